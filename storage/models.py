@@ -1,0 +1,271 @@
+"""Domain records kept in the single table, shaped like seed 002's `attributes`.
+
+Python fields are snake_case; `attributes` are written with the seed's names
+(camelCase for most entities, snake_case inside the coach config and the summary's
+`structuredData`), which is what `model_dump(by_alias=True)` produces.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+T = TypeVar("T")
+
+MemoryType = Literal["preference", "goal", "constraint", "instruction", "context", "feedback"]
+Importance = Literal["high", "medium", "low"]
+Role = Literal["user", "assistant"]
+Units = Literal["lb", "kg"]
+
+
+def utc_now() -> str:
+    """ISO-8601 UTC timestamp with a `Z`, the format every item uses."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Camel(BaseModel):
+    """Base for records stored with camelCase attribute names."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
+
+
+class Snake(BaseModel):
+    """Base for records whose seed attribute names are snake_case."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="ignore")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list and the opaque token for the next one (None at the end)."""
+
+    items: list[T]
+    next: str | None = None
+
+
+class Profile(Camel):
+    """The athlete's profile (`sk = profile`)."""
+
+    user_id: str
+    email: str | None = None
+    username: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    display_name: str | None = None
+    nickname: str | None = None
+    timezone: str = "UTC"
+    units: Units = "lb"
+    preferences: dict[str, Any] = Field(default_factory=dict)
+    demographics: dict[str, Any] = Field(default_factory=dict)
+    fitness: dict[str, Any] = Field(default_factory=dict)
+    version: int = 0
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class Personality(Snake):
+    primary_template: str = "encouraging"
+    selection_reasoning: str | None = None
+
+
+class Methodology(Snake):
+    primary_methodology: str = "general_fitness"
+
+
+class TechnicalConfig(Snake):
+    programming_focus: list[str] = Field(default_factory=list)
+    specializations: list[str] = Field(default_factory=list)
+    methodology: str | None = None
+    experience_level: str | None = None
+    goal_timeline: str | None = None
+    preferred_intensity: str | None = None
+    equipment_available: list[str] = Field(default_factory=list)
+    safety_constraints: list[str] = Field(default_factory=list)
+
+
+class CoachMetadata(Snake):
+    created_date: str | None = None
+    total_conversations: int = 0
+
+
+class CoachConfig(Snake):
+    """A coach configuration (`sk = coach#{coachId}`), seed 002 attributes."""
+
+    user_id: str
+    coach_id: str
+    coach_name: str
+    selected_personality: Personality = Field(default_factory=Personality)
+    selected_methodology: Methodology = Field(default_factory=Methodology)
+    technical_config: TechnicalConfig = Field(default_factory=TechnicalConfig)
+    metadata: CoachMetadata = Field(default_factory=CoachMetadata)
+    version: int = 0
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class ConversationMetadata(Camel):
+    created_at: str | None = None
+    last_activity: str | None = None
+    total_messages: int = 0
+    tags: list[str] = Field(default_factory=list)
+    is_active: bool = True
+
+
+class Conversation(Camel):
+    """Conversation metadata (`sk = coachConversation#{coachId}#{conversationId}`).
+
+    Messages are separate items, so this stays small however long the chat runs.
+    """
+
+    user_id: str
+    coach_id: str
+    conversation_id: str
+    title: str = "New conversation"
+    metadata: ConversationMetadata = Field(default_factory=ConversationMetadata)
+    version: int = 0
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class MessageMetadata(Camel):
+    client_message_id: str | None = None
+    workout_detected: bool = False
+    extraction_confidence: float | None = None
+    workout_ids: list[str] = Field(default_factory=list)
+    memory_ids: list[str] = Field(default_factory=list)
+    model: str | None = None
+
+
+class Message(Camel):
+    """One chat message, one item (`sk = message#{conversationId}#{messageId}`)."""
+
+    message_id: str
+    conversation_id: str
+    coach_id: str
+    role: Role
+    content: str
+    timestamp: str = Field(default_factory=utc_now)
+    metadata: MessageMetadata = Field(default_factory=MessageMetadata)
+
+
+class KeyFacts(Snake):
+    current_goals: list[str] = Field(default_factory=list)
+    recent_progress: list[str] = Field(default_factory=list)
+    preferences: list[str] = Field(default_factory=list)
+    constraints: list[str] = Field(default_factory=list)
+    schedule_context: list[str] = Field(default_factory=list)
+
+
+class SummaryData(Snake):
+    """`structuredData` of a summary; the seed names its keys in snake_case."""
+
+    narrative_summary: str = ""
+    key_facts: KeyFacts = Field(default_factory=KeyFacts)
+    emotional_state: str | None = None
+    action_items: list[str] = Field(default_factory=list)
+    last_updated: str | None = None
+
+
+class MessageRange(Camel):
+    start_message_id: str | None = None
+    end_message_id: str | None = None
+    total_messages: int = 0
+
+
+class SummaryMetadata(Camel):
+    created_at: str | None = None
+    confidence: float | None = None
+    trigger_reason: str | None = None
+    message_range: MessageRange = Field(default_factory=MessageRange)
+
+
+class Summary(Camel):
+    """The latest conversation summary (`sk = conversation#{conversationId}#summary`)."""
+
+    summary_id: str
+    user_id: str
+    coach_id: str
+    conversation_id: str
+    summary_text: str
+    structured_data: SummaryData = Field(default_factory=SummaryData)
+    metadata: SummaryMetadata = Field(default_factory=SummaryMetadata)
+    version: int = 0
+
+
+class MemoryMetadata(Camel):
+    created_at: str | None = None
+    last_used: str | None = None
+    usage_count: int = 0
+    source: str = "explicit_request"
+    importance: Importance = "medium"
+    tags: list[str] = Field(default_factory=list)
+
+
+class Memory(Camel):
+    """A lasting memory (`sk = userMemory#{memoryId}`); `coach_id=None` means global."""
+
+    memory_id: str
+    user_id: str
+    coach_id: str | None = None
+    content: str
+    memory_type: MemoryType = "context"
+    metadata: MemoryMetadata = Field(default_factory=MemoryMetadata)
+    version: int = 0
+
+
+class ExtractionMetadata(Camel):
+    confidence: float | None = None
+    extracted_at: str | None = None
+    method: str | None = None
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+
+
+class WorkoutRecord(Camel):
+    """A logged workout (`sk = workout#{workoutId}`); `workout_data` is UWS JSON.
+
+    `workout_id` starts with the workout date (`YYYYMMDD-…`) so a date range is one
+    key-range query.
+    """
+
+    workout_id: str
+    user_id: str
+    date: str
+    discipline: str
+    coach_ids: list[str] = Field(default_factory=list)
+    coach_names: list[str] = Field(default_factory=list)
+    conversation_id: str | None = None
+    message_id: str | None = None
+    completed_at: str | None = None
+    fingerprint: str | None = None
+    workout_data: dict[str, Any]
+    extraction_metadata: ExtractionMetadata = Field(default_factory=ExtractionMetadata)
+    summary: str | None = None
+    version: int = 0
+
+
+class PersonalRecord(Camel):
+    """The athlete's best for one exercise and measure (`sk = record#{exercise}#{measure}`)."""
+
+    user_id: str
+    exercise: str
+    measure: Literal["weight", "time", "reps", "distance", "rounds"]
+    value: float
+    unit: str | None = None
+    higher_is_better: bool = True
+    workout_id: str
+    date: str
+    version: int = 0
+
+
+class TurnState(Camel):
+    """Idempotency record of one chat turn, keyed by the client's message id."""
+
+    conversation_id: str
+    client_message_id: str
+    user_message_id: str
+    status: Literal["pending", "done", "failed"] = "pending"
+    result: dict[str, Any] | None = None
+    created_at: str = Field(default_factory=utc_now)
