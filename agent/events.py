@@ -1,4 +1,7 @@
-"""Typed results and events of one chat turn, shared by the HTTP API (JSON and SSE) and `coach chat`."""
+"""Typed results and events of one chat turn.
+
+Shared by the HTTP API (JSON and SSE) and `coach chat`, so all three say the same thing.
+"""
 
 from __future__ import annotations
 

@@ -88,6 +88,9 @@ class TurnCommit:
     reply: Message
     workouts: list[WorkoutRecord] = field(default_factory=list)
     records: list[PersonalRecord] = field(default_factory=list)
+    memory_puts: list[Memory] = field(default_factory=list)
+    """New memories (version 0: conditional create) or updates (expected version)."""
+    memory_deletes: list[Memory] = field(default_factory=list)
     client_message_id: str | None = None
     result: dict[str, Any] | None = None
 
@@ -174,7 +177,8 @@ class Store(Protocol):
         ...
 
     async def commit_turn(self, commit: TurnCommit) -> None:
-        """Reply, workouts, records, conversation counters and turn result: one transaction."""
+        """Reply, workouts, records, memory changes, conversation counters and turn result:
+        one transaction."""
         ...
 
     async def latest_messages(self, user_id: str, conversation_id: str, n: int) -> list[Message]:

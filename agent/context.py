@@ -1,0 +1,105 @@
+"""Everything one turn needs from the store, loaded in a single concurrent wave."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from storage.base import Store, TurnBegin
+from storage.models import (
+    CoachConfig,
+    Conversation,
+    Memory,
+    Message,
+    PersonalRecord,
+    Profile,
+    Summary,
+    WorkoutRecord,
+)
+
+RECENT_WORKOUTS = 5
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    """The athlete's world as of this turn; `history` excludes the current message."""
+
+    user_id: str
+    profile: Profile
+    coach: CoachConfig
+    conversation: Conversation
+    memories: list[Memory]
+    summary: Summary | None
+    history: list[Message]
+    records: list[PersonalRecord]
+    recent_workouts: list[WorkoutRecord]
+    local_now: datetime
+
+    @property
+    def today(self) -> date:
+        """The athlete's calendar date, never the server's."""
+        return self.local_now.date()
+
+
+def athlete_zone(profile: Profile) -> ZoneInfo:
+    """The profile's time zone, UTC when unset or unknown."""
+    try:
+        return ZoneInfo(profile.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+async def load_turn(
+    store: Store,
+    user_id: str,
+    coach_id: str,
+    conversation_id: str,
+    message: Message,
+    *,
+    history_window: int,
+    now: datetime | None = None,
+) -> tuple[TurnBegin, TurnContext]:
+    """Persist the user's message and read the turn's context in one wave of store calls.
+
+    The message write and the reads run concurrently; the model is only called after
+    this returns, so the message is always stored first.
+    """
+    (
+        begin,
+        profile,
+        coach,
+        conversation,
+        memories,
+        summary,
+        history,
+        records,
+        workouts,
+    ) = await asyncio.gather(
+        store.begin_turn(user_id, message),
+        store.get_profile(user_id),
+        store.get_coach(user_id, coach_id),
+        store.get_conversation(user_id, coach_id, conversation_id),
+        store.list_memories(user_id, coach_id=coach_id),
+        store.get_summary(user_id, conversation_id),
+        store.latest_messages(user_id, conversation_id, history_window + 1),
+        store.list_records(user_id),
+        store.list_workouts(user_id, limit=RECENT_WORKOUTS),
+    )
+    profile = profile or Profile(user_id=user_id)
+    local_now = (now or datetime.now(UTC)).astimezone(athlete_zone(profile))
+    past = [m for m in history if m.message_id != message.message_id][-history_window:]
+    context = TurnContext(
+        user_id=user_id,
+        profile=profile,
+        coach=coach,
+        conversation=conversation,
+        memories=memories.items,
+        summary=summary,
+        history=past,
+        records=records,
+        recent_workouts=workouts.items,
+        local_now=local_now,
+    )
+    return begin, context

@@ -1,0 +1,212 @@
+"""Plan this turn's memory changes ("remember that I…", "forget that…") before the reply.
+
+Detection is rule-based (precision and recall are measured on a labelled set). The
+ADD / UPDATE / DELETE / NONE consolidation against stored memories is one
+structured-output call with a language model, rules offline; an exact duplicate needs
+no call at all. Nothing is written here: the plan is committed with the reply.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Literal
+
+from langchain_core.language_models import BaseChatModel
+from pydantic import BaseModel, Field
+
+from agent.events import ForgottenMemory, MemoryChanges, SavedMemory
+from agent.memory_rules import (
+    ForgetRequest,
+    MemoryRequest,
+    best_match,
+    consolidate,
+    detect_memory_intent,
+)
+from agent.prompting import quote
+from prompts import render
+from storage.ids import new_id
+from storage.models import Importance, Memory, MemoryMetadata, MemoryType, utc_now
+
+log = logging.getLogger(__name__)
+
+
+class MemoryDecisionOut(BaseModel):
+    """The consolidation decision a language model returns (tool `memory_decision`)."""
+
+    action: Literal["ADD", "UPDATE", "NONE"]
+    memory_id: str | None = Field(default=None, description="Existing memory for UPDATE/NONE.")
+    content: str | None = Field(default=None, description="Clean third-person fact.")
+    memory_type: MemoryType = "context"
+    importance: Importance = "medium"
+    scope: Literal["global", "coach"] = "global"
+
+
+@dataclass
+class MemoryPlan:
+    """Writes to commit with the reply, the events to report, and notes for the model."""
+
+    puts: list[Memory] = field(default_factory=list)
+    deletes: list[Memory] = field(default_factory=list)
+    changes: MemoryChanges = field(default_factory=MemoryChanges)
+    notes: list[str] = field(default_factory=list)
+    model_calls: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+
+def _scope(memory: Memory) -> Literal["global", "coach"]:
+    return "coach" if memory.coach_id else "global"
+
+
+def _saved(memory: Memory) -> SavedMemory:
+    return SavedMemory(
+        memory_id=memory.memory_id,
+        content=memory.content,
+        memory_type=memory.memory_type,
+        scope=_scope(memory),
+    )
+
+
+class MemoryPlanner:
+    """Builds a MemoryPlan for one message; `model=None` means the offline rules."""
+
+    def __init__(self, model: BaseChatModel | None) -> None:
+        self._model = model
+
+    async def plan(
+        self, text: str, *, user_id: str, coach_id: str, existing: list[Memory]
+    ) -> MemoryPlan:
+        """Detect a memory or forget request and decide what changes."""
+        plan = MemoryPlan()
+        intent = detect_memory_intent(text)
+        if isinstance(intent, ForgetRequest):
+            existing = self._forget(intent, existing, plan)
+            if intent.replacement is not None:
+                await self._remember(intent.replacement, text, user_id, coach_id, existing, plan)
+        elif isinstance(intent, MemoryRequest):
+            await self._remember(intent, text, user_id, coach_id, existing, plan)
+        return plan
+
+    def _forget(
+        self, intent: ForgetRequest, existing: list[Memory], plan: MemoryPlan
+    ) -> list[Memory]:
+        match = best_match(intent.query, existing)
+        if match is None:
+            plan.notes.append(
+                f"The athlete asked to forget {quote(intent.query)} but no stored memory "
+                "matches, so nothing was removed. Say so briefly."
+            )
+            return existing
+        memory = match[0]
+        plan.deletes.append(memory)
+        plan.changes.forgotten.append(
+            ForgottenMemory(memory_id=memory.memory_id, content=memory.content)
+        )
+        plan.notes.append(f"Forgot the memory {quote(memory.content)}. Confirm in a few words.")
+        return [m for m in existing if m.memory_id != memory.memory_id]
+
+    async def _remember(
+        self,
+        request: MemoryRequest,
+        text: str,
+        user_id: str,
+        coach_id: str,
+        existing: list[Memory],
+        plan: MemoryPlan,
+    ) -> None:
+        rules = consolidate(request, existing)
+        if rules.action == "NONE" and rules.target is not None:
+            plan.notes.append(
+                f"Already remembered {quote(rules.target.content)}; nothing new was saved. "
+                "Acknowledge in a word."
+            )
+            return
+        decision = await self._decide(request, text, existing, plan)
+        by_id = {m.memory_id: m for m in existing}
+        if decision is None:  # offline rules, or the model failed
+            action = "ADD" if rules.action in ("ADD", "DELETE") else rules.action
+            decision = MemoryDecisionOut(
+                action=action,  # type: ignore[arg-type]
+                memory_id=rules.target.memory_id if rules.target else None,
+                content=rules.content or request.content,
+                memory_type=request.memory_type,
+                importance=request.importance,
+                scope=request.scope,
+            )
+            if rules.action == "DELETE" and rules.target is not None:
+                plan.deletes.append(rules.target)
+        target = by_id.get(decision.memory_id or "")
+        content = (decision.content or request.content).strip()[:500]
+        if decision.action == "UPDATE" and target is not None:
+            updated = target.model_copy(
+                update={
+                    "content": content,
+                    "memory_type": decision.memory_type,
+                    "metadata": target.metadata.model_copy(
+                        update={"importance": decision.importance}
+                    ),
+                }
+            )
+            plan.puts.append(updated)
+            plan.changes.updated.append(_saved(updated))
+            plan.notes.append(
+                f"Updated a memory from {quote(target.content)} to {quote(content)}. "
+                "Confirm in a few words."
+            )
+        elif decision.action == "NONE" or (decision.action == "UPDATE" and target is None):
+            plan.notes.append("Nothing new to remember from this message.")
+        else:
+            memory = Memory(
+                memory_id=new_id(),
+                user_id=user_id,
+                coach_id=coach_id if decision.scope == "coach" else None,
+                content=content,
+                memory_type=decision.memory_type,
+                metadata=MemoryMetadata(
+                    created_at=utc_now(), importance=decision.importance, tags=request.tags
+                ),
+            )
+            plan.puts.append(memory)
+            plan.changes.saved.append(_saved(memory))
+            plan.notes.append(f"Saved a new memory: {quote(content)}. Confirm in a word.")
+
+    async def _decide(
+        self, request: MemoryRequest, text: str, existing: list[Memory], plan: MemoryPlan
+    ) -> MemoryDecisionOut | None:
+        """One structured-output call; None offline or when the model fails."""
+        if self._model is None:
+            return None
+        prompt = render(
+            "memory_consolidation.md",
+            candidate=json.dumps(
+                {
+                    "content": request.content,
+                    "memory_type": request.memory_type,
+                    "importance": request.importance,
+                    "scope": request.scope,
+                }
+            ),
+            memories="\n".join(f"- id={m.memory_id}: {quote(m.content)}" for m in existing)
+            or "(none)",
+            message=quote(text),
+        )
+        plan.model_calls += 1
+        try:
+            structured = self._model.with_structured_output(
+                MemoryDecisionOut, include_raw=True
+            ).with_config(run_name="memory_decision")
+            answer = await structured.ainvoke(prompt)
+        except Exception as exc:  # noqa: BLE001 - fall back to the rules
+            log.warning("memory consolidation model failed, using rules: %s", exc)
+            return None
+        usage = getattr(answer.get("raw"), "usage_metadata", None) or {}
+        plan.input_tokens += usage.get("input_tokens", 0)
+        plan.output_tokens += usage.get("output_tokens", 0)
+        decision = answer.get("parsed")
+        if not isinstance(decision, MemoryDecisionOut):
+            return None
+        if decision.memory_id and decision.memory_id not in {m.memory_id for m in existing}:
+            decision.memory_id = None  # never touch a memory that is not this athlete's
+        return decision

@@ -1,0 +1,115 @@
+"""The offline engine: a deterministic LangChain chat model for running without an LLM.
+
+It sits in the same agent graph as Bedrock: it decides tool calls with the rule-based
+workout extractor and composes replies from templates in the coach's voice, reading
+the turn context the prompt builder attaches to the system message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel, LanguageModelInput
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    HumanMessage,
+    SystemMessage,
+    ToolMessage,
+)
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.runnables import Runnable
+from langchain_core.utils.function_calling import convert_to_openai_tool
+
+from agent.offline_replies import OfflineContext, compose_reply
+from extraction import is_workout_log
+
+OFFLINE_KEY = "offline_context"
+"""`SystemMessage.additional_kwargs` key holding the OfflineContext (other models ignore it)."""
+
+LOG_WORKOUT = "log_workout"
+
+
+def _text(message: BaseMessage) -> str:
+    content = message.content
+    if isinstance(content, str):
+        return content
+    return " ".join(b.get("text", "") for b in content if isinstance(b, dict))
+
+
+class OfflineCoachModel(BaseChatModel):
+    """Deterministic coach: same input, same output, no network."""
+
+    model_name: str = "offline"
+
+    @property
+    def _llm_type(self) -> str:
+        return "coach-offline"
+
+    def bind_tools(
+        self,
+        tools: Sequence[dict[str, Any] | type | Any],
+        *,
+        tool_choice: str | None = None,
+        **kwargs: Any,
+    ) -> Runnable[LanguageModelInput, AIMessage]:
+        """Remember which tools exist; the engine only calls those it was given."""
+        names = [convert_to_openai_tool(t)["function"]["name"] for t in tools]
+        return self.bind(tool_names=names, **kwargs)
+
+    def _decide(self, messages: list[BaseMessage], tool_names: list[str]) -> AIMessage:
+        system = next((m for m in messages if isinstance(m, SystemMessage)), None)
+        raw = system.additional_kwargs.get(OFFLINE_KEY, {}) if system else {}
+        context = OfflineContext.model_validate(raw)
+        last_human = max(
+            (i for i, m in enumerate(messages) if isinstance(m, HumanMessage)), default=-1
+        )
+        text = _text(messages[last_human]) if last_human >= 0 else ""
+        tool_messages = [m for m in messages[last_human + 1 :] if isinstance(m, ToolMessage)]
+        if not tool_messages and LOG_WORKOUT in tool_names and is_workout_log(text):
+            call_id = "call_" + hashlib.sha1(text.encode()).hexdigest()[:12]
+            return AIMessage(
+                content="", tool_calls=[{"name": LOG_WORKOUT, "args": {}, "id": call_id}]
+            )
+        results = [json.loads(_text(m)) for m in tool_messages if m.name == LOG_WORKOUT]
+        return AIMessage(content=compose_reply(text, context, results))
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        message = self._decide(messages, kwargs.get("tool_names", []))
+        message.response_metadata = {"model_name": self.model_name}
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        """Stream word by word, like a real model, so the SSE path is exercised."""
+        message = self._decide(messages, kwargs.get("tool_names", []))
+        if message.tool_calls:
+            chunks = [
+                {"name": c["name"], "args": json.dumps(c["args"]), "id": c["id"], "index": i}
+                for i, c in enumerate(message.tool_calls)
+            ]
+            yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=chunks))
+            return
+        words = str(message.content).split(" ")
+        for i, word in enumerate(words):
+            piece = word if i == len(words) - 1 else word + " "
+            chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
+            if run_manager:
+                run_manager.on_llm_new_token(piece, chunk=chunk)
+            yield chunk

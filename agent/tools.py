@@ -1,0 +1,102 @@
+"""The agent's tools. They take no user id: the user comes from the turn's runtime context,
+which the service builds from the authenticated request."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from extraction.describe import describe_workout
+from langchain.tools import ToolRuntime
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import SystemMessage
+from langchain_core.tools import tool
+
+from agent.context import TurnContext
+from agent.memory import MemoryPlan
+from agent.workouts import WorkoutBook, extract_workouts, fingerprint
+from storage.base import Store
+from storage.models import Message
+
+
+@dataclass
+class TurnWork:
+    """Per-turn state shared by the prompt middleware, the tools and the runner."""
+
+    context: TurnContext
+    message: Message
+    system: SystemMessage
+    store: Store
+    book: WorkoutBook
+    memory: MemoryPlan
+    extraction_model: BaseChatModel | None
+    model_name: str
+    model_calls: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    tool_results: list[dict[str, Any]] = field(default_factory=list)
+    used_memory_ids: list[str] = field(default_factory=list)
+    reply_text: str = ""
+    reply_message: Message | None = None
+
+
+async def _known_fingerprints(work: TurnWork, dates: set[str]) -> set[str]:
+    pages = await asyncio.gather(
+        *(
+            work.store.list_workouts(work.context.user_id, date_from=d, date_to=d, limit=200)
+            for d in sorted(dates)
+        )
+    )
+    known = {w.fingerprint for page in pages for w in page.items if w.fingerprint}
+    return known | {w.record.fingerprint for w in work.book.logged if w.record.fingerprint}
+
+
+@tool
+async def log_workout(runtime: ToolRuntime, session_hint: str = "") -> str:
+    """Log the finished workout(s) the athlete reports in their latest message.
+
+    Call once when the message describes a session already done (sets, weights, times,
+    distances or a named workout). Not for plans, questions, goals or memory requests.
+    Returns what was logged, duplicates that were skipped, missing details and PRs.
+
+    Args:
+        session_hint: Optional words naming which session(s) to log, if the message has several.
+    """
+    work: TurnWork = runtime.context
+    ctx = work.context
+    outcome = await extract_workouts(
+        work.message.content,
+        today=ctx.today,
+        tz=str(ctx.local_now.tzinfo),
+        units=ctx.profile.units,
+        model=work.extraction_model,
+        model_name=work.model_name,
+    )
+    work.model_calls += outcome.model_calls
+    work.input_tokens += outcome.input_tokens
+    work.output_tokens += outcome.output_tokens
+    known = await _known_fingerprints(
+        work, {w.date.isoformat() for w in outcome.workouts if w.date}
+    )
+    result: dict[str, Any] = {"logged": [], "duplicates": []}
+    for workout in outcome.workouts:
+        if fingerprint(workout) in known:
+            result["duplicates"].append(describe_workout(workout))
+            continue
+        logged = work.book.add(workout, outcome.method)
+        known.add(logged.record.fingerprint or "")
+        result["logged"].append(
+            {
+                "workout_id": logged.record.workout_id,
+                "date": logged.record.date,
+                "description": logged.description,
+                "missing": logged.missing,
+                "prs": [{"exercise": pr["exercise"], "best": pr["context"]} for pr in logged.prs],
+            }
+        )
+    if not outcome.workouts:
+        result["note"] = "No finished workout found in the message; nothing was logged."
+    work.tool_results.append(result)
+    return json.dumps(result)

@@ -1,0 +1,252 @@
+"""Turn a finished-session message into logged workouts: extract, ground, dedupe, detect PRs.
+
+The deterministic extractor runs first. A language model, when configured, gets one
+structured-output call seeded with that draft; its answer is kept only if every number
+in it is grounded in the message, otherwise the deterministic draft stands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from extraction.describe import describe_workout
+from extraction.grounding import check_grounding
+from extraction.records import Performance, performances
+from langchain_core.language_models import BaseChatModel
+from pydantic import ValidationError
+
+from extraction import extract
+from extraction.schema import Workout, workout_json_schema
+from prompts import render
+from storage.ids import workout_id
+from storage.models import ExtractionMetadata, PersonalRecord, WorkoutRecord, utc_now
+
+log = logging.getLogger(__name__)
+
+COMPLETE = 0.8
+"""Drafts at least this complete, with no validation flags, skip the model call."""
+
+
+@dataclass(frozen=True)
+class LoggedWorkout:
+    """A workout ready to commit, with what the reply should say about it."""
+
+    record: WorkoutRecord
+    description: str
+    prs: list[dict[str, Any]]
+    missing: list[str]
+
+
+@dataclass
+class ExtractionOutcome:
+    workouts: list[Workout]
+    method: str
+    model_calls: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+
+def fingerprint(workout: Workout) -> str:
+    """Same day + same content = same workout, however often the athlete re-sends it."""
+    body = workout.model_dump(
+        mode="json",
+        exclude_none=True,
+        include={"date", "discipline", "workout_name", "discipline_specific", "duration"},
+    )
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def _is_complete(drafts: list[Workout]) -> bool:
+    return all(
+        (w.metadata.data_completeness or 0) >= COMPLETE and not w.metadata.validation_flags
+        for w in drafts
+    )
+
+
+def _llm_schema() -> dict[str, Any]:
+    return {
+        "title": "record_workouts",
+        "description": "The finished workouts in the athlete's message, in the Universal "
+        "Workout Schema. Only numbers the athlete gave.",
+        "type": "object",
+        "properties": {"workouts": {"type": "array", "items": workout_json_schema()}},
+        "required": ["workouts"],
+    }
+
+
+async def extract_workouts(
+    text: str,
+    *,
+    today: date,
+    tz: str,
+    units: str,
+    model: BaseChatModel | None,
+    model_name: str,
+) -> ExtractionOutcome:
+    """Deterministic draft first; one grounded model call only when the draft is incomplete."""
+    drafts = extract(text, today=today, tz=tz, units=units)  # type: ignore[arg-type]
+    if model is None or (drafts and _is_complete(drafts)):
+        return ExtractionOutcome(drafts, "deterministic")
+    outcome = ExtractionOutcome(drafts, "deterministic", model_calls=1)
+    prompt = render(
+        "workout_extraction.md",
+        today=today.isoformat(),
+        timezone=tz,
+        units=units,
+        draft=json.dumps([d.model_dump(mode="json", exclude_none=True) for d in drafts]),
+        message=json.dumps(text, ensure_ascii=False),
+    )
+    try:
+        structured = model.with_structured_output(_llm_schema(), include_raw=True)
+        answer = await structured.ainvoke(prompt)
+    except Exception as exc:  # noqa: BLE001 - any model failure falls back to the draft
+        log.warning("workout extraction model failed, using deterministic draft: %s", exc)
+        return outcome
+    raw = answer.get("raw")
+    usage = getattr(raw, "usage_metadata", None) or {}
+    outcome.input_tokens = usage.get("input_tokens", 0)
+    outcome.output_tokens = usage.get("output_tokens", 0)
+    parsed = answer.get("parsed") or {}
+    try:
+        candidates = [Workout.model_validate(w) for w in parsed.get("workouts", [])]
+    except (ValidationError, AttributeError, TypeError) as exc:
+        log.info("model extraction invalid, using deterministic draft: %s", exc)
+        return outcome
+    if not candidates or not all(check_grounding(w, text).ok for w in candidates):
+        log.info("model extraction not grounded, using deterministic draft")
+        return outcome
+    for w in candidates:
+        w.metadata.ai_extracted = True
+        w.metadata.extraction_method = model_name
+    outcome.workouts = candidates
+    outcome.method = model_name
+    return outcome
+
+
+def format_value(value: float, measure: str, unit: str | None) -> str:
+    """A best as the athlete reads it: `225 lb`, `8:57`, `1:02:30`."""
+    if measure == "time":
+        minutes, seconds = divmod(int(round(value)), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+    return f"{value:g} {unit}" if unit else f"{value:g}"
+
+
+def _record_key(p: Performance) -> tuple[str, str]:
+    return (p.exercise, p.measure)
+
+
+def detect_prs(
+    workout: Workout, wid: str, records: dict[tuple[str, str], PersonalRecord], user_id: str
+) -> tuple[list[dict[str, Any]], list[PersonalRecord]]:
+    """Compare a workout's bests with stored records; return PR entries and record writes.
+
+    A first-ever value becomes the baseline record without being called a PR.
+    """
+    prs: list[dict[str, Any]] = []
+    writes: list[PersonalRecord] = []
+    for perf in performances(workout):
+        old = records.get(_record_key(perf))
+        better = old is None or (
+            perf.value > old.value if perf.higher_is_better else perf.value < old.value
+        )
+        if not better:
+            continue
+        new = PersonalRecord(
+            user_id=user_id,
+            exercise=perf.exercise,
+            measure=perf.measure,
+            value=perf.value,
+            unit=perf.unit,
+            higher_is_better=perf.higher_is_better,
+            workout_id=wid,
+            date=workout.date.isoformat() if workout.date else "",
+            version=old.version if old else 0,
+        )
+        writes.append(new)
+        records[_record_key(perf)] = new
+        if old is not None and old.unit == perf.unit:
+            gain = abs(perf.value - old.value)
+            prs.append(
+                {
+                    "exercise": perf.exercise,
+                    "discipline": workout.discipline,
+                    "pr_type": perf.measure,
+                    "previous_best": old.value,
+                    "new_best": perf.value,
+                    "improvement": round(gain, 2),
+                    "improvement_percentage": round(100 * gain / old.value, 1)
+                    if old.value
+                    else None,
+                    "date_previous": old.date,
+                    "significance": "major" if old.value and gain / old.value >= 0.05 else "minor",
+                    "context": f"{format_value(perf.value, perf.measure, perf.unit)} "
+                    f"(previous {format_value(old.value, old.measure, old.unit)})",
+                }
+            )
+    return prs, writes
+
+
+@dataclass
+class WorkoutBook:
+    """The workouts this turn will commit, and the records they move."""
+
+    user_id: str
+    coach_id: str
+    coach_name: str
+    conversation_id: str
+    message_id: str
+    records: dict[tuple[str, str], PersonalRecord]
+    logged: list[LoggedWorkout] = field(default_factory=list)
+    record_writes: dict[tuple[str, str], PersonalRecord] = field(default_factory=dict)
+
+    def add(self, workout: Workout, method: str) -> LoggedWorkout:
+        """Assign ids, detect PRs and queue the workout for the turn's commit."""
+        day = workout.date or date.today()
+        wid = workout_id(day)
+        workout.workout_id = wid
+        workout.user_id = self.user_id
+        workout.coach_id = self.coach_id
+        workout.conversation_id = self.conversation_id
+        prs, writes = detect_prs(workout, wid, self.records, self.user_id)
+        if prs:
+            workout.pr_achievements = prs  # type: ignore[assignment]
+        for w in writes:
+            self.record_writes[(w.exercise, w.measure)] = w
+        data = workout.model_dump(mode="json", exclude_none=True)
+        record = WorkoutRecord(
+            workout_id=wid,
+            user_id=self.user_id,
+            date=day.isoformat(),
+            discipline=workout.discipline,
+            coach_ids=[self.coach_id],
+            coach_names=[self.coach_name],
+            conversation_id=self.conversation_id,
+            message_id=self.message_id,
+            completed_at=day.isoformat(),
+            fingerprint=fingerprint(workout),
+            workout_data=data,
+            extraction_metadata=ExtractionMetadata(
+                confidence=workout.metadata.data_confidence,
+                extracted_at=utc_now(),
+                method=method,
+            ),
+            summary=describe_workout(workout),
+        )
+        logged = LoggedWorkout(
+            record=record,
+            description=record.summary or "",
+            prs=prs,
+            missing=[
+                f.removeprefix("missing_")
+                for f in workout.metadata.validation_flags or []
+                if f.startswith("missing_")
+            ],
+        )
+        self.logged.append(logged)
+        return logged
