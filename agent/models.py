@@ -79,7 +79,7 @@ def _bedrock(
         connect_timeout=min(10.0, timeout_s),
         read_timeout=timeout_s,
     )
-    # An explicit client: the only way to hand botocore our retry/pool/timeout config.
+    # An explicit client, so its config (retries off, pool, timeouts) is visibly ours.
     client = boto3.client(
         "bedrock-runtime", region_name=region, endpoint_url=endpoint_url, config=config
     )

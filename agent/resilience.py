@@ -18,6 +18,8 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+# Which failures are transient, as botocore/urllib3/langchain-aws raise them (checked
+# against the fake Converse server's broken-stream modes, 2026-11).
 _TRANSIENT_CODES = frozenset(
     {
         "ThrottlingException",
@@ -30,6 +32,7 @@ _TRANSIENT_CODES = frozenset(
         "RequestTimeout",
     }
 )
+_TRANSIENT_CODES_LOWER = frozenset(c.lower() for c in _TRANSIENT_CODES)
 _TRANSIENT_TYPES = frozenset(
     {
         "ReadTimeoutError",
@@ -44,6 +47,8 @@ _TRANSIENT_TYPES = frozenset(
         "RateLimitError",
         "InternalServerError",
         "TimeoutError",
+        "ConnectionError",
+        "ChecksumMismatch",
     }
 )
 
@@ -56,7 +61,8 @@ def is_transient(exc: BaseException) -> bool:
     if isinstance(response, dict):
         code = response.get("Error", {}).get("Code", "")
         status = response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-        return code in _TRANSIENT_CODES or status == 429 or status >= 500
+        # Stream errors arrive with lowerCamel codes (`modelStreamErrorException`).
+        return code.lower() in _TRANSIENT_CODES_LOWER or status == 429 or status >= 500
     status = getattr(exc, "status_code", None)
     return isinstance(status, int) and (status == 429 or status >= 500)
 

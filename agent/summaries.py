@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extraction.describe import describe_workout
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, Field
 
 from extraction import extract
+from extraction.describe import describe_workout
 from prompts import render
 from storage.base import Conflict, Store
 from storage.ids import new_id

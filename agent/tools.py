@@ -8,7 +8,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.describe import describe_workout
 from langchain.tools import ToolRuntime
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import SystemMessage
@@ -17,6 +16,7 @@ from langchain_core.tools import tool
 from agent.context import TurnContext
 from agent.memory import MemoryPlan
 from agent.workouts import WorkoutBook, extract_workouts, fingerprint
+from extraction.describe import describe_workout
 from storage.base import Store
 from storage.models import Message
 

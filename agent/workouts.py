@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from extraction.describe import describe_workout
-from extraction.grounding import check_grounding
-from extraction.records import Performance, performances
 from langchain_core.language_models import BaseChatModel
 from pydantic import ValidationError
 
 from extraction import extract
+from extraction.describe import describe_workout
+from extraction.grounding import check_grounding
+from extraction.records import Performance, performances
 from extraction.schema import Workout, workout_json_schema
 from prompts import render
 from storage.ids import workout_id
