@@ -90,7 +90,7 @@ class ModelRetry(AgentMiddleware):
     async def awrap_model_call(self, request: ModelRequest, handler: Handler) -> ModelResponse:
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.max_attempts),
-            wait=wait_exponential_jitter(initial=self.initial_delay, max=self.max_delay),
+            wait=wait_exponential_jitter(multiplier=self.initial_delay, max=self.max_delay),
             retry=retry_if_exception(is_transient),
             reraise=True,
         )

@@ -54,7 +54,7 @@ async def _known_fingerprints(work: TurnWork, dates: set[str]) -> set[str]:
 
 
 @tool
-async def log_workout(runtime: ToolRuntime, session_hint: str = "") -> str:
+async def log_workout(runtime: ToolRuntime[Any], session_hint: str = "") -> str:
     """Log the finished workout(s) the athlete reports in their latest message.
 
     Call once when the message describes a session already done (sets, weights, times,

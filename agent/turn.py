@@ -228,8 +228,9 @@ class TurnRunner:
             yield MemoryEvent(action="updated", memory=memory)
         for forgotten in result.memories.forgotten:
             yield MemoryEvent(action="forgotten", memory=forgotten)
+        # Spawned before `done` is yielded: a consumer may stop iterating at `done`.
+        self._after_turn(work)
         yield DoneEvent(result=result)
-        self._after_turn(work, result)
 
     async def _prepare(self, context: TurnContext, message: Message) -> TurnWork:
         """Plan memory changes, rank memories and render the system prompt."""
@@ -411,7 +412,7 @@ class TurnRunner:
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
-    def _after_turn(self, work: TurnWork, result: ChatResult) -> None:
+    def _after_turn(self, work: TurnWork) -> None:
         """Transcript, memory usage and summary run after the reply has been delivered."""
         ctx = work.context
         self._spawn(self._write_transcript(work))

@@ -21,7 +21,7 @@ from extraction import extract
 from extraction.describe import describe_workout
 from extraction.grounding import check_grounding
 from extraction.records import Performance, performances
-from extraction.schema import Workout, workout_json_schema
+from extraction.schema import PRAchievement, Workout, workout_json_schema
 from prompts import render
 from storage.ids import workout_id
 from storage.models import ExtractionMetadata, PersonalRecord, WorkoutRecord, utc_now
@@ -29,7 +29,7 @@ from storage.models import ExtractionMetadata, PersonalRecord, WorkoutRecord, ut
 log = logging.getLogger(__name__)
 
 COMPLETE = 0.8
-"""Drafts at least this complete, with no validation flags, skip the model call."""
+"""Drafts at least this complete, with nothing flagged missing, skip the model call."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,8 @@ def fingerprint(workout: Workout) -> str:
 
 def _is_complete(drafts: list[Workout]) -> bool:
     return all(
-        (w.metadata.data_completeness or 0) >= COMPLETE and not w.metadata.validation_flags
+        (w.metadata.data_completeness or 0) >= COMPLETE
+        and not any(f.startswith("missing_") for f in w.metadata.validation_flags or [])
         for w in drafts
     )
 
@@ -215,7 +216,7 @@ class WorkoutBook:
         workout.conversation_id = self.conversation_id
         prs, writes = detect_prs(workout, wid, self.records, self.user_id)
         if prs:
-            workout.pr_achievements = prs  # type: ignore[assignment]
+            workout.pr_achievements = [PRAchievement.model_validate(p) for p in prs]
         for w in writes:
             self.record_writes[(w.exercise, w.measure)] = w
         data = workout.model_dump(mode="json", exclude_none=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ async def store(tmp_path: Path) -> Store:
 
 
 @pytest.fixture
-async def chat(store: Store) -> Any:
+async def chat(store: Store) -> AsyncIterator[Any]:
     coach_id, conversation_id = await seed_athlete(store, USER)
     turns = runner(store, OfflineCoachModel(), summary_every=4)
 
@@ -38,7 +39,8 @@ async def chat(store: Store) -> Any:
 
     send.turns = turns  # type: ignore[attr-defined]
     send.ids = (coach_id, conversation_id)  # type: ignore[attr-defined]
-    return send
+    yield send
+    await turns.drain()
 
 
 async def test_greeting_is_one_model_call_and_persisted(chat: Any, store: Store) -> None:

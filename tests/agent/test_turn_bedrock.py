@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +38,15 @@ def fake(server: FakeBedrock) -> FakeBedrock:
 
 
 @pytest.fixture
-async def setup(tmp_path: Path, fake: FakeBedrock) -> Any:
+async def setup(tmp_path: Path, fake: FakeBedrock) -> AsyncIterator[Any]:
     store = await local_store(tmp_path)
     coach_id, conversation_id = await seed_athlete(store, USER)
     model = build_chat_model(
         f"bedrock:{MODEL}", region="us-east-1", endpoint_url=fake.endpoint_url, timeout_s=5
     )
     turns = runner(store, model, f"bedrock:{MODEL}", history_window=4, summary_every=1000)
-    return store, turns, coach_id, conversation_id
+    yield store, turns, coach_id, conversation_id
+    await turns.drain()
 
 
 async def test_ordinary_turn_sends_coach_context_and_streams(fake: FakeBedrock, setup: Any) -> None:
