@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
-from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.callbacks import (
+    AsyncCallbackManagerForLLMRun,
+    CallbackManagerForLLMRun,
+)
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.messages import (
     AIMessage,
@@ -90,6 +93,32 @@ class OfflineCoachModel(BaseChatModel):
         message.response_metadata = {"model_name": self.model_name}
         return ChatResult(generations=[ChatGeneration(message=message)])
 
+    async def _agenerate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        """Native async: the engine is pure CPU, so no hop to a worker thread."""
+        return self._generate(messages, stop, **kwargs)
+
+    def _chunks(
+        self, messages: list[BaseMessage], kwargs: dict[str, Any]
+    ) -> Iterator[AIMessageChunk]:
+        """Word by word, like a real model, so the streaming path is exercised."""
+        message = self._decide(messages, kwargs.get("tool_names", []))
+        if message.tool_calls:
+            calls = [
+                {"name": c["name"], "args": json.dumps(c["args"]), "id": c["id"], "index": i}
+                for i, c in enumerate(message.tool_calls)
+            ]
+            yield AIMessageChunk(content="", tool_call_chunks=calls)
+            return
+        words = str(message.content).split(" ")
+        for i, word in enumerate(words):
+            yield AIMessageChunk(content=word if i == len(words) - 1 else word + " ")
+
     def _stream(
         self,
         messages: list[BaseMessage],
@@ -97,19 +126,21 @@ class OfflineCoachModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        """Stream word by word, like a real model, so the SSE path is exercised."""
-        message = self._decide(messages, kwargs.get("tool_names", []))
-        if message.tool_calls:
-            chunks = [
-                {"name": c["name"], "args": json.dumps(c["args"]), "id": c["id"], "index": i}
-                for i, c in enumerate(message.tool_calls)
-            ]
-            yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=chunks))
-            return
-        words = str(message.content).split(" ")
-        for i, word in enumerate(words):
-            piece = word if i == len(words) - 1 else word + " "
-            chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
-            if run_manager:
-                run_manager.on_llm_new_token(piece, chunk=chunk)
+        for piece in self._chunks(messages, kwargs):
+            chunk = ChatGenerationChunk(message=piece)
+            if run_manager and piece.text:
+                run_manager.on_llm_new_token(piece.text, chunk=chunk)
+            yield chunk
+
+    async def _astream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> AsyncIterator[ChatGenerationChunk]:
+        for piece in self._chunks(messages, kwargs):
+            chunk = ChatGenerationChunk(message=piece)
+            if run_manager and piece.text:
+                await run_manager.on_llm_new_token(piece.text, chunk=chunk)
             yield chunk

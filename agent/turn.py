@@ -45,6 +45,7 @@ from agent.prompting import (
 from agent.resilience import CallCounter, ModelRetry
 from agent.summaries import Summarizer, SummaryPolicy, trigger_reason
 from agent.tools import TurnWork, log_workout
+from agent.tracing import keep_untraced_hooks_inline
 from agent.workouts import WorkoutBook, format_value
 from storage.base import Conflict, Store, TurnBegin, TurnCommit
 from storage.ids import new_id
@@ -117,6 +118,7 @@ class TurnRunner:
             self._aux_model,
             SummaryPolicy(self.options.summary_every, self.options.history_window),
         )
+        keep_untraced_hooks_inline()
         self._static_prompts: dict[tuple[str, str, int], str] = {}
         self._background: set[asyncio.Task[None]] = set()
         self._summarizing: set[tuple[str, str]] = set()

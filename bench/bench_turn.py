@@ -47,7 +47,7 @@ def pct(values: list[float], q: float) -> float:
 
 
 def store_calls(store: Store) -> int:
-    return sum(store.calls.counts.values())  # type: ignore[attr-defined]
+    return sum(store.items.calls.counts.values())  # type: ignore[attr-defined]
 
 
 async def overhead(tmp: Path, turns_n: int = 400) -> None:
@@ -83,7 +83,9 @@ def smart_handler(body: dict[str, Any]) -> Reply:
     if forced == "record_workouts":
         return Reply(tool_uses=(ToolUse(forced, {"workouts": []}),))
     if forced == "MemoryDecisionOut":
-        return Reply(tool_uses=(ToolUse(forced, {"action": "ADD", "content": "Has a bad knee."}),))
+        return Reply(
+            tool_uses=(ToolUse(forced, {"action": "ADD", "content": "Has a bad left knee."}),)
+        )
     last = body["messages"][-1]["content"]
     if any("toolResult" in block for block in last):
         return Reply(text="Logged it.")
