@@ -5,19 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
     """Everything the service reads from the environment (`COACH_` prefix)."""
 
-    model_config = SettingsConfigDict(env_prefix="COACH_", extra="ignore")
+    # Inputs are hidden from validation errors: they may hold secrets.
+    model_config = SettingsConfigDict(
+        env_prefix="COACH_", extra="ignore", hide_input_in_errors=True, populate_by_name=True
+    )
 
     storage: Literal["local", "aws"] = "local"
     data_dir: Path = Path(".coach")
     table: str = "coach-agent"
     bucket: str = "coach-agent-athletes"
+    aws_endpoint_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("COACH_AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL")
+    )
+    aws_region: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("COACH_AWS_REGION", "AWS_REGION", "AWS_DEFAULT_REGION"),
+    )
 
     model: str = "offline"
     extraction_model: str | None = None
@@ -27,10 +37,14 @@ class Settings(BaseSettings):
     model_max_attempts: int = Field(default=3, ge=1, le=10)
     max_concurrency: int = Field(default=64, ge=1, le=1024)
 
-    jwt_secret: str | None = None
+    bedrock_endpoint_url: str | None = None
+
+    jwt_secret: str | None = Field(default=None, min_length=32)
     jwks_url: str | None = None
+    jwks_ttl_s: float = Field(default=600.0, gt=0)
     jwt_issuer: str | None = None
     jwt_audience: str | None = None
+    page_secret: str | None = Field(default=None, min_length=32)
 
     max_message_chars: int = Field(default=4000, ge=1)
     max_body_bytes: int = Field(default=64_000, ge=1024)
@@ -52,7 +66,20 @@ class Settings(BaseSettings):
                 continue
             kind = value.split(":", 1)[0]
             if value != "offline" and kind not in ("bedrock", "openai"):
-                raise ValueError(f"unknown model {value!r}: use offline, bedrock:<id> or openai:<model>")
+                raise ValueError(
+                    f"unknown model {value!r}: use offline, bedrock:<id> or openai:<model>"
+                )
             if kind == "openai" and not self.openai_base_url:
                 raise ValueError("openai:<model> needs COACH_OPENAI_BASE_URL")
+        return self
+
+    @model_validator(mode="after")
+    def _check_auth(self) -> Settings:
+        """Fail at startup when tokens could not be verified or page tokens not signed."""
+        if self.jwks_url and self.jwks_url.startswith("http://"):
+            raise ValueError("COACH_JWKS_URL must be an https:// URL or a file path")
+        if self.storage == "aws" and not (self.jwt_secret or self.jwks_url):
+            raise ValueError("COACH_STORAGE=aws needs COACH_JWT_SECRET or COACH_JWKS_URL")
+        if self.storage == "aws" and not (self.page_secret or self.jwt_secret):
+            raise ValueError("COACH_STORAGE=aws with JWKS only needs COACH_PAGE_SECRET (32+ chars)")
         return self

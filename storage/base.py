@@ -150,9 +150,7 @@ class Store(Protocol):
         self, user_id: str, coach_id: str, conversation_id: str, title: str
     ) -> Conversation: ...
 
-    async def delete_conversation(
-        self, user_id: str, coach_id: str, conversation_id: str
-    ) -> None:
+    async def delete_conversation(self, user_id: str, coach_id: str, conversation_id: str) -> None:
         """Delete metadata, messages, summary, turn states and transcript documents."""
         ...
 
@@ -170,9 +168,7 @@ class Store(Protocol):
         self, user_id: str, conversation_id: str, client_message_id: str
     ) -> TurnState | None: ...
 
-    async def fail_turn(
-        self, user_id: str, conversation_id: str, client_message_id: str
-    ) -> None:
+    async def fail_turn(self, user_id: str, conversation_id: str, client_message_id: str) -> None:
         """Mark a claimed turn failed so a retry may run it again."""
         ...
 
