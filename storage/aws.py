@@ -1,0 +1,140 @@
+"""What DynamoDB and S3 share: client configuration and the one error translation.
+
+`aws_errors()` is the only place a botocore exception is looked at; nothing botocore
+escapes `storage/`. Throttling, 5xx and connection failures become `Transient`, which
+`storage.calls.Calls` retries; botocore's own retries are off so there is one policy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import boto3
+from botocore.client import BaseClient
+from botocore.config import Config
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    HTTPClientError,
+    NoCredentialsError,
+    NoRegionError,
+)
+from botocore.exceptions import ConnectionError as BotoConnectionError
+
+from storage.base import PayloadTooLarge, StorageError, StorageUnavailable
+from storage.calls import Transient
+from storage.items import ConditionFailed
+
+THROTTLED = frozenset(
+    {
+        "ProvisionedThroughputExceededException",
+        "ThrottlingException",
+        "RequestLimitExceeded",
+        "TransactionConflictException",
+        "TransactionInProgressException",
+        "LimitExceededException",
+        "SlowDown",
+        "RequestTimeout",
+        "InternalError",
+        "InternalServerError",
+        "ServiceUnavailable",
+    }
+)
+"""Error codes worth retrying (besides any HTTP 5xx)."""
+
+RETRYABLE_REASONS = frozenset(
+    {
+        "TransactionConflict",
+        "ThrottlingError",
+        "ProvisionedThroughputExceeded",
+        "RequestLimitExceeded",
+    }
+)
+"""Transaction cancellation reasons worth retrying."""
+
+MISSING = frozenset({"ResourceNotFoundException", "NoSuchBucket"})
+DENIED = frozenset(
+    {
+        "AccessDenied",
+        "AccessDeniedException",
+        "UnrecognizedClientException",
+        "InvalidAccessKeyId",
+        "InvalidSignatureException",
+        "SignatureDoesNotMatch",
+        "ExpiredToken",
+        "ExpiredTokenException",
+    }
+)
+
+
+def clients(
+    session: boto3.session.Session, max_workers: int, endpoint_url: str | None
+) -> tuple[BaseClient, BaseClient]:
+    """DynamoDB and S3 clients: one connection per worker thread, no botocore retries.
+
+    With no `endpoint_url`, botocore still honours AWS_ENDPOINT_URL; for such custom
+    endpoints it addresses S3 buckets path-style by itself.
+    """
+    config = Config(
+        max_pool_connections=max_workers,
+        retries={"total_max_attempts": 1},  # tenacity owns retries (storage.calls)
+        connect_timeout=5,
+        read_timeout=20,
+    )
+    dynamodb = session.client("dynamodb", endpoint_url=endpoint_url, config=config)
+    s3 = session.client("s3", endpoint_url=endpoint_url, config=config)
+    return dynamodb, s3
+
+
+@contextmanager
+def aws_errors() -> Iterator[None]:
+    """Translate botocore exceptions into `storage.base` errors, chained with `from`."""
+    try:
+        yield
+    except ClientError as exc:
+        raise translate(exc) from exc
+    except (BotoConnectionError, HTTPClientError) as exc:
+        raise Transient(f"AWS unreachable: {exc}") from exc
+    except (NoCredentialsError, NoRegionError) as exc:
+        raise StorageUnavailable(f"{exc}: configure AWS credentials and AWS_REGION") from exc
+    except BotoCoreError as exc:
+        raise StorageError(f"AWS request failed: {exc}") from exc
+
+
+def translate(exc: ClientError) -> StorageError:
+    """Our error for one AWS error response."""
+    error = exc.response.get("Error", {})
+    code = error.get("Code", "")
+    message = error.get("Message", "")
+    status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+    if code == "ConditionalCheckFailedException":
+        return ConditionFailed([0])
+    if code == "TransactionCanceledException":
+        return cancelled(exc)
+    if code in THROTTLED or status >= 500:
+        return Transient(f"AWS is busy ({code}); retry shortly")
+    if code in MISSING:
+        return StorageUnavailable(f"{code}: the table or bucket is missing; run `coach init`")
+    if code in DENIED:
+        return StorageUnavailable(f"{code}: check the AWS credentials and their permissions")
+    if code == "ValidationException" and "size" in message.lower():
+        return PayloadTooLarge(message)
+    return StorageError(f"{code}: {message}")
+
+
+def cancelled(exc: ClientError) -> StorageError:
+    """Map TransactionCanceled by its per-write reasons (from the body, or the message)."""
+    reasons = exc.response.get("CancellationReasons")
+    if reasons:
+        codes = [reason.get("Code", "None") for reason in reasons]
+    else:
+        found = re.search(r"\[(.*)\]", exc.response.get("Error", {}).get("Message", ""))
+        codes = [code.strip() for code in found.group(1).split(",")] if found else []
+    failed = [i for i, code in enumerate(codes) if code == "ConditionalCheckFailed"]
+    if failed:
+        return ConditionFailed(failed)
+    if RETRYABLE_REASONS.intersection(codes):
+        return Transient(f"transaction conflicted ({', '.join(codes)}); retry shortly")
+    return StorageError(f"transaction cancelled: {', '.join(codes) or 'no reason given'}")

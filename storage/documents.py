@@ -1,0 +1,86 @@
+"""The document layer: JSON documents at S3-layout keys (`athletes/{userId}/…`).
+
+`Bucket` is the synchronous engine contract (`storage.s3.S3Bucket`,
+`storage.files.FileBucket`); `Documents` adds key checks, JSON, threads, retries and
+counting once for both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from contextlib import AbstractContextManager
+from typing import Any, Protocol, cast
+
+import anyio.to_thread
+
+from storage.calls import Calls
+
+KEY = re.compile(r"athletes/[^/\\\x00-\x1f]+(/[^/\\\x00-\x1f]+)+")
+"""A relative key under `athletes/`: no empty, `.` or `..` segments (checked apart)."""
+
+
+class Bucket(Protocol):
+    """A synchronous document engine; `Documents` runs its methods in worker threads."""
+
+    def errors(self) -> AbstractContextManager[None]:
+        """Translate the engine's exceptions into `storage.base` errors."""
+        ...
+
+    def create(self) -> None: ...
+
+    def ping(self) -> None: ...
+
+    def put(self, key: str, body: bytes) -> None: ...
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def delete(self, key: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def check_key(key: str) -> str:
+    """Refuse keys outside the layout, so the file backend cannot leave its directory."""
+    parts = key.split("/")
+    if not KEY.fullmatch(key) or "." in parts or ".." in parts:
+        raise ValueError(f"{key!r} is not a document key like athletes/<user>/<path>.json")
+    return key
+
+
+class Documents:
+    """Async JSON documents on a `Bucket`: in threads, retried and counted."""
+
+    def __init__(self, bucket: Bucket, calls: Calls) -> None:
+        self.bucket = bucket
+        self.calls = calls
+
+    async def create(self) -> None:
+        """Create the bucket or directory if missing (idempotent)."""
+        await self.calls.run("documents.create", self.bucket.create, self.bucket.errors)
+
+    async def ping(self) -> None:
+        await self.calls.run("documents.ping", self.bucket.ping, self.bucket.errors)
+
+    async def put(self, key: str, body: dict[str, Any]) -> None:
+        data = json.dumps(body, ensure_ascii=False, allow_nan=False).encode()
+        check_key(key)
+        await self.calls.run(
+            "documents.put", lambda: self.bucket.put(key, data), self.bucket.errors
+        )
+
+    async def get(self, key: str) -> dict[str, Any] | None:
+        check_key(key)
+        data = await self.calls.run(
+            "documents.get", lambda: self.bucket.get(key), self.bucket.errors
+        )
+        return None if data is None else cast(dict[str, Any], json.loads(data))
+
+    async def delete(self, key: str) -> None:
+        check_key(key)
+        await self.calls.run(
+            "documents.delete", lambda: self.bucket.delete(key), self.bucket.errors
+        )
+
+    async def close(self) -> None:
+        await anyio.to_thread.run_sync(self.bucket.close)

@@ -1,0 +1,74 @@
+"""File engine of the document layer: the S3 layout mirrored under a directory.
+
+Writes go to a temporary file in the target directory, are flushed to disk, then
+`os.replace`d over the target, so a reader or a crash never sees half a document.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+from storage.base import StorageUnavailable
+
+
+@contextmanager
+def file_errors() -> Iterator[None]:
+    """Translate OS errors into `storage.base` errors, chained with `from`."""
+    try:
+        yield
+    except OSError as exc:
+        raise StorageUnavailable(f"document files: {exc}; run `coach init`") from exc
+
+
+class FileBucket:
+    """JSON documents as files at `root/<key>`."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+
+    def errors(self) -> AbstractContextManager[None]:
+        return file_errors()
+
+    def create(self) -> None:
+        self._root.mkdir(parents=True, exist_ok=True)
+
+    def ping(self) -> None:
+        if not self._root.is_dir():
+            raise StorageUnavailable(f"{self._root} is missing; run `coach init`")
+
+    def put(self, key: str, body: bytes) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(body)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            return self._path(key).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def delete(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Nothing to release: files are opened per call."""
+
+    def _path(self, key: str) -> Path:
+        # `Documents` has checked the key; this is the last line before the disk.
+        path = (self._root / key).resolve()
+        if not path.is_relative_to(self._root.resolve()):
+            raise ValueError(f"{key!r} leaves the document directory")
+        return path

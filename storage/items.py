@@ -1,0 +1,249 @@
+"""The item layer: DynamoDB's single-table semantics, spoken by both backends.
+
+`Table` is the synchronous engine contract (`storage.dynamo.DynamoTable`,
+`storage.sqlite.SqliteTable`); `Items` wraps one engine with the checks, threads,
+retries and counting they share, so the two engines contain only what differs.
+Paths in `Update` are dotted (`attributes.metadata.usageCount`).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, Protocol
+
+import anyio.to_thread
+
+from storage.base import Conflict, PayloadTooLarge, StorageError
+from storage.calls import Calls, concurrently
+
+Item = dict[str, Any]
+Key = tuple[str, str]
+"""(pk, sk)."""
+
+MAX_ITEM_BYTES = 350_000
+"""Below DynamoDB's 400 KB item limit, leaving room for keys and attribute names."""
+MAX_TRANSACTION = 100
+"""TransactWriteItems' limit on writes per transaction."""
+BATCH = 25
+"""BatchWriteItem's limit on deletes per request."""
+
+
+@dataclass(frozen=True)
+class Absent:
+    """The item must not exist (conditional create)."""
+
+
+@dataclass(frozen=True)
+class Exists:
+    """The item must exist (update or delete of a known id)."""
+
+
+@dataclass(frozen=True)
+class VersionIs:
+    """The item must exist with this `version` (optimistic concurrency)."""
+
+    version: int
+
+
+@dataclass(frozen=True)
+class Below:
+    """The number at `path` must be missing or under `limit` (bounded counters)."""
+
+    path: str
+    limit: int
+
+
+Condition = Absent | Exists | VersionIs | Below
+
+
+@dataclass(frozen=True)
+class Put:
+    """Write a whole item."""
+
+    item: Item
+    when: Condition | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.item["pk"], self.item["sk"])
+
+
+@dataclass(frozen=True)
+class Update:
+    """Change attributes in place without reading them first.
+
+    `add` increments numbers (a missing number counts as 0), `init` sets top-level
+    attributes only where missing, `remove` deletes top-level attributes.
+    """
+
+    key: Key
+    set: Mapping[str, Any] = field(default_factory=dict)
+    add: Mapping[str, int | float] = field(default_factory=dict)
+    init: Mapping[str, Any] = field(default_factory=dict)
+    remove: tuple[str, ...] = ()
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Delete:
+    """Remove an item."""
+
+    key: Key
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """Make a transaction depend on another item without writing it."""
+
+    key: Key
+    when: Condition
+
+
+Write = Put | Update | Delete | Check
+
+
+@dataclass(frozen=True)
+class Query:
+    """Items of one partition, by sort-key prefix or inclusive range, in sort-key order."""
+
+    pk: str
+    prefix: str | None = None
+    between: tuple[str, str] | None = None
+    descending: bool = False
+    limit: int = 100
+    start: str | None = None
+    """Exclusive start sort key (the last one of the previous page)."""
+    keys_only: bool = False
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Matching items and, if there may be more, the sort key to continue after."""
+
+    items: list[Item]
+    last: str | None
+
+
+class ConditionFailed(Conflict):
+    """A write's condition did not hold; `failed` holds the indexes of the failing writes."""
+
+    def __init__(self, failed: Iterable[int]) -> None:
+        self.failed = frozenset(failed)
+        super().__init__(f"condition failed on write(s) {sorted(self.failed)}")
+
+
+class Table(Protocol):
+    """A synchronous single-table engine; `Items` runs its methods in worker threads."""
+
+    def errors(self) -> AbstractContextManager[None]:
+        """Translate the engine's exceptions into `storage.base` errors."""
+        ...
+
+    def create(self) -> None: ...
+
+    def get(self, key: Key) -> Item | None: ...
+
+    def put(self, op: Put) -> None: ...
+
+    def update(self, op: Update) -> Item:
+        """Apply `op` and return the item as it is afterwards."""
+        ...
+
+    def delete(self, op: Delete) -> None: ...
+
+    def transact(self, ops: Sequence[Write], token: str) -> None:
+        """All writes or none; `token` makes a retried transaction idempotent."""
+        ...
+
+    def query(self, query: Query) -> QueryResult: ...
+
+    def delete_batch(self, keys: Sequence[Key]) -> None:
+        """Delete up to `BATCH` items, unconditionally."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def check_writes(ops: Sequence[Write]) -> None:
+    """Refuse what a DynamoDB transaction would refuse, before anything is written.
+
+    Both engines enforce the same limits so `local` cannot accept what `aws` rejects.
+    """
+    if not ops or len(ops) > MAX_TRANSACTION:
+        raise StorageError(f"a write takes 1 to {MAX_TRANSACTION} operations, not {len(ops)}")
+    keys = [op.key for op in ops]
+    if len(set(keys)) != len(keys):
+        raise StorageError("a transaction cannot write one item twice")
+    for op in ops:
+        if isinstance(op, Put):
+            check_size(op.item)
+        elif isinstance(op, Update):
+            check_size({**op.set, **op.init})
+
+
+def check_size(value: Any) -> None:
+    """PayloadTooLarge if the JSON form of `value` is over `MAX_ITEM_BYTES`."""
+    size = len(json.dumps(value, allow_nan=False, separators=(",", ":")).encode())
+    if size > MAX_ITEM_BYTES:
+        raise PayloadTooLarge(f"the item would be {size} bytes, over {MAX_ITEM_BYTES}: shorten it")
+
+
+class Items:
+    """Async access to a `Table`: validated, in threads, retried and counted."""
+
+    def __init__(self, table: Table, calls: Calls) -> None:
+        self.table = table
+        self.calls = calls
+
+    async def create(self) -> None:
+        """Create the table and its indexes if missing (idempotent)."""
+        await self.calls.run("items.create", self.table.create, self.table.errors)
+
+    async def get(self, key: Key) -> Item | None:
+        return await self.calls.run("items.get", lambda: self.table.get(key), self.table.errors)
+
+    async def put(self, op: Put) -> None:
+        check_writes([op])
+        await self.calls.run("items.put", lambda: self.table.put(op), self.table.errors)
+
+    async def update(self, op: Update) -> Item:
+        check_writes([op])
+        return await self.calls.run(
+            "items.update", lambda: self.table.update(op), self.table.errors
+        )
+
+    async def delete(self, op: Delete) -> None:
+        await self.calls.run("items.delete", lambda: self.table.delete(op), self.table.errors)
+
+    async def transact(self, ops: Sequence[Write]) -> None:
+        """All or nothing; ConditionFailed names the writes whose condition failed."""
+        check_writes(ops)
+        token = uuid.uuid4().hex  # one per logical transaction, reused by retries
+        await self.calls.run(
+            "items.transact", lambda: self.table.transact(ops, token), self.table.errors
+        )
+
+    async def query(self, query: Query) -> QueryResult:
+        return await self.calls.run(
+            "items.query", lambda: self.table.query(query), self.table.errors
+        )
+
+    async def delete_many(self, keys: Sequence[Key]) -> None:
+        """Delete any number of items in concurrent batches (not atomic)."""
+        await concurrently(
+            *(partial(self._delete_batch, keys[i : i + BATCH]) for i in range(0, len(keys), BATCH))
+        )
+
+    async def _delete_batch(self, keys: Sequence[Key]) -> None:
+        await self.calls.run(
+            "items.delete_batch", lambda: self.table.delete_batch(keys), self.table.errors
+        )
+
+    async def close(self) -> None:
+        await anyio.to_thread.run_sync(self.table.close)

@@ -1,0 +1,155 @@
+"""Table keys and document keys, exactly as spec/api.md § Data layout lays them out.
+
+Ids arrive from URLs, so every id is checked before it becomes part of a key: one
+with `#` could reach into another entity's key range, one with `/` or `..` into
+another document path. Such an id cannot name anything, hence NotFound. Error
+messages name the kind of item, never the id, so a foreign id and an unknown one
+read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from storage.base import NotFound
+from storage.items import Key
+
+ID = re.compile(r"[^#/\\\x00-\x1f\x7f]{1,200}")
+LABEL = re.compile(r"[^#\x00-\x1f\x7f]{1,200}")
+WORKOUT_ID = re.compile(r"(\d{8})-.+")
+
+COACHES = "coach#"
+MEMORIES = "userMemory#"
+WORKOUTS = "workout#"
+RECORDS = "record#"
+PING: Key = ("health#ping", "ping")
+"""A key no item has: reading it proves the table answers."""
+
+NAMES = {
+    "profile": "profile",
+    "coach": "coach",
+    "coachConversation": "conversation",
+    "conversation": "summary",
+    "message": "message",
+    "turn": "turn",
+    "workout": "workout",
+    "userMemory": "memory",
+    "record": "personal record",
+}
+
+
+def ident(value: str, what: str) -> str:
+    """`value` if it can be an id inside table and document keys; NotFound otherwise."""
+    if not ID.fullmatch(value) or value in (".", ".."):
+        raise NotFound(f"{what} not found")
+    return value
+
+
+def label(value: str, what: str) -> str:
+    """`value` if it can be the free-text part of a sort key (no `#`); NotFound otherwise."""
+    if not LABEL.fullmatch(value):
+        raise NotFound(f"{what} not found")
+    return value
+
+
+def name(key: Key) -> str:
+    """What kind of item `key` holds, for error messages."""
+    return NAMES.get(key[1].split("#", 1)[0], "item")
+
+
+def user(user_id: str) -> str:
+    return f"user#{ident(user_id, 'user')}"
+
+
+def profile(user_id: str) -> Key:
+    return (user(user_id), "profile")
+
+
+def coach(user_id: str, coach_id: str) -> Key:
+    return (user(user_id), f"{COACHES}{ident(coach_id, 'coach')}")
+
+
+def conversations(coach_id: str) -> str:
+    """Sort-key prefix of one coach's conversations (metadata items only)."""
+    return f"coachConversation#{ident(coach_id, 'coach')}#"
+
+
+def conversation(user_id: str, coach_id: str, conversation_id: str) -> Key:
+    return (user(user_id), conversations(coach_id) + ident(conversation_id, "conversation"))
+
+
+def summary(user_id: str, conversation_id: str) -> Key:
+    return (user(user_id), f"conversation#{ident(conversation_id, 'conversation')}#summary")
+
+
+def messages(conversation_id: str) -> str:
+    """Sort-key prefix of one conversation's messages, in message-id (time) order."""
+    return f"message#{ident(conversation_id, 'conversation')}#"
+
+
+def message(user_id: str, conversation_id: str, message_id: str) -> Key:
+    return (user(user_id), messages(conversation_id) + ident(message_id, "message"))
+
+
+def turns(conversation_id: str) -> str:
+    """Sort-key prefix of one conversation's idempotency records."""
+    return f"turn#{ident(conversation_id, 'conversation')}#"
+
+
+def turn(user_id: str, conversation_id: str, client_message_id: str) -> Key:
+    return (user(user_id), turns(conversation_id) + label(client_message_id, "turn"))
+
+
+def workout(user_id: str, workout_id: str) -> Key:
+    return (user(user_id), f"{WORKOUTS}{ident(workout_id, 'workout')}")
+
+
+def memory(user_id: str, memory_id: str) -> Key:
+    return (user(user_id), f"{MEMORIES}{ident(memory_id, 'memory')}")
+
+
+def record(user_id: str, exercise: str, measure: str) -> Key:
+    return (user(user_id), f"{RECORDS}{label(exercise, 'exercise')}#{measure}")
+
+
+def rate_minute(user_id: str, epoch_minute: int) -> Key:
+    return (user(user_id), f"rate#m#{epoch_minute}")
+
+
+def rate_day(user_id: str, day: date) -> Key:
+    return (user(user_id), f"rate#d#{day.isoformat()}")
+
+
+def transcript_document(user_id: str, conversation_id: str) -> str:
+    cid = ident(conversation_id, "conversation")
+    return f"athletes/{ident(user_id, 'user')}/conversations/{cid}.json"
+
+
+def metadata_document(user_id: str, conversation_id: str) -> str:
+    return transcript_document(user_id, conversation_id).removesuffix(".json") + "_metadata.json"
+
+
+def dated(workout_id: str) -> date | None:
+    """The date a workout id starts with (`YYYYMMDD-…`), None if it does not."""
+    found = WORKOUT_ID.fullmatch(workout_id)
+    try:
+        return datetime.strptime(found.group(1), "%Y%m%d").date() if found else None
+    except ValueError:
+        return None
+
+
+def workout_document(user_id: str, workout_id: str) -> str:
+    """The workout log, filed under the date its id starts with.
+
+    Workouts are only stored with dated ids, so any other id is NotFound.
+    """
+    day = dated(ident(workout_id, "workout"))
+    if day is None:
+        raise NotFound("workout not found")
+    return f"athletes/{ident(user_id, 'user')}/workouts/{day.isoformat()}/{workout_id}.json"
+
+
+def workout_day(value: str) -> str:
+    """A `YYYY-MM-DD` (or `YYYYMMDD`) date as the `YYYYMMDD` that starts workout ids."""
+    return date.fromisoformat(value).strftime("%Y%m%d")

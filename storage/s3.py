@@ -1,0 +1,92 @@
+"""S3 engine of the document layer, on an already-built boto3 client.
+
+Every object is written with `ServerSideEncryption="AES256"`, and `create` also sets
+that as the bucket default and blocks public access.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+
+from botocore.client import BaseClient
+from botocore.exceptions import ClientError
+
+from storage.aws import aws_errors
+
+NOT_FOUND = frozenset({"404", "NotFound", "NoSuchBucket"})
+"""What head_bucket answers for a missing bucket."""
+
+
+class S3Bucket:
+    """JSON documents as S3 objects under their layout keys."""
+
+    def __init__(self, client: BaseClient, bucket: str) -> None:
+        self._client = client
+        self._bucket = bucket
+
+    def errors(self) -> AbstractContextManager[None]:
+        return aws_errors()
+
+    def create(self) -> None:
+        if not self._exists():
+            region = self._client.meta.region_name
+            options = {}
+            if region and region != "us-east-1":  # us-east-1 refuses a location constraint
+                options["CreateBucketConfiguration"] = {"LocationConstraint": region}
+            try:
+                self._client.create_bucket(Bucket=self._bucket, **options)
+            except ClientError as exc:
+                if exc.response["Error"]["Code"] != "BucketAlreadyOwnedByYou":
+                    raise
+        self._client.put_bucket_encryption(
+            Bucket=self._bucket,
+            ServerSideEncryptionConfiguration={
+                "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
+            },
+        )
+        self._client.put_public_access_block(
+            Bucket=self._bucket,
+            PublicAccessBlockConfiguration={
+                "BlockPublicAcls": True,
+                "IgnorePublicAcls": True,
+                "BlockPublicPolicy": True,
+                "RestrictPublicBuckets": True,
+            },
+        )
+
+    def ping(self) -> None:
+        self._client.head_bucket(Bucket=self._bucket)
+
+    def put(self, key: str, body: bytes) -> None:
+        self._client.put_object(
+            Bucket=self._bucket,
+            Key=key,
+            Body=body,
+            ContentType="application/json",
+            ServerSideEncryption="AES256",
+        )
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            response = self._client.get_object(Bucket=self._bucket, Key=key)
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] == "NoSuchKey":
+                return None
+            raise
+        body: bytes = response["Body"].read()
+        return body
+
+    def delete(self, key: str) -> None:
+        self._client.delete_object(Bucket=self._bucket, Key=key)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _exists(self) -> bool:
+        try:
+            self._client.head_bucket(Bucket=self._bucket)
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] in NOT_FOUND:
+                return False
+            raise
+        return True

@@ -1,0 +1,100 @@
+"""Record builders for the storage tests: small, valid, deterministic."""
+
+from __future__ import annotations
+
+from storage.models import (
+    CoachConfig,
+    Conversation,
+    Memory,
+    MemoryType,
+    Message,
+    MessageMetadata,
+    PersonalRecord,
+    WorkoutRecord,
+)
+from storage.repository import Repository
+
+USER = "athlete-a"
+OTHER = "athlete-b"
+COACH = "c1"
+CONVERSATION = "v1"
+
+
+def coach(user: str = USER, coach_id: str = COACH, name: str = "Coach") -> CoachConfig:
+    return CoachConfig(user_id=user, coach_id=coach_id, coach_name=name)
+
+
+def conversation(
+    user: str = USER, coach_id: str = COACH, conversation_id: str = CONVERSATION
+) -> Conversation:
+    return Conversation(user_id=user, coach_id=coach_id, conversation_id=conversation_id)
+
+
+def message(
+    n: int,
+    *,
+    conversation_id: str = CONVERSATION,
+    role: str = "user",
+    client_id: str | None = None,
+    content: str | None = None,
+) -> Message:
+    """Message `n`; ids sort in `n` order, like the service's time-sortable ids."""
+    return Message(
+        message_id=f"m{n:06d}",
+        conversation_id=conversation_id,
+        coach_id=COACH,
+        role=role,  # type: ignore[arg-type]
+        content=content if content is not None else f"message {n}",
+        metadata=MessageMetadata(client_message_id=client_id),
+    )
+
+
+def memory(
+    n: int,
+    user: str = USER,
+    *,
+    coach_id: str | None = None,
+    memory_type: MemoryType = "context",
+    content: str | None = None,
+) -> Memory:
+    return Memory(
+        memory_id=f"mem{n:04d}",
+        user_id=user,
+        coach_id=coach_id,
+        content=content if content is not None else f"memory {n}",
+        memory_type=memory_type,
+    )
+
+
+def workout(
+    day: str, n: int = 1, user: str = USER, *, discipline: str = "strength"
+) -> WorkoutRecord:
+    """A workout on `day` (YYYY-MM-DD) whose id starts with that date."""
+    return WorkoutRecord(
+        workout_id=f"{day.replace('-', '')}-{n:03d}",
+        user_id=user,
+        date=day,
+        discipline=discipline,
+        workout_data={"workout_name": f"session {n}", "discipline": discipline},
+    )
+
+
+def record(
+    exercise: str = "back squat", value: float = 100.0, *, version: int = 0, user: str = USER
+) -> PersonalRecord:
+    return PersonalRecord(
+        user_id=user,
+        exercise=exercise,
+        measure="weight",
+        value=value,
+        unit="kg",
+        workout_id="20250105-001",
+        date="2025-01-05",
+        version=version,
+    )
+
+
+async def seed_conversation(store: Repository, user: str = USER) -> Conversation:
+    """A coach and one conversation with it."""
+    await store.create_coach(coach(user))
+    return await store.create_conversation(conversation(user))

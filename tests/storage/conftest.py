@@ -1,0 +1,92 @@
+"""Fixtures of the storage contract suite: every store test runs on `local` and on `aws`.
+
+`aws` is DynamoDB + S3 on in-process moto; no network, no credentials.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from moto import mock_aws
+from moto.core.botocore_stubber import BotocoreStubber
+
+from storage.factory import open_store
+from storage.repository import Repository
+
+TABLE = "coach-test"
+BUCKET = "coach-test-athletes"
+SECRET = b"storage-tests-page-secret"
+FAKE_AWS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_REGION": "us-east-1",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_EC2_METADATA_DISABLED": "true",
+    "AWS_CONFIG_FILE": "/dev/null",
+    "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+}
+
+
+@pytest.fixture
+def aws_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fake credentials and region; no developer AWS_* variable or proxy reaches botocore."""
+    for name in list(os.environ):
+        if name.startswith("AWS_") or name.lower().endswith("_proxy"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    for name, value in FAKE_AWS.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def moto(aws_env: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """In-process moto, one request at a time.
+
+    moto's DynamoDB backend has no lock (a transaction deep-copies the table and
+    restores it on failure), while DynamoDB applies each request atomically; serialising
+    requests models the service, so concurrency tests test our conditions, not moto.
+    """
+    lock = threading.Lock()
+    process = BotocoreStubber.process_request
+
+    def serialised(self: BotocoreStubber, request: Any) -> Any:
+        with lock:
+            return process(self, request)
+
+    monkeypatch.setattr(BotocoreStubber, "process_request", serialised)
+    with mock_aws():
+        yield
+
+
+@pytest.fixture(params=["local", "aws"])
+def kind(request: pytest.FixtureRequest) -> str:
+    """The backend under test; `aws` brings moto up for the test's duration."""
+    if request.param == "aws":
+        request.getfixturevalue("moto")
+    return str(request.param)
+
+
+def make_store(kind: str, data_dir: Path) -> Repository:
+    """A store of `kind` (not yet initialised) with the suite's names and secret."""
+    return open_store(
+        kind,  # type: ignore[arg-type]
+        data_dir=data_dir,
+        table=TABLE,
+        bucket=BUCKET,
+        page_secret=SECRET,
+        region="us-east-1",
+    )
+
+
+@pytest.fixture
+async def store(kind: str, tmp_path: Path) -> AsyncIterator[Repository]:
+    """An initialised, empty store of each kind."""
+    opened = make_store(kind, tmp_path)
+    await opened.init()
+    yield opened
+    await opened.close()

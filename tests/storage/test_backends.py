@@ -1,0 +1,131 @@
+"""What each backend must show beyond the contract: the AWS resources it creates, the
+encryption on every object, the file layout of `local`, and the endpoint_url path."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from storage.base import StorageUnavailable
+from storage.factory import open_store
+from tests.storage.builders import CONVERSATION, USER, coach, message, seed_conversation
+from tests.storage.conftest import BUCKET, SECRET, TABLE, make_store
+
+
+@pytest.mark.usefixtures("moto")
+async def test_aws_init_creates_the_table_and_a_private_encrypted_bucket(tmp_path: Path) -> None:
+    store = make_store("aws", tmp_path)
+    await store.init()
+    await store.init()
+
+    dynamodb = boto3.client("dynamodb", region_name="us-east-1")
+    table = dynamodb.describe_table(TableName=TABLE)["Table"]
+    assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
+    assert [k["AttributeName"] for k in table["KeySchema"]] == ["pk", "sk"]
+    indexes = {
+        index["IndexName"]: [k["AttributeName"] for k in index["KeySchema"]]
+        for index in table["GlobalSecondaryIndexes"]
+    }
+    assert indexes == {
+        "GSI1": ["gsi1pk", "gsi1sk"],
+        "GSI2": ["gsi2pk", "gsi2sk"],
+        "GSI3": ["entityType", "pk"],
+    }
+    ttl = dynamodb.describe_time_to_live(TableName=TABLE)["TimeToLiveDescription"]
+    assert (ttl["TimeToLiveStatus"], ttl["AttributeName"]) == ("ENABLED", "ttl")
+
+    s3 = boto3.client("s3", region_name="us-east-1")
+    rules = s3.get_bucket_encryption(Bucket=BUCKET)["ServerSideEncryptionConfiguration"]["Rules"]
+    assert rules[0]["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
+    block = s3.get_public_access_block(Bucket=BUCKET)["PublicAccessBlockConfiguration"]
+    assert all(block.values())
+    await store.close()
+
+
+@pytest.mark.usefixtures("moto")
+async def test_every_s3_object_is_encrypted(tmp_path: Path) -> None:
+    store = make_store("aws", tmp_path)
+    await store.init()
+    chat = await seed_conversation(store)
+    await store.append_transcript(USER, chat, [message(1)])
+    await store.put_document(f"athletes/{USER}/exports/2025-01-05_full_history.json", {"a": 1})
+
+    s3 = boto3.client("s3", region_name="us-east-1")
+    listed = s3.list_objects_v2(Bucket=BUCKET)["Contents"]
+    assert sorted(o["Key"] for o in listed) == [
+        f"athletes/{USER}/conversations/{CONVERSATION}.json",
+        f"athletes/{USER}/conversations/{CONVERSATION}_metadata.json",
+        f"athletes/{USER}/exports/2025-01-05_full_history.json",
+    ]
+    for listed_object in listed:
+        head = s3.head_object(Bucket=BUCKET, Key=listed_object["Key"])
+        assert head["ServerSideEncryption"] == "AES256"
+        assert head["ContentType"] == "application/json"
+    await store.close()
+
+
+async def test_local_documents_mirror_the_s3_keys(tmp_path: Path) -> None:
+    store = make_store("local", tmp_path)
+    await store.init()
+    chat = await seed_conversation(store)
+    await store.append_transcript(USER, chat, [message(1)])
+
+    folder = tmp_path / "documents" / "athletes" / USER / "conversations"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"{CONVERSATION}.json",
+        f"{CONVERSATION}_metadata.json",
+    ]
+    transcript = json.loads((folder / f"{CONVERSATION}.json").read_text())
+    assert [m["messageId"] for m in transcript["messages"]] == ["m000001"]
+    await store.close()
+
+
+async def test_an_uninitialised_store_says_to_run_init(tmp_path: Path) -> None:
+    store = make_store("local", tmp_path / "missing")
+    with pytest.raises(StorageUnavailable, match="coach init"):
+        await store.ping()
+    await store.close()
+
+
+@pytest.mark.parametrize("via", ["argument", "environment"])
+@pytest.mark.usefixtures("aws_env")
+async def test_aws_store_through_an_endpoint(
+    tmp_path: Path, via: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """moto's HTTP server on loopback, named by `endpoint_url` or by AWS_ENDPOINT_URL:
+    the path moto's server, LocalStack and DynamoDB Local take."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    if via == "environment":
+        monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint)
+    try:
+        store = open_store(
+            "aws",
+            data_dir=tmp_path,
+            table=TABLE,
+            bucket=BUCKET,
+            page_secret=SECRET,
+            endpoint_url=endpoint if via == "argument" else None,
+            region="us-east-1",
+        )
+        await store.init()
+        await store.ping()
+        await store.create_coach(coach())
+        assert (await store.list_coaches(USER)).items[0].coach_id == "c1"
+        key = f"athletes/{USER}/exports/2025-01-05_full_history.json"
+        await store.put_document(key, {"ok": True})
+        assert await store.get_document(key) == {"ok": True}
+        s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+        assert s3.head_object(Bucket=BUCKET, Key=key)["ServerSideEncryption"] == "AES256"
+        await store.close()
+    finally:
+        reset = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
+        urllib.request.urlopen(reset).close()
+        server.stop()
