@@ -1,0 +1,204 @@
+"""Bearer-token authentication: HS256 with a shared secret, or RS256 via a JWKS (Cognito)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import secrets
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import anyio
+import httpx
+import jwt
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.errors import AuthUnavailable, Unauthorized
+
+USER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$")
+"""What a `sub` may look like: it becomes part of storage keys and S3 paths."""
+
+LEEWAY_S = 30
+SECRET_FILE = "jwt_secret"
+
+
+def local_secret(data_dir: Path) -> str:
+    """The local signing secret at `{data_dir}/jwt_secret`, created (0600) on first use."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / SECRET_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        secret = path.read_text(encoding="utf-8").strip()
+        if len(secret) < 32:
+            raise RuntimeError(f"{path} is damaged: delete it to create a new secret") from None
+        return secret
+    secret = secrets.token_urlsafe(48)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(secret)
+    return secret
+
+
+def issue_token(
+    secret: str,
+    user_id: str,
+    *,
+    ttl_s: int,
+    issuer: str | None = None,
+    audience: str | None = None,
+) -> str:
+    """A HS256 bearer token for `user_id`, accepted by an app configured with `secret`."""
+    if not USER_ID.match(user_id):
+        raise ValueError("user id: 1-128 letters, digits or _.@+- (starting with a letter/digit)")
+    now = int(time.time())
+    claims: dict[str, Any] = {"sub": user_id, "iat": now, "exp": now + ttl_s}
+    if issuer:
+        claims["iss"] = issuer
+    if audience:
+        claims["aud"] = audience
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+class JwksKeys:
+    """RS256 public keys from an https URL or a file, cached for `ttl_s`, refetched on an
+    unknown `kid` (at most once per `min_refresh_s`, so forged kids cannot hammer the IdP)."""
+
+    def __init__(
+        self,
+        source: str,
+        *,
+        ttl_s: float,
+        min_refresh_s: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.source = source
+        self.ttl_s = ttl_s
+        self.min_refresh_s = min_refresh_s
+        self.clock = clock
+        self._keys: dict[str, jwt.PyJWK] = {}
+        self._fetched_at: float | None = None
+        self._lock = asyncio.Lock()
+
+    async def get(self, kid: str | None) -> jwt.PyJWK:
+        """The key for `kid` (or the only key when the token names none)."""
+        if self._stale(self.ttl_s):
+            await self._refresh(self.ttl_s)
+        if self._find(kid) is None and self._stale(self.min_refresh_s):
+            await self._refresh(self.min_refresh_s)
+        key = self._find(kid)
+        if key is None:
+            raise Unauthorized("token signed with an unknown key")
+        return key
+
+    def _stale(self, age_s: float) -> bool:
+        return self._fetched_at is None or self.clock() - self._fetched_at >= age_s
+
+    def _find(self, kid: str | None) -> jwt.PyJWK | None:
+        if kid is None:
+            return next(iter(self._keys.values())) if len(self._keys) == 1 else None
+        return self._keys.get(kid)
+
+    async def _refresh(self, age_s: float) -> None:
+        async with self._lock:
+            if not self._stale(age_s):  # another request refreshed while we waited
+                return
+            try:
+                keyset = jwt.PyJWKSet.from_dict(await self._fetch())
+            except (OSError, httpx.HTTPError, ValueError, jwt.PyJWTError) as exc:
+                if not self._keys:
+                    raise AuthUnavailable("signing keys are unavailable; retry shortly") from exc
+                keyset = None  # keep serving the cached keys until the IdP answers again
+            if keyset is not None:
+                self._keys = {k.key_id or str(i): k for i, k in enumerate(keyset.keys)}
+            self._fetched_at = self.clock()
+
+    async def _fetch(self) -> dict[str, Any]:
+        if self.source.startswith("https://"):
+            async with httpx.AsyncClient(timeout=5.0) as client:
+                response = await client.get(self.source)
+                response.raise_for_status()
+                data = response.json()
+        else:
+            path = self.source.removeprefix("file://")
+            data = json.loads(await anyio.Path(path).read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("a JWKS document is a JSON object with `keys`")
+        return data
+
+
+class TokenVerifier:
+    """Checks signature, expiry and (when configured) issuer and audience; returns `sub`."""
+
+    def __init__(
+        self,
+        *,
+        secret: str | None,
+        jwks: JwksKeys | None,
+        issuer: str | None,
+        audience: str | None,
+    ) -> None:
+        self.secret = secret
+        self.jwks = jwks
+        self.issuer = issuer
+        self.audience = audience
+
+    async def verify(self, token: str) -> str:
+        """The user id of a valid token; Unauthorized otherwise."""
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError:
+            raise Unauthorized("malformed bearer token") from None
+        algorithm = header.get("alg")
+        key: Any
+        if algorithm == "HS256" and self.secret:
+            key = self.secret
+        elif algorithm == "RS256" and self.jwks:
+            key = (await self.jwks.get(header.get("kid"))).key
+        else:
+            raise Unauthorized("unsupported token algorithm")
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=[algorithm],
+                issuer=self.issuer,
+                leeway=LEEWAY_S,
+                options={"require": ["exp", "sub"], "verify_aud": False},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthorized("token expired") from None
+        except jwt.PyJWTError:
+            raise Unauthorized("invalid token") from None
+        if self.audience and not self._audience_ok(claims):
+            raise Unauthorized("token is for another audience")
+        subject = claims["sub"]
+        if not isinstance(subject, str) or not USER_ID.match(subject):
+            raise Unauthorized("token subject is not a valid user id")
+        return subject
+
+    def _audience_ok(self, claims: dict[str, Any]) -> bool:
+        # Cognito access tokens carry the app client id as `client_id`, not `aud`.
+        aud = claims.get("aud")
+        audiences = aud if isinstance(aud, list) else [aud]
+        return self.audience in audiences or claims.get("client_id") == self.audience
+
+
+bearer = HTTPBearer(auto_error=False, description="A JWT whose `sub` is the user id.")
+
+
+async def current_user(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> str:
+    """The verified token's `sub` (never a path or body field)."""
+    if credentials is None:
+        raise Unauthorized("missing bearer token", token_given=False)
+    verifier: TokenVerifier = request.app.state.verifier
+    user_id = await verifier.verify(credentials.credentials)
+    request.state.user_id = user_id
+    return user_id

@@ -1,0 +1,51 @@
+"""Typed dependencies: handlers declare what they need and get what the lifespan built."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Path, Query, Request
+from pydantic import AfterValidator
+
+from api.auth import current_user
+from api.chat import ChatService
+from api.schemas import ID_PATTERN, WORKOUT_ID_PATTERN, dated_workout_id
+from api.settings import Settings
+from storage.base import Store
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's settings, built once in `create_app`."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> Store:
+    """The store opened by the lifespan."""
+    store: Store = request.app.state.store
+    return store
+
+
+def get_chat(request: Request) -> ChatService:
+    """The chat service (rate limits + turn runner) built by the lifespan."""
+    chat: ChatService = request.app.state.chat
+    return chat
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[Store, Depends(get_store)]
+ChatDep = Annotated[ChatService, Depends(get_chat)]
+UserDep = Annotated[str, Depends(current_user)]
+
+CoachId = Annotated[str, Path(pattern=ID_PATTERN, description="A coach id.")]
+ConversationId = Annotated[str, Path(pattern=ID_PATTERN, description="A conversation id.")]
+MemoryId = Annotated[str, Path(pattern=ID_PATTERN, description="A memory id.")]
+WorkoutId = Annotated[
+    str,
+    Path(pattern=WORKOUT_ID_PATTERN, description="A workout id: `YYYYMMDD-…`."),
+    AfterValidator(dated_workout_id),
+]
+Limit = Annotated[int, Query(ge=1, le=100, description="Page size.")]
+Next = Annotated[
+    str | None, Query(max_length=2048, description="The `next` token from the previous page.")
+]

@@ -1,0 +1,52 @@
+"""Coach configurations."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from api.deps import CoachId, Limit, Next, StoreDep, UserDep
+from api.schemas import CoachCreate, CoachPublic, CoachUpdate, Page
+from storage.ids import new_id
+from storage.models import CoachConfig
+
+router = APIRouter(prefix="/v1/coaches", tags=["coaches"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_coach(body: CoachCreate, user: UserDep, store: StoreDep) -> CoachPublic:
+    """Create a coach."""
+    coach = CoachConfig(user_id=user, coach_id=new_id(), **body.model_dump())
+    return CoachPublic.of(await store.create_coach(coach))
+
+
+@router.get("")
+async def list_coaches(
+    user: UserDep, store: StoreDep, limit: Limit = 50, next: Next = None
+) -> Page[CoachPublic]:
+    """The caller's coaches."""
+    page = await store.list_coaches(user, limit=limit, next=next)
+    return Page(items=[CoachPublic.of(c) for c in page.items], next=page.next)
+
+
+@router.get("/{coach_id}")
+async def get_coach(coach_id: CoachId, user: UserDep, store: StoreDep) -> CoachPublic:
+    """One coach."""
+    return CoachPublic.of(await store.get_coach(user, coach_id))
+
+
+@router.put("/{coach_id}")
+async def replace_coach(
+    coach_id: CoachId, body: CoachUpdate, user: UserDep, store: StoreDep
+) -> CoachPublic:
+    """Replace a coach's configuration; a stale `version` is 409 `conflict`."""
+    current = await store.get_coach(user, coach_id)
+    version = current.version if body.version is None else body.version
+    fields = body.model_dump(exclude={"version"})
+    coach = CoachConfig.model_validate({**current.model_dump(), **fields, "version": version})
+    return CoachPublic.of(await store.replace_coach(coach))
+
+
+@router.delete("/{coach_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_coach(coach_id: CoachId, user: UserDep, store: StoreDep) -> None:
+    """Delete a coach."""
+    await store.delete_coach(user, coach_id)

@@ -1,0 +1,38 @@
+"""The chat endpoint: one message in, the coach's reply out (JSON or Server-Sent Events)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header
+from sse_starlette import EventSourceResponse
+
+from agent.events import ChatResult
+from api.deps import ChatDep, CoachId, ConversationId, UserDep
+from api.schemas import ChatRequest
+
+router = APIRouter(prefix="/v1/coaches/{coach_id}/conversations", tags=["chat"])
+
+_SSE_DOC: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The turn's result, or with `Accept: text/event-stream` its events: "
+        "`token`…, `workout`, `memory`, then `done` (this object) or `error`.",
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+    }
+}
+
+
+@router.post("/{conversation_id}/messages", response_model=ChatResult, responses=_SSE_DOC)
+async def post_message(
+    coach_id: CoachId,
+    conversation_id: ConversationId,
+    body: ChatRequest,
+    user: UserDep,
+    chat: ChatDep,
+    accept: Annotated[str | None, Header(max_length=1024)] = None,
+) -> ChatResult | EventSourceResponse:
+    """Send one message to the coach; get the reply, logged workouts and memory changes."""
+    if accept and "text/event-stream" in accept:
+        events = await chat.stream(user, coach_id, conversation_id, body)
+        return EventSourceResponse(events, ping=15)
+    return await chat.run(user, coach_id, conversation_id, body)

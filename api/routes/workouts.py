@@ -1,0 +1,83 @@
+"""Logged workouts: list by date and discipline, read, correct, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from api.deps import Limit, Next, StoreDep, UserDep, WorkoutId
+from api.errors import WorkoutDateChanged
+from api.schemas import Page, WorkoutPublic
+from extraction.schema import Discipline, Workout
+from storage.models import WorkoutRecord, utc_now
+
+SERVICE_IDS = ("user_id", "coach_id", "conversation_id")
+"""UWS fields the service assigns; a correction cannot change them."""
+
+router = APIRouter(prefix="/v1/workouts", tags=["workouts"])
+
+
+@router.get("")
+async def list_workouts(
+    user: UserDep,
+    store: StoreDep,
+    date_from: Annotated[dt.date | None, Query(alias="from")] = None,
+    date_to: Annotated[dt.date | None, Query(alias="to")] = None,
+    discipline: Discipline | None = None,
+    limit: Limit = 50,
+    next: Next = None,
+) -> Page[WorkoutPublic]:
+    """The caller's workouts, newest first; `from`/`to` are inclusive dates."""
+    page = await store.list_workouts(
+        user,
+        date_from=date_from.isoformat() if date_from else None,
+        date_to=date_to.isoformat() if date_to else None,
+        discipline=discipline,
+        limit=limit,
+        next=next,
+    )
+    return Page(items=[WorkoutPublic.of(w) for w in page.items], next=page.next)
+
+
+@router.get("/{workout_id}")
+async def get_workout(workout_id: WorkoutId, user: UserDep, store: StoreDep) -> WorkoutPublic:
+    """One workout."""
+    return WorkoutPublic.of(await store.get_workout(user, workout_id))
+
+
+@router.put("/{workout_id}")
+async def correct_workout(
+    workout_id: WorkoutId, body: Workout, user: UserDep, store: StoreDep
+) -> WorkoutPublic:
+    """Replace a workout with the athlete's corrected version (a full UWS workout)."""
+    current = await store.get_workout(user, workout_id)
+    return WorkoutPublic.of(await store.replace_workout(_corrected(current, body)))
+
+
+def _corrected(current: WorkoutRecord, body: Workout) -> WorkoutRecord:
+    """The stored record with the athlete's version of the workout, marked as reviewed."""
+    if body.date.isoformat() != current.date:
+        raise WorkoutDateChanged(
+            "a workout's date is part of its id: delete it and log it again on the right date"
+        )
+    service_fields = {k: current.workout_data.get(k) for k in SERVICE_IDS}
+    workout = body.model_copy(update={**service_fields, "workout_id": current.workout_id})
+    workout.metadata = workout.metadata.model_copy(update={"user_verified": True})
+    return current.model_copy(
+        update={
+            "date": workout.date.isoformat(),
+            "discipline": workout.discipline,
+            "workout_data": workout.model_dump(mode="json", exclude_none=True),
+            "extraction_metadata": current.extraction_metadata.model_copy(
+                update={"reviewed_by": "athlete", "reviewed_at": utc_now()}
+            ),
+        }
+    )
+
+
+@router.delete("/{workout_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_workout(workout_id: WorkoutId, user: UserDep, store: StoreDep) -> None:
+    """Delete a workout."""
+    await store.delete_workout(user, workout_id)

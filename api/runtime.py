@@ -1,0 +1,104 @@
+"""Build the long-lived pieces (store, models, turn runner) from Settings, for the app and CLI."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+
+from agent.models import build_chat_model
+from agent.turn import TurnOptions, TurnRunner
+from api.auth import local_secret
+from api.settings import Settings
+from storage.base import Store
+from storage.factory import open_store
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What a running service holds: the store and the turn runner built on it."""
+
+    store: Store
+    runner: TurnRunner
+
+
+def signing_secret(settings: Settings) -> str | None:
+    """The HS256 secret: `COACH_JWT_SECRET`, else (local mode) `{data_dir}/jwt_secret`."""
+    if settings.jwt_secret:
+        return settings.jwt_secret
+    return local_secret(settings.data_dir) if settings.storage == "local" else None
+
+
+def page_secret(settings: Settings) -> bytes:
+    """The key that signs page tokens, derived so it never equals the JWT secret."""
+    base = settings.page_secret or signing_secret(settings)
+    if base is None:  # Settings refuses this combination at startup
+        raise ValueError("set COACH_PAGE_SECRET")
+    return hashlib.sha256(b"coach-page-tokens\0" + base.encode()).digest()
+
+
+def _model(settings: Settings, model_id: str) -> BaseChatModel:
+    return build_chat_model(
+        model_id,
+        timeout_s=settings.model_timeout_s,
+        max_workers=settings.max_concurrency,
+        openai_base_url=settings.openai_base_url,
+        region=settings.aws_region,
+        endpoint_url=settings.bedrock_endpoint_url,
+    )
+
+
+def open_configured_store(settings: Settings) -> Store:
+    """Open (not create) the store that `COACH_STORAGE` names."""
+    return open_store(
+        settings.storage,
+        data_dir=settings.data_dir,
+        table=settings.table,
+        bucket=settings.bucket,
+        page_secret=page_secret(settings),
+        max_workers=settings.max_concurrency,
+        endpoint_url=settings.aws_endpoint_url,
+        region=settings.aws_region,
+    )
+
+
+@asynccontextmanager
+async def open_runtime(
+    settings: Settings, *, store: Store | None = None, chat_model: BaseChatModel | None = None
+) -> AsyncIterator[Runtime]:
+    """Open the store (unless given) and build the runner; close both on exit."""
+    owned = store is None
+    active = store if store is not None else open_configured_store(settings)
+    try:
+        if owned and settings.storage == "local":
+            await active.init()  # idempotent; the AWS table and bucket come from `coach init`
+        runner = TurnRunner(
+            store=active,
+            chat_model=chat_model or _model(settings, settings.model),
+            model_name=settings.model,
+            extraction_model=_optional(settings, settings.extraction_model),
+            fallback_model=_optional(settings, settings.fallback_model),
+            options=TurnOptions(
+                history_window=settings.history_window,
+                summary_every=settings.summary_every,
+                memory_max_count=settings.memory_max_count,
+                memory_max_chars=settings.memory_max_chars,
+                max_message_chars=settings.max_message_chars,
+                max_attempts=settings.model_max_attempts,
+                timeout_s=settings.model_timeout_s,
+            ),
+        )
+        try:
+            yield Runtime(store=active, runner=runner)
+        finally:
+            await runner.aclose()
+    finally:
+        if owned:
+            await active.close()
+
+
+def _optional(settings: Settings, model_id: str | None) -> BaseChatModel | None:
+    return _model(settings, model_id) if model_id else None
