@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -70,6 +72,11 @@ async def open_runtime(
     settings: Settings, *, store: Store | None = None, chat_model: BaseChatModel | None = None
 ) -> AsyncIterator[Runtime]:
     """Open the store (unless given) and build the runner; close both on exit."""
+    # The Bedrock client is synchronous: LangChain runs it in the loop's default executor,
+    # which must be as large as the number of concurrent turns (threads start lazily).
+    asyncio.get_running_loop().set_default_executor(
+        ThreadPoolExecutor(max_workers=settings.max_concurrency, thread_name_prefix="coach")
+    )
     owned = store is None
     active = store if store is not None else open_configured_store(settings)
     try:

@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     openai_base_url: str | None = None
     model_timeout_s: float = Field(default=60.0, gt=0)
     model_max_attempts: int = Field(default=3, ge=1, le=10)
-    max_concurrency: int = Field(default=64, ge=1, le=1024)
+    max_concurrency: int = Field(default=256, ge=1, le=1024)
 
     bedrock_endpoint_url: str | None = None
 
@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     daily_quota: int = Field(default=500, ge=1)
 
     history_window: int = Field(default=12, ge=2, le=200)
-    summary_every: int = Field(default=20, ge=2)
+    summary_every: int = Field(default=10, ge=2)
     memory_max_count: int = Field(default=12, ge=1)
     memory_max_chars: int = Field(default=2000, ge=100)
 
