@@ -11,7 +11,7 @@ import pytest
 
 from agent.events import ErrorEvent, TokenEvent
 from agent.models import build_chat_model
-from storage.models import Memory, MemoryMetadata
+from storage.models import Memory, MemoryMetadata, Summary
 from tests.factories import local_store, runner, seed_athlete
 from tests.fakes.bedrock import FakeBedrock
 
@@ -233,3 +233,31 @@ async def test_history_window_is_bounded(fake: FakeBedrock, setup: Any) -> None:
     sent = chats[-1].messages
     assert len(sent) == 5  # 4 history messages + the new one
     assert "final message" in json.dumps(sent[-1])
+
+
+async def test_prompt_carries_summary_and_only_this_coachs_memories(
+    fake: FakeBedrock, setup: Any
+) -> None:
+    store, turns, coach_id, conversation_id = setup
+    await store.put_summary(
+        Summary(
+            summary_id="s-1",
+            user_id=USER,
+            coach_id=coach_id,
+            conversation_id=conversation_id,
+            summary_text="Training for an April marathon; long runs on Sundays.",
+        )
+    )
+    await store.add_memory(
+        Memory(memory_id="m-mine", user_id=USER, coach_id=coach_id, content="Likes blunt feedback.")
+    )
+    await store.add_memory(
+        Memory(memory_id="m-other", user_id=USER, coach_id="other-coach", content="Loves yoga.")
+    )
+    await store.add_memory(Memory(memory_id="m-global", user_id=USER, content="Has two kids."))
+    fake.add_text("Hi.")
+    await turns.run(USER, coach_id, conversation_id, "hi")
+    system = fake.system_text(-1)
+    assert "April marathon" in system
+    assert "Likes blunt feedback." in system and "Has two kids." in system
+    assert "Loves yoga." not in system
