@@ -18,6 +18,7 @@ def render(name: str, **values: str) -> str:
     return Template(load(name)).substitute(values).strip()
 
 
+@cache
 def catalogue(folder: str) -> dict[str, str]:
     """Ids and one-line descriptions of the files in `prompts/<folder>/` (first `# ` line)."""
     entries: dict[str, str] = {}
