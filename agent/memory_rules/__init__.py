@@ -1,0 +1,58 @@
+"""Deterministic memory rules: "remember that I…" / "forget that…" requests and consolidation.
+
+Everything here is pure: no I/O, no storage access, no clock. The offline engine calls
+`detect_memory_intent` on each user message, `consolidate` before writing, `best_match` to
+resolve a forget request and `rank_memories` to pick what goes into the prompt.
+
+Decisions recorded here (the brief left them open):
+
+- Memory text is data. A message with instruction-injection phrasing (system prompt, ignore
+  previous instructions, other users, developer mode, "for user X", secrets…) yields `None`: no
+  save and no forget. Weaker markers ("admin", "reveal", "developer") are kept only as inert
+  `context` memories of low importance.
+- There is no user parameter anywhere: a request can only ever concern the current athlete.
+- "don't forget to <verb>" / "remember to <verb>" is an instruction memory only when the verb is
+  something the coach does ("remind me", "call me", "use kg"); "don't forget to stretch" is a
+  habit reminder, not a memory.
+- Without an explicit request ("remember", "note that", "for future reference", "from now on"…)
+  a fact is not saved: "I want to deadlift 500" and "FYI I'm vegan" stay conversation.
+- `consolidate` reports a contradiction as UPDATE with the new content replacing the old (one
+  write, the memory id survives), and a pure retraction ("No longer has a bad knee.") as DELETE.
+- `MemoryRequest.scope` is "coach" for instructions, feedback and anything about this coach's
+  style; medical, equipment and life facts are "global". The caller maps "coach" to the coach id.
+
+Layout, in dependency order: `text` and `vocabulary` (shared words and patterns), `safety`,
+`lead_in`, `rewriting` and `classification`, then `save_requests`, `forget_requests` and
+`detection`; `similarity` feeds `matching` and `consolidation`; `ranking` stands alone.
+"""
+
+from __future__ import annotations
+
+from agent.memory_rules.consolidation import consolidate
+from agent.memory_rules.detection import detect_memory_intent
+from agent.memory_rules.matching import MATCH_THRESHOLD, best_match
+from agent.memory_rules.models import (
+    Action,
+    ForgetRequest,
+    MemoryDecision,
+    MemoryRequest,
+    Scope,
+)
+from agent.memory_rules.ranking import rank_memories
+from agent.memory_rules.rewriting import MAX_CONTENT_CHARS
+from agent.memory_rules.text import MAX_INPUT_CHARS
+
+__all__ = [
+    "MATCH_THRESHOLD",
+    "MAX_CONTENT_CHARS",
+    "MAX_INPUT_CHARS",
+    "Action",
+    "ForgetRequest",
+    "MemoryDecision",
+    "MemoryRequest",
+    "Scope",
+    "best_match",
+    "consolidate",
+    "detect_memory_intent",
+    "rank_memories",
+]

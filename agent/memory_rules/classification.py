@@ -1,0 +1,175 @@
+"""Type, importance, scope and tags of a memory, from the athlete's own words.
+
+Classification runs on the first-person source, not the rewritten fact, because cues such as
+"you", "my" and "I can only" disappear in the rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.memory_rules.models import Scope
+from agent.memory_rules.text import lower
+from agent.memory_rules.vocabulary import BODY_ISSUE, MEDICAL, UNITS, WEEKLY
+from storage.models import Importance, MemoryType
+
+_EQUIPMENT = re.compile(
+    r"\b(?:dumbbells?|dbs?|kettlebells?|kbs?|barbells?|squat rack|power rack|rack|rower|erg"
+    r"|assault bike|air bike|treadmill|pull-?up bar|rings|resistance bands?|bands|plates"
+    r"|home gym|garage gym|equipment|cable machine|smith machine|trap bar|sandbag|jump rope"
+    r"|gym membership|weights|bench)\b"
+)
+_EQUIPMENT_LIMIT = re.compile(
+    r"\b(?:only|no|don't have|doesn't have|do not have|without|lack\w*|access|at home|home gym"
+    r"|garage gym|just (?:a|some)|bodyweight only)\b"
+)
+_SCHEDULE = re.compile(
+    rf"{WEEKLY}|\b\d+ ?x (?:a|per) week\b"
+    r"|\bonly\b.{0,40}\b(?:days?|mornings?|evenings?|nights?"
+    r"|weekends?|weekdays?|minutes|mins|hours?|time)\b|\bcan(?:'t|not| only)\b.{0,30}\b(?:train"
+    r"|work ?out|lift|run|exercise|make it)\b|\bno time\b|\bshort on time\b|\b(?:max|maximum|at"
+    r" most) (?:of )?\d+ (?:minutes|mins|days|hours)|\b(?:trains?|works? out|lifts?) (?:on )?"
+    r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays"
+    r"|mornings|evenings)\b"
+)
+_DIET = re.compile(
+    r"\b(?:vegan|vegetarian|pescatarian|keto|gluten[- ]free|dairy[- ]free|lactose|halal|kosher"
+    r"|intermittent fasting|fasting)\b"
+)
+_FEEDBACK = re.compile(
+    r"\b(?:last|yesterday'?s?|today'?s|this week'?s|last week'?s|previous|recent|that|the|your)\b"
+    r".{0,25}\b(?:program|programme|programming|plan|workout|session|wod|block|class|cycle"
+    r"|routine|training|metcon)s?\b.{0,40}\b(?:too|was|were|felt|went)\b"
+    r"|\b(?:liked|loved|enjoyed|hated|disliked)\b.{0,30}\b(?:program|programme|programming|plan"
+    r"|workout|session|wod|block|class|routine|metcon)s?\b"
+    r"|\b(?:replies|answers|responses|messages|explanations|check-?ins)\b.{0,30}\btoo\b"
+)
+_INSTRUCTION = re.compile(
+    rf"\b(?:call me|remind me|use (?:{UNITS}|metric|imperial|miles|km"
+    r"|kilometers|kilometres)|(?:you|the coach) should|(?:don't|do not|never) (?:program|give me"
+    r"|schedule|include|prescribe|assign|send me))\b"
+)
+_GOAL = re.compile(
+    r"\b(?:training for|train for|prepping for|preparing for|wants? to|would like to|wanna|goal"
+    r"|goals|aim(?:ing)? (?:to|for)|hoping to|hope to|trying to|working (?:on|toward|towards)"
+    r"|target|plan(?:ning)? to|get (?:to|under|below)|sub-?\d+|compete|competing|qualify"
+    r"|lose (?:\d+|weight|fat)|gain (?:\d+|muscle|weight)|personal record|signed up for"
+    r"|registered for)\b"
+)
+_PREFERENCE = re.compile(
+    r"\b(?:like|likes|liked|love|loves|loved|enjoy|enjoys|hate|hates|hated|dislike|dislikes"
+    r"|prefer|prefers|preferred|favou?rites?|can't stand|cannot stand|not a fan|big fan|fan of"
+    r"|rather|loathe|despise)\b"
+)
+_COACH_REF = re.compile(
+    r"\b(?:you|your|yours|the coach|replies|answers|responses|messages|tone|blunt|harsh|gentle"
+    r"|check-?ins?|explanations|emojis?|programming|program me)\b"
+)
+_IMPORTANT = re.compile(r"\b(?:important|crucial|critical|vital|essential|life[- ]threatening)\b")
+_TAG_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (tag, re.compile(pattern))
+    for tag, pattern in (
+        (
+            "injury",
+            r"\b(?:injur\w*|hurt\w*|pain\w*|torn|tore|sprain\w*|strain\w*|tweak\w*"
+            r"|surgery|rehab|herniat\w*|fractur\w*|dislocat\w*|broken|concussion)\b|"
+            + BODY_ISSUE.pattern,
+        ),
+        ("shoulder", r"\bshoulders?\b|rotator cuff|labrum"),
+        ("knee", r"\bknees?\b|\bacl\b|\bmcl\b|meniscus"),
+        (
+            "back",
+            r"\b(?:lower |upper )?back\b(?! (?:in|to|from|then|when|home))|\bspine\b|\bdisc\b",
+        ),
+        ("hip", r"\bhips?\b"),
+        ("ankle", r"\bankles?\b|achilles"),
+        ("wrist", r"\bwrists?\b"),
+        ("elbow", r"\belbows?\b"),
+        ("neck", r"\bneck\b"),
+        ("hamstring", r"\bhamstrings?\b"),
+        ("foot", r"\bfeet\b|\bfoot\b|plantar"),
+        (
+            "medical",
+            r"\b(?:asthma\w*|diabet\w*|heart|blood pressure|medication\w*|meds|epilep\w*"
+            r"|condition|doctor|migraine\w*|insulin)\b",
+        ),
+        ("allergy", r"\ballerg\w*|epipen"),
+        ("pregnancy", r"\bpregnan\w*|postpartum"),
+        ("equipment", _EQUIPMENT.pattern),
+        ("home", r"\bhome\b"),
+        (
+            "schedule",
+            _SCHEDULE.pattern + r"|\b(?:schedule|mornings?|evenings?|weekends?|shifts?)\b",
+        ),
+        ("running", r"\b(?:run|runs|running|runner|marathon|half marathon|5k|10k|jog\w*)\b"),
+        ("cycling", r"\b(?:cycl\w*|bike ride|biking)\b"),
+        ("swimming", r"\bswim\w*\b"),
+        ("strength", r"\b(?:deadlift\w*|squat\w*|bench press|powerlift\w*|1rm|olympic lift\w*)\b"),
+        ("burpees", r"\bburpees?\b"),
+        ("pull-ups", r"\bpull-?ups?\b"),
+        (
+            "nutrition",
+            r"\b(?:diet|vegan|vegetarian|protein|eat\w*|food|meals?|keto|calories"
+            r"|gluten|dairy|lactose|nuts?|peanuts?|shellfish)\b",
+        ),
+        ("units", rf"\b(?:use|in|not) (?:{UNITS})\b|metric|imperial"),
+        ("name", r"\b(?:call me|called|nickname|name)\b"),
+        (
+            "communication",
+            r"\b(?:replies|answers|responses|messages|tone|blunt|direct|emojis?"
+            r"|explanations|check-?ins?)\b",
+        ),
+        ("sleep", r"\bsleep\w*\b"),
+        (
+            "work",
+            r"\b(?:job|works? (?:as|at|in|for|nights|days|shifts|from|weekends)|working (?:as|at"
+            r"|nights|from)|shifts?|nurse|office|career|(?:at|after|before|for) work)\b",
+        ),
+        ("family", r"\b(?:kids?|son|daughter|wife|husband|partner|baby|family|children)\b"),
+        ("travel", r"\btravel\w*|\btrips?\b"),
+        ("goal", _GOAL.pattern),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Everything `classify` decides about one memory except its content."""
+
+    memory_type: MemoryType
+    importance: Importance
+    scope: Scope
+    tags: tuple[str, ...]
+
+
+def classify(source: str, *, imperative: bool, message: str) -> Kind:
+    """Type, importance, scope and tags of a memory from its first-person source text."""
+    low = lower(source)
+    medical = MEDICAL.search(low) is not None or BODY_ISSUE.search(low) is not None
+    memory_type: MemoryType
+    if medical:
+        memory_type = "constraint"
+    elif _FEEDBACK.search(low):
+        memory_type = "feedback"
+    elif imperative or _INSTRUCTION.search(low):
+        memory_type = "instruction"
+    elif (_EQUIPMENT.search(low) and _EQUIPMENT_LIMIT.search(low)) or _SCHEDULE.search(low):
+        memory_type = "constraint"
+    elif _DIET.search(low):
+        memory_type = "constraint"
+    elif _GOAL.search(low):
+        memory_type = "goal"
+    elif _PREFERENCE.search(low):
+        memory_type = "preference"
+    else:
+        memory_type = "context"
+    importance: Importance = "low"
+    if medical or _IMPORTANT.search(lower(message)):
+        importance = "high"
+    elif memory_type in {"goal", "constraint", "instruction", "feedback"}:
+        importance = "medium"
+    coachy = memory_type in {"instruction", "feedback"} or _COACH_REF.search(low) is not None
+    scope: Scope = "coach" if coachy and not medical and memory_type != "constraint" else "global"
+    tags = tuple(tag for tag, rule in _TAG_RULES if rule.search(low))[:5]
+    return Kind(memory_type, importance, scope, tags)

@@ -1,0 +1,34 @@
+"""The entry point for one user message: is it a request to remember or forget something?"""
+
+from __future__ import annotations
+
+from agent.memory_rules.forget_requests import forget_from_sentence
+from agent.memory_rules.models import ForgetRequest, MemoryRequest
+from agent.memory_rules.safety import is_injection
+from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
+from agent.memory_rules.text import lower, normalise, split_sentences
+
+
+def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
+    """Detect an explicit request to remember or forget something in one user message.
+
+    Returns a `MemoryRequest` (content rewritten as a third-person fact), a `ForgetRequest`,
+    or None for anything else: questions, reminiscing, logs, plans, injection attempts.
+    """
+    message = normalise(text)
+    if not message or is_injection(lower(message)):
+        return None
+    sentences = split_sentences(message)
+    for sentence in sentences:
+        forget = forget_from_sentence(sentence, message)
+        if forget is not None:
+            return forget
+    previous = ""
+    for sentence in sentences:
+        request = save_from_sentence(sentence, previous, message)
+        if request is None:
+            request = standalone_instruction(sentence, message)
+        if request is not None:
+            return request
+        previous = sentence
+    return None

@@ -1,0 +1,47 @@
+"""Resolve a forget request to the stored memory it most likely means."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from agent.memory_rules.similarity import content_tokens, numbers, overlap, polarity
+from storage.models import Memory
+
+MATCH_THRESHOLD = 0.6
+"""Minimum `best_match` score: weighted share of the query's words found in the memory."""
+_GENERIC = frozenset({"injury", "pain", "issu", "problem", "bad", "left", "right", "condition"})
+
+
+def _match_score(query: str, memory: str) -> float:
+    """Weighted share of the query's words present in the memory, penalised on conflicts."""
+    q_tokens, m_tokens = set(content_tokens(query)), set(content_tokens(memory))
+    if not q_tokens or not m_tokens:
+        return 0.0
+    weight = {t: 0.5 if t in _GENERIC else 1.0 for t in q_tokens}
+    score = sum(weight[t] for t in q_tokens & m_tokens) / sum(weight.values())
+    q_num, m_num = numbers(q_tokens), numbers(m_tokens)
+    if q_num and m_num and not q_num & m_num:
+        score *= 0.5
+    if polarity(query) * polarity(memory) < 0:
+        score *= 0.5
+    return score
+
+
+def best_match(
+    query: str, memories: Sequence[Memory], *, threshold: float = MATCH_THRESHOLD
+) -> tuple[Memory, float] | None:
+    """The memory best matching a forget query and its score, or None below `threshold`.
+
+    Ties on score go to the memory with the higher word overlap (Jaccard), so the shorter,
+    more specific memory wins.
+    """
+    best: tuple[Memory, float, float] | None = None
+    q_tokens = set(content_tokens(query))
+    for memory in memories:
+        score = _match_score(query, memory.content)
+        jaccard = overlap(q_tokens, set(content_tokens(memory.content)))
+        if best is None or (score, jaccard) > (best[1], best[2]):
+            best = (memory, score, jaccard)
+    if best is None or best[1] < threshold:
+        return None
+    return best[0], round(best[1], 3)

@@ -1,0 +1,221 @@
+"""Save requests: "remember that I…", "for future reference…", "from now on, call me Champ".
+
+Only an explicit request saves a fact; reminiscing ("remember when…"), plans, habit reminders
+("remember to stretch") and questions do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.memory_rules.classification import classify
+from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
+from agent.memory_rules.models import MemoryRequest
+from agent.memory_rules.rewriting import noun_phrase, rewrite_imperative, rewrite_statement
+from agent.memory_rules.safety import WEAK_INJECTION
+from agent.memory_rules.text import lower, split_words, strip_tail
+from agent.memory_rules.vocabulary import ONE_OFF, PRONOUN_ONLY, VERB_HINTS
+
+_SAVE_TRIGGER = re.compile(
+    r"\b(?:"
+    r"(?P<remember>remember|memori[sz]e|commit (?:this |that |it )?to memory)"
+    r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
+    r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind)"
+    r"|(?P<note>(?:make|take) (?:a )?(?:quick |mental |little )?note(?: of)?"
+    r"|note (?:that|down|this)|note(?=\s*:)|(?:write|jot|put) (?:this |that |it )?down)"
+    r"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into) (?:your |my )?"
+    r"(?:memory|memories|notes)|(?:save|store|add|create|make) (?:a |this |that |new )?memory)"
+    r"|(?P<marker>(?:(?:fyi|just so you know|so you know|just so you're aware|(?:just )?a heads up"
+    r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"
+    r"|for (?:the )?future|for later|for next time|going forward|moving forward|from now on"
+    r"|in (?:the )?future))"
+    r")\b"
+)
+_PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
+_STANDING = re.compile(r"(?:going forward|moving forward|from now on)$")
+_YOU_CLAUSE = re.compile(
+    r"\byou(?:'re| are| should| can| could| must| have| were| always| never| tend)\b"
+    r"|\byour \w+(?: \w+)? (?:is|are|was|were|have|has|feel|feels)\b"
+)
+_EVENT = re.compile(
+    r"(?:that|this) (?:time|day|night|week|one|session|workout|wod|race|meet|trip|class|pr|lift"
+    r"|run|morning|evening|game)\b"
+)
+_REMINISCE = re.compile(
+    r"(?:when|how|what|where|who|which|why|whether|if|those|yesterday|me|us|back (?:when|then|in)"
+    r"|the (?:time|day|night|week|session|workout|wod|race|one)|last (?:week|time|month|year"
+    r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+_LEAD_JUNK = re.compile(
+    r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
+    r"|coach\s*,?\s|for (?:next time|later|the future|future reference)\b|going forward\b"
+    r"|moving forward\b|from now on\b)+",
+    re.IGNORECASE,
+)
+_TRAIL_WORDS = (
+    "please,thanks,thank you,ok,okay,for later,for the future,for future reference,going forward"
+    ",moving forward,from now on,in the future,for next time,ty,lol,thx,coach,too,alright,though"
+    ",haha,lmao,cheers"
+).split(",")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|my|me|mine|myself|we|we're|our|us)\b")
+_STRONG_COACH_VERBS = frozenset(
+    "remind call use include program programme give ask tell send avoid skip push schedule"
+    " mention explain suggest recommend answer respond reply speak talk address refer format"
+    " limit factor account consider assume default convert exclude motivate encourage warn scale"
+    " modify adjust substitute swap offer provide cue summarize summarise greet challenge check"
+    " be keep stick prioritize prioritise focus plan".split()
+)
+_NON_COACH_VERBS = frozenset(
+    "bring buy stretch breathe drink eat sleep hydrate pack grab wear charge wash book pay pick"
+    " foam ice shower stop warm cool take do go run lift forget remember".split()
+)
+_DIRECT_IMPERATIVE = re.compile(
+    r"^(?:always |never |please )*(?:call me|remind me|use (?:kg|kgs|kilos|kilograms|lbs|pounds"
+    r"|metric|imperial|miles|km)|keep (?:your |the |it |things |them |replies |answers"
+    r"|responses |messages )|be (?:more |less |really |very )?(?:blunt|direct|honest|gentle|harsh"
+    r"|tough|strict|encouraging|concise|brief|detailed|positive|supportive|funny|serious|formal"
+    r"|casual|patient|nice|kind|straight)|(?:talk|speak) to me|(?:don't|do not|never) (?:program"
+    r"|give me|schedule|include|prescribe|assign|send me|use|call me|be|ask me)|(?:always|never)"
+    r" [a-z]+)"
+)
+_NOT_NAME = frozenset(
+    "later tomorrow back when if after before tonight now at on in maybe please today out up"
+    " asap soon again".split()
+)
+
+
+def _is_coach_imperative(text: str) -> bool:
+    """True when an imperative ("remind me to…") asks the coach to do something lasting."""
+    words = split_words(text)
+    while words and words[0] in {"always", "never", "please", "also", "just", "to"}:
+        words = words[1:]
+    if not words or (words[0] in _NON_COACH_VERBS and "me" not in words[1:3]):
+        return False
+    if words[0] in {"don't", "not"}:
+        return len(words) > 1 and words[1] in _STRONG_COACH_VERBS
+    return words[0] in _STRONG_COACH_VERBS or any(w in {"me", "my", "your"} for w in words[1:4])
+
+
+def _looks_imperative(low: str) -> bool:
+    """A clause opening with a coach verb and no subject: "check in with me on Mondays"."""
+    words = split_words(low)
+    return (
+        bool(words)
+        and words[0] in _STRONG_COACH_VERBS
+        and not any(VERB_HINTS.fullmatch(w) for w in words[1:3])
+    )
+
+
+def _clean(raw: str) -> str:
+    """Strip lead-in and trailing filler around a memory's content."""
+    text = _LEAD_JUNK.sub("", raw.strip())
+    text = strip_tail(text, _TRAIL_WORDS)
+    return text.strip()
+
+
+def _request(content: str, source: str, *, imperative: bool, message: str) -> MemoryRequest | None:
+    """Assemble a MemoryRequest, downgrading harmless injection-like words to inert context."""
+    if not content:
+        return None
+    kind = classify(source, imperative=imperative, message=message)
+    if WEAK_INJECTION.search(lower(source)):
+        return MemoryRequest(content, "context", "low", "global", kind.tags)
+    return MemoryRequest(content, kind.memory_type, kind.importance, kind.scope, kind.tags)
+
+
+def build_save(raw: str, *, explicit: bool, message: str) -> MemoryRequest | None:
+    """Turn the words after a trigger into a MemoryRequest, or None if they are not a fact."""
+    stripped = raw.strip(" ,:;-")
+    if _EVENT.match(lower(stripped)):
+        return None
+    text = _clean(stripped)
+    low = lower(text)
+    if low in PRONOUN_ONLY or (not lower(stripped).startswith("that ") and _REMINISCE.match(low)):
+        return None
+    if low.startswith("to ") or _DIRECT_IMPERATIVE.match(low) or _looks_imperative(low):
+        body = text[3:] if low.startswith("to ") else text
+        if not _is_coach_imperative(body) or ONE_OFF.search(low):
+            return None
+        if re.match(r"(?:please |always )*call me ", lower(body)):
+            body = re.sub(r"^(?:(?:please|always) )*", "", body, flags=re.IGNORECASE)
+            if split_words(body)[2:3] and split_words(body)[2] in _NOT_NAME:
+                return None
+        return _request(rewrite_imperative(body), body, imperative=True, message=message)
+    has_verb = VERB_HINTS.search(low) is not None
+    if _FIRST_PERSON.search(low) or _YOU_CLAUSE.search(low):
+        phrase = noun_phrase(text)
+        if phrase is not None:
+            return _request(phrase, text, imperative=False, message=message)
+        if low.startswith(("my ", "our ")) and not has_verb and len(low.split()) <= 4:
+            return None
+        if len(low.split()) < 2:
+            return None
+        return _request(rewrite_statement(text), text, imperative=False, message=message)
+    if (explicit and len(low.split()) >= 3) or (len(low.split()) >= 4 and has_verb):
+        return _request(rewrite_statement(text), text, imperative=False, message=message)
+    return None
+
+
+def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequest | None:
+    """Find the first save trigger in one sentence that yields a memory."""
+    low = lower(sentence)
+    question = low.rstrip().endswith("?")
+    for match in _SAVE_TRIGGER.finditer(low):
+        kind = match.lastgroup or ""
+        lead = lead_kind(sentence[: match.start()])
+        after = sentence[match.end() :]
+        if kind == "note" and lower(after).lstrip().startswith("to self"):
+            continue
+        if kind == "marker":
+            content = after if re.search(r"[A-Za-z]", after) else ""
+            if lead is None:
+                if content or not _STANDING.search(match.group(0)):
+                    continue
+                clause = re.split(r"[,;:.!?]|\s-\s", sentence[: match.start()])[-1]
+                content = drop_lead(clause)
+            elif not content:
+                content = before_clause(sentence, match.start())
+            if _PLAN.match(lower(_clean(content))):
+                continue
+            request = build_save(content, explicit=False, message=message)
+        else:
+            if lead is None or (question and lead != "polite"):
+                continue
+            explicit = bool(re.match(r"\s*that\b", after)) or kind == "save"
+            if lower(_clean(after)) in PRONOUN_ONLY:
+                # "…, remember that" / "Remember that." refer back to the fact just stated.
+                before = before_clause(sentence, match.start())
+                if not before and (not previous or previous.rstrip().endswith("?")):
+                    continue
+                after, explicit = before or previous, False
+            request = build_save(after, explicit=explicit, message=message)
+        if request is not None:
+            return request
+    return None
+
+
+_STANDING_TAIL = ("from now on", "going forward", "moving forward", "please")
+
+
+def standalone_instruction(sentence: str, message: str) -> MemoryRequest | None:
+    """Lasting instructions given without "remember": "call me Champ", "always use kg".
+
+    The instruction runs to the end of the sentence, so a reason given after a comma ("never
+    give me overhead presses, my shoulder is bad") is kept and classified.
+    """
+    if sentence.rstrip().endswith("?"):
+        return None
+    starts = [0] + [m.end() for m in re.finditer(r"[,;]|\s-\s", sentence)]
+    for start in starts:
+        clause = re.split(r"[,;]|\s-\s", sentence[start:], maxsplit=1)[0]
+        low = lower(strip_tail(drop_lead(clause.strip()), _STANDING_TAIL))
+        if not _DIRECT_IMPERATIVE.match(low) or ONE_OFF.search(low):
+            continue
+        lead = re.match(r"(?:always|never) ([a-z]+)", low)
+        if lead and lead.group(1) not in _STRONG_COACH_VERBS:
+            continue
+        body = strip_tail(drop_lead(sentence[start:].strip()), _STANDING_TAIL)
+        request = build_save("to " + body, explicit=False, message=message)
+        if request is not None:
+            return request
+    return None

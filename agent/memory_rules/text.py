@@ -1,0 +1,131 @@
+"""Text clean-up shared by every rule: length cap, typo fixes, sentence and word splitting.
+
+The rules match on lowercase text but slice the original, so lowering here never changes
+offsets, and every input is capped first so each rule runs in bounded time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+MAX_INPUT_CHARS = 1000
+"""Longer messages are truncated before any rule runs, so every rule is linear and bounded."""
+_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_TRANSLATE.update({ord("\u2013"): " - ", ord("\u2014"): " - "})
+_TYPOS = {
+    "i": "I",
+    "im": "I'm",
+    "i'm": "I'm",
+    "ive": "I've",
+    "i've": "I've",
+    "i'll": "I'll",
+    "i'd": "I'd",
+    "dont": "don't",
+    "cant": "can't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wasnt": "wasn't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "thats": "that's",
+    "youre": "you're",
+    "u": "you",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "taht": "that",
+    "htat": "that",
+    "tht": "that",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "becuase": "because",
+    "futrue": "future",
+    "futur": "future",
+    "refrence": "reference",
+    "referance": "reference",
+}
+_NOT_REMEMBER = frozenset(
+    {"remembers", "remembered", "renumber", "member", "members", "remember", "rendered", "reader"}
+)
+_NOT_FORGET = frozenset({"forgot", "forge", "forged", "forges", "forget", "target", "forgets"})
+
+
+def _osa_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment edit distance, giving up above `limit` (short words only)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def _fix_word(word: str) -> str:
+    """Fix one whitespace-delimited word: contractions without apostrophes and trigger typos."""
+    start, end = 0, len(word)
+    while start < end and not (word[start].isalnum() or word[start] == "'"):
+        start += 1
+    while end > start and not (word[end - 1].isalnum() or word[end - 1] == "'"):
+        end -= 1
+    lead, core, trail = word[:start], word[start:end], word[end:]
+    key = core.lower()
+    if key in _TYPOS:
+        return lead + _TYPOS[key] + trail
+    if key.isalpha() and 5 <= len(key) <= 11:
+        if key[0] == "r" and key not in _NOT_REMEMBER and _osa_distance(key, "remember", 2) <= 2:
+            return lead + "remember" + trail
+        if key[0] == "f" and key not in _NOT_FORGET and _osa_distance(key, "forget", 1) <= 1:
+            return lead + "forget" + trail
+    return word
+
+
+def normalise(text: str) -> str:
+    """Cap the length, unify quotes and whitespace, and fix common typos word by word."""
+    text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
+    return " ".join(_fix_word(word) for word in text.split())
+
+
+def lower(text: str) -> str:
+    """Lowercase without changing the length, so offsets stay valid in the original."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on sentence-final punctuation followed by a space (keeps "5.5" and "8:57")."""
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+
+
+def split_words(text: str) -> list[str]:
+    """Lowercase words with their surrounding punctuation removed."""
+    return re.findall(r"[a-z0-9][a-z0-9'\-]*", lower(text))
+
+
+_TAIL_CHARS = " ,;:-.!?"
+
+
+def strip_tail(text: str, phrases: Sequence[str]) -> str:
+    """Remove trailing punctuation and filler phrases ("…, thanks!"), in linear time."""
+    while True:
+        text = text.rstrip(_TAIL_CHARS)
+        low = lower(text)
+        for phrase in phrases:
+            if low == phrase or low.endswith(" " + phrase):
+                text = text[: len(text) - len(phrase)]
+                break
+        else:
+            return text

@@ -1,0 +1,68 @@
+"""Word lists and patterns used by more than one rule module.
+
+One definition each, so that detection, rewriting and classification agree on what counts
+as a body part, a medical condition or a one-off.
+"""
+
+from __future__ import annotations
+
+import re
+
+WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = tuple(
+    "january february march april may june july august september october november december".split()
+)
+WEEKLY = (
+    r"\b(?:\d+|one|two|three|four|five|six|seven)x? (?:days?|times|sessions|workouts)"
+    r" (?:a|per|each|every) week\b"
+)
+"""A training frequency ("3 days a week"): a scheduling constraint, and one per athlete."""
+UNITS = r"kg|kgs|kilos?|kilograms|lbs?|pounds"
+"""Weight units, as a regex alternation to embed in larger patterns."""
+BODY = (
+    r"(?:shoulders?|knees?|back|lower back|hips?|ankles?|wrists?|elbows?|neck|hamstrings?|calf"
+    r"|calves|quads?|groin|achilles|feet|foot|toes?|spine|ribs?|pecs?|chest|glutes?|it band|traps?"
+    r"|biceps?|triceps?|forearms?|fingers?|thumbs?|shins?|heels?|acl|mcl|meniscus|rotator cuff)"
+)
+"""Body parts, as a regex group: "my bad knee" is a condition, "my bench" is not."""
+MEDICAL = re.compile(
+    r"\b(?:injur(?:y|ies|ed)|pain(?:ful)?|surger(?:y|ies)|operation|rehab|physio\w*|sprain\w*"
+    r"|strain(?:ed)?|tendin\w*|tendon\w*|arthritis|asthma\w*|diabet\w*|heart (?:condition|problem"
+    r"|issue)s?|blood pressure|hypertension|epilep\w*|seizures?|pregnan\w*|postpartum|allerg\w*"
+    r"|medications?|meds|medicine|medical|herniat\w*|concussion\w*|acl|mcl|pcl|meniscus|rotator"
+    r" cuff|labrum|plantar fasciitis|sciatica|scoliosis|hernia|migraines?|torn|tore|fractur\w*"
+    r"|broken|dislocat\w*|osteo\w*|chronic|cardiac|celiac|coeliac|insulin|inhaler|chemo|cancer"
+    r"|anemi\w*|anaemi\w*|beta[- ]blockers?|statins?|ssris?|antidepressants?|thyroid|vertigo"
+    r"|faint\w*|dizz\w*|epipen|high risk|(?:doctor|dr|physician"
+    r"|surgeon)(?:'s)? (?:said|says|told|orders|advised|cleared|recommends))\b"
+)
+"""Medical words: a memory naming one is a high-importance constraint the coach must not miss."""
+BODY_ISSUE = re.compile(
+    rf"\b(?:bad|weak|dodgy|cranky|bum|busted|messed up|tweaked|sore|stiff|injured|hurt|hurting"
+    rf"|aching|achy|gimpy|wonky|dicky|trick|torn|broken|rolled|sprained|twisted|pulled|healing"
+    rf"|recovering|problem|arthritic)\b.{{0,25}}\b{BODY}\b"
+    rf"|\b{BODY}\b.{{0,25}}\b(?:hurts?|hurting|aches?|aching|pain|injury|issues?|problems?"
+    rf"|thing|niggle|flares?|flaring|acts? up|acting up|gives? out|clicks?|pops?|surgery"
+    rf"|caves? in|buckles?|(?:is|are) (?:bad|weak|sore|shot|busted|messed up|wrecked|trashed"
+    rf"|dodgy|cranky)|replacement|sore|numb|tingl\w*|swell\w*|swollen|inflamed|locks? up)\b"
+)
+"""A body part with a problem word on either side ("cranky knee", "shoulder acts up")."""
+ADVERBS = frozenset(
+    "only also just really always never still usually often sometimes rarely generally typically"
+    " normally mostly actually currently now already definitely absolutely totally seriously"
+    " honestly literally kinda sorta even barely hardly mainly basically personally truly"
+    " probably recently finally officially legit def".split()
+)
+"""Words skipped between a subject and its verb ("I really hate…"), so the verb still agrees."""
+VERB_HINTS = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|hurts?|gets?|can|can't|cannot|will|won't|does|doesn't"
+    r"|do|don't|needs?|feels?|makes?|goes|went|likes?|loves?|hates?|wants?)\b"
+)
+"""Common verbs: their presence makes words a statement rather than a bare noun phrase."""
+PRONOUN_ONLY = frozenset({"", "that", "this", "it", "them", "those", "these", "everything", "all"})
+"""Targets that say nothing by themselves ("remember that", "forget it")."""
+ONE_OFF = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|session)"
+    r"|right now|for now)\b"
+)
+"""Time words marking a one-off ("skip burpees today"): not a lasting memory."""
