@@ -77,7 +77,8 @@ def _say(key: str, ctx: OfflineContext, **values: Any) -> str:
 
 
 def _join(items: list[str]) -> str:
-    return "; ".join(items)
+    """Items joined for a sentence the template closes with its own full stop."""
+    return "; ".join(item.rstrip(" .") for item in items)
 
 
 def _workout_reply(result: dict[str, Any], ctx: OfflineContext) -> list[str]:

@@ -132,15 +132,20 @@ class Summarizer:
         self._model = model
         self.policy = policy
 
-    async def summarize(
-        self, user_id: str, coach_id: str, conversation_id: str, total: int, reason: str
+    async def summarize_if_due(
+        self, user_id: str, coach_id: str, conversation_id: str, total: int
     ) -> Summary | None:
-        """Fold the messages since the last summary into a new one and store it."""
+        """Fold the messages since the stored summary into a new one, if one is due now.
+
+        The due check reads the stored summary, not the turn's copy, so quick turns in a
+        row do not summarise the same stretch twice.
+        """
         previous = await self._store.get_summary(user_id, conversation_id)
+        reason = trigger_reason(total, previous, self.policy)
+        if reason is None:
+            return previous
         done = previous.metadata.message_range.total_messages if previous else 0
         count = min(total - done, MAX_NEW_MESSAGES)
-        if count <= 0:
-            return previous
         messages = await self._store.latest_messages(user_id, conversation_id, count)
         if not messages:
             return previous

@@ -425,26 +425,31 @@ class TurnRunner:
         reason = trigger_reason(total, ctx.summary, self._summarizer.policy)
         if reason and key not in self._summarizing:
             self._summarizing.add(key)
-            self._spawn(self._summarize(ctx, reason, key))
+            self._spawn(self._summarize(ctx, key))
 
     async def _write_transcript(self, work: TurnWork) -> None:
         ctx = work.context
         messages = [work.message, *([work.reply_message] if work.reply_message else [])]
         try:
-            await self.store.append_transcript(ctx.user_id, ctx.conversation, messages)
+            # Re-read: the metadata written beside the transcript must count this turn.
+            conversation = await self.store.get_conversation(
+                ctx.user_id, ctx.coach.coach_id, ctx.conversation.conversation_id
+            )
+            await self.store.append_transcript(ctx.user_id, conversation, messages)
         except Exception:  # noqa: BLE001 - logged; the items in the table stay the truth
             log.exception("transcript write failed for %s", ctx.conversation.conversation_id)
 
-    async def _summarize(self, ctx: TurnContext, reason: str, key: tuple[str, str]) -> None:
+    async def _summarize(self, ctx: TurnContext, key: tuple[str, str]) -> None:
         try:
             conversation = await self.store.get_conversation(
                 ctx.user_id, ctx.coach.coach_id, ctx.conversation.conversation_id
             )
-            total = conversation.metadata.total_messages
-            if trigger_reason(total, ctx.summary, self._summarizer.policy):
-                await self._summarizer.summarize(
-                    ctx.user_id, ctx.coach.coach_id, conversation.conversation_id, total, reason
-                )
+            await self._summarizer.summarize_if_due(
+                ctx.user_id,
+                ctx.coach.coach_id,
+                conversation.conversation_id,
+                conversation.metadata.total_messages,
+            )
         except Exception:  # noqa: BLE001 - retried on a later turn, never fails a turn
             log.exception("summary failed for %s; will retry on a later turn", key[1])
         finally:
