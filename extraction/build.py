@@ -1,0 +1,192 @@
+"""Turn one session into a validated `Workout`: pick the discipline, run its reader, and fill
+metadata (confidence, completeness, flags)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import benchmarks, cues
+from .crossfit import parse_crossfit
+from .items import parse_items
+from .lifting import build_lifting, lifting_discipline
+from .mixed import parse_hiit, parse_phases
+from .parser import parse_lifts
+from .schema import (
+    Discipline,
+    DisciplineSpecific,
+    Metadata,
+    PerformanceMetrics,
+    PowerliftingData,
+    SubjectiveFeedback,
+    ValidationFlag,
+    WeightUnit,
+    Workout,
+    WorkoutType,
+)
+from .sessions import Session
+from .sports import parse_endurance
+
+EXTRACTION_METHOD = "deterministic"
+_PHASED = frozenset(
+    {"hyrox", "hybrid", "rucking", "backpacking", "yoga", "martial_arts", "climbing"}
+)
+_LIFTING = frozenset(
+    {"powerlifting", "olympic_weightlifting", "bodybuilding", "functional_bodybuilding"}
+    | {"calisthenics"}
+)
+_TYPES: dict[str, WorkoutType] = {
+    "hyrox": "hybrid", "hybrid": "hybrid", "rucking": "cardio", "backpacking": "cardio",
+    "yoga": "flexibility", "martial_arts": "skill", "climbing": "skill",
+}  # fmt: skip
+_NAME = re.compile(
+    r"\b((?:squat|deadlift|bench|press|leg|legs|arm|arms|push|pull|upper|lower|chest|back|"
+    r"shoulder|shoulders|glute|glutes|max|test) day|mock meet|mock comp|hyrox sim|ftp test)\b"
+)
+_RPE = re.compile(r"\b(?:session )?rpe\s?(10|[1-9](?:\.5)?)(?!\d|\.\d)")
+_SCORED = re.compile(r"\d:\d\d|\+")
+_LOCATION = (
+    ("home", re.compile(r"\b(?:at home|home gym|garage)\b")),
+    ("box", re.compile(r"\bat the box\b")),
+    ("gym", re.compile(r"\bgym\b")),
+    ("outdoors", re.compile(r"\b(?:park|outdoors?|outside|trails?|lake|open water)\b")),
+)
+_DIGIT = re.compile(r"\d")
+_MAX_NOTES = 500
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A workout's parts before it becomes a validated model."""
+
+    discipline: Discipline
+    workout_type: WorkoutType
+    data: object
+    name: str | None = None
+    duration: float | None = None
+    flags: set[ValidationFlag] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+
+
+def build_workout(session: Session, units: WeightUnit) -> Workout | None:
+    """The workout a session logs, or None when it holds nothing to log."""
+    kind, named = session.kind, session.discipline
+    if kind == "endurance":
+        draft: _Draft | None = _endurance(session)
+    elif (kind == "crossfit" or named == "crossfit") and not _calisthenics_only(session):
+        draft = _crossfit(session, units)
+    elif kind == "crossfit" or named == "crossfit":
+        draft = _lifting(session, "calisthenics", units)
+    elif named in ("hiit", "circuit_training"):
+        mixed = parse_hiit(session.text, units)
+        draft = _Draft(named, "hybrid", mixed.data, duration=mixed.duration)
+        draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()
+    elif named in _PHASED:
+        mixed = parse_phases(session.text, named, units)
+        draft = _Draft(named, _TYPES[named], mixed.data, duration=mixed.duration)
+        draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()
+    else:
+        draft = _lifting(session, named if named in _LIFTING else None, units)
+    return _workout(session, draft, units) if draft else None
+
+
+def _endurance(session: Session) -> _Draft:
+    sport = cues.sport_of(session.text)
+    result = parse_endurance(session.text, sport[0] if sport else "running")
+    draft = _Draft(result.discipline, result.workout_type, result.data, duration=result.duration)
+    if result.data.total_time is None:
+        draft.flags.add("missing_time")
+    if getattr(result.data, "total_distance", None) is None:
+        draft.flags.add("missing_distance")
+    return draft
+
+
+def _crossfit(session: Session, units: WeightUnit) -> _Draft:
+    cf = parse_crossfit(session.text, session.cased, units)
+    draft = _Draft("crossfit", "hybrid", cf.data, cf.name, cf.duration, notes=cf.notes)
+    if cf.unit_assumed:
+        draft.flags.add("unit_assumed")
+    if cf.benchmark:
+        draft.flags.add("benchmark_expanded")
+        draft.notes.append(f"{cf.benchmark.name}: movements and scheme from the benchmark table")
+    if cf.data.workout_format == "for_time" and cf.duration is None:
+        draft.flags.add("missing_time")
+    return draft
+
+
+def _lifting(session: Session, discipline: Discipline | None, units: WeightUnit) -> _Draft | None:
+    text = session.text
+    lifts = parse_lifts(text, loaded=discipline != "calisthenics")
+    if not lifts:
+        return None
+    discipline = discipline or lifting_discipline(lifts)
+    result = build_lifting(lifts, discipline, text, units)
+    name = _NAME.search(text)
+    workout_type: WorkoutType = "strength"
+    if isinstance(result.data, PowerliftingData) and result.data.session_type == "competition":
+        workout_type = "competition"
+    label = session.cased[name.start() : name.end()] if name else None
+    draft = _Draft(discipline, workout_type, result.data, label, flags=set(result.missing))
+    if result.unit_assumed:
+        draft.flags.add("unit_assumed")
+    return draft
+
+
+def _calisthenics_only(session: Session) -> bool:
+    """A "pull-up ladder" with no benchmark, no score and only bodyweight moves."""
+    text = session.text
+    fmt = cues.format_of(text)
+    if benchmarks.find(text, session.cased) or (fmt and fmt[1] != "ladder") or _SCORED.search(text):
+        return False
+    families = [item.movement.family for item in parse_items(text)]
+    return bool(families) and all(f == "calisthenics" for f in families)
+
+
+def _workout(session: Session, draft: _Draft, units: WeightUnit) -> Workout:
+    if session.date_assumed:
+        draft.flags.add("date_assumed")
+        draft.notes.append("no date said: logged for today")
+    if "unit_assumed" in draft.flags:
+        draft.notes.append(f"weights without a unit read as {units}")
+    text = session.text
+    rpe = _RPE.search(text) if draft.discipline not in _LIFTING else None
+    location = next((place for place, pattern in _LOCATION if pattern.search(text)), None)
+    remarks = [
+        c.cased for c in session.clauses if c.kind == "neutral" and not _DIGIT.search(c.text)
+    ]
+    flags = sorted(draft.flags)
+    return Workout(
+        date=session.date or session.today,
+        discipline=draft.discipline,
+        workout_type=draft.workout_type,
+        workout_name=draft.name,
+        duration=draft.duration,
+        location=location,  # type: ignore[arg-type]
+        performance_metrics=PerformanceMetrics(perceived_exertion=float(rpe[1])) if rpe else None,
+        discipline_specific=DisciplineSpecific.model_validate({draft.discipline: draft.data}),
+        subjective_feedback=(
+            SubjectiveFeedback(notes="; ".join(remarks)[:_MAX_NOTES]) if remarks else None
+        ),
+        metadata=Metadata(
+            logged_via="conversation",
+            ai_extracted=False,
+            schema_version="2.0",
+            extraction_method=EXTRACTION_METHOD,
+            data_confidence=_confidence(flags),
+            data_completeness=_completeness(flags),
+            validation_flags=flags,
+            extraction_notes="; ".join(draft.notes) or None,
+        ),
+    )
+
+
+def _confidence(flags: list[ValidationFlag]) -> float:
+    """High for a clean parse; each assumption or gap lowers it."""
+    penalty = sum(0.15 if flag.startswith("missing") else 0.05 for flag in flags)
+    return round(max(0.3, 0.95 - penalty), 2)
+
+
+def _completeness(flags: list[ValidationFlag]) -> float:
+    """The share of the key facts (time, distance, weight, reps) the athlete gave."""
+    missing = sum(flag.startswith("missing") for flag in flags)
+    return round(max(0.0, 1.0 - 0.25 * missing), 2)

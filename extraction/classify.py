@@ -1,0 +1,112 @@
+"""Is this a finished-workout log? Questions, plans, goals, memories and other people's
+workouts are not; a sentence can hold a log and a question ("Hit 225x5, is that good?").
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+
+# Whole sentences that never log a workout.
+_QUESTION_START = re.compile(
+    r"^(?:so |ok |okay |hey |coach |and |but )*(?:what|what's|whats|how|why|where|which|who|"
+    r"should|shall|could|would|can(?! you (?:please )?(?:log|add|record|save|track))|is|are|"
+    r"am i|do|does|will|any|anyone|isn't|did (?:i|you|we)|"
+    r"have you|has)\b"
+)
+# Where the question starts in "…, is that good?"; the part before may be a log.
+_QUESTION_TAIL = re.compile(
+    r"(?:,|\s-)\s*(?:is|was|does|did|do|can|could|should|would|what|how|any|thoughts|right|"
+    r"ok|okay|good|too|not bad)\b[^,]*$"
+)
+_SENTENCE_VETOES = re.compile(
+    "|".join(
+        (
+            # a memory or reminder for the coach
+            r"^(?:please |pls |hey coach,? |coach,? )?(?:remember|don'?t forget|do not forget|"
+            r"note that|fyi|keep in mind|remind me|for future reference|just so you know)",
+            # a request
+            r"\b(?:can|could|would|will) (?:you|we)\b"
+            r"(?! (?:please )?(?:log|add|record|save|track))|"
+            r"\bwrite me\b|\bgive me\b|"
+            r"^(?:please )?(?:write|give|make|create|build|design|program|suggest|recommend)\b",
+            # someone else's workout
+            r"^(?:so |and |lol |omg )*(?:my|our) (?:wife|husband|partner|buddy|friend|bf|gf|"
+            r"boyfriend|girlfriend|son|daughter|kids?|brother|sister|dad|mom|mum|mother|father|"
+            r"coach|client|training partner|mate|roommate|teammate|colleague|coworker|"
+            r"neighbou?r|cousin)s?\b|^(?:he|she|they)\b",
+            # a hypothetical, or an event ahead
+            r"\bif (?:i|my|we|you)\b|\bwhat if\b|\bin \d+ (?:days|weeks|months)\b",
+            # a statement of records or numbers rather than a session
+            r"\bmy (?:prs?|pbs?|1rms?|maxes|bests|records|numbers|stats)\s*(?::|are\b|is\b|=)",
+            r"\bmy (?:\w+ )?(?:1rm|pr|pb|max|training max|ftp|resting hr|resting heart rate|hrv|"
+            r"weight|bodyweight) (?:is|are)\b",
+        )
+    )
+)
+# Clauses that do not log a workout, though the sentence around them may.
+_CLAUSE_VETOES = re.compile(
+    "|".join(
+        (
+            # plans, goals, intentions
+            r"\b(?:tomorrow|tmrw|later today|later this|next (?:week|time|month|year|session|"
+            r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|gonna|going to|"
+            r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
+            r"i'?d like|hoping to|hope to|aim(?:ing)? to|trying to|goal|thinking about|"
+            r"thinking of|sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
+            r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to)\b",
+            # habits, not a session
+            r"\b(?:usually|normally|typically|generally|always|often|times a week|x a week|"
+            r"per week|every (?:day|week|morning|evening|monday|tuesday|wednesday|thursday|"
+            r"friday|saturday|sunday))\b",
+            # something not done
+            r"\b(?:skipped|skip|missed|bailed|didn'?t|did not|couldn'?t|could not|no workout|"
+            r"no training|rest day|day off|off day|took (?:the|a) day off|cancel+ed|"
+            r"never made it|not today)\b",
+            r"^(?:\w+day:? )?(?:full |active )?rest\b(?! \d)",
+            # the past beyond a log: old results and abilities
+            r"\b(?:last year|last month|years? ago|months? ago|in (?:19|20)\d\d|"
+            r"back in (?:(?:19|20)\d\d|college|high school|school|uni|university|the day|my|"
+            rf"{_MONTHS})|"
+            r"back when|used to|when i was|those were the days|"
+            rf"since (?:{_MONTHS}|(?:19|20)\d\d)|was stuck at|last one was|last time was|"
+            r"previous (?:best|pr|pb)|old (?:pr|pb)|i could|could (?:run|lift|do|squat|bench|"
+            r"deadlift|clean|snatch|press))\b",
+            # a state, not a session
+            r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
+        )
+    )
+)
+_PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
+
+
+def statement_part(sentence: str, question: bool) -> str | None:
+    """The part of a sentence that may log a workout, or None when it cannot.
+
+    Args:
+        sentence: one lower-case sentence without its end punctuation.
+        question: whether the sentence ended with a question mark.
+    """
+    if _QUESTION_START.search(sentence):
+        return None
+    if question:
+        tail = _QUESTION_TAIL.search(sentence)
+        if tail is None:
+            return None
+        sentence = sentence[: tail.start()]
+    if _SENTENCE_VETOES.search(sentence):
+        return None
+    return sentence
+
+
+def clause_is_vetoed(clause: str) -> bool:
+    """Whether a clause is a plan, goal, something skipped, an old result or a state."""
+    return _CLAUSE_VETOES.search(clause) is not None
+
+
+def strip_vetoed_asides(clause: str) -> str:
+    """Blank out parenthetical asides that are vetoed themselves ("(was stuck at 495)")."""
+    return _PARENTHETICAL.sub(
+        lambda m: " " * len(m[0]) if _CLAUSE_VETOES.search(m[0][1:-1]) else m[0], clause
+    )

@@ -1,0 +1,143 @@
+"""When a workout happened: "yesterday", "last Saturday", "March 15", "this morning".
+
+`today` is the athlete's local date, so every word resolves against it and the athlete's
+offset (UTC+14 … UTC-12) never matters here. A logged workout is never in the future.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+PartOfDay = Literal["morning", "midday", "afternoon", "evening"]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
+_PART_WORDS: dict[str, PartOfDay] = {
+    "morning": "morning", "am": "morning", "before work": "morning", "sunrise": "morning",
+    "lunch": "midday", "lunchtime": "midday", "noon": "midday", "midday": "midday",
+    "afternoon": "afternoon", "evening": "evening", "night": "evening", "tonight": "evening",
+    "pm": "evening", "after work": "evening",
+}  # fmt: skip
+
+_PART_RE = re.compile(r"\b(" + "|".join(sorted(_PART_WORDS, key=len, reverse=True)) + r")\b")
+_ANCHOR = re.compile(
+    r"\b(?:"
+    r"(?P<daybefore>(?:the\s)?day before yesterday)"
+    r"|(?P<yesterday>yesterday(?:'s)?)(?:\s(?:morning|afternoon|evening|night))?"
+    r"|(?P<lastnight>last night)"
+    r"|(?P<today>today(?:'s)?|todays|earlier today)"
+    r"|(?P<tonight>tonight)"
+    r"|this\s(?P<this>morning|afternoon|evening|am|pm)"
+    r"|(?<![\d.])(?P<ago>\d{1,2}|a couple(?: of)?|two|three|four|five)\sdays?\sago"
+    r"|(?P<next>the next day|the day after|the following day)"
+    r"|(?:(?:on|last|this past)\s)?"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'?s)?"
+    r"(?:\s(?P<wdpart>morning|afternoon|evening|night))?"
+    rf"|(?:on\s)?(?P<month>{_MONTH})\.?\s(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"|(?:on\s)?(?:the\s)?(?P<dmday>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<dmonth>{_MONTH})\b"
+    r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"
+    r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
+    r"|before work|after work|at night)"
+    r"|(?:^|(?<=[.\n]\s)|(?<=\n))(?P<label>am|pm)(?=\s?:)"
+    r")",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A time reference in the text: a date, a part of the day, or both."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    part: PartOfDay | None = None
+    follows_previous: bool = False
+    """"the next day": one day after the previous anchor's date."""
+
+
+def find_anchors(text: str, today: dt.date) -> list[Anchor]:
+    """Every date or part-of-day reference in `text`, resolved against `today`."""
+    anchors = []
+    for match in _ANCHOR.finditer(text):
+        anchor = _resolve(match, today)
+        if anchor is not None:
+            anchors.append(anchor)
+    return anchors
+
+
+def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
+    start, end = m.start(), m.end()
+    yesterday = today - dt.timedelta(days=1)
+    if m["daybefore"]:
+        return Anchor(start, end, today - dt.timedelta(days=2))
+    if m["yesterday"]:
+        return Anchor(start, end, yesterday, _part_in(m[0]))
+    if m["lastnight"]:
+        return Anchor(start, end, yesterday, "evening")
+    if m["today"]:
+        return Anchor(start, end, today)
+    if m["tonight"]:
+        return Anchor(start, end, today, "evening")
+    if m["this"]:
+        return Anchor(start, end, today, _PART_WORDS[m["this"]])
+    if m["ago"]:
+        days = _NUMBER_WORDS.get(m["ago"]) or int(m["ago"])
+        return Anchor(start, end, today - dt.timedelta(days=days))
+    if m["next"]:
+        return Anchor(start, end, None, follows_previous=True)
+    if m["weekday"]:
+        return Anchor(start, end, last_weekday(today, m["weekday"]), _part_in(m["wdpart"] or ""))
+    if m["month"] or m["dmonth"]:
+        month = _MONTHS[m["month"] or m["dmonth"]]
+        return _month_day(start, end, today, month, int(m["mday"] or m["dmday"]))
+    if m["iso"]:
+        try:
+            date = dt.date.fromisoformat(m["iso"])
+        except ValueError:
+            return None
+        return Anchor(start, end, date) if date <= today else None
+    if m["part"]:
+        return Anchor(start, end, None, _part_in(m["part"]))
+    return Anchor(start, end, None, _PART_WORDS[m["label"]])
+
+
+def last_weekday(today: dt.date, name: str) -> dt.date:
+    """The most recent `name` day strictly before today: "on Monday" said on a Monday means a
+    week ago (someone logging today's session says "today")."""
+    back = (today.weekday() - _WEEKDAYS.index(name)) % 7 or 7
+    return today - dt.timedelta(days=back)
+
+
+def _month_day(start: int, end: int, today: dt.date, month: int, day: int) -> Anchor | None:
+    """A month and day said in the past tense: this year's, or last year's if that is ahead."""
+    for year in (today.year, today.year - 1):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if date <= today:
+            return Anchor(start, end, date)
+    return None
+
+
+def _part_in(text: str) -> PartOfDay | None:
+    match = _PART_RE.search(text)
+    return _PART_WORDS[match[1]] if match else None

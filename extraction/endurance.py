@@ -1,0 +1,210 @@
+"""Endurance sessions read from text: distance, time, paces, repeats, elevation.
+
+`read_session` finds the numbers every sport shares; `sports.py` turns them into the run,
+ride, swim or row structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .numbers import Span, find_clocks, find_distances, find_durations, to_metres
+from .schema import Discipline
+
+CLOCK = r"(?<![\d:.])\d{1,2}:[0-5]\d(?:\.\d)?(?![\d:])"
+"""A pace, split or rep time: "M:SS" or "M:SS.s"."""
+MAX_METRES = 1_000_000
+"""1,000 km: the schema's bound for a rowing distance in metres, and beyond any session."""
+_FEET_PER_METRE = 3.28084
+_POOL = re.compile(r"(?<![\d.])(\d{2})\s?(m|y|yd|yds|yards?|meters?|metres?)\s?pool\b")
+_ELEVATION = re.compile(
+    r"(?:\+|\bgain(?:ed)?\s|\belevation\s(?:gain\s)?(?:of\s)?)?(?<![\d.,])(\d{1,2},\d{3}|\d{1,5})"
+    r"\s?(m|ft|feet|meters?|metres?)\s?(?:of\s)?(?:vert|vertical|elevation|climbing|climb|gain|"
+    r"ascent|up)\b"
+)
+_PACE = re.compile(
+    rf"(?P<clock>{CLOCK})\s?(?:min\s?)?(?:/|per\s)\s?"
+    r"(?P<per>mi|mile|km|k|500m?|100m?|100\s?y(?:ds?)?)\b"
+    rf"|(?P<clock2>{CLOCK})\s?(?:pace|split)\b"
+    rf"|\b(?:pace|avg|average|split|splits|avg split|avg pace)\s(?:of\s|was\s)?(?P<clock3>{CLOCK})"
+)
+_REPEATS = re.compile(
+    r"(?<![\d.])(?P<n>\d{1,2})\s?x\s?\(?(?P<d>\d{1,5}(?:\.\d{1,2})?)\s?"
+    r"(?P<u>km|k|mi|miles?|m|meters?|metres?|yd|yds|yards?|s|sec|secs|min|mins)?\b"
+    r"|(?<![\d.])(?P<d2>\d{1,5})\s?(?P<u2>m|km|k|mi|yd)?\s?(?:repeats|reps)\s?x\s?(?P<n2>\d{1,2})\b"
+)
+_TIME_UNITS = frozenset({"s", "sec", "secs", "min", "mins"})
+_REP_TIME = re.compile(
+    rf"(?:@|\bat|\bin)\s?(?:(?P<t>{CLOCK})|(?<![\d.])\d{{2,3}}(?:-\d{{2,3}})?\s?(?:s|sec|secs)\b)"
+    r"\s?(?:per\s\d+|each|/\s?rep)?"
+)
+_REST = re.compile(
+    rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?(?:rest|recovery|off)\b"
+    r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s" + CLOCK
+)
+# "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy" are not the session's time.
+_NOT_TOTAL_BEFORE = re.compile(r"(?:\b(?:every|per|under|sub|below|over|than)|/)\s?$")
+_NOT_TOTAL_AFTER = re.compile(r"\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
+_AMOUNT = (
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?"
+    r"\s?(?:km|k|mi|miles?|m|meters?|yd|yds|yards?)"
+)
+_TOTAL = re.compile(rf"(?:=\s?|total\s(?:of\s)?)({_AMOUNT})|({_AMOUNT})\s?total")
+SWIM_PART = re.compile(
+    r"(?<![\d.x])(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|kick|pull)\b"
+)
+"""A swim's warm-up, cool-down, kick or pull set: "400 wu"."""
+_LENGTHS = re.compile(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
+_AT_BEFORE = re.compile(r"(?:\bat|@)\s?$")
+# Paces faster than these are impossible; a two-part time then means H:MM, not M:SS.
+_FASTEST_SECONDS_PER_KM = {"running": 150, "trail_running": 150, "swimming": 600, "rowing": 150}
+_FASTEST_KMH_CYCLING = 70
+
+
+@dataclass(slots=True)
+class Repeat:
+    """One repeated piece: 6 x 800m, 8 x 60s."""
+
+    count: int
+    distance: Span | None
+    seconds: float | None
+
+
+@dataclass(slots=True)
+class Reading:
+    """What an endurance session's text says, whatever the sport."""
+
+    text: str
+    sport: Discipline
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    repeats: list[Repeat] = field(default_factory=list)
+    paces: list[tuple[str, str | None]] = field(default_factory=list)
+    """(pace "M:SS", per unit or None) as said."""
+    pool_length: float | None = None
+    pool_unit: Literal["m", "yd"] | None = None
+    elevation: float | None = None
+    """Metres."""
+    distance: Span | None = None
+    time: float | None = None
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether no other reading has claimed text[start:end]."""
+        return not any(s < end and start < e for s, e in self.taken)
+
+
+def read_session(text: str, sport: Discipline) -> Reading:
+    """Read the shared numbers of a run, ride, swim or row; each number is used once."""
+    reading = Reading(text, sport)
+    pool = _POOL.search(text)
+    if pool:
+        reading.taken.append(pool.span())
+        reading.pool_length = float(pool[1])
+        reading.pool_unit = "yd" if pool[2][0] == "y" else "m"
+    _elevation(reading)
+    _paces(reading)
+    reading.taken += [m.span() for m in _REST.finditer(text)]
+    _repeats(reading)
+    distance = _distance(reading)
+    if distance is not None and to_metres(distance.value, distance.unit or "m") <= MAX_METRES:
+        reading.distance = distance
+    reading.time = _time(reading)
+    if reading.time is not None and reading.distance is not None:
+        reading.time = _plausible(reading.time, reading.distance, sport)
+    return reading
+
+
+def _elevation(reading: Reading) -> None:
+    match = _ELEVATION.search(reading.text)
+    if match:
+        reading.taken.append(match.span())
+        value = float(match[1].replace(",", ""))
+        reading.elevation = round(value / _FEET_PER_METRE, 1) if match[2][0] == "f" else value
+
+
+def _paces(reading: Reading) -> None:
+    for match in _PACE.finditer(reading.text):
+        reading.paces.append((match["clock"] or match["clock2"] or match["clock3"], match["per"]))
+        reading.taken.append(match.span())
+
+
+def _repeats(reading: Reading) -> None:
+    text = reading.text
+    for match in _REPEATS.finditer(text):
+        count = int(match["n"] or match["n2"])
+        value, unit = match["d"] or match["d2"], match["u"] or match["u2"]
+        if count == 0 or float(value) == 0:
+            continue
+        seconds = None
+        distance = None
+        if unit in _TIME_UNITS:
+            seconds = float(value) * (60 if unit.startswith("min") else 1)
+        else:
+            found = find_distances(value + (unit or ""))
+            distance = found[0] if found and unit else Span(0, 0, float(value), None)
+            if to_metres(distance.value, distance.unit or "m") * count > MAX_METRES:
+                continue
+        rep_time = _REP_TIME.match(text, match.end() + 1) or _REP_TIME.match(text, match.end())
+        if rep_time:
+            seconds = find_clocks(rep_time["t"])[0].value if rep_time["t"] else None
+            reading.taken.append(rep_time.span())
+        reading.repeats.append(Repeat(count, distance, seconds))
+        reading.taken.append(match.span())
+
+
+def _distance(reading: Reading) -> Span | None:
+    """An explicit total, else the repeats added up, else the first free distance said."""
+    text = reading.text
+    total = _TOTAL.search(text)
+    if total and (spans := find_distances(total[1] or total[2])):
+        reading.taken.append(total.span())
+        return spans[0]
+    # "3x10" on a bike is minutes; only a ride's repeats with a distance unit add up.
+    parts = [
+        r for r in reading.repeats if r.distance and (r.distance.unit or reading.sport != "cycling")
+    ]
+    if parts:
+        unit = next((r.distance.unit for r in parts if r.distance and r.distance.unit), None)
+        value = sum(r.count * r.distance.value for r in parts if r.distance)
+        if reading.sport == "swimming":
+            value += sum(float(m[1]) for m in SWIM_PART.finditer(text))
+        return Span(0, 0, value, unit or reading.pool_unit or "m")
+    for span in find_distances(text):
+        if reading.free(span.start, span.end) and not _AT_BEFORE.search(text[: span.start]):
+            reading.taken.append((span.start, span.end))
+            return span
+    lengths = _LENGTHS.search(text)
+    if lengths and reading.pool_length:
+        return Span(0, 0, int(lengths[1]) * reading.pool_length, reading.pool_unit)
+    return None
+
+
+def _time(reading: Reading) -> float | None:
+    """The session's time: the first free clock time, else the first free worded duration."""
+    text = reading.text
+    spans = [
+        s
+        for s in find_durations(text)
+        if reading.free(s.start, s.end)
+        and not _NOT_TOTAL_BEFORE.search(text[: s.start])
+        and not _NOT_TOTAL_AFTER.match(text, s.end)
+    ]
+    clocks = [s for s in spans if ":" in text[s.start : s.end]]
+    chosen = (clocks or spans or [None])[0]
+    if chosen is None:
+        return None
+    reading.taken.append((chosen.start, chosen.end))
+    return chosen.value
+
+
+def _plausible(seconds: float, distance: Span, sport: Discipline) -> float:
+    """Read a two-part time as H:MM when M:SS would be faster than any human."""
+    km = to_metres(distance.value, distance.unit or "m") / 1000
+    if km <= 0 or seconds <= 0 or seconds >= 3600:
+        return seconds
+    if sport == "cycling":
+        too_fast = km / (seconds / 3600) > _FASTEST_KMH_CYCLING
+    else:
+        too_fast = seconds / km < _FASTEST_SECONDS_PER_KM.get(sport, 0)
+    return seconds * 60 if too_fast and seconds < 100 * 60 else seconds

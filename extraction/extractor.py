@@ -1,0 +1,74 @@
+"""The deterministic extractor: chat message in, Universal Workout Schema workouts out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .build import build_workout
+from .errors import InvalidExtraction
+from .schema import WEIGHT_UNIT_ALIASES, Workout
+from .sessions import split_sessions
+from .text import looks_like_text, normalise
+
+MAX_WORKOUTS = 20
+"""More workouts than one message logs; a pasted training diary is cut here."""
+
+
+def extract(
+    text: str, *, today: dt.date, tz: str = "UTC", units: Literal["lb", "kg"] = "lb"
+) -> list[Workout]:
+    """The finished workouts a message logs; [] for questions, plans, goals and small talk.
+
+    Args:
+        text: the athlete's message (only the first 4,000 characters are read).
+        today: the athlete's local date; relative words resolve against it ("last night" is
+            the evening before it), and no workout is dated after it. The caller computes it
+            in the athlete's zone, so UTC+14 and UTC-12 need no special handling here.
+        tz: the athlete's IANA time zone; validated so a bad profile fails loudly instead
+            of dating workouts wrongly.
+        units: the athlete's weight unit, used when a message gives a weight without one.
+
+    Raises:
+        InvalidExtraction: `today`, `tz` or `units` is not valid.
+    """
+    day = _check(text, today, tz, units)
+    cased = normalise(text)
+    if not looks_like_text(text, cased):
+        return []
+    workouts = []
+    for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:
+        workout = build_workout(session, WEIGHT_UNIT_ALIASES[units.lower()])
+        if workout is not None:
+            workouts.append(workout)
+    return workouts
+
+
+def is_workout_log(text: str) -> bool:
+    """Whether a message logs at least one finished workout."""
+    return bool(extract(text, today=dt.date.today()))
+
+
+def _check(text: object, today: object, tz: str, units: str) -> dt.date:
+    if not isinstance(text, str):
+        raise InvalidExtraction(f"text must be a string, not {type(text).__name__}")
+    if not isinstance(today, dt.date):
+        raise InvalidExtraction("today must be a datetime.date (the athlete's local date)")
+    if not isinstance(units, str) or units.lower() not in WEIGHT_UNIT_ALIASES:
+        raise InvalidExtraction(f"units must be 'lb' or 'kg', not {units!r}")
+    if not _valid_zone(tz):
+        raise InvalidExtraction(f"unknown time zone {tz!r}; use an IANA name like 'Europe/Berlin'")
+    return today.date() if isinstance(today, dt.datetime) else today
+
+
+@functools.lru_cache(maxsize=256)
+def _valid_zone(tz: object) -> bool:
+    if not isinstance(tz, str) or not tz or len(tz) > 64:
+        return False
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

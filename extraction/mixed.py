@@ -1,0 +1,185 @@
+"""HIIT and circuits, and the phase-based disciplines: hyrox, hybrid, rucking, backpacking,
+yoga, martial arts, climbing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .endurance import read_session
+from .items import Item, parse_items
+from .lifting import MAX_SETS
+from .numbers import find_durations, find_weights
+from .parser import Lift, parse_lifts
+from .schema import (
+    BackpackingData,
+    Discipline,
+    HiitData,
+    HiitExercise,
+    Phase,
+    PhaseExercise,
+    PhasesData,
+    PhaseSet,
+    RuckingData,
+    Weight,
+    WeightUnit,
+)
+from .schema import (
+    HiitProtocol as Protocol,
+)
+
+_ON_OFF = re.compile(
+    r"(?<![\d.])(\d{1,3})\s?(s|sec|secs|min|mins)?\s?(?:on|work)\s?/\s?(\d{1,3})\s?"
+    r"(s|sec|secs|min|mins)\s?(?:off|rest)\b"
+)
+_ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?(?:rounds?|rds|blocks)\b")
+_GROUPED_ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?x\s?\(")
+_PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
+    ("tabata", re.compile(r"\btabata\b")),
+    ("emom", re.compile(r"\bemom\b")),
+    ("amrap", re.compile(r"\bamrap\b")),
+    ("intervals", re.compile(r"\bon\s?/|\bintervals?\b")),
+    ("circuit", re.compile(r"\bcircuit\b|\bstations?\b")),
+)
+_DAYS = re.compile(r"(?<![\d.])(\d{1,2})\s?days?\b")
+_NIGHTS = re.compile(r"(?<![\d.])(\d{1,2})\s?nights?\b")
+
+
+@dataclass(slots=True)
+class MixedResult:
+    """A HIIT or phase-based session read from text."""
+
+    data: HiitData | PhasesData
+    duration: float | None
+    unit_assumed: bool = False
+
+
+def parse_hiit(text: str, units: WeightUnit) -> MixedResult:
+    """Read a HIIT class or circuit: protocol, work/rest, rounds and movements."""
+    on_off = _ON_OFF.search(text)
+    work = rest = None
+    if on_off:
+        work = float(on_off[1]) * (60 if (on_off[2] or on_off[4]).startswith("m") else 1)
+        rest = float(on_off[3]) * (60 if on_off[4].startswith("m") else 1)
+    rounds = _ROUNDS.search(text)
+    protocol = next((name for name, pattern in _PROTOCOLS if pattern.search(text)), None)
+    assumed = False
+    exercises = []
+    for item in parse_items(text):
+        weight, guessed = _weight(item, units)
+        assumed = assumed or guessed
+        exercises.append(
+            HiitExercise(
+                exercise_name=item.movement.name,
+                exercise_name_raw=item.raw,
+                reps=item.reps,
+                weight=weight,
+                calories=item.calories,
+            )
+        )
+    data = HiitData(
+        protocol=protocol,
+        work_duration=work,
+        rest_duration=rest,
+        total_rounds=int(rounds[1]) if rounds and int(rounds[1]) else None,
+        exercises=exercises,
+    )
+    return MixedResult(data, _duration(text, on_off.span() if on_off else None), assumed)
+
+
+def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedResult:
+    """Read a phase-based session; rucking and backpacking add pack, distance and time."""
+    if discipline in ("rucking", "backpacking"):
+        return _carry(text, discipline)
+    items = parse_items(text)
+    lifts = {lift.movement.name: lift for lift in parse_lifts(text)}
+    grouped = _GROUPED_ROUNDS.search(text)
+    assumed = False
+    exercises = []
+    for item in items:
+        sets, guessed = _phase_sets(item, lifts.get(item.movement.name), units)
+        assumed = assumed or guessed
+        exercises.append((item, PhaseExercise(exercise_name=item.movement.name, sets=sets)))
+    if grouped or len(exercises) < 2:
+        name = discipline.replace("_", " ")
+        phases = [
+            Phase(
+                phase_name=name,
+                phase_type="main",
+                rounds=int(grouped[1]) if grouped else None,
+                exercises=[e for _, e in exercises],
+            )
+        ]
+    else:
+        phases = [
+            Phase(phase_name=item.raw, phase_type=_phase_type(item), exercises=[exercise])
+            for item, exercise in exercises
+        ]
+    return MixedResult(PhasesData(phases=phases), _duration(text, None), assumed)
+
+
+def _carry(text: str, discipline: Discipline) -> MixedResult:
+    """A ruck or a hike with a pack: read like a run (distance, time, climb) plus the pack."""
+    reading = read_session(text, "running")
+    weights = find_weights(text)
+    distance = reading.distance
+    fields = RuckingData(
+        pack_weight=Weight(value=weights[0].value, unit=weights[0].unit) if weights else None,  # type: ignore[arg-type]
+        total_distance=distance.value if distance else None,
+        distance_unit=distance.unit if distance else None,  # type: ignore[arg-type]
+        total_time=reading.time,
+        elevation_gain=reading.elevation,
+    )
+    if discipline == "rucking":
+        return MixedResult(fields, reading.time)
+    days, nights = _DAYS.search(text), _NIGHTS.search(text)
+    data = BackpackingData(
+        **fields.model_dump(exclude_none=True),
+        days=int(days[1]) if days and int(days[1]) else None,
+        nights=int(nights[1]) if nights else None,
+    )
+    return MixedResult(data, reading.time)
+
+
+def _phase_sets(item: Item, lift: Lift | None, units: WeightUnit) -> tuple[list[PhaseSet], bool]:
+    """A lift's sets as read by the lifting parser, or the item's reps, load and distance."""
+    groups = lift.groups if lift is not None and item.movement.family != "cardio" else []
+    if groups:
+        sets, assumed = [], False
+        for group in groups:
+            weight = None
+            if group.load is not None:
+                weight = Weight(value=group.load.value, unit=group.load.unit or units)
+                assumed = assumed or group.load.unit is None
+            reps_list = group.reps_list or [group.reps] * min(group.count or 1, MAX_SETS)
+            sets += [PhaseSet(reps=r, weight=weight) for r in reps_list if r or weight]
+        return sets[:MAX_SETS], assumed
+    weight, assumed = _weight(item, units)
+    if item.reps is None and item.distance is None and weight is None:
+        return [], False
+    phase_set = PhaseSet(
+        reps=item.reps, weight=weight, distance=item.distance, distance_unit=item.distance_unit
+    )
+    return [phase_set], assumed
+
+
+def _weight(item: Item, units: WeightUnit) -> tuple[Weight | None, bool]:
+    if item.load is None:
+        return None, False
+    return Weight(value=item.load.value, unit=item.load.unit or units), item.load.unit is None
+
+
+def _phase_type(item: Item) -> str:
+    if item.movement.family == "cardio":
+        return item.movement.category
+    return "strength" if item.movement.movement_type == "barbell" else "station"
+
+
+def _duration(text: str, skip: tuple[int, int] | None) -> float | None:
+    for span in find_durations(text):
+        if skip and skip[0] <= span.start < skip[1]:
+            continue
+        if re.match(r"\s?(?:on|off|rest)\b", text[span.end :]):
+            continue
+        return span.value
+    return None

@@ -1,0 +1,210 @@
+"""Numbers as athletes write them: clock times, durations, weights, distances, paces.
+
+Every pattern here is bounded (no nested or unbounded repeats), so scanning stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .schema import WEIGHT_UNIT_ALIASES, DistanceUnit, Weight, WeightUnit
+
+NUM = r"\d{1,5}(?:\.\d{1,3})?"
+"""A plain decimal number (bounded length)."""
+
+MAX_LOAD = 2_000.0
+"""Heavier than any lift in lb or kg: a bigger "weight" is not a weight."""
+MAX_SECONDS = 2_592_000.0
+"""30 days: a longer "duration" is not one."""
+MAX_DISTANCE = 100_000.0
+"""In any unit: a longer "distance" is not one."""
+METRES_PER: dict[str, float] = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
+KG_PER_LB = 0.45359237
+KG_PER_POOD = 16.0
+
+_CLOCK = re.compile(
+    r"(?<![\d:.])(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?:\.(\d{1,2}))?(?![\d:])(?!\s?[ap]\.?m\b)"
+)
+_HOURS = re.compile(
+    r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:hours?|hrs?|h)\b\.?"
+    r"(?:\s?(?:and\s)?(\d{1,2})(?![\d:.])\s?(?:minutes?|mins?|m)?\b)?"
+)
+_HOURS_COMPACT = re.compile(r"(?<![\d.])(\d{1,2})h(\d{2})\b")
+_MINUTES = re.compile(
+    r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:minutes?|mins?)\b|(?<![\d.:])(\d{1,3})'(?!\d)"
+)
+_SECONDS = re.compile(r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:seconds?|secs?|s)\b")
+_WORD_HOURS = re.compile(
+    r"\b(?:(an? hour and a half)|(half an hour|a half hour)|(an hour|one hour)|(two hours))\b"
+)
+_WORD_HOUR_VALUES = (5400.0, 1800.0, 3600.0, 7200.0)
+
+_WEIGHT_UNIT = r"(?:lbs?\.?|pounds?|#|kgs?|kilos?|kilograms?|pood|pd)"
+WEIGHT_RE = re.compile(rf"(?<![\d.])({NUM})\s?({_WEIGHT_UNIT})(?![a-z])")
+_DIST_UNIT = r"(?:km|kms|k|kilomet(?:er|re)s?|mi|miles?|miler|m|met(?:er|re)s?|yd|yds|yards?)"
+DISTANCE_RE = re.compile(
+    rf"(?<![\d.:,])(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?({_DIST_UNIT})(?![a-z0-9/])"
+)
+_DIST_WORDS = re.compile(
+    r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
+)
+_DIST_WORD_VALUES: dict[str, tuple[float, DistanceUnit]] = {
+    "half marathon": (21.0975, "km"),
+    "half-marathon": (21.0975, "km"),
+    "marathon": (42.195, "km"),
+    "a mile": (1.0, "mi"),
+    "one mile": (1.0, "mi"),
+    "a half mile": (0.5, "mi"),
+    "a 5k": (5.0, "km"),
+    "a 10k": (10.0, "km"),
+}
+_DIST_UNITS: dict[str, DistanceUnit] = {
+    "k": "km", "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
+    "kilometres": "km", "mi": "mi", "mile": "mi", "miles": "mi", "miler": "mi", "m": "m",
+    "meter": "m", "meters": "m", "metre": "m", "metres": "m", "yd": "yd", "yds": "yd",
+    "yard": "yd", "yards": "yd",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A parsed quantity and where it sits in the text."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+
+
+def clock_to_seconds(text: str) -> float | None:
+    """Parse "8:57", "1:02:30" or "7:12.4" (the whole string) into seconds."""
+    match = _CLOCK.fullmatch(text.strip())
+    return _clock_value(match) if match else None
+
+
+def _clock_value(match: re.Match[str]) -> float:
+    first, second, third, tenths = match.groups()
+    seconds = int(first) * 60 + int(second)
+    if third is not None:
+        seconds = seconds * 60 + int(third)
+    return seconds + (int(tenths) / 10 ** len(tenths) if tenths else 0.0)
+
+
+def find_clocks(text: str) -> list[Span]:
+    """Every clock-style time ("8:57", "1:02:30", "7:12.4") in the text, in seconds."""
+    return [Span(m.start(), m.end(), _clock_value(m)) for m in _CLOCK.finditer(text)]
+
+
+def find_durations(text: str) -> list[Span]:
+    """Clock times and worded durations ("45 min", "1h20", "an hour", "30s"), in seconds."""
+    spans = find_clocks(text)
+    for m in _HOURS_COMPACT.finditer(text):
+        spans.append(Span(m.start(), m.end(), int(m[1]) * 3600.0 + int(m[2]) * 60))
+    for m in _HOURS.finditer(text):
+        minutes = int(m[2]) * 60 if m[2] else 0
+        spans.append(Span(m.start(), m.end(), float(m[1]) * 3600 + minutes))
+    for m in _MINUTES.finditer(text):
+        spans.append(Span(m.start(), m.end(), float(m[1] or m[2]) * 60))
+    for m in _SECONDS.finditer(text):
+        spans.append(Span(m.start(), m.end(), float(m[1])))
+    for m in _WORD_HOURS.finditer(text):
+        index = next(i for i, group in enumerate(m.groups()) if group)
+        spans.append(Span(m.start(), m.end(), _WORD_HOUR_VALUES[index]))
+    return _without_overlaps([s for s in spans if s.value <= MAX_SECONDS])
+
+
+def parse_duration(text: str) -> float | None:
+    """The first duration in the text, in seconds, or None."""
+    spans = find_durations(text)
+    return spans[0].value if spans else None
+
+
+def find_weights(text: str) -> list[Span]:
+    """Weights with an explicit unit ("225 lb", "100kg", "53#", "1.5 pood"), unit lb or kg."""
+    spans = []
+    for m in WEIGHT_RE.finditer(text):
+        value, unit = float(m[1]), m[2]
+        if unit in ("pood", "pd"):
+            spans.append(Span(m.start(), m.end(), round(value * KG_PER_POOD, 2), "kg"))
+        else:
+            spans.append(Span(m.start(), m.end(), value, normalise_weight_unit(unit)))
+    return [s for s in spans if s.value <= MAX_LOAD]
+
+
+def normalise_weight_unit(unit: str) -> WeightUnit:
+    """Map lbs/pounds/#/kilos/kgs (any case) to lb or kg.
+
+    Raises:
+        ValueError: the unit is not a weight unit.
+    """
+    try:
+        return WEIGHT_UNIT_ALIASES[unit.strip().lower()]
+    except KeyError:
+        raise ValueError(f"not a weight unit: {unit!r}; use lb or kg") from None
+
+
+def parse_weight(text: str, default_unit: WeightUnit | None = None) -> Weight | None:
+    """The first weight in the text; a bare number takes `default_unit` when one is given."""
+    spans = find_weights(text)
+    if spans:
+        return Weight(value=spans[0].value, unit=spans[0].unit)  # type: ignore[arg-type]
+    bare = re.search(rf"(?<![\d.]){NUM}(?![\d.])", text)
+    if bare and default_unit and float(bare[0]) <= MAX_LOAD:
+        return Weight(value=float(bare[0]), unit=default_unit)
+    return None
+
+
+def convert_weight(weight: Weight, unit: WeightUnit) -> Weight:
+    """The same load in another unit (rounded to 0.1)."""
+    if weight.unit == unit:
+        return weight
+    kg = weight.value if weight.unit == "kg" else weight.value * KG_PER_LB
+    value = kg if unit == "kg" else kg / KG_PER_LB
+    return Weight(value=round(value, 1), unit=unit)
+
+
+def find_distances(text: str) -> list[Span]:
+    """Distances with a unit ("10k", "5 miles", "2000m", "7,250m", "a mile", "marathon")."""
+    spans = [
+        Span(m.start(), m.end(), float(m[1].replace(",", "")), _DIST_UNITS[m[2]])
+        for m in DISTANCE_RE.finditer(text)
+    ]
+    for m in _DIST_WORDS.finditer(text):
+        word = m[1] or "a mile"
+        value, unit = _DIST_WORD_VALUES[word.replace("-", " ") if "half" in word else word]
+        spans.append(Span(m.start(), m.end(), value, unit))
+    return _without_overlaps([s for s in spans if 0 < s.value <= MAX_DISTANCE])
+
+
+def to_metres(value: float, unit: str) -> float:
+    """A distance in metres."""
+    return value * METRES_PER[unit]
+
+
+def format_clock(seconds: float) -> str:
+    """Seconds as M:SS or H:MM:SS (tenths kept when present): 537 -> "8:57"."""
+    whole = int(seconds)
+    tenths = round((seconds - whole) * 10)
+    if tenths == 10:
+        whole, tenths = whole + 1, 0
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return f"{text}.{tenths}" if tenths else text
+
+
+def format_pace(seconds: float) -> str:
+    """A pace or split as "M:SS" (tenths kept when present)."""
+    return format_clock(seconds) if seconds < 3600 else format_clock(round(seconds))
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep the longest span where spans overlap, in text order."""
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept

@@ -1,0 +1,75 @@
+"""Phase-based structures for hyrox, hybrid, rucking, backpacking and the other disciplines."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from .common import (
+    Amount,
+    DistanceUnit,
+    Index,
+    Name,
+    Rating,
+    Reps,
+    Seconds,
+    Strict,
+    Text,
+    Weight,
+)
+
+
+class PhaseSet(Strict):
+    """One set or effort within a phase."""
+
+    reps: Reps | None = None
+    weight: Weight | None = None
+    duration: Seconds | None = None
+    distance: Amount | None = None
+    distance_unit: DistanceUnit | None = None
+    rpe: Rating | None = None
+
+
+class PhaseExercise(Strict):
+    """An exercise or station within a phase."""
+
+    exercise_name: Name
+    """Canonical lower snake_case name, e.g. sled_push."""
+    sets: list[PhaseSet] = []
+
+
+class Phase(Strict):
+    """A block of the session: a warm-up, a station, a climb, a run leg."""
+
+    phase_name: Text
+    phase_type: Text | None = None
+    """E.g. warmup, main, station, run, cooldown."""
+    duration: Seconds | None = None
+    rounds: Index | None = None
+    exercises: list[PhaseExercise] = []
+
+
+class PhasesData(Strict):
+    """discipline_specific for hyrox, hybrid, yoga, martial_arts, climbing."""
+
+    phases: list[Phase] = []
+
+
+class RuckingData(PhasesData):
+    """discipline_specific.rucking"""
+
+    pack_weight: Weight | None = None
+    total_distance: Amount | None = None
+    distance_unit: DistanceUnit | None = None
+    total_time: Seconds | None = None
+    elevation_gain: Amount | None = None
+    """Metres."""
+
+
+class BackpackingData(RuckingData):
+    """discipline_specific.backpacking: a multi-day or overnight trip with a pack."""
+
+    days: Index | None = None
+    nights: Annotated[int, Field(ge=0, le=365)] | None = None
+    trail_name: Text | None = None

@@ -1,0 +1,247 @@
+"""Split a message into sessions: one per workout, by date, part of day and kind of training.
+
+"squatted this morning, ran 5k in the evening" is two sessions; "5x5 squats then 3x10 RDLs"
+is one. Clauses that are questions, plans, goals or old results are dropped first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import benchmarks, classify, cues, numbers
+from .dates import Anchor, PartOfDay, find_anchors
+from .schema import Discipline
+from .text import split_clauses, split_sentences
+from .vocabulary import Mention, find_mentions
+
+Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
+
+_ROUNDS_SCORE = re.compile(
+    r"(?<![\d.])\d{1,3}\s?(?:rounds?|rds?|rnds?)\s?(?:\+|and|plus)\s?\d|\(\d{1,3}\s?\+\s?\d{1,3}\)"
+)
+_NUMBER = re.compile(r"\d")
+# A walk has no discipline of its own; it is not logged as a run.
+_WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
+_ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
+
+
+@dataclass(slots=True)
+class Clause:
+    """One clause of a log sentence and what it is about."""
+
+    text: str
+    cased: str
+    anchor: Anchor | None
+    kind: Kind
+    discipline: Discipline | None = None
+    """The keyword discipline or the endurance sport."""
+    strong: bool = False
+    """A strong sport cue or a sport verb named the discipline."""
+    verb: bool = False
+    quantity: bool = False
+    """A distance or a duration."""
+    warmup: bool = False
+    benchmark: bool = False
+    scored: bool = False
+    """A time or rounds score ("8:57", "14+7")."""
+    notation: bool = False
+    """A set notation ("5x5", "3 sets of 10")."""
+    evidence: bool = False
+    """A verb of doing or a set notation."""
+
+
+@dataclass(slots=True)
+class Session:
+    """Consecutive clauses that describe one workout."""
+
+    today: dt.date
+    clauses: list[Clause] = field(default_factory=list)
+    date: dt.date | None = None
+    part: PartOfDay | None = None
+    follows_previous: bool = False
+    date_assumed: bool = False
+
+    @property
+    def kind(self) -> Kind | None:
+        """The first non-neutral kind among the clauses."""
+        return next((c.kind for c in self.clauses if c.kind != "neutral"), None)
+
+    @property
+    def discipline(self) -> Discipline | None:
+        """The keyword discipline or sport of the first clause of the session's kind."""
+        kind = self.kind
+        return next((c.discipline for c in self.clauses if c.kind == kind), None)
+
+    @property
+    def text(self) -> str:
+        """The session's clauses, comma-separated, lower case."""
+        return ", ".join(c.text for c in self.clauses)
+
+    @property
+    def cased(self) -> str:
+        """The same text in its original case (same length and offsets as `text`)."""
+        return ", ".join(c.cased for c in self.clauses)
+
+    def add(self, clause: Clause) -> None:
+        """Append a clause, adopting its date and part of day if the session has none."""
+        self.clauses.append(clause)
+        anchor = clause.anchor
+        if anchor is not None:
+            self.date = self.date or anchor.date
+            self.part = self.part or anchor.part
+            self.follows_previous = self.follows_previous or anchor.follows_previous
+
+
+def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
+    """The workout sessions a message logs, each with a resolved date."""
+    sessions: list[Session] = []
+    current: Session | None = None
+    for clause in _clauses(lower, cased, today):
+        if current is None or _starts_new(current, clause):
+            current = Session(today)
+            sessions.append(current)
+        current.add(clause)
+    _resolve_dates(sessions, today)
+    return [s for s in sessions if s.kind is not None and _has_evidence(s)]
+
+
+def _has_evidence(session: Session) -> bool:
+    """A verb of doing, a set notation or a number; a date alone only for a named session
+    ("yoga this morning", "easy run yesterday"), not for a mention ("sore from squats")."""
+    clauses = session.clauses
+    if any(c.evidence or _NUMBER.search(c.text) for c in clauses):
+        return True
+    dated = any(c.anchor for c in clauses)
+    named = session.kind == "keyword" or (
+        session.kind == "endurance" and any(cues.RUN_WORDS.search(c.text) for c in clauses)
+    )
+    return dated and named
+
+
+def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
+    out = []
+    for offset, sentence, question in split_sentences(lower):
+        statement = classify.statement_part(sentence, question)
+        if statement is None:
+            continue
+        lifts = any(m.movement.family != "cardio" for m in find_mentions(statement))
+        for start, text in split_clauses(statement, offset):
+            text = classify.strip_vetoed_asides(text)
+            if classify.clause_is_vetoed(text):
+                continue
+            out.append(_clause(text, cased[start : start + len(text)], today, lifts))
+    return out
+
+
+def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> Clause:
+    anchors = find_anchors(text, today)
+    anchor = _merge(anchors) if anchors else None
+    keyword = cues.keyword_discipline(text)
+    sport = cues.sport_of(text)
+    verb = cues.SPORT_VERBS.search(text) is not None
+    found = cues.format_of(text)
+    mentions = find_mentions(text)
+    lifts = [m for m in mentions if m.movement.family != "cardio"]
+    distances = numbers.find_distances(text)
+    quantity = bool(distances or numbers.find_durations(text))
+    clause = Clause(text, cased, anchor, "neutral", verb=verb, quantity=quantity)
+    clause.warmup = cues.WARMUP.search(text) is not None
+    clause.benchmark = benchmarks.find(text, cased) is not None
+    clause.scored = bool(numbers.find_clocks(text) or _ROUNDS_SCORE.search(text))
+    clause.notation = cues.SET_NOTATION.search(text) is not None
+    clause.evidence = clause.notation or cues.DOING.search(text) is not None
+    if keyword:
+        clause.kind, clause.discipline, clause.strong = "keyword", keyword, True
+    elif (
+        clause.benchmark
+        or _crossfit_format(found, lifts, lifts_in_sentence)
+        or cues.REP_SCHEME.search(text)
+        or _ROUNDS_SCORE.search(text)
+        or _ROUNDS_OF.search(text)
+    ):
+        clause.kind = "crossfit"
+    elif sport and sport[1] and (quantity or verb):
+        clause.kind, clause.discipline, clause.strong = "endurance", sport[0], True
+    elif lifts:
+        clause.kind = "lifting"
+    elif sport and (quantity or sport[1]):
+        clause.kind, clause.discipline, clause.strong = "endurance", sport[0], verb
+    elif cues.CLIMBING.search(text) and not mentions:
+        clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True
+    elif (
+        not mentions
+        and not _WALK.search(text)
+        and (distances or (quantity and cues.RUN_WORDS.search(text)))
+    ):
+        clause.kind, clause.discipline = "endurance", "running"
+    return clause
+
+
+def _crossfit_format(
+    found: tuple[int, str] | None, lifts: list[Mention], lifts_in_sentence: bool
+) -> bool:
+    """A format keyword means CrossFit, unless it is a lift's scheme ("squat emom 10x2") or a
+    word that runs and rows share ("intervals") with no lifts around."""
+    if found is None:
+        return False
+    position, fmt = found
+    if fmt in cues.WEAK_FORMATS:
+        return lifts_in_sentence
+    return not (fmt == "emom" and any(m.start < position for m in lifts))
+
+
+def _merge(anchors: list[Anchor]) -> Anchor:
+    """One anchor per clause: the first date and the first part of day mentioned."""
+    first = anchors[0]
+    date = next((a.date for a in anchors if a.date), None)
+    part = next((a.part for a in anchors if a.part), None)
+    follows = any(a.follows_previous for a in anchors)
+    return Anchor(first.start, first.end, date, part, follows)
+
+
+def _starts_new(current: Session, clause: Clause) -> bool:
+    """Whether `clause` begins a different workout from `current`."""
+    anchor = clause.anchor
+    if anchor is not None and current.clauses:
+        if anchor.follows_previous:
+            return True
+        if anchor.date and current.date and anchor.date != current.date:
+            return True
+        if anchor.part and current.part and anchor.part != current.part:
+            return True
+    kind = current.kind
+    if kind is None or clause.kind == "neutral":
+        return False
+    done = clause.verb or clause.quantity
+    if clause.kind == "endurance" and (clause.warmup or not done) and kind != "endurance":
+        return False
+    if kind == "keyword":
+        return clause.kind == "keyword" and clause.discipline != current.discipline
+    if kind == "crossfit":
+        finished = any(c.benchmark or c.scored for c in current.clauses)
+        return (
+            (clause.kind == "endurance" and clause.verb)
+            or clause.kind == "keyword"
+            or (clause.benchmark and any(c.benchmark for c in current.clauses))
+            or (clause.kind == "lifting" and clause.notation and finished)
+        )
+    if kind == "lifting":
+        return clause.kind in ("crossfit", "endurance", "keyword")
+    return clause.kind in ("lifting", "crossfit", "keyword") or (
+        clause.strong and done and clause.discipline != current.discipline
+    )
+
+
+def _resolve_dates(sessions: list[Session], today: dt.date) -> None:
+    """Fill each session's date: its own, one after the previous, inherited, or today."""
+    previous: dt.date | None = None
+    for session in sessions:
+        if session.follows_previous and previous is not None:
+            session.date = min(previous + dt.timedelta(days=1), today)
+        elif session.date is None:
+            session.date = previous or today
+            session.date_assumed = previous is None and session.part is None
+        previous = session.date

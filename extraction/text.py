@@ -1,0 +1,118 @@
+"""Input hygiene and splitting: every parser downstream sees short, clean, lower-case text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 4_000
+"""Only the first 4,000 characters are read: a workout log is never longer, and it bounds work."""
+
+_REPLACEMENTS = str.maketrans(
+    {
+        "×": "x",
+        "–": "-",
+        "—": " - ",
+        "−": "-",
+        "’": "'",
+        "‘": "'",
+        "“": '"',
+        "”": '"',
+        "→": " - ",
+        "⇒": " - ",
+        "\u00a0": " ",
+        "½": ".5",
+    }
+)
+_JUNK = re.compile(r"[^\x20-\x7e\n]+")
+_SPACES = re.compile(r"[ \t]{2,}")
+# Sentence ends: ! ? and full stops that are not decimal points; newlines.
+_SENTENCE_END = re.compile(r"(?:[!?]+|\.(?!\d)|\n)+")
+# Clause separators inside a sentence, used to decide what belongs to which workout.
+_CLAUSE_SEP = re.compile(
+    r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b|\bplus\b|\band\b(?!\s+jerk)"
+)
+
+
+def normalise(text: str) -> str:
+    """ASCII-only, single-spaced text of at most MAX_CHARS characters, case kept.
+
+    Lower-casing it keeps every offset, so callers match on `.lower()` and look back at the
+    case (a capitalised "Grace" is more likely the benchmark) at the same positions.
+    """
+    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2]).translate(_REPLACEMENTS)
+    text = _JUNK.sub(" ", text)
+    return _SPACES.sub(" ", text)[:MAX_CHARS]
+
+
+def looks_like_text(raw: str, cleaned: str) -> bool:
+    """False for binary junk or symbol soup, which no athlete types: more than 5% control
+    characters in the raw input, or more than 40% symbols among the cleaned characters."""
+    head = raw[:MAX_CHARS]
+    controls = sum(
+        1 for char in head if unicodedata.category(char) == "Cc" and char not in "\n\t\r"
+    )
+    if controls > 0.05 * len(head):
+        return False
+    visible = [char for char in cleaned if not char.isspace()]
+    symbols = sum(1 for char in visible if not char.isalnum())
+    return len(visible) < 20 or symbols <= 0.4 * len(visible)
+
+
+def split_sentences(text: str) -> list[tuple[int, str, bool]]:
+    """Sentences with their start offsets and whether each ends with a question mark."""
+    out: list[tuple[int, str, bool]] = []
+    depth_at = _paren_depths(text)
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if depth_at[match.start()]:
+            continue
+        _append_sentence(out, text, start, match.start(), "?" in match.group())
+        start = match.end()
+    _append_sentence(out, text, start, len(text), False)
+    return out
+
+
+def _append_sentence(
+    out: list[tuple[int, str, bool]], text: str, start: int, end: int, question: bool
+) -> None:
+    pieces: list[tuple[int, str]] = []
+    _append(pieces, text, start, end)
+    out.extend((offset, piece, question) for offset, piece in pieces)
+
+
+def split_clauses(sentence: str, offset: int = 0) -> list[tuple[int, str]]:
+    """Clauses of a sentence with absolute offsets; separators inside parentheses are ignored."""
+    depth_at = _paren_depths(sentence)
+    out: list[tuple[int, str]] = []
+    start = 0
+    for match in _CLAUSE_SEP.finditer(sentence):
+        if depth_at[match.start()]:
+            continue
+        _append(out, sentence, start, match.start(), offset)
+        start = match.end()
+    _append(out, sentence, start, len(sentence), offset)
+    return out
+
+
+def _paren_depths(text: str) -> list[int]:
+    """Parenthesis depth at each offset (all zeros, cheaply, when there are none)."""
+    if "(" not in text:
+        return [0] * (len(text) + 1)
+    depth = 0
+    depths = []
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        depths.append(depth)
+    depths.append(0)
+    return depths
+
+
+def _append(out: list[tuple[int, str]], text: str, start: int, end: int, offset: int = 0) -> None:
+    piece = text[start:end]
+    stripped = piece.strip(" ,;:.!?-\n\t")
+    if stripped:
+        out.append((offset + start + piece.index(stripped[0]), stripped))

@@ -1,0 +1,408 @@
+"""The one exercise table: canonical snake_case names and the words athletes use for them.
+
+Each row: name | movement type | family | category | muscle, then its comma-separated
+aliases indented on the lines below. The family is the discipline a session of only that
+movement belongs to; the category is the lift category in that family. Plurals and
+run-together spellings ("pullups") are generated. An alias written `squat~air_squat` reads
+as the first name when loaded and as the second when not; a `?` marks a weak alias ("kb")
+that yields to a movement named right after it ("kb swings"); a `!` marks a word with an
+everyday meaning ("clean", "dead") that names a lift only with a number next to it
+("135# cleans", "cleans up to 120kg").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .schema import MovementType
+
+Family = Literal[
+    "powerlifting", "olympic", "bodybuilding", "calisthenics", "conditioning", "cardio"
+]
+
+_TABLE = """
+back_squat | barbell | powerlifting | main_lift | quads
+    back squat, sq, squatted, back squatted, barbell squat, bb squat, low bar squat,
+    high bar squat, bs!, squat~air_squat
+front_squat | barbell | powerlifting | variation | quads
+    front squat, front squatted, fs!
+box_squat | barbell | powerlifting | variation | quads
+    box squat
+bench_press | barbell | powerlifting | main_lift | chest
+    bench, bench press, bp, benched, flat bench, barbell bench, bb bench, paused bench,
+    pause bench
+close_grip_bench_press | barbell | powerlifting | variation | triceps
+    close grip bench, close grip bench press, cgbp
+incline_bench_press | barbell | bodybuilding | compound | chest
+    incline bench, incline bench press, incline barbell bench
+deadlift | barbell | powerlifting | main_lift | posterior_chain
+    deadlift, dl, dead!, deads, deadlifted, conventional deadlift
+sumo_deadlift | barbell | powerlifting | variation | posterior_chain
+    sumo deadlift, sumo dl, sumo!
+romanian_deadlift | barbell | powerlifting | variation | hamstrings
+    romanian deadlift, rdl
+stiff_leg_deadlift | barbell | bodybuilding | compound | hamstrings
+    stiff leg deadlift, stiff legged deadlift, sldl
+rack_pull | barbell | powerlifting | variation | back
+    rack pull, block pull
+good_morning | barbell | powerlifting | accessory | hamstrings
+    good morning!
+overhead_press | barbell | powerlifting | variation | shoulders
+    overhead press, ohp, press!, strict press, military press, shoulder press, standing press,
+    bb press
+push_press | barbell | powerlifting | variation | shoulders
+    push press, pp!
+snatch | barbell | olympic | snatch | full_body
+    snatch, squat snatch, full snatch, snatched, sn!
+power_snatch | barbell | olympic | snatch | full_body
+    power snatch, power snatched
+hang_snatch | barbell | olympic | snatch | full_body
+    hang snatch, hang squat snatch
+hang_power_snatch | barbell | olympic | snatch | full_body
+    hang power snatch, hps
+snatch_balance | barbell | olympic | snatch | full_body
+    snatch balance
+snatch_pull | barbell | olympic | pull | posterior_chain
+    snatch pull, snatch high pull
+clean_and_jerk | barbell | olympic | clean_and_jerk | full_body
+    clean and jerk, clean & jerk, clean n jerk, clean jerk, c&j, c & j, c and j, c + j, cj
+clean | barbell | olympic | clean | full_body
+    clean!, squat clean, full clean
+power_clean | barbell | olympic | clean | full_body
+    power clean, power cleaned, pc!
+hang_clean | barbell | olympic | clean | full_body
+    hang clean, hang squat clean
+hang_power_clean | barbell | olympic | clean | full_body
+    hang power clean, hpc
+clean_pull | barbell | olympic | pull | posterior_chain
+    clean pull, clean high pull
+jerk | barbell | olympic | jerk | shoulders
+    jerk!, jerked
+split_jerk | barbell | olympic | jerk | shoulders
+    split jerk
+push_jerk | barbell | olympic | jerk | shoulders
+    push jerk
+overhead_squat | barbell | olympic | squat | quads
+    overhead squat, ohs
+dumbbell_bench_press | dumbbell | bodybuilding | compound | chest
+    db bench, db bench press, dumbbell bench, dumbbell bench press, dumbbell press, db press
+incline_dumbbell_press | dumbbell | bodybuilding | compound | chest
+    incline db press, incline dumbbell press, incline db bench, incline dumbbell bench
+dumbbell_shoulder_press | dumbbell | bodybuilding | compound | shoulders
+    db shoulder press, dumbbell shoulder press, seated db press, db ohp, arnold press
+chest_press | other | bodybuilding | compound | chest
+    chest press, machine press, machine chest press
+chest_fly | other | bodybuilding | isolation | chest
+    chest fly, db fly, cable fly, pec fly, pec deck, flyes, flys, cable crossover
+barbell_row | barbell | bodybuilding | compound | back
+    barbell row, bb row, bent over row, bent-over row, pendlay row, yates row, row~row
+dumbbell_row | dumbbell | bodybuilding | compound | back
+    db row, dumbbell row, one arm row, single arm row, kroc row
+seated_cable_row | other | bodybuilding | compound | back
+    cable row, seated row, seated cable row, low row
+t_bar_row | barbell | bodybuilding | compound | back
+    t bar row, tbar row
+lat_pulldown | other | bodybuilding | compound | back
+    lat pulldown, pulldown, lat pull down, pull down, lat pull
+face_pull | other | bodybuilding | isolation | shoulders
+    face pull
+bicep_curl | dumbbell | bodybuilding | isolation | biceps
+    curl, bicep curl, biceps curl, db curl, dumbbell curl, barbell curl, bb curl, ez bar curl,
+    ez curl, cable curl, curled
+hammer_curl | dumbbell | bodybuilding | isolation | biceps
+    hammer curl
+preacher_curl | other | bodybuilding | isolation | biceps
+    preacher curl
+tricep_pushdown | other | bodybuilding | isolation | triceps
+    pushdown, push down, tricep pushdown, triceps pushdown, rope pushdown, tricep pressdown,
+    pressdown, cable pushdown
+skull_crusher | barbell | bodybuilding | isolation | triceps
+    skull crusher, skullcrusher, lying tricep extension
+tricep_extension | other | bodybuilding | isolation | triceps
+    tricep extension, triceps extension, overhead tricep extension, overhead extension
+lateral_raise | dumbbell | bodybuilding | isolation | shoulders
+    lateral raise, lat raise, side raise, side lateral raise, laterals
+front_raise | dumbbell | bodybuilding | isolation | shoulders
+    front raise
+rear_delt_fly | dumbbell | bodybuilding | isolation | shoulders
+    rear delt fly, reverse fly, rear delt raise, reverse pec deck
+shrug | barbell | bodybuilding | isolation | traps
+    shrug
+upright_row | barbell | bodybuilding | compound | shoulders
+    upright row
+leg_press | other | bodybuilding | compound | quads
+    leg press
+hack_squat | other | bodybuilding | compound | quads
+    hack squat
+leg_extension | other | bodybuilding | isolation | quads
+    leg extension, leg ext, quad extension
+leg_curl | other | bodybuilding | isolation | hamstrings
+    leg curl, hamstring curl, lying leg curl, seated leg curl
+calf_raise | other | bodybuilding | isolation | calves
+    calf raise, standing calf raise, seated calf raise
+hip_thrust | barbell | bodybuilding | compound | glutes
+    hip thrust, barbell hip thrust
+glute_bridge | barbell | bodybuilding | compound | glutes
+    glute bridge
+bulgarian_split_squat | dumbbell | bodybuilding | compound | quads
+    bulgarian split squat, bulgarian, bss, rfess
+split_squat | dumbbell | bodybuilding | compound | quads
+    split squat
+lunge | dumbbell | bodybuilding | compound | quads
+    lunge, walking lunge, reverse lunge, db lunge, dumbbell lunge, forward lunge,
+    alternating lunge
+step_up | dumbbell | bodybuilding | compound | quads
+    step up, box step up, db step up
+goblet_squat | kettlebell | bodybuilding | compound | quads
+    goblet squat
+back_extension | bodyweight | bodybuilding | isolation | back
+    back extension, hyperextension, back ext
+pull_up | gymnastics | calisthenics | pull | back
+    pull up, strict pull up, kipping pull up, butterfly pull up, jumping pull up, banded pull up
+chin_up | gymnastics | calisthenics | pull | back
+    chin up
+chest_to_bar_pull_up | gymnastics | calisthenics | pull | back
+    chest to bar, chest to bar pull up, c2b, ctb
+muscle_up | gymnastics | calisthenics | skill | full_body
+    muscle up, ring muscle up, rmu
+bar_muscle_up | gymnastics | calisthenics | skill | full_body
+    bar muscle up, bmu
+push_up | bodyweight | calisthenics | push | chest
+    push up, press up, hand release push up, hrpu
+dip | bodyweight | calisthenics | push | triceps
+    dip!, bar dip, parallel bar dip
+ring_dip | gymnastics | calisthenics | push | triceps
+    ring dip
+handstand_push_up | gymnastics | calisthenics | push | shoulders
+    handstand push up, hand stand push up, hspu
+handstand | gymnastics | calisthenics | skill | shoulders
+    handstand, handstand hold, freestanding handstand, wall handstand
+handstand_walk | gymnastics | calisthenics | skill | shoulders
+    handstand walk, hs walk
+pistol_squat | bodyweight | calisthenics | legs | quads
+    pistol, pistol squat
+air_squat | bodyweight | calisthenics | legs | quads
+    air squat, bodyweight squat, bw squat, airsquat
+l_sit | gymnastics | calisthenics | static_hold | core
+    l sit
+front_lever | gymnastics | calisthenics | static_hold | back
+    front lever
+back_lever | gymnastics | calisthenics | static_hold | back
+    back lever
+planche | gymnastics | calisthenics | static_hold | shoulders
+    planche, tuck planche
+plank | bodyweight | calisthenics | static_hold | core
+    plank, front plank
+hollow_hold | bodyweight | calisthenics | static_hold | core
+    hollow hold, hollow body hold, hollow rock
+inverted_row | bodyweight | calisthenics | pull | back
+    inverted row, ring row, australian pull up, body row
+hanging_leg_raise | gymnastics | calisthenics | core | core
+    hanging leg raise, leg raise, hlr
+sit_up | bodyweight | calisthenics | core | core
+    sit up, abmat sit up
+toes_to_bar | gymnastics | conditioning | core | core
+    toes to bar, t2b, ttb
+knees_to_elbows | gymnastics | conditioning | core | core
+    knees to elbows, k2e
+rope_climb | gymnastics | conditioning | pull | back
+    rope climb, legless rope climb
+ghd_sit_up | gymnastics | conditioning | core | core
+    ghd sit up, ghd
+burpee | bodyweight | conditioning | full_body | full_body
+    burpee, bar facing burpee, burpee over the bar, bfb
+burpee_box_jump_over | bodyweight | conditioning | full_body | full_body
+    burpee box jump over, burpee box jump, bbjo
+box_jump | bodyweight | conditioning | legs | legs
+    box jump, box jump over, bjo
+broad_jump | bodyweight | conditioning | legs | legs
+    broad jump
+jumping_jack | bodyweight | conditioning | full_body | full_body
+    jumping jack
+mountain_climber | bodyweight | conditioning | core | core
+    mountain climber
+double_under | bodyweight | conditioning | full_body | calves
+    double under, du, dubs, double unders
+jump_rope | bodyweight | conditioning | full_body | calves
+    jump rope, single under, skipping rope
+wall_ball | other | conditioning | full_body | full_body
+    wall ball, wall ball shot, wb, wbs
+kettlebell_swing | kettlebell | conditioning | full_body | posterior_chain
+    kettlebell swing, kb swing, kbs, russian swing, american swing, kettlebell?, kb?
+kettlebell_snatch | kettlebell | conditioning | full_body | full_body
+    kettlebell snatch, kb snatch
+turkish_get_up | kettlebell | conditioning | full_body | full_body
+    turkish get up, tgu
+dumbbell_snatch | dumbbell | conditioning | full_body | full_body
+    db snatch, dumbbell snatch
+devil_press | dumbbell | conditioning | full_body | full_body
+    devil press, devils press
+thruster | barbell | conditioning | full_body | full_body
+    thruster
+dumbbell_thruster | dumbbell | conditioning | full_body | full_body
+    db thruster, dumbbell thruster
+sumo_deadlift_high_pull | barbell | conditioning | full_body | full_body
+    sumo deadlift high pull, sdhp, sdlhp
+sled_push | other | conditioning | legs | legs
+    sled push, prowler, prowler push, sled
+sled_pull | other | conditioning | legs | legs
+    sled pull, sled drag
+farmers_carry | other | conditioning | full_body | full_body
+    farmers carry, farmer carry, farmers walk, farmer walk
+sandbag_lunge | other | conditioning | legs | legs
+    sandbag lunge
+battle_rope | other | conditioning | full_body | full_body
+    battle rope, battle ropes
+run | cardio | cardio | running | legs
+    run, running, jog, jogging, ran, jogged, sprint, sprinted
+row | cardio | cardio | rowing | full_body
+    rowing, rowed, erg, rower
+bike | cardio | cardio | cycling | legs
+    bike, biking, biked, cycling, cycled, assault bike, echo bike, air bike, airdyne, bike erg,
+    bikeerg
+swim | cardio | cardio | swimming | full_body
+    swim, swam, swimming
+ski | cardio | cardio | other | full_body
+    ski, ski erg, skierg
+"""
+
+_TOKEN = re.compile(r"[a-z0-9]+|[&+]")
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """One canonical exercise."""
+
+    name: str
+    movement_type: MovementType
+    family: Family
+    category: str
+    muscle: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A movement named in the text."""
+
+    start: int
+    end: int
+    movement: Movement
+    unloaded: Movement | None = None
+    """The reading when no load goes with it ("squats" in a WOD are air squats)."""
+    weak: bool = False
+
+    def resolve(self, loaded: bool) -> Movement:
+        """The movement meant, given whether a load goes with it."""
+        return self.movement if loaded or self.unloaded is None else self.unloaded
+
+
+_Entry = tuple[str, str | None, bool, bool]
+"""(name, unloaded name, weak, needs a number)"""
+
+
+def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry]]:
+    movements: dict[str, Movement] = {}
+    rows: list[tuple[str, str]] = []
+    for line in _TABLE.strip().splitlines():
+        if line.startswith(" "):
+            name, aliases = rows[-1]
+            rows[-1] = (name, f"{aliases} {line.strip()}")
+            continue
+        name, kind, family, category, muscle = (cell.strip() for cell in line.split("|"))
+        movements[name] = Movement(name, kind, family, category, muscle)  # type: ignore[arg-type]
+        rows.append((name, ""))
+    index: dict[tuple[str, ...], _Entry] = {}
+    for name, aliases in rows:
+        for alias in [*aliases.split(","), name.replace("_", " ")]:
+            alias, _, unloaded = alias.strip().partition("~")
+            if not alias:
+                continue
+            weak, needs_number = alias.endswith("?"), alias.endswith("!")
+            for words in _spellings(alias.rstrip("?!")):
+                index.setdefault(words, (name, unloaded or None, weak, needs_number))
+    return movements, index
+
+
+def _spellings(alias: str) -> list[tuple[str, ...]]:
+    """The alias, its plural, and its two-word form run together ("pull up" -> "pullup")."""
+    words = tuple(_TOKEN.findall(alias))
+    forms = [words]
+    if len(words) == 2 and words[1].isalpha() and words[0].isalpha():
+        forms.append((words[0] + words[1],))
+    out = []
+    for form in forms:
+        last = form[-1]
+        out.append(form)
+        if last.isalpha() and len(last) > 1:
+            out += [(*form[:-1], last + "s"), (*form[:-1], last + "es")]
+    return out
+
+
+MOVEMENTS, _INDEX = _parse_table()
+_LONGEST: dict[str, int] = {}
+"""For each word that starts an alias, the longest alias (in words) it starts."""
+for _words in _INDEX:
+    _LONGEST[_words[0]] = max(_LONGEST.get(_words[0], 0), len(_words))
+
+
+def movement(name: str) -> Movement:
+    """The table row for a canonical name.
+
+    Raises:
+        KeyError: the name is not in the table.
+    """
+    return MOVEMENTS[name]
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Movements named in lower-case `text`, longest alias first, in text order."""
+    return list(_find_mentions(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _find_mentions(text: str) -> tuple[Mention, ...]:
+    # Cached: a message's sentences, clauses and sessions are searched more than once.
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        longest = _LONGEST.get(tokens[i][2])
+        if longest is None:
+            i += 1
+            continue
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            hit = _INDEX.get(tuple(token[2] for token in tokens[i : i + size]))
+            end = tokens[i + size - 1][1]
+            if hit is not None and not (hit[3] and not _number_near(text, tokens[i][0], end)):
+                name, unloaded, weak, _ = hit
+                unloaded_move = MOVEMENTS[unloaded] if unloaded else None
+                mentions.append(Mention(tokens[i][0], end, MOVEMENTS[name], unloaded_move, weak))
+                i += size
+                break
+        else:
+            i += 1
+    return tuple(m for k, m in enumerate(mentions) if not _yields(m, mentions[k + 1 : k + 2], text))
+
+
+_LOAD_BEFORE = re.compile(r"\d\s?(?:lbs?|kgs?|#|pood)\s?$")
+_NEAR_BEFORE = re.compile(r"\d\s?(?:lbs?|kgs?|#|x)?\s?$")
+_NEAR_AFTER = re.compile(r"\s?:?\s?(?:(?:up to|to|at|@|x|for|of|-)\s?)?\d")
+
+
+def _number_near(text: str, start: int, end: int) -> bool:
+    """A number right before the word or shortly after it in the same clause."""
+    before = text[max(0, start - 8) : start]
+    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end))
+
+
+def _yields(mention: Mention, following: list[Mention], text: str) -> bool:
+    """A weak alias ("kb") is only a modifier right before another movement ("kb swings") or
+    right after a load ("a 24kg kb")."""
+    if not mention.weak:
+        return False
+    if following and not text[mention.end : following[0].start].strip(" -"):
+        return True
+    return _LOAD_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) is not None

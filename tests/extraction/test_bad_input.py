@@ -1,0 +1,71 @@
+"""Hostile or broken input: no exception, no hang, and no workout made up from junk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+
+import pytest
+
+from extraction import InvalidExtraction, extract
+from extraction.text import MAX_CHARS
+
+TODAY = dt.date(2025, 4, 10)
+_rng = random.Random(7)
+
+BAD_INPUTS = {
+    "empty": "",
+    "whitespace": " \n\t \r\n ",
+    "emoji only": "😅🔥💪🏋️‍♂️" * 40,
+    "binary junk": bytes(_rng.randrange(256) for _ in range(50_000)).decode("latin-1"),
+    "10,000 numbers": " ".join(str(_rng.randrange(100_000)) for _ in range(10_000)),
+    "nested brackets": "(" * 5_000 + "[{" * 2_000 + ")" * 5_000,
+    "symbol soup": "@#$%^&*()_+{}|:<>?~" * 500,
+    "repeated colons": "1:" * 5_000,
+    "repeated x": "5x" * 5_000,
+    "repeated slashes": "1/" * 5_000,
+    "repeated plus": "1+" * 5_000,
+    "one long token": "a" * 100_000,
+    "nul bytes": "\x00" * 10_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_returns_nothing_quickly(name: str) -> None:
+    started = time.perf_counter()
+    assert extract(BAD_INPUTS[name], today=TODAY) == []
+    assert time.perf_counter() - started < 0.5
+
+
+def test_100kb_is_read_only_up_to_the_cap() -> None:
+    text = "squats 5x5 @ 225, then bench 3x8 at 185. " * 2_500
+    started = time.perf_counter()
+    workouts = extract(text, today=TODAY)
+    assert time.perf_counter() - started < 0.5
+    assert len(text) > 25 * MAX_CHARS
+    assert [w.discipline for w in workouts] == ["powerlifting"]
+
+
+def _slowest(text: str) -> float:
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        extract(text, today=TODAY)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["squat 5x5 @ 225, ", "(12, ", "1:2", "fran 8:57 ", "21-15-9 ", "rounds + 5 ", "kb swings "],
+)
+def test_time_grows_linearly(unit: str) -> None:
+    small = (unit * 2_000)[: MAX_CHARS // 4]
+    large = (unit * 2_000)[:MAX_CHARS]
+    assert _slowest(large) < 10 * _slowest(small) + 0.01
+
+
+def test_not_a_string_is_a_validation_error() -> None:
+    with pytest.raises(InvalidExtraction, match="string"):
+        extract(b"squat 5x5", today=TODAY)  # type: ignore[arg-type]

@@ -1,0 +1,90 @@
+"""Only finished workouts are logged: not questions, plans, goals, memories or other people's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extraction import extract, is_workout_log
+
+TODAY = dt.date(2025, 4, 10)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "",
+        "what's a good Fran time?",
+        "how should I pace a 10k?",
+        "tomorrow I'm doing Fran",
+        "planning to run 10k on Sunday",
+        "I'm going to squat 5x5 later",
+        "write me a 3x10 split",
+        "can you program a 12 week marathon plan?",
+        "I want to deadlift 500",
+        "goal is sub-20 5k by summer",
+        "remember that I have a bad left shoulder",
+        "don't forget I only have dumbbells at home, 2x20kg max",
+        "hey coach!",
+        "thanks 🙏",
+        "my wife did Fran in 6:30 today, she's a beast",
+        "my buddy benched 315 for 5 last night lol",
+        "in 2019 I ran Boston in 3:15, those were the days",
+        "back in college I could clean 120kg",
+        "Skipped my run yesterday, felt sick",
+        "was supposed to do 6 x 800m today but it was pouring so I bailed",
+        "My PRs: squat 180kg, bench 120kg, deadlift 220kg",
+        "my squat 1RM is 405, what should my training maxes be?",
+        "rest day today",
+        "I usually squat 3 times a week",
+        "Karen was at the gym today",
+        "Lower back is tight from deadlifts, any stretches?",
+        "weighed in at 82.4kg this morning",
+    ],
+)
+def test_not_a_workout_log(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+    assert not is_workout_log(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hit 225x5 on squat today, is that good?",
+        "on March 15 I ran the city half in 1:52:40, can you add it to my log?",
+        "Can you log my workout: squats 5x5 at 225",
+        "Cleans up to 120kg today, jerks felt off so I skipped them",
+        "NEW FRAN PR!!! 4:58. last one was 5:31 back in january",
+    ],
+)
+def test_a_log_inside_chatter_is_kept(message: str) -> None:
+    assert len(extract(message, today=TODAY)) == 1
+    assert is_workout_log(message)
+
+
+def test_old_result_in_an_aside_is_not_a_set() -> None:
+    (workout,) = extract(
+        "squat heavy single 500 lbs (was stuck at 495 since december)", today=TODAY
+    )
+    sets = workout.discipline_specific.powerlifting.exercises[0].sets  # type: ignore[union-attr]
+    assert [s.weight.value for s in sets] == [500]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("message", "disciplines"),
+    [
+        ("squatted this morning, ran 5k in the evening", ["powerlifting", "running"]),
+        ("AM: 2000m row 7:30. PM: deadlifts 5x3 @ 140kg", ["rowing", "powerlifting"]),
+        (
+            "Did 2 workouts yesterday: 3x10 RDL at 135 and a 20 min bike ride",
+            ["powerlifting", "cycling"],
+        ),
+        ("yesterday: fran 7:12. today: 5x5 bench @ 185", ["crossfit", "powerlifting"]),
+        ("hybrid session: 5k run then back squats 5x5 @ 100kg", ["hybrid"]),
+        ("Squats 5x5 at 225 then 3 sets of 10 RDLs at 135", ["powerlifting"]),
+        ("3 RFT: 800m run / 30 KBS @ 20kg / 20 burpees - 21:44", ["crossfit"]),
+    ],
+)
+def test_split_into_workouts(message: str, disciplines: list[str]) -> None:
+    assert [w.discipline for w in extract(message, today=TODAY)] == disciplines
