@@ -230,3 +230,16 @@ async def test_today_is_the_athletes_date(store: Store) -> None:
     result = await turns.run(USER, coach_id, conversation_id, "ran 5k yesterday in 25:00")
     local_today = datetime.now(UTC).astimezone(ZoneInfo("Pacific/Kiritimati")).date()
     assert result.workouts[0]["date"] == (local_today - timedelta(days=1)).isoformat()
+
+
+async def test_quick_turns_do_not_summarise_the_same_stretch_twice(store: Store) -> None:
+    coach_id, conversation_id = await seed_athlete(store, USER)
+    turns = runner(store, OfflineCoachModel(), summary_every=4, history_window=50)
+    for i in range(6):  # 12 messages, no pause for the background summaries
+        await turns.run(USER, coach_id, conversation_id, f"ran {i + 3}k easy today")
+    await turns.drain()
+    summary = await store.get_summary(USER, conversation_id)
+    assert summary is not None
+    # A summary covers what was stored when it ran (a later turn may be half-way in).
+    assert summary.metadata.message_range.total_messages >= 8
+    assert summary.version <= 3  # at most one write per 4 messages
