@@ -51,6 +51,10 @@ class MemoryPlan:
     deletes: list[Memory] = field(default_factory=list)
     changes: MemoryChanges = field(default_factory=MemoryChanges)
     notes: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None
+    """Content of the stored memory the request repeated, if it did."""
+    unmatched_forget: str | None = None
+    """What the athlete asked to forget when nothing matched."""
     model_calls: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
@@ -94,6 +98,7 @@ class MemoryPlanner:
     ) -> list[Memory]:
         match = best_match(intent.query, existing)
         if match is None:
+            plan.unmatched_forget = intent.query
             plan.notes.append(
                 f"The athlete asked to forget {quote(intent.query)} but no stored memory "
                 "matches, so nothing was removed. Say so briefly."
@@ -118,6 +123,7 @@ class MemoryPlanner:
     ) -> None:
         rules = consolidate(request, existing)
         if rules.action == "NONE" and rules.target is not None:
+            plan.duplicate_of = rules.target.content
             plan.notes.append(
                 f"Already remembered {quote(rules.target.content)}; nothing new was saved. "
                 "Acknowledge in a word."

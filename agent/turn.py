@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
 from langchain.agents import create_agent
 from langchain.agents.middleware import ModelFallbackMiddleware, ModelRequest, dynamic_prompt
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    HumanMessage,
+    SystemMessage,
+)
 
 from agent.context import TurnContext, load_turn
 from agent.errors import MessageRejected, ModelUnavailable, TurnInProgress
@@ -49,7 +55,7 @@ from agent.tracing import keep_untraced_hooks_inline
 from agent.workouts import WorkoutBook, format_value
 from storage.base import Conflict, Store, TurnBegin, TurnCommit
 from storage.ids import new_id
-from storage.models import Message, MessageMetadata, TurnState, utc_now
+from storage.models import Memory, Message, MessageMetadata, TurnState, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +77,10 @@ class TurnOptions:
 
 
 @dynamic_prompt
-def _system_prompt(request: ModelRequest) -> Any:
+def _system_prompt(request: ModelRequest) -> SystemMessage:
     """The system message the runner rendered for this turn."""
-    return request.runtime.context.system
+    work: TurnWork = request.runtime.context
+    return work.system
 
 
 def _to_lc(message: Message) -> BaseMessage:
@@ -224,7 +231,7 @@ class TurnRunner:
             return
         for workout in result.workouts:
             yield WorkoutEvent(workout=workout)
-        for memory in [*result.memories.saved]:
+        for memory in result.memories.saved:
             yield MemoryEvent(action="saved", memory=memory)
         for memory in result.memories.updated:
             yield MemoryEvent(action="updated", memory=memory)
@@ -296,11 +303,9 @@ class TurnRunner:
 
     @staticmethod
     def _offline_context(
-        context: TurnContext, plan: MemoryPlan, memories: list[Any]
+        context: TurnContext, plan: MemoryPlan, memories: list[Memory]
     ) -> OfflineContext:
         profile = context.profile
-        duplicate = next((n for n in plan.notes if n.startswith("Already remembered")), None)
-        unmatched = next((n for n in plan.notes if "no stored memory matches" in n), None)
         return OfflineContext(
             athlete_name=profile.nickname or profile.display_name or profile.first_name or "there",
             personality=context.coach.selected_personality.primary_template,
@@ -308,8 +313,8 @@ class TurnRunner:
                 saved=[m.content for m in plan.changes.saved],
                 updated=[m.content for m in plan.changes.updated],
                 forgotten=[m.content for m in plan.changes.forgotten],
-                duplicate=duplicate,
-                unmatched_forget=unmatched and unmatched.split('"')[1],
+                duplicate=plan.duplicate_of,
+                unmatched_forget=plan.unmatched_forget,
             ),
             memories=[m.content for m in memories],
             recent_workouts=[f"{w.date} {w.summary}" for w in context.recent_workouts],
@@ -409,7 +414,7 @@ class TurnRunner:
 
     # -- after the reply ---------------------------------------------------------------
 
-    def _spawn(self, coro: Any) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         task = asyncio.get_running_loop().create_task(coro)
         self._background.add(task)
         task.add_done_callback(self._background.discard)
