@@ -12,6 +12,7 @@ import shlex
 import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
@@ -164,9 +165,20 @@ async def _create_store(settings: Settings, *, demo: bool) -> str | None:
         await store.close()
 
 
+def _program() -> str:
+    """How the user can run this same `coach` again (e.g. `.venv/bin/coach` from make)."""
+    path = Path(sys.argv[0])
+    if path.name != "coach" or str(path.parent) in ("", "."):
+        return "coach"
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _print_demo_help(settings: Settings, coach_id: str) -> None:
     print(f"demo coach {coach_id!r} ready for user {DEMO_USER!r}. Chat in the terminal:")
-    print(f"  coach chat --coach {coach_id}")
+    print(f"  {_program()} chat --coach {coach_id}")
     secret = signing_secret(settings)
     if secret is None:
         print("Over HTTP, use a token from your identity provider (COACH_JWKS_URL).")

@@ -236,6 +236,9 @@ class _Server(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog of 5 resets connections when hundreds of turns
+    # connect at once (the concurrency benchmark); Bedrock itself accepts them.
+    request_queue_size = 1024
     fake: FakeBedrock
 
     def handle_error(self, request: Any, client_address: Any) -> None:
