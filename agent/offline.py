@@ -36,6 +36,7 @@ OFFLINE_KEY = "offline_context"
 """`SystemMessage.additional_kwargs` key holding the OfflineContext (other models ignore it)."""
 
 LOG_WORKOUT = "log_workout"
+WORDS_PER_CHUNK = 4
 
 
 def _text(message: BaseMessage) -> str:
@@ -115,9 +116,12 @@ class OfflineCoachModel(BaseChatModel):
             ]
             yield AIMessageChunk(content="", tool_call_chunks=calls)
             return
+        # A few words per chunk: streams like a model without a callback per word.
         words = str(message.content).split(" ")
-        for i, word in enumerate(words):
-            yield AIMessageChunk(content=word if i == len(words) - 1 else word + " ")
+        for start in range(0, len(words), WORDS_PER_CHUNK):
+            piece = " ".join(words[start : start + WORDS_PER_CHUNK])
+            last = start + WORDS_PER_CHUNK >= len(words)
+            yield AIMessageChunk(content=piece if last else piece + " ")
 
     def _stream(
         self,

@@ -328,13 +328,17 @@ class TurnRunner:
         """Stream the reply's tokens; the final message is kept on `work` for the commit."""
         history = [_to_lc(m) for m in work.context.history]
         inputs = {"messages": [*history, HumanMessage(content=work.message.content)]}
-        final: dict[str, Any] = {}
+        produced: list[AIMessage] = []
         try:
+            # "updates" rather than "values": only this turn's new messages, not the whole
+            # state copied at every step.
             async for mode, payload in self._agent.astream(
-                inputs, context=work, stream_mode=["messages", "values"]
+                inputs, context=work, stream_mode=["messages", "updates"]
             ):
-                if mode == "values":
-                    final = payload
+                if mode == "updates":
+                    for update in payload.values():
+                        new = update.get("messages", []) if isinstance(update, dict) else []
+                        produced.extend(m for m in new if isinstance(m, AIMessage))
                     continue
                 chunk, meta = payload
                 if (
@@ -349,13 +353,11 @@ class TurnRunner:
                 "the coach's language model is unavailable right now; your message was kept, "
                 "please retry"
             ) from exc
-        messages = final.get("messages", [])
-        reply = next((m for m in reversed(messages) if isinstance(m, AIMessage)), None)
-        for m in messages:
-            if isinstance(m, AIMessage) and m.usage_metadata:
+        for m in produced:
+            if m.usage_metadata:
                 work.input_tokens += m.usage_metadata.get("input_tokens", 0)
                 work.output_tokens += m.usage_metadata.get("output_tokens", 0)
-        work.reply_text = (reply.text if reply else "").strip() or FALLBACK_REPLY
+        work.reply_text = (produced[-1].text if produced else "").strip() or FALLBACK_REPLY
 
     async def _commit(self, work: TurnWork) -> ChatResult:
         ctx = work.context
