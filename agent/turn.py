@@ -53,12 +53,23 @@ from agent.summaries import Summarizer, SummaryPolicy, trigger_reason
 from agent.tools import TurnWork, log_workout
 from agent.tracing import keep_untraced_hooks_inline
 from agent.workouts import WorkoutBook, format_value
-from storage.base import Conflict, Store, TurnBegin, TurnCommit
+from storage.base import (
+    Conflict,
+    StorageError,
+    StorageUnavailable,
+    Store,
+    TurnBegin,
+    TurnCommit,
+)
 from storage.ids import new_id
 from storage.models import Memory, Message, MessageMetadata, TurnState, utc_now
 
 log = logging.getLogger(__name__)
 
+_ERRORS_BY_CODE: dict[str, type[Exception]] = {
+    Conflict.code: Conflict,
+    StorageUnavailable.code: StorageUnavailable,
+}
 FALLBACK_REPLY = "Sorry, I couldn't put a reply together just now. Please try again."
 
 
@@ -119,7 +130,7 @@ class TurnRunner:
         self._agent = create_agent(
             chat_model, tools=[log_workout], middleware=middleware, context_schema=TurnWork
         )
-        self._memory = MemoryPlanner(None if offline else chat_model)
+        self._memory = MemoryPlanner(self._aux_model)
         self._summarizer = Summarizer(
             store,
             self._aux_model,
@@ -184,16 +195,16 @@ class TurnRunner:
         content: str,
         client_message_id: str | None = None,
     ) -> ChatResult:
-        """Run one turn to completion; raises ModelUnavailable/Conflict on failure."""
+        """Run one turn to completion; raises ModelUnavailable, Conflict or
+        StorageUnavailable when it fails after the message was stored."""
         async for event in self.stream(
             user_id, coach_id, conversation_id, content, client_message_id
         ):
             if isinstance(event, DoneEvent):
                 return event.result
             if isinstance(event, ErrorEvent):
-                if event.code == Conflict.code:
-                    raise Conflict(event.message)
-                raise ModelUnavailable(event.message)
+                error = _ERRORS_BY_CODE.get(event.code, ModelUnavailable)
+                raise error(event.message)
         raise ModelUnavailable("the turn ended without a result")
 
     async def drain(self) -> None:
@@ -224,7 +235,8 @@ class TurnRunner:
             async for token in self._agent_tokens(work):
                 yield TokenEvent(text=token)
             result = await self._commit(work)
-        except (ModelUnavailable, Conflict) as exc:
+        except (ModelUnavailable, StorageError) as exc:
+            # The user's message is already stored; release the claim so a retry runs.
             await self._fail(context, message)
             status = 409 if isinstance(exc, Conflict) else 503
             yield ErrorEvent(code=exc.code, message=str(exc), status=status)
@@ -407,12 +419,16 @@ class TurnRunner:
 
     async def _fail(self, context: TurnContext, message: Message) -> None:
         """Release the idempotency claim so the client can retry; the message stays."""
-        if message.metadata.client_message_id:
+        if not message.metadata.client_message_id:
+            return
+        try:
             await self.store.fail_turn(
                 context.user_id,
                 context.conversation.conversation_id,
                 message.metadata.client_message_id,
             )
+        except StorageError:  # the claim then expires with its TTL; the retry waits for it
+            log.warning("could not release turn %s", message.metadata.client_message_id)
 
     # -- after the reply ---------------------------------------------------------------
 

@@ -243,3 +243,31 @@ async def test_quick_turns_do_not_summarise_the_same_stretch_twice(store: Store)
     # A summary covers what was stored when it ran (a later turn may be half-way in).
     assert summary.metadata.message_range.total_messages >= 8
     assert summary.version <= 3  # at most one write per 4 messages
+
+
+async def test_store_failure_at_commit_keeps_the_message_and_frees_the_retry(
+    store: Store,
+) -> None:
+    from storage.base import StorageUnavailable
+
+    coach_id, conversation_id = await seed_athlete(store, USER)
+    real_commit = store.commit_turn
+    calls = 0
+
+    async def flaky_commit(commit: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise StorageUnavailable("table throttled")
+        await real_commit(commit)
+
+    store.commit_turn = flaky_commit  # type: ignore[method-assign]
+    turns = runner(store, OfflineCoachModel())
+    events = [e async for e in turns.stream(USER, coach_id, conversation_id, "row 2k in 7:40", "k")]
+    assert isinstance(events[-1], ErrorEvent)
+    assert (events[-1].code, events[-1].status) == ("storage_unavailable", 503)
+    assert (await store.list_workouts(USER)).items == []
+    retried = await turns.run(USER, coach_id, conversation_id, "row 2k in 7:40", "k")
+    assert len(retried.workouts) == 1
+    assert len(await store.latest_messages(USER, conversation_id, 10)) == 2
+    await turns.drain()
