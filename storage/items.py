@@ -141,6 +141,9 @@ class ConditionFailed(Conflict):
 class Table(Protocol):
     """A synchronous single-table engine; `Items` runs its methods in worker threads."""
 
+    reads_inline: bool
+    """Whether `get`/`query` are cheap and non-blocking enough to run on the event loop."""
+
     def errors(self) -> AbstractContextManager[None]:
         """Translate the engine's exceptions into `storage.base` errors."""
         ...
@@ -206,7 +209,12 @@ class Items:
         await self.calls.run("items.create", self.table.create, self.table.errors)
 
     async def get(self, key: Key) -> Item | None:
-        return await self.calls.run("items.get", lambda: self.table.get(key), self.table.errors)
+        return await self.calls.run(
+            "items.get",
+            lambda: self.table.get(key),
+            self.table.errors,
+            inline=self.table.reads_inline,
+        )
 
     async def put(self, op: Put) -> None:
         check_writes([op])
@@ -231,7 +239,10 @@ class Items:
 
     async def query(self, query: Query) -> QueryResult:
         return await self.calls.run(
-            "items.query", lambda: self.table.query(query), self.table.errors
+            "items.query",
+            lambda: self.table.query(query),
+            self.table.errors,
+            inline=self.table.reads_inline,
         )
 
     async def delete_many(self, keys: Sequence[Key]) -> None:
