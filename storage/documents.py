@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, cast
 
@@ -75,6 +76,19 @@ class Documents:
             "documents.get", lambda: self.bucket.get(key), self.bucket.errors
         )
         return None if data is None else cast(dict[str, Any], json.loads(data))
+
+    async def rewrite(self, key: str, change: Callable[[bytes | None], bytes]) -> None:
+        """Read, change and write a document in one worker-thread call.
+
+        `change` gets the current bytes (None if missing) and must be idempotent: a
+        retried rewrite runs it again on what the first attempt may have written.
+        """
+        check_key(key)
+
+        def work() -> None:
+            self.bucket.put(key, change(self.bucket.get(key)))
+
+        await self.calls.run("documents.rewrite", work, self.bucket.errors)
 
     async def delete(self, key: str) -> None:
         check_key(key)

@@ -66,6 +66,7 @@ from storage.models import (
     utc_now,
 )
 from storage.pages import MAX_LIMIT, Pager, clamp
+from storage.transcripts import append_messages
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -431,18 +432,14 @@ class Repository:
         """Read-modify-write, serialised per conversation in this process; appending a
         message already in the transcript (a retried turn) changes nothing."""
         cid = conversation.conversation_id
-        key = keys.transcript_document(user_id, cid)
         metadata = conversation.model_dump(by_alias=True, mode="json")
+        added = [message.model_dump(by_alias=True, mode="json") for message in messages]
         lock = self._transcripts.setdefault((user_id, cid), asyncio.Lock())
         async with lock:
-            earlier = (await self.documents.get(key) or {}).get("messages", [])
-            seen = {message.get("messageId") for message in earlier}
-            added = [
-                message.model_dump(by_alias=True, mode="json")
-                for message in messages
-                if message.message_id not in seen
-            ]
-            await self.documents.put(key, {"conversation": metadata, "messages": earlier + added})
+            await self.documents.rewrite(
+                keys.transcript_document(user_id, cid),
+                partial(append_messages, conversation=metadata, messages=added),
+            )
             await self.documents.put(keys.metadata_document(user_id, cid), metadata)
 
     # limits
