@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 
 class MemoryDecisionOut(BaseModel):
-    """The consolidation decision a language model returns (tool `memory_decision`)."""
+    """How a new memory request changes the stored memories (ADD, UPDATE or NONE)."""
 
     action: Literal["ADD", "UPDATE", "NONE"]
     memory_id: str | None = Field(default=None, description="Existing memory for UPDATE/NONE.")

@@ -58,7 +58,7 @@ _FEELINGS = re.compile(
 
 
 class SummaryOut(BaseModel):
-    """What a language model returns for a summary (tool `conversation_summary`)."""
+    """The updated running summary of a coaching conversation."""
 
     narrative_summary: str = Field(description="Under 120 words, third person.")
     key_facts: KeyFacts
