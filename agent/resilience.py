@@ -1,4 +1,4 @@
-"""Agent middleware: tenacity-owned retries with a per-call timeout, and model-call counting.
+"""Agent middleware: tenacity-owned retries with a per-call timeout, counting model calls.
 
 botocore's own retries are off (`total_max_attempts=1`), so this is the one retry policy
 for model calls: throttling, 5xx and timeouts, bounded exponential backoff with jitter.
@@ -71,7 +71,8 @@ Handler = Callable[[ModelRequest], Awaitable[ModelResponse]]
 
 
 class ModelRetry(AgentMiddleware):
-    """Retry transient model failures; each attempt bounded by `timeout_s`."""
+    """Retry transient model failures; each attempt bounded by `timeout_s` and counted
+    on the turn (`model_calls`), fallback attempts included as this sits inside it."""
 
     def __init__(
         self,
@@ -96,15 +97,7 @@ class ModelRetry(AgentMiddleware):
         )
         async for attempt in retrying:
             with attempt:
+                request.runtime.context.model_calls += 1
                 async with asyncio.timeout(self.timeout_s):
                     return await handler(request)
         raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
-
-
-class CallCounter(AgentMiddleware):
-    """Count real model calls (innermost, so every retry and fallback attempt counts)."""
-
-    async def awrap_model_call(self, request: ModelRequest, handler: Handler) -> ModelResponse:
-        context = request.runtime.context
-        context.model_calls += 1
-        return await handler(request)

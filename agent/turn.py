@@ -48,7 +48,7 @@ from agent.prompting import (
     render_coach_prompt,
     render_turn_context,
 )
-from agent.resilience import CallCounter, ModelRetry
+from agent.resilience import ModelRetry
 from agent.summaries import Summarizer, SummaryPolicy, trigger_reason
 from agent.tools import TurnWork, log_workout
 from agent.tracing import keep_untraced_hooks_inline
@@ -123,10 +123,9 @@ class TurnRunner:
         middleware: list[Any] = [_system_prompt]
         if fallback_model is not None:
             middleware.append(ModelFallbackMiddleware(fallback_model))
-        middleware += [
-            ModelRetry(max_attempts=self.options.max_attempts, timeout_s=self.options.timeout_s),
-            CallCounter(),
-        ]
+        middleware.append(
+            ModelRetry(max_attempts=self.options.max_attempts, timeout_s=self.options.timeout_s)
+        )
         self._agent = create_agent(
             chat_model, tools=[log_workout], middleware=middleware, context_schema=TurnWork
         )

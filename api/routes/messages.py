@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Header, Response
 from sse_starlette import EventSourceResponse
 
 from agent.events import ChatResult
@@ -30,9 +30,11 @@ async def post_message(
     user: UserDep,
     chat: ChatDep,
     accept: Annotated[str | None, Header(max_length=1024)] = None,
-) -> ChatResult | EventSourceResponse:
+) -> Response:
     """Send one message to the coach; get the reply, logged workouts and memory changes."""
     if accept and "text/event-stream" in accept:
         events = await chat.stream(user, coach_id, conversation_id, body)
         return EventSourceResponse(events, ping=15)
-    return await chat.run(user, coach_id, conversation_id, body)
+    result = await chat.run(user, coach_id, conversation_id, body)
+    # Already a validated ChatResult: serialise once instead of re-validating it.
+    return Response(result.model_dump_json(), media_type="application/json")
