@@ -71,7 +71,8 @@ def _bedrock(
 ) -> BaseChatModel:
     import boto3
     from botocore.config import Config
-    from langchain_aws import ChatBedrockConverse
+
+    from agent.bedrock import StreamingBedrockConverse
 
     config = Config(
         retries={"total_max_attempts": 1},
@@ -84,7 +85,7 @@ def _bedrock(
         "bedrock-runtime", region_name=region, endpoint_url=endpoint_url, config=config
     )
     family = bedrock_family(name)
-    return ChatBedrockConverse(
+    return StreamingBedrockConverse(
         model=name,
         client=client,
         region_name=client.meta.region_name,

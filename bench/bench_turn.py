@@ -11,6 +11,7 @@ Run: .venv/bin/python bench/bench_turn.py
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import statistics
 import sys
@@ -114,15 +115,31 @@ async def model_calls(tmp: Path, fake: FakeBedrock) -> None:
     await turns.drain()
 
 
-async def concurrency(tmp: Path, fake: FakeBedrock, n: int = 200, delay_s: float = 0.5) -> None:
+def serve_slow_model(delay_s: float, ports: multiprocessing.Queue[str]) -> None:
+    """A fake Converse server in its own process: like Bedrock, it spends none of our CPU."""
+    with FakeBedrock(default=Reply(text="Nice.", delay_s=delay_s)) as fake:
+        ports.put(fake.endpoint_url)
+        time.sleep(600)
+
+
+async def concurrency(tmp: Path, n: int = 200, delay_s: float = 0.5) -> None:
+    ports: multiprocessing.Queue[str] = multiprocessing.Queue()
+    server = multiprocessing.Process(target=serve_slow_model, args=(delay_s, ports), daemon=True)
+    server.start()
+    try:
+        await _concurrent_turns(tmp, ports.get(timeout=30), n, delay_s)
+    finally:
+        server.terminate()
+        server.join(timeout=10)
+
+
+async def _concurrent_turns(tmp: Path, endpoint_url: str, n: int, delay_s: float) -> None:
     store = await local_store(tmp / "concurrency")
     model = build_chat_model(
-        f"bedrock:{MODEL}", region="us-east-1", endpoint_url=fake.endpoint_url, max_workers=n
+        f"bedrock:{MODEL}", region="us-east-1", endpoint_url=endpoint_url, max_workers=n
     )
     turns = runner(store, model, "bedrock", summary_every=10_000)
     ids = [await seed_athlete(store, f"user-{i}") for i in range(n)]
-    fake.handler = None
-    fake.default = Reply(text="Nice.", delay_s=delay_s)
     start = time.perf_counter()
     results = await asyncio.gather(
         *(turns.run(f"user-{i}", c, v, "how's it going?") for i, (c, v) in enumerate(ids)),
@@ -144,7 +161,7 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, FakeBedrock(handler=smart_handler) as fake:
         await overhead(Path(tmp))
         await model_calls(Path(tmp), fake)
-        await concurrency(Path(tmp), fake)
+        await concurrency(Path(tmp))
 
 
 if __name__ == "__main__":
