@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
+from agent.coaches import ensure_demo_coach
 from agent.errors import AgentError
 from agent.events import ChatResult, DoneEvent, ErrorEvent, TokenEvent
 from agent.turn import TurnRunner
@@ -155,7 +156,6 @@ def _init(args: argparse.Namespace) -> int:
 
 
 async def _create_store(settings: Settings, *, demo: bool) -> str | None:
-    from agent.demo import ensure_demo_coach
 
     store = open_configured_store(settings)
     try:
@@ -226,7 +226,6 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 async def _chat_session(settings: Settings, args: argparse.Namespace) -> int:
-    from agent.demo import ensure_demo_coach
 
     async with open_runtime(settings) as runtime:
         store = runtime.store
