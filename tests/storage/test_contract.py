@@ -80,8 +80,11 @@ def calls(store: Repository) -> Counter[str]:
 
 
 async def test_init_is_idempotent_and_ping_answers(store: Repository) -> None:
-    await store.init()
+    conversation = await seed_conversation(store)
+    await store.init()  # a second init keeps what is stored
     await store.ping()
+    kept = await store.get_conversation(USER, conversation.coach_id, conversation.conversation_id)
+    assert kept.conversation_id == conversation.conversation_id
 
 
 async def test_local_data_survives_a_restart(tmp_path: Path) -> None:
