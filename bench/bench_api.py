@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from api.auth import SECRET_FILE, issue_token  # noqa: E402
+from bench.machine import print_machine_speed  # noqa: E402
 
 LEVELS = (1, 10, 100)
 MESSAGES = (
@@ -341,6 +342,7 @@ def parse_args() -> argparse.Namespace:
 def main() -> int:
     """Start the server, run the bench, always stop the server; exit 0."""
     args = parse_args()
+    print_machine_speed()
     t0 = time.monotonic()
     coach = coach_command()
     with tempfile.TemporaryDirectory(prefix="coach-bench-api-") as tmp:

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from agent.models import build_chat_model  # noqa: E402
 from agent.offline import OfflineCoachModel  # noqa: E402
+from bench.machine import print_machine_speed  # noqa: E402
 from extraction import is_workout_log  # noqa: E402
 from storage.base import Store  # noqa: E402
 from tests.factories import local_store, runner, seed_athlete  # noqa: E402
@@ -158,6 +159,7 @@ async def main() -> None:
     loop = asyncio.get_running_loop()
     loop.set_default_executor(ThreadPoolExecutor(max_workers=256))
     os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench")
+    print_machine_speed()
     with tempfile.TemporaryDirectory() as tmp, FakeBedrock(handler=smart_handler) as fake:
         await overhead(Path(tmp))
         await model_calls(Path(tmp), fake)
