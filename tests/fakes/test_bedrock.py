@@ -65,6 +65,18 @@ def _collect(chunks: list[AIMessageChunk]) -> AIMessageChunk:
 # -- wire format ---------------------------------------------------------------------------
 
 
+def runtime_client(fake: FakeBedrock, config: Config | None = None) -> Any:
+    """A plain bedrock-runtime client aimed at the fake (test credentials, us-east-1)."""
+    return boto3.client(
+        "bedrock-runtime",
+        region_name="us-east-1",
+        endpoint_url=fake.endpoint_url,
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        config=config,
+    )
+
+
 def test_event_frames_decode_with_botocores_own_parser() -> None:
     headers = {":event-type": "messageStop", ":content-type": "application/json"}
     frame = encode_event_frame(headers, b'{"stopReason":"end_turn"}')
@@ -83,13 +95,7 @@ def test_event_frames_decode_with_botocores_own_parser() -> None:
 
 def test_raw_stream_frames_have_bedrock_headers(fake_bedrock: FakeBedrock) -> None:
     fake_bedrock.add_tool_call("log_workout", {"kind": "run", "km": 5}, text="Logging.")
-    client = boto3.client(
-        "bedrock-runtime",
-        region_name="us-east-1",
-        endpoint_url=fake_bedrock.endpoint_url,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
+    client = runtime_client(fake_bedrock)
     response = client.converse_stream(
         modelId=MODEL_ID,
         messages=[{"role": "user", "content": [{"text": "hi"}]}],
@@ -121,13 +127,7 @@ def test_raw_stream_frames_have_bedrock_headers(fake_bedrock: FakeBedrock) -> No
 
 def test_model_id_is_url_decoded(fake_bedrock: FakeBedrock) -> None:
     arn = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123"
-    client = boto3.client(
-        "bedrock-runtime",
-        region_name="us-east-1",
-        endpoint_url=fake_bedrock.endpoint_url,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
+    client = runtime_client(fake_bedrock)
     client.converse(modelId=arn, messages=[{"role": "user", "content": [{"text": "hi"}]}])
     request = fake_bedrock.last_request
     assert request.model_id == arn
@@ -151,13 +151,7 @@ def test_model_id_is_url_decoded(fake_bedrock: FakeBedrock) -> None:
 def test_fake_applies_bedrock_validation_rules(
     fake_bedrock: FakeBedrock, messages: list[dict[str, Any]], fragment: str
 ) -> None:
-    client = boto3.client(
-        "bedrock-runtime",
-        region_name="us-east-1",
-        endpoint_url=fake_bedrock.endpoint_url,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
+    client = runtime_client(fake_bedrock)
     with pytest.raises(client.exceptions.ValidationException, match=fragment):
         client.converse(modelId=MODEL_ID, messages=messages)
     assert fake_bedrock.last_request.messages == messages  # still recorded
@@ -444,14 +438,7 @@ def test_errors_map_to_botocore_exceptions(
 def test_throttling_on_stream_with_prebuilt_client(fake_bedrock: FakeBedrock) -> None:
     from langchain_aws import ChatBedrockConverse
 
-    client = boto3.client(
-        "bedrock-runtime",
-        region_name="us-east-1",
-        endpoint_url=fake_bedrock.endpoint_url,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-        config=Config(retries={"total_max_attempts": 1}),
-    )
+    client = runtime_client(fake_bedrock, Config(retries={"total_max_attempts": 1}))
     model = ChatBedrockConverse(model=MODEL_ID, client=client, region_name="us-east-1")
     fake_bedrock.add_error(429, "ThrottlingException")
     with pytest.raises(client.exceptions.ThrottlingException):
@@ -525,13 +512,8 @@ async def test_slow_responses_do_not_block_each_other(
 
 
 def test_delay_trips_the_client_read_timeout(fake_bedrock: FakeBedrock) -> None:
-    client = boto3.client(
-        "bedrock-runtime",
-        region_name="us-east-1",
-        endpoint_url=fake_bedrock.endpoint_url,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-        config=Config(read_timeout=0.1, retries={"total_max_attempts": 1}),
+    client = runtime_client(
+        fake_bedrock, Config(read_timeout=0.1, retries={"total_max_attempts": 1})
     )
     fake_bedrock.add_text("too late", delay_s=0.4)
     with pytest.raises(BotocoreReadTimeout):
