@@ -70,15 +70,12 @@ def _bedrock(
     name: str, timeout_s: float, max_workers: int, region: str | None, endpoint_url: str | None
 ) -> BaseChatModel:
     import boto3
-    from botocore.config import Config
 
     from agent.bedrock import StreamingBedrockConverse
+    from storage.aws import botocore_config
 
-    config = Config(
-        retries={"total_max_attempts": 1},
-        max_pool_connections=max_workers,
-        connect_timeout=min(10.0, timeout_s),
-        read_timeout=timeout_s,
+    config = botocore_config(
+        max_workers, connect_timeout=min(10.0, timeout_s), read_timeout=timeout_s
     )
     # An explicit client, so its config (retries off, pool, timeouts) is visibly ours.
     client = boto3.client(

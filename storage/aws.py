@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
 
 import boto3
+import botocore
 from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import (
@@ -69,6 +71,30 @@ DENIED = frozenset(
 )
 
 
+def _user_agent() -> str:
+    try:
+        ours = version("coach-agent")
+    except PackageNotFoundError:  # run from a checkout without `pip install -e .`
+        ours = "dev"
+    return f"coach-agent/{ours} botocore/{botocore.__version__}"
+
+
+def botocore_config(max_workers: int, *, connect_timeout: float, read_timeout: float) -> Config:
+    """One client configuration for DynamoDB, S3 and Bedrock.
+
+    Retries off (tenacity owns them), one pooled connection per worker thread, and a
+    fixed User-Agent: botocore otherwise rebuilds and sanitises its default one twice per
+    request, measured at about a sixth of a ConverseStream call's CPU here.
+    """
+    return Config(
+        max_pool_connections=max_workers,
+        retries={"total_max_attempts": 1},
+        connect_timeout=connect_timeout,
+        read_timeout=read_timeout,
+        user_agent=_user_agent(),
+    )
+
+
 def clients(
     session: boto3.session.Session, max_workers: int, endpoint_url: str | None
 ) -> tuple[BaseClient, BaseClient]:
@@ -77,12 +103,7 @@ def clients(
     With no `endpoint_url`, botocore still honours AWS_ENDPOINT_URL; for such custom
     endpoints it addresses S3 buckets path-style by itself.
     """
-    config = Config(
-        max_pool_connections=max_workers,
-        retries={"total_max_attempts": 1},  # tenacity owns retries (storage.calls)
-        connect_timeout=5,
-        read_timeout=20,
-    )
+    config = botocore_config(max_workers, connect_timeout=5, read_timeout=20)
     dynamodb = session.client("dynamodb", endpoint_url=endpoint_url, config=config)
     s3 = session.client("s3", endpoint_url=endpoint_url, config=config)
     return dynamodb, s3

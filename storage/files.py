@@ -28,7 +28,7 @@ class FileBucket:
     """JSON documents as files at `root/<key>`."""
 
     def __init__(self, root: Path) -> None:
-        self._root = root
+        self._root = root.resolve()
 
     def errors(self) -> AbstractContextManager[None]:
         return file_errors()
@@ -67,8 +67,10 @@ class FileBucket:
         """Nothing to release: files are opened per call."""
 
     def _path(self, key: str) -> Path:
-        # `Documents` has checked the key; this is the last line before the disk.
-        path = (self._root / key).resolve()
-        if not path.is_relative_to(self._root.resolve()):
+        # `Documents` has checked the key; this is the last line before the disk. A string
+        # check, not `resolve()`: realpath costs a syscall per path segment, on every call,
+        # and nothing here creates symlinks under the root.
+        path = os.path.normpath(os.path.join(self._root, key))
+        if os.path.commonpath([self._root, path]) != str(self._root):
             raise ValueError(f"{key!r} leaves the document directory")
-        return path
+        return Path(path)

@@ -13,6 +13,7 @@ from moto.server import ThreadedMotoServer
 
 from storage.base import StorageUnavailable
 from storage.factory import open_store
+from storage.files import FileBucket
 from tests.storage.builders import CONVERSATION, USER, coach, message, seed_conversation
 from tests.storage.conftest import BUCKET, SECRET, TABLE, make_store
 
@@ -83,6 +84,26 @@ async def test_local_documents_mirror_the_s3_keys(tmp_path: Path) -> None:
     transcript = json.loads((folder / f"{CONVERSATION}.json").read_text())
     assert [m["messageId"] for m in transcript["messages"]] == ["m000001"]
     await store.close()
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["athletes/u/../../../etc/passwd", "athletes/u/./x.json", "/etc/passwd", "athletes//x"],
+)
+async def test_document_keys_cannot_leave_the_layout(tmp_path: Path, key: str) -> None:
+    store = make_store("local", tmp_path)
+    await store.init()
+    with pytest.raises(ValueError, match="not a document key"):
+        await store.put_document(key, {"x": 1})
+    await store.close()
+
+
+@pytest.mark.parametrize("key", ["../outside.json", "athletes/../../outside.json", "/abs.json"])
+def test_the_file_engine_refuses_paths_outside_its_root(tmp_path: Path, key: str) -> None:
+    bucket = FileBucket(tmp_path / "documents")
+    with pytest.raises(ValueError, match="leaves the document directory"):
+        bucket.put(key, b"{}")
+    assert not (tmp_path / "outside.json").exists()
 
 
 async def test_an_uninitialised_store_says_to_run_init(tmp_path: Path) -> None:
