@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import dropwhile
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage.base import Store, TurnBegin
@@ -90,6 +91,9 @@ async def load_turn(
     profile = profile or Profile(user_id=user_id)
     local_now = (now or datetime.now(UTC)).astimezone(athlete_zone(profile))
     past = [m for m in history if m.message_id != message.message_id][-history_window:]
+    # A window cut between a message and its reply would open with the coach speaking;
+    # Bedrock refuses a conversation that does not start with the user.
+    past = list(dropwhile(lambda m: m.role != "user", past))
     context = TurnContext(
         user_id=user_id,
         profile=profile,

@@ -1,7 +1,9 @@
 """File engine of the document layer: the S3 layout mirrored under a directory.
 
-Writes go to a temporary file in the target directory, are flushed to disk, then
-`os.replace`d over the target, so a reader or a crash never sees half a document.
+Writes go to a temporary file in the target directory, then `os.replace`d over the
+target, so a reader or a crashed process never sees half a document. There is no fsync:
+the durability matches the SQLite table beside it (WAL, synchronous=NORMAL): a power
+cut may lose the latest writes of either, a crash of the process loses nothing.
 """
 
 from __future__ import annotations
@@ -47,8 +49,6 @@ class FileBucket:
         try:
             with os.fdopen(fd, "wb") as file:
                 file.write(body)
-                file.flush()
-                os.fsync(file.fileno())
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

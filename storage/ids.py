@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
 from datetime import date
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+_RANDOM_BITS = 80
+_lock = threading.Lock()
+_last = 0
 
 
-def new_id(now_ms: int | None = None) -> str:
-    """A 26-char id that sorts by creation time, so newest-first is a reverse key order."""
-    ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
+def new_id() -> str:
+    """A 26-char id that sorts by creation time, so newest-first is a reverse key order.
+
+    Monotonic within the process, as ULID specifies: an id made in the same millisecond
+    as the previous one (a reply and the next message, say) sorts after it instead of
+    by chance.
+    """
+    global _last
+    ms = time.time_ns() // 1_000_000
     # Ids need uniqueness, not secrecy (every lookup is inside the caller's partition), and
     # an os.urandom syscall per id was measurable on the chat hot path.
-    value = (ms << 80) | random.getrandbits(80)
+    value = (ms << _RANDOM_BITS) | random.getrandbits(_RANDOM_BITS)
+    with _lock:
+        value = max(value, _last + 1)
+        _last = value
     chars = []
     for _ in range(26):
         value, digit = divmod(value, 32)

@@ -235,6 +235,28 @@ async def test_history_window_is_bounded(fake: FakeBedrock, setup: Any) -> None:
     assert "final message" in json.dumps(sent[-1])
 
 
+async def test_a_failed_turn_and_a_cut_window_still_send_a_valid_conversation(
+    fake: FakeBedrock, setup: Any
+) -> None:
+    """The fake applies Bedrock's rules: start with the user, alternate roles."""
+    store, turns, coach_id, conversation_id = setup
+    for i in range(2):
+        fake.add_text(f"reply {i}")
+        await turns.run(USER, coach_id, conversation_id, f"message {i}")
+    for _ in range(3):
+        fake.add_error(503, "ServiceUnavailableException")
+    await turns.drain()
+    failed = [e async for e in turns.stream(USER, coach_id, conversation_id, "lost reply")]
+    assert isinstance(failed[-1], ErrorEvent)
+    # Stored: m0 r0 m1 r1 "lost reply"; a window of 4 would open with "reply 0".
+    fake.add_text("Back on track.")
+    result = await turns.run(USER, coach_id, conversation_id, "are you there?")
+    assert result.reply.content == "Back on track."
+    sent = [r for r in fake.requests if r.operation == "converse-stream"][-1].messages
+    assert sent[0]["role"] == "user" and "message 1" in json.dumps(sent[0])
+    assert "lost reply" in json.dumps(sent[-1]) and "are you there?" in json.dumps(sent[-1])
+
+
 async def test_prompt_carries_summary_and_only_this_coachs_memories(
     fake: FakeBedrock, setup: Any
 ) -> None:

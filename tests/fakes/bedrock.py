@@ -577,6 +577,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
     """Serves one connection; HTTP/1.1 keep-alive like the real endpoint."""
 
     protocol_version = "HTTP/1.1"
+    # Each event frame is its own small write: without TCP_NODELAY, Nagle holds the
+    # second one until the client's delayed ACK (40 ms), which Bedrock does not do.
+    disable_nagle_algorithm = True
     server_version = "FakeBedrock/1.0"
     sys_version = ""
     server: _Server
