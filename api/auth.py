@@ -7,6 +7,7 @@ import json
 import os
 import re
 import secrets
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,19 +29,26 @@ SECRET_FILE = "jwt_secret"
 
 
 def local_secret(data_dir: Path) -> str:
-    """The local signing secret at `{data_dir}/jwt_secret`, created (0600) on first use."""
+    """The local signing secret at `{data_dir}/jwt_secret`, created (0600) on first use.
+
+    Published with a hard link, which fails if the name exists: several server processes
+    starting at once agree on one secret and never read a half-written file.
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / SECRET_FILE
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        secret = path.read_text(encoding="utf-8").strip()
-        if len(secret) < 32:
-            raise RuntimeError(f"{path} is damaged: delete it to create a new secret") from None
-        return secret
-    secret = secrets.token_urlsafe(48)
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(secret)
+    if not path.exists():
+        fd, draft = tempfile.mkstemp(dir=data_dir, prefix=f".{SECRET_FILE}.")  # mode 0600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                file.write(secrets.token_urlsafe(48))
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process published first; its secret stands
+        finally:
+            os.unlink(draft)
+    secret = path.read_text(encoding="utf-8").strip()
+    if len(secret) < 32:
+        raise RuntimeError(f"{path} is damaged: delete it to create a new secret")
     return secret
 
 

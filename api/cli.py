@@ -13,6 +13,7 @@ import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
@@ -56,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP API", description="Run the HTTP API.")
     serve.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="server processes, one per CPU core for throughput (default COACH_WORKERS or 1)",
+    )
     serve.set_defaults(command=_serve)
 
     init = commands.add_parser(
@@ -140,8 +147,20 @@ def _serve(args: argparse.Namespace) -> int:
 
     from api.main import create_app
 
-    app = create_app(Settings())
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    settings = Settings()
+    workers = settings.workers if args.workers is None else args.workers
+    if workers < 1:
+        return _fail("--workers must be at least 1")
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_config": None}
+    if workers == 1:
+        uvicorn.run(create_app(settings), access_log=False, **options)
+        return 0
+    # Each worker process builds its own app from the same environment. What they share
+    # on disk is made once here first: the local signing secret and the store.
+    if settings.storage == "local":
+        signing_secret(settings)
+        asyncio.run(_create_store(settings, demo=False))
+    uvicorn.run("api.main:create_app", factory=True, workers=workers, access_log=False, **options)
     return 0
 
 

@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     model_timeout_s: float = Field(default=60.0, gt=0)
     model_max_attempts: int = Field(default=3, ge=1, le=10)
     max_concurrency: int = Field(default=256, ge=1, le=1024)
+    workers: int = Field(default=1, ge=1, le=64)
 
     bedrock_endpoint_url: str | None = None
 

@@ -42,6 +42,9 @@ THROTTLED = frozenset(
         "InternalError",
         "InternalServerError",
         "ServiceUnavailable",
+        # A conditional S3 write lost a race with another writer: read again and redo.
+        "PreconditionFailed",
+        "ConditionalRequestConflict",
     }
 )
 """Error codes worth retrying (besides any HTTP 5xx)."""

@@ -36,6 +36,10 @@ class Bucket(Protocol):
 
     def get(self, key: str) -> bytes | None: ...
 
+    def rewrite(self, key: str, change: Callable[[bytes | None], bytes]) -> None:
+        """Replace the document with `change(current)`, atomically against other writers."""
+        ...
+
     def delete(self, key: str) -> None: ...
 
     def close(self) -> None: ...
@@ -78,17 +82,16 @@ class Documents:
         return None if data is None else cast(dict[str, Any], json.loads(data))
 
     async def rewrite(self, key: str, change: Callable[[bytes | None], bytes]) -> None:
-        """Read, change and write a document in one worker-thread call.
+        """Read, change and write a document in one worker-thread call, safe against
+        other writers (other threads, processes or service instances).
 
         `change` gets the current bytes (None if missing) and must be idempotent: a
         retried rewrite runs it again on what the first attempt may have written.
         """
         check_key(key)
-
-        def work() -> None:
-            self.bucket.put(key, change(self.bucket.get(key)))
-
-        await self.calls.run("documents.rewrite", work, self.bucket.errors)
+        await self.calls.run(
+            "documents.rewrite", lambda: self.bucket.rewrite(key, change), self.bucket.errors
+        )
 
     async def delete(self, key: str) -> None:
         check_key(key)

@@ -4,13 +4,19 @@ Writes go to a temporary file in the target directory, then `os.replace`d over t
 target, so a reader or a crashed process never sees half a document. There is no fsync:
 the durability matches the SQLite table beside it (WAL, synchronous=NORMAL): a power
 cut may lose the latest writes of either, a crash of the process loses nothing.
+
+`rewrite` holds an exclusive `flock` for its key (one of `LOCK_STRIPES` lock files
+under `.locks/`, outside the mirrored keys), so server processes sharing the directory
+never lose an append.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -26,6 +32,9 @@ def file_errors() -> Iterator[None]:
         raise StorageUnavailable(f"document files: {exc}; run `coach init`") from exc
 
 
+LOCK_STRIPES = 64
+
+
 class FileBucket:
     """JSON documents as files at `root/<key>`."""
 
@@ -36,7 +45,7 @@ class FileBucket:
         return file_errors()
 
     def create(self) -> None:
-        self._root.mkdir(parents=True, exist_ok=True)
+        (self._root / ".locks").mkdir(parents=True, exist_ok=True)
 
     def ping(self) -> None:
         if not self._root.is_dir():
@@ -59,6 +68,18 @@ class FileBucket:
             return self._path(key).read_bytes()
         except FileNotFoundError:
             return None
+
+    def rewrite(self, key: str, change: Callable[[bytes | None], bytes]) -> None:
+        """Read, change and write `key` under its lock (threads and processes alike:
+        a `flock` belongs to the open file, not to the process)."""
+        stripe = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=2).digest())
+        lock = self._root / ".locks" / f"{stripe % LOCK_STRIPES:02d}"
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            self.put(key, change(self.get(key)))
+        finally:
+            os.close(fd)  # closing releases the lock
 
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)

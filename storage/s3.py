@@ -1,12 +1,15 @@
 """S3 engine of the document layer, on an already-built boto3 client.
 
 Every object is written with `ServerSideEncryption="AES256"`, and `create` also sets
-that as the bucket default and blocks public access.
+that as the bucket default and blocks public access. `rewrite` is a compare-and-swap on
+the object's ETag, so service instances appending to one transcript never lose a turn.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
+from typing import Any
 
 from botocore.client import BaseClient
 from botocore.exceptions import ClientError
@@ -57,24 +60,34 @@ class S3Bucket:
     def ping(self) -> None:
         self._client.head_bucket(Bucket=self._bucket)
 
-    def put(self, key: str, body: bytes) -> None:
+    def put(self, key: str, body: bytes, **condition: Any) -> None:
         self._client.put_object(
             Bucket=self._bucket,
             Key=key,
             Body=body,
             ContentType="application/json",
             ServerSideEncryption="AES256",
+            **condition,
         )
 
     def get(self, key: str) -> bytes | None:
+        return self._get(key)[0]
+
+    def rewrite(self, key: str, change: Callable[[bytes | None], bytes]) -> None:
+        """Write `change(current)` only if nobody wrote the object since it was read; a
+        lost race raises PreconditionFailed, which `Calls` retries from the read."""
+        current, etag = self._get(key)
+        condition = {"IfMatch": etag} if etag else {"IfNoneMatch": "*"}
+        self.put(key, change(current), **condition)
+
+    def _get(self, key: str) -> tuple[bytes | None, str | None]:
         try:
             response = self._client.get_object(Bucket=self._bucket, Key=key)
         except ClientError as exc:
             if exc.response["Error"]["Code"] == "NoSuchKey":
-                return None
+                return None, None
             raise
-        body: bytes = response["Body"].read()
-        return body
+        return response["Body"].read(), response["ETag"]
 
     def delete(self, key: str) -> None:
         self._client.delete_object(Bucket=self._bucket, Key=key)

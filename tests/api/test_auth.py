@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import stat
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from httpx import AsyncClient
 
-from api.auth import JwksKeys
+from api.auth import JwksKeys, local_secret
 from api.errors import Unauthorized
 from api.settings import Settings
 from tests.api.helpers import SECRET, auth, serve, token
@@ -114,3 +115,10 @@ async def test_local_secret_file_is_created_private(tmp_path: Path) -> None:
         response = await http.get("/v1/profile", headers={"Authorization": f"Bearer {signed}"})
         assert response.status_code == 200
         _assert_401(await http.get("/v1/profile", headers=auth()))
+
+
+def test_server_processes_starting_together_share_one_local_secret(tmp_path: Path) -> None:
+    with ProcessPoolExecutor(max_workers=4) as pool:
+        secrets_seen = set(pool.map(local_secret, [tmp_path / "d"] * 16))
+    assert len(secrets_seen) == 1
+    assert [p.name for p in (tmp_path / "d").iterdir()] == ["jwt_secret"]  # no drafts left

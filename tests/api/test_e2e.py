@@ -609,3 +609,54 @@ async def test_coach_serve_over_a_socket(tmp_path: Path) -> None:
     assert transcript is not None
     contents = [m["content"] for m in transcript["messages"]]
     assert contents == [FRAN, fran["reply"]["content"], RUN_10K, run["reply"]["content"]]
+
+
+@pytest.mark.slow
+async def test_coach_serve_with_two_workers_shares_one_store(tmp_path: Path) -> None:
+    """`coach serve --workers 2` on a data directory nobody initialised: the processes
+    agree on one signing secret and one store, and turns sent over separate connections
+    at once all land in the one transcript."""
+    data = tmp_path / "data"
+    env = {**os.environ, "COACH_DATA_DIR": str(data), "COACH_LOG_LEVEL": "WARNING"}
+    env["NO_PROXY"] = "127.0.0.1,localhost"
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [str(VENV_BIN / "coach"), "serve", "--port", str(port), "--workers", "2"],
+            env=env,
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    texts = [f"easy {k} km run this morning" for k in range(3, 11)]
+    try:
+        base = f"http://127.0.0.1:{port}"
+        async with AsyncClient(base_url=base, timeout=30, trust_env=False) as http:
+            await wait_healthy(http, server, log)
+            token = coach_cli(env, tmp_path, "token", "--user", "ann").strip()
+            headers = {"Authorization": f"Bearer {token}"}
+            coach = await http.post("/v1/coaches", json={"coach_name": "Jo"}, headers=headers)
+            coach_id = coach.json()["coach_id"]
+            created = await http.post(f"/v1/coaches/{coach_id}/conversations", headers=headers)
+            url = messages_url(coach_id, created.json()["conversation_id"])
+
+        async def one_turn(text: str) -> Any:
+            async with AsyncClient(base_url=base, timeout=30, trust_env=False) as own:
+                return await json_turn(own, url, headers, text)
+
+        replies = await asyncio.gather(*(one_turn(text) for text in texts))
+        assert all(len(reply["workouts"]) == 1 for reply in replies)
+        server.terminate()
+        assert server.wait(timeout=20) in (0, -signal.SIGTERM), log.read_text()
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(timeout=10)
+
+    conversation_id = created.json()["conversation_id"]
+    transcript = LocalInspector(data).document(f"athletes/ann/conversations/{conversation_id}.json")
+    assert transcript is not None
+    contents = [m["content"] for m in transcript["messages"]]
+    assert sorted(c for c in contents if c in texts) == sorted(texts)
+    assert len(contents) == 2 * len(texts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import boto3
@@ -150,3 +151,43 @@ async def test_aws_store_through_an_endpoint(
         reset = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
         urllib.request.urlopen(reset).close()
         server.stop()
+
+
+def _append_many(root: Path, key: str, tag: str, n: int) -> None:
+    """Run in another process: `n` read-modify-write appends of `tag` to one document."""
+    bucket = FileBucket(root)
+    for i in range(n):
+        entry = f"{tag}{i}"
+        bucket.rewrite(
+            key, lambda body, e=entry: json.dumps([*json.loads(body or b"[]"), e]).encode()
+        )
+
+
+def test_local_rewrites_from_several_processes_lose_nothing(tmp_path: Path) -> None:
+    root, key = tmp_path / "documents", "athletes/u/conversations/c.json"
+    FileBucket(root).create()
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        list(pool.map(_append_many, [root, root], [key, key], ["a", "b"], [60, 60]))
+    appended = json.loads(FileBucket(root).get(key) or b"[]")
+    assert sorted(appended) == sorted([f"a{i}" for i in range(60)] + [f"b{i}" for i in range(60)])
+
+
+@pytest.mark.usefixtures("moto")
+async def test_s3_rewrite_redoes_the_change_when_another_writer_won(tmp_path: Path) -> None:
+    store = make_store("aws", tmp_path)
+    await store.init()
+    key = "athletes/u/conversations/c.json"
+    await store.documents.put(key, {"items": ["first"]})
+    seen: list[list[str]] = []
+
+    def change(body: bytes | None) -> bytes:
+        items = json.loads(body or b"{}")["items"]
+        seen.append(items)
+        if len(seen) == 1:  # another instance appends between our read and our write
+            store.documents.bucket.put(key, json.dumps({"items": [*items, "other"]}).encode())
+        return json.dumps({"items": [*items, "ours"]}).encode()
+
+    await store.documents.rewrite(key, change)
+    assert await store.documents.get(key) == {"items": ["first", "other", "ours"]}
+    assert seen == [["first"], ["first", "other"]]
+    await store.close()
