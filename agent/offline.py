@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
@@ -36,7 +37,8 @@ OFFLINE_KEY = "offline_context"
 """`SystemMessage.additional_kwargs` key holding the OfflineContext (other models ignore it)."""
 
 LOG_WORKOUT = "log_workout"
-WORDS_PER_CHUNK = 4
+SENTENCE_END = re.compile(r"(?<=[.!?:])(?= )")
+"""Split before the space after a sentence, so the pieces join back exactly."""
 
 
 def _text(message: BaseMessage) -> str:
@@ -107,7 +109,11 @@ class OfflineCoachModel(BaseChatModel):
     def _chunks(
         self, messages: list[BaseMessage], kwargs: dict[str, Any]
     ) -> Iterator[AIMessageChunk]:
-        """Word by word, like a real model, so the streaming path is exercised."""
+        """Sentence by sentence, like a model streaming, so the streaming path is exercised.
+
+        Not word by word: each chunk is one pass through the callbacks and the agent's
+        stream (about 0.15 ms here), and the offline reply is ready at once anyway.
+        """
         message = self._decide(messages, kwargs.get("tool_names", []))
         if message.tool_calls:
             calls = [
@@ -116,12 +122,8 @@ class OfflineCoachModel(BaseChatModel):
             ]
             yield AIMessageChunk(content="", tool_call_chunks=calls)
             return
-        # A few words per chunk: streams like a model without a callback per word.
-        words = str(message.content).split(" ")
-        for start in range(0, len(words), WORDS_PER_CHUNK):
-            piece = " ".join(words[start : start + WORDS_PER_CHUNK])
-            last = start + WORDS_PER_CHUNK >= len(words)
-            yield AIMessageChunk(content=piece if last else piece + " ")
+        for piece in SENTENCE_END.split(str(message.content)):
+            yield AIMessageChunk(content=piece)
 
     def _stream(
         self,

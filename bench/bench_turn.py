@@ -4,7 +4,9 @@ Prints figures; asserts nothing. Targets (issues 4 and 5):
 - model calls: ordinary 1; workout ≤ 3 and 2 when the deterministic draft is complete;
   memory ≤ 2; an exact-duplicate memory adds 0.
 - service overhead per turn (offline model, local store): p50 < 10 ms, p99 < 30 ms.
-- 200 concurrent turns against a model taking 500 ms finish in < 2 s wall.
+- 200 concurrent turns against a model taking 500 ms finish in < 2 s wall: printed for
+  one server process and for one per CPU core (`coach serve --workers`), both on one
+  local store, as the service runs them.
 Run: .venv/bin/python bench/bench_turn.py
 """
 
@@ -18,6 +20,8 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +32,12 @@ from agent.offline import OfflineCoachModel  # noqa: E402
 from bench.machine import print_machine_speed  # noqa: E402
 from extraction import is_workout_log  # noqa: E402
 from storage.base import Store  # noqa: E402
-from tests.factories import local_store, runner, seed_athlete  # noqa: E402
+from storage.factory import open_store  # noqa: E402
+from tests.factories import PAGE_SECRET, local_store, runner, seed_athlete  # noqa: E402
 from tests.fakes.bedrock import FakeBedrock, Reply, ToolUse, forced_tool_name  # noqa: E402
 
 MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+SPAWN = multiprocessing.get_context("spawn")  # fresh processes, as uvicorn's workers
 MESSAGES = [
     "hey coach!",
     "Did Fran in 8:57 with 95 lb thrusters",
@@ -123,36 +129,95 @@ def serve_slow_model(delay_s: float, ports: multiprocessing.Queue[str]) -> None:
         time.sleep(600)
 
 
-async def concurrency(tmp: Path, n: int = 200, delay_s: float = 0.5) -> None:
-    ports: multiprocessing.Queue[str] = multiprocessing.Queue()
-    server = multiprocessing.Process(target=serve_slow_model, args=(delay_s, ports), daemon=True)
+@dataclass(frozen=True)
+class Share:
+    """One server process's part of the concurrent turns, and how it reports back."""
+
+    index: int
+    turns: int
+    endpoint_url: str
+    data_dir: Path
+    ready: multiprocessing.Queue[int]
+    go: Event
+    done: multiprocessing.Queue[tuple[float, int]]
+
+
+async def _serve_share(share: Share) -> None:
+    """Like one `coach serve` worker: its own runner, the shared store, its turns at once."""
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=256))
+    store = open_store(
+        "local", data_dir=share.data_dir, table="t", bucket="b", page_secret=PAGE_SECRET
+    )
+    await store.init()
+    model = build_chat_model(
+        f"bedrock:{MODEL}",
+        region="us-east-1",
+        endpoint_url=share.endpoint_url,
+        max_workers=share.turns,
+    )
+    turns = runner(store, model, "bedrock", summary_every=10_000)
+    users = [f"user-{share.index}-{i}" for i in range(share.turns)]
+    ids = [await seed_athlete(store, user) for user in users]
+    await turns.run(users[0], *ids[0], "warming up")  # imports, connections, caches
+    await turns.drain()
+    share.ready.put(share.index)
+    await loop.run_in_executor(None, share.go.wait)
+    results = await asyncio.gather(
+        *(
+            turns.run(user, c, v, "how's it going?")
+            for user, (c, v) in zip(users, ids, strict=True)
+        ),
+        return_exceptions=True,
+    )
+    share.done.put((time.monotonic(), sum(isinstance(r, BaseException) for r in results)))
+    await turns.drain()
+    await store.close()
+
+
+def serve_share(share: Share) -> None:
+    os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench")
+    asyncio.run(_serve_share(share))
+
+
+def concurrent_turns(tmp: Path, endpoint_url: str, n: int, processes: int) -> tuple[float, int]:
+    """Wall time and errors for `n` turns sent at once to `processes` server processes."""
+    ready: multiprocessing.Queue[int] = SPAWN.Queue()
+    done: multiprocessing.Queue[tuple[float, int]] = SPAWN.Queue()
+    go = SPAWN.Event()
+    shares = [
+        Share(i, n // processes, endpoint_url, tmp / f"concurrency-{processes}", ready, go, done)
+        for i in range(processes)
+    ]
+    workers = [SPAWN.Process(target=serve_share, args=(s,)) for s in shares]
+    for worker in workers:
+        worker.start()
+    try:
+        for _ in workers:
+            ready.get(timeout=120)
+        start = time.monotonic()
+        go.set()
+        finished = [done.get(timeout=120) for _ in workers]
+    finally:
+        for worker in workers:
+            worker.join(timeout=30)
+    return max(end for end, _ in finished) - start, sum(errors for _, errors in finished)
+
+
+def concurrency(tmp: Path, n: int = 200, delay_s: float = 0.5) -> None:
+    ports: multiprocessing.Queue[str] = SPAWN.Queue()
+    server = SPAWN.Process(target=serve_slow_model, args=(delay_s, ports), daemon=True)
     server.start()
     try:
-        await _concurrent_turns(tmp, ports.get(timeout=30), n, delay_s)
+        endpoint_url = ports.get(timeout=30)
+        print(f"{n} concurrent turns, model {delay_s * 1000:.0f} ms each (target < 2 s wall):")
+        for processes in sorted({1, os.cpu_count() or 1}):
+            wall, errors = concurrent_turns(tmp, endpoint_url, n, processes)
+            label = "1 process" if processes == 1 else f"{processes} processes (--workers)"
+            print(f"  {label:<26} {wall:.2f} s wall, {errors} errors")
     finally:
         server.terminate()
         server.join(timeout=10)
-
-
-async def _concurrent_turns(tmp: Path, endpoint_url: str, n: int, delay_s: float) -> None:
-    store = await local_store(tmp / "concurrency")
-    model = build_chat_model(
-        f"bedrock:{MODEL}", region="us-east-1", endpoint_url=endpoint_url, max_workers=n
-    )
-    turns = runner(store, model, "bedrock", summary_every=10_000)
-    ids = [await seed_athlete(store, f"user-{i}") for i in range(n)]
-    start = time.perf_counter()
-    results = await asyncio.gather(
-        *(turns.run(f"user-{i}", c, v, "how's it going?") for i, (c, v) in enumerate(ids)),
-        return_exceptions=True,
-    )
-    wall = time.perf_counter() - start
-    errors = sum(isinstance(r, BaseException) for r in results)
-    print(
-        f"{n} concurrent turns, model {delay_s * 1000:.0f} ms each: {wall:.2f} s wall, "
-        f"{errors} errors (target < 2 s)"
-    )
-    await turns.drain()
 
 
 async def main() -> None:
@@ -163,7 +228,8 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, FakeBedrock(handler=smart_handler) as fake:
         await overhead(Path(tmp))
         await model_calls(Path(tmp), fake)
-        await concurrency(Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        concurrency(Path(tmp))
 
 
 if __name__ == "__main__":
