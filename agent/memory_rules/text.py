@@ -102,6 +102,8 @@ def normalise(text: str) -> str:
 
 def lower(text: str) -> str:
     """Lowercase without changing the length, so offsets stay valid in the original."""
+    if text.isascii():  # the common case, and ASCII lowercasing keeps every length
+        return text.lower()
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
