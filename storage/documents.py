@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, cast
 
@@ -68,7 +68,7 @@ class Documents:
         await self.calls.run("documents.ping", self.bucket.ping, self.bucket.errors)
 
     async def put(self, key: str, body: dict[str, Any]) -> None:
-        data = json.dumps(body, ensure_ascii=False, allow_nan=False).encode()
+        data = _encode(body)
         check_key(key)
         await self.calls.run(
             "documents.put", lambda: self.bucket.put(key, data), self.bucket.errors
@@ -81,17 +81,29 @@ class Documents:
         )
         return None if data is None else cast(dict[str, Any], json.loads(data))
 
-    async def rewrite(self, key: str, change: Callable[[bytes | None], bytes]) -> None:
+    async def rewrite(
+        self,
+        key: str,
+        change: Callable[[bytes | None], bytes],
+        *,
+        also: Mapping[str, dict[str, Any]] | None = None,
+    ) -> None:
         """Read, change and write a document in one worker-thread call, safe against
-        other writers (other threads, processes or service instances).
+        other writers (other threads, processes or service instances); then put the
+        `also` documents in the same call (a transcript and its metadata: one hop).
 
         `change` gets the current bytes (None if missing) and must be idempotent: a
         retried rewrite runs it again on what the first attempt may have written.
         """
         check_key(key)
-        await self.calls.run(
-            "documents.rewrite", lambda: self.bucket.rewrite(key, change), self.bucket.errors
-        )
+        extra = {check_key(k): _encode(body) for k, body in (also or {}).items()}
+
+        def work() -> None:
+            self.bucket.rewrite(key, change)
+            for other, data in extra.items():
+                self.bucket.put(other, data)
+
+        await self.calls.run("documents.rewrite", work, self.bucket.errors)
 
     async def delete(self, key: str) -> None:
         check_key(key)
@@ -101,3 +113,7 @@ class Documents:
 
     async def close(self) -> None:
         await anyio.to_thread.run_sync(self.bucket.close)
+
+
+def _encode(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, allow_nan=False).encode()

@@ -39,6 +39,7 @@ from storage.codec import (
 )
 from storage.documents import Documents
 from storage.items import (
+    MAX_TRANSACTION,
     Absent,
     Check,
     ConditionFailed,
@@ -357,21 +358,29 @@ class Repository:
         await self._delete(keys.memory(user_id, memory_id))
 
     async def touch_memories(self, user_id: str, memory_ids: list[str], at: str) -> None:
-        """One blind update per memory, all at once; a memory deleted meanwhile is skipped.
+        """Count a use of each memory: one transaction of conditional updates, so a turn
+        that used twelve memories makes one write, not twelve. A memory deleted meanwhile
+        fails its condition; it is dropped and the rest written again.
 
         Usage is bookkeeping, not content: it leaves `version` alone, so a touch never
         makes a concurrent edit or a turn's memory update fail with Conflict.
         """
-        touched = [keys.memory(user_id, memory_id) for memory_id in dict.fromkeys(memory_ids)]
-        await concurrently(*(partial(self._touch, key, at) for key in touched))
-
-    async def _touch(self, key: Key, at: str) -> None:
         usage = {"attributes.metadata.usageCount": 1}
         change = {"attributes.metadata.lastUsed": at, "updatedAt": utc_now()}
-        try:
-            await self.items.update(Update(key, set=change, add=usage, when=Exists()))
-        except ConditionFailed:
-            log.debug("memory %s was deleted before it could be touched", key[1])
+        touches = [
+            Update(keys.memory(user_id, memory_id), set=change, add=usage, when=Exists())
+            for memory_id in dict.fromkeys(memory_ids)
+        ]
+        for start in range(0, len(touches), MAX_TRANSACTION):
+            pending = touches[start : start + MAX_TRANSACTION]
+            while pending:
+                try:
+                    await self.items.transact(pending)
+                    break
+                except ConditionFailed as exc:
+                    gone = set(exc.failed)
+                    log.debug("%d memories were deleted before they could be touched", len(gone))
+                    pending = [w for i, w in enumerate(pending) if i not in gone]
 
     # workouts and personal records
 
@@ -429,8 +438,12 @@ class Repository:
     async def append_transcript(
         self, user_id: str, conversation: Conversation, messages: list[Message]
     ) -> None:
-        """Read-modify-write, serialised per conversation in this process; appending a
-        message already in the transcript (a retried turn) changes nothing."""
+        """Append to the transcript and replace its metadata document, in one worker call.
+
+        The rewrite is atomic against other processes (see `Documents.rewrite`); the lock
+        here only spares S3 compare-and-swap retries between this process's own turns.
+        Appending a message already in the transcript (a retried turn) changes nothing.
+        """
         cid = conversation.conversation_id
         metadata = conversation.model_dump(by_alias=True, mode="json")
         added = [message.model_dump(by_alias=True, mode="json") for message in messages]
@@ -439,8 +452,8 @@ class Repository:
             await self.documents.rewrite(
                 keys.transcript_document(user_id, cid),
                 partial(append_messages, conversation=metadata, messages=added),
+                also={keys.metadata_document(user_id, cid): metadata},
             )
-            await self.documents.put(keys.metadata_document(user_id, cid), metadata)
 
     # limits
 

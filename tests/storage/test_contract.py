@@ -550,6 +550,20 @@ async def test_touch_memories_counts_every_use(store: Repository) -> None:
         await store.get_memory(USER, "missing")
 
 
+async def test_touching_many_memories_is_one_write(store: Repository) -> None:
+    for n in range(1, 13):
+        await store.add_memory(memory(n))
+    await store.delete_memory(USER, "mem0005")  # deleted after the turn read it
+    before = store.items.calls.counts["items.transact"]
+    used = [f"mem{n:04d}" for n in range(1, 13)]
+    await store.touch_memories(USER, used, "2025-01-03")
+    assert store.items.calls.counts["items.transact"] - before == 2  # one retry without it
+    listed = (await store.list_memories(USER)).items
+    assert {m.memory_id: m.metadata.usage_count for m in listed} == {
+        m: 1 for m in used if m != "mem0005"
+    }
+
+
 # workouts
 
 
