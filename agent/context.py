@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from itertools import dropwhile
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storage.base import Store, TurnBegin
+from storage.base import Quota, Store, TurnBegin
 from storage.models import (
     CoachConfig,
     Conversation,
@@ -60,12 +60,14 @@ async def load_turn(
     message: Message,
     *,
     history_window: int,
+    quota: Quota | None = None,
     now: datetime | None = None,
 ) -> tuple[TurnBegin, TurnContext]:
     """Persist the user's message and read the turn's context in one wave of store calls.
 
-    The message write and the reads run concurrently; the model is only called after
-    this returns, so the message is always stored first.
+    The message write (counted against `quota` in the same transaction) and the reads
+    run concurrently; the model is only called after this returns, so the message is
+    always stored first.
     """
     (
         begin,
@@ -78,7 +80,7 @@ async def load_turn(
         records,
         workouts,
     ) = await asyncio.gather(
-        store.begin_turn(user_id, message),
+        store.begin_turn(user_id, message, quota),
         store.get_profile(user_id),
         store.get_coach(user_id, coach_id),
         store.get_conversation(user_id, coach_id, conversation_id),

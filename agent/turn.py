@@ -55,6 +55,7 @@ from agent.tracing import keep_untraced_hooks_inline
 from agent.workouts import WorkoutBook, format_value
 from storage.base import (
     Conflict,
+    Quota,
     StorageError,
     StorageUnavailable,
     Store,
@@ -149,8 +150,10 @@ class TurnRunner:
         conversation_id: str,
         content: str,
         client_message_id: str | None = None,
+        quota: Quota | None = None,
     ) -> AsyncIterator[TurnEvent]:
-        """Run one turn and yield its events; raises NotFound/MessageRejected before any."""
+        """Run one turn and yield its events; raises NotFound, MessageRejected or
+        RateLimited (when the message does not fit in `quota`) before any."""
         text = content.strip()
         if not text:
             raise MessageRejected("the message is empty")
@@ -173,6 +176,7 @@ class TurnRunner:
             conversation_id,
             message,
             history_window=self.options.history_window,
+            quota=quota,
         )
         if not begin.created:
             state = await self._settled(user_id, conversation_id, begin)

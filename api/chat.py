@@ -1,4 +1,4 @@
-"""The chat service behind the messages endpoint: limits first, then a turn the app owns.
+"""The chat service behind the messages endpoint: limits, then a turn the app owns.
 
 A turn runs in a task that the client cannot cancel: a dropped connection (JSON or SSE)
 still leaves the reply, workouts and memories persisted. The app awaits these tasks on
@@ -29,7 +29,7 @@ from agent.events import (
 from agent.turn import TurnRunner
 from api.errors import MessageTooLong, TurnFailed
 from api.schemas import ChatRequest
-from storage.base import StorageError, Store
+from storage.base import Quota, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +43,12 @@ class ChatService:
     def __init__(
         self,
         *,
-        store: Store,
         runner: TurnRunner,
         per_minute: int,
         per_day: int,
         max_message_chars: int,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.store = store
         self.runner = runner
         self.per_minute = per_minute
         self.per_day = per_day
@@ -62,7 +60,7 @@ class ChatService:
         self, user_id: str, coach_id: str, conversation_id: str, request: ChatRequest
     ) -> ChatResult:
         """Run one turn to completion and return its result."""
-        await self._admit(user_id, request)
+        self._admit(request)
         events = self._events(user_id, coach_id, conversation_id, request)
         return await asyncio.shield(self._spawn(_result_of(events)))
 
@@ -74,7 +72,7 @@ class ChatService:
         Waits for the turn's first event, so a turn that cannot start (unknown
         conversation, rejected message) fails as a plain HTTP error instead of a stream.
         """
-        await self._admit(user_id, request)
+        self._admit(request)
         queue: asyncio.Queue[object] = asyncio.Queue()
         self._spawn(_pump(self._events(user_id, coach_id, conversation_id, request), queue))
         first = await queue.get()
@@ -90,24 +88,23 @@ class ChatService:
     def _events(
         self, user_id: str, coach_id: str, conversation_id: str, request: ChatRequest
     ) -> AsyncIterator[TurnEvent]:
+        """The turn's events; the rate limit and quota are counted by the same store
+        transaction that keeps the message (RateLimited before any event)."""
         return self.runner.stream(
             user_id,
             coach_id,
             conversation_id,
             request.content,
             client_message_id=request.client_message_id,
+            quota=Quota(
+                per_minute=self.per_minute, per_day=self.per_day, now_epoch=int(self.clock())
+            ),
         )
 
-    async def _admit(self, user_id: str, request: ChatRequest) -> None:
+    def _admit(self, request: ChatRequest) -> None:
         if len(request.content) > self.max_message_chars:
             raise MessageTooLong(f"message is longer than {self.max_message_chars} characters")
         log.debug("chat message", extra={"content": request.content})
-        await self.store.consume_quota(
-            user_id,
-            now_epoch=int(self.clock()),
-            per_minute=self.per_minute,
-            per_day=self.per_day,
-        )
 
     def _spawn(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.create_task(work)

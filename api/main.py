@@ -68,7 +68,6 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with open_runtime(settings, store=store, chat_model=chat_model) as runtime:
             chat = ChatService(
-                store=runtime.store,
                 runner=runtime.runner,
                 per_minute=settings.rate_limit_per_minute,
                 per_day=settings.daily_quota,

@@ -28,7 +28,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from storage import keys  # noqa: E402
-from storage.base import TurnCommit  # noqa: E402
+from storage.base import Quota, TurnCommit  # noqa: E402
 from storage.codec import new_item  # noqa: E402
 from storage.factory import open_store  # noqa: E402
 from storage.items import Absent, Put  # noqa: E402
@@ -45,6 +45,7 @@ from storage.repository import Repository  # noqa: E402
 
 USER, WRITER, COACH, CHAT = "bench-user", "bench-writer", "coach-1", "chat-1"
 MESSAGES = 1_000
+QUOTA = Quota(per_minute=10**9, per_day=10**9, now_epoch=0)  # counted, never full
 
 
 def message(n: int, *, client_id: str | None = None, chat: str = CHAT) -> Message:
@@ -129,14 +130,10 @@ def operations(store: Repository) -> list[tuple[str, Callable[[], Awaitable[Any]
         ("create_conversation", lambda: store.create_conversation(gone)),
         ("get_conversation", lambda: store.get_conversation(USER, COACH, CHAT)),
         ("list_conversations", lambda: store.list_conversations(USER, COACH)),
-        (
-            "consume_quota",
-            lambda: store.consume_quota(USER, now_epoch=0, per_minute=30, per_day=500),
-        ),
-        ("begin_turn", lambda: store.begin_turn(USER, message(MESSAGES, client_id="k1"))),
+        ("begin_turn", lambda: store.begin_turn(USER, message(MESSAGES, client_id="k1"), QUOTA)),
         (
             "begin_turn (replay)",
-            lambda: store.begin_turn(USER, message(MESSAGES + 9, client_id="k1")),
+            lambda: store.begin_turn(USER, message(MESSAGES + 9, client_id="k1"), QUOTA),
         ),
         ("latest_messages(20)", lambda: store.latest_messages(USER, CHAT, 20)),
         ("list_messages(50)", lambda: store.list_messages(USER, CHAT)),

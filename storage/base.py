@@ -78,6 +78,15 @@ class TurnBegin:
     state: TurnState
 
 
+@dataclass(frozen=True)
+class Quota:
+    """The limits a new message must fit in, checked in the transaction that stores it."""
+
+    per_minute: int
+    per_day: int
+    now_epoch: int
+
+
 @dataclass
 class TurnCommit:
     """Writes that finish a turn and must stand or fall together (one transaction)."""
@@ -154,13 +163,17 @@ class Store(Protocol):
         """Delete metadata, messages, summary, turn states and transcript documents."""
         ...
 
-    async def begin_turn(self, user_id: str, message: Message) -> TurnBegin:
+    async def begin_turn(
+        self, user_id: str, message: Message, quota: Quota | None = None
+    ) -> TurnBegin:
         """Store the user's message (and its idempotency claim) in one transaction.
 
         With `message.metadata.client_message_id` set and already claimed, nothing is
         written and the earlier state is returned (`created=False`). Bumps the
         conversation's `totalMessages`/`lastActivity`. NotFound if the conversation
-        does not exist.
+        does not exist. With `quota`, the same transaction counts the message against
+        the per-minute rate and the daily quota: RateLimited, and nothing stored, if
+        either is full (a retry of a stored message is never limited).
         """
         ...
 
@@ -256,11 +269,4 @@ class Store(Protocol):
     ) -> None:
         """Append messages to `athletes/{u}/conversations/{cid}.json` and refresh
         `{cid}_metadata.json`."""
-        ...
-
-    # limits
-    async def consume_quota(
-        self, user_id: str, *, now_epoch: int, per_minute: int, per_day: int
-    ) -> None:
-        """Count one request against both limits atomically; RateLimited if either is full."""
         ...

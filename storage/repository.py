@@ -21,6 +21,7 @@ from storage import keys
 from storage.base import (
     Conflict,
     NotFound,
+    Quota,
     RateLimited,
     StorageError,
     TurnBegin,
@@ -199,8 +200,11 @@ class Repository:
         )
         await self.items.delete(Delete(key))
 
-    async def begin_turn(self, user_id: str, message: Message) -> TurnBegin:
-        """One transaction: the message, the conversation's counters and the claim.
+    async def begin_turn(
+        self, user_id: str, message: Message, quota: Quota | None = None
+    ) -> TurnBegin:
+        """One transaction: the message, the conversation's counters, the claim and the
+        rate counters (a message is admitted and stored by one write, or not at all).
 
         Without a client_message_id there is no claim; the state returned is keyed by
         the message id and is not stored.
@@ -219,8 +223,9 @@ class Repository:
             )
             state = decode(TurnState, claim)  # as get_turn will read it back
             writes.append(Put(claim, Absent()))
+        limits = _RateLimits(user_id, quota, first=len(writes)) if quota else None
         try:
-            await self.items.transact(writes)
+            await self.items.transact(writes + (limits.writes if limits else []))
         except ConditionFailed as exc:
             if 1 in exc.failed:
                 raise NotFound("conversation not found") from None
@@ -228,6 +233,8 @@ class Repository:
                 earlier = await self.get_turn(user_id, cid, client_id)
                 if earlier is not None:
                     return TurnBegin(created=False, state=earlier)
+            if limits and (error := limits.error(exc.failed)):
+                raise error from None
             raise Conflict("message exists already") from None
         return TurnBegin(created=True, state=state)
 
@@ -455,29 +462,6 @@ class Repository:
                 also={keys.metadata_document(user_id, cid): metadata},
             )
 
-    # limits
-
-    async def consume_quota(
-        self, user_id: str, *, now_epoch: int, per_minute: int, per_day: int
-    ) -> None:
-        """Both counters move in one transaction, each conditional on being under its limit."""
-        minute = now_epoch // 60
-        day = datetime.fromtimestamp(now_epoch, UTC).date()
-        midnight = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()) + 86400
-        writes: list[Write] = [
-            rate_counter(keys.rate_minute(user_id, minute), per_minute, expires=(minute + 2) * 60),
-            rate_counter(keys.rate_day(user_id, day), per_day, expires=midnight + 86400),
-        ]
-        try:
-            await self.items.transact(writes)
-        except ConditionFailed as exc:
-            waits = {0: 60 - now_epoch % 60, 1: midnight - now_epoch}
-            retry_after = max(waits[index] for index in exc.failed)
-            limit = "daily quota" if 1 in exc.failed else "per-minute rate limit"
-            raise RateLimited(
-                f"the {limit} is used up; retry in {retry_after} s", retry_after=retry_after
-            ) from None
-
     # helpers
 
     async def _get(self, model: type[R], key: Key) -> R:
@@ -526,3 +510,30 @@ class Repository:
             await self.documents.put(key, body)
         except StorageError:
             log.warning("could not write workout log %s; the workout is stored", key, exc_info=True)
+
+
+class _RateLimits:
+    """The per-minute and daily counters one message moves, as conditional writes at
+    index `first` of a transaction, and the RateLimited error their failure means."""
+
+    def __init__(self, user_id: str, quota: Quota, *, first: int) -> None:
+        now = quota.now_epoch
+        minute = now // 60
+        day = datetime.fromtimestamp(now, UTC).date()
+        midnight = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()) + 86400
+        self.writes: list[Write] = [
+            rate_counter(
+                keys.rate_minute(user_id, minute), quota.per_minute, expires=(minute + 2) * 60
+            ),
+            rate_counter(keys.rate_day(user_id, day), quota.per_day, expires=midnight + 86400),
+        ]
+        self._first = first
+        self._waits = {first: 60 - now % 60, first + 1: midnight - now}
+
+    def error(self, failed: list[int]) -> RateLimited | None:
+        full = [index for index in failed if index in self._waits]
+        if not full:
+            return None
+        retry_after = max(self._waits[index] for index in full)
+        limit = "daily quota" if self._first + 1 in full else "per-minute rate limit"
+        return RateLimited(f"the {limit} is used up; retry in {retry_after} s", retry_after)

@@ -16,6 +16,7 @@ from storage.base import (
     InvalidPageToken,
     NotFound,
     PayloadTooLarge,
+    Quota,
     RateLimited,
     TurnCommit,
 )
@@ -109,9 +110,9 @@ async def test_local_data_survives_a_restart(tmp_path: Path) -> None:
 async def test_items_follow_the_data_layout(store: Repository) -> None:
     await store.put_profile(Profile(user_id=USER, email="a@example.com"))
     await seed_conversation(store)
-    await store.begin_turn(USER, message(1, client_id="k1"))
+    limits = Quota(per_minute=5, per_day=50, now_epoch=1_736_078_400)
+    await store.begin_turn(USER, message(1, client_id="k1"), limits)
     await store.add_memory(memory(1, coach_id=COACH))
-    await store.consume_quota(USER, now_epoch=1_736_078_400, per_minute=5, per_day=50)
 
     async def raw(sk: str) -> dict[str, Any]:
         item = await store.items.get((f"user#{USER}", sk))
@@ -690,31 +691,53 @@ async def test_transcript_appends_survive_concurrent_turns(store: Repository) ->
 # limits
 
 
-async def test_quota_holds_under_50_concurrent_requests(store: Repository) -> None:
+async def test_quota_holds_under_50_concurrent_messages(store: Repository) -> None:
+    await seed_conversation(store)
+    limits = Quota(per_minute=10, per_day=100, now_epoch=1_000_040)
     outcomes: list[int | None] = []
 
-    async def request() -> None:
+    async def send(n: int) -> None:
         try:
-            await store.consume_quota(USER, now_epoch=1_000_040, per_minute=10, per_day=100)
+            await store.begin_turn(USER, message(n), limits)
             outcomes.append(None)
         except RateLimited as exc:
             outcomes.append(exc.retry_after)
 
     async with anyio.create_task_group() as group:
-        for _ in range(50):
-            group.start_soon(request)
+        for n in range(50):
+            group.start_soon(send, n)
 
     assert outcomes.count(None) == 10
     assert set(outcomes) - {None} == {40}  # 1_000_040 is 20 s into its minute
-    await store.consume_quota(USER, now_epoch=1_000_080, per_minute=10, per_day=100)
-    await store.consume_quota(OTHER, now_epoch=1_000_041, per_minute=10, per_day=100)
+    stored = await store.latest_messages(USER, CONVERSATION, 100)
+    assert len(stored) == 10  # a limited message is not kept
+    later = Quota(per_minute=10, per_day=100, now_epoch=1_000_080)
+    await store.begin_turn(USER, message(50), later)
+    await seed_conversation(store, OTHER)
+    await store.begin_turn(OTHER, message(51), limits)
 
 
 async def test_daily_quota_waits_for_utc_midnight(store: Repository) -> None:
+    await seed_conversation(store)
     noon = 1_736_078_400  # 2025-01-05T12:00:00Z
     for minute in range(3):
-        await store.consume_quota(USER, now_epoch=noon + 60 * minute, per_minute=5, per_day=3)
+        at = Quota(per_minute=5, per_day=3, now_epoch=noon + 60 * minute)
+        await store.begin_turn(USER, message(minute), at)
     with pytest.raises(RateLimited) as limited:
-        await store.consume_quota(USER, now_epoch=noon + 600, per_minute=5, per_day=3)
+        await store.begin_turn(
+            USER, message(3), Quota(per_minute=5, per_day=3, now_epoch=noon + 600)
+        )
     assert limited.value.retry_after == 12 * 3600 - 600
-    await store.consume_quota(USER, now_epoch=noon + 12 * 3600, per_minute=5, per_day=3)
+    tomorrow = Quota(per_minute=5, per_day=3, now_epoch=noon + 12 * 3600)
+    await store.begin_turn(USER, message(4), tomorrow)
+
+
+async def test_a_retried_message_is_not_limited_again(store: Repository) -> None:
+    await seed_conversation(store)
+    limits = Quota(per_minute=1, per_day=10, now_epoch=1_736_078_400)
+    first = await store.begin_turn(USER, message(1, client_id="k1"), limits)
+    again = await store.begin_turn(USER, message(2, client_id="k1"), limits)
+    assert (first.created, again.created) == (True, False)
+    assert again.state.user_message_id == "m000001"
+    with pytest.raises(RateLimited):
+        await store.begin_turn(USER, message(3, client_id="k2"), limits)
