@@ -63,7 +63,7 @@ from storage.base import (
     TurnCommit,
 )
 from storage.ids import new_id
-from storage.models import Memory, Message, MessageMetadata, TurnState, utc_now
+from storage.models import Memory, Message, MessageMetadata, TurnState
 
 log = logging.getLogger(__name__)
 
@@ -413,6 +413,7 @@ class TurnRunner:
                 records=list(work.book.record_writes.values()),
                 memory_puts=work.memory.puts,
                 memory_deletes=work.memory.deletes,
+                memories_used=work.used_memory_ids,
                 client_message_id=work.message.metadata.client_message_id,
                 result=result.model_dump(mode="json"),
             )
@@ -441,11 +442,9 @@ class TurnRunner:
         task.add_done_callback(self._background.discard)
 
     def _after_turn(self, work: TurnWork) -> None:
-        """Transcript, memory usage and summary run after the reply has been delivered."""
+        """Transcript and summary run after the reply has been delivered."""
         ctx = work.context
         self._spawn(self._write_transcript(work))
-        if work.used_memory_ids:
-            self._spawn(self.store.touch_memories(ctx.user_id, work.used_memory_ids, utc_now()))
         total = ctx.conversation.metadata.total_messages + 2
         key = (ctx.user_id, ctx.conversation.conversation_id)
         reason = trigger_reason(total, ctx.summary, self._summarizer.policy)

@@ -121,6 +121,7 @@ def operations(store: Repository) -> list[tuple[str, Callable[[], Awaitable[Any]
                 date="2025-01-05",
             )
         ],
+        memories_used=["mem00000000", "mem00000001", "mem00000002"],
         client_message_id="k1",
         result={"reply": "ok"},
     )
@@ -140,13 +141,7 @@ def operations(store: Repository) -> list[tuple[str, Callable[[], Awaitable[Any]
         ("list_memories", lambda: store.list_memories(USER, coach_id=COACH)),
         ("get_summary", lambda: store.get_summary(USER, CHAT)),
         ("list_records", lambda: store.list_records(USER)),
-        ("commit_turn (1 workout, 1 PR)", lambda: store.commit_turn(commit)),
-        (
-            "touch_memories (3)",
-            lambda: store.touch_memories(
-                USER, ["mem00000000", "mem00000001", "mem00000002"], "now"
-            ),
-        ),
+        ("commit_turn (1 workout, 1 PR, 3 memories used)", lambda: store.commit_turn(commit)),
         (
             "list_workouts (date range)",
             lambda: store.list_workouts(USER, date_from="2025-01-01", date_to="2025-01-31"),

@@ -100,6 +100,9 @@ class TurnCommit:
     memory_puts: list[Memory] = field(default_factory=list)
     """New memories (version 0: conditional create) or updates (expected version)."""
     memory_deletes: list[Memory] = field(default_factory=list)
+    memories_used: list[str] = field(default_factory=list)
+    """Ids of memories the reply drew on: their use is counted (`usageCount`, `lastUsed`)
+    in the same transaction; one deleted meanwhile is left out, never recreated."""
     client_message_id: str | None = None
     result: dict[str, Any] | None = None
 
@@ -229,10 +232,6 @@ class Store(Protocol):
         ...
 
     async def delete_memory(self, user_id: str, memory_id: str) -> None: ...
-
-    async def touch_memories(self, user_id: str, memory_ids: list[str], at: str) -> None:
-        """Bump `usageCount` and set `lastUsed` atomically (no read, no lost update)."""
-        ...
 
     # workouts and personal records
     async def get_workout(self, user_id: str, workout_id: str) -> WorkoutRecord: ...

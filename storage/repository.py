@@ -255,6 +255,8 @@ class Repository:
         """One transaction; the workout log documents are written after it succeeds.
 
         Memory puts are conditional (version 0 creates, else that version is replaced).
+        Memory uses are counted without touching `version`: usage is bookkeeping, so it
+        never makes a concurrent edit of the memory fail with Conflict.
 
         Raises:
             ValueError: a workout id does not start with its date, so date-range
@@ -288,15 +290,23 @@ class Repository:
         if commit.client_message_id is not None:
             key = keys.turn(user_id, commit.conversation_id, commit.client_message_id)
             writes.append(turn_outcome(key, "done", commit.result))
-        try:
-            await self.items.transact(writes)
-        except ConditionFailed as exc:
-            if 1 in exc.failed:
-                raise NotFound("conversation not found") from None
-            raise Conflict(
-                "the reply, a workout, a personal record or the turn changed meanwhile; "
-                "nothing was written: reload and retry"
-            ) from None
+        used = list(dict.fromkeys(commit.memories_used))[: MAX_TRANSACTION - len(writes)]
+        touches = [_memory_touch(keys.memory(user_id, memory_id)) for memory_id in used]
+        while True:
+            try:
+                await self.items.transact(writes + touches)
+                break
+            except ConditionFailed as exc:
+                gone = {index - len(writes) for index in exc.failed if index >= len(writes)}
+                if gone and len(gone) == len(exc.failed):  # only deleted memories: skip them
+                    touches = [t for index, t in enumerate(touches) if index not in gone]
+                    continue
+                if 1 in exc.failed:
+                    raise NotFound("conversation not found") from None
+                raise Conflict(
+                    "the reply, a workout, a personal record or the turn changed meanwhile; "
+                    "nothing was written: reload and retry"
+                ) from None
         await concurrently(*(partial(self._put_log, key, w) for key, w in logs.items()))
 
     async def latest_messages(self, user_id: str, conversation_id: str, n: int) -> list[Message]:
@@ -363,31 +373,6 @@ class Repository:
 
     async def delete_memory(self, user_id: str, memory_id: str) -> None:
         await self._delete(keys.memory(user_id, memory_id))
-
-    async def touch_memories(self, user_id: str, memory_ids: list[str], at: str) -> None:
-        """Count a use of each memory: one transaction of conditional updates, so a turn
-        that used twelve memories makes one write, not twelve. A memory deleted meanwhile
-        fails its condition; it is dropped and the rest written again.
-
-        Usage is bookkeeping, not content: it leaves `version` alone, so a touch never
-        makes a concurrent edit or a turn's memory update fail with Conflict.
-        """
-        usage = {"attributes.metadata.usageCount": 1}
-        change = {"attributes.metadata.lastUsed": at, "updatedAt": utc_now()}
-        touches = [
-            Update(keys.memory(user_id, memory_id), set=change, add=usage, when=Exists())
-            for memory_id in dict.fromkeys(memory_ids)
-        ]
-        for start in range(0, len(touches), MAX_TRANSACTION):
-            pending = touches[start : start + MAX_TRANSACTION]
-            while pending:
-                try:
-                    await self.items.transact(pending)
-                    break
-                except ConditionFailed as exc:
-                    gone = set(exc.failed)
-                    log.debug("%d memories were deleted before they could be touched", len(gone))
-                    pending = [w for i, w in enumerate(pending) if i not in gone]
 
     # workouts and personal records
 
@@ -537,3 +522,14 @@ class _RateLimits:
         retry_after = max(self._waits[index] for index in full)
         limit = "daily quota" if self._first + 1 in full else "per-minute rate limit"
         return RateLimited(f"the {limit} is used up; retry in {retry_after} s", retry_after)
+
+
+def _memory_touch(key: Key) -> Update:
+    """One more use of a memory, if it still exists."""
+    now = utc_now()
+    return Update(
+        key,
+        set={"attributes.metadata.lastUsed": now, "updatedAt": now},
+        add={"attributes.metadata.usageCount": 1},
+        when=Exists(),
+    )

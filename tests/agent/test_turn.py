@@ -107,6 +107,8 @@ async def test_memory_saved_used_next_turn_and_forgotten(chat: Any, store: Store
 
     recall = await chat("what do you remember about me?")
     assert "shoulder" in recall.reply.content.lower()
+    [used] = (await store.list_memories(USER)).items  # counted by the reply's commit
+    assert used.metadata.usage_count == 1 and used.metadata.last_used is not None
 
     duplicate = await chat("remember that I have a bad left shoulder")
     assert duplicate.memories.saved == [] and duplicate.usage.model_calls == 1

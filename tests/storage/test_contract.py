@@ -539,30 +539,24 @@ async def test_memory_updates_need_the_current_version(store: Repository) -> Non
         await store.delete_memory(USER, "mem0001")
 
 
-async def test_touch_memories_counts_every_use(store: Repository) -> None:
-    await store.add_memory(memory(1))
-    async with anyio.create_task_group() as group:
-        for _ in range(5):
-            group.start_soon(store.touch_memories, USER, ["mem0001", "missing"], "2025-01-02")
-    touched = await store.get_memory(USER, "mem0001")
-    assert (touched.metadata.usage_count, touched.metadata.last_used) == (5, "2025-01-02")
-    assert touched.version == 1  # usage is bookkeeping; edits do not conflict with it
-    with pytest.raises(NotFound):
-        await store.get_memory(USER, "missing")
-
-
-async def test_touching_many_memories_is_one_write(store: Repository) -> None:
+async def test_a_commit_counts_the_memories_the_reply_used(store: Repository) -> None:
+    await seed_conversation(store)
     for n in range(1, 13):
         await store.add_memory(memory(n))
     await store.delete_memory(USER, "mem0005")  # deleted after the turn read it
-    before = store.items.calls.counts["items.transact"]
     used = [f"mem{n:04d}" for n in range(1, 13)]
-    await store.touch_memories(USER, used, "2025-01-03")
-    assert store.items.calls.counts["items.transact"] - before == 2  # one retry without it
-    listed = (await store.list_memories(USER)).items
-    assert {m.memory_id: m.metadata.usage_count for m in listed} == {
-        m: 1 for m in used if m != "mem0005"
-    }
+    before = store.items.calls.counts["items.transact"]
+    async with anyio.create_task_group() as group:
+        for n in range(3):
+            reply = message(10 + n, role="assistant")
+            commit = TurnCommit(USER, COACH, CONVERSATION, reply=reply, memories_used=used)
+            group.start_soon(store.commit_turn, commit)
+    assert store.items.calls.counts["items.transact"] - before == 6  # each: one retry without it
+    listed = {m.memory_id: m for m in (await store.list_memories(USER)).items}
+    assert set(listed) == set(used) - {"mem0005"}  # the deleted one stays deleted
+    assert {m.metadata.usage_count for m in listed.values()} == {3}
+    assert {m.version for m in listed.values()} == {1}  # usage is bookkeeping, not an edit
+    assert len(await store.latest_messages(USER, CONVERSATION, 10)) == 3
 
 
 # workouts
