@@ -9,6 +9,7 @@ import argparse
 import asyncio
 import json
 import shlex
+import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import date, datetime
@@ -144,6 +145,7 @@ def _fail(message: str) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
     from api.main import create_app
 
@@ -160,8 +162,26 @@ def _serve(args: argparse.Namespace) -> int:
     if settings.storage == "local":
         signing_secret(settings)
         asyncio.run(_create_store(settings, demo=False))
-    uvicorn.run("api.main:create_app", factory=True, workers=workers, access_log=False, **options)
+    config = uvicorn.Config(
+        "api.main:create_app", factory=True, workers=workers, access_log=False, **options
+    )
+    Multiprocess(config, sockets=[listening_socket(args.host, args.port)]).run()
     return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The socket the worker processes accept on, created as an explicit TCP socket.
+
+    asyncio sets TCP_NODELAY only on connections accepted from a socket whose protocol
+    is IPPROTO_TCP; uvicorn's own (protocol 0) left Nagle on, and each response then
+    waited for the client's delayed ACK: 44 ms for /healthz, measured.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ with its own coach and conversation and sends a fixed rotation of realistic mess
 Prints figures; asserts nothing; exits 0. Targets:
 - p50 latency under 15 ms at 1 client;
 - no error at 100 clients.
-Run: .venv/bin/python bench/bench_api.py [--duration 10] [--warmup 2]
+Run: .venv/bin/python bench/bench_api.py [--duration 10] [--warmup 2] [--workers 1]
 """
 
 from __future__ import annotations
@@ -333,7 +333,11 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=10.0, help="measured s per level")
     parser.add_argument("--warmup", type=float, default=2.0, help="warm-up s per level")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (coach serve --workers)"
+    )
     args = parser.parse_args()
+    args.workers = min(max(args.workers, 1), 8)
     args.duration = min(max(args.duration, 1.0), 25.0)
     args.warmup = min(max(args.warmup, 0.0), 5.0)
     return args
@@ -359,11 +363,13 @@ def main() -> int:
         base_url = f"http://127.0.0.1:{port}"
         print(
             f"API bench: {base_url}, offline model, local store, {args.warmup:g} s warm-up "
-            f"+ {args.duration:g} s measured per level, levels {LEVELS}"
+            f"+ {args.duration:g} s measured per level, levels {LEVELS}, "
+            f"{args.workers} server process{'es' if args.workers > 1 else ''}"
         )
         log_file: IO[bytes] = log.open("wb")
         server = subprocess.Popen(
-            [coach, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [coach, "serve", "--host", "127.0.0.1", "--port", str(port)]
+            + ["--workers", str(args.workers)],
             env=env,
             cwd=ROOT,
             stdout=log_file,

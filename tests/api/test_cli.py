@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from api.cli import main
+from api.cli import listening_socket, main
 from api.settings import Settings
 from tests.api.helpers import serve
 
@@ -121,3 +123,24 @@ def test_chat_stops_at_quit(
 def test_runtime_errors_exit_1(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["chat", "--coach", "nosuchcoach"]) == 1
     assert capsys.readouterr().err.startswith("coach: error:")
+
+
+async def test_worker_socket_gives_accepted_connections_tcp_nodelay() -> None:
+    """With Nagle on, every response of `coach serve --workers N` waited for the client's
+    delayed ACK; asyncio turns it off only for sockets created as IPPROTO_TCP."""
+    sock = listening_socket("127.0.0.1", 0)
+    sock.listen()
+    seen: list[int] = []
+
+    async def accepted(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        conn = writer.get_extra_info("socket")
+        seen.append(conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+        writer.close()
+
+    server = await asyncio.start_server(accepted, sock=sock)
+    async with server:
+        _, writer = await asyncio.open_connection(*sock.getsockname()[:2])
+        while not seen:
+            await asyncio.sleep(0.01)
+        writer.close()
+    assert seen == [1]
