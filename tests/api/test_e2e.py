@@ -19,7 +19,7 @@ import subprocess
 import sys
 import urllib.request
 from collections.abc import AsyncIterator, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -551,30 +551,56 @@ async def wait_healthy(http: AsyncClient, server: subprocess.Popen[bytes], log: 
         await asyncio.sleep(0.1)
 
 
+def serve_env(data: Path) -> dict[str, str]:
+    """The environment of a `coach serve` on the local store under `data`."""
+    env = {**os.environ, "COACH_DATA_DIR": str(data), "COACH_LOG_LEVEL": "WARNING"}
+    env["NO_PROXY"] = "127.0.0.1,localhost"
+    return env
+
+
+@contextmanager
+def coach_serve(env: dict[str, str], cwd: Path, *args: str) -> Iterator[Served]:
+    """`coach serve ARGS` on a free loopback port; on a clean exit of the block, SIGTERM
+    must shut it down gracefully (uvicorn re-raises the SIGTERM it caught)."""
+    port = free_port()
+    log = cwd / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [str(VENV_BIN / "coach"), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+            env=env,
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield Served(process, f"http://127.0.0.1:{port}", log)
+        process.terminate()
+        assert process.wait(timeout=20) in (0, -signal.SIGTERM), log.read_text()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen[bytes]
+    base_url: str
+    log: Path
+
+
 @pytest.mark.slow
 async def test_coach_serve_over_a_socket(tmp_path: Path) -> None:
     """`coach init --demo`, `coach serve` and `coach token`, then JSON and SSE turns
     through uvicorn on loopback; SIGTERM shuts down cleanly with the transcript written."""
     data = tmp_path / "data"
-    env = {**os.environ, "COACH_DATA_DIR": str(data), "COACH_LOG_LEVEL": "WARNING"}
-    env["NO_PROXY"] = "127.0.0.1,localhost"
+    env = serve_env(data)
     assert "'demo-coach'" in coach_cli(env, tmp_path, "init", "--demo")
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [str(VENV_BIN / "coach"), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            cwd=tmp_path,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with coach_serve(env, tmp_path) as served:
         token = coach_cli(env, tmp_path, "token", "--user", "demo").strip()
         headers = {"Authorization": f"Bearer {token}"}
-        base = f"http://127.0.0.1:{port}"
-        async with AsyncClient(base_url=base, timeout=15, trust_env=False) as http:
-            await wait_healthy(http, server, log)
+        async with AsyncClient(base_url=served.base_url, timeout=15, trust_env=False) as http:
+            await wait_healthy(http, served.process, served.log)
             assert (await http.get("/readyz")).status_code == 200
             response = await http.post("/v1/coaches/demo-coach/conversations", headers=headers)
             assert response.status_code == 201, response.text
@@ -595,13 +621,6 @@ async def test_coach_serve_over_a_socket(tmp_path: Path) -> None:
             }
             unauthorized = await http.get("/v1/workouts")
             assert unauthorized.status_code == 401
-        server.terminate()
-        # uvicorn shuts down gracefully, then re-raises the SIGTERM it caught
-        assert server.wait(timeout=20) in (0, -signal.SIGTERM), log.read_text()
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait(timeout=10)
 
     transcript = LocalInspector(data).document(
         f"athletes/demo/conversations/{conversation_id}.json"
@@ -617,44 +636,26 @@ async def test_coach_serve_with_two_workers_shares_one_store(tmp_path: Path) -> 
     agree on one signing secret and one store, and turns sent over separate connections
     at once all land in the one transcript."""
     data = tmp_path / "data"
-    env = {**os.environ, "COACH_DATA_DIR": str(data), "COACH_LOG_LEVEL": "WARNING"}
-    env["NO_PROXY"] = "127.0.0.1,localhost"
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [str(VENV_BIN / "coach"), "serve", "--port", str(port), "--workers", "2"],
-            env=env,
-            cwd=tmp_path,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    env = serve_env(data)
     texts = [f"easy {k} km run this morning" for k in range(3, 11)]
-    try:
-        base = f"http://127.0.0.1:{port}"
-        async with AsyncClient(base_url=base, timeout=30, trust_env=False) as http:
-            await wait_healthy(http, server, log)
+    with coach_serve(env, tmp_path, "--workers", "2") as served:
+        async with AsyncClient(base_url=served.base_url, timeout=30, trust_env=False) as http:
+            await wait_healthy(http, served.process, served.log)
             token = coach_cli(env, tmp_path, "token", "--user", "ann").strip()
             headers = {"Authorization": f"Bearer {token}"}
             coach = await http.post("/v1/coaches", json={"coach_name": "Jo"}, headers=headers)
             coach_id = coach.json()["coach_id"]
             created = await http.post(f"/v1/coaches/{coach_id}/conversations", headers=headers)
-            url = messages_url(coach_id, created.json()["conversation_id"])
+            conversation_id = created.json()["conversation_id"]
+            url = messages_url(coach_id, conversation_id)
 
         async def one_turn(text: str) -> Any:
-            async with AsyncClient(base_url=base, timeout=30, trust_env=False) as own:
+            async with AsyncClient(base_url=served.base_url, timeout=30, trust_env=False) as own:
                 return await json_turn(own, url, headers, text)
 
         replies = await asyncio.gather(*(one_turn(text) for text in texts))
         assert all(len(reply["workouts"]) == 1 for reply in replies)
-        server.terminate()
-        assert server.wait(timeout=20) in (0, -signal.SIGTERM), log.read_text()
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait(timeout=10)
 
-    conversation_id = created.json()["conversation_id"]
     transcript = LocalInspector(data).document(f"athletes/ann/conversations/{conversation_id}.json")
     assert transcript is not None
     contents = [m["content"] for m in transcript["messages"]]
