@@ -68,7 +68,7 @@ class Documents:
         await self.calls.run("documents.ping", self.bucket.ping, self.bucket.errors)
 
     async def put(self, key: str, body: dict[str, Any]) -> None:
-        data = _encode(body)
+        data = dump_json(body)
         check_key(key)
         await self.calls.run(
             "documents.put", lambda: self.bucket.put(key, data), self.bucket.errors
@@ -96,7 +96,7 @@ class Documents:
         retried rewrite runs it again on what the first attempt may have written.
         """
         check_key(key)
-        extra = {check_key(k): _encode(body) for k, body in (also or {}).items()}
+        extra = {check_key(k): dump_json(body) for k, body in (also or {}).items()}
 
         def work() -> None:
             self.bucket.rewrite(key, change)
@@ -115,5 +115,6 @@ class Documents:
         await anyio.to_thread.run_sync(self.bucket.close)
 
 
-def _encode(body: dict[str, Any]) -> bytes:
-    return json.dumps(body, ensure_ascii=False, allow_nan=False).encode()
+def dump_json(value: Any) -> bytes:
+    """The one JSON encoding of documents: UTF-8 as is, no NaN or Infinity."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False).encode()

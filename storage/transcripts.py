@@ -11,16 +11,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from storage.documents import dump_json
+
 MESSAGES = b'"messages": ['
 TAIL = b"]}"
 
 
-def _dumps(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False).encode()
-
-
 def _seen(body: bytes, message: dict[str, Any]) -> bool:
-    return b'"messageId": ' + _dumps(message["messageId"]) in body
+    return b'"messageId": ' + dump_json(message["messageId"]) in body
 
 
 def append_messages(
@@ -33,9 +31,9 @@ def append_messages(
         start = current.find(MESSAGES)
         if start < 0 or not current.endswith(TAIL):  # not this layout: take the slow path
             earlier = json.loads(current).get("messages", [])
-            body = b", ".join(_dumps(m) for m in earlier)
+            body = b", ".join(dump_json(m) for m in earlier)
         else:
             body = current[start + len(MESSAGES) : -len(TAIL)]
-    added = [_dumps(m) for m in messages if not _seen(body, m)]
+    added = [dump_json(m) for m in messages if not _seen(body, m)]
     joined = b", ".join([body, *added] if body.strip() else added)
-    return b'{"conversation": ' + _dumps(conversation) + b", " + MESSAGES + joined + TAIL
+    return b'{"conversation": ' + dump_json(conversation) + b", " + MESSAGES + joined + TAIL
