@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import jwt
@@ -64,3 +67,22 @@ async def new_conversation(http: AsyncClient, coach_id: str, user: str = ALICE) 
 def messages_url(coach_id: str, conversation_id: str) -> str:
     """The chat endpoint of one conversation."""
     return f"/v1/coaches/{coach_id}/conversations/{conversation_id}/messages"
+
+
+COACH = Path(sys.executable).parent / "coach"
+"""The installed `coach` console script of this venv."""
+
+
+def coach_cli(env: dict[str, str], cwd: Path, *args: str) -> str:
+    """Run `coach ARGS` as a process to completion; asserts exit 0, returns stdout."""
+    done = subprocess.run(
+        [str(COACH), *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout

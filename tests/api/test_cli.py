@@ -7,7 +7,6 @@ import io
 import json
 import os
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,10 +14,9 @@ import pytest
 
 from api.cli import listening_socket, main
 from api.settings import Settings
-from tests.api.helpers import serve
+from tests.api.helpers import COACH, coach_cli, serve
 
 FRAN = "Did Fran in 8:57 with 95 lb thrusters"
-COACH = Path(sys.executable).parent / "coach"
 
 
 @pytest.fixture
@@ -43,17 +41,7 @@ def test_extract_in_process(capsys: pytest.CaptureFixture[str]) -> None:
 def test_extract_as_installed_console_script(tmp_path: Path) -> None:
     assert COACH.exists(), "the console script is missing: run `make install`"
     env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    done = subprocess.run(
-        [str(COACH), "extract", "--today", "2026-01-10", FRAN],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    _assert_fran(done.stdout)
+    _assert_fran(coach_cli(env, tmp_path, "extract", "--today", "2026-01-10", FRAN))
 
 
 @pytest.mark.parametrize("command", ["serve", "init", "token", "chat", "extract"])

@@ -16,7 +16,6 @@ import signal
 import socket
 import sqlite3
 import subprocess
-import sys
 import urllib.request
 from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import closing, contextmanager
@@ -37,7 +36,16 @@ from moto.server import ThreadedMotoServer
 
 from api.runtime import open_configured_store
 from api.settings import Settings
-from tests.api.helpers import ALICE, auth, messages_url, new_coach, new_conversation, serve
+from tests.api.helpers import (
+    ALICE,
+    COACH,
+    auth,
+    coach_cli,
+    messages_url,
+    new_coach,
+    new_conversation,
+    serve,
+)
 
 USER = ALICE
 TZ = "America/Denver"
@@ -55,7 +63,6 @@ RECENT = "what did I do this week?"
 TURNS = (FRAN, RUN_10K, REMEMBER, RECALL, FORGET, RECENT)
 TOTAL_MESSAGES = 2 * len(TURNS)
 
-VENV_BIN = Path(sys.executable).parent
 Event = tuple[str, Any]
 
 
@@ -521,21 +528,6 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def coach_cli(env: dict[str, str], cwd: Path, *args: str) -> str:
-    """Run `coach ARGS` to completion; returns stdout."""
-    done = subprocess.run(
-        [str(VENV_BIN / "coach"), *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
 async def wait_healthy(http: AsyncClient, server: subprocess.Popen[bytes], log: Path) -> None:
     """Poll /healthz until it answers 200, for at most 30 s."""
     loop = asyncio.get_running_loop()
@@ -566,7 +558,7 @@ def coach_serve(env: dict[str, str], cwd: Path, *args: str) -> Iterator[Served]:
     log = cwd / "serve.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [str(VENV_BIN / "coach"), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+            [str(COACH), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
             env=env,
             cwd=cwd,
             stdout=out,
