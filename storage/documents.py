@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
-from typing import Any, Protocol, cast
+from typing import Any, Protocol, cast, runtime_checkable
 
 import anyio.to_thread
 
@@ -19,6 +19,28 @@ from storage.calls import Calls
 
 KEY = re.compile(r"athletes/[^/\\\x00-\x1f]+(/[^/\\\x00-\x1f]+)+")
 """A relative key under `athletes/`: no empty, `.` or `..` segments (checked apart)."""
+
+
+Change = Callable[[bytes | None], bytes]
+"""A document's new bytes from its current ones (None when it does not exist yet)."""
+
+
+@runtime_checkable
+class TailChange(Protocol):
+    """A change to the end of a document only, so an engine that can write in place
+    need not read or rewrite the rest. Called, it gives the whole new document."""
+
+    @property
+    def window(self) -> int:
+        """How many of the document's last bytes `edit_tail` needs to see."""
+        ...
+
+    def __call__(self, current: bytes | None) -> bytes: ...
+
+    def edit_tail(self, tail: bytes) -> tuple[int, bytes] | None:
+        """Where in `tail` the new end starts and the new end, no shorter than what it
+        replaces; None when the document needs the whole rewrite."""
+        ...
 
 
 class Bucket(Protocol):
@@ -36,7 +58,7 @@ class Bucket(Protocol):
 
     def get(self, key: str) -> bytes | None: ...
 
-    def rewrite(self, key: str, change: Callable[[bytes | None], bytes]) -> None:
+    def rewrite(self, key: str, change: Change) -> None:
         """Replace the document with `change(current)`, atomically against other writers."""
         ...
 
@@ -84,7 +106,7 @@ class Documents:
     async def rewrite(
         self,
         key: str,
-        change: Callable[[bytes | None], bytes],
+        change: Change,
         *,
         also: Mapping[str, dict[str, Any]] | None = None,
     ) -> None:

@@ -3,11 +3,14 @@
 Writes go to a temporary file in the target directory, then `os.replace`d over the
 target, so a reader or a crashed process never sees half a document. There is no fsync:
 the durability matches the SQLite table beside it (WAL, synchronous=NORMAL): a power
-cut may lose the latest writes of either, a crash of the process loses nothing.
+cut may lose the latest writes of either.
 
 `rewrite` holds an exclusive `flock` for its key (one of `LOCK_STRIPES` lock files
 under `.locks/`, outside the mirrored keys), so server processes sharing the directory
-never lose an append.
+never lose an append. A `TailChange` (a transcript's turn) is written in place over the
+document's end instead: a few KB rather than the whole, ever longer file. That one
+write is not atomic for a reader that does not take the lock, or against a kill or
+power cut in its middle; the messages it copies stay in the table.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ import fcntl
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from storage.base import StorageUnavailable
+from storage.documents import Change, TailChange
 
 
 @contextmanager
@@ -69,7 +73,7 @@ class FileBucket:
         except FileNotFoundError:
             return None
 
-    def rewrite(self, key: str, change: Callable[[bytes | None], bytes]) -> None:
+    def rewrite(self, key: str, change: Change) -> None:
         """Read, change and write `key` under its lock (threads and processes alike:
         a `flock` belongs to the open file, not to the process)."""
         stripe = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=2).digest())
@@ -77,6 +81,8 @@ class FileBucket:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
+            if isinstance(change, TailChange) and _edit_tail(self._path(key), change):
+                return
             self.put(key, change(self.get(key)))
         finally:
             os.close(fd)  # closing releases the lock
@@ -95,3 +101,26 @@ class FileBucket:
         if os.path.commonpath([self._root, path]) != str(self._root):
             raise ValueError(f"{key!r} leaves the document directory")
         return Path(path)
+
+
+def _edit_tail(path: Path, change: TailChange) -> bool:
+    """Apply `change` to the end of the file in place; False when the file is missing or
+    its end is not what `change` expects."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        size = os.fstat(fd).st_size
+        start = max(0, size - change.window)
+        edit = change.edit_tail(os.pread(fd, size - start, start))
+        if edit is None:
+            return False
+        at, data = edit
+        view, offset = memoryview(data), start + at
+        while view:
+            written = os.pwrite(fd, view, offset)
+            view, offset = view[written:], offset + written
+        return True
+    finally:
+        os.close(fd)

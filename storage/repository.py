@@ -68,7 +68,7 @@ from storage.models import (
     utc_now,
 )
 from storage.pages import MAX_LIMIT, Pager, clamp
-from storage.transcripts import append_messages
+from storage.transcripts import TranscriptAppend
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -443,7 +443,7 @@ class Repository:
         async with lock:
             await self.documents.rewrite(
                 keys.transcript_document(user_id, cid),
-                partial(append_messages, conversation=metadata, messages=added),
+                TranscriptAppend.of(metadata, added),
                 also={keys.metadata_document(user_id, cid): metadata},
             )
 

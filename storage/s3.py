@@ -7,7 +7,6 @@ the object's ETag, so service instances appending to one transcript never lose a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -15,6 +14,7 @@ from botocore.client import BaseClient
 from botocore.exceptions import ClientError
 
 from storage.aws import aws_errors
+from storage.documents import Change
 
 NOT_FOUND = frozenset({"404", "NotFound", "NoSuchBucket"})
 """What head_bucket answers for a missing bucket."""
@@ -73,7 +73,7 @@ class S3Bucket:
     def get(self, key: str) -> bytes | None:
         return self._get(key)[0]
 
-    def rewrite(self, key: str, change: Callable[[bytes | None], bytes]) -> None:
+    def rewrite(self, key: str, change: Change) -> None:
         """Write `change(current)` only if nobody wrote the object since it was read; a
         lost race raises PreconditionFailed, which `Calls` retries from the read."""
         current, etag = self._get(key)

@@ -1,39 +1,91 @@
-"""The transcript document, appended to without re-parsing it.
+"""The transcript document, appended to without re-parsing or rewriting it.
 
-A transcript is rewritten after every turn and grows with the conversation; parsing and
-re-serialising hundreds of messages each time was the largest cost of a chat turn. The
-layout is fixed (`{"conversation": {...}, "messages": [...]}`, messages last), so new
-messages are spliced in as bytes: linear memcpy instead of a JSON round trip.
+Layout: `{"messages": [...], "conversation": {...}}`, the conversation metadata (replaced
+every turn) last. A turn's change then touches only the end of the document: the file
+engine writes that end in place, a few KB however long the conversation, and S3 gets
+the new object spliced as bytes, without a JSON round trip. Rewriting the whole file
+every turn cost 2.2 ms at 200 turns and 6 ms at 1,000, and grew without bound.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from storage.documents import dump_json
 
-MESSAGES = b'"messages": ['
-TAIL = b"]}"
+OPEN = b'{"messages": ['
+MARKER = b'], "conversation": '
+"""Between the messages and the metadata. It cannot occur inside a JSON string (its
+quotes would be escaped there), and neither messages nor metadata have such a key."""
+CLOSE = b"}"
+WINDOW = 64 * 1024
+"""How much of the document's end an in-place edit reads: the metadata and, for a
+retried append, the messages it may have written already."""
 
 
-def _seen(body: bytes, message: dict[str, Any]) -> bool:
-    return b'"messageId": ' + dump_json(message["messageId"]) in body
+@dataclass(frozen=True)
+class TranscriptAppend:
+    """One turn's change to a transcript: `messages` appended (those already there are
+    skipped, so a retried write changes nothing) and the metadata replaced.
 
+    A `storage.documents.TailChange`: `edit_tail` for engines that write in place,
+    calling it for the whole new document.
+    """
 
-def append_messages(
-    current: bytes | None, conversation: dict[str, Any], messages: list[dict[str, Any]]
-) -> bytes:
-    """The transcript with `messages` appended (those already in it are skipped) and its
-    conversation metadata replaced."""
-    body = b""
-    if current is not None:
-        start = current.find(MESSAGES)
-        if start < 0 or not current.endswith(TAIL):  # not this layout: take the slow path
+    conversation: bytes
+    messages: tuple[tuple[str, bytes], ...]
+
+    @classmethod
+    def of(
+        cls, conversation: dict[str, Any], messages: Sequence[dict[str, Any]]
+    ) -> TranscriptAppend:
+        """From the JSON-ready conversation metadata and messages (camelCase)."""
+        encoded = tuple((str(m["messageId"]), dump_json(m)) for m in messages)
+        return cls(dump_json(conversation), encoded)
+
+    @property
+    def window(self) -> int:
+        return WINDOW + sum(len(data) for _, data in self.messages)
+
+    def __call__(self, current: bytes | None) -> bytes:
+        """The whole new document (one in another layout is re-encoded first)."""
+        if current is None:
+            current = OPEN + MARKER
+        elif not (current.startswith(OPEN) and current.rfind(MARKER) >= len(OPEN)):
             earlier = json.loads(current).get("messages", [])
-            body = b", ".join(dump_json(m) for m in earlier)
-        else:
-            body = current[start + len(MESSAGES) : -len(TAIL)]
-    added = [dump_json(m) for m in messages if not _seen(body, m)]
-    joined = b", ".join([body, *added] if body.strip() else added)
-    return b'{"conversation": ' + dump_json(conversation) + b", " + MESSAGES + joined + TAIL
+            current = OPEN + b", ".join(dump_json(m) for m in earlier) + MARKER
+        cut = current.rfind(MARKER)
+        return b"".join([memoryview(current)[:cut], self._end(current, len(OPEN), cut)])
+
+    def edit_tail(self, tail: bytes) -> tuple[int, bytes] | None:
+        """Where, in the document's last bytes, the new end starts, and the new end;
+        None when `tail` is not this layout's end (then the whole document is rewritten).
+
+        The new end is never shorter than the bytes it replaces (spaces pad it), so the
+        document never has to be truncated.
+        """
+        cut = tail.rfind(MARKER)
+        if cut < 1:
+            return None
+        end = self._end(tail, 0, cut)
+        replaced = len(tail) - cut
+        if len(end) < replaced:
+            end = end[: -len(CLOSE)] + b" " * (replaced - len(end)) + CLOSE
+        return cut, end
+
+    def _end(self, document: bytes, start: int, cut: int) -> bytes:
+        """The bytes from `cut` on: new messages, then the metadata. Messages between
+        `start` and `cut` are the ones already in the document."""
+        prefix = b'"messageId": '
+        added = [
+            data
+            for message_id, data in self.messages
+            if document.find(prefix + dump_json(message_id), start, cut) < 0
+        ]
+        first = document[cut - 1 : cut] == OPEN[-1:]  # the array is still empty
+        joined = b", ".join(added)
+        separator = b", " if added and not first else b""
+        return separator + joined + MARKER + self.conversation + CLOSE
