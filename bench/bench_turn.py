@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.synchronize import Event
@@ -48,6 +49,16 @@ MESSAGES = [
     "tomorrow I'm doing Murph",
     "rowed 2000m in 7:41",
 ]
+
+
+def run_like_the_service(main: Coroutine[Any, Any, None]) -> None:
+    """Run on the event loop `coach serve` gets: uvicorn picks uvloop when installed."""
+    try:
+        import uvloop
+    except ImportError:  # not on Windows
+        asyncio.run(main)
+    else:
+        uvloop.run(main)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -177,7 +188,7 @@ async def _serve_share(share: Share) -> None:
 
 def serve_share(share: Share) -> None:
     os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench")
-    asyncio.run(_serve_share(share))
+    run_like_the_service(_serve_share(share))
 
 
 def concurrent_turns(tmp: Path, endpoint_url: str, n: int, processes: int) -> tuple[float, int]:
@@ -233,4 +244,4 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    run_like_the_service(main())
