@@ -58,8 +58,10 @@ class Bucket(Protocol):
 
     def get(self, key: str) -> bytes | None: ...
 
-    def rewrite(self, key: str, change: Change) -> None:
-        """Replace the document with `change(current)`, atomically against other writers."""
+    def rewrite(self, key: str, change: Change, also: Mapping[str, bytes]) -> None:
+        """Replace the document with `change(current)`, atomically against other writers,
+        then put the `also` documents (derived from the same state: on the file engine
+        still under the key's lock, so they land in the same order as the rewrites)."""
         ...
 
     def delete(self, key: str) -> None: ...
@@ -119,13 +121,11 @@ class Documents:
         """
         check_key(key)
         extra = {check_key(k): dump_json(body) for k, body in (also or {}).items()}
-
-        def work() -> None:
-            self.bucket.rewrite(key, change)
-            for other, data in extra.items():
-                self.bucket.put(other, data)
-
-        await self.calls.run("documents.rewrite", work, self.bucket.errors)
+        await self.calls.run(
+            "documents.rewrite",
+            lambda: self.bucket.rewrite(key, change, extra),
+            self.bucket.errors,
+        )
 
     async def delete(self, key: str) -> None:
         check_key(key)

@@ -19,7 +19,7 @@ import fcntl
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -73,17 +73,18 @@ class FileBucket:
         except FileNotFoundError:
             return None
 
-    def rewrite(self, key: str, change: Change) -> None:
-        """Read, change and write `key` under its lock (threads and processes alike:
-        a `flock` belongs to the open file, not to the process)."""
+    def rewrite(self, key: str, change: Change, also: Mapping[str, bytes]) -> None:
+        """Read, change and write `key`, then put `also`, all under the key's lock
+        (threads and processes alike: a `flock` belongs to the open file)."""
         stripe = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=2).digest())
         lock = self._root / ".locks" / f"{stripe % LOCK_STRIPES:02d}"
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
-            if isinstance(change, TailChange) and _edit_tail(self._path(key), change):
-                return
-            self.put(key, change(self.get(key)))
+            if not (isinstance(change, TailChange) and _edit_tail(self._path(key), change)):
+                self.put(key, change(self.get(key)))
+            for other, body in also.items():
+                self.put(other, body)
         finally:
             os.close(fd)  # closing releases the lock
 

@@ -7,6 +7,7 @@ the object's ETag, so service instances appending to one transcript never lose a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -73,12 +74,15 @@ class S3Bucket:
     def get(self, key: str) -> bytes | None:
         return self._get(key)[0]
 
-    def rewrite(self, key: str, change: Change) -> None:
-        """Write `change(current)` only if nobody wrote the object since it was read; a
-        lost race raises PreconditionFailed, which `Calls` retries from the read."""
+    def rewrite(self, key: str, change: Change, also: Mapping[str, bytes]) -> None:
+        """Write `change(current)` only if nobody wrote the object since it was read (a
+        lost race raises PreconditionFailed, which `Calls` retries from the read); then
+        put `also`. Two instances racing may leave those in either order."""
         current, etag = self._get(key)
         condition = {"IfMatch": etag} if etag else {"IfNoneMatch": "*"}
         self.put(key, change(current), **condition)
+        for other, body in also.items():
+            self.put(other, body)
 
     def _get(self, key: str) -> tuple[bytes | None, str | None]:
         try:

@@ -159,7 +159,7 @@ def _append_many(root: Path, key: str, tag: str, n: int) -> None:
     for i in range(n):
         entry = f"{tag}{i}"
         bucket.rewrite(
-            key, lambda body, e=entry: json.dumps([*json.loads(body or b"[]"), e]).encode()
+            key, lambda body, e=entry: json.dumps([*json.loads(body or b"[]"), e]).encode(), {}
         )
 
 

@@ -14,6 +14,7 @@ from storage.files import FileBucket
 from storage.transcripts import WINDOW, TranscriptAppend
 
 KEY = "athletes/u/conversations/c.json"
+META = "athletes/u/conversations/c_metadata.json"
 
 
 def _message(i: int, text: str = "hi") -> dict[str, Any]:
@@ -25,7 +26,7 @@ def _ids(document: bytes) -> list[str]:
 
 
 def _append(bucket: FileBucket, conversation: dict[str, Any], *messages: dict[str, Any]) -> bytes:
-    bucket.rewrite(KEY, TranscriptAppend.of(conversation, list(messages)))
+    bucket.rewrite(KEY, TranscriptAppend.of(conversation, list(messages)), {})
     return bucket.get(KEY) or b""
 
 
@@ -99,11 +100,12 @@ def test_file_in_another_layout_is_rewritten_whole(bucket: FileBucket) -> None:
 
 
 def _append_turns(root: Path, tag: int, n: int) -> None:
-    """Run in another process: `n` turns appended to one transcript."""
+    """Run in another process: `n` turns appended to one transcript, with its metadata."""
     bucket = FileBucket(root)
     for i in range(n):
-        number = tag * 1000 + i
-        bucket.rewrite(KEY, TranscriptAppend.of({"by": tag}, [_message(number)]))
+        meta = {"by": tag, "turn": i}
+        change = TranscriptAppend.of(meta, [_message(tag * 1000 + i)])
+        bucket.rewrite(KEY, change, {META: json.dumps(meta).encode()})
 
 
 def test_in_place_appends_from_several_processes_lose_nothing(tmp_path: Path) -> None:
@@ -111,5 +113,9 @@ def test_in_place_appends_from_several_processes_lose_nothing(tmp_path: Path) ->
     FileBucket(root).create()
     with ProcessPoolExecutor(max_workers=2) as pool:
         list(pool.map(_append_turns, [root, root], [1, 2], [80, 80]))
-    ids = _ids(FileBucket(root).get(KEY) or b"")
+    bucket = FileBucket(root)
+    transcript = json.loads(bucket.get(KEY) or b"")
+    ids = [m["messageId"] for m in transcript["messages"]]
     assert sorted(ids) == sorted(f"m{t * 1000 + i:03d}" for t in (1, 2) for i in range(80))
+    # The metadata is written under the transcript's lock: the last append's, never older.
+    assert json.loads(bucket.get(META) or b"") == transcript["conversation"]
