@@ -201,9 +201,34 @@ _ROW = [
 
 BENCHMARKS: dict[str, Benchmark] = {b.name.lower(): b for b in _ROW}
 _ALIASES = {"fgb": "fight gone bad", "filthy 50": "filthy fifty"}
-NAME_RE = re.compile(
-    r"\b(" + "|".join(sorted([*BENCHMARKS, *_ALIASES], key=len, reverse=True)) + r")\b"
+_NAMES = "|".join(sorted([*BENCHMARKS, *_ALIASES], key=len, reverse=True))
+NAME_RE = re.compile(rf"\b({_NAMES})\b")
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+_AND = r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
+_PAIRED = re.compile(
+    rf"\b(?P<names>(?:{_NAMES})(?:{_AND}(?:{_NAMES}))+)\b"
+    rf"\s*(?::|,|-|=|\bin\b|\bwere\b)?\s*"
+    rf"(?P<scores>{_CLOCK}(?:{_AND}{_CLOCK})+)(?![\d:])",
+    re.IGNORECASE,
 )
+_SEPARATOR = re.compile(_AND, re.IGNORECASE)
+
+
+def pair_scores(text: str) -> str:
+    """Put each benchmark beside its score: "Fran and Grace: 6:10 and 3:30" becomes
+    "Fran 6:10, Grace 3:30", which the extractor reads as two workouts (it reads one
+    benchmark per clause). Lists of different lengths are left as they are."""
+
+    def pair(match: re.Match[str]) -> str:
+        names = _SEPARATOR.split(match["names"])
+        scores = _SEPARATOR.split(match["scores"])
+        if len(names) != len(scores):
+            return match[0]
+        return ", ".join(f"{name} {score}" for name, score in zip(names, scores, strict=True))
+
+    if text.count(":") < 2:  # two scores at least; most messages stop here, cheaply
+        return text
+    return _PAIRED.sub(pair, text)
 
 
 def lookup(name: str) -> Benchmark | None:

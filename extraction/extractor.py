@@ -7,6 +7,7 @@ import functools
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .benchmarks import pair_scores
 from .build import build_workout
 from .errors import InvalidExtraction
 from .schema import WEIGHT_UNIT_ALIASES, Workout
@@ -38,6 +39,7 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
+    cased = pair_scores(cased)
     workouts = []
     for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:
         workout = build_workout(session, WEIGHT_UNIT_ALIASES[units.lower()])

@@ -36,6 +36,8 @@ class Clause:
     cased: str
     anchor: Anchor | None
     kind: Kind
+    sentence: int = 0
+    """Which sentence of the message the clause is in."""
     discipline: Discipline | None = None
     """The keyword discipline or the endurance sport."""
     strong: bool = False
@@ -123,7 +125,7 @@ def _has_evidence(session: Session) -> bool:
 
 def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     out = []
-    for offset, sentence, question in split_sentences(lower):
+    for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = classify.statement_part(sentence, question)
         if statement is None:
             continue
@@ -132,7 +134,9 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             text = classify.strip_vetoed_asides(text)
             if classify.clause_is_vetoed(text):
                 continue
-            out.append(_clause(text, cased[start : start + len(text)], today, lifts))
+            clause = _clause(text, cased[start : start + len(text)], today, lifts)
+            clause.sentence = index
+            out.append(clause)
     return out
 
 
@@ -236,7 +240,22 @@ def _starts_new(current: Session, clause: Clause) -> bool:
 
 
 def _resolve_dates(sessions: list[Session], today: dt.date) -> None:
-    """Fill each session's date: its own, one after the previous, inherited, or today."""
+    """Fill each session's date: its own, one after the previous, inherited, or today.
+
+    A date that closes a sentence covers the sessions before it in that sentence which
+    have no time words of their own: "did Fran and a 5k yesterday" is two sessions,
+    both yesterday.
+    """
+    later: Session | None = None
+    for session in reversed(sessions):
+        if session.date is not None:
+            later = session
+        elif (
+            later is not None
+            and later.clauses[0].sentence == session.clauses[-1].sentence
+            and not any(c.anchor for c in session.clauses)
+        ):
+            session.date = later.date
     previous: dt.date | None = None
     for session in sessions:
         if session.follows_previous and previous is not None:

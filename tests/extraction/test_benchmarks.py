@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from extraction import extract
-from extraction.benchmarks import BENCHMARKS, find, lookup
-from extraction.schema import CrossfitData
+from extraction.benchmarks import BENCHMARKS, find, lookup, pair_scores
+from extraction.schema import CrossfitData, Workout
 from extraction.vocabulary import MOVEMENTS
 
 TODAY = dt.date(2025, 4, 10)
@@ -90,3 +90,37 @@ def test_variation_of_a_movement_is_kept() -> None:
 )
 def test_people_are_not_benchmarks(text: str) -> None:
     assert find(text.lower(), text) is None
+
+
+def _time(workout: Workout) -> float | None:
+    data = workout.discipline_specific.crossfit
+    return data.performance_data.total_time if data and data.performance_data else None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Fran and Grace: 6:10 and 3:30",
+        "Fran & Grace - 6:10 & 3:30",
+        "did fran and grace in 6:10 and 3:30",
+        "Fran and Grace were 6:10 and 3:30",
+    ],
+)
+def test_listed_benchmarks_take_their_scores_in_order(message: str) -> None:
+    workouts = extract(message, today=TODAY)
+    assert [(w.workout_name, _time(w)) for w in workouts] == [("Fran", 370), ("Grace", 210)]
+
+
+def test_three_listed_benchmarks_share_the_sentences_date() -> None:
+    message = "did Fran, Grace and Diane in 6:10, 3:30 and 7:45 yesterday"
+    workouts = extract(message, today=TODAY)
+    assert [(w.workout_name, _time(w)) for w in workouts] == [
+        ("Fran", 370),
+        ("Grace", 210),
+        ("Diane", 465),
+    ]
+    assert {w.date for w in workouts} == {TODAY - dt.timedelta(days=1)}
+
+
+def test_lists_of_different_lengths_are_not_paired() -> None:
+    assert pair_scores("Fran and Grace: 6:10") == "Fran and Grace: 6:10"

@@ -53,6 +53,20 @@ def test_the_next_day_follows_the_previous_date() -> None:
     assert _date(message, today=dt.date(2025, 4, 20)) == ["2025-03-15", "2025-03-16"]
 
 
+@pytest.mark.parametrize(
+    ("message", "dates"),
+    [
+        ("did Fran in 6:10 and ran 5k in 24:00 yesterday", ["2025-04-09", "2025-04-09"]),
+        ("ran 5k this morning, squats 5x5 yesterday", ["2025-04-10", "2025-04-09"]),
+        ("ran 5k in 24:00. Squats 5x5 at 225 yesterday", ["2025-04-10", "2025-04-09"]),
+    ],
+)
+def test_a_date_closing_a_sentence_covers_its_undated_sessions(
+    message: str, dates: list[str]
+) -> None:
+    assert _date(message) == dates
+
+
 def test_no_date_means_today_and_is_flagged() -> None:
     (workout,) = extract("bench 5x5 @ 185", today=TODAY)
     assert workout.date == TODAY
