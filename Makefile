@@ -21,13 +21,15 @@ run: $(STAMP)  ## init the local store, create the demo coach, serve on 127.0.0.
 	$(BIN)/coach init --demo
 	$(BIN)/coach serve
 
-test: $(STAMP)  ## lint and run the whole test suite
+test: $(STAMP)  ## lint, type-check and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
-lint: $(STAMP)  ## ruff lint
+lint: $(STAMP)  ## ruff lint and mypy type check
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 format: $(STAMP)  ## ruff format
 	$(BIN)/ruff format .

@@ -69,26 +69,24 @@ async def load_turn(
     run concurrently; the model is only called after this returns, so the message is
     always stored first.
     """
+    # Two groups only because gather's typing stops at six; all nine run at once.
     (
-        begin,
-        profile,
-        coach,
-        conversation,
-        memories,
-        summary,
-        history,
-        records,
-        workouts,
+        (begin, profile, coach, conversation),
+        (memories, summary, history, records, workouts),
     ) = await asyncio.gather(
-        store.begin_turn(user_id, message, quota),
-        store.get_profile(user_id),
-        store.get_coach(user_id, coach_id),
-        store.get_conversation(user_id, coach_id, conversation_id),
-        store.list_memories(user_id, coach_id=coach_id),
-        store.get_summary(user_id, conversation_id),
-        store.latest_messages(user_id, conversation_id, history_window + 1),
-        store.list_records(user_id),
-        store.list_workouts(user_id, limit=RECENT_WORKOUTS),
+        asyncio.gather(
+            store.begin_turn(user_id, message, quota),
+            store.get_profile(user_id),
+            store.get_coach(user_id, coach_id),
+            store.get_conversation(user_id, coach_id, conversation_id),
+        ),
+        asyncio.gather(
+            store.list_memories(user_id, coach_id=coach_id),
+            store.get_summary(user_id, conversation_id),
+            store.latest_messages(user_id, conversation_id, history_window + 1),
+            store.list_records(user_id),
+            store.list_workouts(user_id, limit=RECENT_WORKOUTS),
+        ),
     )
     profile = profile or Profile(user_id=user_id)
     local_now = (now or datetime.now(UTC)).astimezone(athlete_zone(profile))

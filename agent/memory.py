@@ -171,7 +171,7 @@ class MemoryPlanner:
                 content=content,
                 memory_type=decision.memory_type,
                 metadata=MemoryMetadata(
-                    created_at=utc_now(), importance=decision.importance, tags=request.tags
+                    created_at=utc_now(), importance=decision.importance, tags=list(request.tags)
                 ),
             )
             plan.puts.append(memory)
@@ -206,6 +206,8 @@ class MemoryPlanner:
             answer = await structured.ainvoke(prompt)
         except Exception as exc:  # noqa: BLE001 - fall back to the rules
             log.warning("memory consolidation model failed, using rules: %s", exc)
+            return None
+        if not isinstance(answer, dict):  # include_raw=True answers a dict
             return None
         usage = getattr(answer.get("raw"), "usage_metadata", None) or {}
         plan.input_tokens += usage.get("input_tokens", 0)

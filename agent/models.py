@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
+from pydantic import SecretStr
 
 
 @dataclass(frozen=True)
@@ -99,5 +100,9 @@ def _openai(name: str, timeout_s: float, base_url: str | None) -> BaseChatModel:
             "openai:<model> needs the optional extra: pip install 'coach-agent[openai]'"
         ) from exc
     return ChatOpenAI(
-        model=name, base_url=base_url, api_key="not-needed", timeout=timeout_s, max_retries=0
+        model=name,
+        base_url=base_url,
+        api_key=SecretStr("not-needed"),
+        timeout=timeout_s,
+        max_retries=0,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol, cast
 
 from langchain.agents.middleware import AgentMiddleware, ModelRequest, ModelResponse
 from tenacity import (
@@ -70,6 +70,12 @@ def is_transient(exc: BaseException) -> bool:
 Handler = Callable[[ModelRequest], Awaitable[ModelResponse]]
 
 
+class _CountsModelCalls(Protocol):
+    """The agent's runtime context, as far as this middleware uses it."""
+
+    model_calls: int
+
+
 class ModelRetry(AgentMiddleware):
     """Retry transient model failures; each attempt bounded by `timeout_s` and counted
     on the turn (`model_calls`), fallback attempts included as this sits inside it."""
@@ -97,7 +103,7 @@ class ModelRetry(AgentMiddleware):
         )
         async for attempt in retrying:
             with attempt:
-                request.runtime.context.model_calls += 1
+                cast(_CountsModelCalls, request.runtime.context).model_calls += 1
                 async with asyncio.timeout(self.timeout_s):
                     return await handler(request)
         raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover

@@ -93,7 +93,7 @@ def _merge(old: list[str], new: list[str]) -> list[str]:
 def extractive_summary(previous: Summary | None, messages: list[Message]) -> SummaryOut:
     """An honest offline summary: sentences that state goals, constraints, preferences,
     schedule; the workouts the athlete reported; their open questions."""
-    facts = {key: [] for key in _PATTERNS} | {"recent_progress": []}
+    facts: dict[str, list[str]] = {key: [] for key in [*_PATTERNS, "recent_progress"]}
     questions: list[str] = []
     feelings: list[str] = []
     for message in messages:
@@ -111,9 +111,7 @@ def extractive_summary(previous: Summary | None, messages: list[Message]) -> Sum
         for workout in extract(message.content, today=day):
             facts["recent_progress"].append(f"{workout.date}: {describe_workout(workout)}")
     base = previous.structured_data if previous else SummaryData()
-    merged = KeyFacts(
-        **{k: _merge(getattr(base.key_facts, k), v) for k, v in facts.items()}  # type: ignore[arg-type]
-    )
+    merged = KeyFacts(**{k: _merge(getattr(base.key_facts, k), v) for k, v in facts.items()})
     parts = [f"{label}: {'; '.join(items[:3])}" for label, items in merged if items]
     narrative = "The athlete and coach have talked over several messages. " + ". ".join(parts)
     return SummaryOut(

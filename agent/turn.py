@@ -11,18 +11,24 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from langchain.agents import create_agent
-from langchain.agents.middleware import ModelFallbackMiddleware, ModelRequest, dynamic_prompt
+from langchain.agents.middleware import (
+    InputAgentState,
+    ModelFallbackMiddleware,
+    ModelRequest,
+    dynamic_prompt,
+)
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import (
     AIMessage,
     AIMessageChunk,
-    BaseMessage,
+    AnyMessage,
     HumanMessage,
     SystemMessage,
 )
+from langgraph.types import StreamMode
 
 from agent.context import TurnContext, load_turn
 from agent.errors import MessageRejected, ModelUnavailable, TurnInProgress
@@ -71,6 +77,7 @@ _ERRORS_BY_CODE: dict[str, type[Exception]] = {
     Conflict.code: Conflict,
     StorageUnavailable.code: StorageUnavailable,
 }
+STREAM_MODES: list[StreamMode] = ["messages", "updates"]
 FALLBACK_REPLY = "Sorry, I couldn't put a reply together just now. Please try again."
 
 
@@ -91,11 +98,11 @@ class TurnOptions:
 @dynamic_prompt
 def _system_prompt(request: ModelRequest) -> SystemMessage:
     """The system message the runner rendered for this turn."""
-    work: TurnWork = request.runtime.context
+    work = cast(TurnWork, request.runtime.context)
     return work.system
 
 
-def _to_lc(message: Message) -> BaseMessage:
+def _to_lc(message: Message) -> HumanMessage | AIMessage:
     if message.role == "user":
         return HumanMessage(content=message.content)
     return AIMessage(content=message.content)
@@ -341,15 +348,15 @@ class TurnRunner:
 
     async def _agent_tokens(self, work: TurnWork) -> AsyncIterator[str]:
         """Stream the reply's tokens; the final message is kept on `work` for the commit."""
-        history = [_to_lc(m) for m in work.context.history]
-        inputs = {"messages": [*history, HumanMessage(content=work.message.content)]}
+        history: list[AnyMessage | dict[str, Any]] = [_to_lc(m) for m in work.context.history]
+        inputs = InputAgentState(messages=[*history, HumanMessage(content=work.message.content)])
         produced: list[AIMessage] = []
         try:
             # "updates" rather than "values": only this turn's new messages, not the whole
             # state copied at every step.
-            async for mode, payload in self._agent.astream(
-                inputs, context=work, stream_mode=["messages", "updates"]
-            ):
+            # With several modes, each part is a (mode, payload) pair.
+            async for part in self._agent.astream(inputs, context=work, stream_mode=STREAM_MODES):
+                mode, payload = cast(tuple[StreamMode, Any], part)
                 if mode == "updates":
                     for update in payload.values():
                         new = update.get("messages", []) if isinstance(update, dict) else []

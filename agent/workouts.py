@@ -108,6 +108,8 @@ async def extract_workouts(
     except Exception as exc:  # noqa: BLE001 - any model failure falls back to the draft
         log.warning("workout extraction model failed, using deterministic draft: %s", exc)
         return outcome
+    if not isinstance(answer, dict):  # include_raw=True answers a dict
+        return outcome
     raw = answer.get("raw")
     usage = getattr(raw, "usage_metadata", None) or {}
     outcome.input_tokens = usage.get("input_tokens", 0)

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -158,7 +158,7 @@ def operations(store: Repository) -> list[tuple[str, Callable[[], Awaitable[Any]
 
 
 async def measure(
-    kind: str, data_dir: Path, ops: int
+    kind: Literal["local", "aws"], data_dir: Path, ops: int
 ) -> tuple[dict[str, str], dict[str, Counter[str]]]:
     store = open_store(
         kind,
@@ -167,7 +167,7 @@ async def measure(
         bucket="bench-athletes",
         page_secret=b"bench-page-secret",
         region="us-east-1",
-    )  # type: ignore[arg-type]
+    )
     await store.init()
     await seed(store)
     figures = {

@@ -196,16 +196,16 @@ def _benchmark_exercises(
     prescribed = {float(n) for n in re.findall(r"\d+", bench.rep_scheme or "")}
     exercises = []
     for part in bench.parts:
-        item = by_part.get(part.name)
-        said = _said_load(item, part, prescribed)
+        found = by_part.get(part.name)
+        said = _said_load(found, part, prescribed)
         if said is None and loose:
             said = make_load(str(loose[0].value), loose[0].unit)
         exercises.append(
             CrossfitExercise(
                 exercise_name=part.name,
-                exercise_name_raw=item.raw if item else None,
+                exercise_name_raw=found.raw if found else None,
                 movement_type=MOVEMENTS[part.name].movement_type,
-                variation=item.raw if item and item.movement.name != part.name else None,
+                variation=found.raw if found and found.movement.name != part.name else None,
                 weight=_part_load(part, said, units, rx, result),
                 reps=CrossfitReps(prescribed=part.reps) if part.reps else None,
                 distance=part.distance,

@@ -191,7 +191,7 @@ def _time(reading: Reading) -> float | None:
         and not _NOT_TOTAL_AFTER.match(text, s.end)
     ]
     clocks = [s for s in spans if ":" in text[s.start : s.end]]
-    chosen = (clocks or spans or [None])[0]
+    chosen = next(iter(clocks or spans), None)
     if chosen is None:
         return None
     reading.taken.append((chosen.start, chosen.end))

@@ -151,7 +151,9 @@ def _phase_sets(item: Item, lift: Lift | None, units: WeightUnit) -> tuple[list[
             if group.load is not None:
                 weight = Weight(value=group.load.value, unit=group.load.unit or units)
                 assumed = assumed or group.load.unit is None
-            reps_list = group.reps_list or [group.reps] * min(group.count or 1, MAX_SETS)
+            reps_list: list[int | None] = [*group.reps_list] or [group.reps] * min(
+                group.count or 1, MAX_SETS
+            )
             sets += [PhaseSet(reps=r, weight=weight) for r in reps_list if r or weight]
         return sets[:MAX_SETS], assumed
     weight, assumed = _weight(item, units)

@@ -55,8 +55,7 @@ _STROKES: tuple[tuple[Stroke, re.Pattern[str]], ...] = (
     ("freestyle", re.compile(r"\bfreestyle|\bfree\b")),
 )
 _SURFACES: tuple[tuple[Surface, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rf"\b{name}\b"))
-    for name in ("treadmill", "track", "trail")  # type: ignore[misc]
+    (name, re.compile(rf"\b{name}\b")) for name in ("treadmill", "track", "trail")
 )
 _INDOOR = re.compile(r"\b(?:zwift|trainer|peloton|spin|indoor|turbo|rollers|treadmill)\b")
 _WATTS = re.compile(
@@ -92,6 +91,7 @@ class EnduranceResult:
 def parse_endurance(text: str, sport: Discipline) -> EnduranceResult:
     """Read a run, ride, swim or row from lower-case text."""
     reading = read_session(text, sport)
+    data: Structure
     if sport == "cycling":
         data, kind = _cycling(reading)
     elif sport == "swimming":

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from contextlib import AbstractContextManager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import anyio
 import anyio.to_thread
@@ -81,7 +81,7 @@ class Calls:
             return result
 
 
-async def concurrently(*calls: Callable[[], Awaitable[None]]) -> None:
+async def concurrently(*calls: Callable[[], Coroutine[Any, Any, None]]) -> None:
     """Await `calls` at once; re-raise the first failure itself, not an ExceptionGroup.
 
     anyio wraps task failures in groups; callers catch our `StorageError` types.

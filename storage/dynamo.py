@@ -51,7 +51,7 @@ def to_dynamo(value: Any) -> dict[str, Any]:
         ValueError: a number DynamoDB cannot hold (38 digits, magnitude 1E-130..1E+126).
     """
     try:
-        return _serializer.serialize(_decimals(value))  # type: ignore[no-any-return]
+        return _serializer.serialize(_decimals(value))
     except DecimalException as exc:
         raise ValueError(f"a number in {value!r} is outside DynamoDB's range") from exc
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
@@ -294,7 +294,7 @@ class Repository:
         touches = [_memory_touch(keys.memory(user_id, memory_id)) for memory_id in used]
         while True:
             try:
-                await self.items.transact(writes + touches)
+                await self.items.transact([*writes, *touches])
                 break
             except ConditionFailed as exc:
                 gone = {index - len(writes) for index in exc.failed if index >= len(writes)}
@@ -515,7 +515,7 @@ class _RateLimits:
         self._first = first
         self._waits = {first: 60 - now % 60, first + 1: midnight - now}
 
-    def error(self, failed: list[int]) -> RateLimited | None:
+    def error(self, failed: Collection[int]) -> RateLimited | None:
         full = [index for index in failed if index in self._waits]
         if not full:
             return None

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from httpx import ASGITransport, AsyncClient
+from starlette.types import Message as ASGIMessage
 
 from agent.offline import OfflineCoachModel
 from api.settings import Settings
@@ -148,7 +149,7 @@ async def test_disconnected_sse_client_still_gets_its_turn_persisted(settings: S
                 await gone.wait()
                 return {"type": "http.disconnect"}
 
-            async def send(message: dict[str, Any]) -> None:
+            async def send(message: ASGIMessage) -> None:
                 if b"event: token" in message.get("body", b""):
                     gone.set()  # the client leaves after the first token
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from extraction import Workout
 
@@ -28,7 +28,7 @@ class Case:
     message: str
     today: dt.date
     tz: str
-    units: str
+    units: Literal["lb", "kg"]
     expected: list[dict[str, Any]]
 
 

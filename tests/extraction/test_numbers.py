@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -61,7 +63,7 @@ def test_tenths_survive_formatting(seconds: int, tenths: int) -> None:
     assert clock_to_seconds(format_clock(value)) == pytest.approx(value)
 
 
-_UNITS = {
+_UNITS: dict[str, Literal["lb", "kg"]] = {
     "lb": "lb", "lbs": "lb", "pounds": "lb", "pound": "lb", "#": "lb", "kg": "kg", "kgs": "kg",
     "kilos": "kg", "kilograms": "kg",
 }  # fmt: skip

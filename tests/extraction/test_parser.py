@@ -15,7 +15,7 @@ def _sets(text: str) -> dict[str, list[tuple[Any, ...]]]:
     for lift in parse_lifts(text):
         rows = out.setdefault(lift.movement.name, [])
         for group in lift.groups:
-            reps = group.reps_list or [group.reps] * (group.count or 1)
+            reps: list[int | None] = [*group.reps_list] or [group.reps] * (group.count or 1)
             load = (group.load.value, group.load.unit) if group.load else (None, None)
             rows += [(r, *load) for r in reps]
     return out

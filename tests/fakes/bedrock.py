@@ -336,7 +336,7 @@ class FakeBedrock:
         if self._server is None:
             raise RuntimeError("FakeBedrock is not running; use start() or a with-block")
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     # -- scripting -------------------------------------------------------------------------
 

@@ -298,7 +298,7 @@ def test_bind_tools_stream_assembles_tool_calls(fake_bedrock: FakeBedrock, chat:
         {"kind": "run", "km": 5},
         {"kind": "swim", "km": 1.5},
     ]
-    assert all(c["id"].startswith("tooluse_") for c in total.tool_calls)
+    assert all((c["id"] or "").startswith("tooluse_") for c in total.tool_calls)
     assert sum(1 for c in chunks if c.tool_call_chunks) > 2  # args arrived in pieces
     assert total.text == "Two things."
 

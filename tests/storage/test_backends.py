@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import boto3
@@ -157,10 +158,11 @@ def _append_many(root: Path, key: str, tag: str, n: int) -> None:
     """Run in another process: `n` read-modify-write appends of `tag` to one document."""
     bucket = FileBucket(root)
     for i in range(n):
-        entry = f"{tag}{i}"
-        bucket.rewrite(
-            key, lambda body, e=entry: json.dumps([*json.loads(body or b"[]"), e]).encode(), {}
-        )
+        bucket.rewrite(key, partial(_with_entry, entry=f"{tag}{i}"), {})
+
+
+def _with_entry(body: bytes | None, entry: str) -> bytes:
+    return json.dumps([*json.loads(body or b"[]"), entry]).encode()
 
 
 def test_local_rewrites_from_several_processes_lose_nothing(tmp_path: Path) -> None:
