@@ -54,6 +54,7 @@ from agent.prompting import (
     render_coach_prompt,
     render_turn_context,
 )
+from agent.reply_stream import ReplyStream
 from agent.resilience import ModelRetry
 from agent.summaries import Summarizer, SummaryPolicy, trigger_reason
 from agent.tools import TurnWork, log_workout
@@ -351,6 +352,7 @@ class TurnRunner:
         history: list[AnyMessage | dict[str, Any]] = [_to_lc(m) for m in work.context.history]
         inputs = InputAgentState(messages=[*history, HumanMessage(content=work.message.content)])
         produced: list[AIMessage] = []
+        tokens = ReplyStream()
         try:
             # "updates" rather than "values": only this turn's new messages, not the whole
             # state copied at every step.
@@ -367,8 +369,9 @@ class TurnRunner:
                     isinstance(chunk, AIMessageChunk)
                     and meta.get("langgraph_node") == "model"
                     and chunk.text
+                    and (text := tokens.feed(meta.get("langgraph_step"), chunk.id, chunk.text))
                 ):
-                    yield chunk.text
+                    yield text
         except Exception as exc:  # noqa: BLE001 - any model failure after retries
             log.warning("model failed for turn %s: %r", work.message.message_id, exc)
             raise ModelUnavailable(

@@ -16,7 +16,9 @@ router = APIRouter(prefix="/v1/coaches/{coach_id}/conversations", tags=["chat"])
 _SSE_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The turn's result, or with `Accept: text/event-stream` its events: "
-        "`token`…, `workout`, `memory`, then `done` (this object) or `error`.",
+        "`token`…, `workout`, `memory`, then `done` (this object) or `error`. `done` has "
+        "the reply as stored: if the model's stream broke and the retry wrote something "
+        "else, tokens stop where it departed from what was already sent.",
         "content": {"text/event-stream": {"schema": {"type": "string"}}},
     }
 }

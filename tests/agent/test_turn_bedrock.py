@@ -153,6 +153,32 @@ async def test_stream_breaking_mid_reply_is_retried(fake: FakeBedrock, setup: An
     assert messages[-1].content == "A whole reply."
 
 
+async def _streamed(turns: Any, coach_id: str, conversation_id: str, text: str) -> str:
+    events = [e async for e in turns.stream(USER, coach_id, conversation_id, text)]
+    return "".join(e.text for e in events if isinstance(e, TokenEvent))
+
+
+async def test_a_retry_that_repeats_the_broken_text_streams_on_from_it(
+    fake: FakeBedrock, setup: Any
+) -> None:
+    _, turns, coach_id, conversation_id = setup
+    fake.add_broken_stream("Good squats. Next ")
+    fake.add_text("Good squats. Next week we add 5 lb.")
+    streamed = await _streamed(turns, coach_id, conversation_id, "hello")
+    assert streamed == "Good squats. Next week we add 5 lb."
+
+
+async def test_a_retry_that_says_something_else_is_not_streamed_over_the_broken_text(
+    fake: FakeBedrock, setup: Any
+) -> None:
+    _, turns, coach_id, conversation_id = setup
+    fake.add_broken_stream("Half a rep")
+    fake.add_text("A whole reply.")
+    streamed = await _streamed(turns, coach_id, conversation_id, "hello")
+    # No retraction event exists; tokens stop, and `done` carries the reply as stored.
+    assert streamed == "Half a rep"
+
+
 async def test_memory_turn_consolidates_once_and_next_prompt_has_it(
     fake: FakeBedrock, setup: Any
 ) -> None:
