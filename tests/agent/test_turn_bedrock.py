@@ -153,30 +153,28 @@ async def test_stream_breaking_mid_reply_is_retried(fake: FakeBedrock, setup: An
     assert messages[-1].content == "A whole reply."
 
 
-async def _streamed(turns: Any, coach_id: str, conversation_id: str, text: str) -> str:
-    events = [e async for e in turns.stream(USER, coach_id, conversation_id, text)]
-    return "".join(e.text for e in events if isinstance(e, TokenEvent))
-
-
-async def test_a_retry_that_repeats_the_broken_text_streams_on_from_it(
-    fake: FakeBedrock, setup: Any
+@pytest.mark.parametrize(
+    ("broken", "retried", "streamed"),
+    [
+        # The retry repeats the broken text: the stream goes on from it.
+        (
+            "Good squats. Next ",
+            "Good squats. Next week we add 5 lb.",
+            "Good squats. Next week we add 5 lb.",
+        ),
+        # It says something else: no event takes tokens back, so they stop there and
+        # `done` carries the reply as stored.
+        ("Half a rep", "A whole reply.", "Half a rep"),
+    ],
+)
+async def test_a_retried_stream_never_repeats_or_garbles_tokens(
+    fake: FakeBedrock, setup: Any, broken: str, retried: str, streamed: str
 ) -> None:
     _, turns, coach_id, conversation_id = setup
-    fake.add_broken_stream("Good squats. Next ")
-    fake.add_text("Good squats. Next week we add 5 lb.")
-    streamed = await _streamed(turns, coach_id, conversation_id, "hello")
-    assert streamed == "Good squats. Next week we add 5 lb."
-
-
-async def test_a_retry_that_says_something_else_is_not_streamed_over_the_broken_text(
-    fake: FakeBedrock, setup: Any
-) -> None:
-    _, turns, coach_id, conversation_id = setup
-    fake.add_broken_stream("Half a rep")
-    fake.add_text("A whole reply.")
-    streamed = await _streamed(turns, coach_id, conversation_id, "hello")
-    # No retraction event exists; tokens stop, and `done` carries the reply as stored.
-    assert streamed == "Half a rep"
+    fake.add_broken_stream(broken)
+    fake.add_text(retried)
+    events = [e async for e in turns.stream(USER, coach_id, conversation_id, "hello")]
+    assert "".join(e.text for e in events if isinstance(e, TokenEvent)) == streamed
 
 
 async def test_memory_turn_consolidates_once_and_next_prompt_has_it(
