@@ -31,6 +31,8 @@ _SAVE_TRIGGER = re.compile(
     r"|in (?:the )?future))"
     r")\b"
 )
+_THAT = re.compile(r"\s*that\b")
+_POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
 _PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
 _STANDING = re.compile(r"(?:going forward|moving forward|from now on)$")
 _YOU_CLAUSE = re.compile(
@@ -181,7 +183,10 @@ def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequ
         else:
             if lead is None or (question and lead != "polite"):
                 continue
-            explicit = bool(re.match(r"\s*that\b", after)) or kind == "save"
+            # "remember that …", "remember: …" and "remember - …" all point at the fact;
+            # "note: …" is how athletes annotate a log, so only "note that" counts there.
+            points = _POINTS_AT if kind != "note" else _THAT
+            explicit = bool(points.match(after)) or kind == "save"
             if lower(_clean(after)) in PRONOUN_ONLY:
                 # "…, remember that" / "Remember that." refer back to the fact just stated.
                 before = before_clause(sentence, match.start())

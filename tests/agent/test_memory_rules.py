@@ -100,6 +100,9 @@ def forgotten(message: str) -> ForgetRequest:
         ("remember my bad knee", "Has a bad knee."),
         ("don't forget about my cranky knee", "Has a cranky knee."),
         ("remember that the gym closes at 8 on weekends", "The gym closes at 8 on weekends."),
+        # A colon or dash after the trigger says "this is what to remember", as "that" does.
+        ("remember: the gym closes at 8", "The gym closes at 8."),
+        ("Remember - the pool is shut on Mondays", "The pool is shut on Mondays."),
         ("for the record, I had ACL surgery", "Had ACL surgery."),
         # A greeting may carry a name, but "don't" is not one (regression).
         ("yo don't forget i work weekends", "Works weekends."),
