@@ -139,7 +139,25 @@ class Repository:
         return await self._replace(keys.coach(coach.user_id, coach.coach_id), coach)
 
     async def delete_coach(self, user_id: str, coach_id: str) -> None:
-        await self._delete(keys.coach(user_id, coach_id))
+        """The coach with its conversations (messages, summaries, transcripts) and the
+        memories that only it uses; the athlete's workouts and records stay. The coach
+        goes last, so an interrupted delete can simply be run again."""
+        key = keys.coach(user_id, coach_id)
+        if await self.items.get(key) is None:
+            raise NotFound("coach not found")
+        pk = keys.user(user_id)
+        chats = Query(pk, prefix=keys.conversations(coach_id), limit=1000)
+        for item in await self._pages.all(chats):
+            await self.delete_conversation(user_id, coach_id, item["attributes"]["conversationId"])
+        memories = Query(pk, prefix=keys.MEMORIES, limit=1000)
+        await self.items.delete_many(
+            [
+                (item["pk"], item["sk"])
+                for item in await self._pages.all(memories)
+                if item["attributes"].get("coachId") == coach_id
+            ]
+        )
+        await self.items.delete(Delete(key))
 
     # conversations and messages
 

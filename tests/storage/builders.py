@@ -34,6 +34,7 @@ def message(
     n: int,
     *,
     conversation_id: str = CONVERSATION,
+    coach_id: str = COACH,
     role: str = "user",
     client_id: str | None = None,
     content: str | None = None,
@@ -42,7 +43,7 @@ def message(
     return Message(
         message_id=f"m{n:06d}",
         conversation_id=conversation_id,
-        coach_id=COACH,
+        coach_id=coach_id,
         role=role,  # type: ignore[arg-type]
         content=content if content is not None else f"message {n}",
         metadata=MessageMetadata(client_message_id=client_id),

@@ -432,6 +432,34 @@ async def test_delete_conversation_removes_everything(store: Repository) -> None
         await store.delete_conversation(USER, COACH, CONVERSATION)
 
 
+async def test_delete_coach_takes_its_conversations_and_its_own_memories(
+    store: Repository,
+) -> None:
+    await seed_conversation(store)
+    await store.create_coach(coach(coach_id="other"))
+    await store.create_conversation(conversation(coach_id="other", conversation_id="kept"))
+    await store.begin_turn(USER, message(1))
+    await store.begin_turn(USER, message(2, conversation_id="kept", coach_id="other"))
+    await store.append_transcript(
+        USER, await store.get_conversation(USER, COACH, CONVERSATION), [message(1)]
+    )
+    await store.add_memory(memory(1, coach_id=COACH))
+    await store.add_memory(memory(2))  # global: every coach uses it
+    await store.add_memory(memory(3, coach_id="other"))
+
+    await store.delete_coach(USER, COACH)
+
+    with pytest.raises(NotFound):
+        await store.get_conversation(USER, COACH, CONVERSATION)
+    assert await store.latest_messages(USER, CONVERSATION, 10) == []
+    assert await store.get_document(f"athletes/{USER}/conversations/{CONVERSATION}.json") is None
+    left = await store.list_memories(USER)
+    assert sorted(m.memory_id for m in left.items) == ["mem0002", "mem0003"]
+    assert len(await store.latest_messages(USER, "kept", 10)) == 1
+    with pytest.raises(NotFound):
+        await store.delete_coach(USER, COACH)
+
+
 async def test_payloads_over_the_caps_write_nothing(store: Repository) -> None:
     await seed_conversation(store)
     with pytest.raises(PayloadTooLarge):
