@@ -63,7 +63,7 @@ def build_chat_model(
     if kind == "bedrock" and name:
         return _bedrock(name, timeout_s, max_workers, region, endpoint_url)
     if kind == "openai" and name:
-        return _openai(name, timeout_s, openai_base_url)
+        return _openai(name, timeout_s, max_workers, openai_base_url)
     raise ValueError(f"unknown model {model_id!r}: use offline, bedrock:<id> or openai:<model>")
 
 
@@ -92,17 +92,26 @@ def _bedrock(
     )
 
 
-def _openai(name: str, timeout_s: float, base_url: str | None) -> BaseChatModel:
+def _openai(name: str, timeout_s: float, max_workers: int, base_url: str | None) -> BaseChatModel:
     try:
+        import httpx2
+        import openai
         from langchain_openai import ChatOpenAI
     except ImportError as exc:  # optional extra
         raise ImportError(
             "openai:<model> needs the optional extra: pip install 'coach-agent[openai]'"
         ) from exc
+    # Our own connection pool, sized for concurrent turns like Bedrock's; langchain-openai
+    # would otherwise share one cached client per URL across models and event loops.
+    pool = httpx2.Limits(max_connections=max_workers, max_keepalive_connections=max_workers)
     return ChatOpenAI(
         model=name,
         base_url=base_url,
         api_key=SecretStr("not-needed"),
         timeout=timeout_s,
         max_retries=0,
+        # Token usage arrives in a last chunk only when asked for (OpenAI-compatible
+        # servers answer `stream_options.include_usage`).
+        stream_usage=True,
+        http_async_client=openai.DefaultAsyncHttpxClient(limits=pool, timeout=timeout_s),
     )
