@@ -204,10 +204,12 @@ _ALIASES = {"fgb": "fight gone bad", "filthy 50": "filthy fifty"}
 _NAMES = "|".join(sorted([*BENCHMARKS, *_ALIASES], key=len, reverse=True))
 NAME_RE = re.compile(rf"\b({_NAMES})\b")
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
-_AND = r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
+# Possessive (`*+`): whitespace is taken once, never re-split between alternatives,
+# so the match stays linear on long runs of spaces and newlines.
+_AND = r"\s*+(?:,\s*+(?:\band\b\s*+|&\s*+)?|\band\b\s*+|&\s*+)"
 _PAIRED = re.compile(
     rf"\b(?P<names>(?:{_NAMES})(?:{_AND}(?:{_NAMES}))+)\b"
-    rf"\s*(?::|,|-|=|\bin\b|\bwere\b)?\s*"
+    rf"\s*+(?::|,|-|=|\bin\b|\bwere\b)?\s*+"
     rf"(?P<scores>{_CLOCK}(?:{_AND}{_CLOCK})+)(?![\d:])",
     re.IGNORECASE,
 )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .endurance import read_session
 from .items import Item, parse_items
 from .lifting import MAX_SETS
-from .numbers import find_durations, find_weights
+from .numbers import find_distances, find_durations, find_weights
 from .parser import Lift, parse_lifts
 from .schema import (
     BackpackingData,
@@ -123,6 +123,9 @@ def _carry(text: str, discipline: Discipline) -> MixedResult:
     reading = read_session(text, "running")
     weights = find_weights(text)
     distance = reading.distance
+    if reading.repeats:  # the schema keeps no repeats: only a distance said outright counts
+        spans = find_distances(text)
+        distance = next((s for s in spans if reading.free(s.start, s.end)), None)
     fields = RuckingData(
         pack_weight=Weight(value=weights[0].value, unit=weights[0].unit) if weights else None,  # type: ignore[arg-type]
         total_distance=distance.value if distance else None,

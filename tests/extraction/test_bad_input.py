@@ -66,6 +66,15 @@ def test_time_grows_linearly(unit: str) -> None:
     assert _slowest(large) < 10 * _slowest(small) + 0.01
 
 
+@pytest.mark.parametrize("gap", [" \n", "\n", " , "])
+def test_time_grows_linearly_after_a_benchmark_name(gap: str) -> None:
+    """One name, then a long run of separators: the name/score pairing never backtracks."""
+    room = MAX_CHARS - 20  # the scores at the end must stay inside what is read
+    small = "fran" + gap * (room // 4 // len(gap)) + "1:10 2:20"
+    large = "fran" + gap * (room // len(gap)) + "1:10 2:20"
+    assert _slowest(large) < 10 * _slowest(small) + 0.01
+
+
 def test_not_a_string_is_a_validation_error() -> None:
     with pytest.raises(InvalidExtraction, match="string"):
         extract(b"squat 5x5", today=TODAY)  # type: ignore[arg-type]

@@ -166,3 +166,14 @@ def test_paces_and_repeats() -> None:
         "segment_number": 1, "segment_type": "working", "distance": 800, "time": 175, "repeat": 6,
     }  # fmt: skip
     assert _only("5 miles at 7:10/mi")["average_pace"] == "7:10"
+
+
+def test_a_ruck_keeps_only_a_distance_said_outright() -> None:
+    # The rucking schema has no repeats, so "1x1" pairs are not added up into a distance.
+    (ruck,) = extract("ruck 1x1 1x1", today=TODAY)
+    assert ruck.discipline_specific.rucking is not None
+    assert ruck.discipline_specific.rucking.total_distance is None
+    message = "rucked 10 km with 4x100m hill repeats, 30 lb vest"
+    (ruck,) = extract(message, today=TODAY)
+    data = ruck.discipline_specific.rucking
+    assert data is not None and (data.total_distance, data.distance_unit) == (10, "km")
