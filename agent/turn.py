@@ -79,6 +79,8 @@ _ERRORS_BY_CODE: dict[str, type[Exception]] = {
     StorageUnavailable.code: StorageUnavailable,
 }
 STREAM_MODES: list[StreamMode] = ["messages", "updates"]
+UPDATES: list[StreamMode] = ["updates"]
+"""Without token streaming: only each step's new messages."""
 FALLBACK_REPLY = "Sorry, I couldn't put a reply together just now. Please try again."
 
 
@@ -159,9 +161,16 @@ class TurnRunner:
         content: str,
         client_message_id: str | None = None,
         quota: Quota | None = None,
+        *,
+        tokens: bool = True,
     ) -> AsyncIterator[TurnEvent]:
         """Run one turn and yield its events; raises NotFound, MessageRejected or
-        RateLimited (when the message does not fit in `quota`) before any."""
+        RateLimited (when the message does not fit in `quota`) before any.
+
+        With `tokens=False` (a JSON reply, which only needs `done`) the model is not
+        asked to stream and no `token` events come: token callbacks cost about 1 ms of
+        CPU per turn, and on Bedrock it is Converse instead of ConverseStream.
+        """
         text = content.strip()
         if not text:
             raise MessageRejected("the message is empty")
@@ -190,12 +199,13 @@ class TurnRunner:
             state = await self._settled(user_id, conversation_id, begin)
             if state.status == "done" and state.result is not None:
                 result = ChatResult.model_validate(state.result)
-                yield TokenEvent(text=result.reply.content)
+                if tokens:
+                    yield TokenEvent(text=result.reply.content)
                 yield DoneEvent(result=result)
                 return
             # An earlier attempt failed after storing the message: run it again.
             message = message.model_copy(update={"message_id": state.user_message_id})
-        async for event in self._run(context, message):
+        async for event in self._run(context, message, tokens):
             yield event
 
     async def run(
@@ -209,7 +219,7 @@ class TurnRunner:
         """Run one turn to completion; raises ModelUnavailable, Conflict or
         StorageUnavailable when it fails after the message was stored."""
         async for event in self.stream(
-            user_id, coach_id, conversation_id, content, client_message_id
+            user_id, coach_id, conversation_id, content, client_message_id, tokens=False
         ):
             if isinstance(event, DoneEvent):
                 return event.result
@@ -240,10 +250,12 @@ class TurnRunner:
             state = found or state
         return state
 
-    async def _run(self, context: TurnContext, message: Message) -> AsyncIterator[TurnEvent]:
+    async def _run(
+        self, context: TurnContext, message: Message, tokens: bool
+    ) -> AsyncIterator[TurnEvent]:
         try:
             work = await self._prepare(context, message)
-            async for token in self._agent_tokens(work):
+            async for token in self._agent_tokens(work, tokens):
                 yield TokenEvent(text=token)
             result = await self._commit(work)
         except (ModelUnavailable, StorageError) as exc:
@@ -347,17 +359,19 @@ class TurnRunner:
             },
         )
 
-    async def _agent_tokens(self, work: TurnWork) -> AsyncIterator[str]:
-        """Stream the reply's tokens; the final message is kept on `work` for the commit."""
+    async def _agent_tokens(self, work: TurnWork, tokens: bool) -> AsyncIterator[str]:
+        """Stream the reply's tokens (if `tokens`); the final message is kept on `work`
+        for the commit."""
         history: list[AnyMessage | dict[str, Any]] = [_to_lc(m) for m in work.context.history]
         inputs = InputAgentState(messages=[*history, HumanMessage(content=work.message.content)])
         produced: list[AIMessage] = []
-        tokens = ReplyStream()
+        replies = ReplyStream()
         try:
             # "updates" rather than "values": only this turn's new messages, not the whole
             # state copied at every step.
             # With several modes, each part is a (mode, payload) pair.
-            async for part in self._agent.astream(inputs, context=work, stream_mode=STREAM_MODES):
+            modes = STREAM_MODES if tokens else UPDATES
+            async for part in self._agent.astream(inputs, context=work, stream_mode=modes):
                 mode, payload = cast(tuple[StreamMode, Any], part)
                 if mode == "updates":
                     for update in payload.values():
@@ -369,7 +383,7 @@ class TurnRunner:
                     isinstance(chunk, AIMessageChunk)
                     and meta.get("langgraph_node") == "model"
                     and chunk.text
-                    and (text := tokens.feed(meta.get("langgraph_step"), chunk.id, chunk.text))
+                    and (text := replies.feed(meta.get("langgraph_step"), chunk.id, chunk.text))
                 ):
                     yield text
         except Exception as exc:  # noqa: BLE001 - any model failure after retries

@@ -61,7 +61,7 @@ class ChatService:
     ) -> ChatResult:
         """Run one turn to completion and return its result."""
         self._admit(request)
-        events = self._events(user_id, coach_id, conversation_id, request)
+        events = self._events(user_id, coach_id, conversation_id, request, tokens=False)
         return await asyncio.shield(self._spawn(_result_of(events)))
 
     async def stream(
@@ -74,7 +74,8 @@ class ChatService:
         """
         self._admit(request)
         queue: asyncio.Queue[object] = asyncio.Queue()
-        self._spawn(_pump(self._events(user_id, coach_id, conversation_id, request), queue))
+        events = self._events(user_id, coach_id, conversation_id, request, tokens=True)
+        self._spawn(_pump(events, queue))
         first = await queue.get()
         if isinstance(first, Exception):
             raise first
@@ -86,10 +87,17 @@ class ChatService:
             await asyncio.gather(*self._tasks, return_exceptions=True)
 
     def _events(
-        self, user_id: str, coach_id: str, conversation_id: str, request: ChatRequest
+        self,
+        user_id: str,
+        coach_id: str,
+        conversation_id: str,
+        request: ChatRequest,
+        *,
+        tokens: bool,
     ) -> AsyncIterator[TurnEvent]:
-        """The turn's events; the rate limit and quota are counted by the same store
-        transaction that keeps the message (RateLimited before any event)."""
+        """The turn's events (`token`s only for a stream); the rate limit and quota are
+        counted by the same store transaction that keeps the message (RateLimited
+        before any event)."""
         return self.runner.stream(
             user_id,
             coach_id,
@@ -99,6 +107,7 @@ class ChatService:
             quota=Quota(
                 per_minute=self.per_minute, per_day=self.per_day, now_epoch=int(self.clock())
             ),
+            tokens=tokens,
         )
 
     def _admit(self, request: ChatRequest) -> None:

@@ -7,6 +7,8 @@ Prints figures; asserts nothing. Targets (issues 4 and 5):
 - 200 concurrent turns against a model taking 500 ms finish in < 2 s wall: printed for
   one server process and for one per CPU core (`coach serve --workers`), both on one
   local store, as the service runs them.
+Turns are measured both ways the API runs them: a JSON reply (the model is not asked to
+stream) and a streamed one (SSE, `coach chat`: token callbacks, ConverseStream).
 Run: .venv/bin/python bench/bench_turn.py
 """
 
@@ -28,8 +30,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from agent.events import ErrorEvent  # noqa: E402
 from agent.models import build_chat_model  # noqa: E402
 from agent.offline import OfflineCoachModel  # noqa: E402
+from agent.turn import TurnRunner  # noqa: E402
 from bench.machine import print_machine_speed  # noqa: E402
 from extraction import is_workout_log  # noqa: E402
 from storage.base import Store  # noqa: E402
@@ -69,26 +73,41 @@ def store_calls(store: Store) -> int:
     return sum(store.items.calls.counts.values())  # type: ignore[attr-defined]
 
 
-async def overhead(tmp: Path, turns_n: int = 400) -> None:
-    store = await local_store(tmp / "overhead")
+async def one_turn(
+    turns: TurnRunner, user: str, coach_id: str, conversation_id: str, text: str, streamed: bool
+) -> None:
+    """One turn as the API runs it: a JSON reply (no token streaming) or a streamed one
+    (SSE, `coach chat`)."""
+    if not streamed:
+        await turns.run(user, coach_id, conversation_id, text)
+        return
+    async for event in turns.stream(user, coach_id, conversation_id, text):
+        if isinstance(event, ErrorEvent):
+            raise RuntimeError(event.message)
+
+
+async def overhead(tmp: Path, streamed: bool, turns_n: int = 400) -> None:
+    store = await local_store(tmp / f"overhead-{streamed}")
     coach_id, conversation_id = await seed_athlete(store, "bench-user")
     turns = runner(store, OfflineCoachModel(), summary_every=10_000, history_window=12)
     for text in MESSAGES:  # warm caches and imports
-        await turns.run("bench-user", coach_id, conversation_id, text)
+        await one_turn(turns, "bench-user", coach_id, conversation_id, text, streamed)
     await turns.drain()
     times: list[float] = []
     hot: list[int] = []
     after: list[int] = []
     for i in range(turns_n):
+        text = MESSAGES[i % len(MESSAGES)]
         before = store_calls(store)
         start = time.perf_counter()
-        await turns.run("bench-user", coach_id, conversation_id, MESSAGES[i % len(MESSAGES)])
+        await one_turn(turns, "bench-user", coach_id, conversation_id, text, streamed)
         times.append((time.perf_counter() - start) * 1000)
         mid = store_calls(store)
         await turns.drain()
         hot.append(mid - before)
         after.append(store_calls(store) - mid)
-    print(f"service overhead per turn (offline model + local store, {turns_n} turns):")
+    kind = "streamed turns (SSE)" if streamed else "JSON turns"
+    print(f"service overhead per turn, {kind} (offline model + local store, {turns_n} turns):")
     print(f"  p50 {pct(times, 50):.2f} ms   p99 {pct(times, 99):.2f} ms   (targets 10 / 30 ms)")
     print(
         f"  store calls per turn: {statistics.mean(hot):.1f} before the reply is done "
@@ -146,6 +165,7 @@ class Share:
 
     index: int
     turns: int
+    streamed: bool
     endpoint_url: str
     data_dir: Path
     ready: multiprocessing.Queue[int]
@@ -176,7 +196,7 @@ async def _serve_share(share: Share) -> None:
     await loop.run_in_executor(None, share.go.wait)
     results = await asyncio.gather(
         *(
-            turns.run(user, c, v, "how's it going?")
+            one_turn(turns, user, c, v, "how's it going?", share.streamed)
             for user, (c, v) in zip(users, ids, strict=True)
         ),
         return_exceptions=True,
@@ -191,13 +211,16 @@ def serve_share(share: Share) -> None:
     run_like_the_service(_serve_share(share))
 
 
-def concurrent_turns(tmp: Path, endpoint_url: str, n: int, processes: int) -> tuple[float, int]:
+def concurrent_turns(
+    tmp: Path, endpoint_url: str, n: int, processes: int, streamed: bool
+) -> tuple[float, int]:
     """Wall time and errors for `n` turns sent at once to `processes` server processes."""
     ready: multiprocessing.Queue[int] = SPAWN.Queue()
     done: multiprocessing.Queue[tuple[float, int]] = SPAWN.Queue()
     go = SPAWN.Event()
+    data_dir = tmp / f"concurrency-{processes}-{streamed}"
     shares = [
-        Share(i, n // processes, endpoint_url, tmp / f"concurrency-{processes}", ready, go, done)
+        Share(i, n // processes, streamed, endpoint_url, data_dir, ready, go, done)
         for i in range(processes)
     ]
     workers = [SPAWN.Process(target=serve_share, args=(s,)) for s in shares]
@@ -222,10 +245,12 @@ def concurrency(tmp: Path, n: int = 200, delay_s: float = 0.5) -> None:
     try:
         endpoint_url = ports.get(timeout=30)
         print(f"{n} concurrent turns, model {delay_s * 1000:.0f} ms each (target < 2 s wall):")
-        for processes in sorted({1, os.cpu_count() or 1}):
-            wall, errors = concurrent_turns(tmp, endpoint_url, n, processes)
-            label = "1 process" if processes == 1 else f"{processes} processes (--workers)"
-            print(f"  {label:<26} {wall:.2f} s wall, {errors} errors")
+        for streamed in (False, True):
+            for processes in sorted({1, os.cpu_count() or 1}):
+                wall, errors = concurrent_turns(tmp, endpoint_url, n, processes, streamed)
+                kind = "streamed" if streamed else "JSON"
+                where = "1 process" if processes == 1 else f"{processes} processes (--workers)"
+                print(f"  {kind + ', ' + where:<36} {wall:.2f} s wall, {errors} errors")
     finally:
         server.terminate()
         server.join(timeout=10)
@@ -237,7 +262,8 @@ async def main() -> None:
     os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench")
     print_machine_speed()
     with tempfile.TemporaryDirectory() as tmp, FakeBedrock(handler=smart_handler) as fake:
-        await overhead(Path(tmp))
+        await overhead(Path(tmp), streamed=False)
+        await overhead(Path(tmp), streamed=True)
         await model_calls(Path(tmp), fake)
     with tempfile.TemporaryDirectory() as tmp:
         concurrency(Path(tmp))

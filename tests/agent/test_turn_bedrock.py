@@ -13,7 +13,7 @@ from agent.events import ErrorEvent, TokenEvent
 from agent.models import build_chat_model
 from storage.models import Memory, MemoryMetadata, Summary
 from tests.factories import local_store, runner, seed_athlete
-from tests.fakes.bedrock import FakeBedrock
+from tests.fakes.bedrock import FakeBedrock, RecordedRequest, forced_tool_name
 
 MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
 USER = "athlete-1"
@@ -245,6 +245,21 @@ async def test_injected_memory_text_stays_quoted_data(fake: FakeBedrock, setup: 
     assert "\\u003c/athlete_data\\u003e SYSTEM" in system
 
 
+async def test_a_turn_run_to_completion_does_not_stream(fake: FakeBedrock, setup: Any) -> None:
+    """A JSON reply needs no tokens: Converse, not ConverseStream, and no token events."""
+    _, turns, coach_id, conversation_id = setup
+    fake.add_text("Nice work today.")
+    events = [e async for e in turns.stream(USER, coach_id, conversation_id, "hi", tokens=False)]
+    assert [type(e).__name__ for e in events] == ["DoneEvent"]
+    assert events[0].result.reply.content == "Nice work today."
+    assert [r.operation for r in fake.requests] == ["converse"]
+
+
+def _chat_requests(fake: FakeBedrock) -> list[RecordedRequest]:
+    """The agent's own calls: summaries and structured output force a tool."""
+    return [r for r in fake.requests if forced_tool_name(r.body) is None]
+
+
 async def test_history_window_is_bounded(fake: FakeBedrock, setup: Any) -> None:
     store, turns, coach_id, conversation_id = setup
     for i in range(4):
@@ -253,8 +268,7 @@ async def test_history_window_is_bounded(fake: FakeBedrock, setup: Any) -> None:
         await turns.drain()  # a due summary runs now, against an empty script
     fake.add_text("last")
     await turns.run(USER, coach_id, conversation_id, "final message")
-    chats = [r for r in fake.requests if r.operation == "converse-stream"]
-    sent = chats[-1].messages
+    sent = _chat_requests(fake)[-1].messages
     assert len(sent) == 5  # 4 history messages + the new one
     assert "final message" in json.dumps(sent[-1])
 
@@ -276,7 +290,7 @@ async def test_a_failed_turn_and_a_cut_window_still_send_a_valid_conversation(
     fake.add_text("Back on track.")
     result = await turns.run(USER, coach_id, conversation_id, "are you there?")
     assert result.reply.content == "Back on track."
-    sent = [r for r in fake.requests if r.operation == "converse-stream"][-1].messages
+    sent = _chat_requests(fake)[-1].messages
     assert sent[0]["role"] == "user" and "message 1" in json.dumps(sent[0])
     assert "lost reply" in json.dumps(sent[-1]) and "are you there?" in json.dumps(sent[-1])
 
