@@ -68,7 +68,7 @@ from storage.models import (
     utc_now,
 )
 from storage.pages import MAX_LIMIT, Pager, clamp
-from storage.transcripts import TranscriptAppend
+from storage.transcripts import TranscriptAppend, UnreadableTranscript
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -453,17 +453,27 @@ class Repository:
         The rewrite is atomic against other processes (see `Documents.rewrite`); the lock
         here only spares S3 compare-and-swap retries between this process's own turns.
         Appending a message already in the transcript (a retried turn) changes nothing.
+        A transcript that is no longer JSON (a torn in-place write) is written again from
+        the messages in the table.
         """
         cid = conversation.conversation_id
         metadata = conversation.model_dump(by_alias=True, mode="json")
         added = [message.model_dump(by_alias=True, mode="json") for message in messages]
+        key = keys.transcript_document(user_id, cid)
+        also = {keys.metadata_document(user_id, cid): metadata}
         lock = self._transcripts.setdefault((user_id, cid), asyncio.Lock())
         async with lock:
-            await self.documents.rewrite(
-                keys.transcript_document(user_id, cid),
-                TranscriptAppend.of(metadata, added),
-                also={keys.metadata_document(user_id, cid): metadata},
-            )
+            try:
+                await self.documents.rewrite(key, TranscriptAppend.of(metadata, added), also=also)
+            except UnreadableTranscript:
+                log.warning("transcript %s unreadable; writing it again from the table", key)
+                query = Query(keys.user(user_id), prefix=keys.messages(cid), limit=1000)
+                every = [
+                    decode(Message, item).model_dump(by_alias=True, mode="json")
+                    for item in await self._pages.all(query)
+                ]
+                whole = TranscriptAppend.of(metadata, every)(None)
+                await self.documents.rewrite(key, lambda _torn: whole, also=also)
 
     # helpers
 

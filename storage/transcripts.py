@@ -26,6 +26,22 @@ WINDOW = 64 * 1024
 retried append, the messages it may have written already."""
 
 
+class UnreadableTranscript(ValueError):
+    """The stored transcript is not JSON: an in-place write torn by a kill or a power cut.
+    The table holds every message, so the transcript can be written again from it."""
+
+
+def _whole_end(document: bytes, cut: int) -> bool:
+    """Whether the bytes from the marker at `cut` on are this layout's intact end: the
+    metadata object, padding, the closing brace."""
+    if not document.endswith(CLOSE):
+        return False
+    try:
+        return isinstance(json.loads(document[cut + len(MARKER) : -len(CLOSE)]), dict)
+    except ValueError:
+        return False
+
+
 @dataclass(frozen=True)
 class TranscriptAppend:
     """One turn's change to a transcript: `messages` appended (those already there are
@@ -54,8 +70,15 @@ class TranscriptAppend:
         """The whole new document (one in another layout is re-encoded first)."""
         if current is None:
             current = OPEN + MARKER
-        elif not (current.startswith(OPEN) and current.rfind(MARKER) >= len(OPEN)):
-            earlier = json.loads(current).get("messages", [])
+        elif not (
+            current.startswith(OPEN)
+            and current.rfind(MARKER) >= len(OPEN)
+            and _whole_end(current, current.rfind(MARKER))
+        ):
+            try:
+                earlier = json.loads(current).get("messages", [])
+            except ValueError as exc:
+                raise UnreadableTranscript(str(exc)) from exc
             current = OPEN + b", ".join(dump_json(m) for m in earlier) + MARKER
         cut = current.rfind(MARKER)
         return b"".join([memoryview(current)[:cut], self._end(current, len(OPEN), cut)])
@@ -68,7 +91,7 @@ class TranscriptAppend:
         document never has to be truncated.
         """
         cut = tail.rfind(MARKER)
-        if cut < 1:
+        if cut < 1 or not _whole_end(tail, cut):
             return None
         end = self._end(tail, 0, cut)
         replaced = len(tail) - cut

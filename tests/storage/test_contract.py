@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -458,6 +459,27 @@ async def test_delete_coach_takes_its_conversations_and_its_own_memories(
     assert len(await store.latest_messages(USER, "kept", 10)) == 1
     with pytest.raises(NotFound):
         await store.delete_coach(USER, COACH)
+
+
+async def test_an_unreadable_transcript_is_written_again_from_the_table(
+    store: Repository,
+) -> None:
+    await seed_conversation(store)
+    for n in range(3):
+        await store.begin_turn(USER, message(n))
+    chat = await store.get_conversation(USER, COACH, CONVERSATION)
+    await store.append_transcript(USER, chat, [message(0), message(1)])
+    key = f"athletes/{USER}/conversations/{CONVERSATION}.json"
+    torn = (await asyncio.to_thread(store.documents.bucket.get, key) or b"")[:-30]
+    await asyncio.to_thread(store.documents.bucket.put, key, torn)
+
+    await store.append_transcript(USER, chat, [message(2)])
+
+    transcript = await store.get_document(key)
+    assert transcript is not None
+    assert [m["messageId"] for m in transcript["messages"]] == [
+        message(n).message_id for n in range(3)
+    ]
 
 
 async def test_payloads_over_the_caps_write_nothing(store: Repository) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from storage.files import FileBucket
-from storage.transcripts import WINDOW, TranscriptAppend
+from storage.transcripts import WINDOW, TranscriptAppend, UnreadableTranscript
 
 KEY = "athletes/u/conversations/c.json"
 META = "athletes/u/conversations/c_metadata.json"
@@ -88,6 +88,14 @@ def test_shorter_metadata_pads_instead_of_leaving_old_bytes(bucket: FileBucket) 
     document = _append(bucket, {"title": "short"})
     assert json.loads(document) == {"messages": [_message(1)], "conversation": {"title": "short"}}
     assert document.endswith(b"}")
+
+
+def test_a_torn_end_is_not_edited_and_garbage_is_refused(bucket: FileBucket) -> None:
+    whole = _append(bucket, {"n": 1}, _message(1), _message(2))
+    torn = whole[:-9]  # a write cut short: the metadata is no longer whole
+    assert TranscriptAppend.of({"n": 2}, [_message(3)]).edit_tail(torn) is None
+    with pytest.raises(UnreadableTranscript):
+        TranscriptAppend.of({"n": 2}, [_message(3)])(torn)
 
 
 def test_file_in_another_layout_is_rewritten_whole(bucket: FileBucket) -> None:
