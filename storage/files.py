@@ -10,7 +10,7 @@ under `.locks/`, outside the mirrored keys), so server processes sharing the dir
 never lose an append. A `TailChange` (a transcript's turn) is written in place over the
 document's end instead: a few KB rather than the whole, ever longer file. That one
 write is not atomic for a reader that does not take the lock, or against a kill or
-power cut in its middle; the messages it copies stay in the table.
+power cut in its middle; a torn transcript is then written again from the table.
 """
 
 from __future__ import annotations
