@@ -229,7 +229,7 @@ class TurnRunner:
         raise ModelUnavailable("the turn ended without a result")
 
     async def drain(self) -> None:
-        """Wait for background work (transcripts, memory usage, summaries) to finish."""
+        """Wait for background work (transcripts, summaries) to finish."""
         while self._background:
             await asyncio.gather(*list(self._background), return_exceptions=True)
 

@@ -111,7 +111,7 @@ async def overhead(tmp: Path, streamed: bool, turns_n: int = 400) -> None:
     print(f"  p50 {pct(times, 50):.2f} ms   p99 {pct(times, 99):.2f} ms   (targets 10 / 30 ms)")
     print(
         f"  store calls per turn: {statistics.mean(hot):.1f} before the reply is done "
-        f"(max {max(hot)}), {statistics.mean(after):.1f} after it (transcript, memory use)"
+        f"(max {max(hot)}), {statistics.mean(after):.1f} after it (transcript, summaries)"
     )
 
 
