@@ -70,16 +70,14 @@ class TranscriptAppend:
         """The whole new document (one in another layout is re-encoded first)."""
         if current is None:
             current = OPEN + MARKER
-        elif not (
-            current.startswith(OPEN)
-            and current.rfind(MARKER) >= len(OPEN)
-            and _whole_end(current, current.rfind(MARKER))
-        ):
-            try:
-                earlier = json.loads(current).get("messages", [])
-            except ValueError as exc:
-                raise UnreadableTranscript(str(exc)) from exc
-            current = OPEN + b", ".join(dump_json(m) for m in earlier) + MARKER
+        else:
+            cut = current.rfind(MARKER)
+            if not (current.startswith(OPEN) and cut >= len(OPEN) and _whole_end(current, cut)):
+                try:
+                    earlier = json.loads(current).get("messages", [])
+                except ValueError as exc:
+                    raise UnreadableTranscript(str(exc)) from exc
+                current = OPEN + b", ".join(dump_json(m) for m in earlier) + MARKER
         cut = current.rfind(MARKER)
         return b"".join([memoryview(current)[:cut], self._end(current, len(OPEN), cut)])
 
