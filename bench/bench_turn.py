@@ -34,6 +34,7 @@ from agent.events import ErrorEvent  # noqa: E402
 from agent.models import build_chat_model  # noqa: E402
 from agent.offline import OfflineCoachModel  # noqa: E402
 from agent.turn import TurnRunner  # noqa: E402
+from api.runtime import tune_gc  # noqa: E402
 from bench.machine import print_machine_speed  # noqa: E402
 from extraction import is_workout_log  # noqa: E402
 from storage.base import Store  # noqa: E402
@@ -93,6 +94,7 @@ async def overhead(tmp: Path, streamed: bool, turns_n: int = 400) -> None:
     for text in MESSAGES:  # warm caches and imports
         await one_turn(turns, "bench-user", coach_id, conversation_id, text, streamed)
     await turns.drain()
+    tune_gc()  # as the service does once it has started
     times: list[float] = []
     hot: list[int] = []
     after: list[int] = []
@@ -192,6 +194,7 @@ async def _serve_share(share: Share) -> None:
     ids = [await seed_athlete(store, user) for user in users]
     await turns.run(users[0], *ids[0], "warming up")  # imports, connections, caches
     await turns.drain()
+    tune_gc()
     share.ready.put(share.index)
     await loop.run_in_executor(None, share.go.wait)
     results = await asyncio.gather(
