@@ -77,7 +77,14 @@ class MemoryPlanner:
     """Builds a MemoryPlan for one message; `model=None` means the offline rules."""
 
     def __init__(self, model: BaseChatModel | None) -> None:
-        self._model = model
+        # Built once: making a structured-output runnable generates its JSON Schema (~3 ms).
+        self._decider = (
+            None
+            if model is None
+            else model.with_structured_output(MemoryDecisionOut, include_raw=True).with_config(
+                run_name="memory_decision"
+            )
+        )
 
     async def plan(
         self, text: str, *, user_id: str, coach_id: str, existing: list[Memory]
@@ -182,7 +189,7 @@ class MemoryPlanner:
         self, request: MemoryRequest, text: str, existing: list[Memory], plan: MemoryPlan
     ) -> MemoryDecisionOut | None:
         """One structured-output call; None offline or when the model fails."""
-        if self._model is None:
+        if self._decider is None:
             return None
         prompt = render(
             "memory_consolidation.md",
@@ -200,10 +207,7 @@ class MemoryPlanner:
         )
         plan.model_calls += 1
         try:
-            structured = self._model.with_structured_output(
-                MemoryDecisionOut, include_raw=True
-            ).with_config(run_name="memory_decision")
-            answer = await structured.ainvoke(prompt)
+            answer = await self._decider.ainvoke(prompt)
         except Exception as exc:  # noqa: BLE001 - fall back to the rules
             log.warning("memory consolidation model failed, using rules: %s", exc)
             return None

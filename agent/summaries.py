@@ -127,7 +127,14 @@ class Summarizer:
 
     def __init__(self, store: Store, model: BaseChatModel | None, policy: SummaryPolicy) -> None:
         self._store = store
-        self._model = model
+        # Built once: making a structured-output runnable generates its JSON Schema (~3 ms).
+        self._composer = (
+            None
+            if model is None
+            else model.with_structured_output(SummaryOut).with_config(
+                run_name="conversation_summary"
+            )
+        )
         self.policy = policy
 
     async def summarize_if_due(
@@ -185,7 +192,7 @@ class Summarizer:
     async def _compose(
         self, previous: Summary | None, messages: list[Message]
     ) -> tuple[SummaryOut, float]:
-        if self._model is None:
+        if self._composer is None:
             return extractive_summary(previous, messages), 0.6
         prompt = render(
             "summary.md",
@@ -196,10 +203,7 @@ class Summarizer:
                 f"{m.role}: {json.dumps(m.content, ensure_ascii=False)}" for m in messages
             ),
         )
-        structured = self._model.with_structured_output(SummaryOut).with_config(
-            run_name="conversation_summary"
-        )
-        result = await structured.ainvoke(prompt)
+        result = await self._composer.ainvoke(prompt)
         if not isinstance(result, SummaryOut):
             raise TypeError("summary model returned no structured summary")
         return result, 0.85

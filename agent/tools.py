@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from langchain.tools import ToolRuntime
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import SystemMessage
 from langchain_core.tools import tool
+from pydantic import BaseModel, Field
 
 from agent.context import TurnContext
 from agent.memory import MemoryPlan
-from agent.workouts import WorkoutBook, extract_workouts, fingerprint
+from agent.workouts import Extractor, WorkoutBook, extract_workouts, fingerprint
 from extraction.describe import describe_workout
 from storage.base import Store
 from storage.models import Message
@@ -31,7 +31,7 @@ class TurnWork:
     store: Store
     book: WorkoutBook
     memory: MemoryPlan
-    extraction_model: BaseChatModel | None
+    extractor: Extractor | None
     model_name: str
     model_calls: int = 0
     input_tokens: int = 0
@@ -53,16 +53,24 @@ async def _known_fingerprints(work: TurnWork, dates: set[str]) -> set[str]:
     return known | {w.record.fingerprint for w in work.book.logged if w.record.fingerprint}
 
 
-@tool
+class LogWorkoutArgs(BaseModel):
+    """The arguments the model gives. Declared apart from the function so that the
+    injected `runtime` stays out of the schema LangChain validates and dumps on every
+    call: dumping the turn's whole state with it cost about 5 ms per tool call."""
+
+    session_hint: str = Field(
+        default="",
+        description="Optional words naming which session(s) to log, if the message has several.",
+    )
+
+
+@tool(args_schema=LogWorkoutArgs)
 async def log_workout(runtime: ToolRuntime[Any], session_hint: str = "") -> str:
     """Log the finished workout(s) the athlete reports in their latest message.
 
     Call once when the message describes a session already done (sets, weights, times,
     distances or a named workout). Not for plans, questions, goals or memory requests.
     Returns what was logged, duplicates that were skipped, missing details and PRs.
-
-    Args:
-        session_hint: Optional words naming which session(s) to log, if the message has several.
     """
     work: TurnWork = runtime.context
     ctx = work.context
@@ -71,7 +79,7 @@ async def log_workout(runtime: ToolRuntime[Any], session_hint: str = "") -> str:
         today=ctx.today,
         tz=str(ctx.local_now.tzinfo),
         units=ctx.profile.units,
-        model=work.extraction_model,
+        extractor=work.extractor,
         model_name=work.model_name,
     )
     work.model_calls += outcome.model_calls

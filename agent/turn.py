@@ -59,7 +59,7 @@ from agent.resilience import ModelRetry
 from agent.summaries import Summarizer, SummaryPolicy, trigger_reason
 from agent.tools import TurnWork, log_workout
 from agent.tracing import keep_untraced_hooks_inline
-from agent.workouts import WorkoutBook, format_value
+from agent.workouts import WorkoutBook, format_value, workout_extractor
 from storage.base import (
     Conflict,
     Quota,
@@ -140,6 +140,7 @@ class TurnRunner:
         self._agent = create_agent(
             chat_model, tools=[log_workout], middleware=middleware, context_schema=TurnWork
         )
+        self._extractor = None if self._aux_model is None else workout_extractor(self._aux_model)
         self._memory = MemoryPlanner(self._aux_model)
         self._summarizer = Summarizer(
             store,
@@ -317,7 +318,7 @@ class TurnRunner:
                 records={(r.exercise, r.measure): r for r in context.records},
             ),
             memory=plan,
-            extraction_model=self._aux_model,
+            extractor=self._extractor,
             model_name=self.model_name,
             model_calls=plan.model_calls,
             input_tokens=plan.input_tokens,
