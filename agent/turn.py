@@ -106,9 +106,11 @@ def _system_prompt(request: ModelRequest) -> SystemMessage:
 
 
 def _to_lc(message: Message) -> HumanMessage | AIMessage:
+    """The stored message as LangChain's, under its own id (else the graph mints a uuid
+    for every history message at every step)."""
     if message.role == "user":
-        return HumanMessage(content=message.content)
-    return AIMessage(content=message.content)
+        return HumanMessage(content=message.content, id=message.message_id)
+    return AIMessage(content=message.content, id=message.message_id)
 
 
 class TurnRunner:
@@ -363,8 +365,10 @@ class TurnRunner:
     async def _agent_tokens(self, work: TurnWork, tokens: bool) -> AsyncIterator[str]:
         """Stream the reply's tokens (if `tokens`); the final message is kept on `work`
         for the commit."""
-        history: list[AnyMessage | dict[str, Any]] = [_to_lc(m) for m in work.context.history]
-        inputs = InputAgentState(messages=[*history, HumanMessage(content=work.message.content)])
+        messages: list[AnyMessage | dict[str, Any]] = [
+            _to_lc(m) for m in [*work.context.history, work.message]
+        ]
+        inputs = InputAgentState(messages=messages)
         produced: list[AIMessage] = []
         replies = ReplyStream()
         try:
