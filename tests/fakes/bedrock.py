@@ -34,6 +34,7 @@ import uuid
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -283,6 +284,8 @@ class FakeBedrock:
         self._queue: deque[Response] = deque()
         self._requests: list[RecordedRequest] = []
         self._connections: set[socket.socket] = set()
+        self._in_flight = 0
+        self._max_in_flight = 0
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -436,6 +439,7 @@ class FakeBedrock:
         with self._lock:
             self._queue.clear()
             self._requests.clear()
+            self._max_in_flight = self._in_flight
 
     def reset(self) -> None:
         """`clear()` plus restore the constructor's default and handler.
@@ -459,6 +463,13 @@ class FakeBedrock:
         """The most recent request (IndexError if none)."""
         with self._lock:
             return self._requests[-1]
+
+    @property
+    def max_in_flight(self) -> int:
+        """The most requests being answered at one time (since `clear`): with a `delay_s`,
+        how many model calls the client really made in parallel."""
+        with self._lock:
+            return self._max_in_flight
 
     def system_text(self, i: int = -1) -> str:
         """Request `i`'s system prompt: its text blocks joined by newlines (cachePoints skipped)."""
@@ -492,6 +503,17 @@ class FakeBedrock:
         if self.default is not None:
             return self.default
         return ErrorReply(500, "InternalServerException", "FakeBedrock: no scripted response left")
+
+    @contextmanager
+    def _answering(self) -> Iterator[None]:
+        with self._lock:
+            self._in_flight += 1
+            self._max_in_flight = max(self._max_in_flight, self._in_flight)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._in_flight -= 1
 
     def _track(self, conn: socket.socket, *, add: bool) -> None:
         with self._lock:
@@ -633,16 +655,17 @@ class _RequestHandler(BaseHTTPRequestHandler):
             fake._take(request, consume=False)  # an invalid request eats no scripted response
             self._send_error(ErrorReply(400, "ValidationException", problem))
             return
-        response = fake._resolve(request)
-        time.sleep(response.delay_s)
-        if isinstance(response, ErrorReply):
-            self._send_error(response)
-        elif isinstance(response, BrokenStream):
-            self._send_broken(response, operation)
-        elif operation == "converse":
-            self._send_converse(self._render(response, body), started)
-        else:
-            self._send_stream(self._render(response, body), started, response.chunk_delay_s)
+        with fake._answering():
+            response = fake._resolve(request)
+            time.sleep(response.delay_s)
+            if isinstance(response, ErrorReply):
+                self._send_error(response)
+            elif isinstance(response, BrokenStream):
+                self._send_broken(response, operation)
+            elif operation == "converse":
+                self._send_converse(self._render(response, body), started)
+            else:
+                self._send_stream(self._render(response, body), started, response.chunk_delay_s)
 
     def _render(self, reply: Reply, body: dict[str, Any]) -> _Turn:
         fake = self.server.fake
