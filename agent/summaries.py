@@ -1,8 +1,10 @@
 """Cumulative conversation summaries: the previous summary plus only the new messages.
 
 Made after the reply is delivered (a background task), every `every` messages or when
-unsummarised messages no longer fit the prompt's history window. A failure leaves the
-trigger condition true, so a later turn retries it.
+unsummarised messages no longer fit the prompt's history window. A failed call
+(throttling, an outage) leaves the trigger condition true, so a later turn retries it.
+An answer that is not a summary (plain text, a malformed tool call) gets the extractive
+summary instead: asking again would likely get the same, one more model call per turn.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from extraction import extract
 from extraction.describe import describe_workout
@@ -203,7 +206,12 @@ class Summarizer:
                 f"{m.role}: {json.dumps(m.content, ensure_ascii=False)}" for m in messages
             ),
         )
-        result = await self._composer.ainvoke(prompt)
-        if not isinstance(result, SummaryOut):
-            raise TypeError("summary model returned no structured summary")
-        return result, 0.85
+        answer: object
+        try:
+            answer = await self._composer.ainvoke(prompt)
+        except (OutputParserException, ValidationError) as exc:
+            answer = exc
+        if not isinstance(answer, SummaryOut):
+            log.warning("the model's summary was unusable (%r); using the extractive one", answer)
+            return extractive_summary(previous, messages), 0.6
+        return answer, 0.85

@@ -13,7 +13,7 @@ from agent.events import ErrorEvent, TokenEvent
 from agent.models import build_chat_model
 from storage.models import Memory, MemoryMetadata, Summary
 from tests.factories import local_store, runner, seed_athlete
-from tests.fakes.bedrock import FakeBedrock, RecordedRequest, forced_tool_name
+from tests.fakes.bedrock import FakeBedrock, RecordedRequest, Reply, ToolUse, forced_tool_name
 
 MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
 USER = "athlete-1"
@@ -326,3 +326,60 @@ async def test_prompt_carries_summary_and_only_this_coachs_memories(
     assert "April marathon" in system
     assert "Likes blunt feedback." in system and "Has two kids." in system
     assert "Loves yoga." not in system
+
+
+SUMMARY = {
+    "narrative_summary": "Sam is building toward a spring marathon and trains mornings.",
+    "key_facts": {"current_goals": ["spring marathon"], "schedule_context": ["mornings"]},
+    "emotional_state": "motivated",
+    "action_items": [],
+}
+
+
+def _summary_requests(fake: FakeBedrock) -> list[RecordedRequest]:
+    return [r for r in fake.requests if forced_tool_name(r.body) == "SummaryOut"]
+
+
+async def _overflow_the_window(fake: FakeBedrock, setup: Any) -> None:
+    """Three turns: six messages no longer fit the window of four, so a summary is due."""
+    _, turns, coach_id, conversation_id = setup
+    for i in range(3):
+        fake.add_text(f"reply {i}")
+        await turns.run(USER, coach_id, conversation_id, f"I train mornings, message {i}")
+        await turns.drain()
+
+
+async def test_a_due_summary_is_written_by_the_model(fake: FakeBedrock, setup: Any) -> None:
+    store, _, _, conversation_id = setup
+    fake.handler = lambda body: (
+        Reply(tool_uses=(ToolUse("SummaryOut", SUMMARY),))
+        if forced_tool_name(body) == "SummaryOut"
+        else None
+    )
+    await _overflow_the_window(fake, setup)
+    [request] = _summary_requests(fake)
+    assert "message 0" in json.dumps(request.messages)
+    summary = await store.get_summary(USER, conversation_id)
+    assert summary is not None
+    assert summary.summary_text == SUMMARY["narrative_summary"]
+    assert summary.structured_data.key_facts.current_goals == ["spring marathon"]
+    assert summary.metadata.confidence == 0.85
+    assert summary.metadata.trigger_reason == "window_overflow"
+
+
+async def test_a_summary_answered_in_plain_text_falls_back_to_the_extractive_one(
+    fake: FakeBedrock, setup: Any
+) -> None:
+    """Asking again would likely get the same answer, one more model call every turn."""
+    store, turns, coach_id, conversation_id = setup
+    fake.handler = lambda body: (
+        Reply(text="Sam trains in the mornings.") if forced_tool_name(body) else None
+    )
+    await _overflow_the_window(fake, setup)
+    summary = await store.get_summary(USER, conversation_id)
+    assert summary is not None and summary.metadata.confidence == 0.6
+    assert any("mornings" in fact for fact in summary.structured_data.key_facts.schedule_context)
+    fake.add_text("reply 3")
+    await turns.run(USER, coach_id, conversation_id, "one more")
+    await turns.drain()
+    assert len(_summary_requests(fake)) == 1
