@@ -7,22 +7,27 @@ Prints figures; asserts nothing. Targets (issues 4 and 5):
 - 200 concurrent turns against a model taking 500 ms finish in < 2 s wall: printed for
   one server process and for one per CPU core (`coach serve --workers`), both on one
   local store, as the service runs them.
+  Each line also gives the CPU per turn (all processes, all threads) and the garbage
+  collector's pauses (the longest total of one process).
 Turns are measured both ways the API runs them: a JSON reply (the model is not asked to
-stream) and a streamed one (SSE, `coach chat`: token callbacks, ConverseStream).
+stream) and a streamed one (SSE, `coach chat`: token callbacks, ConverseStream); the
+cost of a streamed chunk is measured on a 100-chunk reply.
 Run: .venv/bin/python bench/bench_turn.py
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import os
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.synchronize import Event
 from pathlib import Path
@@ -154,11 +159,73 @@ async def model_calls(tmp: Path, fake: FakeBedrock) -> None:
     await turns.drain()
 
 
-def serve_slow_model(delay_s: float, ports: multiprocessing.Queue[str]) -> None:
+def serve_model(reply: Reply, ports: multiprocessing.Queue[str]) -> None:
     """A fake Converse server in its own process: like Bedrock, it spends none of our CPU."""
-    with FakeBedrock(default=Reply(text="Nice.", delay_s=delay_s)) as fake:
+    with FakeBedrock(default=reply) as fake:
         ports.put(fake.endpoint_url)
         time.sleep(600)
+
+
+@contextmanager
+def model_server(reply: Reply) -> Iterator[str]:
+    """The endpoint URL of a `serve_model` process, stopped on exit."""
+    ports: multiprocessing.Queue[str] = SPAWN.Queue()
+    server = SPAWN.Process(target=serve_model, args=(reply, ports), daemon=True)
+    server.start()
+    try:
+        yield ports.get(timeout=30)
+    finally:
+        server.terminate()
+        server.join(timeout=10)
+
+
+async def chunk_cost(tmp: Path, chunks: int = 100, turns_n: int = 100) -> None:
+    """What streaming a reply costs per chunk: streamed against JSON turns, same reply."""
+    reply = Reply(text="Good work." * (chunks * 4 // 10 + 1))  # the fake sends 4 chars a chunk
+    with model_server(reply) as endpoint_url:
+        store = await local_store(tmp / "chunks")
+        model = build_chat_model(f"bedrock:{MODEL}", region="us-east-1", endpoint_url=endpoint_url)
+        turns = runner(store, model, "bedrock", summary_every=10_000)
+        users = [f"chunks-{i}" for i in range(turns_n)]
+        ids = [await seed_athlete(store, user) for user in users]
+        cpu: dict[bool, float] = {}
+        for streamed in (False, True, False, True):  # the first pair warms up
+            start = time.process_time()
+            for user, (c, v) in zip(users, ids, strict=True):
+                await one_turn(turns, user, c, v, "how's it going?", streamed)
+            await turns.drain()
+            cpu[streamed] = (time.process_time() - start) / turns_n * 1000
+    extra = cpu[True] - cpu[False]
+    print(f"a {chunks}-chunk reply, CPU per Bedrock turn (the bench's other replies are short):")
+    print(
+        f"  JSON {cpu[False]:.1f} ms, streamed {cpu[True]:.1f} ms: "
+        f"{extra * 1000 / chunks:.0f} us per streamed chunk"
+    )
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What one server process reports after its burst."""
+
+    end: float  # time.monotonic()
+    errors: int
+    cpu_s: float  # the process's CPU time during the burst, all threads
+    gc_s: float  # garbage collection pauses during the burst
+
+
+class GcPauses:
+    """Sums the collector's pauses (it runs holding the GIL: nothing else runs)."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self._start = 0.0
+        gc.callbacks.append(self._observe)
+
+    def _observe(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.total += time.perf_counter() - self._start
 
 
 @dataclass(frozen=True)
@@ -172,7 +239,7 @@ class Share:
     data_dir: Path
     ready: multiprocessing.Queue[int]
     go: Event
-    done: multiprocessing.Queue[tuple[float, int]]
+    done: multiprocessing.Queue[Finished]
 
 
 async def _serve_share(share: Share) -> None:
@@ -197,6 +264,7 @@ async def _serve_share(share: Share) -> None:
     tune_gc()
     share.ready.put(share.index)
     await loop.run_in_executor(None, share.go.wait)
+    pauses, cpu = GcPauses(), time.process_time()
     results = await asyncio.gather(
         *(
             one_turn(turns, user, c, v, "how's it going?", share.streamed)
@@ -204,7 +272,8 @@ async def _serve_share(share: Share) -> None:
         ),
         return_exceptions=True,
     )
-    share.done.put((time.monotonic(), sum(isinstance(r, BaseException) for r in results)))
+    errors = sum(isinstance(r, BaseException) for r in results)
+    share.done.put(Finished(time.monotonic(), errors, time.process_time() - cpu, pauses.total))
     await turns.drain()
     await store.close()
 
@@ -216,10 +285,11 @@ def serve_share(share: Share) -> None:
 
 def concurrent_turns(
     tmp: Path, endpoint_url: str, n: int, processes: int, streamed: bool
-) -> tuple[float, int]:
-    """Wall time and errors for `n` turns sent at once to `processes` server processes."""
+) -> tuple[float, list[Finished]]:
+    """Wall time and each process's report for `n` turns sent at once to `processes`
+    server processes."""
     ready: multiprocessing.Queue[int] = SPAWN.Queue()
-    done: multiprocessing.Queue[tuple[float, int]] = SPAWN.Queue()
+    done: multiprocessing.Queue[Finished] = SPAWN.Queue()
     go = SPAWN.Event()
     data_dir = tmp / f"concurrency-{processes}-{streamed}"
     shares = [
@@ -238,25 +308,24 @@ def concurrent_turns(
     finally:
         for worker in workers:
             worker.join(timeout=30)
-    return max(end for end, _ in finished) - start, sum(errors for _, errors in finished)
+    return max(f.end for f in finished) - start, finished
 
 
 def concurrency(tmp: Path, n: int = 200, delay_s: float = 0.5) -> None:
-    ports: multiprocessing.Queue[str] = SPAWN.Queue()
-    server = SPAWN.Process(target=serve_slow_model, args=(delay_s, ports), daemon=True)
-    server.start()
-    try:
-        endpoint_url = ports.get(timeout=30)
+    with model_server(Reply(text="Nice.", delay_s=delay_s)) as endpoint_url:
         print(f"{n} concurrent turns, model {delay_s * 1000:.0f} ms each (target < 2 s wall):")
         for streamed in (False, True):
             for processes in sorted({1, os.cpu_count() or 1}):
-                wall, errors = concurrent_turns(tmp, endpoint_url, n, processes, streamed)
+                wall, finished = concurrent_turns(tmp, endpoint_url, n, processes, streamed)
                 kind = "streamed" if streamed else "JSON"
                 where = "1 process" if processes == 1 else f"{processes} processes (--workers)"
-                print(f"  {kind + ', ' + where:<36} {wall:.2f} s wall, {errors} errors")
-    finally:
-        server.terminate()
-        server.join(timeout=10)
+                errors = sum(f.errors for f in finished)
+                cpu_ms = sum(f.cpu_s for f in finished) / n * 1000
+                gc_ms = max(f.gc_s for f in finished) * 1000
+                print(
+                    f"  {kind + ', ' + where:<34} {wall:.2f} s wall, {errors} errors "
+                    f"(CPU {cpu_ms:.1f} ms per turn, GC pauses {gc_ms:.0f} ms)"
+                )
 
 
 async def main() -> None:
@@ -268,6 +337,7 @@ async def main() -> None:
         await overhead(Path(tmp), streamed=False)
         await overhead(Path(tmp), streamed=True)
         await model_calls(Path(tmp), fake)
+        await chunk_cost(Path(tmp))
     with tempfile.TemporaryDirectory() as tmp:
         concurrency(Path(tmp))
 
