@@ -8,10 +8,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from langchain.tools import ToolRuntime
 from langchain_core.messages import SystemMessage
 from langchain_core.tools import tool
-from pydantic import BaseModel, Field
+from langgraph.runtime import get_runtime
 
 from agent.context import TurnContext
 from agent.memory import MemoryPlan
@@ -53,26 +52,19 @@ async def _known_fingerprints(work: TurnWork, dates: set[str]) -> set[str]:
     return known | {w.record.fingerprint for w in work.book.logged if w.record.fingerprint}
 
 
-class LogWorkoutArgs(BaseModel):
-    """The arguments the model gives. Declared apart from the function so that the
-    injected `runtime` stays out of the schema LangChain validates and dumps on every
-    call: dumping the turn's whole state with it cost about 5 ms per tool call."""
-
-    session_hint: str = Field(
-        default="",
-        description="Optional words naming which session(s) to log, if the message has several.",
-    )
-
-
-@tool(args_schema=LogWorkoutArgs)
-async def log_workout(runtime: ToolRuntime[Any], session_hint: str = "") -> str:
+@tool
+async def log_workout() -> str:
     """Log the finished workout(s) the athlete reports in their latest message.
 
     Call once when the message describes a session already done (sets, weights, times,
     distances or a named workout). Not for plans, questions, goals or memory requests.
-    Returns what was logged, duplicates that were skipped, missing details and PRs.
+    Every session the message reports is logged. Returns what was logged, duplicates
+    that were skipped, missing details and PRs.
     """
-    work: TurnWork = runtime.context
+    # The turn comes from the graph's runtime, not from an injected `ToolRuntime`
+    # argument: LangChain validates and dumps a tool's arguments on every call, and with
+    # the runtime among them it dumped the turn's whole state (about 5 ms a call).
+    work = get_runtime(TurnWork).context
     ctx = work.context
     outcome = await extract_workouts(
         work.message.content,

@@ -65,11 +65,10 @@ async def test_ordinary_turn_sends_coach_context_and_streams(fake: FakeBedrock, 
     assert "Coach Riley" in system and "general" in system.lower()
     assert any("cachePoint" in block for block in request.system)
     assert fake.tool_names(0) == ["log_workout"]
-    # The model sees the tool's own argument, described; never the injected runtime.
+    # No arguments to fill in: the tool reads the athlete's message from the turn.
     spec = request.tool_config["tools"][0]["toolSpec"]  # type: ignore[index]
-    arguments = spec["inputSchema"]["json"]["properties"]
-    assert list(arguments) == ["session_hint"]
-    assert "several" in arguments["session_hint"]["description"]
+    assert spec["inputSchema"]["json"]["properties"] == {}
+    assert "Every session the message reports is logged" in spec["description"]
 
 
 async def test_workout_turn_logs_with_two_calls_when_draft_is_complete(
