@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from api.settings import Settings
 from tests.api.helpers import auth, messages_url, new_coach, new_conversation, serve
 from tests.fakes.bedrock import FakeBedrock, Reply
@@ -15,13 +13,9 @@ TURNS = 40
 """More than any default thread pool holds (`min(32, cores + 4)`)."""
 
 
-async def test_concurrent_turns_call_the_model_all_at_once(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_concurrent_turns_call_the_model_all_at_once(settings: Settings) -> None:
     """The Converse client is synchronous: each call holds a thread while the model
     thinks. Every turn's call must be in flight together, none queued behind a pool."""
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test")
     with FakeBedrock(default=Reply(text="Nice.", delay_s=1.0)) as fake:
         configured = settings.model_copy(
             update={
