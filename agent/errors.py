@@ -1,4 +1,4 @@
-"""Errors of the agent turn; the API maps each to one HTTP status."""
+"""Errors of the agent turn, each with a stable `code` (the API maps codes to statuses)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,20 @@ class TurnInProgress(AgentError):
 
 
 class MessageRejected(AgentError):
-    """The message cannot be processed (empty after trimming, or too long)."""
+    """The message cannot be processed (empty after trimming)."""
 
     code = "invalid_message"
+
+
+class MessageTooLong(MessageRejected):
+    """The message is over the configured length (`COACH_MAX_MESSAGE_CHARS`)."""
+
+    code = "message_too_long"
+
+
+class TurnFailed(AgentError):
+    """A turn that ended with an error event; carries that event's stable code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code

@@ -5,9 +5,13 @@ Shared by the HTTP API (JSON and SSE) and `coach chat`, so all three say the sam
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import AsyncIterator
+from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from agent.errors import TurnFailed
+from extraction.schema import Workout
 
 
 class ReplyOut(BaseModel):
@@ -46,7 +50,7 @@ class ChatResult(BaseModel):
     message_id: str
     conversation_id: str
     reply: ReplyOut
-    workouts: list[dict[str, Any]] = Field(default_factory=list)
+    workouts: list[Workout] = Field(default_factory=list)
     memories: MemoryChanges = Field(default_factory=MemoryChanges)
     usage: Usage
 
@@ -58,7 +62,7 @@ class TokenEvent(BaseModel):
 
 class WorkoutEvent(BaseModel):
     event: Literal["workout"] = "workout"
-    workout: dict[str, Any]
+    workout: Workout
 
 
 class MemoryEvent(BaseModel):
@@ -73,10 +77,28 @@ class DoneEvent(BaseModel):
 
 
 class ErrorEvent(BaseModel):
+    """The turn failed after the user's message was stored; `code` is stable (the API
+    derives the HTTP status from it)."""
+
     event: Literal["error"] = "error"
     code: str
     message: str
-    status: int = 500
 
 
 TurnEvent = TokenEvent | WorkoutEvent | MemoryEvent | DoneEvent | ErrorEvent
+
+
+async def result_of(events: AsyncIterator[TurnEvent]) -> ChatResult:
+    """Drain a turn's events (after-reply work runs past `done`) and return its result.
+
+    The one place an error event becomes an exception: TurnFailed with the event's code.
+    """
+    outcome: ChatResult | ErrorEvent | None = None
+    async for event in events:
+        if isinstance(event, DoneEvent | ErrorEvent):
+            outcome = event.result if isinstance(event, DoneEvent) else event
+    if isinstance(outcome, ChatResult):
+        return outcome
+    if outcome is None:
+        raise TurnFailed("internal_error", "the turn ended without a result")
+    raise TurnFailed(outcome.code, outcome.message)

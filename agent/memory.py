@@ -25,6 +25,7 @@ from agent.memory_rules import (
     detect_memory_intent,
 )
 from agent.prompting import quote
+from agent.usage import Spend
 from prompts import render
 from storage.ids import new_id
 from storage.models import Importance, Memory, MemoryMetadata, MemoryType, utc_now
@@ -55,9 +56,8 @@ class MemoryPlan:
     """Content of the stored memory the request repeated, if it did."""
     unmatched_forget: str | None = None
     """What the athlete asked to forget when nothing matched."""
-    model_calls: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
+    spend: Spend = field(default_factory=Spend)
+    """The turn's tally; the consolidation call adds to it."""
 
 
 def _scope(memory: Memory) -> Literal["global", "coach"]:
@@ -87,10 +87,16 @@ class MemoryPlanner:
         )
 
     async def plan(
-        self, text: str, *, user_id: str, coach_id: str, existing: list[Memory]
+        self,
+        text: str,
+        *,
+        user_id: str,
+        coach_id: str,
+        existing: list[Memory],
+        spend: Spend | None = None,
     ) -> MemoryPlan:
         """Detect a memory or forget request and decide what changes."""
-        plan = MemoryPlan()
+        plan = MemoryPlan(spend=spend or Spend())
         intent = detect_memory_intent(text)
         if isinstance(intent, ForgetRequest):
             existing = self._forget(intent, existing, plan)
@@ -205,7 +211,7 @@ class MemoryPlanner:
             or "(none)",
             message=quote(text),
         )
-        plan.model_calls += 1
+        plan.spend.model_calls += 1
         try:
             answer = await self._decider.ainvoke(prompt)
         except Exception as exc:  # noqa: BLE001 - fall back to the rules
@@ -213,9 +219,7 @@ class MemoryPlanner:
             return None
         if not isinstance(answer, dict):  # include_raw=True answers a dict
             return None
-        usage = getattr(answer.get("raw"), "usage_metadata", None) or {}
-        plan.input_tokens += usage.get("input_tokens", 0)
-        plan.output_tokens += usage.get("output_tokens", 0)
+        plan.spend.add_usage(answer.get("raw"))
         decision = answer.get("parsed")
         if not isinstance(decision, MemoryDecisionOut):
             return None

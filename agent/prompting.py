@@ -28,10 +28,8 @@ class TurnNotes:
 
     lines: list[str] = field(default_factory=list)
 
-    def add(self, line: str) -> None:
-        self.lines.append(line)
-
     def render(self) -> str:
+        """The notes as a bullet list."""
         return "\n".join(f"- {line}" for line in self.lines) or "- (none)"
 
 
@@ -117,6 +115,27 @@ def render_turn_context(context: TurnContext, memories: list[Memory], notes: Tur
         recent_workouts=_workouts_block(context.recent_workouts),
         turn_notes=notes.render(),
     )
+
+
+class CoachPrompts:
+    """The static part of each coach's system prompt, rendered once per coach version.
+
+    It is the cacheable prefix Bedrock's prompt caching keys on, so it must not change
+    between turns; rendering it costs a template load and formatting per turn otherwise.
+    """
+
+    def __init__(self, max_entries: int = 1024) -> None:
+        self._rendered: dict[tuple[str, str, int], str] = {}
+        self._max_entries = max_entries
+
+    def static_part(self, user_id: str, coach: CoachConfig) -> str:
+        """The coach's rendered static prompt."""
+        key = (user_id, coach.coach_id, coach.version)
+        if key not in self._rendered:
+            if len(self._rendered) >= self._max_entries:
+                self._rendered.clear()
+            self._rendered[key] = render_coach_prompt(coach)
+        return self._rendered[key]
 
 
 def build_system_message(static: str, dynamic: str, *, cache: bool) -> SystemMessage:

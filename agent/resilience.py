@@ -1,7 +1,9 @@
-"""Agent middleware: tenacity-owned retries with a per-call timeout, counting model calls.
+"""Model-call resilience: LangChain's retry middleware with our notion of transient,
+plus a per-attempt timeout that counts each call on the turn.
 
 botocore's own retries are off (`total_max_attempts=1`), so this is the one retry policy
-for model calls: throttling, 5xx and timeouts, bounded exponential backoff with jitter.
+for model calls: throttling, 5xx, timeouts and broken streams, bounded exponential
+backoff with jitter.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, cast
 
-from langchain.agents.middleware import AgentMiddleware, ModelRequest, ModelResponse
-from tenacity import (
-    AsyncRetrying,
-    retry_if_exception,
-    stop_after_attempt,
-    wait_exponential_jitter,
+from langchain.agents.middleware import (
+    AgentMiddleware,
+    ModelRequest,
+    ModelResponse,
+    ModelRetryMiddleware,
 )
+
+from agent.usage import Spend
 
 # Which failures are transient, as botocore/urllib3/langchain-aws raise them (checked
 # against the fake Converse server's broken-stream modes, 2026-11).
@@ -70,40 +73,37 @@ def is_transient(exc: BaseException) -> bool:
 Handler = Callable[[ModelRequest], Awaitable[ModelResponse]]
 
 
-class _CountsModelCalls(Protocol):
-    """The agent's runtime context, as far as this middleware uses it."""
+class _Spends(Protocol):
+    """The agent's runtime context, as far as this module uses it."""
 
-    model_calls: int
+    spend: Spend
 
 
-class ModelRetry(AgentMiddleware):
-    """Retry transient model failures; each attempt bounded by `timeout_s` and counted
-    on the turn (`model_calls`), fallback attempts included as this sits inside it."""
+def model_retry(
+    *, max_attempts: int, initial_delay: float = 0.5, max_delay: float = 8.0
+) -> ModelRetryMiddleware:
+    """Retry transient failures (`is_transient`) and re-raise the last one when spent."""
+    return ModelRetryMiddleware(
+        max_retries=max_attempts - 1,
+        retry_on=is_transient,
+        on_failure="error",
+        initial_delay=initial_delay,
+        max_delay=max_delay,
+    )
 
-    def __init__(
-        self,
-        *,
-        max_attempts: int,
-        timeout_s: float,
-        initial_delay: float = 0.5,
-        max_delay: float = 8.0,
-    ) -> None:
+
+class TimedCall(AgentMiddleware):
+    """Bound each model attempt by `timeout_s` and count it on the turn's spend.
+
+    Sits inside the retry (and the fallback), so every attempt is timed and counted.
+    """
+
+    def __init__(self, *, timeout_s: float) -> None:
         super().__init__()
-        self.max_attempts = max_attempts
         self.timeout_s = timeout_s
-        self.initial_delay = initial_delay
-        self.max_delay = max_delay
 
     async def awrap_model_call(self, request: ModelRequest, handler: Handler) -> ModelResponse:
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(self.max_attempts),
-            wait=wait_exponential_jitter(multiplier=self.initial_delay, max=self.max_delay),
-            retry=retry_if_exception(is_transient),
-            reraise=True,
-        )
-        async for attempt in retrying:
-            with attempt:
-                cast(_CountsModelCalls, request.runtime.context).model_calls += 1
-                async with asyncio.timeout(self.timeout_s):
-                    return await handler(request)
-        raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
+        """Time and count one attempt."""
+        cast(_Spends, request.runtime.context).spend.model_calls += 1
+        async with asyncio.timeout(self.timeout_s):
+            return await handler(request)

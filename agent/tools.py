@@ -5,40 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import dataclass, field
 from typing import Any
 
-from langchain_core.messages import SystemMessage
 from langchain_core.tools import tool
 from langgraph.runtime import get_runtime
 
-from agent.context import TurnContext
-from agent.memory import MemoryPlan
-from agent.workouts import Extractor, WorkoutBook, extract_workouts, fingerprint
+from agent.work import TurnWork
+from agent.workouts import extract_workouts, fingerprint
 from extraction.describe import describe_workout
-from storage.base import Store
-from storage.models import Message
-
-
-@dataclass
-class TurnWork:
-    """Per-turn state shared by the prompt middleware, the tools and the runner."""
-
-    context: TurnContext
-    message: Message
-    system: SystemMessage
-    store: Store
-    book: WorkoutBook
-    memory: MemoryPlan
-    extractor: Extractor | None
-    model_name: str
-    model_calls: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-    tool_results: list[dict[str, Any]] = field(default_factory=list)
-    used_memory_ids: list[str] = field(default_factory=list)
-    reply_text: str = ""
-    reply_message: Message | None = None
 
 
 async def _known_fingerprints(work: TurnWork, dates: set[str]) -> set[str]:
@@ -73,10 +47,8 @@ async def log_workout() -> str:
         units=ctx.profile.units,
         extractor=work.extractor,
         model_name=work.model_name,
+        spend=work.spend,
     )
-    work.model_calls += outcome.model_calls
-    work.input_tokens += outcome.input_tokens
-    work.output_tokens += outcome.output_tokens
     known = await _known_fingerprints(
         work, {w.date.isoformat() for w in outcome.workouts if w.date}
     )
@@ -93,10 +65,9 @@ async def log_workout() -> str:
                 "date": logged.record.date,
                 "description": logged.description,
                 "missing": logged.missing,
-                "prs": [{"exercise": pr["exercise"], "best": pr["context"]} for pr in logged.prs],
+                "prs": [{"exercise": pr.exercise, "best": pr.context} for pr in logged.prs],
             }
         )
     if not outcome.workouts:
         result["note"] = "No finished workout found in the message; nothing was logged."
-    work.tool_results.append(result)
     return json.dumps(result)

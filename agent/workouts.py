@@ -18,6 +18,7 @@ from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.runnables import Runnable
 from pydantic import BaseModel, ValidationError
 
+from agent.usage import Spend
 from extraction import extract
 from extraction.describe import describe_workout
 from extraction.grounding import check_grounding
@@ -37,9 +38,10 @@ COMPLETE = 0.8
 class LoggedWorkout:
     """A workout ready to commit, with what the reply should say about it."""
 
+    workout: Workout
     record: WorkoutRecord
     description: str
-    prs: list[dict[str, Any]]
+    prs: list[PRAchievement]
     missing: list[str]
 
 
@@ -47,9 +49,6 @@ class LoggedWorkout:
 class ExtractionOutcome:
     workouts: list[Workout]
     method: str
-    model_calls: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
 
 
 def fingerprint(workout: Workout) -> str:
@@ -98,12 +97,14 @@ async def extract_workouts(
     units: str,
     extractor: Extractor | None,
     model_name: str,
+    spend: Spend,
 ) -> ExtractionOutcome:
     """Deterministic draft first; one grounded model call only when the draft is incomplete."""
     drafts = extract(text, today=today, tz=tz, units=units)  # type: ignore[arg-type]
     if extractor is None or (drafts and _is_complete(drafts)):
         return ExtractionOutcome(drafts, "deterministic")
-    outcome = ExtractionOutcome(drafts, "deterministic", model_calls=1)
+    outcome = ExtractionOutcome(drafts, "deterministic")
+    spend.model_calls += 1
     prompt = render(
         "workout_extraction.md",
         today=today.isoformat(),
@@ -119,10 +120,7 @@ async def extract_workouts(
         return outcome
     if not isinstance(answer, dict):  # include_raw=True answers a dict
         return outcome
-    raw = answer.get("raw")
-    usage = getattr(raw, "usage_metadata", None) or {}
-    outcome.input_tokens = usage.get("input_tokens", 0)
-    outcome.output_tokens = usage.get("output_tokens", 0)
+    spend.add_usage(answer.get("raw"))
     parsed = answer.get("parsed") or {}
     try:
         candidates = [Workout.model_validate(w) for w in parsed.get("workouts", [])]
@@ -155,12 +153,12 @@ def _record_key(p: Performance) -> tuple[str, str]:
 
 def detect_prs(
     workout: Workout, wid: str, records: dict[tuple[str, str], PersonalRecord], user_id: str
-) -> tuple[list[dict[str, Any]], list[PersonalRecord]]:
+) -> tuple[list[PRAchievement], list[PersonalRecord]]:
     """Compare a workout's bests with stored records; return PR entries and record writes.
 
     A first-ever value becomes the baseline record without being called a PR.
     """
-    prs: list[dict[str, Any]] = []
+    prs: list[PRAchievement] = []
     writes: list[PersonalRecord] = []
     for perf in performances(workout):
         old = records.get(_record_key(perf))
@@ -185,21 +183,19 @@ def detect_prs(
         if old is not None and old.unit == perf.unit:
             gain = abs(perf.value - old.value)
             prs.append(
-                {
-                    "exercise": perf.exercise,
-                    "discipline": workout.discipline,
-                    "pr_type": perf.measure,
-                    "previous_best": old.value,
-                    "new_best": perf.value,
-                    "improvement": round(gain, 2),
-                    "improvement_percentage": round(100 * gain / old.value, 1)
-                    if old.value
-                    else None,
-                    "date_previous": old.date,
-                    "significance": "major" if old.value and gain / old.value >= 0.05 else "minor",
-                    "context": f"{format_value(perf.value, perf.measure, perf.unit)} "
+                PRAchievement(
+                    exercise=perf.exercise,
+                    discipline=workout.discipline,
+                    pr_type=perf.measure,
+                    previous_best=old.value,
+                    new_best=perf.value,
+                    improvement=round(gain, 2),
+                    improvement_percentage=round(100 * gain / old.value, 1) if old.value else None,
+                    date_previous=date.fromisoformat(old.date) if old.date else None,
+                    significance="major" if old.value and gain / old.value >= 0.05 else "minor",
+                    context=f"{format_value(perf.value, perf.measure, perf.unit)} "
                     f"(previous {format_value(old.value, old.measure, old.unit)})",
-                }
+                )
             )
     return prs, writes
 
@@ -219,7 +215,7 @@ class WorkoutBook:
 
     def add(self, workout: Workout, method: str) -> LoggedWorkout:
         """Assign ids, detect PRs and queue the workout for the turn's commit."""
-        day = workout.date or date.today()
+        day = workout.date = workout.date or date.today()
         wid = workout_id(day)
         workout.workout_id = wid
         workout.user_id = self.user_id
@@ -227,7 +223,7 @@ class WorkoutBook:
         workout.conversation_id = self.conversation_id
         prs, writes = detect_prs(workout, wid, self.records, self.user_id)
         if prs:
-            workout.pr_achievements = [PRAchievement.model_validate(p) for p in prs]
+            workout.pr_achievements = prs
         for w in writes:
             self.record_writes[(w.exercise, w.measure)] = w
         data = workout.model_dump(mode="json", exclude_none=True)
@@ -251,6 +247,7 @@ class WorkoutBook:
             summary=describe_workout(workout),
         )
         logged = LoggedWorkout(
+            workout=workout,
             record=record,
             description=record.summary or "",
             prs=prs,

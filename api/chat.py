@@ -1,8 +1,8 @@
 """The chat service behind the messages endpoint: limits, then a turn the app owns.
 
-A turn runs in a task that the client cannot cancel: a dropped connection (JSON or SSE)
-still leaves the reply, workouts and memories persisted. The app awaits these tasks on
-shutdown.
+A turn runs in a background task that the client cannot cancel: a dropped connection
+(JSON or SSE) still leaves the reply, workouts and memories persisted. The runner's
+`Background` owns these tasks and the app drains it on shutdown.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from sse_starlette import ServerSentEvent
@@ -25,10 +25,10 @@ from agent.events import (
     TokenEvent,
     TurnEvent,
     WorkoutEvent,
+    result_of,
 )
 from agent.turn import TurnRunner
-from api.errors import MessageTooLong, TurnFailed
-from api.schemas import ChatRequest
+from api.schemas import ChatReply, ChatRequest, WorkoutPublic
 from storage.base import Quota, StorageError
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ _END = object()
 
 
 class ChatService:
-    """Admits a chat request (length, rate, quota) and runs its turn."""
+    """Admits a chat request (rate, quota) and runs its turn."""
 
     def __init__(
         self,
@@ -46,23 +46,19 @@ class ChatService:
         runner: TurnRunner,
         per_minute: int,
         per_day: int,
-        max_message_chars: int,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.runner = runner
         self.per_minute = per_minute
         self.per_day = per_day
-        self.max_message_chars = max_message_chars
         self.clock = clock
-        self._tasks: set[asyncio.Task[Any]] = set()
 
     async def run(
         self, user_id: str, coach_id: str, conversation_id: str, request: ChatRequest
     ) -> ChatResult:
-        """Run one turn to completion and return its result."""
-        self._admit(request)
+        """Run one turn to completion and return its result (TurnFailed if it failed)."""
         events = self._events(user_id, coach_id, conversation_id, request, tokens=False)
-        return await asyncio.shield(self._spawn(_result_of(events)))
+        return await asyncio.shield(self.runner.background.spawn(result_of(events)))
 
     async def stream(
         self, user_id: str, coach_id: str, conversation_id: str, request: ChatRequest
@@ -72,19 +68,13 @@ class ChatService:
         Waits for the turn's first event, so a turn that cannot start (unknown
         conversation, rejected message) fails as a plain HTTP error instead of a stream.
         """
-        self._admit(request)
         queue: asyncio.Queue[object] = asyncio.Queue()
         events = self._events(user_id, coach_id, conversation_id, request, tokens=True)
-        self._spawn(_pump(events, queue))
+        self.runner.background.spawn(_pump(events, queue))
         first = await queue.get()
         if isinstance(first, Exception):
             raise first
         return _as_sse(first, queue)
-
-    async def aclose(self) -> None:
-        """Wait for every turn still running (called on shutdown)."""
-        while self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
 
     def _events(
         self,
@@ -98,6 +88,7 @@ class ChatService:
         """The turn's events (`token`s only for a stream); the rate limit and quota are
         counted by the same store transaction that keeps the message (RateLimited
         before any event)."""
+        log.debug("chat message", extra={"content": request.content})
         return self.runner.stream(
             user_id,
             coach_id,
@@ -109,39 +100,6 @@ class ChatService:
             ),
             tokens=tokens,
         )
-
-    def _admit(self, request: ChatRequest) -> None:
-        if len(request.content) > self.max_message_chars:
-            raise MessageTooLong(f"message is longer than {self.max_message_chars} characters")
-        log.debug("chat message", extra={"content": request.content})
-
-    def _spawn(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = asyncio.create_task(work)
-        self._tasks.add(task)
-        task.add_done_callback(_forget(self._tasks))
-        return task
-
-
-def _forget(tasks: set[asyncio.Task[Any]]) -> Callable[[asyncio.Task[Any]], None]:
-    def done(task: asyncio.Task[Any]) -> None:
-        tasks.discard(task)
-        if not task.cancelled():
-            task.exception()  # retrieved here; whoever awaits the task still gets it
-
-    return done
-
-
-async def _result_of(events: AsyncIterator[TurnEvent]) -> ChatResult:
-    """Drain the whole turn (its after-reply work runs past `done`) and return its result."""
-    outcome: ChatResult | ErrorEvent | None = None
-    async for event in events:
-        if isinstance(event, DoneEvent):
-            outcome = event.result
-        elif isinstance(event, ErrorEvent):
-            outcome = event
-    if isinstance(outcome, ChatResult):
-        return outcome
-    raise TurnFailed(outcome or ErrorEvent(code="internal_error", message="the turn ended early"))
 
 
 async def _pump(events: AsyncIterator[TurnEvent], queue: asyncio.Queue[object]) -> None:
@@ -174,11 +132,13 @@ def _event_to_sse(event: object) -> ServerSentEvent:
     if isinstance(event, TokenEvent):
         return _sse("token", {"text": event.text})
     if isinstance(event, WorkoutEvent):
-        return _sse("workout", event.workout)
+        return ServerSentEvent(
+            data=WorkoutPublic.of_workout(event.workout).model_dump_json(), event="workout"
+        )
     if isinstance(event, MemoryEvent):
         return _sse("memory", {"action": event.action, "memory": event.memory.model_dump()})
     if isinstance(event, DoneEvent):
-        return ServerSentEvent(data=event.result.model_dump_json(), event="done")
+        return ServerSentEvent(data=ChatReply.of(event.result).model_dump_json(), event="done")
     if isinstance(event, ErrorEvent):
         return _sse("error", {"code": event.code, "message": event.message})
     raise TypeError(f"not a turn event: {event!r}")

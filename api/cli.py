@@ -329,8 +329,8 @@ async def _turn(
 
 def _print_changes(result: ChatResult) -> None:
     for workout in result.workouts:
-        name = workout.get("workout_name") or workout.get("discipline", "workout")
-        print(f"  logged: {name} on {workout.get('date')} ({workout['workout_id']})")
+        name = workout.workout_name or workout.discipline
+        print(f"  logged: {name} on {workout.date} ({workout.workout_id})")
     for memory in result.memories.saved:
         print(f"  remembered: {memory.content}")
     for memory in result.memories.updated:

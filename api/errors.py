@@ -1,4 +1,9 @@
-"""Every error the API returns, mapped once to a status and `{"error": {"code", "message"}}`."""
+"""Where errors become HTTP responses: one table from stable error codes to statuses.
+
+Every error the API returns has the body `{"error": {"code", "message"}}`. Storage and
+agent errors (and a failed turn's error event) carry only a code; `STATUS_BY_CODE` is
+the one place that gives each code its HTTP status.
+"""
 
 from __future__ import annotations
 
@@ -11,25 +16,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from agent.errors import AgentError, MessageRejected, ModelUnavailable, TurnInProgress
-from agent.events import ErrorEvent
-from storage.base import (
-    Conflict,
-    InvalidPageToken,
-    NotFound,
-    PayloadTooLarge,
-    RateLimited,
-    StorageError,
-    StorageUnavailable,
-)
+from agent.errors import AgentError
+from storage.base import RateLimited, StorageError
 
 log = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
-    """An error raised by the API layer itself, carrying its status and code."""
+    """An error raised by the API layer itself, carrying its code (and headers)."""
 
-    status = 400
     code = "bad_request"
 
     def __init__(self, message: str, headers: Mapping[str, str] | None = None) -> None:
@@ -40,7 +35,6 @@ class ApiError(Exception):
 class Unauthorized(ApiError):
     """Missing, malformed, expired or otherwise unacceptable bearer token."""
 
-    status = 401
     code = "unauthorized"
 
     def __init__(self, message: str, *, token_given: bool = True) -> None:
@@ -51,31 +45,13 @@ class Unauthorized(ApiError):
 class AuthUnavailable(ApiError):
     """The signing keys (JWKS) could not be fetched, so no token can be checked."""
 
-    status = 503
     code = "auth_unavailable"
-
-
-class MessageTooLong(ApiError):
-    """A chat message over `COACH_MAX_MESSAGE_CHARS`."""
-
-    status = 422
-    code = "message_too_long"
 
 
 class WorkoutDateChanged(ApiError):
     """A correction that moves a workout to another date (its id starts with the date)."""
 
-    status = 422
     code = "workout_date_changed"
-
-
-class TurnFailed(ApiError):
-    """A chat turn that ended with an error event; status and code are the event's."""
-
-    def __init__(self, event: ErrorEvent) -> None:
-        super().__init__(event.message)
-        self.status = event.status
-        self.code = event.code
 
 
 class BodyTooLarge(HTTPException):
@@ -86,20 +62,30 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"request body is larger than {limit} bytes")
 
 
-_DOMAIN_STATUS: dict[type[Exception], int] = {
-    NotFound: 404,
-    Conflict: 409,
-    PayloadTooLarge: 413,
-    InvalidPageToken: 400,
-    RateLimited: 429,
-    StorageUnavailable: 503,
-    ModelUnavailable: 503,
-    TurnInProgress: 409,
-    MessageRejected: 422,
+STATUS_BY_CODE: dict[str, int] = {
+    # storage
+    "not_found": 404,
+    "conflict": 409,
+    "payload_too_large": 413,
+    "invalid_page_token": 400,
+    "rate_limited": 429,
+    "storage_unavailable": 503,
+    "storage_error": 503,
+    # agent: a turn that cannot start, or its error event
+    "invalid_message": 422,
+    "message_too_long": 422,
+    "turn_in_progress": 409,
+    "model_unavailable": 503,
+    # the API itself
+    "bad_request": 400,
+    "unauthorized": 401,
+    "auth_unavailable": 503,
+    "workout_date_changed": 422,
 }
-_FIXED_MESSAGES: dict[type[Exception], str] = {
-    StorageUnavailable: "storage is unavailable; retry shortly",
-    ModelUnavailable: "the coach model is unavailable; your message was saved, retry shortly",
+"""Unknown codes are 500s."""
+_FIXED_MESSAGES: dict[str, str] = {
+    "storage_unavailable": "storage is unavailable; retry shortly",
+    "model_unavailable": "the coach model is unavailable; your message was saved, retry shortly",
 }
 _HTTP_CODES = {
     400: "bad_request",
@@ -122,25 +108,23 @@ def error_response(
     return JSONResponse(body, status_code=status, headers=dict(headers or {}))
 
 
-def _status_of(exc: Exception) -> int:
-    for cls in type(exc).__mro__:
-        if cls in _DOMAIN_STATUS:
-            return _DOMAIN_STATUS[cls]
-    return 500
+def status_of(code: str) -> int:
+    """The HTTP status of an error code."""
+    return STATUS_BY_CODE.get(code, 500)
 
 
 async def _domain_error(request: Request, exc: StorageError | AgentError) -> JSONResponse:
-    status = _status_of(exc)
     code = str(getattr(exc, "code", "internal_error"))
-    message = next((m for c, m in _FIXED_MESSAGES.items() if isinstance(exc, c)), str(exc))
+    status = status_of(code)
+    message = _FIXED_MESSAGES.get(code) or str(exc) or code
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
     if status >= 500:
         log.warning("request failed upstream", extra={"code": code, "detail": str(exc)})
-    return error_response(status, code, message or code, headers)
+    return error_response(status, code, message, headers)
 
 
 async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-    return error_response(exc.status, exc.code, str(exc), exc.headers)
+    return error_response(status_of(exc.code), exc.code, str(exc), exc.headers)
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -71,15 +71,11 @@ def create_app(
                 runner=runtime.runner,
                 per_minute=settings.rate_limit_per_minute,
                 per_day=settings.daily_quota,
-                max_message_chars=settings.max_message_chars,
             )
             app.state.store = runtime.store
             app.state.chat = chat
             app.state.verifier = _verifier(settings)
-            try:
-                yield
-            finally:
-                await chat.aclose()
+            yield
 
     app = FastAPI(
         title="Coach Agent API",

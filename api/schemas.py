@@ -14,6 +14,8 @@ from zoneinfo import available_timezones
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from agent.coaches import list_methodologies, list_personalities
+from agent.events import ChatResult, MemoryChanges, ReplyOut, Usage
+from extraction.schema import Workout
 from storage.models import (
     CoachConfig,
     CoachMetadata,
@@ -401,4 +403,35 @@ class WorkoutPublic(BaseModel):
                 "date": record.date,
                 "discipline": record.discipline,
             }
+        )
+
+    @classmethod
+    def of_workout(cls, workout: Workout) -> WorkoutPublic:
+        """Map a workout as a turn logged it."""
+        return cls.model_validate(workout.model_dump(mode="json", exclude_none=True))
+
+
+# chat
+
+
+class ChatReply(BaseModel):
+    """The whole outcome of a turn: the JSON reply body and the SSE `done` payload."""
+
+    message_id: str
+    conversation_id: str
+    reply: ReplyOut
+    workouts: list[WorkoutPublic] = Field(default_factory=list)
+    memories: MemoryChanges = Field(default_factory=MemoryChanges)
+    usage: Usage
+
+    @classmethod
+    def of(cls, result: ChatResult) -> ChatReply:
+        """Map the agent's result."""
+        return cls(
+            message_id=result.message_id,
+            conversation_id=result.conversation_id,
+            reply=result.reply,
+            workouts=[WorkoutPublic.of_workout(w) for w in result.workouts],
+            memories=result.memories,
+            usage=result.usage,
         )

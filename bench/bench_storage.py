@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from agent.events import ChatResult, ReplyOut, Usage  # noqa: E402
 from storage import keys  # noqa: E402
 from storage.base import Quota, TurnCommit  # noqa: E402
 from storage.codec import new_item  # noqa: E402
@@ -123,7 +124,12 @@ def operations(store: Repository) -> list[tuple[str, Callable[[], Awaitable[Any]
         ],
         memories_used=["mem00000000", "mem00000001", "mem00000002"],
         client_message_id="k1",
-        result={"reply": "ok"},
+        result=ChatResult(
+            message_id="m1",
+            conversation_id=CHAT,
+            reply=ReplyOut(message_id="m2", content="ok"),
+            usage=Usage(model="offline"),
+        ),
     )
     return [
         ("get_coach", lambda: store.get_coach(USER, COACH)),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from pydantic import BaseModel
+
 from storage.models import (
     CoachConfig,
     Conversation,
@@ -104,7 +106,8 @@ class TurnCommit:
     """Ids of memories the reply drew on: their use is counted (`usageCount`, `lastUsed`)
     in the same transaction; one deleted meanwhile is left out, never recreated."""
     client_message_id: str | None = None
-    result: dict[str, Any] | None = None
+    result: BaseModel | None = None
+    """The turn's outcome as the caller will want it replayed; stored as JSON, opaque here."""
 
 
 class Store(Protocol):

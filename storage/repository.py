@@ -307,7 +307,10 @@ class Repository:
         ]
         if commit.client_message_id is not None:
             key = keys.turn(user_id, commit.conversation_id, commit.client_message_id)
-            writes.append(turn_outcome(key, "done", commit.result))
+            result = (
+                commit.result.model_dump(mode="json", exclude_none=True) if commit.result else None
+            )
+            writes.append(turn_outcome(key, "done", result))
         used = list(dict.fromkeys(commit.memories_used))[: MAX_TRANSACTION - len(writes)]
         touches = [_memory_touch(keys.memory(user_id, memory_id)) for memory_id in used]
         while True:
@@ -561,3 +564,8 @@ def _memory_touch(key: Key) -> Update:
         add={"attributes.metadata.usageCount": 1},
         when=Exists(),
     )
+
+
+def _as_json(result: BaseModel | None) -> dict[str, Any] | None:
+    """A turn result as stored: JSON, nulls left out (they are the models' defaults)."""
+    return result.model_dump(mode="json", exclude_none=True) if result else None

@@ -7,9 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Response
 from sse_starlette import EventSourceResponse
 
-from agent.events import ChatResult
 from api.deps import ChatDep, CoachId, ConversationId, UserDep
-from api.schemas import ChatRequest
+from api.schemas import ChatReply, ChatRequest
 
 router = APIRouter(prefix="/v1/coaches/{coach_id}/conversations", tags=["chat"])
 
@@ -24,7 +23,7 @@ _SSE_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post("/{conversation_id}/messages", response_model=ChatResult, responses=_SSE_DOC)
+@router.post("/{conversation_id}/messages", response_model=ChatReply, responses=_SSE_DOC)
 async def post_message(
     coach_id: CoachId,
     conversation_id: ConversationId,
@@ -38,5 +37,5 @@ async def post_message(
         events = await chat.stream(user, coach_id, conversation_id, body)
         return EventSourceResponse(events, ping=15)
     result = await chat.run(user, coach_id, conversation_id, body)
-    # Already a validated ChatResult: serialise once instead of re-validating it.
-    return Response(result.model_dump_json(), media_type="application/json")
+    # Already validated: serialise once instead of re-validating it.
+    return Response(ChatReply.of(result).model_dump_json(), media_type="application/json")

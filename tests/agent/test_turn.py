@@ -16,6 +16,7 @@ from langchain_core.outputs import ChatResult as LCChatResult
 from agent.errors import MessageRejected
 from agent.events import DoneEvent, ErrorEvent, MemoryEvent, TokenEvent, WorkoutEvent
 from agent.offline import OfflineCoachModel
+from api.errors import status_of
 from storage.base import NotFound, Store
 from tests.factories import local_store, runner, seed_athlete
 
@@ -60,10 +61,10 @@ async def test_workout_logged_and_confirmed_in_same_reply(chat: Any, store: Stor
     result = await chat("Did Fran in 8:57 with 95 lb thrusters, RX")
     assert len(result.workouts) == 1
     workout = result.workouts[0]
-    assert workout["workout_name"] == "Fran" and workout["discipline"] == "crossfit"
+    assert workout.workout_name == "Fran" and workout.discipline == "crossfit"
     assert "Fran" in result.reply.content and "8:57" in result.reply.content
     assert result.usage.model_calls == 2
-    stored = await store.get_workout(USER, workout["workout_id"])
+    stored = await store.get_workout(USER, workout.workout_id or "")
     assert (
         stored.workout_data["discipline_specific"]["crossfit"]["performance_data"]["total_time"]
         == 537
@@ -86,8 +87,8 @@ async def test_same_workout_twice_is_logged_once_but_two_sessions_are_two(chat: 
 async def test_personal_record_is_recognised(chat: Any) -> None:
     await chat("deadlift 3x5 at 315 yesterday")
     result = await chat("deadlift 3x3 at 335 today")
-    prs = result.workouts[0].get("pr_achievements", [])
-    assert prs and prs[0]["exercise"] == "deadlift" and prs[0]["new_best"] == 335
+    prs = result.workouts[0].pr_achievements or []
+    assert prs and prs[0].exercise == "deadlift" and prs[0].new_best == 335
     assert "personal record" in result.reply.content.lower()
 
 
@@ -231,7 +232,7 @@ async def test_today_is_the_athletes_date(store: Store) -> None:
     turns = runner(store, OfflineCoachModel())
     result = await turns.run(USER, coach_id, conversation_id, "ran 5k yesterday in 25:00")
     local_today = datetime.now(UTC).astimezone(ZoneInfo("Pacific/Kiritimati")).date()
-    assert result.workouts[0]["date"] == (local_today - timedelta(days=1)).isoformat()
+    assert result.workouts[0].date == local_today - timedelta(days=1)
 
 
 async def test_quick_turns_do_not_summarise_the_same_stretch_twice(store: Store) -> None:
@@ -267,7 +268,7 @@ async def test_store_failure_at_commit_keeps_the_message_and_frees_the_retry(
     turns = runner(store, OfflineCoachModel())
     events = [e async for e in turns.stream(USER, coach_id, conversation_id, "row 2k in 7:40", "k")]
     assert isinstance(events[-1], ErrorEvent)
-    assert (events[-1].code, events[-1].status) == ("storage_unavailable", 503)
+    assert (events[-1].code, status_of(events[-1].code)) == ("storage_unavailable", 503)
     assert (await store.list_workouts(USER)).items == []
     retried = await turns.run(USER, coach_id, conversation_id, "row 2k in 7:40", "k")
     assert len(retried.workouts) == 1

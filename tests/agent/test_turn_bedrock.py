@@ -11,6 +11,7 @@ import pytest
 
 from agent.events import ErrorEvent, TokenEvent
 from agent.models import build_chat_model
+from api.errors import status_of
 from storage.models import Memory, MemoryMetadata, Summary
 from tests.factories import local_store, runner, seed_athlete
 from tests.fakes.bedrock import FakeBedrock, RecordedRequest, Reply, ToolUse, forced_tool_name
@@ -81,7 +82,7 @@ async def test_workout_turn_logs_with_two_calls_when_draft_is_complete(
         USER, coach_id, conversation_id, "Did Fran in 8:57 with 95 lb thrusters"
     )
     assert result.usage.model_calls == 2
-    assert result.workouts[0]["workout_name"] == "Fran"
+    assert result.workouts[0].workout_name == "Fran"
     tool_result = fake.requests[1].messages[-1]["content"][0]["toolResult"]
     logged = json.loads(tool_result["content"][0]["text"])
     assert logged["logged"][0]["description"]
@@ -121,7 +122,7 @@ async def test_incomplete_draft_asks_model_and_rejects_invented_numbers(
     fake.add_text("Logged your squats.")
     result = await turns.run(USER, coach_id, conversation_id, "did some squats 5x5 today")
     assert result.usage.model_calls == 3
-    data = json.dumps(result.workouts)
+    data = json.dumps([w.model_dump(mode="json") for w in result.workouts])
     assert "999" not in data  # the grounding check threw the invention away
 
 
@@ -142,7 +143,7 @@ async def test_permanent_failure_is_clear_and_keeps_the_message(
         fake.add_error(503, "ServiceUnavailableException")
     events = [e async for e in turns.stream(USER, coach_id, conversation_id, "hello there")]
     assert isinstance(events[-1], ErrorEvent)
-    assert events[-1].code == "model_unavailable" and events[-1].status == 503
+    assert events[-1].code == "model_unavailable" and status_of(events[-1].code) == 503
     kept = await store.latest_messages(USER, conversation_id, 5)
     assert [m.content for m in kept] == ["hello there"]
 

@@ -72,12 +72,12 @@ async def test_workout_turn_calls_the_tool_and_confirms_what_was_logged(
         Completion(text="Logged Fran in 8:57 at 95 lb. Strong work!"),
     )
     _, result = await _turn(setup, "Did Fran in 8:57 with 95 lb thrusters")
-    assert [w["workout_name"] for w in result.workouts] == ["Fran"]
+    assert [w.workout_name for w in result.workouts] == ["Fran"]
     assert result.usage.model_calls == 2  # the deterministic draft was complete
     tool_reply = fake.requests[1]["messages"][-1]
     assert tool_reply["role"] == "tool" and tool_reply["tool_call_id"] == "call_fake_1"
     assert "Fran" in tool_reply["content"]
-    assert (await store.list_workouts(USER)).items[0].workout_id == result.workouts[0]["workout_id"]
+    assert (await store.list_workouts(USER)).items[0].workout_id == result.workouts[0].workout_id
 
 
 async def test_a_new_memory_is_consolidated_with_structured_output(

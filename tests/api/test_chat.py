@@ -176,7 +176,7 @@ async def test_disconnected_sse_client_still_gets_its_turn_persisted(settings: S
             await app(scope, receive, send)
             assert gone.is_set()
             assert await _total_messages(http, url) == 1  # only the user's message so far
-            await app.state.chat.aclose()
+            await app.state.chat.runner.drain()
             assert await _total_messages(http, url) == 2
             assert len((await http.get("/v1/workouts", headers=auth())).json()["items"]) == 1
 

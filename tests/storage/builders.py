@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel, ConfigDict
+
 from storage.models import (
     CoachConfig,
     Conversation,
@@ -99,3 +101,9 @@ async def seed_conversation(store: Repository, user: str = USER) -> Conversation
     """A coach and one conversation with it."""
     await store.create_coach(coach(user))
     return await store.create_conversation(conversation(user))
+
+
+class Outcome(BaseModel):
+    """A turn result as the agent would hand it to `commit_turn`: any fields."""
+
+    model_config = ConfigDict(extra="allow")

@@ -30,6 +30,7 @@ from tests.storage.builders import (
     CONVERSATION,
     OTHER,
     USER,
+    Outcome,
     coach,
     conversation,
     memory,
@@ -285,7 +286,7 @@ async def test_commit_turn_writes_everything_at_once(store: Repository) -> None:
             memory_puts=[memory(3), old.model_copy(update={"content": "changed"})],
             memory_deletes=[gone],
             client_message_id="k1",
-            result={"reply": "Logged it.", "score": 0.5},
+            result=Outcome.model_validate({"reply": "Logged it.", "score": 0.5}),
         )
     )
 
@@ -327,7 +328,7 @@ async def test_commit_turn_is_all_or_nothing(store: Repository) -> None:
                 workouts=[workout("2025-01-06")],
                 records=[record("deadlift", 180.0), stale],
                 client_message_id="k1",
-                result={"done": True},
+                result=Outcome.model_validate({"done": True}),
             )
         )
 

@@ -1,0 +1,39 @@
+"""The state of one turn in flight, shared by the prompt middleware, the tools and the turn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langchain_core.messages import SystemMessage
+
+from agent.context import TurnContext
+from agent.memory import MemoryPlan
+from agent.usage import Spend
+from agent.workouts import Extractor, WorkoutBook
+from storage.base import Store
+from storage.models import Memory, Message
+
+
+@dataclass
+class TurnWork:
+    """What the turn has decided so far; the graph's runtime context (`get_runtime`)."""
+
+    context: TurnContext
+    message: Message
+    system: SystemMessage
+    store: Store
+    book: WorkoutBook
+    memory: MemoryPlan
+    memories: list[Memory]
+    """The memories in this turn's prompt, after this turn's changes."""
+    extractor: Extractor | None
+    model_name: str
+    spend: Spend
+    reply_text: str = ""
+    reply_message: Message | None = None
+
+    @property
+    def used_memory_ids(self) -> list[str]:
+        """Stored memories the reply drew on (those saved by this turn are new, not used)."""
+        new = {m.memory_id for m in self.memory.puts}
+        return [m.memory_id for m in self.memories if m.memory_id not in new]
