@@ -12,7 +12,7 @@ from agent.background import Background
 from agent.context import TurnContext
 from agent.summaries import Summarizer, trigger_reason
 from agent.work import TurnWork
-from storage.base import Store
+from storage.protocols import Store
 
 log = logging.getLogger(__name__)
 

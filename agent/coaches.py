@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from prompts import catalogue
-from storage.base import Conflict, Store
+from storage.errors import Conflict
 from storage.models import (
     CoachConfig,
     CoachMetadata,
@@ -13,6 +13,7 @@ from storage.models import (
     TechnicalConfig,
     utc_now,
 )
+from storage.protocols import Store
 
 DEMO_COACH_ID = "demo-coach"
 

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 from itertools import dropwhile
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storage.base import Quota, Store, TurnBegin
 from storage.models import (
     CoachConfig,
     Conversation,
@@ -19,6 +18,7 @@ from storage.models import (
     Summary,
     WorkoutRecord,
 )
+from storage.protocols import Quota, Store, TurnBegin
 
 RECENT_WORKOUTS = 5
 

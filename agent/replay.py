@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from agent.errors import TurnInProgress
-from storage.base import Store, TurnBegin
 from storage.models import TurnState
+from storage.protocols import Store, TurnBegin
 
 POLL_S = 0.05
 

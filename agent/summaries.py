@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field, ValidationError
 from extraction import extract
 from extraction.describe import describe_workout
 from prompts import render
-from storage.base import Conflict, Store
+from storage.errors import Conflict
 from storage.ids import new_id
 from storage.models import (
     KeyFacts,
@@ -33,6 +33,7 @@ from storage.models import (
     SummaryMetadata,
     utc_now,
 )
+from storage.protocols import Store
 
 log = logging.getLogger(__name__)
 

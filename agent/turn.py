@@ -42,9 +42,10 @@ from agent.tracing import keep_untraced_hooks_inline
 from agent.usage import Spend
 from agent.work import TurnWork
 from agent.workouts import WorkoutBook, workout_extractor
-from storage.base import Quota, StorageError, Store, TurnCommit
+from storage.errors import StorageError
 from storage.ids import new_id
 from storage.models import Message, MessageMetadata
+from storage.protocols import Quota, Store, TurnCommit
 
 log = logging.getLogger(__name__)
 

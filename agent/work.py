@@ -10,8 +10,8 @@ from agent.context import TurnContext
 from agent.memory import MemoryPlan
 from agent.usage import Spend
 from agent.workouts import Extractor, WorkoutBook
-from storage.base import Store
 from storage.models import Memory, Message
+from storage.protocols import Store
 
 
 @dataclass

@@ -29,7 +29,8 @@ from agent.events import (
 )
 from agent.turn import TurnRunner
 from api.schemas import ChatReply, ChatRequest, WorkoutPublic
-from storage.base import Quota, StorageError
+from storage.errors import StorageError
+from storage.protocols import Quota
 
 log = logging.getLogger(__name__)
 

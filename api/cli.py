@@ -26,9 +26,10 @@ from agent.turn import TurnRunner
 from api.auth import USER_ID, issue_token
 from api.runtime import open_configured_store, open_runtime, signing_secret
 from api.settings import Settings
-from storage.base import StorageError, Store
+from storage.errors import StorageError
 from storage.ids import new_id
 from storage.models import Conversation
+from storage.protocols import Store
 
 DEMO_USER = "demo"
 BASE_URL = "http://127.0.0.1:8000"

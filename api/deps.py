@@ -10,14 +10,7 @@ from pydantic import AfterValidator
 from api.auth import current_user
 from api.chat import ChatService
 from api.schemas import ID_PATTERN, WORKOUT_ID_PATTERN, dated_workout_id
-from api.settings import Settings
-from storage.base import Store
-
-
-def get_settings(request: Request) -> Settings:
-    """The app's settings, built once in `create_app`."""
-    settings: Settings = request.app.state.settings
-    return settings
+from storage.protocols import CoachStore, ConversationStore, MemoryStore, Store, WorkoutStore
 
 
 def get_store(request: Request) -> Store:
@@ -32,8 +25,12 @@ def get_chat(request: Request) -> ChatService:
     return chat
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
+"""The whole store (health checks); routes otherwise name the concern they use:"""
+CoachStoreDep = Annotated[CoachStore, Depends(get_store)]
+ConversationStoreDep = Annotated[ConversationStore, Depends(get_store)]
+WorkoutStoreDep = Annotated[WorkoutStore, Depends(get_store)]
+MemoryStoreDep = Annotated[MemoryStore, Depends(get_store)]
 ChatDep = Annotated[ChatService, Depends(get_chat)]
 UserDep = Annotated[str, Depends(current_user)]
 

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from agent.errors import AgentError
-from storage.base import RateLimited, StorageError
+from storage.errors import RateLimited, StorageError
 
 log = logging.getLogger(__name__)
 

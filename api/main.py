@@ -30,7 +30,7 @@ from api.routes import (
 from api.runtime import open_runtime, signing_secret
 from api.schemas import ErrorPublic
 from api.settings import Settings
-from storage.base import Store
+from storage.protocols import Store
 
 RESOURCES = (profile, coaches, conversations, messages, summary, memories, workouts)
 ERRORS: dict[int | str, dict[str, Any]] = {

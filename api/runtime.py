@@ -17,8 +17,8 @@ from agent.models import build_chat_model
 from agent.turn import TurnOptions, TurnRunner
 from api.auth import local_secret
 from api.settings import Settings
-from storage.base import Store
 from storage.factory import open_store
+from storage.protocols import Store
 
 
 @dataclass(frozen=True)

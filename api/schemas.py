@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, TypeVar
 from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -25,6 +25,7 @@ from storage.models import (
     MemoryType,
     Message,
     Methodology,
+    Page,
     Personality,
     Profile,
     Role,
@@ -66,11 +67,14 @@ class ErrorPublic(BaseModel):
     error: ErrorDetail
 
 
-class Page(BaseModel, Generic[T]):
-    """One page of results; pass `next` back as `?next=` for the following page."""
+Versioned = TypeVar("Versioned", CoachConfig, Profile)
 
-    items: list[T]
-    next: str | None = None
+
+def updated(current: Versioned, fields: dict[str, Any], version: int | None) -> Versioned:
+    """`current` with `fields` replaced; the write checks `version` (the one read when
+    the client sends none, so a plain PUT still cannot interleave with another)."""
+    expected = current.version if version is None else version
+    return type(current).model_validate({**current.model_dump(), **fields, "version": expected})
 
 
 def dated_workout_id(value: str) -> str:
@@ -349,6 +353,15 @@ class MemoryCreate(RequestModel):
     tags: Tags = Field(default_factory=list)
 
 
+class MemoryUpdate(MemoryCreate):
+    """A memory's new content and kind; send `version` to guard against concurrent edits.
+
+    A memory's coach (`coach_id`) is fixed when it is created."""
+
+    coach_id: None = None
+    version: int | None = Field(default=None, ge=0)
+
+
 class MemoryPublic(BaseModel):
     """A lasting memory."""
 
@@ -362,6 +375,7 @@ class MemoryPublic(BaseModel):
     usage_count: int
     created_at: str | None = None
     last_used: str | None = None
+    version: int
 
     @classmethod
     def of(cls, memory: Memory) -> MemoryPublic:
@@ -378,6 +392,7 @@ class MemoryPublic(BaseModel):
             usage_count=meta.usage_count,
             created_at=meta.created_at,
             last_used=meta.last_used,
+            version=memory.version,
         )
 
 

@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from agent.events import ChatResult, ReplyOut, Usage  # noqa: E402
 from storage import keys  # noqa: E402
-from storage.base import Quota, TurnCommit  # noqa: E402
 from storage.codec import new_item  # noqa: E402
 from storage.factory import open_store  # noqa: E402
 from storage.items import Absent, Put  # noqa: E402
@@ -42,6 +41,7 @@ from storage.models import (  # noqa: E402
     PersonalRecord,
     WorkoutRecord,
 )
+from storage.protocols import Quota, TurnCommit  # noqa: E402
 from storage.repository import Repository  # noqa: E402
 
 USER, WRITER, COACH, CHAT = "bench-user", "bench-writer", "coach-1", "chat-1"

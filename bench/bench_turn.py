@@ -42,8 +42,8 @@ from agent.turn import TurnRunner  # noqa: E402
 from api.runtime import tune_gc  # noqa: E402
 from bench.machine import print_machine_speed  # noqa: E402
 from extraction import is_workout_log  # noqa: E402
-from storage.base import Store  # noqa: E402
 from storage.factory import open_store  # noqa: E402
+from storage.protocols import Store  # noqa: E402
 from tests.factories import PAGE_SECRET, local_store, runner, seed_athlete  # noqa: E402
 from tests.fakes.bedrock import FakeBedrock, Reply, ToolUse, forced_tool_name  # noqa: E402
 

@@ -25,8 +25,8 @@ from botocore.exceptions import (
 )
 from botocore.exceptions import ConnectionError as BotoConnectionError
 
-from storage.base import PayloadTooLarge, StorageError, StorageUnavailable
 from storage.calls import Transient
+from storage.errors import PayloadTooLarge, StorageError, StorageUnavailable
 from storage.items import ConditionFailed
 
 THROTTLED = frozenset(
@@ -116,7 +116,7 @@ def clients(
 
 @contextmanager
 def aws_errors() -> Iterator[None]:
-    """Translate botocore exceptions into `storage.base` errors, chained with `from`."""
+    """Translate botocore exceptions into `storage.errors` errors, chained with `from`."""
     try:
         yield
     except ClientError as exc:

@@ -20,14 +20,14 @@ from anyio import CapacityLimiter
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 from tenacity.wait import wait_random_exponential
 
-from storage.base import StorageUnavailable
+from storage.errors import StorageUnavailable
 
 T = TypeVar("T")
 
 FIRST_RETRY_JITTER_S = 0.05
 
 Translate = Callable[[], AbstractContextManager[None]]
-"""A context manager that turns a backend's exceptions into `storage.base` errors."""
+"""A context manager that turns a backend's exceptions into `storage.errors` errors."""
 
 
 class Transient(StorageUnavailable):

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from storage import keys
-from storage.base import PayloadTooLarge
+from storage.errors import PayloadTooLarge
 from storage.items import Absent, Below, Exists, Item, Key, Put, Update, VersionIs
 from storage.models import Memory, Message, PersonalRecord, utc_now
 

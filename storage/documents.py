@@ -47,7 +47,7 @@ class Bucket(Protocol):
     """A synchronous document engine; `Documents` runs its methods in worker threads."""
 
     def errors(self) -> AbstractContextManager[None]:
-        """Translate the engine's exceptions into `storage.base` errors."""
+        """Translate the engine's exceptions into `storage.errors` errors."""
         ...
 
     def create(self) -> None: ...

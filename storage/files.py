@@ -23,13 +23,13 @@ from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from storage.base import StorageUnavailable
 from storage.documents import Change, TailChange
+from storage.errors import StorageUnavailable
 
 
 @contextmanager
 def file_errors() -> Iterator[None]:
-    """Translate OS errors into `storage.base` errors, chained with `from`."""
+    """Translate OS errors into `storage.errors` errors, chained with `from`."""
     try:
         yield
     except OSError as exc:

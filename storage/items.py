@@ -18,8 +18,8 @@ from typing import Any, Protocol
 
 import anyio.to_thread
 
-from storage.base import Conflict, PayloadTooLarge, StorageError
 from storage.calls import Calls, concurrently
+from storage.errors import Conflict, PayloadTooLarge, StorageError
 
 Item = dict[str, Any]
 Key = tuple[str, str]
@@ -138,6 +138,31 @@ class ConditionFailed(Conflict):
         super().__init__(f"condition failed on write(s) {sorted(self.failed)}")
 
 
+@dataclass
+class Transaction:
+    """Writes that stand or fall together, each under a slot name, so a failed condition
+    is read by what it guarded ("conversation", "claim") instead of by position."""
+
+    slots: list[tuple[str, Write]] = field(default_factory=list)
+
+    def add(self, name: str, write: Write) -> None:
+        """Add one write under `name` (names need not be unique: "touch:…" per memory)."""
+        self.slots.append((name, write))
+
+    @property
+    def writes(self) -> list[Write]:
+        """The writes, in order, for `Items.transact`."""
+        return [write for _, write in self.slots]
+
+    def failed(self, exc: ConditionFailed) -> set[str]:
+        """The slot names whose condition failed."""
+        return {self.slots[index][0] for index in exc.failed}
+
+    def without(self, names: set[str]) -> Transaction:
+        """The same transaction minus the slots named."""
+        return Transaction([(n, w) for n, w in self.slots if n not in names])
+
+
 class Table(Protocol):
     """A synchronous single-table engine; `Items` runs its methods in worker threads."""
 
@@ -145,7 +170,7 @@ class Table(Protocol):
     """Whether `get`/`query` are cheap and non-blocking enough to run on the event loop."""
 
     def errors(self) -> AbstractContextManager[None]:
-        """Translate the engine's exceptions into `storage.base` errors."""
+        """Translate the engine's exceptions into `storage.errors` errors."""
         ...
 
     def create(self) -> None: ...

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from storage.base import NotFound
+from storage.errors import NotFound
 from storage.items import Key
 
 ID = re.compile(r"[^#/\\\x00-\x1f\x7f]{1,200}")

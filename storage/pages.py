@@ -16,8 +16,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from storage.base import InvalidPageToken
 from storage.codec import decode
+from storage.errors import InvalidPageToken
 from storage.items import Item, Items, Query
 from storage.models import Page
 

@@ -16,8 +16,8 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, cast
 
-from storage.base import StorageError, StorageUnavailable
 from storage.calls import Transient
+from storage.errors import StorageError, StorageUnavailable
 from storage.items import (
     Absent,
     Below,
@@ -66,7 +66,7 @@ STORE = (
 
 @contextmanager
 def sqlite_errors() -> Iterator[None]:
-    """Translate sqlite3 (and file system) exceptions into `storage.base` errors."""
+    """Translate sqlite3 (and file system) exceptions into `storage.errors` errors."""
     try:
         yield
     except sqlite3.OperationalError as exc:

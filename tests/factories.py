@@ -8,15 +8,16 @@ from langchain_core.language_models import BaseChatModel
 
 from agent.coaches import demo_coach
 from agent.turn import TurnOptions, TurnRunner
-from storage.base import Store
 from storage.factory import open_store
 from storage.ids import new_id
 from storage.models import Conversation, Profile
+from storage.protocols import Store
+from storage.repository import Repository
 
 PAGE_SECRET = b"test-page-secret"
 
 
-async def local_store(tmp_path: Path) -> Store:
+async def local_store(tmp_path: Path) -> Repository:
     """A fresh local (SQLite + files) store under `tmp_path`."""
     store = open_store("local", data_dir=tmp_path, table="t", bucket="b", page_secret=PAGE_SECRET)
     await store.init()

@@ -6,7 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, status
 
-from api.deps import CoachId, ConversationId, Limit, Next, StoreDep, UserDep
+from api.deps import (
+    CoachId,
+    CoachStoreDep,
+    ConversationId,
+    ConversationStoreDep,
+    Limit,
+    Next,
+    UserDep,
+)
 from api.schemas import (
     ConversationCreate,
     ConversationDetail,
@@ -25,11 +33,10 @@ router = APIRouter(prefix="/v1/coaches/{coach_id}/conversations", tags=["convers
 async def create_conversation(
     coach_id: CoachId,
     user: UserDep,
-    store: StoreDep,
+    store: ConversationStoreDep,
     body: Annotated[ConversationCreate | None, Body()] = None,
 ) -> ConversationPublic:
     """Start a conversation with a coach; the reply carries its `conversation_id`."""
-    await store.get_coach(user, coach_id)
     conversation = Conversation(user_id=user, coach_id=coach_id, conversation_id=new_id())
     if body is not None and body.title:
         conversation.title = body.title
@@ -38,10 +45,15 @@ async def create_conversation(
 
 @router.get("")
 async def list_conversations(
-    coach_id: CoachId, user: UserDep, store: StoreDep, limit: Limit = 20, next: Next = None
+    coach_id: CoachId,
+    user: UserDep,
+    store: ConversationStoreDep,
+    coaches: CoachStoreDep,
+    limit: Limit = 20,
+    next: Next = None,
 ) -> Page[ConversationPublic]:
-    """The coach's conversations, newest first."""
-    await store.get_coach(user, coach_id)
+    """The coach's conversations, newest first (404 for a coach the caller does not have)."""
+    await coaches.get_coach(user, coach_id)
     page = await store.list_conversations(user, coach_id, limit=limit, next=next)
     return Page(items=[ConversationPublic.of(c) for c in page.items], next=page.next)
 
@@ -51,7 +63,7 @@ async def get_conversation(
     coach_id: CoachId,
     conversation_id: ConversationId,
     user: UserDep,
-    store: StoreDep,
+    store: ConversationStoreDep,
     limit: Limit = 50,
     next: Next = None,
 ) -> ConversationDetail:
@@ -68,7 +80,7 @@ async def rename_conversation(
     conversation_id: ConversationId,
     body: ConversationRename,
     user: UserDep,
-    store: StoreDep,
+    store: ConversationStoreDep,
 ) -> ConversationPublic:
     """Rename a conversation."""
     renamed = await store.rename_conversation(user, coach_id, conversation_id, body.title)
@@ -77,7 +89,7 @@ async def rename_conversation(
 
 @router.delete("/{conversation_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_conversation(
-    coach_id: CoachId, conversation_id: ConversationId, user: UserDep, store: StoreDep
+    coach_id: CoachId, conversation_id: ConversationId, user: UserDep, store: ConversationStoreDep
 ) -> None:
     """Delete a conversation with its messages, summary and transcript."""
     await store.delete_conversation(user, coach_id, conversation_id)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from api.deps import Limit, MemoryId, Next, StoreDep, UserDep
-from api.schemas import ID_PATTERN, MemoryCreate, MemoryPublic, Page
+from api.deps import Limit, MemoryId, MemoryStoreDep, Next, UserDep
+from api.schemas import ID_PATTERN, MemoryCreate, MemoryPublic, MemoryUpdate, Page
 from storage.ids import new_id
 from storage.models import Memory, MemoryMetadata, MemoryType, utc_now
 
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/v1/memories", tags=["memories"])
 @router.get("")
 async def list_memories(
     user: UserDep,
-    store: StoreDep,
+    store: MemoryStoreDep,
     coach_id: Annotated[str | None, Query(pattern=ID_PATTERN)] = None,
     memory_type: Annotated[MemoryType | None, Query(alias="type")] = None,
     limit: Limit = 50,
@@ -31,10 +31,8 @@ async def list_memories(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def add_memory(body: MemoryCreate, user: UserDep, store: StoreDep) -> MemoryPublic:
-    """Remember something; with `coach_id` only that coach sees it."""
-    if body.coach_id is not None:
-        await store.get_coach(user, body.coach_id)
+async def add_memory(body: MemoryCreate, user: UserDep, store: MemoryStoreDep) -> MemoryPublic:
+    """Remember something; with `coach_id` only that coach sees it (404 if no such coach)."""
     memory = Memory(
         memory_id=new_id(),
         user_id=user,
@@ -48,7 +46,32 @@ async def add_memory(body: MemoryCreate, user: UserDep, store: StoreDep) -> Memo
     return MemoryPublic.of(await store.add_memory(memory))
 
 
+@router.get("/{memory_id}")
+async def get_memory(memory_id: MemoryId, user: UserDep, store: MemoryStoreDep) -> MemoryPublic:
+    """One memory."""
+    return MemoryPublic.of(await store.get_memory(user, memory_id))
+
+
+@router.put("/{memory_id}")
+async def update_memory(
+    memory_id: MemoryId, body: MemoryUpdate, user: UserDep, store: MemoryStoreDep
+) -> MemoryPublic:
+    """Change a memory's content, kind, importance or tags; a stale `version` is 409."""
+    current = await store.get_memory(user, memory_id)
+    memory = current.model_copy(
+        update={
+            "content": body.content,
+            "memory_type": body.memory_type,
+            "metadata": current.metadata.model_copy(
+                update={"importance": body.importance, "tags": body.tags}
+            ),
+            "version": current.version if body.version is None else body.version,
+        }
+    )
+    return MemoryPublic.of(await store.update_memory(memory))
+
+
 @router.delete("/{memory_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_memory(memory_id: MemoryId, user: UserDep, store: StoreDep) -> None:
+async def delete_memory(memory_id: MemoryId, user: UserDep, store: MemoryStoreDep) -> None:
     """Forget a memory."""
     await store.delete_memory(user, memory_id)

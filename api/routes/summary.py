@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import CoachId, ConversationId, StoreDep, UserDep
+from api.deps import CoachId, ConversationId, ConversationStoreDep, UserDep
 from api.schemas import SummaryPublic
-from storage.base import NotFound
+from storage.errors import NotFound
 
 router = APIRouter(prefix="/v1/coaches/{coach_id}/conversations", tags=["conversations"])
 
 
 @router.get("/{conversation_id}/summary")
 async def get_summary(
-    coach_id: CoachId, conversation_id: ConversationId, user: UserDep, store: StoreDep
+    coach_id: CoachId, conversation_id: ConversationId, user: UserDep, store: ConversationStoreDep
 ) -> SummaryPublic:
     """The latest summary (404 `not_found` until the conversation has one)."""
     await store.get_conversation(user, coach_id, conversation_id)

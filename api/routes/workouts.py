@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from api.deps import Limit, Next, StoreDep, UserDep, WorkoutId
+from api.deps import Limit, Next, UserDep, WorkoutId, WorkoutStoreDep
 from api.errors import WorkoutDateChanged
 from api.schemas import Page, WorkoutPublic
 from extraction.schema import Discipline, Workout
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/v1/workouts", tags=["workouts"])
 @router.get("")
 async def list_workouts(
     user: UserDep,
-    store: StoreDep,
+    store: WorkoutStoreDep,
     date_from: Annotated[dt.date | None, Query(alias="from")] = None,
     date_to: Annotated[dt.date | None, Query(alias="to")] = None,
     discipline: Discipline | None = None,
@@ -42,14 +42,16 @@ async def list_workouts(
 
 
 @router.get("/{workout_id}")
-async def get_workout(workout_id: WorkoutId, user: UserDep, store: StoreDep) -> WorkoutPublic:
+async def get_workout(
+    workout_id: WorkoutId, user: UserDep, store: WorkoutStoreDep
+) -> WorkoutPublic:
     """One workout."""
     return WorkoutPublic.of(await store.get_workout(user, workout_id))
 
 
 @router.put("/{workout_id}")
 async def correct_workout(
-    workout_id: WorkoutId, body: Workout, user: UserDep, store: StoreDep
+    workout_id: WorkoutId, body: Workout, user: UserDep, store: WorkoutStoreDep
 ) -> WorkoutPublic:
     """Replace a workout with the athlete's corrected version (a full UWS workout)."""
     current = await store.get_workout(user, workout_id)
@@ -78,6 +80,6 @@ def _corrected(current: WorkoutRecord, body: Workout) -> WorkoutRecord:
 
 
 @router.delete("/{workout_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_workout(workout_id: WorkoutId, user: UserDep, store: StoreDep) -> None:
+async def delete_workout(workout_id: WorkoutId, user: UserDep, store: WorkoutStoreDep) -> None:
     """Delete a workout."""
     await store.delete_workout(user, workout_id)

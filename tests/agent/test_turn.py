@@ -17,14 +17,16 @@ from agent.errors import MessageRejected
 from agent.events import DoneEvent, ErrorEvent, MemoryEvent, TokenEvent, WorkoutEvent
 from agent.offline import OfflineCoachModel
 from api.errors import status_of
-from storage.base import NotFound, Store
+from storage.errors import NotFound
+from storage.protocols import Store
+from storage.repository import Repository
 from tests.factories import local_store, runner, seed_athlete
 
 USER = "athlete-1"
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> Store:
+async def store(tmp_path: Path) -> Repository:
     return await local_store(tmp_path)
 
 
@@ -44,7 +46,7 @@ async def chat(store: Store) -> AsyncIterator[Any]:
     await turns.drain()
 
 
-async def test_greeting_is_one_model_call_and_persisted(chat: Any, store: Store) -> None:
+async def test_greeting_is_one_model_call_and_persisted(chat: Any, store: Repository) -> None:
     result = await chat("hey coach!")
     assert "Sam" in result.reply.content
     assert result.workouts == [] and result.usage.model_calls == 1
@@ -52,12 +54,12 @@ async def test_greeting_is_one_model_call_and_persisted(chat: Any, store: Store)
     messages = await store.latest_messages(USER, conversation_id, 10)
     assert [m.role for m in messages] == ["user", "assistant"]
     assert messages[1].content == result.reply.content
-    transcript = await store.get_document(f"athletes/{USER}/conversations/{conversation_id}.json")
+    transcript = await store.documents.get(f"athletes/{USER}/conversations/{conversation_id}.json")
     assert transcript is not None
     assert [m["content"] for m in transcript["messages"]][-1] == result.reply.content
 
 
-async def test_workout_logged_and_confirmed_in_same_reply(chat: Any, store: Store) -> None:
+async def test_workout_logged_and_confirmed_in_same_reply(chat: Any, store: Repository) -> None:
     result = await chat("Did Fran in 8:57 with 95 lb thrusters, RX")
     assert len(result.workouts) == 1
     workout = result.workouts[0]
@@ -69,7 +71,7 @@ async def test_workout_logged_and_confirmed_in_same_reply(chat: Any, store: Stor
         stored.workout_data["discipline_specific"]["crossfit"]["performance_data"]["total_time"]
         == 537
     )
-    doc = await store.get_document(
+    doc = await store.documents.get(
         f"athletes/{USER}/workouts/{stored.date}/{stored.workout_id}.json"
     )
     assert doc is not None
@@ -99,7 +101,7 @@ async def test_plan_question_goal_log_nothing(chat: Any) -> None:
         assert result.usage.model_calls == 1
 
 
-async def test_memory_saved_used_next_turn_and_forgotten(chat: Any, store: Store) -> None:
+async def test_memory_saved_used_next_turn_and_forgotten(chat: Any, store: Repository) -> None:
     saved = await chat("remember that I have a bad left shoulder")
     assert len(saved.memories.saved) == 1
     memory = saved.memories.saved[0]
@@ -149,7 +151,9 @@ async def test_memory_event_is_reported(chat: Any) -> None:
     assert [e.action for e in memory_events] == ["saved"]
 
 
-async def test_idempotent_retry_returns_first_result_and_logs_once(chat: Any, store: Store) -> None:
+async def test_idempotent_retry_returns_first_result_and_logs_once(
+    chat: Any, store: Repository
+) -> None:
     first = await chat("bench 3x8 at 185", client_message_id="m-1")
     second = await chat("bench 3x8 at 185", client_message_id="m-1")
     assert second == first
@@ -158,7 +162,7 @@ async def test_idempotent_retry_returns_first_result_and_logs_once(chat: Any, st
     assert len((await store.list_workouts(USER)).items) == 1
 
 
-async def test_racing_retries_run_the_turn_once(chat: Any, store: Store) -> None:
+async def test_racing_retries_run_the_turn_once(chat: Any, store: Repository) -> None:
     import asyncio
 
     coach_id, conversation_id = chat.ids
@@ -172,7 +176,7 @@ async def test_racing_retries_run_the_turn_once(chat: Any, store: Store) -> None
     assert len((await store.list_workouts(USER)).items) == 1
 
 
-async def test_bad_input_is_rejected_before_any_write(chat: Any, store: Store) -> None:
+async def test_bad_input_is_rejected_before_any_write(chat: Any, store: Repository) -> None:
     coach_id, conversation_id = chat.ids
     with pytest.raises(MessageRejected):
         await chat.turns.run(USER, coach_id, conversation_id, "   ")
@@ -215,7 +219,7 @@ async def test_model_failure_keeps_the_message_and_allows_retry(store: Store) ->
     assert len(await store.latest_messages(USER, conversation_id, 10)) == 2
 
 
-async def test_summary_is_made_after_enough_messages(chat: Any, store: Store) -> None:
+async def test_summary_is_made_after_enough_messages(chat: Any, store: Repository) -> None:
     await chat("keep in mind I'm training for a marathon in April")
     await chat("ran 8 miles easy yesterday in 1:12:00")
     await chat("how should I pace my long runs?")
@@ -251,7 +255,7 @@ async def test_quick_turns_do_not_summarise_the_same_stretch_twice(store: Store)
 async def test_store_failure_at_commit_keeps_the_message_and_frees_the_retry(
     store: Store,
 ) -> None:
-    from storage.base import StorageUnavailable
+    from storage.errors import StorageUnavailable
 
     coach_id, conversation_id = await seed_athlete(store, USER)
     real_commit = store.commit_turn

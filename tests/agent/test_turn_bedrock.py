@@ -12,7 +12,7 @@ import pytest
 from agent.events import ErrorEvent, TokenEvent
 from agent.models import build_chat_model
 from api.errors import status_of
-from storage.models import Memory, MemoryMetadata, Summary
+from storage.models import CoachConfig, Memory, MemoryMetadata, Summary
 from tests.factories import local_store, runner, seed_athlete
 from tests.fakes.bedrock import FakeBedrock, RecordedRequest, Reply, ToolUse, forced_tool_name
 
@@ -316,6 +316,7 @@ async def test_prompt_carries_summary_and_only_this_coachs_memories(
     await store.add_memory(
         Memory(memory_id="m-mine", user_id=USER, coach_id=coach_id, content="Likes blunt feedback.")
     )
+    await store.create_coach(CoachConfig(user_id=USER, coach_id="other-coach", coach_name="Kim"))
     await store.add_memory(
         Memory(memory_id="m-other", user_id=USER, coach_id="other-coach", content="Loves yoga.")
     )

@@ -62,3 +62,31 @@ async def test_memory_validation(client: AsyncClient) -> None:
     ).status_code == 404
     bad_type = await client.get("/v1/memories", params={"type": "secret"}, headers=auth())
     assert bad_type.status_code == 422
+
+
+async def test_read_and_edit_one_memory_with_its_version(client: AsyncClient) -> None:
+    created = (
+        await client.post(
+            "/v1/memories",
+            json={"content": "Trains at 6am", "memory_type": "preference"},
+            headers=auth(),
+        )
+    ).json()
+    url = f"/v1/memories/{created['memory_id']}"
+    assert (await client.get(url, headers=auth())).json() == created
+    edit = {"content": "Trains at 7am", "memory_type": "preference", "importance": "high"}
+    changed = await client.put(url, json={**edit, "version": created["version"]}, headers=auth())
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["content"] == "Trains at 7am" and changed.json()["importance"] == "high"
+    stale = await client.put(url, json={**edit, "version": created["version"]}, headers=auth())
+    assert stale.status_code == 409 and stale.json()["error"]["code"] == "conflict"
+    assert (await client.get("/v1/memories/nope", headers=auth())).status_code == 404
+    moved = await client.put(url, json={**edit, "coach_id": "someone"}, headers=auth())
+    assert moved.status_code == 422
+
+
+async def test_a_coach_only_memory_needs_the_coach(client: AsyncClient) -> None:
+    response = await client.post(
+        "/v1/memories", json={"content": "x", "coach_id": "no-such-coach"}, headers=auth()
+    )
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"

@@ -13,7 +13,7 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from storage.base import StorageUnavailable
+from storage.errors import StorageUnavailable
 from storage.factory import open_store
 from storage.files import FileBucket
 from tests.storage.builders import CONVERSATION, USER, coach, message, seed_conversation
@@ -56,7 +56,7 @@ async def test_every_s3_object_is_encrypted(tmp_path: Path) -> None:
     await store.init()
     chat = await seed_conversation(store)
     await store.append_transcript(USER, chat, [message(1)])
-    await store.put_document(f"athletes/{USER}/exports/2025-01-05_full_history.json", {"a": 1})
+    await store.documents.put(f"athletes/{USER}/exports/2025-01-05_full_history.json", {"a": 1})
 
     s3 = boto3.client("s3", region_name="us-east-1")
     listed = s3.list_objects_v2(Bucket=BUCKET)["Contents"]
@@ -96,7 +96,7 @@ async def test_document_keys_cannot_leave_the_layout(tmp_path: Path, key: str) -
     store = make_store("local", tmp_path)
     await store.init()
     with pytest.raises(ValueError, match="not a document key"):
-        await store.put_document(key, {"x": 1})
+        await store.documents.put(key, {"x": 1})
     await store.close()
 
 
@@ -143,8 +143,8 @@ async def test_aws_store_through_an_endpoint(
         await store.create_coach(coach())
         assert (await store.list_coaches(USER)).items[0].coach_id == "c1"
         key = f"athletes/{USER}/exports/2025-01-05_full_history.json"
-        await store.put_document(key, {"ok": True})
-        assert await store.get_document(key) == {"ok": True}
+        await store.documents.put(key, {"ok": True})
+        assert await store.documents.get(key) == {"ok": True}
         s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
         assert s3.head_object(Bucket=BUCKET, Key=key)["ServerSideEncryption"] == "AES256"
         await store.close()

@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storage.aws import aws_errors
-from storage.base import PayloadTooLarge, StorageError, StorageUnavailable
 from storage.calls import Calls, Transient, concurrently
 from storage.dynamo import from_dynamo, to_dynamo
+from storage.errors import PayloadTooLarge, StorageError, StorageUnavailable
 from storage.items import ConditionFailed
 from storage.pages import PageTokens
 

@@ -12,18 +12,11 @@ import anyio
 import pytest
 
 from storage import keys
-from storage.base import (
-    Conflict,
-    InvalidPageToken,
-    NotFound,
-    PayloadTooLarge,
-    Quota,
-    RateLimited,
-    TurnCommit,
-)
 from storage.codec import new_item
+from storage.errors import Conflict, InvalidPageToken, NotFound, PayloadTooLarge, RateLimited
 from storage.items import Absent, Put
 from storage.models import Page, Profile, Summary
+from storage.protocols import Quota, TurnCommit
 from storage.repository import Repository
 from tests.storage.builders import (
     COACH,
@@ -95,14 +88,14 @@ async def test_local_data_survives_a_restart(tmp_path: Path) -> None:
     await first.init()
     await seed_conversation(first)
     await first.begin_turn(USER, message(1))
-    await first.put_document("athletes/a/conversations/v1.json", {"kept": True})
+    await first.documents.put("athletes/a/conversations/v1.json", {"kept": True})
     await first.close()
 
     again = make_store("local", tmp_path)
     await again.init()
     assert (await again.get_coach(USER, COACH)).coach_name == "Coach"
     assert [m.content for m in await again.latest_messages(USER, CONVERSATION, 5)] == ["message 1"]
-    assert await again.get_document("athletes/a/conversations/v1.json") == {"kept": True}
+    assert await again.documents.get("athletes/a/conversations/v1.json") == {"kept": True}
     await again.close()
 
 
@@ -303,7 +296,7 @@ async def test_commit_turn_writes_everything_at_once(store: Repository) -> None:
     assert (await store.get_memory(USER, "mem0003")).version == 1
     with pytest.raises(NotFound):
         await store.get_memory(USER, "mem0002")
-    log = await store.get_document(f"athletes/{USER}/workouts/2025-01-05/20250105-001.json")
+    log = await store.documents.get(f"athletes/{USER}/workouts/2025-01-05/20250105-001.json")
     assert log is not None and log["workoutId"] == "20250105-001"
 
 
@@ -345,7 +338,7 @@ async def test_commit_turn_is_all_or_nothing(store: Repository) -> None:
     turn = await store.get_turn(USER, CONVERSATION, "k1")
     assert turn is not None and turn.status == "pending"
     assert (
-        await store.get_document(f"athletes/{USER}/workouts/2025-01-06/20250106-001.json") is None
+        await store.documents.get(f"athletes/{USER}/workouts/2025-01-06/20250106-001.json") is None
     )
 
 
@@ -427,8 +420,8 @@ async def test_delete_conversation_removes_everything(store: Repository) -> None
     assert await store.get_summary(USER, CONVERSATION) is None
     assert await store.get_turn(USER, CONVERSATION, "k1") is None
     base = f"athletes/{USER}/conversations/{CONVERSATION}"
-    assert await store.get_document(f"{base}.json") is None
-    assert await store.get_document(f"{base}_metadata.json") is None
+    assert await store.documents.get(f"{base}.json") is None
+    assert await store.documents.get(f"{base}_metadata.json") is None
     assert len(await store.latest_messages(USER, "kept", 10)) == 1
     with pytest.raises(NotFound):
         await store.delete_conversation(USER, COACH, CONVERSATION)
@@ -454,7 +447,7 @@ async def test_delete_coach_takes_its_conversations_and_its_own_memories(
     with pytest.raises(NotFound):
         await store.get_conversation(USER, COACH, CONVERSATION)
     assert await store.latest_messages(USER, CONVERSATION, 10) == []
-    assert await store.get_document(f"athletes/{USER}/conversations/{CONVERSATION}.json") is None
+    assert await store.documents.get(f"athletes/{USER}/conversations/{CONVERSATION}.json") is None
     left = await store.list_memories(USER)
     assert sorted(m.memory_id for m in left.items) == ["mem0002", "mem0003"]
     assert len(await store.latest_messages(USER, "kept", 10)) == 1
@@ -476,7 +469,7 @@ async def test_an_unreadable_transcript_is_written_again_from_the_table(
 
     await store.append_transcript(USER, chat, [message(2)])
 
-    transcript = await store.get_document(key)
+    transcript = await store.documents.get(key)
     assert transcript is not None
     assert [m["messageId"] for m in transcript["messages"]] == [
         message(n).message_id for n in range(3)
@@ -563,6 +556,8 @@ async def test_users_cannot_reach_each_others_items(store: Repository) -> None:
 
 
 async def test_memories_filter_by_coach_and_type(store: Repository) -> None:
+    for coach_id in ("c1", "c2"):
+        await store.create_coach(coach(coach_id=coach_id))
     await store.add_memory(memory(1))
     await store.add_memory(memory(2, coach_id="c1", memory_type="goal"))
     await store.add_memory(memory(3, coach_id="c2"))
@@ -655,13 +650,13 @@ async def test_workout_replace_and_delete_keep_the_log_in_step(store: Repository
     stored = await store.get_workout(USER, logged.workout_id)
     fixed = await store.replace_workout(stored.model_copy(update={"summary": "fixed"}))
     assert fixed.version == 2
-    log = await store.get_document(path)
+    log = await store.documents.get(path)
     assert log is not None and log["summary"] == "fixed"
     with pytest.raises(Conflict):
         await store.replace_workout(stored)
 
     await store.delete_workout(USER, logged.workout_id)
-    assert await store.get_document(path) is None
+    assert await store.documents.get(path) is None
     with pytest.raises(NotFound):
         await store.get_workout(USER, logged.workout_id)
 
@@ -708,12 +703,12 @@ async def test_numbers_round_trip(store: Repository) -> None:
 async def test_documents_round_trip(store: Repository) -> None:
     key = f"athletes/{USER}/exports/2025-01-05_full_history.json"
     body = {"a": [1, 2.5, "é"], "b": {"c": None}}
-    await store.put_document(key, body)
-    assert await store.get_document(key) == body
-    assert await store.get_document(f"athletes/{USER}/exports/none.json") is None
+    await store.documents.put(key, body)
+    assert await store.documents.get(key) == body
+    assert await store.documents.get(f"athletes/{USER}/exports/none.json") is None
     for bad in ("../etc/passwd", "athletes/../x.json", "athletes/a//b.json", "other/a/b.json"):
         with pytest.raises(ValueError):
-            await store.put_document(bad, {})
+            await store.documents.put(bad, {})
 
 
 async def test_transcript_appends_survive_concurrent_turns(store: Repository) -> None:
@@ -724,13 +719,13 @@ async def test_transcript_appends_survive_concurrent_turns(store: Repository) ->
     await store.append_transcript(USER, chat, [message(3)])  # a retried turn adds nothing
 
     base = f"athletes/{USER}/conversations/{CONVERSATION}"
-    transcript = await store.get_document(f"{base}.json")
+    transcript = await store.documents.get(f"{base}.json")
     assert transcript is not None
     assert sorted(m["messageId"] for m in transcript["messages"]) == [
         f"m{n:06d}" for n in range(20)
     ]
     assert transcript["conversation"]["conversationId"] == CONVERSATION
-    assert await store.get_document(f"{base}_metadata.json") == transcript["conversation"]
+    assert await store.documents.get(f"{base}_metadata.json") == transcript["conversation"]
 
 
 # limits
@@ -786,3 +781,12 @@ async def test_a_retried_message_is_not_limited_again(store: Repository) -> None
     assert again.state.user_message_id == "m000001"
     with pytest.raises(RateLimited):
         await store.begin_turn(USER, message(3, client_id="k2"), limits)
+
+
+async def test_a_coach_only_memory_needs_its_coach(store: Repository) -> None:
+    with pytest.raises(NotFound):
+        await store.add_memory(memory(1, coach_id="no-such-coach"))
+    await store.create_coach(coach(coach_id="c1"))
+    await store.add_memory(memory(2, coach_id="c1"))
+    with pytest.raises(Conflict):
+        await store.add_memory(memory(2, coach_id="c1"))

@@ -1,14 +1,15 @@
-"""The store's contract in domain terms, and the errors it raises.
+"""The store's contract in domain terms: one protocol per concern.
 
-Both backends (`aws`: DynamoDB + S3, `local`: SQLite + files) implement `Store`
-unchanged; the contract suite in `tests/storage/` runs against each.
-Every method takes the authenticated `user_id` and touches only `user#{user_id}`.
+Both backends (`aws`: DynamoDB + S3, `local`: SQLite + files) implement every protocol
+through one `Repository`; routes and agent parts depend on the narrowest protocol they
+use. The contract suite in `tests/storage/` runs against each backend. Every method takes
+the authenticated `user_id` and touches only `user#{user_id}` (docs/data-layout.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from pydantic import BaseModel
 
@@ -24,52 +25,6 @@ from storage.models import (
     TurnState,
     WorkoutRecord,
 )
-
-
-class StorageError(Exception):
-    """Base class for storage failures."""
-
-    code = "storage_error"
-
-
-class NotFound(StorageError):
-    """The item does not exist in the caller's partition."""
-
-    code = "not_found"
-
-
-class Conflict(StorageError):
-    """A conditional write lost: the item exists already or its version moved on."""
-
-    code = "conflict"
-
-
-class PayloadTooLarge(StorageError):
-    """The item or document is over the size cap; nothing was written."""
-
-    code = "payload_too_large"
-
-
-class InvalidPageToken(StorageError):
-    """A `next` token that was not issued for this list of this user."""
-
-    code = "invalid_page_token"
-
-
-class RateLimited(StorageError):
-    """The per-minute rate or the daily quota is used up."""
-
-    code = "rate_limited"
-
-    def __init__(self, message: str, retry_after: int) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class StorageUnavailable(StorageError):
-    """The backing service failed or throttled after retries; the caller may retry."""
-
-    code = "storage_unavailable"
 
 
 @dataclass(frozen=True)
@@ -110,28 +65,15 @@ class TurnCommit:
     """The turn's outcome as the caller will want it replayed; stored as JSON, opaque here."""
 
 
-class Store(Protocol):
-    """Everything the service keeps, in domain terms. All methods are async."""
+class CoachStore(Protocol):
+    """The athlete's profile and their coaches."""
 
-    # lifecycle
-    async def init(self) -> None:
-        """Create tables/buckets/files if missing (idempotent)."""
-        ...
-
-    async def ping(self) -> None:
-        """Raise StorageUnavailable unless the store answers."""
-        ...
-
-    async def close(self) -> None: ...
-
-    # profiles
     async def get_profile(self, user_id: str) -> Profile | None: ...
 
     async def put_profile(self, profile: Profile) -> Profile:
         """Create or replace; `profile.version` must match the stored one (0 = new)."""
         ...
 
-    # coaches
     async def create_coach(self, coach: CoachConfig) -> CoachConfig:
         """Conditional create; Conflict if the id exists."""
         ...
@@ -150,7 +92,10 @@ class Store(Protocol):
         """With its conversations and coach-only memories; workouts and records stay."""
         ...
 
-    # conversations and messages
+
+class ConversationStore(Protocol):
+    """Conversations, their messages and their summaries."""
+
     async def create_conversation(self, conversation: Conversation) -> Conversation: ...
 
     async def get_conversation(
@@ -170,6 +115,26 @@ class Store(Protocol):
     async def delete_conversation(self, user_id: str, coach_id: str, conversation_id: str) -> None:
         """Delete metadata, messages, summary, turn states and transcript documents."""
         ...
+
+    async def latest_messages(self, user_id: str, conversation_id: str, n: int) -> list[Message]:
+        """The latest `n` messages, oldest first, in one query."""
+        ...
+
+    async def list_messages(
+        self, user_id: str, conversation_id: str, *, limit: int = 50, next: str | None = None
+    ) -> Page[Message]:
+        """Oldest first."""
+        ...
+
+    async def get_summary(self, user_id: str, conversation_id: str) -> Summary | None: ...
+
+    async def put_summary(self, summary: Summary) -> Summary:
+        """Create (version 0) or replace the latest summary under optimistic concurrency."""
+        ...
+
+
+class TurnStore(Protocol):
+    """A chat turn's writes: the message and its claim first, the outcome after."""
 
     async def begin_turn(
         self, user_id: str, message: Message, quota: Quota | None = None
@@ -198,47 +163,10 @@ class Store(Protocol):
         one transaction."""
         ...
 
-    async def latest_messages(self, user_id: str, conversation_id: str, n: int) -> list[Message]:
-        """The latest `n` messages, oldest first, in one query."""
-        ...
 
-    async def list_messages(
-        self, user_id: str, conversation_id: str, *, limit: int = 50, next: str | None = None
-    ) -> Page[Message]:
-        """Oldest first."""
-        ...
+class WorkoutStore(Protocol):
+    """Logged workouts and the personal records derived from them."""
 
-    # summaries
-    async def get_summary(self, user_id: str, conversation_id: str) -> Summary | None: ...
-
-    async def put_summary(self, summary: Summary) -> Summary:
-        """Create (version 0) or replace the latest summary under optimistic concurrency."""
-        ...
-
-    # memories
-    async def list_memories(
-        self,
-        user_id: str,
-        *,
-        coach_id: str | None = None,
-        memory_type: str | None = None,
-        limit: int = 200,
-        next: str | None = None,
-    ) -> Page[Memory]:
-        """With `coach_id`, that coach's memories plus the global ones."""
-        ...
-
-    async def get_memory(self, user_id: str, memory_id: str) -> Memory: ...
-
-    async def add_memory(self, memory: Memory) -> Memory: ...
-
-    async def update_memory(self, memory: Memory) -> Memory:
-        """Replace if `memory.version` is the stored version; Conflict otherwise."""
-        ...
-
-    async def delete_memory(self, user_id: str, memory_id: str) -> None: ...
-
-    # workouts and personal records
     async def get_workout(self, user_id: str, workout_id: str) -> WorkoutRecord: ...
 
     async def list_workouts(
@@ -261,12 +189,35 @@ class Store(Protocol):
 
     async def list_records(self, user_id: str) -> list[PersonalRecord]: ...
 
-    # documents (S3 / files)
-    async def put_document(self, key: str, body: dict[str, Any]) -> None:
-        """Write a JSON document at an S3-layout key (`athletes/{userId}/…`)."""
+
+class MemoryStore(Protocol):
+    """What the athlete asked the coaches to remember."""
+
+    async def list_memories(
+        self,
+        user_id: str,
+        *,
+        coach_id: str | None = None,
+        memory_type: str | None = None,
+        limit: int = 200,
+        next: str | None = None,
+    ) -> Page[Memory]:
+        """With `coach_id`, that coach's memories plus the global ones."""
         ...
 
-    async def get_document(self, key: str) -> dict[str, Any] | None: ...
+    async def get_memory(self, user_id: str, memory_id: str) -> Memory: ...
+
+    async def add_memory(self, memory: Memory) -> Memory: ...
+
+    async def update_memory(self, memory: Memory) -> Memory:
+        """Replace if `memory.version` is the stored version; Conflict otherwise."""
+        ...
+
+    async def delete_memory(self, user_id: str, memory_id: str) -> None: ...
+
+
+class DocumentStore(Protocol):
+    """Copies kept as documents (S3 / files): transcripts and their metadata."""
 
     async def append_transcript(
         self, user_id: str, conversation: Conversation, messages: list[Message]
@@ -274,3 +225,19 @@ class Store(Protocol):
         """Append messages to `athletes/{u}/conversations/{cid}.json` and refresh
         `{cid}_metadata.json`."""
         ...
+
+
+class Store(
+    CoachStore, ConversationStore, TurnStore, WorkoutStore, MemoryStore, DocumentStore, Protocol
+):
+    """Everything the service keeps; the runtime opens one and hands out its parts."""
+
+    async def init(self) -> None:
+        """Create tables/buckets/files if missing (idempotent)."""
+        ...
+
+    async def ping(self) -> None:
+        """Raise StorageUnavailable unless the store answers."""
+        ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,49 @@
+"""The store's errors, each with a stable `code` (the API maps codes to statuses)."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """Base class for storage failures."""
+
+    code = "storage_error"
+
+
+class NotFound(StorageError):
+    """The item does not exist in the caller's partition."""
+
+    code = "not_found"
+
+
+class Conflict(StorageError):
+    """A conditional write lost: the item exists already or its version moved on."""
+
+    code = "conflict"
+
+
+class PayloadTooLarge(StorageError):
+    """The item or document is over the size cap; nothing was written."""
+
+    code = "payload_too_large"
+
+
+class InvalidPageToken(StorageError):
+    """A `next` token that was not issued for this list of this user."""
+
+    code = "invalid_page_token"
+
+
+class RateLimited(StorageError):
+    """The per-minute rate or the daily quota is used up."""
+
+    code = "rate_limited"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class StorageUnavailable(StorageError):
+    """The backing service failed or throttled after retries; the caller may retry."""
+
+    code = "storage_unavailable"

@@ -1,0 +1,62 @@
+"""The athlete's profile and coaches (`CoachStore`)."""
+
+from __future__ import annotations
+
+from storage import keys
+from storage.codec import decode
+from storage.errors import NotFound
+from storage.items import Delete, Query
+from storage.models import CoachConfig, Page, Profile
+from storage.repo_conversations import ConversationRepository
+
+
+class CoachRepository(ConversationRepository):
+    """Profile and coaches; deleting a coach takes its conversations and coach-only memories."""
+
+    async def get_profile(self, user_id: str) -> Profile | None:
+        item = await self.items.get(keys.profile(user_id))
+        return None if item is None else decode(Profile, item)
+
+    async def put_profile(self, profile: Profile) -> Profile:
+        index: dict[str, str] = {}
+        if profile.email:
+            index |= {"gsi1pk": f"email#{profile.email}", "gsi1sk": "profile"}
+        if profile.username:
+            index |= {"gsi2pk": f"username#{profile.username}", "gsi2sk": "profile"}
+        return await self._save(keys.profile(profile.user_id), "user", profile, index)
+
+    async def create_coach(self, coach: CoachConfig) -> CoachConfig:
+        return await self._create(keys.coach(coach.user_id, coach.coach_id), "coachConfig", coach)
+
+    async def get_coach(self, user_id: str, coach_id: str) -> CoachConfig:
+        return await self._get(CoachConfig, keys.coach(user_id, coach_id))
+
+    async def list_coaches(
+        self, user_id: str, *, limit: int = 50, next: str | None = None
+    ) -> Page[CoachConfig]:
+        query = Query(keys.user(user_id), prefix=keys.COACHES)
+        return await self._pages.page(CoachConfig, query, "coaches", limit, next)
+
+    async def replace_coach(self, coach: CoachConfig) -> CoachConfig:
+        return await self._replace(keys.coach(coach.user_id, coach.coach_id), coach)
+
+    async def delete_coach(self, user_id: str, coach_id: str) -> None:
+        """The coach with its conversations (messages, summaries, transcripts) and the
+        memories that only it uses; the athlete's workouts and records stay. The coach
+        goes last, so an interrupted delete can simply be run again."""
+        key = keys.coach(user_id, coach_id)
+        if await self.items.get(key) is None:
+            raise NotFound("coach not found")
+        pk = keys.user(user_id)
+        chats = Query(pk, prefix=keys.conversations(coach_id), limit=1000)
+        for item in await self._pages.all(chats):
+            await self.delete_conversation(user_id, coach_id, item["attributes"]["conversationId"])
+        memories = Query(pk, prefix=keys.MEMORIES, limit=1000)
+        await self.items.delete_many(
+            [
+                (item["pk"], item["sk"])
+                for item in await self._pages.all(memories)
+                if item["attributes"].get("coachId") == coach_id
+            ]
+        )
+        await self.items.delete(Delete(key))

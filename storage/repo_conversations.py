@@ -1,0 +1,101 @@
+"""Conversations, their messages and summaries (`ConversationStore`)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from storage import keys
+from storage.calls import concurrently
+from storage.codec import decode
+from storage.errors import NotFound
+from storage.items import (
+    ConditionFailed,
+    Delete,
+    Exists,
+    Key,
+    Query,
+    Update,
+)
+from storage.models import Conversation, Message, Page, Summary, utc_now
+from storage.pages import clamp
+from storage.repo_base import RepositoryBase
+
+
+class ConversationRepository(RepositoryBase):
+    """Conversations are created beside a check that their coach exists."""
+
+    async def create_conversation(self, conversation: Conversation) -> Conversation:
+        """Conditional create, in one transaction with a check that the coach exists."""
+        user_id, coach_id = conversation.user_id, conversation.coach_id
+        key = keys.conversation(user_id, coach_id, conversation.conversation_id)
+        return await self._create_for_coach(
+            key, "coachConversation", conversation, user_id, coach_id
+        )
+
+    async def get_conversation(
+        self, user_id: str, coach_id: str, conversation_id: str
+    ) -> Conversation:
+        return await self._get(Conversation, keys.conversation(user_id, coach_id, conversation_id))
+
+    async def list_conversations(
+        self, user_id: str, coach_id: str, *, limit: int = 20, next: str | None = None
+    ) -> Page[Conversation]:
+        """Newest first (conversation ids are time-sortable); never reads messages."""
+        query = Query(keys.user(user_id), prefix=keys.conversations(coach_id), descending=True)
+        return await self._pages.page(Conversation, query, f"conversations:{coach_id}", limit, next)
+
+    async def rename_conversation(
+        self, user_id: str, coach_id: str, conversation_id: str, title: str
+    ) -> Conversation:
+        key = keys.conversation(user_id, coach_id, conversation_id)
+        change = {"attributes.title": title, "updatedAt": utc_now()}
+        try:
+            item = await self.items.update(
+                Update(key, set=change, add={"version": 1}, when=Exists())
+            )
+        except ConditionFailed:
+            raise NotFound("conversation not found") from None
+        return decode(Conversation, item)
+
+    async def delete_conversation(self, user_id: str, coach_id: str, conversation_id: str) -> None:
+        """Metadata goes last, so an interrupted delete can simply be run again."""
+        key = keys.conversation(user_id, coach_id, conversation_id)
+        if await self.items.get(key) is None:
+            raise NotFound("conversation not found")
+        pk = keys.user(user_id)
+        doomed: list[Key] = [keys.summary(user_id, conversation_id)]
+        for prefix in (keys.messages(conversation_id), keys.turns(conversation_id)):
+            query = Query(pk, prefix=prefix, limit=1000, keys_only=True)
+            doomed += [(item["pk"], item["sk"]) for item in await self._pages.all(query)]
+        await self.items.delete_many(doomed)
+        await concurrently(
+            partial(self.documents.delete, keys.transcript_document(user_id, conversation_id)),
+            partial(self.documents.delete, keys.metadata_document(user_id, conversation_id)),
+        )
+        await self.items.delete(Delete(key))
+
+    async def latest_messages(self, user_id: str, conversation_id: str, n: int) -> list[Message]:
+        if n < 1:
+            return []
+        query = Query(
+            keys.user(user_id),
+            prefix=keys.messages(conversation_id),
+            descending=True,
+            limit=clamp(n),
+        )
+        result = await self.items.query(query)
+        return [decode(Message, item) for item in reversed(result.items)]
+
+    async def list_messages(
+        self, user_id: str, conversation_id: str, *, limit: int = 50, next: str | None = None
+    ) -> Page[Message]:
+        query = Query(keys.user(user_id), prefix=keys.messages(conversation_id))
+        return await self._pages.page(Message, query, f"messages:{conversation_id}", limit, next)
+
+    async def get_summary(self, user_id: str, conversation_id: str) -> Summary | None:
+        item = await self.items.get(keys.summary(user_id, conversation_id))
+        return None if item is None else decode(Summary, item)
+
+    async def put_summary(self, summary: Summary) -> Summary:
+        key = keys.summary(summary.user_id, summary.conversation_id)
+        return await self._save(key, "conversationSummary", summary)
