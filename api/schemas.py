@@ -192,7 +192,7 @@ class TechnicalConfigIn(RequestModel):
 
 
 class CoachCreate(RequestModel):
-    """A new coach configuration (seed 002 "Coach Configuration" attributes)."""
+    """A new coach configuration (see docs/data-layout.md, coach configuration)."""
 
     coach_name: Name
     selected_personality: PersonalityIn = Field(default_factory=PersonalityIn)

@@ -1,7 +1,7 @@
 """Domain records to table items and back, and the writes the domain layer composes.
 
 An item is `pk`, `sk`, `entityType`, `createdAt`, `updatedAt`, `version` and the
-record's seed-shaped `attributes`; `version`, `created_at` and `updated_at` live only
+record's `attributes` (docs/data-layout.md); `version`, `created_at` and `updated_at` live only
 at the top level so there is one source for each.
 """
 
@@ -25,7 +25,7 @@ INDEX = ("gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk")
 
 
 def encode(record: BaseModel) -> dict[str, Any]:
-    """The record's `attributes`, named as in seed 002."""
+    """The record's `attributes`, named as docs/data-layout.md lays them out."""
     return record.model_dump(by_alias=True, mode="json", exclude=TOP_LEVEL)
 
 

@@ -1,4 +1,4 @@
-"""Table keys and document keys, exactly as spec/api.md § Data layout lays them out.
+"""Table keys and document keys, exactly as docs/data-layout.md lays them out.
 
 Ids arrive from URLs, so every id is checked before it becomes part of a key: one
 with `#` could reach into another entity's key range, one with `/` or `..` into

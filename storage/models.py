@@ -1,6 +1,6 @@
-"""Domain records kept in the single table, shaped like seed 002's `attributes`.
+"""Domain records kept in the single table, their `attributes` as docs/data-layout.md lays them out.
 
-Python fields are snake_case; `attributes` are written with the seed's names
+Python fields are snake_case; `attributes` are written with docs/data-layout.md's names
 (camelCase for most entities, snake_case inside the coach config and the summary's
 `structuredData`), which is what `model_dump(by_alias=True)` produces.
 """
@@ -33,7 +33,7 @@ class Camel(BaseModel):
 
 
 class Snake(BaseModel):
-    """Base for records whose seed attribute names are snake_case."""
+    """Base for records whose stored attribute names are snake_case (docs/data-layout.md)."""
 
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
 
@@ -91,7 +91,7 @@ class CoachMetadata(Snake):
 
 
 class CoachConfig(Snake):
-    """A coach configuration (`sk = coach#{coachId}`), seed 002 attributes."""
+    """A coach configuration (`sk = coach#{coachId}`), docs/data-layout.md attributes."""
 
     user_id: str
     coach_id: str
@@ -159,7 +159,7 @@ class KeyFacts(Snake):
 
 
 class SummaryData(Snake):
-    """`structuredData` of a summary; the seed names its keys in snake_case."""
+    """`structuredData` of a summary; its keys are snake_case (docs/data-layout.md)."""
 
     narrative_summary: str = ""
     key_facts: KeyFacts = Field(default_factory=KeyFacts)

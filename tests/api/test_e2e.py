@@ -3,7 +3,7 @@
 One scenario (profile, coach, workouts over JSON and SSE, a memory saved, used and
 forgotten, a background summary) runs on the `local` store and on the `aws` store
 against moto's server on loopback; afterwards the stored items and documents are read
-directly (SQLite and files, or DynamoDB and S3) at the keys spec/api.md lays out.
+directly (SQLite and files, or DynamoDB and S3) at the keys docs/data-layout.md lays out.
 A last test drives a real `coach serve` process over a socket.
 """
 
@@ -392,7 +392,7 @@ def one(inspect: Inspector, pk: str, sk: str) -> dict[str, Any]:
 
 
 def check_store(inspect: Inspector, talk: Conversation, *, encrypted: bool) -> None:
-    """The items and documents the conversation left, at spec/api.md's keys."""
+    """The items and documents the conversation left, at docs/data-layout.md's keys."""
     pk, cid = f"user#{USER}", talk.conversation_id
 
     profile = one(inspect, pk, "profile")

@@ -99,7 +99,7 @@ async def test_local_data_survives_a_restart(tmp_path: Path) -> None:
     await again.close()
 
 
-# the data layout (spec/api.md § Data layout)
+# the data layout (docs/data-layout.md)
 
 
 async def test_items_follow_the_data_layout(store: Repository) -> None:
@@ -131,7 +131,7 @@ async def test_items_follow_the_data_layout(store: Repository) -> None:
         "version",
         "attributes",
     }
-    assert coach_item["attributes"]["coach_name"] == "Coach"  # the seed's snake_case
+    assert coach_item["attributes"]["coach_name"] == "Coach"  # snake_case, see docs/data-layout.md
     chat = await raw(f"coachConversation#{COACH}#{CONVERSATION}")
     assert chat["attributes"]["metadata"]["totalMessages"] == 1
     assert (await raw(f"message#{CONVERSATION}#m000001"))["attributes"]["role"] == "user"
