@@ -14,7 +14,7 @@ from api.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 API_DOC = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
 LAYOUT_DOC = (ROOT / "docs" / "data-layout.md").read_text(encoding="utf-8")
-ERROR_MODULES = ("storage/base.py", "agent/errors.py", "api/errors.py")
+ERROR_MODULES = ("storage/errors.py", "agent/errors.py", "api/errors.py")
 KEY_PIECE = re.compile(r"[\w.]*[#/][\w#/.]*|\w+\.json")
 """A string in storage/keys.py that is part of a key: has `#` or `/`, or names a document."""
 
