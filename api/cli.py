@@ -24,13 +24,19 @@ from agent.errors import AgentError
 from agent.events import ChatResult, DoneEvent, ErrorEvent, TokenEvent
 from agent.turn import TurnRunner
 from api.auth import USER_ID, issue_token
-from api.runtime import open_configured_store, open_runtime, signing_secret
+from api.runtime import (
+    local_token_secret,
+    open_configured_store,
+    open_runtime,
+    signing_secret,
+)
 from api.settings import Settings
 from storage.base import StorageError, Store
 from storage.ids import new_id
 from storage.models import Conversation
 
 DEMO_USER = "demo"
+TOKEN_TTL_S = 86400
 BASE_URL = "http://127.0.0.1:8000"
 
 
@@ -83,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     token.add_argument("--user", required=True, type=_user_id, help="the token's subject")
     token.add_argument(
-        "--ttl", type=_positive_int, default=86400, help="lifetime in seconds (default 86400)"
+        "--ttl",
+        type=_positive_int,
+        help=f"lifetime in seconds (default {TOKEN_TTL_S}, at most COACH_JWT_MAX_LIFETIME_S)",
     )
     token.set_defaults(command=_token)
 
@@ -115,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _user_id(value: str) -> str:
-    if not USER_ID.match(value):
+    if not USER_ID.fullmatch(value):
         raise argparse.ArgumentTypeError("1-128 letters, digits or _.@+- (starting alphanumeric)")
     return value
 
@@ -218,17 +226,10 @@ def _program() -> str:
 def _print_demo_help(settings: Settings, coach_id: str) -> None:
     print(f"demo coach {coach_id!r} ready for user {DEMO_USER!r}. Chat in the terminal:")
     print(f"  {_program()} chat --coach {coach_id}")
-    secret = signing_secret(settings)
-    if secret is None:
+    if local_token_secret(settings) is None:
         print("Over HTTP, use a token from your identity provider (COACH_JWKS_URL).")
         return
-    token = issue_token(
-        secret,
-        DEMO_USER,
-        ttl_s=86400,
-        issuer=settings.jwt_issuer,
-        audience=settings.jwt_audience,
-    )
+    token = _local_token(settings, DEMO_USER, None)
     print("Or over HTTP (after `coach serve`), start a conversation:")
     print(
         f"  curl -s -X POST -H {shlex.quote('Authorization: Bearer ' + token)} "
@@ -244,20 +245,34 @@ def _print_demo_help(settings: Settings, coach_id: str) -> None:
 
 
 def _token(args: argparse.Namespace) -> int:
-    settings = Settings()
-    secret = signing_secret(settings)
-    if secret is None:
-        return _fail("no signing secret: set COACH_JWT_SECRET (or use COACH_STORAGE=local)")
-    print(
-        issue_token(
-            secret,
-            args.user,
-            ttl_s=args.ttl,
-            issuer=settings.jwt_issuer,
-            audience=settings.jwt_audience,
-        )
-    )
+    print(_local_token(Settings(), args.user, args.ttl))
     return 0
+
+
+def _local_token(settings: Settings, user_id: str, ttl_s: int | None) -> str:
+    """A token the configured server accepts, or ValueError (exit 1) saying why not."""
+    ttl_s = ttl_s or min(TOKEN_TTL_S, settings.jwt_max_lifetime_s)
+    if ttl_s > settings.jwt_max_lifetime_s:
+        raise ValueError(
+            f"--ttl {ttl_s} is over COACH_JWT_MAX_LIFETIME_S ({settings.jwt_max_lifetime_s}): "
+            "the server would refuse the token"
+        )
+    secret = local_token_secret(settings)
+    if secret is None and settings.jwks_url:
+        raise ValueError(
+            "COACH_JWKS_URL is set, so the server accepts only its identity provider's "
+            "tokens; set COACH_ALLOW_LOCAL_TOKENS=true to accept local ones as well"
+        )
+    if secret is None:
+        raise ValueError("no signing secret: set COACH_JWT_SECRET (or use COACH_STORAGE=local)")
+    return issue_token(
+        secret,
+        user_id,
+        ttl_s=ttl_s,
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        token_use=settings.jwt_token_use,
+    )
 
 
 def _chat(args: argparse.Namespace) -> int:

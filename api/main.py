@@ -27,7 +27,7 @@ from api.routes import (
     summary,
     workouts,
 )
-from api.runtime import open_runtime, signing_secret
+from api.runtime import local_token_secret, open_runtime
 from api.schemas import ErrorPublic
 from api.settings import Settings
 from storage.base import Store
@@ -100,8 +100,10 @@ def create_app(
 def _verifier(settings: Settings) -> TokenVerifier:
     jwks = JwksKeys(settings.jwks_url, ttl_s=settings.jwks_ttl_s) if settings.jwks_url else None
     return TokenVerifier(
-        secret=signing_secret(settings),
+        secret=local_token_secret(settings),
         jwks=jwks,
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
+        token_use=settings.jwt_token_use,
+        max_lifetime_s=settings.jwt_max_lifetime_s,
     )

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     jwks_ttl_s: float = Field(default=600.0, gt=0)
     jwt_issuer: str | None = None
     jwt_audience: str | None = None
+    jwt_token_use: Literal["access", "id"] | None = None
+    jwt_max_lifetime_s: int = Field(default=86_400, ge=60)
+    allow_local_tokens: bool = False
     page_secret: str | None = Field(default=None, min_length=32)
 
     max_message_chars: int = Field(default=4000, ge=1)
