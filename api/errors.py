@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 
 from agent.errors import AgentError, MessageRejected, ModelUnavailable, TurnInProgress
 from agent.events import ErrorEvent
+from api.headers import RESPONSE_HEADERS
 from storage.base import (
     Conflict,
     InvalidPageToken,
@@ -117,9 +118,10 @@ _HTTP_CODES = {
 def error_response(
     status: int, code: str, message: str, headers: Mapping[str, str] | None = None
 ) -> JSONResponse:
-    """The one error body shape."""
+    """The one error body shape (with the usual response headers: a 500 is answered
+    outside the middleware that adds them)."""
     body = {"error": {"code": code, "message": message}}
-    return JSONResponse(body, status_code=status, headers=dict(headers or {}))
+    return JSONResponse(body, status_code=status, headers={**RESPONSE_HEADERS, **(headers or {})})
 
 
 def _status_of(exc: Exception) -> int:

@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from api.auth import JwksKeys, TokenVerifier
 from api.chat import ChatService
 from api.errors import register_error_handlers
+from api.headers import ResponseHeadersMiddleware
 from api.limits import BodyLimitMiddleware
 from api.logging import RequestLogMiddleware, configure_logging
 from api.routes import (
@@ -86,11 +87,15 @@ def create_app(
         version="0.1.0",
         summary="Chat with an AI coach, log workouts by talking, keep lasting memories.",
         lifespan=lifespan,
+        docs_url="/docs" if settings.docs else None,
+        redoc_url="/redoc" if settings.docs else None,
+        openapi_url="/openapi.json" if settings.docs else None,
     )
     app.state.settings = settings
     register_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestLogMiddleware)
+    app.add_middleware(ResponseHeadersMiddleware)
     app.include_router(health.router)
     for module in RESOURCES:
         app.include_router(module.router, responses=ERRORS)

@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     memory_max_count: int = Field(default=12, ge=1)
     memory_max_chars: int = Field(default=2000, ge=100)
 
+    docs: bool = True
+    """Serve /docs, /redoc and /openapi.json."""
+
     log_level: str = "INFO"
 
     @model_validator(mode="after")

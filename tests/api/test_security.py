@@ -240,6 +240,7 @@ async def test_logs_keep_no_content_and_files_are_private(
                     "/v1/profile", json={"display_name": "Zebra Secretname"}, headers=auth()
                 )
                 assert broken.status_code == 500
+                assert broken.headers["x-content-type-options"] == "nosniff"
                 _assert_private(settings.data_dir)
     finally:
         await store.close()
