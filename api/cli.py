@@ -14,7 +14,6 @@ import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
@@ -156,22 +155,30 @@ def _serve(args: argparse.Namespace) -> int:
     from uvicorn.supervisors import Multiprocess
 
     from api.main import create_app
+    from api.server import server_config
 
     settings = Settings()
     workers = settings.workers if args.workers is None else args.workers
     if workers < 1:
         return _fail("--workers must be at least 1")
-    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_config": None}
     if workers == 1:
-        uvicorn.run(create_app(settings), access_log=False, **options)
-        return 0
+        server = uvicorn.Server(
+            server_config(create_app(settings), settings, host=args.host, port=args.port)
+        )
+        server.run()
+        return 0 if server.started else _fail("the server did not start (see the log above)")
     # Each worker process builds its own app from the same environment. What they share
     # on disk is made once here first: the local signing secret and the store.
     if settings.storage == "local":
         signing_secret(settings)
         asyncio.run(_create_store(settings, demo=False))
-    config = uvicorn.Config(
-        "api.main:create_app", factory=True, workers=workers, access_log=False, **options
+    config = server_config(
+        "api.main:create_app",
+        settings,
+        factory=True,
+        workers=workers,
+        host=args.host,
+        port=args.port,
     )
     Multiprocess(config, sockets=[listening_socket(args.host, args.port)]).run()
     return 0

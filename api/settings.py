@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     model_max_attempts: int = Field(default=3, ge=1, le=10)
     max_concurrency: int = Field(default=256, ge=1, le=1024)
     workers: int = Field(default=1, ge=1, le=64)
+    header_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    keepalive_timeout_s: int = Field(default=5, ge=1, le=3600)
+    limit_concurrency: int = Field(default=1000, ge=1)
 
     bedrock_endpoint_url: str | None = None
 
