@@ -21,6 +21,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import AuthUnavailable, Unauthorized
+from storage.files import private_dirs
 
 USER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}")
 """What a `sub` may look like (matched whole, `fullmatch`): it becomes part of storage
@@ -33,12 +34,13 @@ SECRET_FILE = "jwt_secret"
 
 
 def local_secret(data_dir: Path) -> str:
-    """The local signing secret at `{data_dir}/jwt_secret`, created (0600) on first use.
+    """The local signing secret at `{data_dir}/jwt_secret`, created (0600, in a 0700
+    directory) on first use.
 
     Published with a hard link, which fails if the name exists: several server processes
     starting at once agree on one secret and never read a half-written file.
     """
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dirs(data_dir)
     path = data_dir / SECRET_FILE
     if not path.exists():
         fd, draft = tempfile.mkstemp(dir=data_dir, prefix=f".{SECRET_FILE}.")  # mode 0600
