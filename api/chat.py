@@ -47,9 +47,11 @@ class ChatService:
         per_minute: int,
         per_day: int,
         max_message_chars: int,
+        log_content: bool = False,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.runner = runner
+        self.log_content = log_content
         self.per_minute = per_minute
         self.per_day = per_day
         self.max_message_chars = max_message_chars
@@ -113,7 +115,10 @@ class ChatService:
     def _admit(self, request: ChatRequest) -> None:
         if len(request.content) > self.max_message_chars:
             raise MessageTooLong(f"message is longer than {self.max_message_chars} characters")
-        log.debug("chat message", extra={"content": request.content})
+        if self.log_content:
+            log.debug("chat message", extra={"content": request.content})
+        else:
+            log.debug("chat message", extra={"content_chars": len(request.content)})
 
     def _spawn(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.create_task(work)

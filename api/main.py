@@ -63,7 +63,7 @@ def create_app(
         chat_model: a chat model to use instead of building `settings.model`.
     """
     settings = settings or Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, content=settings.log_content)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -73,6 +73,7 @@ def create_app(
                 per_minute=settings.rate_limit_per_minute,
                 per_day=settings.daily_quota,
                 max_message_chars=settings.max_message_chars,
+                log_content=settings.log_content,
             )
             app.state.store = runtime.store
             app.state.chat = chat

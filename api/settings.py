@@ -67,6 +67,7 @@ class Settings(BaseSettings):
     """Serve /docs, /redoc and /openapi.json."""
 
     log_level: str = "INFO"
+    log_content: bool = False
 
     @model_validator(mode="after")
     def _check_model(self) -> Settings:
