@@ -149,11 +149,14 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return error_response(422, "invalid_json", "the request body is not valid JSON")
-    parts = [
-        f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
-        for e in errors[:5]
-    ]
+    parts = [_error_text(e.get("loc", ()), e.get("msg", "invalid")) for e in errors[:5]]
     return error_response(422, "invalid_request", "; ".join(parts) or "invalid request")
+
+
+def _error_text(loc: tuple[int | str, ...], msg: str) -> str:
+    # A model-level error (loc ("body",)) says where in its own message.
+    where = ".".join(str(p) for p in loc)
+    return f"{where}: {msg}" if where and where != "body" else msg
 
 
 async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, status
 
 from api.deps import Limit, Next, StoreDep, UserDep, WorkoutId
 from api.errors import WorkoutDateChanged
-from api.schemas import Page, WorkoutPublic
+from api.schemas import Page, WorkoutCorrection, WorkoutPublic
 from extraction.schema import Discipline, Workout
 from storage.models import WorkoutRecord, utc_now
 
@@ -49,7 +49,7 @@ async def get_workout(workout_id: WorkoutId, user: UserDep, store: StoreDep) -> 
 
 @router.put("/{workout_id}")
 async def correct_workout(
-    workout_id: WorkoutId, body: Workout, user: UserDep, store: StoreDep
+    workout_id: WorkoutId, body: WorkoutCorrection, user: UserDep, store: StoreDep
 ) -> WorkoutPublic:
     """Replace a workout with the athlete's corrected version (a full UWS workout)."""
     current = await store.get_workout(user, workout_id)
