@@ -64,8 +64,6 @@ class Settings(BaseSettings):
     memory_max_chars: int = Field(default=2000, ge=100)
 
     docs: bool = True
-    """Serve /docs, /redoc and /openapi.json."""
-
     log_level: str = "INFO"
     log_content: bool = False
 
