@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import os
 import re
 import secrets
@@ -20,21 +21,26 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import AuthUnavailable, Unauthorized
+from storage.files import private_dirs
 
-USER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$")
-"""What a `sub` may look like: it becomes part of storage keys and S3 paths."""
+USER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}")
+"""What a `sub` may look like (matched whole, `fullmatch`): it becomes part of storage
+keys and S3 paths. With `match` and `$`, a trailing newline passed."""
 
 LEEWAY_S = 30
+"""Clock skew allowed on `exp`, `iat` and `nbf`."""
+TIME_CLAIMS = ("exp", "iat", "nbf")
 SECRET_FILE = "jwt_secret"
 
 
 def local_secret(data_dir: Path) -> str:
-    """The local signing secret at `{data_dir}/jwt_secret`, created (0600) on first use.
+    """The local signing secret at `{data_dir}/jwt_secret`, created (0600, in a 0700
+    directory) on first use.
 
     Published with a hard link, which fails if the name exists: several server processes
     starting at once agree on one secret and never read a half-written file.
     """
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_dirs(data_dir)
     path = data_dir / SECRET_FILE
     if not path.exists():
         fd, draft = tempfile.mkstemp(dir=data_dir, prefix=f".{SECRET_FILE}.")  # mode 0600
@@ -59,9 +65,10 @@ def issue_token(
     ttl_s: int,
     issuer: str | None = None,
     audience: str | None = None,
+    token_use: str | None = None,
 ) -> str:
     """A HS256 bearer token for `user_id`, accepted by an app configured with `secret`."""
-    if not USER_ID.match(user_id):
+    if not USER_ID.fullmatch(user_id):
         raise ValueError("user id: 1-128 letters, digits or _.@+- (starting with a letter/digit)")
     now = int(time.time())
     claims: dict[str, Any] = {"sub": user_id, "iat": now, "exp": now + ttl_s}
@@ -69,6 +76,8 @@ def issue_token(
         claims["iss"] = issuer
     if audience:
         claims["aud"] = audience
+    if token_use:
+        claims["token_use"] = token_use
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
@@ -140,7 +149,8 @@ class JwksKeys:
 
 
 class TokenVerifier:
-    """Checks signature, expiry and (when configured) issuer and audience; returns `sub`."""
+    """Checks signature, times and lifetime, and (when configured) issuer, audience and
+    `token_use`; returns `sub`."""
 
     def __init__(
         self,
@@ -149,11 +159,15 @@ class TokenVerifier:
         jwks: JwksKeys | None,
         issuer: str | None,
         audience: str | None,
+        token_use: str | None = None,
+        max_lifetime_s: int,
     ) -> None:
         self.secret = secret
         self.jwks = jwks
         self.issuer = issuer
         self.audience = audience
+        self.token_use = token_use
+        self.max_lifetime_s = max_lifetime_s
 
     async def verify(self, token: str) -> str:
         """The user id of a valid token; Unauthorized otherwise."""
@@ -176,24 +190,40 @@ class TokenVerifier:
                 algorithms=[algorithm],
                 issuer=self.issuer,
                 leeway=LEEWAY_S,
-                options={"require": ["exp", "sub"], "verify_aud": False},
+                options={"require": ["exp", "iat", "sub"], "verify_aud": False},
             )
         except jwt.ExpiredSignatureError:
             raise Unauthorized("token expired") from None
         except jwt.PyJWTError:
             raise Unauthorized("invalid token") from None
-        if self.audience and not self._audience_ok(claims):
-            raise Unauthorized("token is for another audience")
+        self._check_claims(claims)
         subject = claims["sub"]
-        if not isinstance(subject, str) or not USER_ID.match(subject):
+        if not isinstance(subject, str) or not USER_ID.fullmatch(subject):
             raise Unauthorized("token subject is not a valid user id")
         return subject
 
+    def _check_claims(self, claims: dict[str, Any]) -> None:
+        """What PyJWT leaves to us: numeric times (it accepts "123" strings), the
+        lifetime, a strict audience and the token's use."""
+        if any(not _is_number(claims[name]) for name in TIME_CLAIMS if name in claims):
+            raise Unauthorized("token times must be numbers")
+        if claims["exp"] - claims["iat"] > self.max_lifetime_s:
+            raise Unauthorized(f"token lifetime is over {self.max_lifetime_s} seconds")
+        if self.audience and not self._audience_ok(claims):
+            raise Unauthorized("token is for another audience")
+        if self.token_use and claims.get("token_use") != self.token_use:
+            raise Unauthorized(f"an {self.token_use} token is required")
+
     def _audience_ok(self, claims: dict[str, Any]) -> bool:
-        # Cognito access tokens carry the app client id as `client_id`, not `aud`.
-        aud = claims.get("aud")
-        audiences = aud if isinstance(aud, list) else [aud]
-        return self.audience in audiences or claims.get("client_id") == self.audience
+        if "aud" in claims:
+            aud = claims["aud"]
+            return self.audience in (aud if isinstance(aud, list) else [aud])
+        # Cognito access tokens have no `aud`: they name the app client in `client_id`.
+        return claims.get("token_use") == "access" and claims.get("client_id") == self.audience
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 bearer = HTTPBearer(auto_error=False, description="A JWT whose `sub` is the user id.")

@@ -47,9 +47,11 @@ class ChatService:
         runner: TurnRunner,
         per_minute: int,
         per_day: int,
+        log_content: bool = False,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.runner = runner
+        self.log_content = log_content
         self.per_minute = per_minute
         self.per_day = per_day
         self.clock = clock
@@ -89,7 +91,10 @@ class ChatService:
         """The turn's events (`token`s only for a stream); the rate limit and quota are
         counted by the same store transaction that keeps the message (RateLimited
         before any event)."""
-        log.debug("chat message", extra={"content": request.content})
+        if self.log_content:
+            log.debug("chat message", extra={"content": request.content})
+        else:
+            log.debug("chat message", extra={"content_chars": len(request.content)})
         return self.runner.stream(
             user_id,
             coach_id,

@@ -14,7 +14,6 @@ import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
@@ -24,7 +23,12 @@ from agent.errors import AgentError
 from agent.events import ChatResult, DoneEvent, ErrorEvent, TokenEvent
 from agent.turn import TurnRunner
 from api.auth import USER_ID, issue_token
-from api.runtime import open_configured_store, open_runtime, signing_secret
+from api.runtime import (
+    local_token_secret,
+    open_configured_store,
+    open_runtime,
+    signing_secret,
+)
 from api.settings import Settings
 from storage.errors import StorageError
 from storage.ids import new_id
@@ -32,6 +36,7 @@ from storage.models import Conversation
 from storage.protocols import Store
 
 DEMO_USER = "demo"
+TOKEN_TTL_S = 86400
 BASE_URL = "http://127.0.0.1:8000"
 
 
@@ -84,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     token.add_argument("--user", required=True, type=_user_id, help="the token's subject")
     token.add_argument(
-        "--ttl", type=_positive_int, default=86400, help="lifetime in seconds (default 86400)"
+        "--ttl",
+        type=_positive_int,
+        help=f"lifetime in seconds (default {TOKEN_TTL_S}, at most COACH_JWT_MAX_LIFETIME_S)",
     )
     token.set_defaults(command=_token)
 
@@ -116,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _user_id(value: str) -> str:
-    if not USER_ID.match(value):
+    if not USER_ID.fullmatch(value):
         raise argparse.ArgumentTypeError("1-128 letters, digits or _.@+- (starting alphanumeric)")
     return value
 
@@ -149,22 +156,30 @@ def _serve(args: argparse.Namespace) -> int:
     from uvicorn.supervisors import Multiprocess
 
     from api.main import create_app
+    from api.server import server_config
 
     settings = Settings()
     workers = settings.workers if args.workers is None else args.workers
     if workers < 1:
         return _fail("--workers must be at least 1")
-    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_config": None}
     if workers == 1:
-        uvicorn.run(create_app(settings), access_log=False, **options)
-        return 0
+        server = uvicorn.Server(
+            server_config(create_app(settings), settings, host=args.host, port=args.port)
+        )
+        server.run()
+        return 0 if server.started else _fail("the server did not start (see the log above)")
     # Each worker process builds its own app from the same environment. What they share
     # on disk is made once here first: the local signing secret and the store.
     if settings.storage == "local":
         signing_secret(settings)
         asyncio.run(_create_store(settings, demo=False))
-    config = uvicorn.Config(
-        "api.main:create_app", factory=True, workers=workers, access_log=False, **options
+    config = server_config(
+        "api.main:create_app",
+        settings,
+        factory=True,
+        workers=workers,
+        host=args.host,
+        port=args.port,
     )
     Multiprocess(config, sockets=[listening_socket(args.host, args.port)]).run()
     return 0
@@ -219,17 +234,10 @@ def _program() -> str:
 def _print_demo_help(settings: Settings, coach_id: str) -> None:
     print(f"demo coach {coach_id!r} ready for user {DEMO_USER!r}. Chat in the terminal:")
     print(f"  {_program()} chat --coach {coach_id}")
-    secret = signing_secret(settings)
-    if secret is None:
+    if local_token_secret(settings) is None:
         print("Over HTTP, use a token from your identity provider (COACH_JWKS_URL).")
         return
-    token = issue_token(
-        secret,
-        DEMO_USER,
-        ttl_s=86400,
-        issuer=settings.jwt_issuer,
-        audience=settings.jwt_audience,
-    )
+    token = _local_token(settings, DEMO_USER, None)
     print("Or over HTTP (after `coach serve`), start a conversation:")
     print(
         f"  curl -s -X POST -H {shlex.quote('Authorization: Bearer ' + token)} "
@@ -245,20 +253,34 @@ def _print_demo_help(settings: Settings, coach_id: str) -> None:
 
 
 def _token(args: argparse.Namespace) -> int:
-    settings = Settings()
-    secret = signing_secret(settings)
-    if secret is None:
-        return _fail("no signing secret: set COACH_JWT_SECRET (or use COACH_STORAGE=local)")
-    print(
-        issue_token(
-            secret,
-            args.user,
-            ttl_s=args.ttl,
-            issuer=settings.jwt_issuer,
-            audience=settings.jwt_audience,
-        )
-    )
+    print(_local_token(Settings(), args.user, args.ttl))
     return 0
+
+
+def _local_token(settings: Settings, user_id: str, ttl_s: int | None) -> str:
+    """A token the configured server accepts, or ValueError (exit 1) saying why not."""
+    ttl_s = ttl_s or min(TOKEN_TTL_S, settings.jwt_max_lifetime_s)
+    if ttl_s > settings.jwt_max_lifetime_s:
+        raise ValueError(
+            f"--ttl {ttl_s} is over COACH_JWT_MAX_LIFETIME_S ({settings.jwt_max_lifetime_s}): "
+            "the server would refuse the token"
+        )
+    secret = local_token_secret(settings)
+    if secret is None and settings.jwks_url:
+        raise ValueError(
+            "COACH_JWKS_URL is set, so the server accepts only its identity provider's "
+            "tokens; set COACH_ALLOW_LOCAL_TOKENS=true to accept local ones as well"
+        )
+    if secret is None:
+        raise ValueError("no signing secret: set COACH_JWT_SECRET (or use COACH_STORAGE=local)")
+    return issue_token(
+        secret,
+        user_id,
+        ttl_s=ttl_s,
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        token_use=settings.jwt_token_use,
+    )
 
 
 def _chat(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from agent.errors import AgentError
+from api.headers import RESPONSE_HEADERS
 from storage.errors import RateLimited, StorageError
 
 log = logging.getLogger(__name__)
@@ -103,9 +104,10 @@ _HTTP_CODES = {
 def error_response(
     status: int, code: str, message: str, headers: Mapping[str, str] | None = None
 ) -> JSONResponse:
-    """The one error body shape."""
+    """The one error body shape (with the usual response headers: a 500 is answered
+    outside the middleware that adds them)."""
     body = {"error": {"code": code, "message": message}}
-    return JSONResponse(body, status_code=status, headers=dict(headers or {}))
+    return JSONResponse(body, status_code=status, headers={**RESPONSE_HEADERS, **(headers or {})})
 
 
 def status_of(code: str) -> int:
@@ -131,11 +133,14 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return error_response(422, "invalid_json", "the request body is not valid JSON")
-    parts = [
-        f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
-        for e in errors[:5]
-    ]
+    parts = [_error_text(e.get("loc", ()), e.get("msg", "invalid")) for e in errors[:5]]
     return error_response(422, "invalid_request", "; ".join(parts) or "invalid request")
+
+
+def _error_text(loc: tuple[int | str, ...], msg: str) -> str:
+    # A model-level error (loc ("body",)) says where in its own message.
+    where = ".".join(str(p) for p in loc)
+    return f"{where}: {msg}" if where and where != "body" else msg
 
 
 async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:

@@ -6,8 +6,10 @@ import json
 import logging
 import re
 import time
+import traceback
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from types import TracebackType
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -27,7 +29,16 @@ log = logging.getLogger("api.request")
 
 
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, request id and `extra` fields."""
+    """One JSON object per line: time, level, logger, message, request id and `extra` fields.
+
+    Exception messages are left out unless `content` is on: they are where the data
+    being handled ends up (`ValueError(f"... {item!r}")`, pydantic's input values).
+    Types and frames stay, which is what finds the bug.
+    """
+
+    def __init__(self, *, content: bool = False) -> None:
+        super().__init__()
+        self.content = content
 
     def format(self, record: logging.LogRecord) -> str:
         """Render the record as a single JSON line."""
@@ -45,14 +56,46 @@ class JsonFormatter(logging.Formatter):
             entry["exc_info"] = self.formatException(record.exc_info)
         return json.dumps(entry, default=str)
 
+    def formatException(
+        self,
+        ei: tuple[type[BaseException], BaseException, TracebackType | None]
+        | tuple[None, None, None],
+    ) -> str:
+        """The traceback, with the exceptions' messages only when content is logged."""
+        if self.content or ei[1] is None:
+            return super().formatException(ei)
+        return _traceback_without_messages(ei[1])
 
-def configure_logging(level: str) -> None:
-    """Send all logs through one JSON handler on stderr (idempotent; other handlers stay)."""
+
+def _traceback_without_messages(exc: BaseException) -> str:
+    """Each exception of the chain (causes first) as its frames and its type."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__
+        )
+    return "\n\nThe above exception led to the following one:\n\n".join(
+        "Traceback (most recent call last):\n"
+        + "".join(traceback.format_tb(error.__traceback__))
+        + f"{type(error).__module__}.{type(error).__qualname__}: (message withheld)"
+        for error in reversed(chain)
+    )
+
+
+def configure_logging(level: str, *, content: bool = False) -> None:
+    """Send all logs through one JSON handler on stderr (idempotent; other handlers stay).
+
+    Args:
+        level: the root logger's level.
+        content: log exception messages (and, where the app logs it, chat text) in full.
+    """
     root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, _HANDLER_MARK, False)]:
         root.removeHandler(handler)
     handler = logging.StreamHandler()
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(JsonFormatter(content=content))
     setattr(handler, _HANDLER_MARK, True)
     root.addHandler(handler)
     root.setLevel(level.upper())

@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from api.auth import JwksKeys, TokenVerifier
 from api.chat import ChatService
 from api.errors import register_error_handlers
+from api.headers import ResponseHeadersMiddleware
 from api.limits import BodyLimitMiddleware
 from api.logging import RequestLogMiddleware, configure_logging
 from api.routes import (
@@ -27,7 +28,7 @@ from api.routes import (
     summary,
     workouts,
 )
-from api.runtime import open_runtime, signing_secret
+from api.runtime import local_token_secret, open_runtime
 from api.schemas import ErrorPublic
 from api.settings import Settings
 from storage.protocols import Store
@@ -62,7 +63,7 @@ def create_app(
         chat_model: a chat model to use instead of building `settings.model`.
     """
     settings = settings or Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, content=settings.log_content)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -71,6 +72,7 @@ def create_app(
                 runner=runtime.runner,
                 per_minute=settings.rate_limit_per_minute,
                 per_day=settings.daily_quota,
+                log_content=settings.log_content,
             )
             app.state.store = runtime.store
             app.state.chat = chat
@@ -82,11 +84,15 @@ def create_app(
         version="0.1.0",
         summary="Chat with an AI coach, log workouts by talking, keep lasting memories.",
         lifespan=lifespan,
+        docs_url="/docs" if settings.docs else None,
+        redoc_url="/redoc" if settings.docs else None,
+        openapi_url="/openapi.json" if settings.docs else None,
     )
     app.state.settings = settings
     register_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestLogMiddleware)
+    app.add_middleware(ResponseHeadersMiddleware)
     app.include_router(health.router)
     for module in RESOURCES:
         app.include_router(module.router, responses=ERRORS)
@@ -96,8 +102,10 @@ def create_app(
 def _verifier(settings: Settings) -> TokenVerifier:
     jwks = JwksKeys(settings.jwks_url, ttl_s=settings.jwks_ttl_s) if settings.jwks_url else None
     return TokenVerifier(
-        secret=signing_secret(settings),
+        secret=local_token_secret(settings),
         jwks=jwks,
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
+        token_use=settings.jwt_token_use,
+        max_lifetime_s=settings.jwt_max_lifetime_s,
     )

@@ -36,6 +36,14 @@ def signing_secret(settings: Settings) -> str | None:
     return local_secret(settings.data_dir) if settings.storage == "local" else None
 
 
+def local_token_secret(settings: Settings) -> str | None:
+    """The HS256 secret the server accepts tokens signed with: none where an identity
+    provider (JWKS) issues the tokens, unless `COACH_ALLOW_LOCAL_TOKENS` asks for both."""
+    if settings.jwks_url and not settings.allow_local_tokens:
+        return None
+    return signing_secret(settings)
+
+
 def page_secret(settings: Settings) -> bytes:
     """The key that signs page tokens, derived so it never equals the JWT secret."""
     base = settings.page_secret or signing_secret(settings)

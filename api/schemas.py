@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from agent.coaches import list_methodologies, list_personalities
 from agent.events import ChatResult, MemoryChanges, ReplyOut, Usage
+from api.storable import unstorable
 from extraction.schema import Workout
 from storage.models import (
     CoachConfig,
@@ -49,9 +58,17 @@ Facts = dict[str, Any]
 
 
 class RequestModel(BaseModel):
-    """Base of request bodies: unknown fields are errors."""
+    """Base of request bodies: unknown fields are errors, and so is anything the store
+    cannot keep (DynamoDB's limits, on both backends)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="after")
+    def _storable(self) -> Self:
+        problem = unstorable(self)
+        if problem:
+            raise PydanticCustomError("unstorable", "{problem}", {"problem": problem})
+        return self
 
 
 class ErrorDetail(BaseModel):
@@ -397,6 +414,10 @@ class MemoryPublic(BaseModel):
 
 
 # workouts
+
+
+class WorkoutCorrection(Workout, RequestModel):
+    """A corrected workout: a whole Universal Workout Schema workout."""
 
 
 class WorkoutPublic(BaseModel):

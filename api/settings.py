@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     model_max_attempts: int = Field(default=3, ge=1, le=10)
     max_concurrency: int = Field(default=256, ge=1, le=1024)
     workers: int = Field(default=1, ge=1, le=64)
+    header_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    keepalive_timeout_s: int = Field(default=5, ge=1, le=3600)
+    limit_concurrency: int = Field(default=1000, ge=1)
 
     bedrock_endpoint_url: str | None = None
 
@@ -45,6 +48,9 @@ class Settings(BaseSettings):
     jwks_ttl_s: float = Field(default=600.0, gt=0)
     jwt_issuer: str | None = None
     jwt_audience: str | None = None
+    jwt_token_use: Literal["access", "id"] | None = None
+    jwt_max_lifetime_s: int = Field(default=86_400, ge=60)
+    allow_local_tokens: bool = False
     page_secret: str | None = Field(default=None, min_length=32)
 
     max_message_chars: int = Field(default=4000, ge=1)
@@ -57,7 +63,9 @@ class Settings(BaseSettings):
     memory_max_count: int = Field(default=12, ge=1)
     memory_max_chars: int = Field(default=2000, ge=100)
 
+    docs: bool = True
     log_level: str = "INFO"
+    log_content: bool = False
 
     @model_validator(mode="after")
     def _check_model(self) -> Settings:

@@ -39,6 +39,17 @@ def file_errors() -> Iterator[None]:
 LOCK_STRIPES = 64
 
 
+def private_dirs(path: Path) -> None:
+    """`mkdir -p path`, each directory it creates 0700: the local store holds personal
+    data. (`Path.mkdir(parents=True)` gives the parents it creates the umask's mode.)"""
+    missing: list[Path] = []
+    while not path.exists():
+        missing.append(path)
+        path = path.parent
+    for directory in reversed(missing):
+        directory.mkdir(mode=0o700, exist_ok=True)
+
+
 class FileBucket:
     """JSON documents as files at `root/<key>`."""
 
@@ -49,7 +60,7 @@ class FileBucket:
         return file_errors()
 
     def create(self) -> None:
-        (self._root / ".locks").mkdir(parents=True, exist_ok=True)
+        private_dirs(self._root / ".locks")
 
     def ping(self) -> None:
         if not self._root.is_dir():
@@ -57,7 +68,7 @@ class FileBucket:
 
     def put(self, key: str, body: bytes) -> None:
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dirs(path.parent)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as file:

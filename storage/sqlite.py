@@ -8,6 +8,7 @@ conditions are checked and applied atomically, across processes too (WAL mode).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -18,6 +19,7 @@ from typing import Any, cast
 
 from storage.calls import Transient
 from storage.errors import StorageError, StorageUnavailable
+from storage.files import private_dirs
 from storage.items import (
     Absent,
     Below,
@@ -101,7 +103,7 @@ class SqliteTable:
         return sqlite_errors()
 
     def create(self) -> None:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        private_dirs(self._path.parent)
         with self._lock:
             db = self._connect()
             db.executescript(SCHEMA)
@@ -176,6 +178,7 @@ class SqliteTable:
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
+            _create_private(self._path)
             # Autocommit mode: transactions are explicit (`_transaction`); timeout = busy wait.
             db = sqlite3.connect(
                 self._path, timeout=5.0, isolation_level=None, check_same_thread=False
@@ -211,6 +214,12 @@ class SqliteTable:
             if failed:
                 raise ConditionFailed(failed)
             return results
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 if it is missing; SQLite gives its -wal and -shm
+    files the database file's mode."""
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
 
 
 def _load(db: sqlite3.Connection, key: Key) -> Item | None:

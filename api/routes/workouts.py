@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, status
 
 from api.deps import Limit, Next, UserDep, WorkoutId, WorkoutStoreDep
 from api.errors import WorkoutDateChanged
-from api.schemas import Page, WorkoutPublic
+from api.schemas import Page, WorkoutCorrection, WorkoutPublic
 from extraction.schema import Discipline, Workout
 from storage.models import WorkoutRecord, utc_now
 
@@ -51,7 +51,7 @@ async def get_workout(
 
 @router.put("/{workout_id}")
 async def correct_workout(
-    workout_id: WorkoutId, body: Workout, user: UserDep, store: WorkoutStoreDep
+    workout_id: WorkoutId, body: WorkoutCorrection, user: UserDep, store: WorkoutStoreDep
 ) -> WorkoutPublic:
     """Replace a workout with the athlete's corrected version (a full UWS workout)."""
     current = await store.get_workout(user, workout_id)
