@@ -153,7 +153,12 @@ def _serve(args: argparse.Namespace) -> int:
     workers = settings.workers if args.workers is None else args.workers
     if workers < 1:
         return _fail("--workers must be at least 1")
-    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_config": None}
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_config": None,
+        "timeout_keep_alive": settings.keep_alive_s,
+    }
     if workers == 1:
         uvicorn.run(create_app(settings), access_log=False, **options)
         return 0
