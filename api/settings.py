@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     model_max_attempts: int = Field(default=3, ge=1, le=10)
     max_concurrency: int = Field(default=256, ge=1, le=1024)
     workers: int = Field(default=1, ge=1, le=64)
-    keep_alive_s: int = Field(default=5, ge=1, le=4000)
+    keep_alive_s: int = Field(default=5, ge=1, le=7200)
     """Idle seconds before the server closes a connection; behind a load balancer, longer
     than its idle timeout, or it reuses a connection the server is closing (a 502)."""
 
