@@ -38,7 +38,9 @@ class Settings(BaseSettings):
     max_concurrency: int = Field(default=256, ge=1, le=1024)
     workers: int = Field(default=1, ge=1, le=64)
     header_timeout_s: float = Field(default=10.0, gt=0, le=300)
-    keepalive_timeout_s: int = Field(default=5, ge=1, le=3600)
+    keepalive_timeout_s: int = Field(default=5, ge=1, le=7200)
+    """Idle seconds before the server closes a connection; behind a load balancer, longer
+    than its idle timeout, or it reuses a connection the server is closing (a 502)."""
     limit_concurrency: int = Field(default=1000, ge=1)
 
     bedrock_endpoint_url: str | None = None

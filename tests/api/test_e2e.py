@@ -10,6 +10,7 @@ A last test drives a real `coach serve` process over a socket.
 from __future__ import annotations
 
 import asyncio
+import http.client
 import json
 import os
 import signal
@@ -653,3 +654,24 @@ async def test_coach_serve_with_two_workers_shares_one_store(tmp_path: Path) -> 
     contents = [m["content"] for m in transcript["messages"]]
     assert sorted(c for c in contents if c in texts) == sorted(texts)
     assert len(contents) == 2 * len(texts)
+
+
+@pytest.mark.slow
+async def test_coach_serve_closes_idle_connections_after_keepalive_timeout(
+    tmp_path: Path,
+) -> None:
+    """COACH_KEEPALIVE_TIMEOUT_S reaches uvicorn: a 1 s keep-alive closes an idle connection
+    well before the default 5 s would (behind a load balancer it is set longer than the
+    balancer's idle timeout)."""
+    env = {**serve_env(tmp_path / "data"), "COACH_KEEPALIVE_TIMEOUT_S": "1"}
+    with coach_serve(env, tmp_path) as served:
+        async with AsyncClient(base_url=served.base_url, timeout=15, trust_env=False) as client:
+            await wait_healthy(client, served.process, served.log)
+        connection = http.client.HTTPConnection(served.base_url.removeprefix("http://"), timeout=4)
+        with closing(connection):
+            connection.request("GET", "/healthz")
+            response = connection.getresponse()
+            assert response.status == 200 and response.read() == b'{"status":"ok"}'
+            assert connection.sock is not None, "HTTP/1.1 keeps the connection open"
+            # A closed connection reads as b"" at once; an open one times out after 4 s.
+            assert connection.sock.recv(1) == b"", "the server closes the idle connection"

@@ -1,0 +1,1 @@
+"""Tests of the deployment artefacts: the Dockerfile and the CloudFormation template."""
