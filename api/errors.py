@@ -69,6 +69,13 @@ class WorkoutDateChanged(ApiError):
     code = "workout_date_changed"
 
 
+class DateRangeInvalid(ApiError):
+    """A `from` after `to`, or a span longer than the progress endpoint reads."""
+
+    status = 422
+    code = "invalid_date_range"
+
+
 class TurnFailed(ApiError):
     """A chat turn that ended with an error event; status and code are the event's."""
 

@@ -24,6 +24,7 @@ from api.routes import (
     memories,
     messages,
     profile,
+    progress,
     summary,
     workouts,
 )
@@ -32,7 +33,7 @@ from api.schemas import ErrorPublic
 from api.settings import Settings
 from storage.base import Store
 
-RESOURCES = (profile, coaches, conversations, messages, summary, memories, workouts)
+RESOURCES = (profile, coaches, conversations, messages, summary, memories, workouts, progress)
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorPublic, "description": description}
     for status, description in {
