@@ -31,6 +31,7 @@ from api.routes import (
 from api.runtime import open_runtime, signing_secret
 from api.schemas import ErrorPublic
 from api.settings import Settings
+from api.webapp import mount_web
 from storage.base import Store
 
 RESOURCES = (profile, coaches, conversations, messages, summary, memories, workouts, progress)
@@ -87,6 +88,8 @@ def create_app(
         version="0.1.0",
         summary="Chat with an AI coach, log workouts by talking, keep lasting memories.",
         lifespan=lifespan,
+        docs_url=None,  # served from local files by mount_web, so /docs works offline
+        redoc_url=None,
     )
     app.state.settings = settings
     register_error_handlers(app)
@@ -95,6 +98,7 @@ def create_app(
     app.include_router(health.router)
     for module in RESOURCES:
         app.include_router(module.router, responses=ERRORS)
+    mount_web(app)
     return app
 
 
