@@ -89,7 +89,7 @@ function start() {
       cancel: $("#rename-cancel"),
     },
     onSelect: async (chosen) => {
-      closeMenu();
+      if (loaded) closeMenu(); // the user chose: show the chat (the first load leaves it open)
       chat.setEnabled(Boolean(sidebar.coach));
       if (!chosen) {
         chat.clear(sidebar.coach ? "Say hello, or tell your coach about a workout." : "Create a coach to start chatting.");
@@ -164,8 +164,11 @@ function start() {
     }
   });
 
+  let loaded = false;
   show(window.matchMedia("(max-width: 899px)").matches ? "chat" : "workouts");
-  sidebar.load();
+  sidebar.load().then(() => {
+    loaded = true;
+  });
 }
 
 start();

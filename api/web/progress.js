@@ -6,10 +6,10 @@ import { h } from "./dom.js";
 import { DISCIPLINES, bestText, clock, humanize, number } from "./format.js";
 
 const WEEKLY = {
-  sessions: { label: "Sessions", of: (w) => w.sessions, format: number },
-  minutes: { label: "Time (minutes)", of: (w) => Math.round(w.duration_s / 60), format: number },
-  volume: { label: "Lifting volume", of: (w) => w.volume, format: number },
-  km: { label: "Distance (km)", of: (w) => +(w.distance_m / 1000).toFixed(1), format: number },
+  sessions: { label: "Sessions", of: (w) => w.sessions, whole: true },
+  minutes: { label: "Time (minutes)", of: (w) => Math.round(w.duration_s / 60), whole: true },
+  volume: { label: "Lifting volume", of: (w) => Math.round(w.volume), whole: true },
+  km: { label: "Distance (km)", of: (w) => +(w.distance_m / 1000).toFixed(1), whole: false },
 };
 
 export function createProgress({ api, body, conversation }) {
@@ -105,7 +105,7 @@ export function createProgress({ api, body, conversation }) {
     return block(
       "Weekly training",
       choice("Measure", Object.entries(WEEKLY).map(([k, m]) => [k, m.label]), chosenMetric, choose),
-      timeChart({ label, xs: days, series, format: metric.format }),
+      timeChart({ label, xs: days, series, format: number, stacked: true, whole: metric.whole }),
     );
   }
 

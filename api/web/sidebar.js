@@ -77,7 +77,7 @@ export function createSidebar({ api, root, chatTitle, rename, onSelect }) {
     else {
       root.querySelector("#new-coach").open = true;
       render();
-      onSelect(null);
+      await onSelect(null);
     }
   }
 
@@ -92,7 +92,7 @@ export function createSidebar({ api, root, chatTitle, rename, onSelect }) {
     state.conversation = conversation;
     closeRename();
     render();
-    onSelect(conversation && { coach: state.coach, conversation });
+    await onSelect(conversation && { coach: state.coach, conversation });
   }
 
   async function startConversation() {
