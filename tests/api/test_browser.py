@@ -21,7 +21,14 @@ from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Route,
+    expect,
+    sync_playwright,
+)
 
 from api.auth import issue_token
 from api.cli import DEMO_USER, listening_socket
@@ -33,6 +40,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 DOCS = ROOT / "docs"
+DOC_SHOTS = {"app", "app-phone"}
+"""The screenshots the README shows."""
 TODAY = dt.date.today()
 
 pytestmark = [
@@ -50,12 +59,15 @@ class Session:
 
     page: Page
     base: str
-    hosts: set[str] = field(default_factory=set)
+    token: str
+    urls: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     def check_clean(self) -> None:
-        """Only the service was asked for anything, and nothing went wrong in the page."""
-        assert self.hosts == {urlsplit(self.base).netloc}
+        """Only the service was asked for anything, never with the token in a URL, and
+        nothing went wrong in the page."""
+        assert {urlsplit(url).netloc for url in self.urls} == {urlsplit(self.base).netloc}
+        assert not [url for url in self.urls if self.token in url]
         assert self.errors == []
 
     def send(self, text: str) -> None:
@@ -74,7 +86,7 @@ class Session:
     def screenshot(self, name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
         self.page.screenshot(path=ARTIFACTS / f"{name}.png")
-        if os.environ.get("APP_SCREENSHOTS_TO_DOCS") == "1":
+        if name in DOC_SHOTS and os.environ.get("APP_SCREENSHOTS_TO_DOCS") == "1":
             DOCS.mkdir(exist_ok=True)
             shutil.copyfile(ARTIFACTS / f"{name}.png", DOCS / f"{name}.png")
 
@@ -83,9 +95,7 @@ class Session:
 def running(settings: Settings) -> Iterator[str]:
     """The app served by uvicorn in a thread on a free loopback port; yields its base URL."""
     sock = listening_socket("127.0.0.1", 0)
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), log_config=None, access_log=False)
-    )
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_config=None, access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -122,23 +132,21 @@ def session(settings: Settings, browser: Browser) -> Iterator[Session]:
         yield open_app(browser, settings, base, width=1280, height=880)
 
 
-def open_app(browser: Browser, settings: Settings, base: str, *, width: int, height: int) -> Session:
+def open_app(
+    browser: Browser, settings: Settings, base: str, *, width: int, height: int
+) -> Session:
     """A new page that opens `base/#token=…` and watches its requests and console."""
     secret = signing_secret(settings)
     assert secret is not None
     token = issue_token(secret, DEMO_USER, ttl_s=600)
     page = browser.new_page(viewport={"width": width, "height": height})
-    session = Session(page=page, base=base)
-    page.on("request", lambda request: session.hosts.add(_host(request)))
+    session = Session(page=page, base=base, token=token)
+    page.on("request", lambda request: session.urls.append(request.url))
     page.on("console", lambda message: _console_error(session, message))
     page.on("pageerror", lambda error: session.errors.append(f"page error: {error}"))
     page.goto(f"{base}/#token={token}")
     expect(page.locator("#who")).to_have_text(DEMO_USER)
     return session
-
-
-def _host(request: Request) -> str:
-    return urlsplit(request.url).netloc
 
 
 def _console_error(session: Session, message: ConsoleMessage) -> None:
@@ -288,8 +296,10 @@ def test_a_failed_send_retries_with_the_same_message_id(session: Session) -> Non
     create_coach(session, "Coach Kim")
     sent: list[str] = []
 
-    def lose_the_first_response(route):  # type: ignore[no-untyped-def]
-        sent.append(route.request.post_data_json["client_message_id"])
+    def lose_the_first_response(route: Route) -> None:
+        body = route.request.post_data_json
+        assert body is not None
+        sent.append(body["client_message_id"])
         if len(sent) == 1:
             route.fetch()  # the server runs the turn and logs the workout...
             route.abort()  # ...but the reply never reaches the page
@@ -338,3 +348,14 @@ def create_coach_on_phone(session: Session, name: str) -> None:
     expect(menu).to_have_attribute("aria-expanded", "true")
     create_coach(session, name)
     expect(page.get_by_role("complementary")).to_be_hidden()
+
+
+def test_docs_work_offline(settings: Settings, browser: Browser) -> None:
+    with running(settings) as base:
+        page = browser.new_page()
+        urls: list[str] = []
+        page.on("request", lambda request: urls.append(request.url))
+        page.goto(f"{base}/docs")
+        expect(page.get_by_role("heading", name="Coach Agent API")).to_be_visible()
+        expect(page.get_by_text("/v1/progress", exact=True)).to_be_visible()
+        assert {urlsplit(url).netloc for url in urls} == {urlsplit(base).netloc}
