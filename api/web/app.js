@@ -40,6 +40,15 @@ function signIn(message) {
   $("#token-input").focus();
 }
 
+// A sign-in link opened in a tab already on this page changes only the fragment.
+window.addEventListener("hashchange", () => {
+  const token = tokenFromFragment();
+  if (token) {
+    localStorage.setItem(TOKEN_KEY, token);
+    location.reload();
+  }
+});
+
 $("#token-form").addEventListener("submit", (event) => {
   event.preventDefault();
   localStorage.setItem(TOKEN_KEY, $("#token-input").value.trim());
@@ -72,7 +81,8 @@ function start() {
     progress: createProgress({
       api,
       body: $("#progress-body"),
-      conversation: () => sidebar.conversation && { coach: sidebar.coach, conversation: sidebar.conversation },
+      conversation: () =>
+        sidebar.conversation && { coach: sidebar.coach, conversation: sidebar.conversation },
     }),
   };
   const stale = new Set(Object.keys(panels));
@@ -92,7 +102,11 @@ function start() {
       if (loaded) closeMenu(); // the user chose: show the chat (the first load leaves it open)
       chat.setEnabled(Boolean(sidebar.coach));
       if (!chosen) {
-        chat.clear(sidebar.coach ? "Say hello, or tell your coach about a workout." : "Create a coach to start chatting.");
+        chat.clear(
+          sidebar.coach
+            ? "Say hello, or tell your coach about a workout."
+            : "Create a coach to start chatting.",
+        );
       } else {
         chat.show(await messagesOf(chosen.coach, chosen.conversation));
       }

@@ -4,12 +4,12 @@
 import uPlot from "./vendor/uplot/uPlot.esm.js";
 import { h } from "./dom.js";
 
-export const COLORS = ["#2457c5", "#d9480f", "#2b8a3e", "#7048e8", "#c2255c", "#0b7285"];
+const COLORS = ["#2457c5", "#d9480f", "#2b8a3e", "#7048e8", "#c2255c", "#0b7285"];
 const DAY = 86400;
 const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5];
 
 /** "2026-11-02" -> seconds since the epoch at midnight UTC. */
-export function epoch(date) {
+function epoch(date) {
   return Date.parse(`${date}T00:00:00Z`) / 1000;
 }
 
@@ -18,7 +18,15 @@ export function epoch(date) {
  * with `stacked` bars whose heights add up. `format(value)` writes the y values; `whole`
  * keeps the y axis on whole numbers.
  */
-export function timeChart({ label, xs, series, format, stacked = false, whole = false, height = 220 }) {
+export function timeChart({
+  label,
+  xs,
+  series,
+  format,
+  stacked = false,
+  whole = false,
+  height = 220,
+}) {
   const holder = h("div", { class: "chart", role: "img", "aria-label": label });
   const xValues = xs.map(epoch);
   const colored = series.map((s, i) => ({ ...s, color: COLORS[i % COLORS.length] }));

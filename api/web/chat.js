@@ -109,7 +109,11 @@ function workoutCard(workout) {
     { class: "card workout-card" },
     h("p", { class: "card-kind" }, `Workout logged · ${workout.date}`),
     h("h3", {}, workoutTitle(workout)),
-    h("ul", {}, workoutDetails(workout).map((line) => h("li", {}, line))),
+    h(
+      "ul",
+      {},
+      workoutDetails(workout).map((line) => h("li", {}, line)),
+    ),
   );
 }
 
@@ -123,7 +127,8 @@ function memoryCard(action, memory) {
 }
 
 function failure(error, retry) {
-  const status = error instanceof ApiError ? error : new ApiError(0, "network_error", String(error));
+  const status =
+    error instanceof ApiError ? error : new ApiError(0, "network_error", String(error));
   return h(
     "div",
     { class: "failure", role: "alert" },

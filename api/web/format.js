@@ -1,12 +1,26 @@
 // How workouts, times and bests read to a person.
 
 export const DISCIPLINES = {
-  crossfit: "CrossFit", powerlifting: "Powerlifting", olympic_weightlifting: "Weightlifting",
-  bodybuilding: "Bodybuilding", functional_bodybuilding: "Functional bodybuilding",
-  calisthenics: "Calisthenics", hiit: "HIIT", circuit_training: "Circuit training",
-  running: "Running", trail_running: "Trail running", cycling: "Cycling", swimming: "Swimming",
-  rowing: "Rowing", hyrox: "Hyrox", rucking: "Rucking", backpacking: "Backpacking", yoga: "Yoga",
-  martial_arts: "Martial arts", climbing: "Climbing", hybrid: "Hybrid",
+  crossfit: "CrossFit",
+  powerlifting: "Powerlifting",
+  olympic_weightlifting: "Weightlifting",
+  bodybuilding: "Bodybuilding",
+  functional_bodybuilding: "Functional bodybuilding",
+  calisthenics: "Calisthenics",
+  hiit: "HIIT",
+  circuit_training: "Circuit training",
+  running: "Running",
+  trail_running: "Trail running",
+  cycling: "Cycling",
+  swimming: "Swimming",
+  rowing: "Rowing",
+  hyrox: "Hyrox",
+  rucking: "Rucking",
+  backpacking: "Backpacking",
+  yoga: "Yoga",
+  martial_arts: "Martial arts",
+  climbing: "Climbing",
+  hybrid: "Hybrid",
 };
 
 /** "back_squat" -> "Back squat" */
@@ -33,7 +47,7 @@ export function workoutTitle(workout) {
   const data = structure(workout);
   const first = (data.exercises ?? data.lifts ?? [])[0];
   const name = first?.exercise_name ?? first?.lift_name;
-  return name ? humanize(name) : DISCIPLINES[workout.discipline] ?? humanize(workout.discipline);
+  return name ? humanize(name) : (DISCIPLINES[workout.discipline] ?? humanize(workout.discipline));
 }
 
 /** Lines describing what was done: sets, score, distance and pace, duration. */

@@ -48,8 +48,16 @@ export function createMemories({ api, section }) {
         h(
           "div",
           { class: "actions" },
-          h("span", { class: "card-kind" }, `${humanize(memory.memory_type)} · ${(memory.created_at ?? "").slice(0, 10)}`),
-          h("button", { type: "button", "aria-label": `Forget: ${memory.content}`, onclick: forget }, "Forget"),
+          h(
+            "span",
+            { class: "card-kind" },
+            `${humanize(memory.memory_type)} · ${(memory.created_at ?? "").slice(0, 10)}`,
+          ),
+          h(
+            "button",
+            { type: "button", "aria-label": `Forget: ${memory.content}`, onclick: forget },
+            "Forget",
+          ),
         ),
       ),
     );

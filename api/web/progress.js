@@ -46,7 +46,9 @@ export function createProgress({ api, body, conversation }) {
 
   async function summaryOf(target) {
     if (!target) return null;
-    const path = `/v1/coaches/${target.coach.coach_id}/conversations/${target.conversation.conversation_id}/summary`;
+    const { coach, conversation } = target;
+    const conversationPath = `/v1/coaches/${coach.coach_id}/conversations`;
+    const path = `${conversationPath}/${conversation.conversation_id}/summary`;
     // 404 until the coach has summarised this conversation: not an error for the page.
     return api.get(path).catch((error) => {
       if (error.status === 404) return null;
@@ -64,13 +66,18 @@ export function createProgress({ api, body, conversation }) {
     const name = humanize(lift.exercise);
     const label =
       `${name}: top set and estimated one-rep max per session, in ${unit}, ` +
-      `${points.length} session${points.length === 1 ? "" : "s"} from ${points[0].date} to ${last.date}; ` +
+      `${plural(points.length, "session")} from ${points[0].date} to ${last.date}; ` +
       `latest top set ${number(last.top_set_weight)} ${unit}` +
       `${last.top_set_reps ? ` × ${last.top_set_reps}` : ""}` +
       `${last.e1rm ? `, estimated 1RM ${number(last.e1rm)} ${unit}` : ""}.`;
     return block(
       "Lifts",
-      choice("Lift", lifts.map((l) => [l.exercise, humanize(l.exercise)]), lift.exercise, choose),
+      choice(
+        "Lift",
+        lifts.map((l) => [l.exercise, humanize(l.exercise)]),
+        lift.exercise,
+        choose,
+      ),
       timeChart({
         label,
         xs: points.map((p) => p.date),
@@ -99,12 +106,17 @@ export function createProgress({ api, body, conversation }) {
     const unitNote = chosenMetric === "volume" ? ` (weight × reps, ${progress.unit})` : "";
     const totals = series.map((s) => `${s.label} ${number(s.values.reduce((a, b) => a + b, 0))}`);
     const label =
-      `Weekly ${metric.label.toLowerCase()}${unitNote} per discipline, ${days.length} ` +
-      `week${days.length === 1 ? "" : "s"} from the week of ${days[0]} to the week of ${days.at(-1)}; ` +
+      `Weekly ${metric.label.toLowerCase()}${unitNote} per discipline, ` +
+      `${plural(days.length, "week")} from the week of ${days[0]} to the week of ${days.at(-1)}; ` +
       `totals: ${totals.join(", ")}.`;
     return block(
       "Weekly training",
-      choice("Measure", Object.entries(WEEKLY).map(([k, m]) => [k, m.label]), chosenMetric, choose),
+      choice(
+        "Measure",
+        Object.entries(WEEKLY).map(([k, m]) => [k, m.label]),
+        chosenMetric,
+        choose,
+      ),
       timeChart({ label, xs: days, series, format: number, stacked: true, whole: metric.whole }),
     );
   }
@@ -117,8 +129,8 @@ function runBlock(progress) {
   if (!runs.length) return block("Run pace", empty("No runs with a distance and time yet."));
   const last = runs.at(-1);
   const label =
-    `Run pace over time in minutes per kilometre (lower is faster), ${runs.length} ` +
-    `run${runs.length === 1 ? "" : "s"} from ${runs[0].date} to ${last.date}; latest ` +
+    "Run pace over time in minutes per kilometre (lower is faster), " +
+    `${plural(runs.length, "run")} from ${runs[0].date} to ${last.date}; latest ` +
     `${clock(last.pace_s_per_km)} per km over ${number(+(last.distance_m / 1000).toFixed(2))} km.`;
   return block(
     "Run pace",
@@ -138,12 +150,28 @@ function bestsBlock(records) {
     h(
       "table",
       { class: "bests" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Exercise"), h("th", { scope: "col" }, "Best"), h("th", { scope: "col" }, "Date"))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Exercise"),
+          h("th", { scope: "col" }, "Best"),
+          h("th", { scope: "col" }, "Date"),
+        ),
+      ),
       h(
         "tbody",
         {},
         records.map((r) =>
-          h("tr", {}, h("th", { scope: "row" }, humanize(r.exercise)), h("td", {}, bestText(r)), h("td", {}, r.date)),
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, humanize(r.exercise)),
+            h("td", {}, bestText(r)),
+            h("td", {}, r.date),
+          ),
         ),
       ),
     ),
@@ -151,7 +179,11 @@ function bestsBlock(records) {
 }
 
 function summaryBlock(summary) {
-  if (!summary) return block("Conversation summary", empty("No summary yet: the coach summarises a conversation every few messages."));
+  if (!summary)
+    return block(
+      "Conversation summary",
+      empty("No summary yet: the coach summarises a conversation every few messages."),
+    );
   const facts = summary.structured_data.key_facts;
   const lists = [
     ["Goals", facts.current_goals],
@@ -162,7 +194,18 @@ function summaryBlock(summary) {
   return block(
     "Conversation summary",
     h("p", {}, summary.summary_text),
-    lists.map(([title, items]) => h("div", { class: "facts" }, h("h4", {}, title), h("ul", {}, items.map((i) => h("li", {}, i))))),
+    lists.map(([title, items]) =>
+      h(
+        "div",
+        { class: "facts" },
+        h("h4", {}, title),
+        h(
+          "ul",
+          {},
+          items.map((i) => h("li", {}, i)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -181,4 +224,9 @@ function choice(label, options, chosen, onChange) {
     options.map(([value, text]) => h("option", { value, selected: value === chosen }, text)),
   );
   return h("label", { class: "choice" }, `${label} `, select);
+}
+
+/** 1 -> "1 run", 3 -> "3 runs" */
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

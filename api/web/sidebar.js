@@ -106,10 +106,15 @@ export function createSidebar({ api, root, chatTitle, rename, onSelect }) {
   function render() {
     coachList.replaceChildren(
       ...state.coaches.map((coach) =>
-        pick(coach === state.coach, () => chooseCoach(coach), coach.coach_name, [
-          humanize(coach.selected_personality.primary_template),
-          humanize(coach.selected_methodology.primary_methodology),
-        ].join(" · ")),
+        pick(
+          coach === state.coach,
+          () => chooseCoach(coach),
+          coach.coach_name,
+          [
+            humanize(coach.selected_personality.primary_template),
+            humanize(coach.selected_methodology.primary_methodology),
+          ].join(" · "),
+        ),
       ),
     );
     conversationList.replaceChildren(
@@ -124,13 +129,13 @@ export function createSidebar({ api, root, chatTitle, rename, onSelect }) {
     );
     root.querySelector("#new-conversation").disabled = !state.coach;
     chatTitle.textContent =
-      state.conversation?.title ?? (state.coach ? state.coach.coach_name : "Create a coach to start");
+      state.conversation?.title ??
+      (state.coach ? state.coach.coach_name : "Create a coach to start");
     rename.button.hidden = !state.conversation;
   }
 
   return {
     load,
-    render,
     get coach() {
       return state.coach;
     },

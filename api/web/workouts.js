@@ -32,7 +32,8 @@ export function createWorkouts({ api, section, dialog, onChange }) {
     const page = await api.get("/v1/workouts", { limit: PAGE, next: from });
     if (!from) list.replaceChildren();
     list.append(...page.items.map(item));
-    if (!list.childElementCount) list.append(h("li", { class: "note" }, "No workouts yet: tell your coach about one."));
+    if (!list.childElementCount)
+      list.append(h("li", { class: "note" }, "No workouts yet: tell your coach about one."));
     next = page.next;
     more.hidden = !next;
   }
@@ -43,7 +44,11 @@ export function createWorkouts({ api, section, dialog, onChange }) {
 
   function item(workout) {
     const title = workoutTitle(workout);
-    const remove = h("button", { type: "button", class: "danger", "aria-label": `Delete ${title}, ${workout.date}` }, "Delete");
+    const remove = h(
+      "button",
+      { type: "button", class: "danger", "aria-label": `Delete ${title}, ${workout.date}` },
+      "Delete",
+    );
     remove.addEventListener("click", async () => {
       if (remove.dataset.confirm !== "yes") {
         remove.dataset.confirm = "yes";
@@ -60,13 +65,29 @@ export function createWorkouts({ api, section, dialog, onChange }) {
       h(
         "article",
         { class: "card" },
-        h("p", { class: "card-kind" }, `${workout.date} · ${DISCIPLINES[workout.discipline] ?? humanize(workout.discipline)}`),
+        h(
+          "p",
+          { class: "card-kind" },
+          `${workout.date} · ${DISCIPLINES[workout.discipline] ?? humanize(workout.discipline)}`,
+        ),
         h("h3", {}, title),
-        h("ul", {}, workoutDetails(workout).map((line) => h("li", {}, line))),
+        h(
+          "ul",
+          {},
+          workoutDetails(workout).map((line) => h("li", {}, line)),
+        ),
         h(
           "div",
           { class: "actions" },
-          h("button", { type: "button", "aria-label": `Edit ${title}, ${workout.date}`, onclick: () => edit(workout) }, "Edit"),
+          h(
+            "button",
+            {
+              type: "button",
+              "aria-label": `Edit ${title}, ${workout.date}`,
+              onclick: () => edit(workout),
+            },
+            "Edit",
+          ),
           remove,
         ),
       ),
@@ -76,6 +97,7 @@ export function createWorkouts({ api, section, dialog, onChange }) {
   function edit(workout) {
     editing = workout;
     form.workout_name.value = workout.workout_name ?? "";
+    form.workout_name.placeholder = workoutTitle(workout);
     form.duration.value = workout.duration ? +(workout.duration / 60).toFixed(2) : "";
     form.notes.value = workout.subjective_feedback?.notes ?? "";
     form.json.value = JSON.stringify(workout, null, 2);

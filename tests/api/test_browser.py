@@ -112,8 +112,13 @@ def running(settings: Settings) -> Iterator[str]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
+    # A summary every 4 messages, so the Progress view has one to show.
     return Settings(
-        data_dir=tmp_path / "data", storage="local", model="offline", log_level="WARNING"
+        data_dir=tmp_path / "data",
+        storage="local",
+        model="offline",
+        summary_every=4,
+        log_level="WARNING",
     )
 
 
@@ -221,6 +226,9 @@ def test_sign_in_chat_log_and_chart_workouts(session: Session) -> None:
     bests = progress.get_by_role("table")
     expect(bests.get_by_role("row", name="Back squat")).to_contain_text("225 lb")
     expect(bests.get_by_role("row", name="Fran")).to_contain_text("8:57")
+    summary = progress.locator("section", has=page.get_by_role("heading", name="summary"))
+    expect(summary).not_to_contain_text("No summary yet")
+    expect(summary.locator("p").first).not_to_be_empty()
     session.screenshot("app")
     page.get_by_role("combobox", name="Measure").select_option("volume")
     expect(progress.get_by_role("img", name="Weekly lifting volume")).to_be_visible()
