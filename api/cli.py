@@ -238,7 +238,10 @@ def _print_demo_help(settings: Settings, coach_id: str) -> None:
         print("Over HTTP, use a token from your identity provider (COACH_JWKS_URL).")
         return
     token = _local_token(settings, DEMO_USER, None)
-    print("Or over HTTP (after `coach serve`), start a conversation:")
+    # The token rides in the fragment, which the browser never sends to the server.
+    print(f"Open the web app (after `coach serve`), signed in as {DEMO_USER!r}:")
+    print(f"  {BASE_URL}/#token={token}")
+    print("Or over HTTP, start a conversation:")
     print(
         f"  curl -s -X POST -H {shlex.quote('Authorization: Bearer ' + token)} "
         f"{BASE_URL}/v1/coaches/{coach_id}/conversations"

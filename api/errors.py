@@ -55,6 +55,12 @@ class WorkoutDateChanged(ApiError):
     code = "workout_date_changed"
 
 
+class DateRangeInvalid(ApiError):
+    """A `from` after `to`, or a span longer than the progress endpoint reads."""
+
+    code = "invalid_date_range"
+
+
 class BodyTooLarge(HTTPException):
     """The request body is over `COACH_MAX_BODY_BYTES` (an HTTPException so FastAPI re-raises
     it unchanged from inside body parsing)."""
@@ -82,6 +88,8 @@ STATUS_BY_CODE: dict[str, int] = {
     "unauthorized": 401,
     "auth_unavailable": 503,
     "workout_date_changed": 422,
+    "invalid_date_range": 422,
+    "agent_error": 500,
 }
 """Unknown codes are 500s."""
 _FIXED_MESSAGES: dict[str, str] = {

@@ -25,15 +25,17 @@ from api.routes import (
     memories,
     messages,
     profile,
+    progress,
     summary,
     workouts,
 )
 from api.runtime import local_token_secret, open_runtime
 from api.schemas import ErrorPublic
 from api.settings import Settings
+from api.webapp import mount_web
 from storage.protocols import Store
 
-RESOURCES = (profile, coaches, conversations, messages, summary, memories, workouts)
+RESOURCES = (profile, coaches, conversations, messages, summary, memories, workouts, progress)
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorPublic, "description": description}
     for status, description in {
@@ -84,8 +86,8 @@ def create_app(
         version="0.1.0",
         summary="Chat with an AI coach, log workouts by talking, keep lasting memories.",
         lifespan=lifespan,
-        docs_url="/docs" if settings.docs else None,
-        redoc_url="/redoc" if settings.docs else None,
+        docs_url=None,  # served from local files by mount_web, so /docs works offline
+        redoc_url=None,
         openapi_url="/openapi.json" if settings.docs else None,
     )
     app.state.settings = settings
@@ -96,6 +98,7 @@ def create_app(
     app.include_router(health.router)
     for module in RESOURCES:
         app.include_router(module.router, responses=ERRORS)
+    mount_web(app, docs=settings.docs)
     return app
 
 

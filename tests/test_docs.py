@@ -77,6 +77,12 @@ def test_every_error_code_is_in_api_doc() -> None:
     assert [code for code in found if f"`{code}`" not in API_DOC] == []
 
 
+def test_every_error_code_has_one_status() -> None:
+    from api.errors import STATUS_BY_CODE
+
+    assert [code for code in error_codes() if code not in STATUS_BY_CODE] == []
+
+
 def test_every_key_literal_is_in_data_layout_doc() -> None:
     found = key_literals()
     assert {"user#", "coachConversation#", "rate#m#", "athletes/"} <= found

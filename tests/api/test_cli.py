@@ -86,6 +86,7 @@ def test_init_twice_then_demo(data_dir: Path, capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "coach chat --coach demo-coach" in out
     assert "curl" in out and "Authorization: Bearer ey" in out
+    assert "http://127.0.0.1:8000/#token=ey" in out
     assert (data_dir / "jwt_secret").exists()
 
 
