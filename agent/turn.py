@@ -16,6 +16,7 @@ from langchain_core.language_models import BaseChatModel
 
 from agent.after_turn import AfterTurn
 from agent.background import Background
+from agent.chat_models import supports_prompt_caching
 from agent.coach_agent import CoachAgent
 from agent.context import TurnContext, load_turn
 from agent.errors import MessageRejected, MessageTooLong, ModelUnavailable
@@ -33,7 +34,6 @@ from agent.events import (
 )
 from agent.memory import MemoryPlanner
 from agent.memory_rules import rank_memories
-from agent.models import supports_prompt_caching
 from agent.offline import OfflineCoachModel
 from agent.prompting import CoachPrompts, TurnNotes, build_system_message, render_turn_context
 from agent.replay import settled

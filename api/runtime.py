@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
-from agent.models import build_chat_model
+from agent.chat_models import build_chat_model
 from agent.turn import TurnOptions, TurnRunner
 from api.auth import local_secret
 from api.settings import Settings

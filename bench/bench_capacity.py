@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import boto3  # noqa: E402
 
-from agent.models import build_chat_model  # noqa: E402
+from agent.chat_models import build_chat_model  # noqa: E402
 from agent.turn import TurnRunner  # noqa: E402
 from bench.bench_storage import offline_aws  # noqa: E402
 from bench.bench_turn import MODEL  # noqa: E402

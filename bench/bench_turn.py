@@ -35,8 +35,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from agent.chat_models import build_chat_model  # noqa: E402
 from agent.events import ErrorEvent  # noqa: E402
-from agent.models import build_chat_model  # noqa: E402
 from agent.offline import OfflineCoachModel  # noqa: E402
 from agent.turn import TurnRunner  # noqa: E402
 from api.runtime import tune_gc  # noqa: E402

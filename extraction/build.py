@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import benchmarks, cues
+from . import cues, named_workouts
 from .crossfit import parse_crossfit
-from .items import parse_items
 from .lifting import build_lifting, lifting_discipline
 from .mixed import parse_hiit, parse_phases
+from .movement_lists import parse_items
 from .parser import parse_lifts
 from .schema import (
     Discipline,
@@ -136,7 +136,11 @@ def _calisthenics_only(session: Session) -> bool:
     """A "pull-up ladder" with no benchmark, no score and only bodyweight moves."""
     text = session.text
     fmt = cues.format_of(text)
-    if benchmarks.find(text, session.cased) or (fmt and fmt[1] != "ladder") or _SCORED.search(text):
+    if (
+        named_workouts.find(text, session.cased)
+        or (fmt and fmt[1] != "ladder")
+        or _SCORED.search(text)
+    ):
         return False
     families = [item.movement.family for item in parse_items(text)]
     return bool(families) and all(f == "calisthenics" for f in families)

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from . import benchmarks, cues
-from .benchmarks import Benchmark, Part
-from .items import Item, parse_items, vest_spans
+from . import cues, named_workouts
+from .movement_lists import Item, parse_items, vest_spans
+from .named_workouts import Benchmark, Part
 from .numbers import Span, find_clocks, find_durations, find_weights
 from .parser import RawLoad, make_load
 from .schema import (
@@ -71,7 +71,7 @@ class _Score(NamedTuple):
 
 def parse_crossfit(text: str, cased: str, units: WeightUnit) -> CrossfitResult:
     """Read a CrossFit session: the benchmark or movement list, format, Rx and score."""
-    bench = benchmarks.find(text, cased)
+    bench = named_workouts.find(text, cased)
     found = cues.format_of(text)
     fmt: CrossfitFormat | None = found[1] if found else (bench.format if bench else None)
     blanked, score = _score(text, fmt)

@@ -7,12 +7,12 @@ import functools
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .benchmarks import pair_scores
 from .build import build_workout
+from .cleaning import looks_like_text, normalise
 from .errors import InvalidExtraction
+from .named_workouts import pair_scores
 from .schema import WEIGHT_UNIT_ALIASES, Workout
 from .sessions import split_sessions
-from .text import looks_like_text, normalise
 
 MAX_WORKOUTS = 20
 """More workouts than one message logs; a pasted training diary is cut here."""

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import benchmarks
+from . import named_workouts
+from .cleaning import normalise
 from .numbers import (
     KG_PER_LB,
     KG_PER_POOD,
@@ -25,7 +26,6 @@ from .numbers import (
     find_durations,
 )
 from .schema import Workout
-from .text import normalise
 
 _WORDS = {
     "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
@@ -69,7 +69,7 @@ class GroundingReport:
 def check_grounding(workout: Workout, text: str) -> GroundingReport:
     """Check that every number in `workout` traces to `text` (see the module docstring)."""
     base = _with_products(_numbers_in(normalise(text).lower()))
-    bench = benchmarks.lookup(workout.workout_name or "")
+    bench = named_workouts.lookup(workout.workout_name or "")
     if bench is not None:
         base |= bench.numbers()
     dump = workout.model_dump(mode="json", exclude_none=True)

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from .endurance import read_session
-from .items import Item, parse_items
 from .lifting import MAX_SETS
+from .movement_lists import Item, parse_items
 from .numbers import find_distances, find_durations, find_weights
 from .parser import Lift, parse_lifts
 from .schema import (

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import benchmarks, classify, cues, numbers
+from . import cues, log_detection, named_workouts, numbers
+from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors
 from .schema import Discipline
-from .text import split_clauses, split_sentences
 from .vocabulary import Mention, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -126,13 +126,13 @@ def _has_evidence(session: Session) -> bool:
 def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     out = []
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
-        statement = classify.statement_part(sentence, question)
+        statement = log_detection.statement_part(sentence, question)
         if statement is None:
             continue
         lifts = any(m.movement.family != "cardio" for m in find_mentions(statement))
         for start, text in split_clauses(statement, offset):
-            text = classify.strip_vetoed_asides(text)
-            if classify.clause_is_vetoed(text):
+            text = log_detection.strip_vetoed_asides(text)
+            if log_detection.clause_is_vetoed(text):
                 continue
             clause = _clause(text, cased[start : start + len(text)], today, lifts)
             clause.sentence = index
@@ -153,7 +153,7 @@ def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> C
     quantity = bool(distances or numbers.find_durations(text))
     clause = Clause(text, cased, anchor, "neutral", verb=verb, quantity=quantity)
     clause.warmup = cues.WARMUP.search(text) is not None
-    clause.benchmark = benchmarks.find(text, cased) is not None
+    clause.benchmark = named_workouts.find(text, cased) is not None
     clause.scored = bool(numbers.find_clocks(text) or _ROUNDS_SCORE.search(text))
     clause.notation = cues.SET_NOTATION.search(text) is not None
     clause.evidence = clause.notation or cues.DOING.search(text) is not None

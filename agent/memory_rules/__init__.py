@@ -31,16 +31,16 @@ from __future__ import annotations
 from agent.memory_rules.consolidation import consolidate
 from agent.memory_rules.detection import detect_memory_intent
 from agent.memory_rules.matching import MATCH_THRESHOLD, best_match
-from agent.memory_rules.models import (
+from agent.memory_rules.ranking import rank_memories
+from agent.memory_rules.requests import (
     Action,
     ForgetRequest,
     MemoryDecision,
     MemoryRequest,
     Scope,
 )
-from agent.memory_rules.ranking import rank_memories
 from agent.memory_rules.rewriting import MAX_CONTENT_CHARS
-from agent.memory_rules.text import MAX_INPUT_CHARS
+from agent.memory_rules.sentences import MAX_INPUT_CHARS
 
 __all__ = [
     "MATCH_THRESHOLD",

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.memory_rules.models import Scope
-from agent.memory_rules.text import lower
-from agent.memory_rules.vocabulary import BODY_ISSUE, MEDICAL, UNITS, WEEKLY
+from agent.memory_rules.requests import Scope
+from agent.memory_rules.sentences import lower
+from agent.memory_rules.word_lists import BODY_ISSUE, MEDICAL, UNITS, WEEKLY
 from storage.models import Importance, MemoryType
 
 _EQUIPMENT = re.compile(

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from agent.memory_rules.models import MemoryDecision, MemoryRequest
+from agent.memory_rules.requests import MemoryDecision, MemoryRequest
+from agent.memory_rules.sentences import MAX_INPUT_CHARS, lower
 from agent.memory_rules.similarity import (
     NEGATIVE,
     POSITIVE,
@@ -20,8 +21,7 @@ from agent.memory_rules.similarity import (
     polarity,
     stem,
 )
-from agent.memory_rules.text import MAX_INPUT_CHARS, lower
-from agent.memory_rules.vocabulary import UNITS, WEEKLY
+from agent.memory_rules.word_lists import UNITS, WEEKLY
 from storage.models import Memory
 
 _RETRACTION = re.compile(r"\b(?:no longer|not anymore|any more|anymore)\b")

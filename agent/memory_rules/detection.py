@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from agent.memory_rules.forget_requests import forget_from_sentence
-from agent.memory_rules.models import ForgetRequest, MemoryRequest
+from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
-from agent.memory_rules.text import lower, normalise, split_sentences
+from agent.memory_rules.sentences import lower, normalise, split_sentences
 
 
 def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.lead_in import before_clause, lead_kind
-from agent.memory_rules.models import ForgetRequest, MemoryRequest
+from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.save_requests import build_save
-from agent.memory_rules.text import lower, strip_tail
-from agent.memory_rules.vocabulary import ADVERBS, ONE_OFF, PRONOUN_ONLY
+from agent.memory_rules.sentences import lower, strip_tail
+from agent.memory_rules.word_lists import ADVERBS, ONE_OFF, PRONOUN_ONLY
 
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from agent.memory_rules.text import lower, split_words
+from agent.memory_rules.sentences import lower, split_words
 
 _FILLER = frozenset(
     "hey hi hello yo ok okay oh and also so but btw just please um uh well alright right hmm"

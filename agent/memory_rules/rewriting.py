@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from agent.memory_rules.text import lower
-from agent.memory_rules.vocabulary import (
+from agent.memory_rules.sentences import lower
+from agent.memory_rules.word_lists import (
     ADVERBS,
     BODY,
     BODY_ISSUE,

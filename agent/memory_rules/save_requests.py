@@ -10,11 +10,11 @@ import re
 
 from agent.memory_rules.classification import classify
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
-from agent.memory_rules.models import MemoryRequest
+from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.rewriting import noun_phrase, rewrite_imperative, rewrite_statement
 from agent.memory_rules.safety import WEAK_INJECTION
-from agent.memory_rules.text import lower, split_words, strip_tail
-from agent.memory_rules.vocabulary import ONE_OFF, PRONOUN_ONLY, VERB_HINTS
+from agent.memory_rules.sentences import lower, split_words, strip_tail
+from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY, VERB_HINTS
 
 _SAVE_TRIGGER = re.compile(
     r"\b(?:"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agent.memory_rules.text import MAX_INPUT_CHARS, lower
-from agent.memory_rules.vocabulary import MONTHS, WEEKDAYS
+from agent.memory_rules.sentences import MAX_INPUT_CHARS, lower
+from agent.memory_rules.word_lists import MONTHS, WEEKDAYS
 
 _STOP = frozenset(
     "a an the i me my mine myself you your yours we us our they them their theirs he she his her"

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from agent.chat_models import build_chat_model
 from agent.events import ErrorEvent, TokenEvent
-from agent.models import build_chat_model
 from api.errors import status_of
 from storage.models import CoachConfig, Memory, MemoryMetadata, Summary
 from tests.factories import local_store, runner, seed_athlete

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from agent.chat_models import build_chat_model
 from agent.events import DoneEvent, TokenEvent
-from agent.models import build_chat_model
 from tests.factories import local_store, runner, seed_athlete
 from tests.fakes.openai import Completion, FakeOpenAI
 

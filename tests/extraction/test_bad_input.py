@@ -10,8 +10,8 @@ from collections.abc import Callable
 import pytest
 
 from extraction import InvalidExtraction, extract
-from extraction.benchmarks import pair_scores
-from extraction.text import MAX_CHARS
+from extraction.cleaning import MAX_CHARS
+from extraction.named_workouts import pair_scores
 
 TODAY = dt.date(2025, 4, 10)
 _rng = random.Random(7)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from extraction import extract
-from extraction.benchmarks import BENCHMARKS, find, lookup, pair_scores
+from extraction.named_workouts import BENCHMARKS, find, lookup, pair_scores
 from extraction.schema import CrossfitData, Workout
 from extraction.vocabulary import MOVEMENTS
 
