@@ -115,3 +115,11 @@ def _openai(name: str, timeout_s: float, max_workers: int, base_url: str | None)
         stream_usage=True,
         http_async_client=openai.DefaultAsyncHttpxClient(limits=pool, timeout=timeout_s),
     )
+
+
+async def close_chat_model(model: BaseChatModel | None) -> None:
+    """Close the HTTP connection pool a model built here owns (the OpenAI-compatible
+    client's; Bedrock's boto3 client needs no closing)."""
+    client = getattr(model, "http_async_client", None)
+    if client is not None:
+        await client.aclose()

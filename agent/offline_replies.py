@@ -69,7 +69,8 @@ def _templates() -> dict[str, Any]:
 def template(key: str, personality: str) -> str:
     """The personality's template for `key`, else the default one."""
     data = _templates()
-    return data.get("voice", {}).get(personality, {}).get(key) or data["default"][key]
+    chosen = data.get("voice", {}).get(personality, {}).get(key) or data["default"][key]
+    return str(chosen)
 
 
 def _say(key: str, ctx: OfflineContext, **values: Any) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
-from agent.chat_models import build_chat_model
+from agent.chat_models import build_chat_model, close_chat_model
 from agent.turn import TurnOptions, TurnRunner
 from api.auth import local_secret
 from api.settings import Settings
@@ -92,12 +92,16 @@ async def open_runtime(
     try:
         if owned and settings.storage == "local":
             await active.init()  # idempotent; the AWS table and bucket come from `coach init`
+        main = chat_model or _model(settings, settings.model)
+        extraction = _optional(settings, settings.extraction_model)
+        fallback = _optional(settings, settings.fallback_model)
+        built = [None if chat_model else main, extraction, fallback]  # ours to close
         runner = TurnRunner(
             store=active,
-            chat_model=chat_model or _model(settings, settings.model),
+            chat_model=main,
             model_name=settings.model,
-            extraction_model=_optional(settings, settings.extraction_model),
-            fallback_model=_optional(settings, settings.fallback_model),
+            extraction_model=extraction,
+            fallback_model=fallback,
             options=TurnOptions(
                 history_window=settings.history_window,
                 summary_every=settings.summary_every,
@@ -113,6 +117,8 @@ async def open_runtime(
             yield Runtime(store=active, runner=runner)
         finally:
             await runner.aclose()
+            for model in built:
+                await close_chat_model(model)
     finally:
         if owned:
             await active.close()

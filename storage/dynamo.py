@@ -51,7 +51,8 @@ def to_dynamo(value: Any) -> dict[str, Any]:
         ValueError: a number DynamoDB cannot hold (38 digits, magnitude 1E-130..1E+126).
     """
     try:
-        return _serializer.serialize(_decimals(value))
+        serialized: dict[str, Any] = _serializer.serialize(_decimals(value))
+        return serialized
     except DecimalException as exc:
         raise ValueError(f"a number in {value!r} is outside DynamoDB's range") from exc
 

@@ -42,7 +42,7 @@ def runner(
     store: Store, model: BaseChatModel, name: str = "offline", **options: object
 ) -> TurnRunner:
     """A TurnRunner with fast retries for tests."""
-    defaults: dict[str, object] = {"max_attempts": 3, "timeout_s": 10.0}
+    defaults: dict[str, object] = {"max_attempts": 3, "timeout_s": 10.0, "retry_delay_s": 0.001}
     return TurnRunner(
         store=store,
         chat_model=model,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from api.deps import CoachId, CoachStoreDep, Limit, Next, UserDep
-from api.schemas import CoachCreate, CoachPublic, CoachUpdate, Page, updated
+from api.schemas import CoachCreate, CoachPublic, CoachUpdate, updated
 from storage.ids import new_id
-from storage.models import CoachConfig
+from storage.models import CoachConfig, Page
 
 router = APIRouter(prefix="/v1/coaches", tags=["coaches"])
 

@@ -21,10 +21,9 @@ from api.schemas import (
     ConversationPublic,
     ConversationRename,
     MessagePublic,
-    Page,
 )
 from storage.ids import new_id
-from storage.models import Conversation
+from storage.models import Conversation, Page
 
 router = APIRouter(prefix="/v1/coaches/{coach_id}/conversations", tags=["conversations"])
 

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from api.deps import Limit, MemoryId, MemoryStoreDep, Next, UserDep
-from api.schemas import ID_PATTERN, MemoryCreate, MemoryPublic, MemoryUpdate, Page
+from api.schemas import ID_PATTERN, MemoryCreate, MemoryPublic, MemoryUpdate
 from storage.ids import new_id
-from storage.models import Memory, MemoryMetadata, MemoryType, utc_now
+from storage.models import Memory, MemoryMetadata, MemoryType, Page, utc_now
 
 router = APIRouter(prefix="/v1/memories", tags=["memories"])
 

@@ -11,8 +11,7 @@ from fastapi import APIRouter, Query
 from api.deps import CoachStoreDep, UserDep, WorkoutStoreDep
 from api.errors import DateRangeInvalid
 from api.progress import ProgressPublic, RecordPublic, read_progress
-from api.schemas import Page
-from storage.models import Profile
+from storage.models import Page, Profile
 
 DEFAULT_DAYS = 364
 """Without `from`: the 52 weeks up to `to`."""

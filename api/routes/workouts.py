@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query, status
 
 from api.deps import Limit, Next, UserDep, WorkoutId, WorkoutStoreDep
 from api.errors import WorkoutDateChanged
-from api.schemas import Page, WorkoutCorrection, WorkoutPublic
+from api.schemas import WorkoutCorrection, WorkoutPublic
 from extraction.schema import Discipline, Workout
-from storage.models import WorkoutRecord, utc_now
+from storage.models import Page, WorkoutRecord, utc_now
 
 SERVICE_IDS = ("user_id", "coach_id", "conversation_id")
 """UWS fields the service assigns; a correction cannot change them."""

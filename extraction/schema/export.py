@@ -49,7 +49,7 @@ def _build() -> dict[str, Any]:
     for name in SERVICE_FIELDS:
         raw["properties"].pop(name, None)
     raw["required"] = [f for f in raw.get("required", []) if f not in SERVICE_FIELDS]
-    schema = _inline(_simplify(raw), defs)
+    schema: dict[str, Any] = _inline(_simplify(raw), defs)
     schema["properties"]["discipline_specific"] = _grouped(
         schema["properties"]["discipline_specific"]
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from agent.chat_models import build_chat_model
+from agent.chat_models import build_chat_model, close_chat_model
 from agent.events import DoneEvent, TokenEvent
 from tests.factories import local_store, runner, seed_athlete
 from tests.fakes.openai import Completion, FakeOpenAI
@@ -38,6 +38,7 @@ async def setup(tmp_path: Path, fake: FakeOpenAI) -> AsyncIterator[Any]:
     turns = runner(store, model, "openai:llama3.1", history_window=4, summary_every=1000)
     yield store, turns, coach_id, conversation_id
     await turns.drain()
+    await close_chat_model(model)
 
 
 async def _turn(setup: Any, text: str) -> tuple[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import schemathesis
@@ -62,7 +63,7 @@ def test_generated_requests_get_documented_non_5xx_answers(app: FastAPI) -> None
             database=None,
             suppress_health_check=list(HealthCheck),
         )
-        def check(case: schemathesis.Case, use_real_ids: bool) -> None:
+        def check(case: schemathesis.Case[Any], use_real_ids: bool) -> None:
             if use_real_ids and case.path_parameters:
                 case.path_parameters.update(
                     {k: v for k, v in real_ids.items() if k in case.path_parameters}

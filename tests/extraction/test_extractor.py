@@ -120,7 +120,10 @@ def test_datetime_today_is_taken_as_its_date() -> None:
 
 def _only(message: str, units: str = "lb") -> dict[str, object]:
     (w,) = extract(message, today=TODAY, units=units)  # type: ignore[arg-type]
-    return getattr(w.discipline_specific, w.discipline).model_dump(exclude_none=True)
+    structure: dict[str, object] = getattr(w.discipline_specific, w.discipline).model_dump(
+        exclude_none=True
+    )
+    return structure
 
 
 def test_dumbbells_said_as_plural_numbers() -> None:

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -21,30 +20,10 @@ from storage.repository import Repository
 TABLE = "coach-test"
 BUCKET = "coach-test-athletes"
 SECRET = b"storage-tests-page-secret"
-FAKE_AWS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_REGION": "us-east-1",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "AWS_EC2_METADATA_DISABLED": "true",
-    "AWS_CONFIG_FILE": "/dev/null",
-    "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-}
 
 
 @pytest.fixture
-def aws_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fake credentials and region; no developer AWS_* variable or proxy reaches botocore."""
-    for name in list(os.environ):
-        if name.startswith("AWS_") or name.lower().endswith("_proxy"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    for name, value in FAKE_AWS.items():
-        monkeypatch.setenv(name, value)
-
-
-@pytest.fixture
-def moto(aws_env: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def moto(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """In-process moto, one request at a time.
 
     moto's DynamoDB backend has no lock (a transaction deep-copies the table and

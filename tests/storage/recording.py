@@ -13,7 +13,7 @@ from unittest import mock
 import boto3
 from botocore.client import BaseClient
 
-from storage import factory
+from storage import aws, factory
 
 _PARAMS = "recorded-params"
 
@@ -33,7 +33,7 @@ class ApiCall:
 def recorded_calls() -> Iterator[list[ApiCall]]:
     """The list every DynamoDB and S3 request of a store opened in the block is added to."""
     calls: list[ApiCall] = []
-    build = factory.clients
+    build = aws.clients
 
     def keep_params(params: dict[str, Any], context: dict[str, Any], **_: Any) -> None:
         context[_PARAMS] = dict(params)

@@ -116,7 +116,6 @@ async def test_an_uninitialised_store_says_to_run_init(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("via", ["argument", "environment"])
-@pytest.mark.usefixtures("aws_env")
 async def test_aws_store_through_an_endpoint(
     tmp_path: Path, via: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,7 +18,7 @@ def test_ids_made_in_a_row_are_unique_and_sorted() -> None:
 def test_ids_in_the_same_millisecond_still_sort_by_creation(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(ids.time, "time_ns", lambda: 1_700_000_000_000_000_000)
+    monkeypatch.setattr("storage.ids.time.time_ns", lambda: 1_700_000_000_000_000_000)
     made = [ids.new_id() for _ in range(500)]
     assert made == sorted(made)
     assert len(set(made)) == len(made)
@@ -27,7 +27,7 @@ def test_ids_in_the_same_millisecond_still_sort_by_creation(
 
 def test_a_clock_stepping_back_does_not_reorder_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     later = ids.new_id()
-    monkeypatch.setattr(ids.time, "time_ns", lambda: 1_000_000_000_000_000)
+    monkeypatch.setattr("storage.ids.time.time_ns", lambda: 1_000_000_000_000_000)
     assert ids.new_id() > later
 
 
