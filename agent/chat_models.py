@@ -52,7 +52,7 @@ def build_chat_model(
 ) -> BaseChatModel:
     """Build the chat model named by `COACH_MODEL`.
 
-    Retries are not configured here: botocore's are switched off so the agent's tenacity
+    Retries are not configured here: botocore's are switched off so the agent's retry
     middleware is the one retry policy.
     """
     kind, _, name = model_id.partition(":")
@@ -71,8 +71,8 @@ def _bedrock(
     name: str, timeout_s: float, max_workers: int, region: str | None, endpoint_url: str | None
 ) -> BaseChatModel:
     import boto3
+    from langchain_aws import ChatBedrockConverse
 
-    from agent.bedrock import StreamingBedrockConverse
     from storage.aws import botocore_config
 
     config = botocore_config(
@@ -83,7 +83,7 @@ def _bedrock(
         "bedrock-runtime", region_name=region, endpoint_url=endpoint_url, config=config
     )
     family = bedrock_family(name)
-    return StreamingBedrockConverse(
+    return ChatBedrockConverse(
         model=name,
         client=client,
         region_name=client.meta.region_name,

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from langchain_core.messages import SystemMessage
 
 from agent.context import TurnContext
+from agent.tuning import bedrock_system_blocks
 from prompts import catalogue, load, render
 from storage.models import CoachConfig, Memory, Profile, Summary, WorkoutRecord
 
-CACHE_POINT: dict[str, Any] = {"cachePoint": {"type": "default"}}
 DEFAULT_PERSONALITY = "encouraging"
 DEFAULT_METHODOLOGY = "general_fitness"
 
@@ -139,12 +138,8 @@ class CoachPrompts:
 
 
 def build_system_message(static: str, dynamic: str, *, cache: bool) -> SystemMessage:
-    """Join both parts; with `cache`, a Bedrock cache point sits after the static part.
-
-    The blocks are in Bedrock's own shape (no `type` key), which langchain-aws passes
-    through as is; `type: text` blocks go through langchain-core's data-block check,
-    which re-derives type hints on every call (a third of a Converse call's CPU here).
-    """
+    """Join both parts; with `cache`, a Bedrock cache point sits after the static part
+    (`tuning.bedrock_system_blocks`)."""
     if not cache:
         return SystemMessage(content=f"{static}\n\n{dynamic}")
-    return SystemMessage(content=[{"text": static}, CACHE_POINT, {"text": dynamic}])
+    return SystemMessage(content=bedrock_system_blocks(static, dynamic))

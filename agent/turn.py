@@ -38,7 +38,7 @@ from agent.offline import OfflineCoachModel
 from agent.prompting import CoachPrompts, TurnNotes, build_system_message, render_turn_context
 from agent.replay import settled
 from agent.summaries import Summarizer, SummaryPolicy
-from agent.tracing import keep_untraced_hooks_inline
+from agent.tuning import keep_untraced_hooks_inline
 from agent.usage import Spend
 from agent.work import TurnWork
 from agent.workouts import WorkoutBook, workout_extractor

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import gc
 import hashlib
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
 from agent.chat_models import build_chat_model, close_chat_model
+from agent.tuning import size_default_executor, tune_gc
 from agent.turn import TurnOptions, TurnRunner
 from api.auth import local_secret
 from api.settings import Settings
@@ -82,11 +79,7 @@ async def open_runtime(
     settings: Settings, *, store: Store | None = None, chat_model: BaseChatModel | None = None
 ) -> AsyncIterator[Runtime]:
     """Open the store (unless given) and build the runner; close both on exit."""
-    # The Bedrock client is synchronous: LangChain runs it in the loop's default executor,
-    # which must be as large as the number of concurrent turns (threads start lazily).
-    asyncio.get_running_loop().set_default_executor(
-        ThreadPoolExecutor(max_workers=settings.max_concurrency, thread_name_prefix="coach")
-    )
+    size_default_executor(settings.max_concurrency)
     owned = store is None
     active = store if store is not None else open_configured_store(settings)
     try:
@@ -122,22 +115,6 @@ async def open_runtime(
     finally:
         if owned:
             await active.close()
-
-
-@functools.cache  # once per process: what exists at the first startup is what lasts
-def tune_gc() -> None:
-    """Keep the cyclic garbage collector off the long-lived objects of a server process.
-
-    After startup a process holds about 220,000 objects that live as long as it does
-    (LangChain, pydantic and botocore models, the compiled agent). With the default
-    thresholds every full collection walked them all: measured, 250-480 ms of a burst of
-    200 concurrent turns, 12-20 % of its wall time. They are moved to the permanent
-    generation (`gc.freeze`) and young objects are collected every 10,000 allocations
-    instead of 700: about 30 ms per burst, each young collection a pause of about 3 ms.
-    """
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
 
 
 def _optional(settings: Settings, model_id: str | None) -> BaseChatModel | None:

@@ -38,8 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from agent.chat_models import build_chat_model  # noqa: E402
 from agent.events import ErrorEvent  # noqa: E402
 from agent.offline import OfflineCoachModel  # noqa: E402
+from agent.tuning import tune_gc  # noqa: E402
 from agent.turn import TurnRunner  # noqa: E402
-from api.runtime import tune_gc  # noqa: E402
 from bench.machine import print_machine_speed  # noqa: E402
 from extraction import is_workout_log  # noqa: E402
 from storage.factory import open_store  # noqa: E402
