@@ -21,10 +21,11 @@ run: $(STAMP)  ## init the local store, create the demo coach, serve on 127.0.0.
 	$(BIN)/coach init --demo
 	$(BIN)/coach serve
 
-test: $(STAMP)  ## lint, type-check and run the whole test suite
+test: $(STAMP)  ## lint, type-check, find dead code and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	@! $(BIN)/vulture | grep -v -e "unused variable" -e "unused attribute"  # dead code
 	$(BIN)/pytest
 
 lint: $(STAMP)  ## ruff lint and mypy type check

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .schema import WEIGHT_UNIT_ALIASES, DistanceUnit, Weight, WeightUnit
+from .schema import WEIGHT_UNIT_ALIASES, DistanceUnit, WeightUnit
 
 NUM = r"\d{1,5}(?:\.\d{1,3})?"
 """A plain decimal number (bounded length)."""
@@ -114,12 +114,6 @@ def find_durations(text: str) -> list[Span]:
     return _without_overlaps([s for s in spans if s.value <= MAX_SECONDS])
 
 
-def parse_duration(text: str) -> float | None:
-    """The first duration in the text, in seconds, or None."""
-    spans = find_durations(text)
-    return spans[0].value if spans else None
-
-
 def find_weights(text: str) -> list[Span]:
     """Weights with an explicit unit ("225 lb", "100kg", "53#", "1.5 pood"), unit lb or kg."""
     spans = []
@@ -142,26 +136,6 @@ def normalise_weight_unit(unit: str) -> WeightUnit:
         return WEIGHT_UNIT_ALIASES[unit.strip().lower()]
     except KeyError:
         raise ValueError(f"not a weight unit: {unit!r}; use lb or kg") from None
-
-
-def parse_weight(text: str, default_unit: WeightUnit | None = None) -> Weight | None:
-    """The first weight in the text; a bare number takes `default_unit` when one is given."""
-    spans = find_weights(text)
-    if spans:
-        return Weight(value=spans[0].value, unit=spans[0].unit)  # type: ignore[arg-type]
-    bare = re.search(rf"(?<![\d.]){NUM}(?![\d.])", text)
-    if bare and default_unit and float(bare[0]) <= MAX_LOAD:
-        return Weight(value=float(bare[0]), unit=default_unit)
-    return None
-
-
-def convert_weight(weight: Weight, unit: WeightUnit) -> Weight:
-    """The same load in another unit (rounded to 0.1)."""
-    if weight.unit == unit:
-        return weight
-    kg = weight.value if weight.unit == "kg" else weight.value * KG_PER_LB
-    value = kg if unit == "kg" else kg / KG_PER_LB
-    return Weight(value=round(value, 1), unit=unit)
 
 
 def find_distances(text: str) -> list[Span]:

@@ -264,7 +264,3 @@ class Workout(Strict):
                 f"not {self.discipline_specific.keys()}"
             )
         return self
-
-    def structure(self) -> object:
-        """The discipline_specific structure for this workout's discipline."""
-        return getattr(self.discipline_specific, self.discipline)
