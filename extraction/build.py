@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import cues, named_workouts
 from .crossfit import parse_crossfit
 from .lifting import build_lifting, lifting_discipline
-from .mixed import parse_hiit, parse_phases
+from .mixed import CARRY, parse_hiit, parse_phases
 from .movement_lists import parse_items
 from .parser import parse_lifts
 from .schema import (
@@ -29,7 +29,7 @@ from .sports import parse_endurance
 
 EXTRACTION_METHOD = "deterministic"
 _PHASED = frozenset(
-    {"hyrox", "hybrid", "rucking", "backpacking", "yoga", "martial_arts", "climbing"}
+    {"hyrox", "hybrid", "yoga", "martial_arts", "climbing", "mobility", "sports"} | CARRY
 )
 _LIFTING = frozenset(
     {"powerlifting", "olympic_weightlifting", "bodybuilding", "functional_bodybuilding"}
@@ -37,7 +37,8 @@ _LIFTING = frozenset(
 )
 _TYPES: dict[str, WorkoutType] = {
     "hyrox": "hybrid", "hybrid": "hybrid", "rucking": "cardio", "backpacking": "cardio",
-    "yoga": "flexibility", "martial_arts": "skill", "climbing": "skill",
+    "yoga": "flexibility", "martial_arts": "skill", "climbing": "skill", "walking": "cardio",
+    "hiking": "cardio", "mobility": "flexibility", "sports": "skill",
 }  # fmt: skip
 _NAME = re.compile(
     r"\b((?:squat|deadlift|bench|press|leg|legs|arm|arms|push|pull|upper|lower|chest|back|"
@@ -82,6 +83,10 @@ def build_workout(session: Session, units: WeightUnit) -> Workout | None:
         draft = _Draft(named, "hybrid", mixed.data, duration=mixed.duration)
         draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()
     elif named in _PHASED:
+        if named in CARRY:
+            # the whole session's cues (pack, days, climb) decide walk, hike, ruck or trip
+            rescored = cues.keyword_discipline(session.text)
+            named = rescored if rescored in CARRY else named
         mixed = parse_phases(session.text, named, units)
         draft = _Draft(named, _TYPES[named], mixed.data, duration=mixed.duration)
         draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()

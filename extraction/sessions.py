@@ -23,8 +23,6 @@ _ROUNDS_SCORE = re.compile(
     r"(?<![\d.])\d{1,3}\s?(?:rounds?|rds?|rnds?)\s?(?:\+|and|plus)\s?\d|\(\d{1,3}\s?\+\s?\d{1,3}\)"
 )
 _NUMBER = re.compile(r"\d")
-# A walk has no discipline of its own; it is not logged as a run.
-_WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
 _ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
 
 
@@ -68,14 +66,21 @@ class Session:
 
     @property
     def kind(self) -> Kind | None:
-        """The first non-neutral kind among the clauses."""
-        return next((c.kind for c in self.clauses if c.kind != "neutral"), None)
+        """The first non-neutral kind among the clauses; a walk or stretch only when nothing
+        else is said (it is the warm-up or cool-down of anything more)."""
+        main = self._main()
+        return main.kind if main else None
 
     @property
     def discipline(self) -> Discipline | None:
-        """The keyword discipline or sport of the first clause of the session's kind."""
-        kind = self.kind
-        return next((c.discipline for c in self.clauses if c.kind == kind), None)
+        """The keyword discipline or sport of the session's main clause."""
+        main = self._main()
+        return main.discipline if main else None
+
+    def _main(self) -> Clause | None:
+        found = [c for c in self.clauses if c.kind != "neutral"]
+        major = [c for c in found if not _minor(c)]
+        return (major or found or [None])[0]
 
     @property
     def text(self) -> str:
@@ -108,6 +113,10 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
         current.add(clause)
     _resolve_dates(sessions, today)
     return [s for s in sessions if s.kind is not None and _has_evidence(s)]
+
+
+def _minor(clause: Clause) -> bool:
+    return clause.kind == "keyword" and clause.discipline in cues.MINOR
 
 
 def _has_evidence(session: Session) -> bool:
@@ -177,7 +186,7 @@ def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> C
         clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True
     elif (
         not mentions
-        and not _WALK.search(text)
+        and not cues.WALK.search(text)
         and (distances or (quantity and cues.RUN_WORDS.search(text)))
     ):
         clause.kind, clause.discipline = "endurance", "running"
@@ -217,8 +226,11 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         if anchor.part and current.part and anchor.part != current.part:
             return True
     kind = current.kind
-    if kind is None or clause.kind == "neutral":
+    if kind is None or clause.kind == "neutral" or _minor(clause):
         return False
+    if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
+        # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5")
+        return clause.verb or clause.quantity or clause.notation or clause.kind == "keyword"
     done = clause.verb or clause.quantity
     if clause.kind == "endurance" and (clause.warmup or not done) and kind != "endurance":
         return False
