@@ -11,6 +11,7 @@ from .build import build_workout
 from .cleaning import looks_like_text, normalise
 from .errors import InvalidExtraction
 from .named_workouts import pair_scores
+from .number_words import digits_for_words
 from .schema import WEIGHT_UNIT_ALIASES, Workout
 from .sessions import split_sessions
 
@@ -39,7 +40,7 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = pair_scores(cased)
+    cased = pair_scores(digits_for_words(cased))
     workouts = []
     for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:
         workout = build_workout(session, WEIGHT_UNIT_ALIASES[units.lower()])

@@ -80,7 +80,7 @@ class Session:
     def _main(self) -> Clause | None:
         found = [c for c in self.clauses if c.kind != "neutral"]
         major = [c for c in found if not _minor(c)]
-        return (major or found or [None])[0]
+        return next(iter(major or found), None)
 
     @property
     def text(self) -> str:
