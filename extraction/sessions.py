@@ -133,7 +133,9 @@ def _has_evidence(session: Session) -> bool:
 
 
 def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
-    out = []
+    out: list[Clause] = []
+    if log_detection.is_framed_non_log(lower):
+        return out
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
         if statement is None:
