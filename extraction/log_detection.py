@@ -96,8 +96,8 @@ _MESSAGE_FRAMES = re.compile(
             r"\b(?:proposed|draft|planned|tentative) (?:weekly )?(?:plan|program|programme|split|"
             r"schedule|routine|week)\b",
             r"\b(?:plan|program|programme|split|schedule|routine)\s(?:for|this) "
-            r"(?:next |this |the )?(?:week|weekend|month|block|cycle|monday|tuesday|wednesday|thursday|friday|saturday"
-            r"|sunday)\b",
+            r"(?:next |this |the )?(?:week|weekend|month|block|cycle|monday|tuesday|wednesday|"
+            r"thursday|friday|saturday|sunday)\b",
             r"\b(?:current|present|updated|all[- ]time|lifetime) (?:maxes|1rms?|rms|prs|pbs|bests|"
             r"numbers|lifts|stats)\b",
             r"^(?:my )?(?:maxes|1rms?|prs|pbs|bests|numbers|stats)\s?(?::|-|=)",
