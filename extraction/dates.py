@@ -88,6 +88,8 @@ class Anchor:
     part: PartOfDay | None = None
     follows_previous: bool = False
     """"the next day": one day after the previous anchor's date."""
+    label: bool = False
+    """A diary line's day label ("Thu: …")."""
     passing: bool = False
     """A reference to another day ("better than Monday"), not the session's date."""
 
@@ -129,11 +131,8 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
     if m["weekday"]:
         return Anchor(start, end, last_weekday(today, m["weekday"]), _part_in(m["wdpart"] or ""))
     if m["dlabel"]:
-        # a diary line "Thu: …" naming today's weekday is today
         name = _DAY_ABBREVIATIONS.get(m["dlabel"], m["dlabel"])
-        if _WEEKDAYS.index(name) == today.weekday():
-            return Anchor(start, end, today)
-        return Anchor(start, end, last_weekday(today, name))
+        return Anchor(start, end, last_weekday(today, name), label=True)
     if m["dabbr"]:
         name = _DAY_ABBREVIATIONS.get(m["dabbr"], m["dabbr"])
         return Anchor(start, end, last_weekday(today, name))

@@ -214,7 +214,8 @@ def _merge(anchors: list[Anchor]) -> Anchor:
     date = next((a.date for a in anchors if a.date), None)
     part = next((a.part for a in anchors if a.part), None)
     follows = any(a.follows_previous for a in anchors)
-    return Anchor(first.start, first.end, date, part, follows)
+    label = any(a.label for a in anchors)
+    return Anchor(first.start, first.end, date, part, follows, label=label)
 
 
 def _starts_new(current: Session, clause: Clause) -> bool:
@@ -253,6 +254,20 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     )
 
 
+def _diary_order(sessions: list[Session], today: dt.date) -> None:
+    """Day-labelled lines run forward: in "Mon: … Wed: … Thu: …" sent on a Thursday, the
+    last line is today, not a week ago."""
+    latest: dt.date | None = None
+    for session in sessions:
+        labelled = any(c.anchor and c.anchor.label for c in session.clauses)
+        if not labelled or session.date is None:
+            continue
+        if latest is not None and session.date < latest:
+            moved = session.date + dt.timedelta(days=7)
+            session.date = moved if moved <= today else session.date
+        latest = session.date
+
+
 def _resolve_dates(sessions: list[Session], today: dt.date) -> None:
     """Fill each session's date: its own, one after the previous, inherited, or today.
 
@@ -270,6 +285,7 @@ def _resolve_dates(sessions: list[Session], today: dt.date) -> None:
             and not any(c.anchor for c in session.clauses)
         ):
             session.date = later.date
+    _diary_order(sessions, today)
     previous: dt.date | None = None
     for session in sessions:
         if session.follows_previous and previous is not None:
