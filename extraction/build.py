@@ -26,6 +26,7 @@ from .schema import (
 )
 from .sessions import Session
 from .sports import parse_endurance
+from .vocabulary import corrections
 
 EXTRACTION_METHOD = "deterministic"
 _PHASED = frozenset(
@@ -155,6 +156,10 @@ def _workout(session: Session, draft: _Draft, units: WeightUnit) -> Workout:
     if session.date_assumed:
         draft.flags.add("date_assumed")
         draft.notes.append("no date said: logged for today")
+    fixed = corrections(session.text)
+    if fixed:
+        draft.flags.add("name_corrected")
+        draft.notes.append("read as typos: " + ", ".join(f"{a} = {b}" for a, b in fixed))
     if "unit_assumed" in draft.flags:
         draft.notes.append(f"weights without a unit read as {units}")
     text = session.text

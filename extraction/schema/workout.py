@@ -57,6 +57,7 @@ ValidationFlag = Literal[
     "date_assumed",
     "benchmark_expanded",
     "ungrounded_numbers",
+    "name_corrected",
 ]
 DISCIPLINES: tuple[str, ...] = get_args(Discipline)
 BeatsPerMinute = Annotated[float, Field(ge=20, le=260)]
