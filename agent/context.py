@@ -24,9 +24,9 @@ from storage.protocols import Quota, Store, TurnBegin
 RECENT_WORKOUTS = 5
 MAX_FORGET_SCAN = 1000
 """A forget request matches against at most this many memories."""
-NEWEST_MEMORIES = 40
+NEWEST_MEMORIES = 20
 """Memories a turn reads by recency; the ranking picks the prompt's few from these."""
-IMPORTANT_MEMORIES = 40
+IMPORTANT_MEMORIES = 20
 """High-importance memories a turn reads whatever their age (the hard cap on them)."""
 
 
