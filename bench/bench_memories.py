@@ -4,8 +4,9 @@ the same turns with none.
 Prints figures; asserts nothing. Target (issue 15): within 1.3x of the same turn with no
 memories. Also printed against 12 memories (a full prompt): a turn that uses memories
 writes their use counts with the reply, which a turn with none does not, so that ratio
-shows what the number stored costs. A turn reads the newest memories and the high-importance ones (two bounded
-queries), and each stored memory's text is analysed once per process, not every turn.
+shows what the number stored costs. A turn reads the newest memories and the
+high-importance ones (two bounded queries), and each stored memory's text is analysed
+once per process, not every turn.
 Run: .venv/bin/python bench/bench_memories.py
 """
 
