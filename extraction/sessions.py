@@ -255,17 +255,23 @@ def _starts_new(current: Session, clause: Clause) -> bool:
 
 
 def _diary_order(sessions: list[Session], today: dt.date) -> None:
-    """Day-labelled lines run forward: in "Mon: … Wed: … Thu: …" sent on a Thursday, the
-    last line is today, not a week ago."""
-    latest: dt.date | None = None
-    for session in sessions:
-        labelled = any(c.anchor and c.anchor.label for c in session.clauses)
-        if not labelled or session.date is None:
-            continue
-        if latest is not None and session.date < latest:
-            moved = session.date + dt.timedelta(days=7)
-            session.date = moved if moved <= today else session.date
-        latest = session.date
+    """Day-labelled lines run forward in time: "Mon: … Wed: … Thu: …" sent on a Thursday
+    ends today, and each line is before the next (a week back if need be)."""
+    labelled = [
+        s
+        for s in sessions
+        if s.date is not None and any(c.anchor and c.anchor.label for c in s.clauses)
+    ]
+    if len(labelled) < 2:
+        return
+    last = labelled[-1]
+    if last.date is not None and (last.date + dt.timedelta(days=7)) == today:
+        last.date = today
+    later = last.date
+    for session in reversed(labelled[:-1]):
+        while session.date is not None and later is not None and session.date >= later:
+            session.date -= dt.timedelta(days=7)
+        later = session.date
 
 
 def _resolve_dates(sessions: list[Session], today: dt.date) -> None:
