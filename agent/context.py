@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from itertools import dropwhile
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from agent.memory_rules import ForgetRequest, detect_memory_intent
 from storage.models import (
     CoachConfig,
     Conversation,
@@ -21,6 +22,12 @@ from storage.models import (
 from storage.protocols import Quota, Store, TurnBegin
 
 RECENT_WORKOUTS = 5
+MAX_FORGET_SCAN = 1000
+"""A forget request matches against at most this many memories."""
+NEWEST_MEMORIES = 20
+"""Memories a turn reads by recency; the ranking picks the prompt's few from these."""
+IMPORTANT_MEMORIES = 20
+"""High-importance memories a turn reads whatever their age (the hard cap on them)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,17 @@ class TurnContext:
     def today(self) -> date:
         """The athlete's calendar date, never the server's."""
         return self.local_now.date()
+
+
+async def _memories(store: Store, user_id: str, coach_id: str, text: str) -> list[Memory]:
+    """Two bounded queries; only a request to forget, which must find any memory however
+    old, reads the coach's whole range."""
+    if isinstance(detect_memory_intent(text), ForgetRequest):
+        page = await store.list_memories(user_id, coach_id=coach_id, limit=MAX_FORGET_SCAN)
+        return page.items
+    return await store.memories_for_turn(
+        user_id, coach_id, newest=NEWEST_MEMORIES, important=IMPORTANT_MEMORIES
+    )
 
 
 def athlete_zone(profile: Profile) -> ZoneInfo:
@@ -81,7 +99,7 @@ async def load_turn(
             store.get_conversation(user_id, coach_id, conversation_id),
         ),
         asyncio.gather(
-            store.list_memories(user_id, coach_id=coach_id),
+            _memories(store, user_id, coach_id, message.content),
             store.get_summary(user_id, conversation_id),
             store.latest_messages(user_id, conversation_id, history_window + 1),
             store.list_records(user_id),
@@ -99,7 +117,7 @@ async def load_turn(
         profile=profile,
         coach=coach,
         conversation=conversation,
-        memories=memories.items,
+        memories=memories,
         summary=summary,
         history=past,
         records=records,

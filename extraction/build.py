@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import cues, named_workouts
 from .crossfit import parse_crossfit
 from .lifting import build_lifting, lifting_discipline
-from .mixed import parse_hiit, parse_phases
+from .mixed import CARRY, parse_hiit, parse_phases
 from .movement_lists import parse_items
 from .parser import parse_lifts
 from .schema import (
@@ -26,10 +26,11 @@ from .schema import (
 )
 from .sessions import Session
 from .sports import parse_endurance
+from .vocabulary import corrections
 
 EXTRACTION_METHOD = "deterministic"
 _PHASED = frozenset(
-    {"hyrox", "hybrid", "rucking", "backpacking", "yoga", "martial_arts", "climbing"}
+    {"hyrox", "hybrid", "yoga", "martial_arts", "climbing", "mobility", "sports"} | CARRY
 )
 _LIFTING = frozenset(
     {"powerlifting", "olympic_weightlifting", "bodybuilding", "functional_bodybuilding"}
@@ -37,7 +38,8 @@ _LIFTING = frozenset(
 )
 _TYPES: dict[str, WorkoutType] = {
     "hyrox": "hybrid", "hybrid": "hybrid", "rucking": "cardio", "backpacking": "cardio",
-    "yoga": "flexibility", "martial_arts": "skill", "climbing": "skill",
+    "yoga": "flexibility", "martial_arts": "skill", "climbing": "skill", "walking": "cardio",
+    "hiking": "cardio", "mobility": "flexibility", "sports": "skill",
 }  # fmt: skip
 _NAME = re.compile(
     r"\b((?:squat|deadlift|bench|press|leg|legs|arm|arms|push|pull|upper|lower|chest|back|"
@@ -82,6 +84,10 @@ def build_workout(session: Session, units: WeightUnit) -> Workout | None:
         draft = _Draft(named, "hybrid", mixed.data, duration=mixed.duration)
         draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()
     elif named in _PHASED:
+        if named in CARRY:
+            # the whole session's cues (pack, days, climb) decide walk, hike, ruck or trip
+            rescored = cues.keyword_discipline(session.text)
+            named = rescored if rescored in CARRY else named
         mixed = parse_phases(session.text, named, units)
         draft = _Draft(named, _TYPES[named], mixed.data, duration=mixed.duration)
         draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()
@@ -150,6 +156,10 @@ def _workout(session: Session, draft: _Draft, units: WeightUnit) -> Workout:
     if session.date_assumed:
         draft.flags.add("date_assumed")
         draft.notes.append("no date said: logged for today")
+    fixed = corrections(session.text)
+    if fixed:
+        draft.flags.add("name_corrected")
+        draft.notes.append("read as typos: " + ", ".join(f"{a} = {b}" for a, b in fixed))
     if "unit_assumed" in draft.flags:
         draft.notes.append(f"weights without a unit read as {units}")
     text = session.text

@@ -6,29 +6,72 @@ import re
 
 from .schema import CrossfitFormat, Discipline
 
-# Words that name the kind of session outright; the first that matches wins.
-KEYWORD_DISCIPLINES: tuple[tuple[re.Pattern[str], Discipline], ...] = tuple(
-    (re.compile(pattern), discipline)  # type: ignore[misc]
-    for pattern, discipline in (
-        (r"\bhyrox\b", "hyrox"),
-        (r"\bhybrid\b", "hybrid"),
-        (r"\bruck(?:ed|ing|s)?\b", "rucking"),
-        (r"\bbackpack(?:ed|ing)\b|\bhik(?:e|ed|ing)\b|\bthru[- ]?hike", "backpacking"),
-        (r"\b(?:yoga|vinyasa|ashtanga)\b", "yoga"),
+SPORTS = re.compile(
+    r"\b(?:soccer|football|futsal|basketball|hoops|table tennis|tennis|pickleball|padel|squash|"
+    r"badminton|volleyball|hockey|rugby|baseball|softball|cricket|netball|handball|"
+    r"lacrosse|ultimate frisbee|racquetball|water polo)\b"
+)
+"""Team and court sports."""
+MINOR = frozenset({"walking", "mobility"})
+"""Disciplines that are often a warm-up or cool-down: they name a session only when nothing
+else in it does."""
+
+# Cues that point at a discipline, each with a weight; `keyword_discipline` adds them up and
+# the best total wins (ties go to the discipline listed first), so "hike, 3 days, 30 lb pack"
+# is backpacking though "hike" alone is a day hike.
+_WALK_WORD = r"\bwalk(?:ed|ing|s)?\b(?! lunges?)"
+WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
+"""A walk is never a run, even with a distance."""
+DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
+    (re.compile(pattern), discipline, weight)  # type: ignore[misc]
+    for pattern, discipline, weight in (
+        (r"\bhyrox\b", "hyrox", 3),
+        (r"\bhybrid\b", "hybrid", 3),
+        (
+            r"\ba (?:little )?bit of everything\b|"
+            r"\bmix(?:ed)? (?:of )?(?:everything|session|bag)\b|\ball over the place\b",
+            "hybrid",
+            2,
+        ),
+        (r"\bruck(?:ed|ing|s)?\b", "rucking", 3),
+        (r"\b(?:plate|sandbag) in (?:my |a |the )?(?:back)?pack\b|\bweighted (?:back)?pack\b",
+         "rucking", 2),
+        (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
+         "backpacking", 3),
+        (r"(?<![\d.])[2-9]\s?(?:days?|nights?)\b|\bmulti[- ]?day\b", "backpacking", 2),
+        (r"\bhik(?:e|ed|es|ing)\b|\bsummit(?:ed)?\b|\btrailhead\b", "hiking", 2),
+        (r"\bhik(?:e|ed|es|ing)\b", "backpacking", 1),
+        (r"\b(?:pack|backpack)\b", "backpacking", 1),
+        (r"\b(?:vert|vertical|elevation|gain|ascent)\b", "hiking", 1),
+        (_WALK_WORD + r"|\b\d{1,2}(?:,\d{3}|k) steps\b|\bstroll(?:ed)?\b", "walking", 2),
+        (r"\b(?:yoga|vinyasa|ashtanga)\b", "yoga", 3),
         (
             r"\b(?:bjj|jiu[- ]?jitsu|boxing|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
             r"wrestling|karate|taekwondo|mma|krav maga)\b",
             "martial_arts",
+            3,
         ),
-        (r"\bcalisthenics\b", "calisthenics"),
-        (r"\b(?:fbb|functional bodybuilding)\b", "functional_bodybuilding"),
-        (r"\b(?:oly|olympic lifting|weightlifting session)\b", "olympic_weightlifting"),
-        (r"\b(?:mock meet|powerlifting meet|meet day|powerlifting)\b", "powerlifting"),
-        (r"\bcircuit\b", "circuit_training"),
-        (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf|f45)\b", "hiit"),
-        (r"\b(?:crossfit|wod|metcon)\b", "crossfit"),
+        (
+            r"\b(?:mobility|stretch(?:ed|ing|es)?|foam roll(?:ed|ing|er)?|flexibility|"
+            r"pigeon pose|couch stretch|cars routine)\b",
+            "mobility",
+            2,
+        ),
+        (SPORTS.pattern, "sports", 3),
+        (r"\bcalisthenics\b", "calisthenics", 3),
+        (r"\b(?:fbb|functional bodybuilding)\b", "functional_bodybuilding", 4),
+        (r"\b(?:oly|olympic lifting|weightlifting session)\b", "olympic_weightlifting", 3),
+        (r"\b(?:mock meet|powerlifting meet|meet day|powerlifting)\b", "powerlifting", 3),
+        (r"\bcircuits?\b|\bstations?\b|\bf45\b|\b9round\b|\bcamp gladiator\b",
+         "circuit_training", 3),
+        (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf)\b", "hiit", 3),
+        (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
+         "circuit_training", 1),
+        (r"\b(?:crossfit|wod|metcon)\b", "crossfit", 3),
     )
-)
+)  # fmt: skip
+_MINIMUM = 2
+"""A discipline needs this much: a hint alone ("pack", "gain") names nothing."""
 
 # Climbing is checked apart: "climb ride" and "2,400 ft climbing" are not climbing sessions.
 CLIMBING = re.compile(
@@ -92,7 +135,8 @@ DOING = re.compile(
     r"\b(?:did|done|finished|completed|hit|got|crushed|smashed|survived|managed|went|worked up|"
     r"built|took me|pr'?d|prd|pr|pb|trained|lifted|logged|tested|retested|made it|"
     r"squatted|benched|deadlifted|snatched|power snatched|cleaned|jerked|curled|pressed|"
-    r"ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|hiked|backpacked|repped)\b"
+    r"ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|hiked|backpacked|repped|played|"
+    r"walked|stretched)\b"
 )
 SET_NOTATION = re.compile(
     r"\d\s?x\s?\d|\bsets? of \d|\b\d+ (?:sets|singles|doubles|triples)\b|\d/\d{2,3}/\d"
@@ -101,11 +145,16 @@ WARMUP = re.compile(r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool do
 
 
 def keyword_discipline(text: str) -> Discipline | None:
-    """The discipline a session names outright ("hyrox", "HIIT class"), if any."""
-    for pattern, discipline in KEYWORD_DISCIPLINES:
+    """The discipline a session names outright ("hyrox", "HIIT class"): the best-scoring one
+    when several cues are present, None when none adds up to a name."""
+    scores: dict[Discipline, int] = {}
+    for pattern, discipline, weight in DISCIPLINE_CUES:
         if pattern.search(text):
-            return discipline
-    return None
+            scores[discipline] = scores.get(discipline, 0) + weight
+    if not scores:
+        return None
+    best = max(scores, key=lambda d: scores[d])
+    return best if scores[best] >= _MINIMUM else None
 
 
 def sport_of(text: str) -> tuple[Discipline, bool] | None:

@@ -28,6 +28,20 @@ _MONTHS = {
     for name in names
 }  # fmt: skip
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_ABBREVIATIONS = {
+    "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
+    "weds": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday",
+    "fri": "friday", "sat": "saturday", "sun": "sunday",
+}  # fmt: skip
+_DAY_LABEL = "|".join(
+    sorted([*_DAY_ABBREVIATIONS, *_DAY_ABBREVIATIONS.values()], key=len, reverse=True)
+)
+# A date after these words is a passing reference, not when the session happened:
+# "bench felt better than Monday", "first run since Tuesday".
+_PASSING = re.compile(
+    r"\b(?:than|since|from|like|unlike|compared (?:to|with)|vs\.?|versus|same as|as on|"
+    r"sore from|still)\s(?:on\s|last\s|the\s)?$"
+)
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 _PART_WORDS: dict[str, PartOfDay] = {
@@ -48,11 +62,14 @@ _ANCHOR = re.compile(
     r"|this\s(?P<this>morning|afternoon|evening|am|pm)"
     r"|(?<![\d.])(?P<ago>\d{1,2}|a couple(?: of)?|two|three|four|five)\sdays?\sago"
     r"|(?P<next>the next day|the day after|the following day)"
+    rf"|(?:^|(?<=\n))(?P<dlabel>{_DAY_LABEL})\.?(?=\s?[:)\-]|\s-\s)"
     r"|(?:(?:on|last|this past)\s)?"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'?s)?"
     r"(?:\s(?P<wdpart>morning|afternoon|evening|night))?"
     rf"|(?:on\s)?(?P<month>{_MONTH})\.?\s(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?\b"
     rf"|(?:on\s)?(?:the\s)?(?P<dmday>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<dmonth>{_MONTH})\b"
+    r"|(?:on\s)?the\s(?P<ord>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s(?:set|rep|round|time|week|mile|km|lap))"
+    rf"|\b(?:on|last|this past)\s(?P<dabbr>{_DAY_LABEL})\b\.?"
     r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"
     r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
     r"|before work|after work|at night)"
@@ -71,6 +88,10 @@ class Anchor:
     part: PartOfDay | None = None
     follows_previous: bool = False
     """"the next day": one day after the previous anchor's date."""
+    label: bool = False
+    """A diary line's day label ("Thu: …")."""
+    passing: bool = False
+    """A reference to another day ("better than Monday"), not the session's date."""
 
 
 def find_anchors(text: str, today: dt.date) -> list[Anchor]:
@@ -79,6 +100,10 @@ def find_anchors(text: str, today: dt.date) -> list[Anchor]:
     for match in _ANCHOR.finditer(text):
         anchor = _resolve(match, today)
         if anchor is not None:
+            if anchor.date is not None and _PASSING.search(
+                text[max(0, match.start() - 20) : match.start()]
+            ):
+                anchor = Anchor(anchor.start, anchor.end, None, anchor.part, passing=True)
             anchors.append(anchor)
     return anchors
 
@@ -105,6 +130,14 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
         return Anchor(start, end, None, follows_previous=True)
     if m["weekday"]:
         return Anchor(start, end, last_weekday(today, m["weekday"]), _part_in(m["wdpart"] or ""))
+    if m["dlabel"]:
+        name = _DAY_ABBREVIATIONS.get(m["dlabel"], m["dlabel"])
+        return Anchor(start, end, last_weekday(today, name), label=True)
+    if m["dabbr"]:
+        name = _DAY_ABBREVIATIONS.get(m["dabbr"], m["dabbr"])
+        return Anchor(start, end, last_weekday(today, name))
+    if m["ord"]:
+        return _day_of_month(start, end, today, int(m["ord"]))
     if m["month"] or m["dmonth"]:
         month = _MONTHS[m["month"] or m["dmonth"]]
         return _month_day(start, end, today, month, int(m["mday"] or m["dmday"]))
@@ -135,6 +168,20 @@ def _month_day(start: int, end: int, today: dt.date, month: int, day: int) -> An
             return None
         if date <= today:
             return Anchor(start, end, date)
+    return None
+
+
+def _day_of_month(start: int, end: int, today: dt.date, day: int) -> Anchor | None:
+    """ "on the 3rd": this month's, or last month's when this month's is ahead."""
+    year, month = today.year, today.month
+    for _ in range(2):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            date = None
+        if date is not None and date <= today:
+            return Anchor(start, end, date)
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return None
 
 

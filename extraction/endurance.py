@@ -10,19 +10,31 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .numbers import Span, find_clocks, find_distances, find_durations, to_metres
-from .schema import Discipline
+from .numbers import (
+    NUM,
+    WEIGHT_UNIT,
+    Span,
+    find_clocks,
+    find_distances,
+    find_durations,
+    normalise_weight_unit,
+    to_metres,
+)
+from .schema import Discipline, Elevation, Weight
 
 CLOCK = r"(?<![\d:.])\d{1,2}:[0-5]\d(?:\.\d)?(?![\d:])"
 """A pace, split or rep time: "M:SS" or "M:SS.s"."""
 MAX_METRES = 1_000_000
 """1,000 km: the schema's bound for a rowing distance in metres, and beyond any session."""
-_FEET_PER_METRE = 3.28084
 _POOL = re.compile(r"(?<![\d.])(\d{2})\s?(m|y|yd|yds|yards?|meters?|metres?)\s?pool\b")
 _ELEVATION = re.compile(
     r"(?:\+|\bgain(?:ed)?\s|\belevation\s(?:gain\s)?(?:of\s)?)?(?<![\d.,])(\d{1,2},\d{3}|\d{1,5})"
     r"\s?(m|ft|feet|meters?|metres?)\s?(?:of\s)?(?:vert|vertical|elevation|climbing|climb|gain|"
     r"ascent|up)\b"
+)
+_VEST = re.compile(
+    rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT})\s?(?:weight(?:ed)?\s)?vest\b"
+    rf"|\bvest\s(?:of\s|at\s|@\s?)?({NUM})\s?({WEIGHT_UNIT})(?![a-z])"
 )
 _PACE = re.compile(
     rf"(?P<clock>{CLOCK})\s?(?:min\s?)?(?:/|per\s)\s?"
@@ -84,8 +96,7 @@ class Reading:
     """(pace "M:SS", per unit or None) as said."""
     pool_length: float | None = None
     pool_unit: Literal["m", "yd"] | None = None
-    elevation: float | None = None
-    """Metres."""
+    elevation: Elevation | None = None
     distance: Span | None = None
     time: float | None = None
 
@@ -115,12 +126,21 @@ def read_session(text: str, sport: Discipline) -> Reading:
     return reading
 
 
+def vest_weight(text: str) -> Weight | None:
+    """The weight of a vest worn ("20 lb vest", "vest 10kg")."""
+    match = _VEST.search(text)
+    if match is None:
+        return None
+    value, unit = (match[1], match[2]) if match[1] else (match[3], match[4])
+    return Weight(value=float(value), unit=normalise_weight_unit(unit))
+
+
 def _elevation(reading: Reading) -> None:
     match = _ELEVATION.search(reading.text)
     if match:
         reading.taken.append(match.span())
         value = float(match[1].replace(",", ""))
-        reading.elevation = round(value / _FEET_PER_METRE, 1) if match[2][0] == "f" else value
+        reading.elevation = Elevation(value=value, unit="ft" if match[2][0] == "f" else "m")
 
 
 def _paces(reading: Reading) -> None:

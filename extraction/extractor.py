@@ -11,7 +11,9 @@ from .build import build_workout
 from .cleaning import looks_like_text, normalise
 from .errors import InvalidExtraction
 from .named_workouts import pair_scores
-from .schema import WEIGHT_UNIT_ALIASES, Workout
+from .number_words import digits_for_words
+from .numbers import find_weights
+from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
 
 MAX_WORKOUTS = 20
@@ -39,13 +41,22 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = pair_scores(cased)
+    cased = pair_scores(digits_for_words(cased))
     workouts = []
-    for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:
-        workout = build_workout(session, WEIGHT_UNIT_ALIASES[units.lower()])
+    lower = cased.lower()
+    default = stated_unit(lower) or WEIGHT_UNIT_ALIASES[units.lower()]
+    for session in split_sessions(lower, cased, day)[:MAX_WORKOUTS]:
+        workout = build_workout(session, stated_unit(session.text) or default)
         if workout is not None:
             workouts.append(workout)
     return workouts
+
+
+def stated_unit(text: str) -> WeightUnit | None:
+    """The weight unit the text states, when it states only one: carried to the numbers
+    written without a unit ("bench 100kg x5, then 90 x8")."""
+    found = {span.unit for span in find_weights(text)}
+    return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
 
 
 def is_workout_log(text: str) -> bool:

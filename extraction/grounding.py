@@ -44,7 +44,9 @@ _FACTORS: dict[str, tuple[float, ...]] = {
     "time": (1.0, 60.0, 3600.0),
     "other": (1.0,),
 }  # fmt: skip
-_WEIGHT_PARENTS = frozenset({"weight", "pack_weight", "opener", "second_attempt", "third_attempt"})
+_WEIGHT_PARENTS = frozenset(
+    {"weight", "pack_weight", "vest_weight", "opener", "second_attempt", "third_attempt"}
+)
 _TIME_KEYS = frozenset(
     {
         "time", "total_time", "duration", "session_duration", "rest_time", "rest", "hold_time",
@@ -88,7 +90,12 @@ def _kind(path: str) -> str:
     parent = parts[-2] if len(parts) > 1 else ""
     if key == "value" and parent in _WEIGHT_PARENTS:
         return "weight"
-    if "distance" in key or "elevation" in key or key in ("pool_length", "altitude"):
+    if (
+        "elevation" in parent
+        or "distance" in key
+        or "elevation" in key
+        or key in ("pool_length", "altitude")
+    ):
         return "distance"
     if key in _TIME_KEYS or key.startswith("zone_") or key.endswith(("pace", "split")):
         return "time"

@@ -55,7 +55,10 @@ _CLAUSE_VETOES = re.compile(
             r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
             r"i'?d like|hoping to|hope to|aim(?:ing)? to|trying to|goal|thinking about|"
             r"thinking of|sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
-            r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to)\b",
+            r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to|planned|"
+            r"scheduled|on the schedule|on deck|up next|the plan is|plan is to|i might|might do|"
+            r"this coming|(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
+            r"workout|run|ride)|(?:saturday|sunday|weekend)(?:'s)? plan)\b",
             # habits, not a session
             r"\b(?:usually|normally|typically|generally|always|often|times a week|x a week|"
             r"per week|every (?:day|week|morning|evening|monday|tuesday|wednesday|thursday|"
@@ -75,6 +78,31 @@ _CLAUSE_VETOES = re.compile(
             r"deadlift|clean|snatch|press))\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
+        )
+    )
+)
+# Frames that make a whole message something other than a log, wherever its lines look like
+# sessions: goals, a program or plan sent for review, a list of current maxes.
+_MESSAGE_FRAMES = re.compile(
+    "|".join(
+        (
+            r"\b(?:my |our )?(?:goals?|targets?|resolutions?|bucket list|wish ?list)"
+            r"(?: for| this| next| in)?(?: the)? (?:(?:next|this|coming|new) )?"
+            r"(?:year|season|month|block|cycle|20\d\d)\b",
+            r"^(?:my |our |\d{4} )?(?:goals?|targets?|resolutions?)\s?:",
+            r"\b(?:here'?s|here is|this is|below is|attached is|check out) (?:my|the|a|our) "
+            r"(?:(?:new|proposed|draft|planned|weekly|training) )*(?:plan|program|programme|split|"
+            r"schedule|routine|week|block)\b",
+            r"\b(?:proposed|draft|planned|tentative) (?:weekly )?(?:plan|program|programme|split|"
+            r"schedule|routine|week)\b",
+            r"\b(?:plan|program|programme|split|schedule|routine)\s(?:for|this) "
+            r"(?:next |this |the )?(?:week|weekend|month|block|cycle|monday|tuesday|wednesday|"
+            r"thursday|friday|saturday|sunday)\b",
+            r"\b(?:current|present|updated|all[- ]time|lifetime) (?:maxes|1rms?|rms|prs|pbs|bests|"
+            r"numbers|lifts|stats)\b",
+            r"^(?:my )?(?:maxes|1rms?|prs|pbs|bests|numbers|stats)\s?(?::|-|=)",
+            r"\b(?:does|would) (?:this|that|it) (?:look|seem|sound) (?:ok|okay|good|right|"
+            r"reasonable|balanced|like too much)\b",
         )
     )
 )
@@ -98,6 +126,12 @@ def statement_part(sentence: str, question: bool) -> str | None:
     if _SENTENCE_VETOES.search(sentence):
         return None
     return sentence
+
+
+def is_framed_non_log(message: str) -> bool:
+    """Whether the whole lower-case message is a goal list, a plan or program for review,
+    or a list of maxes: its lines are not sessions, however much they look like them."""
+    return _MESSAGE_FRAMES.search(message) is not None
 
 
 def clause_is_vetoed(clause: str) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .endurance import read_session
+from . import cues
+from .endurance import read_session, vest_weight
 from .lifting import MAX_SETS
 from .movement_lists import Item, parse_items
 from .numbers import find_distances, find_durations, find_weights
@@ -21,6 +22,8 @@ from .schema import (
     PhasesData,
     PhaseSet,
     RuckingData,
+    SportData,
+    WalkingData,
     Weight,
     WeightUnit,
 )
@@ -41,6 +44,8 @@ _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
     ("intervals", re.compile(r"\bon\s?/|\bintervals?\b")),
     ("circuit", re.compile(r"\bcircuit\b|\bstations?\b")),
 )
+CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
+"""Disciplines read as distance, time and climb with a load carried."""
 _DAYS = re.compile(r"(?<![\d.])(\d{1,2})\s?days?\b")
 _NIGHTS = re.compile(r"(?<![\d.])(\d{1,2})\s?nights?\b")
 
@@ -89,8 +94,13 @@ def parse_hiit(text: str, units: WeightUnit) -> MixedResult:
 
 def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedResult:
     """Read a phase-based session; rucking and backpacking add pack, distance and time."""
-    if discipline in ("rucking", "backpacking"):
+    if discipline in CARRY:
         return _carry(text, discipline)
+    if discipline == "sports":
+        sport = cues.SPORTS.search(text)
+        name = sport[0].replace(" ", "_") if sport else None
+        time = _duration(text, None)
+        return MixedResult(SportData(sport=name, total_time=time), time)
     items = parse_items(text)
     lifts = {lift.movement.name: lift for lift in parse_lifts(text)}
     grouped = _GROUPED_ROUNDS.search(text)
@@ -119,9 +129,11 @@ def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedR
 
 
 def _carry(text: str, discipline: Discipline) -> MixedResult:
-    """A ruck or a hike with a pack: read like a run (distance, time, climb) plus the pack."""
+    """A ruck, walk or hike: read like a run (distance, time, climb) plus the load carried,
+    a vest's apart from a pack's."""
     reading = read_session(text, "running")
-    weights = find_weights(text)
+    vest = vest_weight(text)
+    weights = [w for w in find_weights(text) if vest is None or w.value != vest.value]
     distance = reading.distance
     if reading.repeats:  # the schema keeps no repeats: only a distance said outright counts
         spans = find_distances(text)
@@ -132,9 +144,12 @@ def _carry(text: str, discipline: Discipline) -> MixedResult:
         distance_unit=distance.unit if distance else None,  # type: ignore[arg-type]
         total_time=reading.time,
         elevation_gain=reading.elevation,
+        vest_weight=vest,
     )
     if discipline == "rucking":
         return MixedResult(fields, reading.time)
+    if discipline in ("walking", "hiking"):
+        return MixedResult(WalkingData(**fields.model_dump(exclude_none=True)), reading.time)
     days, nights = _DAYS.search(text), _NIGHTS.search(text)
     data = BackpackingData(
         **fields.model_dump(exclude_none=True),

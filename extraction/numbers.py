@@ -40,8 +40,9 @@ _WORD_HOURS = re.compile(
 )
 _WORD_HOUR_VALUES = (5400.0, 1800.0, 3600.0, 7200.0)
 
-_WEIGHT_UNIT = r"(?:lbs?\.?|pounds?|#|kgs?|kilos?|kilograms?|pood|pd)"
-WEIGHT_RE = re.compile(rf"(?<![\d.])({NUM})\s?({_WEIGHT_UNIT})(?![a-z])")
+WEIGHT_UNIT = r"(?:lbs?\.?|pounds?|#|kgs?|kilos?|kilograms?)"
+"""A weight unit that maps to lb or kg."""
+WEIGHT_RE = re.compile(rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT}|pood|pd)(?![a-z])")
 _DIST_UNIT = r"(?:km|kms|k|kilomet(?:er|re)s?|mi|miles?|miler|m|met(?:er|re)s?|yd|yds|yards?)"
 DISTANCE_RE = re.compile(
     rf"(?<![\d.:,])(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?({_DIST_UNIT})(?![a-z0-9/])"

@@ -23,8 +23,6 @@ _ROUNDS_SCORE = re.compile(
     r"(?<![\d.])\d{1,3}\s?(?:rounds?|rds?|rnds?)\s?(?:\+|and|plus)\s?\d|\(\d{1,3}\s?\+\s?\d{1,3}\)"
 )
 _NUMBER = re.compile(r"\d")
-# A walk has no discipline of its own; it is not logged as a run.
-_WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
 _ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
 
 
@@ -68,14 +66,21 @@ class Session:
 
     @property
     def kind(self) -> Kind | None:
-        """The first non-neutral kind among the clauses."""
-        return next((c.kind for c in self.clauses if c.kind != "neutral"), None)
+        """The first non-neutral kind among the clauses; a walk or stretch only when nothing
+        else is said (it is the warm-up or cool-down of anything more)."""
+        main = self._main()
+        return main.kind if main else None
 
     @property
     def discipline(self) -> Discipline | None:
-        """The keyword discipline or sport of the first clause of the session's kind."""
-        kind = self.kind
-        return next((c.discipline for c in self.clauses if c.kind == kind), None)
+        """The keyword discipline or sport of the session's main clause."""
+        main = self._main()
+        return main.discipline if main else None
+
+    def _main(self) -> Clause | None:
+        found = [c for c in self.clauses if c.kind != "neutral"]
+        major = [c for c in found if not _minor(c)]
+        return next(iter(major or found), None)
 
     @property
     def text(self) -> str:
@@ -110,6 +115,10 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
     return [s for s in sessions if s.kind is not None and _has_evidence(s)]
 
 
+def _minor(clause: Clause) -> bool:
+    return clause.kind == "keyword" and clause.discipline in cues.MINOR
+
+
 def _has_evidence(session: Session) -> bool:
     """A verb of doing, a set notation or a number; a date alone only for a named session
     ("yoga this morning", "easy run yesterday"), not for a mention ("sore from squats")."""
@@ -124,7 +133,9 @@ def _has_evidence(session: Session) -> bool:
 
 
 def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
-    out = []
+    out: list[Clause] = []
+    if log_detection.is_framed_non_log(lower):
+        return out
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
         if statement is None:
@@ -177,7 +188,7 @@ def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> C
         clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True
     elif (
         not mentions
-        and not _WALK.search(text)
+        and not cues.WALK.search(text)
         and (distances or (quantity and cues.RUN_WORDS.search(text)))
     ):
         clause.kind, clause.discipline = "endurance", "running"
@@ -203,7 +214,8 @@ def _merge(anchors: list[Anchor]) -> Anchor:
     date = next((a.date for a in anchors if a.date), None)
     part = next((a.part for a in anchors if a.part), None)
     follows = any(a.follows_previous for a in anchors)
-    return Anchor(first.start, first.end, date, part, follows)
+    label = any(a.label for a in anchors)
+    return Anchor(first.start, first.end, date, part, follows, label=label)
 
 
 def _starts_new(current: Session, clause: Clause) -> bool:
@@ -217,8 +229,11 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         if anchor.part and current.part and anchor.part != current.part:
             return True
     kind = current.kind
-    if kind is None or clause.kind == "neutral":
+    if kind is None or clause.kind == "neutral" or _minor(clause):
         return False
+    if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
+        # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5")
+        return clause.verb or clause.quantity or clause.notation or clause.kind == "keyword"
     done = clause.verb or clause.quantity
     if clause.kind == "endurance" and (clause.warmup or not done) and kind != "endurance":
         return False
@@ -239,6 +254,26 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     )
 
 
+def _diary_order(sessions: list[Session], today: dt.date) -> None:
+    """Day-labelled lines run forward in time: "Mon: … Wed: … Thu: …" sent on a Thursday
+    ends today, and each line is before the next (a week back if need be)."""
+    labelled = [
+        s
+        for s in sessions
+        if s.date is not None and any(c.anchor and c.anchor.label for c in s.clauses)
+    ]
+    if len(labelled) < 2:
+        return
+    last = labelled[-1]
+    if last.date is not None and (last.date + dt.timedelta(days=7)) == today:
+        last.date = today
+    later = last.date
+    for session in reversed(labelled[:-1]):
+        while session.date is not None and later is not None and session.date >= later:
+            session.date -= dt.timedelta(days=7)
+        later = session.date
+
+
 def _resolve_dates(sessions: list[Session], today: dt.date) -> None:
     """Fill each session's date: its own, one after the previous, inherited, or today.
 
@@ -256,6 +291,7 @@ def _resolve_dates(sessions: list[Session], today: dt.date) -> None:
             and not any(c.anchor for c in session.clauses)
         ):
             session.date = later.date
+    _diary_order(sessions, today)
     previous: dt.date | None = None
     for session in sessions:
         if session.follows_previous and previous is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .endurance import CLOCK, SWIM_PART, Reading, read_session
+from .endurance import CLOCK, SWIM_PART, Reading, read_session, vest_weight
 from .numbers import find_clocks, format_pace, to_metres
 from .schema import (
     CyclingData,
@@ -145,6 +145,7 @@ def _running(reading: Reading) -> tuple[RunningData, WorkoutType]:
         total_time=time,
         average_pace=pace,
         elevation_gain=reading.elevation,
+        vest_weight=vest_weight(reading.text),
         surface=_first(_SURFACES, text),  # type: ignore[arg-type]
         segments=segments,
     )

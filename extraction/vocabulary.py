@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
 from .schema import MovementType
 
 Family = Literal[
@@ -31,19 +34,38 @@ front_squat | barbell | powerlifting | variation | quads
     front squat, front squatted, fs!
 box_squat | barbell | powerlifting | variation | quads
     box squat
+safety_bar_squat | barbell | powerlifting | variation | quads
+    safety bar squat, ssb squat, ssb
+zercher_squat | barbell | powerlifting | variation | quads
+    zercher squat
+sissy_squat | bodyweight | bodybuilding | isolation | quads
+    sissy squat
 bench_press | barbell | powerlifting | main_lift | chest
     bench, bench press, bp, benched, flat bench, barbell bench, bb bench, paused bench,
     pause bench
 close_grip_bench_press | barbell | powerlifting | variation | triceps
     close grip bench, close grip bench press, cgbp
 incline_bench_press | barbell | bodybuilding | compound | chest
-    incline bench, incline bench press, incline barbell bench
+    incline bench, incline bench press, incline barbell bench, incline press,
+    incline barbell press
+decline_bench_press | barbell | bodybuilding | compound | chest
+    decline bench, decline bench press, decline press
+floor_press | barbell | powerlifting | variation | chest
+    floor press
+landmine_press | barbell | bodybuilding | compound | shoulders
+    landmine press
+jm_press | barbell | bodybuilding | isolation | triceps
+    jm press
 deadlift | barbell | powerlifting | main_lift | posterior_chain
-    deadlift, dl, dead!, deads, deadlifted, conventional deadlift
+    deadlift, dl, dead!, deads, deadlifted, conventional deadlift, deficit deadlift
+trap_bar_deadlift | barbell | powerlifting | variation | posterior_chain
+    trap bar deadlift, trap bar dl, hex bar deadlift, hex bar dl, trap bar, hex bar
 sumo_deadlift | barbell | powerlifting | variation | posterior_chain
     sumo deadlift, sumo dl, sumo!
 romanian_deadlift | barbell | powerlifting | variation | hamstrings
     romanian deadlift, rdl
+single_leg_romanian_deadlift | dumbbell | bodybuilding | compound | hamstrings
+    single leg rdl, single leg romanian deadlift, sl rdl, b stance rdl
 stiff_leg_deadlift | barbell | bodybuilding | compound | hamstrings
     stiff leg deadlift, stiff legged deadlift, sldl
 rack_pull | barbell | powerlifting | variation | back
@@ -103,10 +125,16 @@ dumbbell_row | dumbbell | bodybuilding | compound | back
     db row, dumbbell row, one arm row, single arm row, kroc row
 seated_cable_row | other | bodybuilding | compound | back
     cable row, seated row, seated cable row, low row
+chest_supported_row | dumbbell | bodybuilding | compound | back
+    chest supported row, seal row, incline db row
+machine_row | other | bodybuilding | compound | back
+    machine row, hammer strength row
 t_bar_row | barbell | bodybuilding | compound | back
     t bar row, tbar row
 lat_pulldown | other | bodybuilding | compound | back
     lat pulldown, pulldown, lat pull down, pull down, lat pull
+straight_arm_pulldown | other | bodybuilding | isolation | back
+    straight arm pulldown, straight arm pull down, straight arm lat pulldown, lat prayer
 face_pull | other | bodybuilding | isolation | shoulders
     face pull
 bicep_curl | dumbbell | bodybuilding | isolation | biceps
@@ -141,6 +169,14 @@ leg_extension | other | bodybuilding | isolation | quads
     leg extension, leg ext, quad extension
 leg_curl | other | bodybuilding | isolation | hamstrings
     leg curl, hamstring curl, lying leg curl, seated leg curl
+nordic_curl | bodyweight | bodybuilding | isolation | hamstrings
+    nordic curl, nordic, nordic hamstring curl
+glute_ham_raise | gymnastics | bodybuilding | isolation | hamstrings
+    glute ham raise, ghr
+hip_abduction | other | bodybuilding | isolation | glutes
+    hip abduction, abductor, abductors, hip adduction, adductor
+reverse_hyper | other | bodybuilding | isolation | back
+    reverse hyper, reverse hyperextension
 calf_raise | other | bodybuilding | isolation | calves
     calf raise, standing calf raise, seated calf raise
 hip_thrust | barbell | bodybuilding | compound | glutes
@@ -201,7 +237,23 @@ hollow_hold | bodyweight | calisthenics | static_hold | core
 inverted_row | bodyweight | calisthenics | pull | back
     inverted row, ring row, australian pull up, body row
 hanging_leg_raise | gymnastics | calisthenics | core | core
-    hanging leg raise, leg raise, hlr
+    hanging leg raise, leg raise, hlr, hanging knee raise, knee raise
+russian_twist | bodyweight | calisthenics | core | core
+    russian twist
+dead_bug | bodyweight | calisthenics | core | core
+    dead bug
+ab_wheel | bodyweight | calisthenics | core | core
+    ab wheel, ab wheel rollout, ab rollout, rollout
+cable_crunch | other | bodybuilding | isolation | core
+    cable crunch
+pallof_press | other | bodybuilding | isolation | core
+    pallof press
+v_up | bodyweight | calisthenics | core | core
+    v up
+side_plank | bodyweight | calisthenics | static_hold | core
+    side plank
+wall_sit | bodyweight | calisthenics | static_hold | quads
+    wall sit
 sit_up | bodyweight | calisthenics | core | core
     sit up, abmat sit up
 toes_to_bar | gymnastics | conditioning | core | core
@@ -234,6 +286,20 @@ kettlebell_swing | kettlebell | conditioning | full_body | posterior_chain
     kettlebell swing, kb swing, kbs, russian swing, american swing, kettlebell?, kb?
 kettlebell_snatch | kettlebell | conditioning | full_body | full_body
     kettlebell snatch, kb snatch
+kettlebell_clean | kettlebell | conditioning | full_body | full_body
+    kettlebell clean, kb clean
+kettlebell_press | kettlebell | conditioning | full_body | shoulders
+    kettlebell press, kb press, kettlebell strict press, kb strict press
+kettlebell_row | kettlebell | bodybuilding | compound | back
+    kettlebell row, kb row, renegade row
+kettlebell_deadlift | kettlebell | conditioning | full_body | posterior_chain
+    kettlebell deadlift, kb deadlift, kb dl
+kettlebell_front_squat | kettlebell | conditioning | legs | quads
+    kettlebell front squat, kb front squat, double kb front squat
+kettlebell_halo | kettlebell | conditioning | full_body | shoulders
+    halo, kb halo, kettlebell halo
+kettlebell_windmill | kettlebell | conditioning | full_body | core
+    windmill, kb windmill, kettlebell windmill
 turkish_get_up | kettlebell | conditioning | full_body | full_body
     turkish get up, tgu
 dumbbell_snatch | dumbbell | conditioning | full_body | full_body
@@ -252,6 +318,10 @@ sled_pull | other | conditioning | legs | legs
     sled pull, sled drag
 farmers_carry | other | conditioning | full_body | full_body
     farmers carry, farmer carry, farmers walk, farmer walk
+suitcase_carry | other | conditioning | full_body | core
+    suitcase carry
+bear_crawl | bodyweight | conditioning | full_body | full_body
+    bear crawl
 sandbag_lunge | other | conditioning | legs | legs
     sandbag lunge
 battle_rope | other | conditioning | full_body | full_body
@@ -270,6 +340,10 @@ ski | cardio | cardio | other | full_body
 """
 
 _TOKEN = re.compile(r"[a-z0-9]+|[&+]")
+_FUZZY_MIN = 6
+"""Shorter words are too close to everyday words ("lunch", "clear") to correct."""
+FUZZY_CUTOFF = 0.83
+"""Damerau-Levenshtein similarity a typo needs: one slip in six letters, two in twelve."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +420,13 @@ _LONGEST: dict[str, int] = {}
 """For each word that starts an alias, the longest alias (in words) it starts."""
 for _words in _INDEX:
     _LONGEST[_words[0]] = max(_LONGEST.get(_words[0], 0), len(_words))
+_KNOWN = frozenset(word for words in _INDEX for word in words)
+_FUZZY_CHOICES = sorted(word for word in _KNOWN if len(word) >= _FUZZY_MIN and word.isalpha())
+_NOT_TYPOS = frozenset(
+    "talking walking hiking biking liking making taking baking pushing pulling presser squad"
+    " squads".split()
+)
+"""Everyday words one letter away from an alias word."""
 
 
 def movement(name: str) -> Movement:
@@ -357,6 +438,12 @@ def movement(name: str) -> Movement:
     return MOVEMENTS[name]
 
 
+def corrections(text: str) -> list[tuple[str, str]]:
+    """(as written, read as) for every mistyped alias word in lower-case `text`."""
+    words = (m.group() for m in _TOKEN.finditer(text))
+    return [(word, fixed) for word in words if (fixed := corrected(word)) != word]
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Movements named in lower-case `text`, longest alias first, in text order."""
     return list(_find_mentions(text))
@@ -365,7 +452,7 @@ def find_mentions(text: str) -> list[Mention]:
 @functools.lru_cache(maxsize=256)
 def _find_mentions(text: str) -> tuple[Mention, ...]:
     # Cached: a message's sentences, clauses and sessions are searched more than once.
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), corrected(m.group())) for m in _TOKEN.finditer(text)]
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -385,6 +472,28 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         else:
             i += 1
     return tuple(m for k, m in enumerate(mentions) if not _yields(m, mentions[k + 1 : k + 2], text))
+
+
+@functools.lru_cache(maxsize=4096)
+def corrected(word: str) -> str:
+    """An alias word the athlete mistyped ("deadlfits", "romainian"), or the word itself.
+
+    Only words of six letters or more that no alias uses are corrected, to the closest alias
+    word starting with the same letter, and only at `FUZZY_CUTOFF` or above: below it the word
+    stays as written (no silent guess).
+    """
+    if len(word) < _FUZZY_MIN or word in _KNOWN or word in _NOT_TYPOS or not word.isalpha():
+        return word
+    best = process.extractOne(
+        word,
+        _FUZZY_CHOICES,
+        scorer=DamerauLevenshtein.normalized_similarity,
+        processor=None,
+        score_cutoff=FUZZY_CUTOFF,
+    )
+    if best is None or best[0][0] != word[0]:
+        return word
+    return str(best[0])
 
 
 _LOAD_BEFORE = re.compile(r"\d\s?(?:lbs?|kgs?|#|pood)\s?$")

@@ -75,10 +75,21 @@ def replacement(key: Key, record: BaseModel, index: Mapping[str, str] | None = N
 
 
 def versioned(key: Key, entity: str, record: PersonalRecord | Memory) -> Put | Update:
-    """A transactional write: create at version 0, else replace that version."""
+    """A transactional write: create at version 0, else replace that version (a memory with
+    its index keys, which follow its type and importance)."""
+    index = memory_index(record) if isinstance(record, Memory) else None
     if record.version == 0:
-        return Put(new_item(key, entity, record), Absent())
+        return Put(new_item(key, entity, record, index), Absent())
+    if index is not None:
+        return replacement(key, record, index)
     return replacement(key, record)
+
+
+def memory_index(memory: Memory) -> dict[str, str]:
+    """The GSI keys of a memory item (docs/data-layout.md)."""
+    return keys.memory_index(
+        memory.user_id, memory.memory_id, memory.memory_type, memory.metadata.importance
+    )
 
 
 def message_put(user_id: str, message: Message) -> Put:

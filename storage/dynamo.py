@@ -210,8 +210,9 @@ class DynamoTable:
 
     def query(self, query: Query) -> QueryResult:
         expression = _Expression()
-        sk = expression.path("sk")
-        condition = f"{expression.path('pk')} = {expression.value(query.pk)}"
+        pk_name, sk_name = INDEXES[query.index.name] if query.index else ("pk", "sk")
+        sk = expression.path(sk_name)
+        condition = f"{expression.path(pk_name)} = {expression.value(query.pk)}"
         if query.prefix is not None:
             condition += f" AND begins_with({sk}, {expression.value(query.prefix)})"
         elif query.between is not None:
@@ -222,17 +223,24 @@ class DynamoTable:
             "KeyConditionExpression": condition,
             "ScanIndexForward": not query.descending,
             "Limit": query.limit,
-            "ConsistentRead": True,
         }
-        if query.start is not None:
+        if query.index is None:
+            request["ConsistentRead"] = True  # a GSI is only ever eventually consistent
+        else:
+            request["IndexName"] = query.index.name
+        if query.start is not None and query.index is None:
             request["ExclusiveStartKey"] = self._key((query.pk, query.start))
+        elif query.start is not None and query.index is not None:
+            start = {pk_name: query.pk, sk_name: query.start}
+            start |= {"pk": query.index.owner, "sk": query.start}
+            request["ExclusiveStartKey"] = {k: to_dynamo(v) for k, v in start.items()}
         if query.keys_only:
             request["ProjectionExpression"] = f"{expression.path('pk')}, {sk}"
         response = self._client.query(**request, **expression.arguments())
         last = response.get("LastEvaluatedKey")
         return QueryResult(
             items=[_item(raw) for raw in response["Items"]],
-            last=from_dynamo(last["sk"]) if last else None,
+            last=from_dynamo(last[sk_name]) if last else None,
         )
 
     def delete_batch(self, keys: Sequence[Key]) -> None:

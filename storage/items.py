@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import anyio.to_thread
 
@@ -120,6 +120,18 @@ class Query:
     start: str | None = None
     """Exclusive start sort key (the last one of the previous page)."""
     keys_only: bool = False
+    index: IndexQuery | None = None
+    """Query a secondary index instead of the table: `pk` and `prefix` then match the
+    index's partition and sort keys."""
+
+
+@dataclass(frozen=True)
+class IndexQuery:
+    """Which index to read, and the table partition its items live in (an index sort key
+    is the table sort key in this layout, so a page continues from both)."""
+
+    name: Literal["GSI1", "GSI2"]
+    owner: str
 
 
 @dataclass(frozen=True)

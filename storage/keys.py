@@ -109,6 +109,25 @@ def memory(user_id: str, memory_id: str) -> Key:
     return (user(user_id), f"{MEMORIES}{ident(memory_id, 'memory')}")
 
 
+def memory_types(user_id: str, memory_type: str) -> str:
+    """GSI1 partition of one user's memories of one type (sort key: the memory's `sk`)."""
+    return f"{user(user_id)}#memoryType#{label(memory_type, 'memory')}"
+
+
+def memories_important(user_id: str) -> str:
+    """GSI2 partition of one user's high-importance memories (sort key: the memory's `sk`)."""
+    return f"{user(user_id)}#memoryImportance#high"
+
+
+def memory_index(user_id: str, memory_id: str, memory_type: str, importance: str) -> dict[str, str]:
+    """The GSI keys a memory item carries: by type always, by importance when high."""
+    sk = memory(user_id, memory_id)[1]
+    index = {"gsi1pk": memory_types(user_id, memory_type), "gsi1sk": sk}
+    if importance == "high":
+        index |= {"gsi2pk": memories_important(user_id), "gsi2sk": sk}
+    return index
+
+
 def record(user_id: str, exercise: str, measure: str) -> Key:
     return (user(user_id), f"{RECORDS}{label(exercise, 'exercise')}#{measure}")
 

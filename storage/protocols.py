@@ -205,6 +205,13 @@ class MemoryStore(Protocol):
         """With `coach_id`, that coach's memories plus the global ones."""
         ...
 
+    async def memories_for_turn(
+        self, user_id: str, coach_id: str, *, newest: int, important: int
+    ) -> list[Memory]:
+        """The `newest` memories the coach sees and up to `important` high-importance ones
+        of any age, from two bounded queries."""
+        ...
+
     async def get_memory(self, user_id: str, memory_id: str) -> Memory: ...
 
     async def add_memory(self, memory: Memory) -> Memory: ...

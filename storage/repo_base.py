@@ -57,11 +57,17 @@ class RepositoryBase:
         return decode(type(record), item)
 
     async def _create_for_coach(
-        self, key: Key, entity: str, record: R, user_id: str, coach_id: str
+        self,
+        key: Key,
+        entity: str,
+        record: R,
+        user_id: str,
+        coach_id: str,
+        extra: Mapping[str, Any] | None = None,
     ) -> R:
         """Conditional create, in one transaction with a check that the user's coach
         exists: NotFound if it does not, Conflict if the item exists."""
-        item = new_item(key, entity, record)
+        item = new_item(key, entity, record, extra)
         tx = Transaction()
         tx.add("item", Put(item, Absent()))
         tx.add("coach", Check(keys.coach(user_id, coach_id), Exists()))

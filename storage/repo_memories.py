@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from storage import keys
-from storage.items import (
-    Item,
-    Query,
-)
+from storage.codec import decode, memory_index
+from storage.items import IndexQuery, Item, Query
 from storage.models import Memory, Page
 from storage.repo_base import RepositoryBase
 
@@ -23,17 +23,45 @@ class MemoryRepository(RepositoryBase):
         limit: int = 200,
         next: str | None = None,
     ) -> Page[Memory]:
-        """Filters run on the user's own memory range, never across users."""
+        """A type is read from its own index partition (GSI1), not filtered out of the whole
+        range; the coach filter runs on the user's own items."""
 
         def keep(item: Item) -> bool:
-            attributes = item["attributes"]
-            in_scope = coach_id is None or attributes.get("coachId") in (None, coach_id)
-            return in_scope and (memory_type is None or attributes.get("memoryType") == memory_type)
+            return item["attributes"].get("coachId") in (None, coach_id)
 
-        query = Query(keys.user(user_id), prefix=keys.MEMORIES)
+        user = keys.user(user_id)
+        query = Query(user, prefix=keys.MEMORIES)
+        if memory_type is not None:
+            index = IndexQuery("GSI1", owner=user)
+            query = Query(keys.memory_types(user_id, memory_type), keys.MEMORIES, index=index)
         scope = f"memories:{coach_id!r}:{memory_type!r}"
-        filtered = coach_id is not None or memory_type is not None
+        filtered = coach_id is not None
         return await self._pages.page(Memory, query, scope, limit, next, keep if filtered else None)
+
+    async def memories_for_turn(
+        self, user_id: str, coach_id: str, *, newest: int, important: int
+    ) -> list[Memory]:
+        """What one turn may need: the `newest` memories visible to the coach (newest first)
+        and up to `important` high-importance ones of any age (GSI2), never the whole range."""
+        user = keys.user(user_id)
+        recent, pinned = await asyncio.gather(
+            self.items.query(Query(user, prefix=keys.MEMORIES, descending=True, limit=newest)),
+            self.items.query(
+                Query(
+                    keys.memories_important(user_id),
+                    keys.MEMORIES,
+                    descending=True,
+                    limit=important,
+                    index=IndexQuery("GSI2", owner=user),
+                )
+            ),
+        )
+        found: dict[str, Memory] = {}
+        for item in [*recent.items, *pinned.items]:
+            memory = decode(Memory, item)
+            if memory.coach_id in (None, coach_id):
+                found.setdefault(memory.memory_id, memory)
+        return list(found.values())
 
     async def get_memory(self, user_id: str, memory_id: str) -> Memory:
         return await self._get(Memory, keys.memory(user_id, memory_id))
@@ -42,14 +70,16 @@ class MemoryRepository(RepositoryBase):
         """Conditional create; a coach-only memory is written in one transaction with a
         check that the coach exists (NotFound otherwise)."""
         key = keys.memory(memory.user_id, memory.memory_id)
+        index = memory_index(memory)
         if memory.coach_id is None:
-            return await self._create(key, "userMemory", memory)
+            return await self._create(key, "userMemory", memory, index)
         return await self._create_for_coach(
-            key, "userMemory", memory, memory.user_id, memory.coach_id
+            key, "userMemory", memory, memory.user_id, memory.coach_id, index
         )
 
     async def update_memory(self, memory: Memory) -> Memory:
-        return await self._replace(keys.memory(memory.user_id, memory.memory_id), memory)
+        key = keys.memory(memory.user_id, memory.memory_id)
+        return await self._replace(key, memory, memory_index(memory))
 
     async def delete_memory(self, user_id: str, memory_id: str) -> None:
         await self._delete(keys.memory(user_id, memory_id))

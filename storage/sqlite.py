@@ -57,6 +57,7 @@ CREATE INDEX IF NOT EXISTS gsi3 ON items (entityType, pk);
 CREATE INDEX IF NOT EXISTS expiry ON items (ttl) WHERE ttl IS NOT NULL;
 """
 
+_INDEX_COLUMNS = {"GSI1": ("gsi1pk", "gsi1sk"), "GSI2": ("gsi2pk", "gsi2sk")}
 INDEXED = ("entityType", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "ttl")
 """Item attributes copied into columns, as DynamoDB copies them into its indexes."""
 
@@ -127,19 +128,20 @@ class SqliteTable:
         self._write(ops)
 
     def query(self, query: Query) -> QueryResult:
-        clauses, params = ["pk = ?"], [query.pk]
+        pk, sk = _INDEX_COLUMNS[query.index.name] if query.index else ("pk", "sk")
+        clauses, params = [f"{pk} = ?"], [query.pk]
         if query.prefix is not None:
-            clauses.append("sk >= ? AND sk < ?")
+            clauses.append(f"{sk} >= ? AND {sk} < ?")
             params += [query.prefix, _prefix_end(query.prefix)]
         elif query.between is not None:
-            clauses.append("sk BETWEEN ? AND ?")
+            clauses.append(f"{sk} BETWEEN ? AND ?")
             params += list(query.between)
         if query.start is not None:
-            clauses.append("sk < ?" if query.descending else "sk > ?")
+            clauses.append(f"{sk} < ?" if query.descending else f"{sk} > ?")
             params.append(query.start)
         sql = (
             f"SELECT pk, sk, item FROM items WHERE {' AND '.join(clauses)} "
-            f"ORDER BY sk {'DESC' if query.descending else 'ASC'} LIMIT ?"
+            f"ORDER BY {sk} {'DESC' if query.descending else 'ASC'} LIMIT ?"
         )
         rows = self._reader().execute(sql, [*params, query.limit + 1]).fetchall()
         more = len(rows) > query.limit

@@ -26,9 +26,14 @@ _FORGET_TRIGGER = re.compile(
     r")\b"
 )
 _MEMORY_NOUN = re.compile(
-    r"^(?:the |that |this |my |your |any |those |these |all )?(?:memory|memories|note|notes|entry"
-    r"|entries|record|fact|info|information)(?: (?:about|of|on|regarding|re|that|saying|where"
-    r"|for))?\s+(?P<q>.+)$"
+    r"^(?:the |that |this |my |your |any |those |these |all )?(?:old |previous |earlier |first )?"
+    r"(?:memory|memories|note|notes|entry|entries|record|fact|info|information|one|thing)"
+    r"(?: (?:about|of|on|regarding|re|that|saying|where|for|with))?\s+(?P<q>.+)$"
+    r"|^(?:the |that |this |my )?(?:old |previous )?"
+    r"(?P<q2>[a-z0-9\- ]{1,40}?)"
+    r" (?:one|memory|note)\b(?P<rest>.*)$"
+    r"|^(?:the |my |that )?(?:old|previous|outdated) (?P<q3>[a-z0-9\- ]{1,40}?)"
+    r"(?=\s*(?:[,;.]|$|\s-\s))"
 )
 _FROM_MEMORY = re.compile(
     r"^(?P<q>.+?)\s+(?:from|out of) (?:your |my |the )?(?:memory|memories|notes|records|brain"
@@ -41,7 +46,7 @@ _WHAT_YOU_KNOW = re.compile(
 _FORGET_OBJECT = re.compile(
     r"^(?:that\b|about\b|what i\b|the fact\b|everything about\b|all about\b|my\b|i\b|i'm\b|i've\b"
     r"|the (?:memory|note|thing|bit|part|stuff)\b|that (?:memory|note|thing)\b|the [a-z\- ]{1,40}"
-    r" (?:thing|stuff|business|situation|issue)\b)"
+    r" (?:thing|stuff|business|situation|issue|one|memory|note)\b)"
 )
 _QUERY_LEAD = re.compile(
     r"^(?:\s|that\s|about\s|the fact that\s|what i (?:said|told you|mentioned|wrote)(?: about)?"
@@ -57,12 +62,18 @@ _SESSION_NOUNS = frozenset(
     "run ride swim lift workout workouts session wod metcon class warm-up warmup cooldown"
     " stretching training plan program programme sets reps set rest".split()
 )
-_QUERY_FILLER = frozenset("thing things stuff business".split())
+_QUERY_FILLER = frozenset("thing things stuff business one".split())
 _DETERMINERS = frozenset("my me the a an this those these any all your".split())
 _SPLIT = re.compile(r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+")
 _NEW_FACT_LEAD = re.compile(
     r"^(?:(?:so|and|now|actually|but|these days|nowadays|because|since|in fact|remember that"
     r"|note that|instead)[\s,]+)*(?=(?:i|i'm|i've|i'd|my|we)\b)"
+)
+# "drop the old 5k goal, it's now sub-20": the new value of what was forgotten.
+_NEW_VALUE = re.compile(
+    r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s) now|the new one is|now it'?s"
+    r"|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to|update (?:it|that) to)"
+    r"\s+(?P<value>.+)$"
 )
 
 
@@ -92,6 +103,11 @@ def _object_of(query: str) -> str:
 def _replacement(rest: str, query: str, message: str) -> MemoryRequest | None:
     """A new fact stated after the forget ("…, I like them now"), pronouns resolved."""
     low = lower(rest)
+    value = _NEW_VALUE.match(low.strip(" ,;:-"))
+    if value is not None and query:
+        said = rest.strip(" ,;:-")[value.start("value") :]
+        subject = re.sub(r"^(?:old|previous|earlier)\s+", "", query, flags=re.IGNORECASE)
+        return build_save(f"my {subject} is {said}", explicit=True, message=message)
     lead = _NEW_FACT_LEAD.match(low)
     if lead is None:
         return None
@@ -125,10 +141,11 @@ def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, 
             return None
         return after, ""
     if kind == "delete":
-        for pattern in (_MEMORY_NOUN, _FROM_MEMORY, _WHAT_YOU_KNOW):
+        for pattern in (_FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW):
             match = pattern.match(low_after)
             if match:
-                return after[match.start("q") : match.end("q")], after[match.end("q") :]
+                group = next(g for g in ("q", "q2", "q3") if match.groupdict().get(g))
+                return after[match.start(group) : match.end(group)], after[match.end(group) :]
         return None
     return after, ""
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from itertools import accumulate
 
 from storage.models import Memory
 
 _IMPORTANCE_RANK = {"high": 0, "medium": 1, "low": 2}
+ALWAYS_CAP = 24
+"""The hard cap on high-importance constraints that go in past the count and size caps."""
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -45,7 +48,8 @@ def rank_memories(
     """Memories for one coach's prompt: global and this coach's, best first, within the caps.
 
     Ranked by importance, then recency (created or last used, by day), then usage count. High
-    importance constraints are always included, even past `max_count` and `max_chars`.
+    importance constraints are always included, even past `max_count` and `max_chars`, up to
+    `ALWAYS_CAP` of them.
     """
     visible = [m for m in memories if m.coach_id is None or m.coach_id == coach_id]
     ranked = sorted(
@@ -57,7 +61,8 @@ def rank_memories(
             m.memory_id,
         ),
     )
-    chosen = [_always_include(m) for m in ranked]
+    always = [_always_include(m) for m in ranked]
+    chosen = [keep and n <= ALWAYS_CAP for keep, n in zip(always, accumulate(always), strict=True)]
     count = sum(chosen)
     chars = sum(len(m.content) for m, keep in zip(ranked, chosen, strict=True) if keep)
     for idx, memory in enumerate(ranked):

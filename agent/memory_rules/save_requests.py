@@ -25,6 +25,12 @@ _SAVE_TRIGGER = re.compile(
     r"|note (?:that|down|this)|note(?=\s*:)|(?:write|jot|put) (?:this |that |it )?down)"
     r"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into) (?:your |my )?"
     r"(?:memory|memories|notes)|(?:save|store|add|create|make) (?:a |this |that |new )?memory)"
+    r"|(?P<colon>(?:for (?:your|the|my) (?:notes|records?|file|profile)"
+    r"|(?:add|save|put) (?:this |that )?(?:to|in|on) (?:my |your |the )?"
+    r"(?:profile|file|notes|records?)|(?:profile|injury|health"
+    r"|medical|quick|important) (?:update|note|info)|note (?:for|to) (?:you|coach|the coach"
+    r"|future you)|for (?:the )?future|going forward|from now on|fyi|heads up|important"
+    r"|new rule|standing rule|(?:a )?thing to (?:know|remember))(?=\s*:))"
     r"|(?P<marker>(?:(?:fyi|just so you know|so you know|just so you're aware|(?:just )?a heads up"
     r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"
     r"|for (?:the )?future|for later|for next time|going forward|moving forward|from now on"
@@ -167,6 +173,11 @@ def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequ
         lead = lead_kind(sentence[: match.start()])
         after = sentence[match.end() :]
         if kind == "note" and lower(after).lstrip().startswith("to self"):
+            continue
+        if kind == "colon":
+            request = build_save(after.lstrip(" :"), explicit=True, message=message)
+            if request is not None:
+                return request
             continue
         if kind == "marker":
             content = after if re.search(r"[A-Za-z]", after) else ""

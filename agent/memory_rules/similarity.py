@@ -6,6 +6,7 @@ Shared by `best_match` and `consolidate`, so that a forget query and a duplicate
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -88,8 +89,12 @@ def stem(word: str) -> str:
     return word
 
 
-def content_tokens(text: str) -> list[str]:
-    """Normalised content words of a text: lowercase, no stopwords, stemmed, canonical."""
+@functools.lru_cache(maxsize=8192)
+def content_tokens(text: str) -> tuple[str, ...]:
+    """Normalised content words of a text: lowercase, no stopwords, stemmed, canonical.
+
+    Cached: stored memories change rarely, so each is analysed once per process, not on
+    every turn that compares against it."""
     low = lower(text[:MAX_INPUT_CHARS]).replace("'s ", " ")
     out: list[str] = []
     for raw in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", low.replace("-", " ")):
@@ -97,9 +102,10 @@ def content_tokens(text: str) -> list[str]:
             continue
         word = _CANON.get(raw, raw)
         out.append(word if word.isdigit() else stem(word))
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=8192)
 def polarity(text: str) -> int:
     """+1 for liking, -1 for disliking, 0 when no sentiment word; negation flips it."""
     text = text[:MAX_INPUT_CHARS]
@@ -120,6 +126,7 @@ def numbers(tokens: Iterable[str]) -> set[str]:
     return {t for t in tokens if t.isdigit() or t in _VALUE_WORDS}
 
 
+@functools.lru_cache(maxsize=8192)
 def negated(text: str) -> bool:
     """True when the text is negated ("doesn't", "no longer"…): the opposite stance."""
     return _NEGATION.search(lower(text[:MAX_INPUT_CHARS])) is not None

@@ -40,11 +40,16 @@ MEDICAL = re.compile(
 BODY_ISSUE = re.compile(
     rf"\b(?:bad|weak|dodgy|cranky|bum|busted|messed up|tweaked|sore|stiff|injured|hurt|hurting"
     rf"|aching|achy|gimpy|wonky|dicky|trick|torn|broken|rolled|sprained|twisted|pulled|healing"
-    rf"|recovering|problem|arthritic)\b.{{0,25}}\b{BODY}\b"
+    rf"|recovering|problem|arthritic|tight|tender|twinge\w*|grumpy|niggl\w*|irritated|sensitive"
+    rf"|fragile|iffy|careful with|easy on|go easy on|watch(?:ing)? (?:my|the)|protect\w*)\b"
+    rf".{{0,25}}\b{BODY}\b"
     rf"|\b{BODY}\b.{{0,25}}\b(?:hurts?|hurting|aches?|aching|pain|injury|issues?|problems?"
     rf"|thing|niggle|flares?|flaring|acts? up|acting up|gives? out|clicks?|pops?|surgery"
     rf"|caves? in|buckles?|(?:is|are) (?:bad|weak|sore|shot|busted|messed up|wrecked|trashed"
-    rf"|dodgy|cranky)|replacement|sore|numb|tingl\w*|swell\w*|swollen|inflamed|locks? up)\b"
+    rf"|dodgy|cranky|tight|tender|niggly|iffy|grumpy|not (?:100|great|right))|replacement|sore"
+    rf"|numb|tingl\w*|swell\w*|swollen|inflamed|locks? up|feels? (?:off|funny|weird|tight"
+    rf"|tender)|gets? (?:tight|sore|angry)|twinges?|(?:has|have) been (?:bugging|bothering)"
+    rf"|bugs? me|bothers? me)\b"
 )
 """A body part with a problem word on either side ("cranky knee", "shoulder acts up")."""
 ADVERBS = frozenset(

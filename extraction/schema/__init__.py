@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from .common import WEIGHT_UNIT_ALIASES, DistanceUnit, Load, MovementType, Weight, WeightUnit
+from .common import (
+    WEIGHT_UNIT_ALIASES,
+    DistanceUnit,
+    Elevation,
+    ElevationUnit,
+    Load,
+    MovementType,
+    Weight,
+    WeightUnit,
+)
 from .conditioning import (
     CrossfitData,
     CrossfitExercise,
@@ -30,7 +39,16 @@ from .endurance import (
     SwimSet,
 )
 from .export import BEDROCK_TYPES, SERVICE_FIELDS, workout_json_schema
-from .phases import BackpackingData, Phase, PhaseExercise, PhasesData, PhaseSet, RuckingData
+from .phases import (
+    BackpackingData,
+    Phase,
+    PhaseExercise,
+    PhasesData,
+    PhaseSet,
+    RuckingData,
+    SportData,
+    WalkingData,
+)
 from .strength import (
     BodybuildingData,
     BodybuildingExercise,
@@ -67,6 +85,10 @@ __all__ = [
     "SERVICE_FIELDS",
     "WEIGHT_UNIT_ALIASES",
     "BackpackingData",
+    "Elevation",
+    "ElevationUnit",
+    "SportData",
+    "WalkingData",
     "BodybuildingData",
     "BodybuildingExercise",
     "BodybuildingSet",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    field_validator,
+    model_validator,
+)
 
 WeightUnit = Literal["lb", "kg"]
 DistanceUnit = Literal["m", "km", "mi", "yd"]
@@ -78,6 +85,22 @@ class Weight(Strict):
         if isinstance(unit, str):
             return WEIGHT_UNIT_ALIASES.get(unit.strip().lower(), unit)
         return unit
+
+
+ElevationUnit = Literal["m", "ft"]
+
+
+class Elevation(Strict):
+    """Height climbed, in the unit the athlete gave (a bare number from older records is
+    metres)."""
+
+    value: Amount
+    unit: ElevationUnit
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_metres(cls, data: object) -> object:
+        return {"value": data, "unit": "m"} if isinstance(data, int | float) else data
 
 
 class Load(Weight):

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import Amount, DistanceUnit, Index, Pace, Rating, Seconds, Strict, Text
+from .common import (
+    Amount,
+    DistanceUnit,
+    Elevation,
+    Index,
+    Pace,
+    Rating,
+    Seconds,
+    Strict,
+    Text,
+    Weight,
+)
 
 RunType = Literal[
     "easy",
@@ -92,10 +103,10 @@ class RunningData(Strict):
     total_time: Seconds | None = None
     average_pace: Pace | None = None
     """"M:SS" per distance_unit."""
-    elevation_gain: Amount | None = None
-    """Metres."""
-    elevation_loss: Amount | None = None
-    """Metres."""
+    elevation_gain: Elevation | None = None
+    elevation_loss: Elevation | None = None
+    vest_weight: Weight | None = None
+    """A weighted vest worn for the run."""
     surface: Surface | None = None
     weather: Weather | None = None
     equipment: RunEquipment | None = None
@@ -136,8 +147,7 @@ class CyclingData(Strict):
     ftp: Amount | None = None
     average_cadence: Amount | None = None
     average_heart_rate: HeartRate | None = None
-    elevation_gain: Amount | None = None
-    """Metres."""
+    elevation_gain: Elevation | None = None
     segments: list[CyclingSegment] = []
     indoor: bool | None = None
 

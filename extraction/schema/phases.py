@@ -9,6 +9,7 @@ from pydantic import Field
 from .common import (
     Amount,
     DistanceUnit,
+    Elevation,
     Index,
     Name,
     Rating,
@@ -63,8 +64,21 @@ class RuckingData(PhasesData):
     total_distance: Amount | None = None
     distance_unit: DistanceUnit | None = None
     total_time: Seconds | None = None
-    elevation_gain: Amount | None = None
-    """Metres."""
+    elevation_gain: Elevation | None = None
+    vest_weight: Weight | None = None
+    """A weighted vest, when worn instead of (or with) a pack."""
+
+
+class WalkingData(RuckingData):
+    """discipline_specific.walking and .hiking: distance, time, climb, and any load carried."""
+
+
+class SportData(PhasesData):
+    """discipline_specific.sports: a team or court sport played (soccer, tennis, …)."""
+
+    sport: Name | None = None
+    """Lower snake_case, e.g. soccer, basketball, pickleball."""
+    total_time: Seconds | None = None
 
 
 class BackpackingData(RuckingData):

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from .common import Amount, Fraction, Name, Percent, Rating, Seconds, Strict, Text
 from .conditioning import CrossfitData, HiitData
 from .endurance import CyclingData, RowingData, RunningData, SwimmingData
-from .phases import BackpackingData, PhasesData, RuckingData
+from .phases import BackpackingData, PhasesData, RuckingData, SportData, WalkingData
 from .strength import (
     BodybuildingData,
     CalisthenicsData,
@@ -39,6 +39,10 @@ Discipline = Literal[
     "martial_arts",
     "climbing",
     "hybrid",
+    "walking",
+    "hiking",
+    "mobility",
+    "sports",
 ]
 WorkoutType = Literal[
     "strength", "cardio", "flexibility", "skill", "competition", "recovery", "hybrid"
@@ -53,6 +57,7 @@ ValidationFlag = Literal[
     "date_assumed",
     "benchmark_expanded",
     "ungrounded_numbers",
+    "name_corrected",
 ]
 DISCIPLINES: tuple[str, ...] = get_args(Discipline)
 BeatsPerMinute = Annotated[float, Field(ge=20, le=260)]
@@ -208,6 +213,10 @@ class DisciplineSpecific(Strict):
     martial_arts: PhasesData | None = None
     climbing: PhasesData | None = None
     hybrid: PhasesData | None = None
+    walking: WalkingData | None = None
+    hiking: WalkingData | None = None
+    mobility: PhasesData | None = None
+    sports: SportData | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> DisciplineSpecific:

@@ -678,3 +678,32 @@ def test_corpus_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None
         print("\n" + "\n".join(lines + misses))
     assert precision >= 0.95 and recall >= 0.95
     assert accuracy["memory_type"] >= 0.85 and accuracy["scope"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("For your notes: I am allergic to ibuprofen", "Is allergic to ibuprofen."),
+        ("Profile update: I now train 4 days a week", "Now trains 4 days a week."),
+    ],
+)
+def test_a_colon_label_saves_without_remember(text: str, content: str) -> None:
+    request = detect_memory_intent(text)
+    assert isinstance(request, MemoryRequest) and request.content == content
+
+
+def test_drop_the_old_one_is_a_forget_and_a_save() -> None:
+    request = detect_memory_intent("drop the old 5k goal, it's now sub-20")
+    assert isinstance(request, ForgetRequest) and request.query == "5k goal"
+    assert request.replacement is not None and "sub-20" in request.replacement.content
+
+
+@pytest.mark.parametrize("text", ["forget the knee one", "delete that memory about my knee"])
+def test_loose_forgets_name_their_target(text: str) -> None:
+    request = detect_memory_intent(text)
+    assert isinstance(request, ForgetRequest) and request.query == "knee"
+
+
+def test_a_mild_injury_is_a_constraint() -> None:
+    request = detect_memory_intent("remember that my left achilles gets tight on long runs")
+    assert isinstance(request, MemoryRequest) and request.memory_type == "constraint"

@@ -2,8 +2,11 @@
 or the tuned corpus), scored before any change, and never tuned case by case.
 
 Scored first on 2026-12-06 at 0.793 of field checks (125 of 208 messages fully right,
-non-log precision 0.628, recall 0.750). The floor below guards against regressions;
-the target is 0.95 (issue: understanding that generalises).
+non-log precision 0.628, recall 0.750). After the fixes by kind of issue 15 (new
+disciplines and cue scoring, number words, whole-message non-log frames, per-line and
+ordinal dates, passing dates, fuzzy vocabulary, carried units, more movements): 0.856
+(842/984 checks), non-log precision 0.857, recall 0.833. The floor below guards against
+regressions; the target is 0.95 (issue: understanding that generalises).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from extraction import extract
 from .scoring import Report, load_cases, score_case
 
 BLIND = Path(__file__).with_name("blind_corpus.jsonl")
-FLOOR = 0.79
+FLOOR = 0.85
 
 
 def test_blind_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:

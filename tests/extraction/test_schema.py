@@ -128,7 +128,7 @@ def _types(node: Any) -> set[str]:
 def test_json_schema_is_small_valid_and_bedrock_typed() -> None:
     schema = workout_json_schema()
     compact = json.dumps(schema, separators=(",", ":"))
-    assert len(compact.encode()) < 28_000
+    assert len(compact.encode()) < 30_000  # 28.8 kB with walking, hiking, mobility, sports
     jsonschema.Draft202012Validator.check_schema(schema)
     assert _types(schema) <= BEDROCK_TYPES
     assert '"title"' not in compact

@@ -573,6 +573,35 @@ async def test_memories_filter_by_coach_and_type(store: Repository) -> None:
     assert [m.memory_id for m in c1_goals.items] == ["mem0002", "mem0005"]
 
 
+async def test_a_type_is_read_from_its_index_and_follows_updates(store: Repository) -> None:
+    added = await store.add_memory(memory(1, memory_type="goal"))
+    await store.add_memory(memory(2, memory_type="goal"))
+    await store.update_memory(added.model_copy(update={"memory_type": "constraint"}))
+
+    goals = await collect(lambda t: store.list_memories(USER, memory_type="goal", limit=1, next=t))
+    constraints = await store.list_memories(USER, memory_type="constraint")
+
+    assert [m.memory_id for m in goals] == ["mem0002"]
+    assert [m.memory_id for m in constraints.items] == ["mem0001"]
+
+
+async def test_a_turn_reads_the_newest_and_every_important_memory(store: Repository) -> None:
+    for coach_id in ("c1", "c2"):
+        await store.create_coach(coach(coach_id=coach_id))
+    old = memory(1, memory_type="constraint")
+    old.metadata.importance = "high"
+    await store.add_memory(old)
+    for n in range(2, 30):
+        await store.add_memory(memory(n, coach_id="c1" if n % 2 else None))
+    await store.add_memory(memory(30, coach_id="c2"))  # another coach's: never read for c1
+
+    loaded = await store.memories_for_turn(USER, "c1", newest=5, important=3)
+
+    ids = [m.memory_id for m in loaded]
+    assert ids[:4] == ["mem0029", "mem0028", "mem0027", "mem0026"]
+    assert "mem0001" in ids and "mem0030" not in ids and len(ids) == 5
+
+
 async def test_memory_updates_need_the_current_version(store: Repository) -> None:
     added = await store.add_memory(memory(1))
     updated = await store.update_memory(added.model_copy(update={"content": "new"}))
