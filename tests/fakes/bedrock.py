@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 Operation = Literal["converse", "converse-stream"]
-BreakMode = Literal["truncate", "eof", "bad_crc", "exception"]
+BreakMode = Literal["truncate", "eof", "bad_crc", "exception", "garbage"]
 
 DEFAULT_TEXT = "This is the FakeBedrock default reply."
 EVENTSTREAM_CONTENT_TYPE = "application/vnd.amazon.eventstream"
@@ -130,7 +130,9 @@ class BrokenStream:
     - "exception": an AWS exception event (`:message-type: exception`, code
       `exception_code`, e.g. "modelStreamErrorException"), then a clean end -- what Bedrock
       really sends when a model fails after streaming has started.
-    On `converse` the connection is dropped without any response.
+    On `converse`: "truncate" sends the headers of a whole JSON reply and half its body,
+    then drops the connection; "garbage" answers 200 with a body that is not JSON; any
+    other mode drops the connection without any response.
     """
 
     text_before_break: str = ""
@@ -774,7 +776,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
     def _send_broken(self, broken: BrokenStream, operation: Operation) -> None:
         if operation == "converse":
-            self._abort()
+            self._send_broken_json(broken)
             return
         self._start_response(200, EVENTSTREAM_CONTENT_TYPE, None)
         self.end_headers()
@@ -805,6 +807,20 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.wfile.write(b"0\r\n\r\n")  # "eof": nothing more, a clean end of body
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
+
+    def _send_broken_json(self, broken: BrokenStream) -> None:
+        whole = json.dumps({"output": {"message": {"role": "assistant", "content": [
+            {"text": broken.text_before_break or "A reply that never arrives whole."}
+        ]}}, "stopReason": "end_turn"}).encode()  # fmt: skip
+        body = {"truncate": whole[: len(whole) // 2], "garbage": b"<html>502 Bad Gateway"}
+        if broken.mode not in body:
+            self._abort()
+            return
+        announced = len(whole) if broken.mode == "truncate" else len(body[broken.mode])
+        self._start_response(200, "application/json", announced)
+        self.end_headers()
+        self.wfile.write(body[broken.mode])
+        self._abort()
 
     def _abort(self) -> None:
         """Drop the TCP connection without finishing the HTTP response."""
