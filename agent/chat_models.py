@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from pydantic import SecretStr
+
+from agent.resilience import IncompleteModelResponse
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ def _bedrock(
     client = boto3.client(
         "bedrock-runtime", region_name=region, endpoint_url=endpoint_url, config=config
     )
+    client.meta.events.register("after-call.bedrock-runtime.Converse", _reject_incomplete)
     family = bedrock_family(name)
     return ChatBedrockConverse(
         model=name,
@@ -90,6 +94,13 @@ def _bedrock(
         max_tokens=family.max_output_tokens,
         temperature=0.4,
     )
+
+
+def _reject_incomplete(http_response: Any, parsed: dict[str, Any], **_: Any) -> None:
+    """A 2xx Converse answer without its `output` was cut off or is not JSON: botocore
+    parses such a body to nothing, and langchain-aws would fail the turn on it."""
+    if http_response.status_code < 300 and "output" not in parsed:
+        raise IncompleteModelResponse("the model's reply arrived incomplete or unreadable")
 
 
 def _openai(name: str, timeout_s: float, max_workers: int, base_url: str | None) -> BaseChatModel:

@@ -47,6 +47,22 @@ def _system_prompt(request: ModelRequest) -> SystemMessage:
     return work.system
 
 
+UNANSWERED = "(No reply was given to this message.)"
+"""Stands between two user messages in a row: a message whose turn failed and was not
+retried stays its own turn instead of merging into the next one (Bedrock joins messages
+of one role), and the conversation keeps alternating."""
+
+
+def conversation(history: list[Message], message: Message) -> list[HumanMessage | AIMessage]:
+    """The history and the new message as the model's messages, alternating roles."""
+    out: list[HumanMessage | AIMessage] = []
+    for stored in [*history, message]:
+        if stored.role == "user" and out and isinstance(out[-1], HumanMessage):
+            out.append(AIMessage(content=UNANSWERED))
+        out.append(_to_lc(stored))
+    return out
+
+
 def _to_lc(message: Message) -> HumanMessage | AIMessage:
     """The stored message as LangChain's, under its own id (else the graph mints a uuid
     for every history message at every step)."""
@@ -83,7 +99,7 @@ class CoachAgent:
         """Stream the reply's tokens (if `tokens`); the final message is kept on `work`
         for the commit."""
         messages: list[AnyMessage | dict[str, Any]] = [
-            _to_lc(m) for m in [*work.context.history, work.message]
+            *conversation(work.context.history, work.message)
         ]
         inputs = InputAgentState(messages=messages)
         produced: list[AIMessage] = []

@@ -19,7 +19,7 @@ from storage.models import (
     Summary,
     WorkoutRecord,
 )
-from storage.protocols import Quota, Store, TurnBegin
+from storage.protocols import Lease, Quota, Store, TurnBegin
 
 RECENT_WORKOUTS = 5
 MAX_FORGET_SCAN = 1000
@@ -79,6 +79,7 @@ async def load_turn(
     *,
     history_window: int,
     quota: Quota | None = None,
+    lease: Lease | None = None,
     now: datetime | None = None,
 ) -> tuple[TurnBegin, TurnContext]:
     """Persist the user's message and read the turn's context in one wave of store calls.
@@ -93,7 +94,7 @@ async def load_turn(
         (memories, summary, history, records, workouts),
     ) = await asyncio.gather(
         asyncio.gather(
-            store.begin_turn(user_id, message, quota),
+            store.begin_turn(user_id, message, quota, lease),
             store.get_profile(user_id),
             store.get_coach(user_id, coach_id),
             store.get_conversation(user_id, coach_id, conversation_id),

@@ -16,9 +16,20 @@ class ModelUnavailable(AgentError):
 
 
 class TurnInProgress(AgentError):
-    """A turn with the same client_message_id is still running and did not finish in time."""
+    """A turn with the same client_message_id is still running; retry after `retry_after`
+    seconds (its result is kept for the retry)."""
 
     code = "turn_in_progress"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class TurnTimeout(AgentError):
+    """The turn's deadline passed before the coach answered; the message is kept."""
+
+    code = "turn_timeout"
 
 
 class MessageRejected(AgentError):

@@ -52,8 +52,14 @@ _TRANSIENT_TYPES = frozenset(
         "TimeoutError",
         "ConnectionError",
         "ChecksumMismatch",
+        "IncompleteModelResponse",
     }
 )
+
+
+class IncompleteModelResponse(Exception):
+    """A model reply that arrived cut off or unreadable (a dropped connection, a proxy's
+    error page); retried like throttling."""
 
 
 def is_transient(exc: BaseException) -> bool:

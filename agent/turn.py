@@ -8,9 +8,12 @@ the message is stored end the stream with an `ErrorEvent` carrying a stable code
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from contextlib import AbstractAsyncContextManager, nullcontext
+from dataclasses import dataclass, replace
+from itertools import dropwhile
 
 from langchain_core.language_models import BaseChatModel
 
@@ -19,7 +22,7 @@ from agent.background import Background
 from agent.chat_models import supports_prompt_caching
 from agent.coach_agent import CoachAgent
 from agent.context import TurnContext, load_turn
-from agent.errors import MessageRejected, MessageTooLong, ModelUnavailable
+from agent.errors import MessageRejected, MessageTooLong, ModelUnavailable, TurnTimeout
 from agent.events import (
     ChatResult,
     DoneEvent,
@@ -36,7 +39,7 @@ from agent.memory import MemoryPlanner
 from agent.memory_rules import rank_memories
 from agent.offline import OfflineCoachModel
 from agent.prompting import CoachPrompts, TurnNotes, build_system_message, render_turn_context
-from agent.replay import settled
+from agent.replay import Leases
 from agent.summaries import Summarizer, SummaryPolicy
 from agent.tuning import keep_untraced_hooks_inline
 from agent.usage import Spend
@@ -45,7 +48,7 @@ from agent.workouts import WorkoutBook, workout_extractor
 from storage.errors import StorageError
 from storage.ids import new_id
 from storage.models import Message, MessageMetadata
-from storage.protocols import Quota, Store, TurnCommit
+from storage.protocols import Quota, Store, TurnBegin, TurnCommit
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,13 @@ class TurnOptions:
     max_message_chars: int = 4000
     max_attempts: int = 3
     timeout_s: float = 60.0
-    turn_wait_s: float = 60.0
+    lease_s: float = 30.0
+    """How long a claimed turn is held without renewal (renewed every third of it while it
+    runs); a retry after a crash takes the turn over once it lapses."""
+    duplicate_wait_s: float = 2.0
+    """How long a duplicate of a running turn waits for its result before a 409."""
+    turn_deadline_s: float = 150.0
+    """The whole reply (every model call, retry and tool) must finish within this."""
     retry_delay_s: float = 0.5
     """First backoff between model attempts (doubling, with jitter, up to 8 s)."""
 
@@ -104,6 +113,9 @@ class TurnRunner:
         )
         self._after = AfterTurn(store, summarizer, self.background)
         self._prompts = CoachPrompts()
+        self._leases = Leases(
+            store, lease_s=self.options.lease_s, wait_s=self.options.duplicate_wait_s
+        )
         keep_untraced_hooks_inline()
 
     # -- public entry points -------------------------------------------------------------
@@ -134,6 +146,7 @@ class TurnRunner:
             content=self._checked(content),
             metadata=MessageMetadata(client_message_id=client_message_id),
         )
+        lease = self._leases.new() if client_message_id else None
         begin, context = await load_turn(
             self.store,
             user_id,
@@ -142,19 +155,23 @@ class TurnRunner:
             message,
             history_window=self.options.history_window,
             quota=quota,
+            lease=lease,
         )
-        if not begin.created:
-            state = await settled(self.store, user_id, begin, self.options.turn_wait_s)
+        if not begin.created and lease is not None:
+            state = await self._leases.settle(user_id, begin, lease, quota)
             if state.status == "done" and state.result is not None:
                 result = ChatResult.model_validate(state.result)
                 if tokens:
                     yield TokenEvent(text=result.reply.content)
                 yield DoneEvent(result=result)
                 return
-            # An earlier attempt failed after storing the message: run it again.
-            message = message.model_copy(update={"message_id": state.user_message_id})
-        async for event in self._run(context, message, tokens):
-            yield event
+            # An earlier attempt failed or died after storing the message: this attempt
+            # took the turn over and answers the stored message as of its own position.
+            context, message = await self._as_of(context, state.user_message_id, message)
+        owner = lease.owner if lease else None
+        async with self._held(user_id, begin, owner):
+            async for event in self._run(context, message, tokens, owner):
+                yield event
 
     async def run(
         self,
@@ -193,17 +210,41 @@ class TurnRunner:
             )
         return text
 
+    async def _as_of(
+        self, context: TurnContext, message_id: str, fallback: Message
+    ) -> tuple[TurnContext, Message]:
+        """The context and the stored message of a turn taken over: history up to that
+        message only (never later ones), and the text as stored, not as resent."""
+        stored = await self.store.latest_messages(
+            context.user_id,
+            context.conversation.conversation_id,
+            self.options.history_window + 1,
+            through=message_id,
+        )
+        if not stored or stored[-1].message_id != message_id:
+            return context, fallback.model_copy(update={"message_id": message_id})
+        history = list(dropwhile(lambda m: m.role != "user", stored[:-1]))
+        return replace(context, history=history), stored[-1]
+
+    def _held(
+        self, user_id: str, begin: TurnBegin, owner: str | None
+    ) -> AbstractAsyncContextManager[None]:
+        if owner is None:
+            return nullcontext()
+        return self._leases.held(user_id, begin.state, owner)
+
     async def _run(
-        self, context: TurnContext, message: Message, tokens: bool
+        self, context: TurnContext, message: Message, tokens: bool, owner: str | None
     ) -> AsyncIterator[TurnEvent]:
         try:
             work = await self._prepare(context, message)
-            async for token in self._agent.reply(work, tokens=tokens):
+            work.owner = owner
+            async for token in self._reply(work, tokens):
                 yield TokenEvent(text=token)
             result = await self._commit(work)
-        except (ModelUnavailable, StorageError) as exc:
+        except (ModelUnavailable, TurnTimeout, StorageError) as exc:
             # The user's message is already stored; release the claim so a retry runs.
-            await self._fail(context, message)
+            await self._fail(context, message, owner)
             yield ErrorEvent(code=exc.code, message=str(exc))
             return
         for workout in result.workouts:
@@ -217,6 +258,18 @@ class TurnRunner:
         # Spawned before `done` is yielded: a consumer may stop iterating at `done`.
         self._after.schedule(work)
         yield DoneEvent(result=result)
+
+    async def _reply(self, work: TurnWork, tokens: bool) -> AsyncIterator[str]:
+        """The agent's reply, within the turn's one deadline."""
+        deadline = self.options.turn_deadline_s
+        try:
+            async with asyncio.timeout(deadline):
+                async for token in self._agent.reply(work, tokens=tokens):
+                    yield token
+        except TimeoutError:
+            raise TurnTimeout(
+                f"no reply within {deadline:g} s; your message was kept, please retry"
+            ) from None
 
     async def _prepare(self, context: TurnContext, message: Message) -> TurnWork:
         """Plan memory changes, rank memories and render the system prompt."""
@@ -304,13 +357,14 @@ class TurnRunner:
                 memory_deletes=work.memory.deletes,
                 memories_used=work.used_memory_ids,
                 client_message_id=work.message.metadata.client_message_id,
+                owner=work.owner,
                 result=result,
             )
         )
         work.reply_message = reply
         return result
 
-    async def _fail(self, context: TurnContext, message: Message) -> None:
+    async def _fail(self, context: TurnContext, message: Message, owner: str | None) -> None:
         """Release the idempotency claim so the client can retry; the message stays."""
         if not message.metadata.client_message_id:
             return
@@ -319,6 +373,7 @@ class TurnRunner:
                 context.user_id,
                 context.conversation.conversation_id,
                 message.metadata.client_message_id,
+                owner,
             )
         except StorageError:  # the claim then expires with its TTL; the retry waits for it
             log.warning("could not release turn %s", message.metadata.client_message_id)

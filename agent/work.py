@@ -29,6 +29,8 @@ class TurnWork:
     extractor: Extractor | None
     model_name: str
     spend: Spend
+    owner: str | None = None
+    """The turn's lease owner: its outcome is written only while it holds the claim."""
     reply_text: str = ""
     reply_message: Message | None = None
 

@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 
 from agent.errors import AgentError
 from api.headers import RESPONSE_HEADERS
-from storage.errors import RateLimited, StorageError
+from storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "message_too_long": 422,
     "turn_in_progress": 409,
     "model_unavailable": 503,
+    "turn_timeout": 503,
     # the API itself
     "bad_request": 400,
     "unauthorized": 401,
@@ -127,7 +128,8 @@ async def _domain_error(request: Request, exc: StorageError | AgentError) -> JSO
     code = str(getattr(exc, "code", "internal_error"))
     status = status_of(code)
     message = _FIXED_MESSAGES.get(code) or str(exc) or code
-    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+    retry_after = getattr(exc, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
     if status >= 500:
         log.warning("request failed upstream", extra={"code": code, "detail": str(exc)})
     return error_response(status, code, message, headers)

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from storage import keys
 from storage.errors import PayloadTooLarge
-from storage.items import Absent, Below, Exists, Item, Key, Put, Update, VersionIs
+from storage.items import Absent, Below, Equals, Exists, Item, Key, Put, Update, VersionIs
 from storage.models import Memory, Message, PersonalRecord, utc_now
 
 R = TypeVar("R", bound=BaseModel)
@@ -115,10 +115,13 @@ def conversation_bump(user_id: str, message: Message) -> Update:
     )
 
 
-def turn_outcome(key: Key, status: str, result: dict[str, Any] | None) -> Update:
-    """Record how a claimed turn ended."""
+def turn_outcome(
+    key: Key, status: str, result: dict[str, Any] | None, *, owner: str | None = None
+) -> Update:
+    """Record how a claimed turn ended (only while `owner` still holds it, when given)."""
     change = {"attributes.status": status, "attributes.result": result, "updatedAt": utc_now()}
-    return Update(key, set=change, add={"version": 1}, when=Exists())
+    held = Exists() if owner is None else Equals("attributes.owner", owner)
+    return Update(key, set=change, add={"version": 1}, when=held)
 
 
 def rate_counter(key: Key, limit: int, *, expires: int) -> Update:

@@ -22,10 +22,13 @@ from storage.aws import aws_errors
 from storage.calls import Transient
 from storage.items import (
     Absent,
+    AllOf,
+    AnyOf,
     Below,
     Check,
     Condition,
     Delete,
+    Equals,
     Exists,
     Item,
     Key,
@@ -117,6 +120,12 @@ class _Expression:
             case Below(path=path, limit=limit):
                 at = self.path(path)
                 return f"(attribute_not_exists({at}) OR {at} < {self.value(limit)})"
+            case Equals(path=path, value=expected):
+                return f"{self.path(path)} = {self.value(expected)}"
+            case AnyOf(conditions=conditions):
+                return "(" + " OR ".join(self.condition(c) for c in conditions) + ")"
+            case AllOf(conditions=conditions):
+                return "(" + " AND ".join(self.condition(c) for c in conditions) + ")"
 
     def update(self, op: Update) -> str:
         sets = [f"{self.path(path)} = {self.value(value)}" for path, value in op.set.items()]

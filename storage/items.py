@@ -58,7 +58,29 @@ class Below:
     limit: int
 
 
-Condition = Absent | Exists | VersionIs | Below
+@dataclass(frozen=True)
+class Equals:
+    """The item must exist with `value` at `path` (e.g. the owner of a turn's lease)."""
+
+    path: str
+    value: str | int
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """At least one of the conditions holds."""
+
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Every one of the conditions holds."""
+
+    conditions: tuple[Condition, ...]
+
+
+Condition = Absent | Exists | VersionIs | Below | Equals | AnyOf | AllOf
 
 
 @dataclass(frozen=True)

@@ -269,3 +269,7 @@ class TurnState(Camel):
     status: Literal["pending", "done", "failed"] = "pending"
     result: dict[str, Any] | None = None
     created_at: str = Field(default_factory=utc_now)
+    owner: str | None = None
+    """Who is running the turn (a lease); another may take it over once it lapses."""
+    lease_until: int | None = None
+    """Epoch milliseconds until which the owner holds the turn unless it renews."""

@@ -36,6 +36,14 @@ class TurnBegin:
 
 
 @dataclass(frozen=True)
+class Lease:
+    """Who runs a claimed turn, and until when (epoch ms) unless it renews the lease."""
+
+    owner: str
+    until_ms: int
+
+
+@dataclass(frozen=True)
 class Quota:
     """The limits a new message must fit in, checked in the transaction that stores it."""
 
@@ -61,6 +69,8 @@ class TurnCommit:
     """Ids of memories the reply drew on: their use is counted (`usageCount`, `lastUsed`)
     in the same transaction; one deleted meanwhile is left out, never recreated."""
     client_message_id: str | None = None
+    owner: str | None = None
+    """The lease owner; the outcome is written only while the claim is still its own."""
     result: BaseModel | None = None
     """The turn's outcome as the caller will want it replayed; stored as JSON, opaque here."""
 
@@ -116,8 +126,11 @@ class ConversationStore(Protocol):
         """Delete metadata, messages, summary, turn states and transcript documents."""
         ...
 
-    async def latest_messages(self, user_id: str, conversation_id: str, n: int) -> list[Message]:
-        """The latest `n` messages, oldest first, in one query."""
+    async def latest_messages(
+        self, user_id: str, conversation_id: str, n: int, *, through: str | None = None
+    ) -> list[Message]:
+        """The latest `n` messages, oldest first, in one query; with `through`, the latest
+        up to and including that message id (the history as of that message)."""
         ...
 
     async def list_messages(
@@ -137,7 +150,11 @@ class TurnStore(Protocol):
     """A chat turn's writes: the message and its claim first, the outcome after."""
 
     async def begin_turn(
-        self, user_id: str, message: Message, quota: Quota | None = None
+        self,
+        user_id: str,
+        message: Message,
+        quota: Quota | None = None,
+        lease: Lease | None = None,
     ) -> TurnBegin:
         """Store the user's message (and its idempotency claim) in one transaction.
 
@@ -146,7 +163,7 @@ class TurnStore(Protocol):
         conversation's `totalMessages`/`lastActivity`. NotFound if the conversation
         does not exist. With `quota`, the same transaction counts the message against
         the per-minute rate and the daily quota: RateLimited, and nothing stored, if
-        either is full (a retry of a stored message is never limited).
+        either is full. With `lease`, the claim is held by its owner until it lapses.
         """
         ...
 
@@ -154,8 +171,36 @@ class TurnStore(Protocol):
         self, user_id: str, conversation_id: str, client_message_id: str
     ) -> TurnState | None: ...
 
-    async def fail_turn(self, user_id: str, conversation_id: str, client_message_id: str) -> None:
-        """Mark a claimed turn failed so a retry may run it again."""
+    async def take_over_turn(
+        self,
+        user_id: str,
+        conversation_id: str,
+        client_message_id: str,
+        lease: Lease,
+        *,
+        now_ms: int,
+        quota: Quota | None = None,
+    ) -> TurnState | None:
+        """Claim a failed turn, or a pending one whose lease lapsed before `now_ms`, for
+        `lease`; None if it is done or another holds it. With `quota` the retry counts
+        against the rate limit in the same transaction (it runs the model again)."""
+        ...
+
+    async def renew_turn(
+        self, user_id: str, conversation_id: str, client_message_id: str, lease: Lease
+    ) -> bool:
+        """Extend a pending claim that `lease.owner` still holds; False if it lost it."""
+        ...
+
+    async def fail_turn(
+        self,
+        user_id: str,
+        conversation_id: str,
+        client_message_id: str,
+        owner: str | None = None,
+    ) -> None:
+        """Mark a claimed turn failed so a retry may run it again (only while `owner`
+        holds it, when given)."""
         ...
 
     async def commit_turn(self, commit: TurnCommit) -> None:

@@ -74,12 +74,18 @@ class ConversationRepository(RepositoryBase):
         )
         await self.items.delete(Delete(key))
 
-    async def latest_messages(self, user_id: str, conversation_id: str, n: int) -> list[Message]:
+    async def latest_messages(
+        self, user_id: str, conversation_id: str, n: int, *, through: str | None = None
+    ) -> list[Message]:
         if n < 1:
             return []
+        prefix = keys.messages(conversation_id)
         query = Query(
             keys.user(user_id),
-            prefix=keys.messages(conversation_id),
+            prefix=None if through else prefix,
+            between=(prefix, keys.message(user_id, conversation_id, through)[1])
+            if through
+            else None,
             descending=True,
             limit=clamp(n),
         )

@@ -27,8 +27,12 @@ from storage.errors import Conflict, NotFound, RateLimited
 from storage.items import (
     MAX_TRANSACTION,
     Absent,
+    AllOf,
+    AnyOf,
+    Below,
     ConditionFailed,
     Delete,
+    Equals,
     Exists,
     Key,
     Put,
@@ -37,7 +41,7 @@ from storage.items import (
     Write,
 )
 from storage.models import Message, TurnState, utc_now
-from storage.protocols import Quota, TurnBegin, TurnCommit
+from storage.protocols import Lease, Quota, TurnBegin, TurnCommit
 from storage.repo_base import RepositoryBase
 
 TURN_TTL = timedelta(days=7)
@@ -47,7 +51,11 @@ class TurnRepository(RepositoryBase):
     """Begin, fail and commit turns; workout log documents follow a committed turn."""
 
     async def begin_turn(
-        self, user_id: str, message: Message, quota: Quota | None = None
+        self,
+        user_id: str,
+        message: Message,
+        quota: Quota | None = None,
+        lease: Lease | None = None,
     ) -> TurnBegin:
         """One transaction: the message, the conversation's counters, the claim and the
         rate counters (a message is admitted and stored by one write, or not at all).
@@ -60,6 +68,8 @@ class TurnRepository(RepositoryBase):
             conversation_id=cid,
             client_message_id=client_id or message.message_id,
             user_message_id=message.message_id,
+            owner=lease.owner if lease else None,
+            lease_until=lease.until_ms if lease else None,
         )
         tx = Transaction()
         tx.add("message", message_put(user_id, message))
@@ -95,12 +105,73 @@ class TurnRepository(RepositoryBase):
         item = await self.items.get(keys.turn(user_id, conversation_id, client_message_id))
         return None if item is None else decode(TurnState, item)
 
-    async def fail_turn(self, user_id: str, conversation_id: str, client_message_id: str) -> None:
+    async def take_over_turn(
+        self,
+        user_id: str,
+        conversation_id: str,
+        client_message_id: str,
+        lease: Lease,
+        *,
+        now_ms: int,
+        quota: Quota | None = None,
+    ) -> TurnState | None:
+        """One conditional update of the claim (and the rate counters, with `quota`)."""
+        key = keys.turn(user_id, conversation_id, client_message_id)
+        status = "attributes.status"
+        claimable = AnyOf(
+            (
+                Equals(status, "failed"),
+                AllOf((Equals(status, "pending"), Below("attributes.leaseUntil", now_ms))),
+            )
+        )
+        change = {
+            status: "pending",
+            "attributes.owner": lease.owner,
+            "attributes.leaseUntil": lease.until_ms,
+            "updatedAt": utc_now(),
+        }
+        tx = Transaction()
+        tx.add("claim", Update(key, set=change, add={"version": 1}, when=claimable))
+        limits = _RateLimits(user_id, quota) if quota else None
+        for name, write in limits.slots if limits else []:
+            tx.add(name, write)
+        try:
+            await self.items.transact(tx.writes)
+        except ConditionFailed as exc:
+            failed = tx.failed(exc)
+            if limits and (error := limits.error(failed)):
+                raise error from None
+            return None
+        return await self.get_turn(user_id, conversation_id, client_message_id)
+
+    async def renew_turn(
+        self, user_id: str, conversation_id: str, client_message_id: str, lease: Lease
+    ) -> bool:
+        key = keys.turn(user_id, conversation_id, client_message_id)
+        held = AllOf(
+            (Equals("attributes.status", "pending"), Equals("attributes.owner", lease.owner))
+        )
+        change = {"attributes.leaseUntil": lease.until_ms, "updatedAt": utc_now()}
+        try:
+            await self.items.update(Update(key, set=change, when=held))
+        except ConditionFailed:
+            return False
+        return True
+
+    async def fail_turn(
+        self,
+        user_id: str,
+        conversation_id: str,
+        client_message_id: str,
+        owner: str | None = None,
+    ) -> None:
+        """A claim another owner took over meanwhile is left alone."""
         key = keys.turn(user_id, conversation_id, client_message_id)
         try:
-            await self.items.update(turn_outcome(key, "failed", None))
+            await self.items.update(turn_outcome(key, "failed", None, owner=owner))
         except ConditionFailed:
-            raise NotFound("turn not found") from None
+            if await self.items.get(key) is None:
+                raise NotFound("turn not found") from None
 
     async def commit_turn(self, commit: TurnCommit) -> None:
         """One transaction; the workout log documents are written after it succeeds.
@@ -138,7 +209,8 @@ class TurnRepository(RepositoryBase):
             tx.add("forget", Delete(keys.memory(user_id, m.memory_id)))
         if commit.client_message_id is not None:
             key = keys.turn(user_id, commit.conversation_id, commit.client_message_id)
-            tx.add("turn", turn_outcome(key, "done", _as_json(commit.result)))
+            outcome = turn_outcome(key, "done", _as_json(commit.result), owner=commit.owner)
+            tx.add("turn", outcome)
         used = list(dict.fromkeys(commit.memories_used))[: MAX_TRANSACTION - len(tx.slots)]
         for memory_id in used:
             tx.add(f"touch:{memory_id}", _memory_touch(keys.memory(user_id, memory_id)))
@@ -153,6 +225,8 @@ class TurnRepository(RepositoryBase):
                     continue
                 if "conversation" in failed:
                     raise NotFound("conversation not found") from None
+                if "turn" in failed:
+                    raise Conflict("another attempt took this turn over; nothing written") from None
                 raise Conflict(
                     "the reply, a workout, a personal record or the turn changed meanwhile; "
                     "nothing was written: reload and retry"

@@ -22,11 +22,14 @@ from storage.errors import StorageError, StorageUnavailable
 from storage.files import private_dirs
 from storage.items import (
     Absent,
+    AllOf,
+    AnyOf,
     Below,
     Check,
     Condition,
     ConditionFailed,
     Delete,
+    Equals,
     Exists,
     Item,
     Key,
@@ -289,6 +292,12 @@ def _holds(when: Condition, item: Item | None) -> bool:
         case Below(path=path, limit=limit):
             value = _lookup(item, path)
             return value is None or bool(value < limit)
+        case Equals(path=path, value=expected):
+            return item is not None and _lookup(item, path) == expected
+        case AnyOf(conditions=conditions):
+            return any(_holds(c, item) for c in conditions)
+        case AllOf(conditions=conditions):
+            return all(_holds(c, item) for c in conditions)
 
 
 def _lookup(item: Item | None, path: str) -> Any:

@@ -297,7 +297,9 @@ async def test_a_failed_turn_and_a_cut_window_still_send_a_valid_conversation(
     assert result.reply.content == "Back on track."
     sent = _chat_requests(fake)[-1].messages
     assert sent[0]["role"] == "user" and "message 1" in json.dumps(sent[0])
-    assert "lost reply" in json.dumps(sent[-1]) and "are you there?" in json.dumps(sent[-1])
+    # The unanswered message stays its own turn (never merged into the next one).
+    assert "lost reply" in json.dumps(sent[-3]) and sent[-2]["role"] == "assistant"
+    assert "are you there?" in json.dumps(sent[-1]) and "lost reply" not in json.dumps(sent[-1])
 
 
 async def test_prompt_carries_summary_and_only_this_coachs_memories(

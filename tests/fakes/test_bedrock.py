@@ -478,7 +478,7 @@ def test_broken_stream_raises_after_some_chunks(
 def test_broken_response_on_converse_drops_the_connection(
     fake_bedrock: FakeBedrock, chat: Chat
 ) -> None:
-    fake_bedrock.add(BrokenStream())
+    fake_bedrock.add(BrokenStream(mode="eof"))
     with pytest.raises(ConnectionClosedError):
         chat.invoke("hi")
 

@@ -34,8 +34,8 @@ async def test_one_deadline_bounds_the_whole_turn_and_keeps_the_message(
 ) -> None:
     store, turns, coach_id, conversation_id = bedrock_turns
     slow = runner(store, bedrock_model(fake), "bedrock", turn_deadline_s=0.5, max_attempts=3)
-    for _ in range(3):
-        fake.add_text("Too late.", delay_s=0.4)
+    for _ in range(3):  # three slow failures outlast the deadline
+        fake.add_error(503, "ServiceUnavailableException", delay_s=0.3)
     events = [e async for e in slow.stream(USER, coach_id, conversation_id, "hello", "k-1")]
     assert isinstance(events[-1], ErrorEvent) and events[-1].code == "turn_timeout"
     kept = await store.latest_messages(USER, conversation_id, 5)
