@@ -13,7 +13,6 @@ from storage.models import (
     Conversation,
     Memory,
     Message,
-    PersonalRecord,
     Profile,
     Summary,
     WorkoutRecord,
@@ -34,7 +33,6 @@ class TurnContext:
     memories: list[Memory]
     summary: Summary | None
     history: list[Message]
-    records: list[PersonalRecord]
     recent_workouts: list[WorkoutRecord]
     local_now: datetime
 
@@ -69,10 +67,10 @@ async def load_turn(
     run concurrently; the model is only called after this returns, so the message is
     always stored first.
     """
-    # Two groups only because gather's typing stops at six; all nine run at once.
+    # Two groups only because gather's typing stops at six; all eight run at once.
     (
         (begin, profile, coach, conversation),
-        (memories, summary, history, records, workouts),
+        (memories, summary, history, workouts),
     ) = await asyncio.gather(
         asyncio.gather(
             store.begin_turn(user_id, message, quota),
@@ -84,7 +82,6 @@ async def load_turn(
             store.list_memories(user_id, coach_id=coach_id),
             store.get_summary(user_id, conversation_id),
             store.latest_messages(user_id, conversation_id, history_window + 1),
-            store.list_records(user_id),
             store.list_workouts(user_id, limit=RECENT_WORKOUTS),
         ),
     )
@@ -102,7 +99,6 @@ async def load_turn(
         memories=memories.items,
         summary=summary,
         history=past,
-        records=records,
         recent_workouts=workouts.items,
         local_now=local_now,
     )

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from storage import keys
 from storage.errors import PayloadTooLarge
 from storage.items import Absent, Below, Exists, Item, Key, Put, Update, VersionIs
-from storage.models import Memory, Message, PersonalRecord, utc_now
+from storage.models import Memory, Message, utc_now
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -74,7 +74,7 @@ def replacement(key: Key, record: BaseModel, index: Mapping[str, str] | None = N
     )
 
 
-def versioned(key: Key, entity: str, record: PersonalRecord | Memory) -> Put | Update:
+def versioned(key: Key, entity: str, record: Memory) -> Put | Update:
     """A transactional write: create at version 0, else replace that version."""
     if record.version == 0:
         return Put(new_item(key, entity, record), Absent())
