@@ -48,5 +48,6 @@ class TurnWork:
         return [
             m.memory_id
             for m in self.memories
-            if m.memory_id not in new and (not self.offline or m.content in self.reply_text)
+            if m.memory_id not in new
+            and (not self.offline or m.content.rstrip(" .") in self.reply_text)
         ]
