@@ -253,7 +253,9 @@ class TurnRunner:
         )
         system = build_system_message(
             self._prompts.static_part(context.user_id, context.coach),
-            render_turn_context(context, memories, TurnNotes(list(plan.notes))),
+            render_turn_context(
+                context, memories, TurnNotes([*plan.notes, *_state_notes(context, message)])
+            ),
             cache=self._cache_prompt,
         )
         return TurnWork(
@@ -398,3 +400,23 @@ def _plan_goal(plan: MemoryPlan, text: str, context: TurnContext) -> None:
     plan.changes.saved.append(
         SavedMemory(memory_id=memory.memory_id, content=memory.content, memory_type="goal")
     )
+
+
+def _state_notes(context: TurnContext, message: Message) -> list[str]:
+    """What the conversation is in the middle of, told to the model as trusted notes."""
+    notes = []
+    state = context.conversation.state
+    if red_flag(message.content):
+        notes.append("The message reports a red-flag symptom: safety advice only, log nothing.")
+    if state.pending is not None:
+        notes.append(
+            f"You asked for the {' and '.join(state.pending.fields)} of workout "
+            f"{state.pending.workout_id}; if this message answers it, call change_workout "
+            f'(action="update", which="{state.pending.workout_id}").'
+        )
+    if state.last_change is not None:
+        notes.append(
+            f"The last workout change here: {state.last_change.action} "
+            f"{state.last_change.workout_id} (what undo reverses)."
+        )
+    return notes
