@@ -79,9 +79,7 @@ class OfflineCoachModel(BaseChatModel):
         tool_messages = [m for m in messages[last_human + 1 :] if isinstance(m, ToolMessage)]
         call = None
         if not tool_messages:
-            call = intent(
-                text, context.pending, context.has_last_change, context.red_flag, context.goal_saved
-            )
+            call = intent(text, context.pending, context.red_flag, context.goal_saved)
         if call is not None and call[0] in tool_names:
             name, args = call
             call_id = "call_" + hashlib.sha1(f"{name}{text}".encode()).hexdigest()[:12]

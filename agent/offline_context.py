@@ -43,7 +43,6 @@ def offline_context(work: TurnWork) -> OfflineContext:
         memories=[m.content for m in work.memories],
         recent_workouts=[f"{w.date} {w.summary}" for w in context.recent_workouts],
         pending=Pending.model_validate(state.pending.model_dump()) if state.pending else None,
-        has_last_change=state.last_change is not None,
         red_flag=work.red_flag is not None,
         goal_saved=any(m.memory_type == "goal" for m in changes.saved),
     )

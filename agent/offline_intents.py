@@ -71,9 +71,7 @@ class Pending(BaseModel):
     fields: list[str]
 
 
-def intent(
-    text: str, pending: Pending | None, has_last_change: bool, red_flag: bool, goal_saved: bool
-) -> ToolCall | None:
+def intent(text: str, pending: Pending | None, red_flag: bool, goal_saved: bool) -> ToolCall | None:
     """The tool call for `text`, or None for a conversational reply."""
     if red_flag:
         return None

@@ -39,7 +39,6 @@ class OfflineContext(BaseModel):
     recent_workouts: list[str] = Field(default_factory=list)
     pending: Pending | None = None
     """The coach's open question about a logged workout."""
-    has_last_change: bool = False
     red_flag: bool = False
     goal_saved: bool = False
 
