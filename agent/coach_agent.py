@@ -28,7 +28,7 @@ from agent.errors import ModelUnavailable
 from agent.offline_context import OfflineContextMiddleware, uses_offline
 from agent.reply_stream import ReplyStream
 from agent.resilience import TimedCall, model_retry
-from agent.tools import log_workout
+from agent.tools import TOOLS
 from agent.work import TurnWork
 from storage.models import Message
 
@@ -92,7 +92,7 @@ class CoachAgent:
         middleware.append(model_retry(max_attempts=max_attempts, initial_delay=retry_delay_s))
         middleware.append(TimedCall(timeout_s=timeout_s))
         self._graph = create_agent(
-            chat_model, tools=[log_workout], middleware=middleware, context_schema=TurnWork
+            chat_model, tools=TOOLS, middleware=middleware, context_schema=TurnWork
         )
 
     async def reply(self, work: TurnWork, *, tokens: bool) -> AsyncIterator[str]:

@@ -14,7 +14,6 @@ from storage.models import (
     Conversation,
     Memory,
     Message,
-    PersonalRecord,
     Profile,
     Summary,
     WorkoutRecord,
@@ -41,7 +40,6 @@ class TurnContext:
     memories: list[Memory]
     summary: Summary | None
     history: list[Message]
-    records: list[PersonalRecord]
     recent_workouts: list[WorkoutRecord]
     local_now: datetime
 
@@ -88,10 +86,10 @@ async def load_turn(
     run concurrently; the model is only called after this returns, so the message is
     always stored first.
     """
-    # Two groups only because gather's typing stops at six; all nine run at once.
+    # Two groups only because gather's typing stops at six; all eight run at once.
     (
         (begin, profile, coach, conversation),
-        (memories, summary, history, records, workouts),
+        (memories, summary, history, workouts),
     ) = await asyncio.gather(
         asyncio.gather(
             store.begin_turn(user_id, message, quota, lease),
@@ -103,7 +101,6 @@ async def load_turn(
             _memories(store, user_id, coach_id, message.content),
             store.get_summary(user_id, conversation_id),
             store.latest_messages(user_id, conversation_id, history_window + 1),
-            store.list_records(user_id),
             store.list_workouts(user_id, limit=RECENT_WORKOUTS),
         ),
     )
@@ -121,7 +118,6 @@ async def load_turn(
         memories=memories,
         summary=summary,
         history=past,
-        records=records,
         recent_workouts=workouts.items,
         local_now=local_now,
     )

@@ -37,6 +37,20 @@ class MemoryChanges(BaseModel):
     forgotten: list[ForgottenMemory] = Field(default_factory=list)
 
 
+WorkoutAction = Literal["logged", "updated", "deleted"]
+
+
+class WorkoutChangeOut(BaseModel):
+    """A workout this turn logged, updated or deleted, and what changed."""
+
+    action: WorkoutAction
+    workout_id: str
+    summary: str
+    """What was logged, or what changed: `Fran: 8:57 → 8:47`."""
+    workout: Workout
+    """The workout as it is now (for `deleted`: as it was)."""
+
+
 class Usage(BaseModel):
     input_tokens: int = 0
     output_tokens: int = 0
@@ -51,6 +65,9 @@ class ChatResult(BaseModel):
     conversation_id: str
     reply: ReplyOut
     workouts: list[Workout] = Field(default_factory=list)
+    """Workouts logged this turn."""
+    workout_changes: list[WorkoutChangeOut] = Field(default_factory=list)
+    """Every workout logged, updated or deleted this turn, in order."""
     memories: MemoryChanges = Field(default_factory=MemoryChanges)
     usage: Usage
 
@@ -62,7 +79,10 @@ class TokenEvent(BaseModel):
 
 class WorkoutEvent(BaseModel):
     event: Literal["workout"] = "workout"
+    action: WorkoutAction = "logged"
     workout: Workout
+    workout_id: str | None = None
+    summary: str | None = None
 
 
 class MemoryEvent(BaseModel):

@@ -31,13 +31,12 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from langchain_core.runnables import Runnable
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
+from agent.offline_intents import intent
 from agent.offline_replies import OfflineContext, compose_reply
-from extraction import is_workout_log
 
 OFFLINE_KEY = "offline_context"
 """`SystemMessage.additional_kwargs` key holding the OfflineContext (other models ignore it)."""
 
-LOG_WORKOUT = "log_workout"
 SENTENCE_END = re.compile(r"(?<=[.!?:])(?= )")
 """Split before the space after a sentence, so the pieces join back exactly."""
 
@@ -78,12 +77,14 @@ class OfflineCoachModel(BaseChatModel):
         )
         text = _text(messages[last_human]) if last_human >= 0 else ""
         tool_messages = [m for m in messages[last_human + 1 :] if isinstance(m, ToolMessage)]
-        if not tool_messages and LOG_WORKOUT in tool_names and is_workout_log(text):
-            call_id = "call_" + hashlib.sha1(text.encode()).hexdigest()[:12]
-            return AIMessage(
-                content="", tool_calls=[{"name": LOG_WORKOUT, "args": {}, "id": call_id}]
-            )
-        results = [json.loads(_text(m)) for m in tool_messages if m.name == LOG_WORKOUT]
+        call = None
+        if not tool_messages:
+            call = intent(text, context.pending, context.red_flag, context.goal_saved)
+        if call is not None and call[0] in tool_names:
+            name, args = call
+            call_id = "call_" + hashlib.sha1(f"{name}{text}".encode()).hexdigest()[:12]
+            return AIMessage(content="", tool_calls=[{"name": name, "args": args, "id": call_id}])
+        results = [(str(m.name), json.loads(_text(m))) for m in tool_messages]
         return AIMessage(content=compose_reply(text, context, results))
 
     def _generate(

@@ -14,10 +14,10 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import SystemMessage
 
 from agent.offline import OFFLINE_KEY, OfflineCoachModel
+from agent.offline_intents import Pending
 from agent.offline_replies import MemoryOutcome, OfflineContext
 from agent.resilience import Handler
 from agent.work import TurnWork
-from agent.workouts import format_value
 
 
 def uses_offline(*models: BaseChatModel | None) -> bool:
@@ -28,6 +28,7 @@ def uses_offline(*models: BaseChatModel | None) -> bool:
 def offline_context(work: TurnWork) -> OfflineContext:
     """The slice of the turn the offline engine composes its reply from."""
     context, changes = work.context, work.memory.changes
+    state = context.conversation.state
     profile = context.profile
     return OfflineContext(
         athlete_name=profile.nickname or profile.display_name or profile.first_name or "there",
@@ -41,10 +42,9 @@ def offline_context(work: TurnWork) -> OfflineContext:
         ),
         memories=[m.content for m in work.memories],
         recent_workouts=[f"{w.date} {w.summary}" for w in context.recent_workouts],
-        records={
-            r.exercise: f"{format_value(r.value, r.measure, r.unit)} on {r.date}"
-            for r in context.records
-        },
+        pending=Pending.model_validate(state.pending.model_dump()) if state.pending else None,
+        red_flag=work.red_flag is not None,
+        goal_saved=any(m.memory_type == "goal" for m in changes.saved),
     )
 
 

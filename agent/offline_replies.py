@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from agent.offline_intents import Pending
+from agent.safety import RED_FLAG, body_parts
 from prompts import load
 
 
@@ -35,14 +37,13 @@ class OfflineContext(BaseModel):
     memory: MemoryOutcome = Field(default_factory=MemoryOutcome)
     memories: list[str] = Field(default_factory=list)
     recent_workouts: list[str] = Field(default_factory=list)
-    records: dict[str, str] = Field(default_factory=dict)
+    pending: Pending | None = None
+    """The coach's open question about a logged workout."""
+    red_flag: bool = False
+    goal_saved: bool = False
 
 
-_RED_FLAG = re.compile(
-    r"\b(chest (pain|pressure|tightness)|faint(ed|ing)?|passed out|black(ed)? out|"
-    r"short(ness)? of breath|can'?t breathe|palpitations|heart (was )?racing|numb(ness)?)\b",
-    re.I,
-)
+_RED_FLAG = RED_FLAG
 _INJURY = re.compile(
     r"\b(hurts?|pain(ful)?|injur(ed|y)|sprain(ed)?|strain(ed)?|tweak(ed)?|pulled)\b", re.I
 )
@@ -53,12 +54,10 @@ _RECENT = re.compile(
     r"(workouts?|sessions?|training) (this|last) week)\b",
     re.I,
 )
-_BEST = re.compile(r"\b(my (best|pr|prs|personal (best|record)s?)|best \w+ (is|was))\b", re.I)
 _MEMORIES = re.compile(r"\bwhat (do|did) you (remember|know) about me\b", re.I)
 _PLAN = re.compile(
     r"\b(tomorrow|tonight|later today|i'?m (going|gonna|planning)|i will|i'?ll)\b", re.I
 )
-_GOAL = re.compile(r"\b(i want to|my goal|goal is|i'?d like to|aiming (to|for))\b", re.I)
 
 
 @cache
@@ -94,6 +93,12 @@ def _workout_reply(result: dict[str, Any], ctx: OfflineContext) -> list[str]:
                 _say("pr", ctx, exercise=pr["exercise"].replace("_", " "), best=pr["best"])
                 for pr in workout.get("prs", [])
             )
+            claim = workout.get("claimed_pr")
+            if claim and claim.get("confirmed"):
+                parts.append(_say("claim_confirmed", ctx))
+            elif claim and claim.get("best_on_record"):
+                standing = _bests(claim["best_on_record"], True)
+                parts.append(_say("claim_not_confirmed", ctx, bests=standing))
         missing = sorted({m for w in logged for m in w.get("missing", [])})
         if missing:
             parts.append(_say("missing", ctx, fields=" and ".join(missing)))
@@ -122,6 +127,10 @@ def _conversation_reply(text: str, ctx: OfflineContext) -> str:
     if match := _RED_FLAG.search(text):
         return _say("red_flag", ctx, symptom=match.group(0).capitalize())
     if _INJURY.search(text):
+        parts = body_parts(text)
+        known = [m.rstrip(" .") for m in ctx.memories if parts & body_parts(m)]
+        if known:
+            return _say("injury_known", ctx, memories="; ".join(f'"{m}"' for m in known))
         return _say("injury", ctx)
     if _MEMORIES.search(text):
         if not ctx.memories:
@@ -131,12 +140,8 @@ def _conversation_reply(text: str, ctx: OfflineContext) -> str:
         if not ctx.recent_workouts:
             return _say("recent_none", ctx)
         return _say("recent", ctx, workouts=_join(ctx.recent_workouts))
-    if _BEST.search(text):
-        return _best_reply(text, ctx)
     if _PLAN.search(text):
         return _say("plan", ctx)
-    if _GOAL.search(text):
-        return _say("goal", ctx)
     if _THANKS.search(text):
         return _say("thanks", ctx)
     if _GREETING.search(text) and "?" not in text:
@@ -144,22 +149,139 @@ def _conversation_reply(text: str, ctx: OfflineContext) -> str:
     return _say("offline", ctx)
 
 
-def _best_reply(text: str, ctx: OfflineContext) -> str:
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    for exercise, line in ctx.records.items():
-        if set(exercise.split("_")) <= words:
-            value, _, day = line.partition(" on ")
-            return _say("best", ctx, exercise=exercise.replace("_", " "), value=value, date=day)
-    return _say("best_none", ctx)
-
-
-def compose_reply(text: str, ctx: OfflineContext, tool_results: list[dict[str, Any]]) -> str:
-    """The whole reply: memory confirmations, then workouts, else a conversational answer."""
+def compose_reply(
+    text: str, ctx: OfflineContext, tool_results: list[tuple[str, dict[str, Any]]]
+) -> str:
+    """The whole reply: the safety advice alone after a red flag; else memory
+    confirmations, then what each tool found, else a conversational answer."""
+    if ctx.red_flag:
+        return _conversation_reply(text, ctx)
     parts = _memory_reply(ctx)
-    for result in tool_results:
-        parts.extend(_workout_reply(result, ctx))
+    for name, result in tool_results:
+        parts.extend(_tool_reply(name, result, ctx))
     if not parts:
         parts.append(_conversation_reply(text, ctx))
-    elif _RED_FLAG.search(text):
-        parts.insert(0, _conversation_reply(text, ctx))
     return " ".join(parts)
+
+
+def _tool_reply(name: str, result: dict[str, Any], ctx: OfflineContext) -> list[str]:
+    if name == "log_workout":
+        return _workout_reply(result, ctx)
+    if name == "change_workout":
+        return [_change_reply(result, ctx)]
+    if name == "goal_progress":
+        return _goal_reply(result, ctx)
+    return [_history_reply(name, result, ctx)]
+
+
+def _history_reply(name: str, result: dict[str, Any], ctx: OfflineContext) -> str:
+    if name == "workouts_in_period":
+        period, workouts = result["period"], result["workouts"]
+        dates = {
+            "label": period["label"].capitalize(),
+            "start": period["from"],
+            "end": period["to"],
+        }
+        if not workouts:
+            return _say("period_none", ctx, **{**dates, "label": period["label"]})
+        lines = [f"{w['weekday']} {w['date']}: {w['summary']}" for w in workouts]
+        count = f"{len(workouts)} workout{'s' if len(workouts) > 1 else ''}"
+        reply = _say("period", ctx, count=count, workouts=_join(lines), **dates)
+        return reply + (" " + _say("period_more", ctx) if result.get("more") else "")
+    if name == "personal_bests":
+        bests = result.get("bests", [])
+        if result.get("known") is False:
+            return _say("best_unknown", ctx, exercise=_words(result.get("exercise", "")))
+        if not bests:
+            return _say("best_none", ctx)
+        if "exercise" in result and len({b["exercise"] for b in bests}) == 1:
+            return _say(
+                "best_one", ctx, exercise=_words(bests[0]["exercise"]), bests=_bests(bests, False)
+            )
+        return _say("bests", ctx, bests=_bests(bests, True))
+    if name == "exercise_progress":
+        if result.get("known") is False or not result.get("sessions"):
+            return _say("best_unknown", ctx, exercise=_words(result.get("exercise", "")))
+        sessions = [_session(s) for s in result["sessions"]]
+        return _say(
+            "progress",
+            ctx,
+            exercise=_words(result["exercise"]).capitalize(),
+            count=len(sessions),
+            sessions=_join(sessions),
+            trend=result["trend"],
+        )
+    names = result.get("exercises", [])
+    if not names:
+        return _say("exercises_none", ctx)
+    return _say("exercises", ctx, names=", ".join(_words(n) for n in names))
+
+
+def _words(name: str) -> str:
+    """A stored name or an athlete's phrase as words ("back_squat" → "back squat")."""
+    return name.replace("_", " ").strip(" ?!.")
+
+
+def _bests(bests: list[dict[str, Any]], named: bool) -> str:
+    measure = {"e1rm": "estimated 1RM "}
+    return "; ".join(
+        (f"{_words(b['exercise'])} " if named else "")
+        + f"{measure.get(b['measure'], '')}{b['display']} ({b['date']})"
+        for b in bests
+    )
+
+
+def _session(s: dict[str, Any]) -> str:
+    if "top_set" in s:
+        e1rm = f", e1RM {s['e1rm']:g}" if s.get("e1rm") else ""
+        return f"{s['date']} {s['top_set']}{e1rm}"
+    if "time" in s:
+        return f"{s['date']} {s['time']}"
+    if "rounds" in s:
+        return f"{s['date']} {s['rounds']:g} rounds"
+    return f"{s['date']} {s.get('reps', '')} reps".rstrip()
+
+
+def _change_reply(result: dict[str, Any], ctx: OfflineContext) -> str:
+    status = result.get("status")
+    if status == "updated":
+        return _say("changed", ctx, change=result["change"])
+    if status == "deleted":
+        return _say("deleted", ctx, summary=result["summary"])
+    if status == "restored":
+        return _say("restored", ctx, summary=result["summary"])
+    if status == "ambiguous":
+        options = [
+            f"{n}) {c['date']} {c['summary']}" for n, c in enumerate(result["candidates"], 1)
+        ]
+        return _say("ambiguous", ctx, candidates="; ".join(options))
+    if status == "nothing_to_undo":
+        return _say("nothing_to_undo", ctx)
+    if status == "not_found":
+        return _say("change_not_found", ctx)
+    return _say("change_failed", ctx, error=result.get("error", "unknown"))
+
+
+def _goal_reply(result: dict[str, Any], ctx: OfflineContext) -> list[str]:
+    goals = result.get("goals", [])
+    if not goals:
+        return [_say("goals_none", ctx)]
+    parts = []
+    for g in goals:
+        details = []
+        if best := g.get("best"):
+            gap = (
+                f"; the goal needs {g['target_pace']}"
+                if "target_pace" in g
+                else f"; {g['to_add']} to go"
+                if "to_add" in g
+                else ""
+            )
+            details.append(
+                f"Your best {_words(best['exercise'])} is {best['display']} ({best['date']}){gap}."
+            )
+        if "weeks_left" in g:
+            details.append(f"{g['weeks_left']} weeks left.")
+        goal = g["goal"].rstrip(" .")
+        parts.append(_say("goal", ctx, goal=goal, details=" ".join(details)).strip())
+    return parts

@@ -29,25 +29,31 @@ from agent.events import (
     ErrorEvent,
     MemoryEvent,
     ReplyOut,
+    SavedMemory,
     TokenEvent,
     TurnEvent,
     Usage,
+    WorkoutChangeOut,
     WorkoutEvent,
     result_of,
 )
-from agent.memory import MemoryPlanner
+from agent.goals import goal_memory, stated_goal
+from agent.memory import MemoryPlan, MemoryPlanner
 from agent.memory_rules import rank_memories
 from agent.offline import OfflineCoachModel
 from agent.prompting import CoachPrompts, TurnNotes, build_system_message, render_turn_context
 from agent.replay import Leases
+from agent.safety import red_flag
 from agent.summaries import Summarizer, SummaryPolicy
 from agent.tuning import keep_untraced_hooks_inline
 from agent.usage import Spend
 from agent.work import TurnWork
+from agent.workout_edits import WorkoutEditor
 from agent.workouts import WorkoutBook, workout_extractor
+from extraction.schema import Workout
 from storage.errors import StorageError
 from storage.ids import new_id
-from storage.models import Message, MessageMetadata
+from storage.models import ConversationState, Message, MessageMetadata, PendingQuestion
 from storage.protocols import Quota, Store, TurnBegin, TurnCommit
 
 log = logging.getLogger(__name__)
@@ -94,6 +100,7 @@ class TurnRunner:
         self.options = options or TurnOptions()
         self.background = background or Background()
         offline = isinstance(chat_model, OfflineCoachModel)
+        self._offline = offline
         # Offline, every decision is rule-based: no model is asked for structured output.
         self._aux_model = None if offline else (extraction_model or chat_model)
         self._cache_prompt = supports_prompt_caching(chat_model)
@@ -247,8 +254,13 @@ class TurnRunner:
             await self._fail(context, message, owner)
             yield ErrorEvent(code=exc.code, message=str(exc))
             return
-        for workout in result.workouts:
-            yield WorkoutEvent(workout=workout)
+        for change in result.workout_changes:
+            yield WorkoutEvent(
+                action=change.action,
+                workout=change.workout,
+                workout_id=change.workout_id,
+                summary=change.summary,
+            )
         for memory in result.memories.saved:
             yield MemoryEvent(action="saved", memory=memory)
         for memory in result.memories.updated:
@@ -281,6 +293,7 @@ class TurnRunner:
             existing=context.memories,
             spend=spend,
         )
+        _plan_goal(plan, message.content, context)
         gone = {m.memory_id for m in plan.deletes}
         current = {m.memory_id: m for m in context.memories if m.memory_id not in gone}
         current.update({m.memory_id: m for m in plan.puts})
@@ -293,7 +306,9 @@ class TurnRunner:
         )
         system = build_system_message(
             self._prompts.static_part(context.user_id, context.coach),
-            render_turn_context(context, memories, TurnNotes(list(plan.notes))),
+            render_turn_context(
+                context, memories, TurnNotes([*plan.notes, *_state_notes(context, message)])
+            ),
             cache=self._cache_prompt,
         )
         return TurnWork(
@@ -307,18 +322,26 @@ class TurnRunner:
                 coach_name=context.coach.coach_name,
                 conversation_id=context.conversation.conversation_id,
                 message_id=message.message_id,
-                records={(r.exercise, r.measure): r for r in context.records},
+            ),
+            editor=WorkoutEditor(
+                store=self.store,
+                user_id=context.user_id,
+                today=context.today,
+                state=context.conversation.state,
             ),
             memory=plan,
             memories=memories,
             extractor=self._extractor,
             model_name=self.model_name,
             spend=spend,
+            red_flag=red_flag(message.content),
+            offline=self._offline,
         )
 
     async def _commit(self, work: TurnWork) -> ChatResult:
         ctx = work.context
         logged = [w.record for w in work.book.logged]
+        changes = _workout_changes(work)
         reply = Message(
             message_id=new_id(),
             conversation_id=ctx.conversation.conversation_id,
@@ -327,7 +350,7 @@ class TurnRunner:
             content=work.reply_text,
             metadata=MessageMetadata(
                 workout_detected=bool(logged),
-                workout_ids=[w.workout_id for w in logged],
+                workout_ids=list(dict.fromkeys(c.workout_id for c in changes)),
                 memory_ids=[m.memory_id for m in work.memory.puts],
                 model=self.model_name,
             ),
@@ -337,6 +360,7 @@ class TurnRunner:
             conversation_id=ctx.conversation.conversation_id,
             reply=ReplyOut(message_id=reply.message_id, content=reply.content),
             workouts=[w.workout for w in work.book.logged],
+            workout_changes=changes,
             memories=work.memory.changes,
             usage=Usage(
                 input_tokens=work.spend.input_tokens,
@@ -351,8 +375,9 @@ class TurnRunner:
                 coach_id=ctx.coach.coach_id,
                 conversation_id=ctx.conversation.conversation_id,
                 reply=reply,
-                workouts=logged,
-                records=list(work.book.record_writes.values()),
+                workouts=[*logged, *work.editor.restored],
+                edits=list(work.editor.edits.values()),
+                state=_next_state(work),
                 memory_puts=work.memory.puts,
                 memory_deletes=work.memory.deletes,
                 memories_used=work.used_memory_ids,
@@ -377,3 +402,76 @@ class TurnRunner:
             )
         except StorageError:  # the claim then expires with its TTL; the retry waits for it
             log.warning("could not release turn %s", message.metadata.client_message_id)
+
+
+def _workout_changes(work: TurnWork) -> list[WorkoutChangeOut]:
+    """What the turn logged, then what it changed, as the reply reports them."""
+    out = [
+        WorkoutChangeOut(
+            action="logged",
+            workout_id=w.record.workout_id,
+            summary=w.description,
+            workout=w.workout,
+        )
+        for w in work.book.logged
+    ]
+    out += [
+        WorkoutChangeOut(
+            action=e.action,
+            workout_id=e.workout_id,
+            summary=e.summary,
+            workout=Workout.model_validate(e.workout),
+        )
+        for e in work.editor.events
+    ]
+    return out
+
+
+def _next_state(work: TurnWork) -> ConversationState:
+    """The question this reply asks (a logged workout's missing detail) and the change
+    "undo" would reverse."""
+    asking = next((w for w in work.book.logged if w.missing), None)
+    pending = (
+        PendingQuestion(workout_id=asking.record.workout_id, fields=asking.missing)
+        if asking
+        else None
+    )
+    editor = work.editor
+    changed = editor.undone or editor.events or work.book.logged
+    last = editor.last_change if changed else work.context.conversation.state.last_change
+    return ConversationState(pending=pending, last_change=last)
+
+
+def _plan_goal(plan: MemoryPlan, text: str, context: TurnContext) -> None:
+    """Keep a stated goal as a goal memory, unless this turn or an earlier one already did."""
+    goal = stated_goal(text, context.today)
+    if goal is None or any(m.memory_type == "goal" for m in plan.puts):
+        return
+    memory = goal_memory(goal, context.user_id)
+    known = {m.content.lower() for m in context.memories}
+    if memory.content.lower() in known:
+        return
+    plan.puts.append(memory)
+    plan.changes.saved.append(
+        SavedMemory(memory_id=memory.memory_id, content=memory.content, memory_type="goal")
+    )
+
+
+def _state_notes(context: TurnContext, message: Message) -> list[str]:
+    """What the conversation is in the middle of, told to the model as trusted notes."""
+    notes = []
+    state = context.conversation.state
+    if red_flag(message.content):
+        notes.append("The message reports a red-flag symptom: safety advice only, log nothing.")
+    if state.pending is not None:
+        notes.append(
+            f"You asked for the {' and '.join(state.pending.fields)} of workout "
+            f"{state.pending.workout_id}; if this message answers it, call change_workout "
+            f'(action="update", which="{state.pending.workout_id}").'
+        )
+    if state.last_change is not None:
+        notes.append(
+            f"The last workout change here: {state.last_change.action} "
+            f"{state.last_change.workout_id} (what undo reverses)."
+        )
+    return notes

@@ -12,21 +12,21 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.runnables import Runnable
 from pydantic import BaseModel, ValidationError
 
+from agent.history_index import indexed, to_kg
 from agent.usage import Spend
 from extraction import extract
 from extraction.describe import describe_workout
 from extraction.grounding import check_grounding
-from extraction.records import Performance, performances
 from extraction.schema import PRAchievement, Workout, workout_json_schema
 from prompts import render
 from storage.ids import workout_id
-from storage.models import ExtractionMetadata, PersonalRecord, WorkoutRecord, utc_now
+from storage.models import Best, ExtractionMetadata, PersonalRecord, WorkoutRecord, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -147,115 +147,145 @@ def format_value(value: float, measure: str, unit: str | None) -> str:
     return f"{value:g} {unit}" if unit else f"{value:g}"
 
 
-def _record_key(p: Performance) -> tuple[str, str]:
-    return (p.exercise, p.measure)
+BestKey = tuple[str, str]
+"""(exercise, measure)."""
+ANNOUNCED: dict[str, Literal["weight", "time", "rounds", "reps"]] = {
+    "weight": "weight",
+    "time": "time",
+    "rounds": "rounds",
+    "reps": "reps",
+}
+"""Measures a new best is announced for (an estimated 1RM follows its top set)."""
+
+
+def _beats(best: Best, old: PersonalRecord) -> bool:
+    new, previous = best.rank_value, _rank_value(old)
+    return new > previous if best.higher_is_better else new < previous
+
+
+def _rank_value(record: PersonalRecord) -> float:
+    return (
+        to_kg(record.value, record.unit) if record.measure in ("weight", "e1rm") else record.value
+    )
 
 
 def detect_prs(
-    workout: Workout, wid: str, records: dict[tuple[str, str], PersonalRecord], user_id: str
-) -> tuple[list[PRAchievement], list[PersonalRecord]]:
-    """Compare a workout's bests with stored records; return PR entries and record writes.
+    workout: Workout, record: WorkoutRecord, bests: dict[BestKey, PersonalRecord | None]
+) -> list[PRAchievement]:
+    """Compare the workout's results with the stored bests (updating `bests` with the new
+    ones, so a second workout in the same message compares with the first).
 
-    A first-ever value becomes the baseline record without being called a PR.
+    A first-ever value becomes the baseline without being called a PR.
     """
     prs: list[PRAchievement] = []
-    writes: list[PersonalRecord] = []
-    for perf in performances(workout):
-        old = records.get(_record_key(perf))
-        better = old is None or (
-            perf.value > old.value if perf.higher_is_better else perf.value < old.value
-        )
-        if not better:
-            continue
-        new = PersonalRecord(
-            user_id=user_id,
-            exercise=perf.exercise,
-            measure=perf.measure,
-            value=perf.value,
-            unit=perf.unit,
-            higher_is_better=perf.higher_is_better,
-            workout_id=wid,
-            date=workout.date.isoformat() if workout.date else "",
-            version=old.version if old else 0,
-        )
-        writes.append(new)
-        records[_record_key(perf)] = new
-        if old is not None and old.unit == perf.unit:
-            gain = abs(perf.value - old.value)
+    for entry in record.exercises:
+        for best in entry.bests:
+            key = (entry.exercise, best.measure)
+            old = bests.get(key)
+            if old is not None and not _beats(best, old):
+                continue
+            bests[key] = PersonalRecord(
+                user_id=record.user_id,
+                exercise=entry.exercise,
+                measure=best.measure,
+                value=best.value,
+                unit=best.unit,
+                higher_is_better=best.higher_is_better,
+                reps=best.reps,
+                workout_id=record.workout_id,
+                date=record.date,
+            )
+            pr_type = ANNOUNCED.get(best.measure)
+            if old is None or pr_type is None:
+                continue
+            gain = abs(best.value - old.value) if old.unit == best.unit else None
             prs.append(
                 PRAchievement(
-                    exercise=perf.exercise,
+                    exercise=entry.exercise,
                     discipline=workout.discipline,
-                    pr_type=perf.measure,
+                    pr_type=pr_type,
                     previous_best=old.value,
-                    new_best=perf.value,
-                    improvement=round(gain, 2),
-                    improvement_percentage=round(100 * gain / old.value, 1) if old.value else None,
+                    new_best=best.value,
+                    improvement=round(gain, 2) if gain is not None else None,
+                    improvement_percentage=round(100 * gain / old.value, 1)
+                    if gain is not None and old.value
+                    else None,
                     date_previous=date.fromisoformat(old.date) if old.date else None,
-                    significance="major" if old.value and gain / old.value >= 0.05 else "minor",
-                    context=f"{format_value(perf.value, perf.measure, perf.unit)} "
-                    f"(previous {format_value(old.value, old.measure, old.unit)})",
+                    significance="major"
+                    if gain is not None and old.value and gain / old.value >= 0.05
+                    else "minor",
+                    context=f"{format_value(best.value, best.measure, best.unit)} "
+                    f"(previous {format_value(old.value, old.measure, old.unit)} on {old.date})",
                 )
             )
-    return prs, writes
+    return prs
 
 
 @dataclass
 class WorkoutBook:
-    """The workouts this turn will commit, and the records they move."""
+    """The workouts this turn will commit."""
 
     user_id: str
     coach_id: str
     coach_name: str
     conversation_id: str
     message_id: str
-    records: dict[tuple[str, str], PersonalRecord]
     logged: list[LoggedWorkout] = field(default_factory=list)
-    record_writes: dict[tuple[str, str], PersonalRecord] = field(default_factory=dict)
+    bests: dict[BestKey, PersonalRecord | None] = field(default_factory=dict)
+    """Stored bests read this turn (None: none yet), updated by what it logs."""
 
-    def add(self, workout: Workout, method: str) -> LoggedWorkout:
-        """Assign ids, detect PRs and queue the workout for the turn's commit."""
+    def draft(self, workout: Workout, method: str) -> WorkoutRecord:
+        """Assign ids and build the record with its exercise entries (not yet queued)."""
         day = workout.date = workout.date or date.today()
         wid = workout_id(day)
         workout.workout_id = wid
         workout.user_id = self.user_id
         workout.coach_id = self.coach_id
         workout.conversation_id = self.conversation_id
-        prs, writes = detect_prs(workout, wid, self.records, self.user_id)
+        return indexed(
+            WorkoutRecord(
+                workout_id=wid,
+                user_id=self.user_id,
+                date=day.isoformat(),
+                discipline=workout.discipline,
+                coach_ids=[self.coach_id],
+                coach_names=[self.coach_name],
+                conversation_id=self.conversation_id,
+                message_id=self.message_id,
+                completed_at=day.isoformat(),
+                fingerprint=fingerprint(workout),
+                workout_data=workout.model_dump(mode="json", exclude_none=True),
+                extraction_metadata=ExtractionMetadata(
+                    confidence=workout.metadata.data_confidence,
+                    extracted_at=utc_now(),
+                    method=method,
+                ),
+                summary=describe_workout(workout),
+            )
+        )
+
+    def add(self, workout: Workout, record: WorkoutRecord, claimed_pr: str | None) -> LoggedWorkout:
+        """Detect PRs against `bests` (read them first) and queue the workout for the commit."""
+        prs = detect_prs(workout, record, self.bests)
         if prs:
             workout.pr_achievements = prs
-        for w in writes:
-            self.record_writes[(w.exercise, w.measure)] = w
-        data = workout.model_dump(mode="json", exclude_none=True)
-        record = WorkoutRecord(
-            workout_id=wid,
-            user_id=self.user_id,
-            date=day.isoformat(),
-            discipline=workout.discipline,
-            coach_ids=[self.coach_id],
-            coach_names=[self.coach_name],
-            conversation_id=self.conversation_id,
-            message_id=self.message_id,
-            completed_at=day.isoformat(),
-            fingerprint=fingerprint(workout),
-            workout_data=data,
-            extraction_metadata=ExtractionMetadata(
-                confidence=workout.metadata.data_confidence,
-                extracted_at=utc_now(),
-                method=method,
-            ),
-            summary=describe_workout(workout),
-        )
+            record.workout_data = workout.model_dump(mode="json", exclude_none=True)
+        record.claimed_pr = claimed_pr
         logged = LoggedWorkout(
             workout=workout,
             record=record,
             description=record.summary or "",
             prs=prs,
-            missing=[
-                f.removeprefix("missing_")
-                for f in workout.metadata.validation_flags or []
-                if f.startswith("missing_")
-            ],
+            missing=missing_fields(workout),
         )
         self.logged.append(logged)
         return logged
+
+
+def missing_fields(workout: Workout) -> list[str]:
+    """What the extractor flagged as missing (`time`, `weight`, …)."""
+    return [
+        f.removeprefix("missing_")
+        for f in workout.metadata.validation_flags or []
+        if f.startswith("missing_")
+    ]

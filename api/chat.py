@@ -138,8 +138,10 @@ def _event_to_sse(event: object) -> ServerSentEvent:
     if isinstance(event, TokenEvent):
         return _sse("token", {"text": event.text})
     if isinstance(event, WorkoutEvent):
+        extra = {"action": event.action, "change": event.summary}
         return ServerSentEvent(
-            data=WorkoutPublic.of_workout(event.workout).model_dump_json(), event="workout"
+            data=WorkoutPublic.of_workout(event.workout, **extra).model_dump_json(),
+            event="workout",
         )
     if isinstance(event, MemoryEvent):
         return _sse("memory", {"action": event.action, "memory": event.memory.model_dump()})

@@ -36,6 +36,8 @@ class RecordPublic(BaseModel):
     value: float
     unit: str | None = None
     higher_is_better: bool
+    reps: int | None = None
+    """The reps of the set, for a weight."""
     workout_id: str
     date: str
 

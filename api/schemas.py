@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from typing import Annotated, Any, Self, TypeVar
+from typing import Annotated, Any, Literal, Self, TypeVar
 from zoneinfo import available_timezones
 
 from pydantic import (
@@ -442,12 +442,22 @@ class WorkoutPublic(BaseModel):
         )
 
     @classmethod
-    def of_workout(cls, workout: Workout) -> WorkoutPublic:
-        """Map a workout as a turn logged it."""
-        return cls.model_validate(workout.model_dump(mode="json", exclude_none=True))
+    def of_workout(cls, workout: Workout, **extra: Any) -> WorkoutPublic:
+        """Map a workout as a turn logged it (`extra`: the event's `action`, `change`)."""
+        return cls.model_validate({**workout.model_dump(mode="json", exclude_none=True), **extra})
 
 
 # chat
+
+
+class WorkoutChangePublic(BaseModel):
+    """A workout a turn logged, updated or deleted, and what changed (`Fran: 8:57 → 8:47`)."""
+
+    action: Literal["logged", "updated", "deleted"]
+    workout_id: str
+    summary: str
+    workout: WorkoutPublic
+    """As it is now (for `deleted`: as it was)."""
 
 
 class ChatReply(BaseModel):
@@ -457,6 +467,9 @@ class ChatReply(BaseModel):
     conversation_id: str
     reply: ReplyOut
     workouts: list[WorkoutPublic] = Field(default_factory=list)
+    """Workouts logged this turn."""
+    workout_changes: list[WorkoutChangePublic] = Field(default_factory=list)
+    """Every workout logged, updated or deleted this turn, in order."""
     memories: MemoryChanges = Field(default_factory=MemoryChanges)
     usage: Usage
 
@@ -468,6 +481,15 @@ class ChatReply(BaseModel):
             conversation_id=result.conversation_id,
             reply=result.reply,
             workouts=[WorkoutPublic.of_workout(w) for w in result.workouts],
+            workout_changes=[
+                WorkoutChangePublic(
+                    action=c.action,
+                    workout_id=c.workout_id,
+                    summary=c.summary,
+                    workout=WorkoutPublic.of_workout(c.workout),
+                )
+                for c in result.workout_changes
+            ],
             memories=result.memories,
             usage=result.usage,
         )

@@ -33,12 +33,13 @@ from storage.codec import new_item  # noqa: E402
 from storage.factory import open_store  # noqa: E402
 from storage.items import Absent, Put  # noqa: E402
 from storage.models import (  # noqa: E402
+    Best,
     CoachConfig,
     Conversation,
+    ExerciseEntry,
     Memory,
     Message,
     MessageMetadata,
-    PersonalRecord,
     WorkoutRecord,
 )
 from storage.protocols import Quota, TurnCommit  # noqa: E402
@@ -65,12 +66,29 @@ def memory(n: int, user: str) -> Memory:
 
 
 def workout(day: int) -> WorkoutRecord:
+    """A squat session with its derived entry (one history item and two best items)."""
+    wid = f"202501{day:02d}-bench"
     return WorkoutRecord(
-        workout_id=f"202501{day:02d}-bench",
+        workout_id=wid,
         user_id=USER,
         date=f"2025-01-{day:02d}",
         discipline="strength",
         workout_data={"workout_name": "squats", "sets": [{"reps": 5, "kg": 102.5}] * 5},
+        exercises=[
+            ExerciseEntry(
+                exercise="back_squat",
+                workout_id=wid,
+                date=f"2025-01-{day:02d}",
+                discipline="strength",
+                top_weight=102.5,
+                top_reps=5,
+                unit="kg",
+                bests=[
+                    Best(measure="weight", value=102.5, unit="kg", rank_value=102.5, reps=5),
+                    Best(measure="e1rm", value=119.6, unit="kg", rank_value=119.6),
+                ],
+            )
+        ],
     )
 
 
@@ -112,16 +130,6 @@ def operations(store: Repository) -> list[tuple[str, Callable[[], Awaitable[Any]
         conversation_id=CHAT,
         reply=message(MESSAGES + 1),
         workouts=[workout(5)],
-        records=[
-            PersonalRecord(
-                user_id=USER,
-                exercise="back squat",
-                measure="weight",
-                value=102.5,
-                workout_id="20250105-bench",
-                date="2025-01-05",
-            )
-        ],
         memories_used=["mem00000000", "mem00000001", "mem00000002"],
         client_message_id="k1",
         result=ChatResult(
@@ -147,7 +155,10 @@ def operations(store: Repository) -> list[tuple[str, Callable[[], Awaitable[Any]
         ("list_memories", lambda: store.list_memories(USER, coach_id=COACH)),
         ("get_summary", lambda: store.get_summary(USER, CHAT)),
         ("list_records", lambda: store.list_records(USER)),
-        ("commit_turn (1 workout, 1 PR, 3 memories used)", lambda: store.commit_turn(commit)),
+        (
+            "commit_turn (1 workout + its 3 history items, 3 memories used)",
+            lambda: store.commit_turn(commit),
+        ),
         (
             "list_workouts (date range)",
             lambda: store.list_workouts(USER, date_from="2025-01-01", date_to="2025-01-31"),

@@ -115,6 +115,12 @@ def find_durations(text: str) -> list[Span]:
     return _without_overlaps([s for s in spans if s.value <= MAX_SECONDS])
 
 
+def parse_duration(text: str) -> float | None:
+    """The first duration in the text, in seconds, or None."""
+    spans = find_durations(text)
+    return spans[0].value if spans else None
+
+
 def find_weights(text: str) -> list[Span]:
     """Weights with an explicit unit ("225 lb", "100kg", "53#", "1.5 pood"), unit lb or kg."""
     spans = []

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from storage import keys
 from storage.errors import PayloadTooLarge
 from storage.items import Absent, Below, Equals, Exists, Item, Key, Put, Update, VersionIs
-from storage.models import Memory, Message, PersonalRecord, utc_now
+from storage.models import Memory, Message, utc_now
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -74,15 +74,13 @@ def replacement(key: Key, record: BaseModel, index: Mapping[str, str] | None = N
     )
 
 
-def versioned(key: Key, entity: str, record: PersonalRecord | Memory) -> Put | Update:
-    """A transactional write: create at version 0, else replace that version (a memory with
-    its index keys, which follow its type and importance)."""
-    index = memory_index(record) if isinstance(record, Memory) else None
+def versioned(key: Key, entity: str, record: Memory) -> Put | Update:
+    """A transactional write: create at version 0, else replace that version (with the
+    memory's index keys, which follow its type and importance)."""
+    index = memory_index(record)
     if record.version == 0:
         return Put(new_item(key, entity, record, index), Absent())
-    if index is not None:
-        return replacement(key, record, index)
-    return replacement(key, record)
+    return replacement(key, record, index)
 
 
 def memory_index(memory: Memory) -> dict[str, str]:

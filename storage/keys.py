@@ -22,7 +22,8 @@ WORKOUT_ID = re.compile(r"(\d{8})-.+")
 COACHES = "coach#"
 MEMORIES = "userMemory#"
 WORKOUTS = "workout#"
-RECORDS = "record#"
+EXERCISES = "exercise#"
+BESTS = "best#"
 PING: Key = ("health#ping", "ping")
 """A key no item has: reading it proves the table answers."""
 
@@ -35,7 +36,8 @@ NAMES = {
     "turn": "turn",
     "workout": "workout",
     "userMemory": "memory",
-    "record": "personal record",
+    "exercise": "exercise entry",
+    "best": "personal best",
 }
 
 
@@ -128,8 +130,22 @@ def memory_index(user_id: str, memory_id: str, memory_type: str, importance: str
     return index
 
 
-def record(user_id: str, exercise: str, measure: str) -> Key:
-    return (user(user_id), f"{RECORDS}{label(exercise, 'exercise')}#{measure}")
+def exercise_history(exercise: str) -> str:
+    """Sort-key prefix of one exercise's entries, in date (workout id) order."""
+    return f"{EXERCISES}{label(exercise, 'exercise')}#"
+
+
+def exercise_entry(user_id: str, exercise: str, workout_id: str) -> Key:
+    return (user(user_id), exercise_history(exercise) + ident(workout_id, "workout"))
+
+
+def bests(exercise: str, measure: str | None = None) -> str:
+    """Sort-key prefix of one exercise's ranked results (of one measure), best first."""
+    return f"{BESTS}{label(exercise, 'exercise')}#" + (f"{measure}#" if measure else "")
+
+
+def best(user_id: str, exercise: str, measure: str, rank: str, workout_id: str) -> Key:
+    return (user(user_id), f"{bests(exercise, measure)}{rank}#{ident(workout_id, 'workout')}")
 
 
 def rate_minute(user_id: str, epoch_minute: int) -> Key:

@@ -124,6 +124,7 @@ class Conversation(Camel):
     conversation_id: str
     title: str = "New conversation"
     metadata: ConversationMetadata = Field(default_factory=ConversationMetadata)
+    state: ConversationState = Field(default_factory=lambda: ConversationState())
     version: int = 0
     created_at: str | None = None
     updated_at: str | None = None
@@ -215,6 +216,62 @@ class Memory(Camel):
     version: int = 0
 
 
+Measure = Literal["weight", "e1rm", "time", "reps", "distance", "rounds"]
+ChangeVia = Literal["chat", "rest"]
+
+
+class Best(Camel):
+    """One comparable result of an exercise in a workout: what its bests are ranked by."""
+
+    measure: Measure
+    value: float
+    """As the athlete logged it, in `unit`."""
+    unit: str | None = None
+    higher_is_better: bool = True
+    rank_value: float
+    """`value` in one unit per measure (kg, seconds, metres), so kg and lb compare."""
+    reps: int | None = None
+    """The reps of the set a weight best was lifted for."""
+
+
+class ExerciseEntry(Camel):
+    """One exercise in one workout, derived from the workout and stored beside it
+    (`sk = exercise#{exercise}#{workoutId}`), so one exercise's history is one query."""
+
+    exercise: str
+    workout_id: str
+    date: str
+    discipline: str
+    top_weight: float | None = None
+    top_reps: int | None = None
+    unit: str | None = None
+    e1rm: float | None = None
+    volume: float | None = None
+    """Sum of weight × reps over the completed sets, in `unit`."""
+    sets: int | None = None
+    reps: int | None = None
+    """Total reps over the sets (lifts, bodyweight movements) or the score (benchmarks)."""
+    rep_maxes: dict[str, float] = Field(default_factory=dict)
+    """Heaviest weight (in `unit`) per rep count of a completed set: {"5": 225}."""
+    time_s: float | None = None
+    distance_m: float | None = None
+    rounds: float | None = None
+    bests: list[Best] = Field(default_factory=list)
+
+
+class WorkoutChange(Camel):
+    """One change of a logged workout: what it was before, when, and through what."""
+
+    at: str = Field(default_factory=lambda: utc_now())
+    via: ChangeVia
+    action: Literal["updated", "moved"] = "updated"
+    summary: str
+    """What changed, as the athlete reads it: `Fran: 8:57 → 8:47`."""
+    previous_date: str
+    previous_data: dict[str, Any]
+    """The whole workout (UWS) before the change, so it can be undone."""
+
+
 class ExtractionMetadata(Camel):
     confidence: float | None = None
     extracted_at: str | None = None
@@ -243,21 +300,57 @@ class WorkoutRecord(Camel):
     workout_data: dict[str, Any]
     extraction_metadata: ExtractionMetadata = Field(default_factory=ExtractionMetadata)
     summary: str | None = None
+    exercises: list[ExerciseEntry] = Field(default_factory=list)
+    """Derived from `workout_data` by whoever writes the workout (`agent.history_index`);
+    the store writes one item per entry, and per best, in the same transaction."""
+    claimed_pr: str | None = None
+    """The athlete's own words when they called the session a PR ("new PR!")."""
+    changes: list[WorkoutChange] = Field(default_factory=list)
+    """The latest changes, newest last (at most `MAX_CHANGES`)."""
     version: int = 0
+
+
+MAX_CHANGES = 5
 
 
 class PersonalRecord(Camel):
-    """The athlete's best for one exercise and measure (`sk = record#{exercise}#{measure}`)."""
+    """The athlete's best for one exercise and measure: the first item of the ranked range
+    `best#{exercise}#{measure}#`, derived from the workouts, never stored on its own."""
 
     user_id: str
     exercise: str
-    measure: Literal["weight", "time", "reps", "distance", "rounds"]
+    measure: Measure
     value: float
     unit: str | None = None
     higher_is_better: bool = True
+    reps: int | None = None
     workout_id: str
     date: str
-    version: int = 0
+
+
+class PendingQuestion(Camel):
+    """The coach asked for a missing detail of a workout; the next answer fills it."""
+
+    workout_id: str
+    fields: list[str]
+    """`time`, `distance`, `weight`, `reps`."""
+
+
+class LastChange(Camel):
+    """The latest workout change made in the conversation, enough to undo it."""
+
+    action: Literal["logged", "updated", "deleted"]
+    workout_id: str
+    """The workout as it is now (for `deleted`: as it was)."""
+    before: WorkoutRecord | None = None
+    """The workout before the change (None when it was logged)."""
+
+
+class ConversationState(Camel):
+    """What the conversation is in the middle of, set by the turn that commits."""
+
+    pending: PendingQuestion | None = None
+    last_change: LastChange | None = None
 
 
 class TurnState(Camel):

@@ -16,6 +16,8 @@ from pydantic import BaseModel
 from storage.models import (
     CoachConfig,
     Conversation,
+    ConversationState,
+    ExerciseEntry,
     Memory,
     Message,
     Page,
@@ -52,6 +54,16 @@ class Quota:
     now_epoch: int
 
 
+@dataclass(frozen=True)
+class WorkoutEdit:
+    """A turn's change of a stored workout: `after` None deletes it; an `after` under
+    another id (a new date starts a new id) moves it."""
+
+    before: WorkoutRecord
+    """As the turn read it: its version is the condition, its exercises are removed."""
+    after: WorkoutRecord | None
+
+
 @dataclass
 class TurnCommit:
     """Writes that finish a turn and must stand or fall together (one transaction)."""
@@ -61,7 +73,10 @@ class TurnCommit:
     conversation_id: str
     reply: Message
     workouts: list[WorkoutRecord] = field(default_factory=list)
-    records: list[PersonalRecord] = field(default_factory=list)
+    """New workouts (conditional create), each with its exercise and best items."""
+    edits: list[WorkoutEdit] = field(default_factory=list)
+    state: ConversationState | None = None
+    """The conversation's new state (pending question, last change); None keeps it."""
     memory_puts: list[Memory] = field(default_factory=list)
     """New memories (version 0: conditional create) or updates (expected version)."""
     memory_deletes: list[Memory] = field(default_factory=list)
@@ -204,13 +219,17 @@ class TurnStore(Protocol):
         ...
 
     async def commit_turn(self, commit: TurnCommit) -> None:
-        """Reply, workouts, records, memory changes, conversation counters and turn result:
-        one transaction."""
+        """Reply, workouts (new, changed, deleted, with their exercise and best items),
+        memory changes, conversation counters and state, and turn result: one transaction."""
         ...
 
 
 class WorkoutStore(Protocol):
-    """Logged workouts and the personal records derived from them."""
+    """Logged workouts, each exercise's history and the bests derived from them.
+
+    Every write of a workout (create, replace, delete) writes its exercise and best
+    items in the same transaction, from `WorkoutRecord.exercises`.
+    """
 
     async def get_workout(self, user_id: str, workout_id: str) -> WorkoutRecord: ...
 
@@ -228,11 +247,33 @@ class WorkoutStore(Protocol):
         """A date range is one key-range query on the date-prefixed workout id."""
         ...
 
-    async def replace_workout(self, workout: WorkoutRecord) -> WorkoutRecord: ...
+    async def replace_workout(self, workout: WorkoutRecord) -> WorkoutRecord:
+        """Replace under `workout.version` (Conflict otherwise); the bests follow."""
+        ...
 
-    async def delete_workout(self, user_id: str, workout_id: str) -> None: ...
+    async def delete_workout(self, user_id: str, workout_id: str) -> None:
+        """Delete it with its exercise and best items; the bests fall back."""
+        ...
 
-    async def list_records(self, user_id: str) -> list[PersonalRecord]: ...
+    async def exercise_history(
+        self, user_id: str, exercise: str, *, limit: int = 20, newest_first: bool = True
+    ) -> list[ExerciseEntry]:
+        """One exercise's latest sessions in one query (never reads other workouts)."""
+        ...
+
+    async def best(self, user_id: str, exercise: str, measure: str) -> PersonalRecord | None:
+        """The best of one exercise and measure, in one query."""
+        ...
+
+    async def list_records(
+        self, user_id: str, *, exercise: str | None = None
+    ) -> list[PersonalRecord]:
+        """The best of every exercise and measure (or of one exercise)."""
+        ...
+
+    async def exercise_names(self, user_id: str) -> list[str]:
+        """The canonical names of the exercises the athlete has logged."""
+        ...
 
 
 class MemoryStore(Protocol):

@@ -6,6 +6,7 @@ condition is read by what it guarded.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
@@ -17,13 +18,16 @@ from storage.calls import concurrently
 from storage.codec import (
     conversation_bump,
     decode,
+    encode,
     message_put,
     new_item,
     rate_counter,
+    replacement,
     turn_outcome,
     versioned,
 )
 from storage.errors import Conflict, NotFound, RateLimited
+from storage.history_items import index_writes
 from storage.items import (
     MAX_TRANSACTION,
     Absent,
@@ -38,9 +42,10 @@ from storage.items import (
     Put,
     Transaction,
     Update,
+    VersionIs,
     Write,
 )
-from storage.models import Message, TurnState, utc_now
+from storage.models import Message, TurnState, WorkoutRecord, utc_now
 from storage.protocols import Lease, Quota, TurnBegin, TurnCommit
 from storage.repo_base import RepositoryBase
 
@@ -174,8 +179,10 @@ class TurnRepository(RepositoryBase):
                 raise NotFound("turn not found") from None
 
     async def commit_turn(self, commit: TurnCommit) -> None:
-        """One transaction; the workout log documents are written after it succeeds.
+        """One transaction; the workout log documents are written (or deleted) after it.
 
+        Workouts carry their exercise and best items (`storage.history_items`): each is
+        keyed by its own workout, so concurrent turns never write one shared item.
         Memory puts are conditional (version 0 creates, else that version is replaced).
         Memory uses are counted without touching `version`: usage is bookkeeping, so it
         never makes a concurrent edit of the memory fail with Conflict.
@@ -185,23 +192,15 @@ class TurnRepository(RepositoryBase):
                 queries could never find it.
         """
         user_id = commit.user_id
-        for workout in commit.workouts:
-            if keys.dated(workout.workout_id) is None:
-                raise ValueError(
-                    f"workout id {workout.workout_id!r} must start with its date: YYYYMMDD-…"
-                )
-        logs = {keys.workout_document(user_id, w.workout_id): w for w in commit.workouts}
+        changes = _WorkoutChanges(user_id, commit)
         tx = Transaction()
         tx.add("reply", message_put(user_id, commit.reply))
-        tx.add("conversation", conversation_bump(user_id, commit.reply))
-        for w in commit.workouts:
-            item = new_item(keys.workout(user_id, w.workout_id), "workout", w)
-            tx.add("workout", Put(item, Absent()))
-        for r in commit.records:
-            tx.add(
-                "record",
-                versioned(keys.record(user_id, r.exercise, r.measure), "personalRecord", r),
-            )
+        bump = conversation_bump(user_id, commit.reply)
+        if commit.state is not None:
+            bump = replace(bump, set={**bump.set, "attributes.state": encode(commit.state)})
+        tx.add("conversation", bump)
+        for name, write in changes.slots:
+            tx.add(name, write)
         for m in commit.memory_puts:
             tx.add("memory", versioned(keys.memory(user_id, m.memory_id), "userMemory", m))
         for m in commit.memory_deletes:
@@ -228,10 +227,53 @@ class TurnRepository(RepositoryBase):
                 if "turn" in failed:
                     raise Conflict("another attempt took this turn over; nothing written") from None
                 raise Conflict(
-                    "the reply, a workout, a personal record or the turn changed meanwhile; "
+                    "the reply, a workout, a memory or the turn changed meanwhile; "
                     "nothing was written: reload and retry"
                 ) from None
-        await concurrently(*(partial(self._put_log, key, w) for key, w in logs.items()))
+        await concurrently(
+            *(partial(self._put_log, key, w) for key, w in changes.logs.items()),
+            *(partial(self.documents.delete, key) for key in changes.gone),
+        )
+
+
+class _WorkoutChanges:
+    """The writes a commit's new, changed and deleted workouts make, and the log
+    documents to write and delete once they are committed."""
+
+    def __init__(self, user_id: str, commit: TurnCommit) -> None:
+        self.slots: list[tuple[str, Write]] = []
+        self.logs: dict[str, WorkoutRecord] = {}
+        self.gone: list[str] = []
+        for workout in commit.workouts:
+            self._create(user_id, workout)
+        for edit in commit.edits:
+            before, after = edit.before, edit.after
+            key = keys.workout(user_id, before.workout_id)
+            if after is not None and after.workout_id == before.workout_id:
+                self.slots.append(("workout", replacement(key, after)))
+                self._index(user_id, before, after)
+                self.logs[keys.workout_document(user_id, after.workout_id)] = after
+                continue
+            self.slots.append(("workout", Delete(key, VersionIs(before.version))))
+            self._index(user_id, before, None)
+            self.gone.append(keys.workout_document(user_id, before.workout_id))
+            if after is not None:
+                self._create(user_id, after)
+
+    def _create(self, user_id: str, workout: WorkoutRecord) -> None:
+        if keys.dated(workout.workout_id) is None:
+            raise ValueError(
+                f"workout id {workout.workout_id!r} must start with its date: YYYYMMDD-…"
+            )
+        item = new_item(keys.workout(user_id, workout.workout_id), "workout", workout)
+        self.slots.append(("workout", Put(item, Absent())))
+        self._index(user_id, None, workout)
+        self.logs[keys.workout_document(user_id, workout.workout_id)] = workout
+
+    def _index(
+        self, user_id: str, before: WorkoutRecord | None, after: WorkoutRecord | None
+    ) -> None:
+        self.slots.extend(("index", write) for write in index_writes(user_id, before, after))
 
 
 class _RateLimits:

@@ -7,11 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from agent.history_index import indexed
 from api.deps import Limit, Next, UserDep, WorkoutId, WorkoutStoreDep
 from api.errors import WorkoutDateChanged
 from api.schemas import WorkoutCorrection, WorkoutPublic
+from extraction.describe import describe_workout
 from extraction.schema import Discipline, Workout
-from storage.models import Page, WorkoutRecord, utc_now
+from storage.models import MAX_CHANGES, Page, WorkoutChange, WorkoutRecord, utc_now
 
 SERVICE_IDS = ("user_id", "coach_id", "conversation_id")
 """UWS fields the service assigns; a correction cannot change them."""
@@ -53,13 +55,15 @@ async def get_workout(
 async def correct_workout(
     workout_id: WorkoutId, body: WorkoutCorrection, user: UserDep, store: WorkoutStoreDep
 ) -> WorkoutPublic:
-    """Replace a workout with the athlete's corrected version (a full UWS workout)."""
+    """Replace a workout with the athlete's corrected version (a full UWS workout); its
+    exercise history and the bests follow in the same write."""
     current = await store.get_workout(user, workout_id)
     return WorkoutPublic.of(await store.replace_workout(_corrected(current, body)))
 
 
 def _corrected(current: WorkoutRecord, body: Workout) -> WorkoutRecord:
-    """The stored record with the athlete's version of the workout, marked as reviewed."""
+    """The stored record with the athlete's version of the workout, marked as reviewed,
+    its exercise entries derived again and the change kept in its history."""
     if body.date.isoformat() != current.date:
         raise WorkoutDateChanged(
             "a workout's date is part of its id: delete it and log it again on the right date"
@@ -67,15 +71,25 @@ def _corrected(current: WorkoutRecord, body: Workout) -> WorkoutRecord:
     service_fields = {k: current.workout_data.get(k) for k in SERVICE_IDS}
     workout = body.model_copy(update={**service_fields, "workout_id": current.workout_id})
     workout.metadata = workout.metadata.model_copy(update={"user_verified": True})
-    return current.model_copy(
-        update={
-            "date": workout.date.isoformat(),
-            "discipline": workout.discipline,
-            "workout_data": workout.model_dump(mode="json", exclude_none=True),
-            "extraction_metadata": current.extraction_metadata.model_copy(
-                update={"reviewed_by": "athlete", "reviewed_at": utc_now()}
-            ),
-        }
+    change = WorkoutChange(
+        via="rest",
+        summary="edited in the app",
+        previous_date=current.date,
+        previous_data=current.workout_data,
+    )
+    return indexed(
+        current.model_copy(
+            update={
+                "date": workout.date.isoformat(),
+                "discipline": workout.discipline,
+                "workout_data": workout.model_dump(mode="json", exclude_none=True),
+                "summary": describe_workout(workout),
+                "extraction_metadata": current.extraction_metadata.model_copy(
+                    update={"reviewed_by": "athlete", "reviewed_at": utc_now()}
+                ),
+                "changes": [*current.changes, change][-MAX_CHANGES:],
+            }
+        )
     )
 
 

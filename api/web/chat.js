@@ -96,19 +96,24 @@ function message(role, content) {
 function resultCards(result) {
   const { saved = [], updated = [], forgotten = [] } = result.memories ?? {};
   return [
-    ...result.workouts.map(workoutCard),
+    ...(result.workout_changes ?? []).map((c) =>
+      workoutCard({ ...c.workout, action: c.action, change: c.summary }),
+    ),
     ...saved.map((m) => memoryCard("saved", m)),
     ...updated.map((m) => memoryCard("updated", m)),
     ...forgotten.map((m) => memoryCard("forgotten", m)),
   ];
 }
 
+/** A workout logged, updated or deleted this turn (`action`), with what changed. */
 function workoutCard(workout) {
+  const action = workout.action ?? "logged";
   return h(
     "article",
     { class: "card workout-card" },
-    h("p", { class: "card-kind" }, `Workout logged · ${workout.date}`),
+    h("p", { class: "card-kind" }, `Workout ${action} · ${workout.date}`),
     h("h3", {}, workoutTitle(workout)),
+    action === "updated" && workout.change ? h("p", {}, workout.change) : null,
     h(
       "ul",
       {},

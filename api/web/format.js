@@ -101,5 +101,6 @@ function setsText(sets) {
 /** A personal best as a person says it: "225 lb", "8:57", "12 reps". */
 export function bestText(record) {
   if (record.measure === "time") return clock(record.value);
-  return `${number(record.value)}${record.unit ? ` ${record.unit}` : ""}`;
+  const reps = record.measure === "weight" && record.reps ? ` × ${record.reps}` : "";
+  return `${number(record.value)}${record.unit ? ` ${record.unit}` : ""}${reps}`;
 }

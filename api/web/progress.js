@@ -143,7 +143,14 @@ function runBlock(progress) {
   );
 }
 
-function bestsBlock(records) {
+/** One row per exercise and measure; a lift's estimated 1RM goes beside its top set. */
+function bestsBlock(all) {
+  const records = all.filter((r) => r.measure !== "e1rm");
+  const e1rm = new Map(all.filter((r) => r.measure === "e1rm").map((r) => [r.exercise, r]));
+  const withE1rm = (r) => {
+    const estimate = r.measure === "weight" ? e1rm.get(r.exercise) : undefined;
+    return estimate ? `${bestText(r)} (e1RM ${bestText(estimate)})` : bestText(r);
+  };
   if (!records.length) return block("Bests", empty("Personal bests appear as you log workouts."));
   return block(
     "Bests",
@@ -169,7 +176,7 @@ function bestsBlock(records) {
             "tr",
             {},
             h("th", { scope: "row" }, humanize(r.exercise)),
-            h("td", {}, bestText(r)),
+            h("td", {}, withE1rm(r)),
             h("td", {}, r.date),
           ),
         ),

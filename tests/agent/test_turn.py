@@ -98,7 +98,8 @@ async def test_plan_question_goal_log_nothing(chat: Any) -> None:
     for text in ("tomorrow I'm doing Fran", "what's a good Fran time?", "I want to deadlift 500"):
         result = await chat(text)
         assert result.workouts == [], text
-        assert result.usage.model_calls == 1
+        # a goal is kept as a memory and compared with the bests (one tool call)
+        assert result.usage.model_calls == (2 if "want" in text else 1)
 
 
 async def test_memory_saved_used_next_turn_and_forgotten(chat: Any, store: Repository) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from agent.chat_models import build_chat_model
 from agent.events import ErrorEvent, TokenEvent
+from agent.tools import TOOLS
 from api.errors import status_of
 from storage.models import CoachConfig, Memory, MemoryMetadata, Summary
 from tests.factories import local_store, runner, seed_athlete
@@ -65,7 +66,7 @@ async def test_ordinary_turn_sends_coach_context_and_streams(fake: FakeBedrock, 
     system = fake.system_text(0)
     assert "Coach Riley" in system and "general" in system.lower()
     assert any("cachePoint" in block for block in request.system)
-    assert fake.tool_names(0) == ["log_workout"]
+    assert fake.tool_names(0) == [t.name for t in TOOLS]
     # No arguments to fill in: the tool reads the athlete's message from the turn.
     spec = request.tool_config["tools"][0]["toolSpec"]  # type: ignore[index]
     assert spec["inputSchema"]["json"]["properties"] == {}

@@ -12,6 +12,7 @@ import pytest
 
 from agent.chat_models import build_chat_model, close_chat_model
 from agent.events import DoneEvent, TokenEvent
+from agent.tools import TOOLS
 from tests.factories import local_store, runner, seed_athlete
 from tests.fakes.openai import Completion, FakeOpenAI
 
@@ -61,7 +62,7 @@ async def test_ordinary_turn_streams_and_sends_the_coach_context(
     system = request["messages"][0]  # a plain string: no Bedrock cache-point blocks
     assert system["role"] == "system" and "Coach Riley" in system["content"]
     assert request["messages"][-1] == {"role": "user", "content": "hi coach"}
-    assert [t["function"]["name"] for t in request["tools"]] == ["log_workout"]
+    assert [t["function"]["name"] for t in request["tools"]] == [t.name for t in TOOLS]
 
 
 async def test_workout_turn_calls_the_tool_and_confirms_what_was_logged(

@@ -94,7 +94,13 @@ async def test_sse_streams_tokens_then_done(client: AsyncClient) -> None:
         "".join(data["text"] for name, data in events if name == "token")
         == done["reply"]["content"]
     )
-    assert done["workouts"][0] == next(data for name, data in events if name == "workout")
+    event = next(data for name, data in events if name == "workout")
+    assert (event.pop("action"), event.pop("change")) == (
+        "logged",
+        done["reply"]["content"].split("Logged: ")[1].rstrip("."),
+    )
+    assert done["workouts"][0] == event
+    assert done["workout_changes"][0]["workout"] == event
 
 
 async def test_sse_unknown_conversation_is_a_plain_404(client: AsyncClient) -> None:

@@ -199,7 +199,10 @@ async def converse(http: AsyncClient) -> Conversation:
     events, run = await sse_turn(http, url, headers, RUN_10K)
     said(RUN_10K, run)
     [workout] = run["workouts"]
-    assert [data for name, data in events if name == "workout"] == [workout]
+    [change] = run["workout_changes"]
+    assert [data for name, data in events if name == "workout"] == [
+        {**workout, "action": "logged", "change": change["summary"]}
+    ]
     assert workout["discipline"] == "running"
     running = workout["discipline_specific"]["running"]
     assert (running["total_distance"], running["distance_unit"]) == (10, "km")
@@ -600,7 +603,10 @@ async def test_coach_serve_over_a_socket(tmp_path: Path) -> None:
             [workout] = fran["workouts"]
             assert workout["workout_name"] == "Fran" and workout["user_id"] == "demo"
             events, run = await sse_turn(http, url, headers, RUN_10K)
-            assert [data for name, data in events if name == "workout"] == run["workouts"]
+            assert [data for name, data in events if name == "workout"] == [
+                {**w, "action": c["action"], "change": c["summary"]}
+                for w, c in zip(run["workouts"], run["workout_changes"], strict=True)
+            ]
             assert run["workouts"][0]["discipline"] == "running"
 
             listed = (await get_ok(http, "/v1/workouts", headers))["items"]

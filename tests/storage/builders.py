@@ -5,13 +5,14 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from storage.models import (
+    Best,
     CoachConfig,
     Conversation,
+    ExerciseEntry,
     Memory,
     MemoryType,
     Message,
     MessageMetadata,
-    PersonalRecord,
     WorkoutRecord,
 )
 from storage.repository import Repository
@@ -82,18 +83,30 @@ def workout(
     )
 
 
-def record(
-    exercise: str = "back squat", value: float = 100.0, *, version: int = 0, user: str = USER
-) -> PersonalRecord:
-    return PersonalRecord(
-        user_id=user,
+def lifted(
+    day: str,
+    n: int = 1,
+    exercise: str = "back_squat",
+    value: float = 100.0,
+    *,
+    unit: str = "kg",
+    user: str = USER,
+) -> WorkoutRecord:
+    """A workout on `day` with one lift at `value` and its derived entry (as the agent
+    derives it): the store writes its history and best items from that entry."""
+    kg = value * 0.45359237 if unit == "lb" else value
+    entry = ExerciseEntry(
         exercise=exercise,
-        measure="weight",
-        value=value,
-        unit="kg",
-        workout_id="20250105-001",
-        date="2025-01-05",
-        version=version,
+        workout_id=f"{day.replace('-', '')}-{n:03d}",
+        date=day,
+        discipline="powerlifting",
+        top_weight=value,
+        top_reps=5,
+        unit=unit,
+        bests=[Best(measure="weight", value=value, unit=unit, rank_value=kg, reps=5)],
+    )
+    return workout(day, n, user, discipline="powerlifting").model_copy(
+        update={"exercises": [entry]}
     )
 
 

@@ -26,9 +26,9 @@ from tests.storage.builders import (
     Outcome,
     coach,
     conversation,
+    lifted,
     memory,
     message,
-    record,
     seed_conversation,
     workout,
 )
@@ -274,8 +274,7 @@ async def test_commit_turn_writes_everything_at_once(store: Repository) -> None:
             coach_id=COACH,
             conversation_id=CONVERSATION,
             reply=message(2, role="assistant", content="Logged it."),
-            workouts=[workout("2025-01-05")],
-            records=[record()],
+            workouts=[lifted("2025-01-05")],
             memory_puts=[memory(3), old.model_copy(update={"content": "changed"})],
             memory_deletes=[gone],
             client_message_id="k1",
@@ -290,7 +289,7 @@ async def test_commit_turn_writes_everything_at_once(store: Repository) -> None:
     assert (await store.get_conversation(USER, COACH, CONVERSATION)).metadata.total_messages == 2
     assert (await store.get_workout(USER, "20250105-001")).version == 1
     assert [(r.exercise, r.value) for r in await store.list_records(USER)] == [
-        ("back squat", 100.0)
+        ("back_squat", 100.0)
     ]
     assert (await store.get_memory(USER, "mem0001")).content == "changed"
     assert (await store.get_memory(USER, "mem0003")).version == 1
@@ -305,12 +304,16 @@ async def test_commit_turn_is_all_or_nothing(store: Repository) -> None:
     await store.begin_turn(USER, message(1, client_id="k1"))
     await store.commit_turn(
         TurnCommit(
-            USER, COACH, CONVERSATION, reply=message(2, role="assistant"), records=[record()]
+            USER,
+            COACH,
+            CONVERSATION,
+            reply=message(2, role="assistant"),
+            workouts=[lifted("2025-01-05")],
         )
     )
     before = await store.get_conversation(USER, COACH, CONVERSATION)
 
-    stale = record(value=120.0)  # version 0 = new, but the record exists: conflict
+    stale = lifted("2025-01-05", value=120.0)  # its id exists: conflict
     with pytest.raises(Conflict):
         await store.commit_turn(
             TurnCommit(
@@ -318,8 +321,7 @@ async def test_commit_turn_is_all_or_nothing(store: Repository) -> None:
                 COACH,
                 CONVERSATION,
                 reply=message(3, role="assistant"),
-                workouts=[workout("2025-01-06")],
-                records=[record("deadlift", 180.0), stale],
+                workouts=[lifted("2025-01-06", exercise="deadlift", value=180.0), stale],
                 client_message_id="k1",
                 result=Outcome.model_validate({"done": True}),
             )
@@ -333,24 +335,13 @@ async def test_commit_turn_is_all_or_nothing(store: Repository) -> None:
     with pytest.raises(NotFound):
         await store.get_workout(USER, "20250106-001")
     assert [(r.exercise, r.value) for r in await store.list_records(USER)] == [
-        ("back squat", 100.0)
+        ("back_squat", 100.0)
     ]
     turn = await store.get_turn(USER, CONVERSATION, "k1")
     assert turn is not None and turn.status == "pending"
     assert (
         await store.documents.get(f"athletes/{USER}/workouts/2025-01-06/20250106-001.json") is None
     )
-
-
-async def test_records_update_with_their_version(store: Repository) -> None:
-    await seed_conversation(store)
-    commit = TurnCommit(USER, COACH, CONVERSATION, reply=message(1), records=[record()])
-    await store.commit_turn(commit)
-    (stored,) = await store.list_records(USER)
-    better = stored.model_copy(update={"value": 105.5})
-    await store.commit_turn(TurnCommit(USER, COACH, CONVERSATION, message(2), records=[better]))
-    (best,) = await store.list_records(USER)
-    assert (best.value, best.version) == (105.5, 2)
 
 
 async def test_fail_turn_marks_the_claim(store: Repository) -> None:
@@ -713,10 +704,8 @@ async def test_numbers_round_trip(store: Repository) -> None:
         "flag": True,
         "none": None,
     }
-    logged = workout("2025-01-05").model_copy(update={"workout_data": data})
-    commit = TurnCommit(
-        USER, COACH, CONVERSATION, message(1), workouts=[logged], records=[record(value=0.1)]
-    )
+    logged = lifted("2025-01-05", value=0.1).model_copy(update={"workout_data": data})
+    commit = TurnCommit(USER, COACH, CONVERSATION, message(1), workouts=[logged])
     await store.commit_turn(commit)
 
     stored = await store.get_workout(USER, logged.workout_id)
