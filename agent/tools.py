@@ -54,6 +54,10 @@ async def _read_bests(work: TurnWork, wanted: set[BestKey]) -> None:
     work.book.bests.update(zip(missing, found, strict=True))
 
 
+MAX_SESSIONS_PER_TURN = 20
+"""Sessions one message may log: a turn's writes must fit one transaction (100 writes)."""
+
+
 @tool
 async def log_workout() -> str:
     """Log the finished workout(s) the athlete reports in their latest message.
@@ -87,11 +91,8 @@ async def log_workout() -> str:
     known = await _known_fingerprints(
         work, {w.date.isoformat() for w in outcome.workouts if w.date}
     )
-    drafts = [
-        (w, work.book.draft(w, outcome.method))
-        for w in outcome.workouts
-        if fingerprint(w) not in known
-    ]
+    fresh = [w for w in outcome.workouts if fingerprint(w) not in known]
+    drafts = [(w, work.book.draft(w, outcome.method)) for w in fresh[:MAX_SESSIONS_PER_TURN]]
     await _read_bests(
         work, {(e.exercise, b.measure) for _, r in drafts for e in r.exercises for b in e.bests}
     )
@@ -119,6 +120,11 @@ async def log_workout() -> str:
         result["logged"].append(entry)
     if not outcome.workouts:
         result["note"] = "No finished workout found in the message; nothing was logged."
+    elif len(fresh) > MAX_SESSIONS_PER_TURN:
+        result["note"] = (
+            f"Only the first {MAX_SESSIONS_PER_TURN} of {len(fresh)} sessions were logged; "
+            "ask the athlete to send the rest in another message."
+        )
     return _json(result)
 
 

@@ -16,8 +16,9 @@ from .numbers import find_weights
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
 
-MAX_WORKOUTS = 20
-"""More workouts than one message logs; a pasted training diary is cut here."""
+MAX_WORKOUTS = 50
+"""Sessions read from one message at most (bounds the work); a turn logs at most 20 and
+says so (agent/tools.py)."""
 
 
 def extract(

@@ -192,6 +192,22 @@ class Transaction:
         """The slot names whose condition failed."""
         return {self.slots[index][0] for index in exc.failed}
 
+    def spill(self, name: str, room: int) -> list[Write]:
+        """Keep every other slot and as many `name` slots as fit in `room` writes; return
+        the `name` writes that do not fit (for writes that need no condition and may
+        follow the transaction: derived items such as a workout's index)."""
+        spare = room - sum(1 for n, _ in self.slots if n != name)
+        kept: list[tuple[str, Write]] = []
+        spilled: list[Write] = []
+        for n, write in self.slots:
+            if n == name and spare <= 0:
+                spilled.append(write)
+                continue
+            spare -= n == name
+            kept.append((n, write))
+        self.slots = kept
+        return spilled
+
     def without(self, names: set[str]) -> Transaction:
         """The same transaction minus the slots named."""
         return Transaction([(n, w) for n, w in self.slots if n not in names])

@@ -210,6 +210,8 @@ class TurnRepository(RepositoryBase):
             key = keys.turn(user_id, commit.conversation_id, commit.client_message_id)
             outcome = turn_outcome(key, "done", _as_json(commit.result), owner=commit.owner)
             tx.add("turn", outcome)
+        # A long log's index items may not fit: they follow the transaction (below).
+        spilled = tx.spill("index", MAX_TRANSACTION)
         used = list(dict.fromkeys(commit.memories_used))[: MAX_TRANSACTION - len(tx.slots)]
         for memory_id in used:
             tx.add(f"touch:{memory_id}", _memory_touch(keys.memory(user_id, memory_id)))
@@ -230,6 +232,8 @@ class TurnRepository(RepositoryBase):
                     "the reply, a workout, a memory or the turn changed meanwhile; "
                     "nothing was written: reload and retry"
                 ) from None
+        for start in range(0, len(spilled), MAX_TRANSACTION):
+            await self.items.transact(spilled[start : start + MAX_TRANSACTION])
         await concurrently(
             *(partial(self._put_log, key, w) for key, w in changes.logs.items()),
             *(partial(self.documents.delete, key) for key in changes.gone),

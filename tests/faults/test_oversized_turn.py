@@ -156,3 +156,17 @@ async def test_a_long_log_is_answered_not_a_permanent_storage_error(
     assert result.workouts, "the session is logged"
     stored = await store.latest_messages(USER, conversation_id, 10)
     assert [m.role for m in stored] == ["user", "assistant"]
+
+
+async def test_a_message_with_more_sessions_than_a_turn_holds_says_what_it_logged(
+    tmp_path: Path,
+) -> None:
+    store = await local_store(tmp_path)
+    coach_id, conversation_id = await seed_athlete(store, USER)
+    days = "\n".join(f"Jan {k}: ran {k} km in {30 + k}:00" for k in range(1, 26))
+    turns = runner(store, OfflineCoachModel())
+    result = await turns.run(USER, coach_id, conversation_id, days)
+    await turns.drain()
+    assert len(result.workouts) == 20
+    assert "first 20 of 25 sessions" in result.reply.content
+    assert "send the rest in another message" in result.reply.content
