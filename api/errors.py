@@ -76,6 +76,11 @@ STATUS_BY_CODE: dict[str, int] = {
     "payload_too_large": 413,
     "invalid_page_token": 400,
     "rate_limited": 429,
+    "quota_exceeded": 409,
+    "coach_quota_exceeded": 409,
+    "conversation_quota_exceeded": 409,
+    "memory_quota_exceeded": 409,
+    "workout_quota_exceeded": 409,
     "storage_unavailable": 503,
     "storage_error": 503,
     # agent: a turn that cannot start, or its error event

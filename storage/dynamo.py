@@ -142,9 +142,6 @@ class _Expression:
 class DynamoTable:
     """The single table: pk/sk strings, GSI1-3, PAY_PER_REQUEST, TTL on `ttl`."""
 
-    reads_inline = False
-    """Every call is a network round trip: always in a worker thread."""
-
     def __init__(self, client: BaseClient, table: str) -> None:
         self._client = client
         self._table = table

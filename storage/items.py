@@ -166,9 +166,6 @@ class Transaction:
 class Table(Protocol):
     """A synchronous single-table engine; `Items` runs its methods in worker threads."""
 
-    reads_inline: bool
-    """Whether `get`/`query` are cheap and non-blocking enough to run on the event loop."""
-
     def errors(self) -> AbstractContextManager[None]:
         """Translate the engine's exceptions into `storage.errors` errors."""
         ...
@@ -238,7 +235,6 @@ class Items:
             "items.get",
             lambda: self.table.get(key),
             self.table.errors,
-            inline=self.table.reads_inline,
         )
 
     async def put(self, op: Put) -> None:
@@ -267,7 +263,6 @@ class Items:
             "items.query",
             lambda: self.table.query(query),
             self.table.errors,
-            inline=self.table.reads_inline,
         )
 
     async def delete_many(self, keys: Sequence[Key]) -> None:

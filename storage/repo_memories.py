@@ -42,14 +42,12 @@ class MemoryRepository(RepositoryBase):
         """Conditional create; a coach-only memory is written in one transaction with a
         check that the coach exists (NotFound otherwise)."""
         key = keys.memory(memory.user_id, memory.memory_id)
-        if memory.coach_id is None:
-            return await self._create(key, "userMemory", memory)
-        return await self._create_for_coach(
-            key, "userMemory", memory, memory.user_id, memory.coach_id
-        )
+        coach = None if memory.coach_id is None else (memory.user_id, memory.coach_id)
+        counter = self.quotas.memories(memory.user_id)
+        return await self._create(key, "userMemory", memory, coach=coach, counter=counter)
 
     async def update_memory(self, memory: Memory) -> Memory:
         return await self._replace(keys.memory(memory.user_id, memory.memory_id), memory)
 
     async def delete_memory(self, user_id: str, memory_id: str) -> None:
-        await self._delete(keys.memory(user_id, memory_id))
+        await self._delete(keys.memory(user_id, memory_id), self.quotas.memories(user_id))

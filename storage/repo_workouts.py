@@ -53,7 +53,7 @@ class WorkoutRepository(RepositoryBase):
         """The log document first: a failure leaves the workout, never an orphaned log."""
         key = keys.workout(user_id, workout_id)
         await self.documents.delete(keys.workout_document(user_id, workout_id))
-        await self._delete(key)
+        await self._delete(key, self.quotas.workouts(user_id, workout_id))
 
     async def list_records(self, user_id: str) -> list[PersonalRecord]:
         query = Query(keys.user(user_id), prefix=keys.RECORDS, limit=MAX_LIMIT)
