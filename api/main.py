@@ -42,7 +42,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         400: "Bad input, e.g. a `next` token that is not yours",
         401: "Missing, invalid or expired bearer token",
         404: "No such item for this user",
-        409: "Conflict: stale `version` or a turn still running",
+        409: "Conflict: stale `version`, a turn still running, or a stored-data quota full",
         413: "Request body too large",
         422: "Invalid request (`invalid_request`, `invalid_json`, `message_too_long`, …)",
         429: "Rate limit or daily quota used up; see `Retry-After`",
