@@ -25,6 +25,8 @@ class MemoryOutcome(BaseModel):
     forgotten: list[str] = Field(default_factory=list)
     duplicate: str | None = None
     unmatched_forget: str | None = None
+    refused: str | None = None
+    left_out: str | None = None
 
 
 class OfflineContext(BaseModel):
@@ -114,6 +116,10 @@ def _memory_reply(ctx: OfflineContext) -> list[str]:
         parts.append(_say("memory_updated", ctx))
     if memory.duplicate:
         parts.append(_say("memory_duplicate", ctx))
+    if memory.refused:
+        parts.append(_say("memory_refused", ctx, reason=memory.refused))
+    if memory.left_out:
+        parts.append(memory.left_out)
     return parts
 
 

@@ -240,7 +240,7 @@ class TurnRunner:
         )
         system = build_system_message(
             self._prompts.static_part(context.user_id, context.coach),
-            render_turn_context(context, memories, TurnNotes(list(plan.notes))),
+            render_turn_context(context, memories, TurnNotes(list(plan.notes), dict(plan.quoted))),
             cache=self._cache_prompt,
         )
         return TurnWork(

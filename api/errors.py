@@ -61,6 +61,12 @@ class DateRangeInvalid(ApiError):
     code = "invalid_date_range"
 
 
+class MemoryRefused(ApiError):
+    """A memory the screen refuses: an instruction to the model or safety-negating text."""
+
+    code = "memory_refused"
+
+
 class BodyTooLarge(HTTPException):
     """The request body is over `COACH_MAX_BODY_BYTES` (an HTTPException so FastAPI re-raises
     it unchanged from inside body parsing)."""
@@ -94,6 +100,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "auth_unavailable": 503,
     "workout_date_changed": 422,
     "invalid_date_range": 422,
+    "memory_refused": 422,
     "agent_error": 500,
 }
 """Unknown codes are 500s."""
