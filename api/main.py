@@ -19,6 +19,7 @@ from api.headers import ResponseHeadersMiddleware
 from api.limits import BodyLimitMiddleware
 from api.logging import RequestLogMiddleware, configure_logging
 from api.routes import (
+    account,
     coaches,
     conversations,
     health,
@@ -35,7 +36,17 @@ from api.settings import Settings
 from api.webapp import mount_web
 from storage.protocols import Store
 
-RESOURCES = (profile, coaches, conversations, messages, summary, memories, workouts, progress)
+RESOURCES = (
+    profile,
+    coaches,
+    conversations,
+    messages,
+    summary,
+    memories,
+    workouts,
+    progress,
+    account,
+)
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorPublic, "description": description}
     for status, description in {

@@ -206,12 +206,12 @@ class DynamoTable:
 
     def query(self, query: Query) -> QueryResult:
         expression = _Expression()
-        sk = expression.path("sk")
         condition = f"{expression.path('pk')} = {expression.value(query.pk)}"
         if query.prefix is not None:
+            sk = expression.path("sk")
             condition += f" AND begins_with({sk}, {expression.value(query.prefix)})"
         elif query.between is not None:
-            low, high = query.between
+            sk, (low, high) = expression.path("sk"), query.between
             condition += f" AND {sk} BETWEEN {expression.value(low)} AND {expression.value(high)}"
         request: dict[str, Any] = {
             "TableName": self._table,
@@ -223,7 +223,7 @@ class DynamoTable:
         if query.start is not None:
             request["ExclusiveStartKey"] = self._key((query.pk, query.start))
         if query.keys_only:
-            request["ProjectionExpression"] = f"{expression.path('pk')}, {sk}"
+            request["ProjectionExpression"] = f"{expression.path('pk')}, {expression.path('sk')}"
         response = self._client.query(**request, **expression.arguments())
         last = response.get("LastEvaluatedKey")
         return QueryResult(
@@ -237,6 +237,9 @@ class DynamoTable:
         if response.get("UnprocessedItems"):
             # Deletes are idempotent, so retrying the whole batch is safe.
             raise Transient("DynamoDB left deletes unprocessed; retrying the batch")
+
+    def purge(self) -> None:
+        """Nothing to do: a deleted DynamoDB item (and its index entries) is gone."""
 
     def close(self) -> None:
         self._client.close()

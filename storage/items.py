@@ -192,6 +192,10 @@ class Table(Protocol):
         """Delete up to `BATCH` items, unconditionally."""
         ...
 
+    def purge(self) -> None:
+        """Leave no copy of deleted items in the engine's own files (an erase)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -275,6 +279,10 @@ class Items:
         await self.calls.run(
             "items.delete_batch", lambda: self.table.delete_batch(keys), self.table.errors
         )
+
+    async def purge(self) -> None:
+        """Leave no copy of deleted items in the engine's files (after an erase)."""
+        await self.calls.run("items.purge", self.table.purge, self.table.errors)
 
     async def close(self) -> None:
         await anyio.to_thread.run_sync(self.table.close)

@@ -140,6 +140,16 @@ def metadata_document(user_id: str, conversation_id: str) -> str:
     return transcript_document(user_id, conversation_id).removesuffix(".json") + "_metadata.json"
 
 
+def user_documents(user_id: str) -> str:
+    """The prefix of every document of one user."""
+    return f"athletes/{ident(user_id, 'user')}/"
+
+
+def export_document(user_id: str, export_id: str) -> str:
+    """An export archive (`coach-kind=export`-tagged on S3, expired by the bucket's rule)."""
+    return f"{user_documents(user_id)}exports/{ident(export_id, 'export')}.zip"
+
+
 def dated(workout_id: str) -> date | None:
     """The date a workout id starts with (`YYYYMMDD-…`), None if it does not."""
     found = WORKOUT_ID.fullmatch(workout_id)

@@ -44,6 +44,15 @@ class Quota:
     now_epoch: int
 
 
+@dataclass(frozen=True)
+class ExportLink:
+    """Where an export archive can be downloaded, until when."""
+
+    url: str
+    key: str
+    expires_at: str
+
+
 @dataclass
 class TurnCommit:
     """Writes that finish a turn and must stand or fall together (one transaction)."""
@@ -227,8 +236,33 @@ class DocumentStore(Protocol):
         ...
 
 
+class AccountStore(Protocol):
+    """A user's data rights: everything they have, as one archive, or erased."""
+
+    async def export_user(self, user_id: str) -> bytes:
+        """Profile, coaches, conversations with summaries and messages, workouts,
+        records and memories, as one zip archive of JSON files."""
+        ...
+
+    async def publish_export(self, user_id: str, archive: bytes) -> ExportLink | None:
+        """Keep the archive under `athletes/{userId}/exports/` and return a pre-signed URL
+        (S3), or None where the caller streams it instead (local)."""
+        ...
+
+    async def erase_user(self, user_id: str) -> None:
+        """Delete every item, index entry and document of the user; idempotent."""
+        ...
+
+
 class Store(
-    CoachStore, ConversationStore, TurnStore, WorkoutStore, MemoryStore, DocumentStore, Protocol
+    CoachStore,
+    ConversationStore,
+    TurnStore,
+    WorkoutStore,
+    MemoryStore,
+    DocumentStore,
+    AccountStore,
+    Protocol,
 ):
     """Everything the service keeps; the runtime opens one and hands out its parts."""
 

@@ -153,6 +153,12 @@ class SqliteTable:
         with self._lock, self._transaction() as db:
             db.executemany("DELETE FROM items WHERE pk = ? AND sk = ?", keys)
 
+    def purge(self) -> None:
+        """Deleted rows are zeroed as they go (`secure_delete`); the write-ahead log, which
+        still holds the pages as they were, is copied back and truncated."""
+        with self._lock:
+            self._connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         with self._lock:
             if self._db is not None:
@@ -185,6 +191,7 @@ class SqliteTable:
             )
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA secure_delete=ON")  # an erased athlete's data is overwritten
             self._db = db
         return self._db
 
