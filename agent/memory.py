@@ -24,7 +24,12 @@ from agent.memory_rules import (
     consolidate,
     detect_memory_intent,
 )
-from agent.memory_rules.safety import Screened, screen_memory, user_memory_type
+from agent.memory_rules.safety import (
+    Screened,
+    asks_to_keep,
+    screen_memory,
+    user_memory_type,
+)
 from agent.prompting import quote
 from agent.usage import Spend
 from prompts import render
@@ -122,14 +127,14 @@ class MemoryPlanner:
     ) -> MemoryPlan:
         """Detect a memory or forget request and decide what changes."""
         plan = MemoryPlan(spend=spend or Spend())
-        screened = screen_memory(text)
-        if screened.refusal is not None:
-            if screened.asks_to_keep:
+        if asks_to_keep(text):
+            screened = screen_memory(text)
+            if screened.refusal is not None:
                 _refuse(plan, screened.refusal)
-            return plan
-        if screened.asks_to_keep:
+                return plan
             _leave_out(plan, screened)
-        intent = detect_memory_intent(screened.text)
+            text = screened.text
+        intent = detect_memory_intent(text)
         if isinstance(intent, ForgetRequest):
             existing = self._forget(intent, existing, plan)
             if intent.replacement is not None:

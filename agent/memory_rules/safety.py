@@ -49,9 +49,11 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """The text as the screen reads it: NFKC, no invisible (format) characters,
     confusable characters as their Latin look-alikes, case-folded, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return _SPACES.sub(" ", text.translate(_LOOK_ALIKES).casefold()).strip()
+    if not text.isascii():  # ASCII has nothing to normalise, drop or fold
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+        text = text.translate(_LOOK_ALIKES)
+    return _SPACES.sub(" ", text.casefold()).strip()
 
 
 _INSTRUCTION = re.compile(
@@ -188,8 +190,6 @@ class Screened:
     """Why nothing of it may be kept (a sentence for the reply), if so."""
     redacted: tuple[str, ...] = ()
     """What was left out ("a passport number"), in order, without repeats."""
-    asks_to_keep: bool = False
-    """Whether the text asks the coach to remember something."""
 
     def notice(self) -> str | None:
         """The sentence that tells the athlete what was left out, if anything."""
@@ -211,15 +211,20 @@ REFUSE_SAFETY = (
 )
 
 
+def asks_to_keep(text: str) -> bool:
+    """Whether a chat message asks the coach to remember something (cheap: a message
+    that does is screened whole; any other only in the memory it may still yield)."""
+    return _ASKS_TO_KEEP.search(fold(text)) is not None
+
+
 def screen_memory(text: str) -> Screened:
-    """Screen a memory (or a chat message that may ask for one) before it is kept."""
+    """Screen a memory (or a chat message asking for one) before it is kept."""
     folded = fold(text)
-    asks = _ASKS_TO_KEEP.search(folded) is not None
     kept = unicodedata.normalize("NFKC", text)
     if _INSTRUCTION.search(folded) and not _only_secrets(kept):
-        return Screened(kept, REFUSE_INSTRUCTION, asks_to_keep=asks)
+        return Screened(kept, REFUSE_INSTRUCTION)
     if _SAFETY_NEGATION.search(folded):
-        return Screened(kept, REFUSE_SAFETY, asks_to_keep=asks)
+        return Screened(kept, REFUSE_SAFETY)
     redacted: list[str] = []
     for secret in _SECRETS:
 
@@ -235,7 +240,7 @@ def screen_memory(text: str) -> Screened:
             return whole[: start - offset] + "[redacted]" + whole[end - offset :]
 
         kept = secret.pattern.sub(redact, kept)
-    return Screened(kept, None, tuple(redacted), asks)
+    return Screened(kept, None, tuple(redacted))
 
 
 def _only_secrets(text: str) -> bool:
