@@ -84,7 +84,8 @@ class CoachStore(Protocol):
         ...
 
     async def create_coach(self, coach: CoachConfig) -> CoachConfig:
-        """Conditional create; Conflict if the id exists."""
+        """Conditional create; Conflict if the id exists, CoachQuotaExceeded (nothing
+        written) if the user has as many coaches as allowed."""
         ...
 
     async def get_coach(self, user_id: str, coach_id: str) -> CoachConfig: ...
@@ -105,7 +106,10 @@ class CoachStore(Protocol):
 class ConversationStore(Protocol):
     """Conversations, their messages and their summaries."""
 
-    async def create_conversation(self, conversation: Conversation) -> Conversation: ...
+    async def create_conversation(self, conversation: Conversation) -> Conversation:
+        """Conditional create beside a check that the coach exists; NotFound without
+        it, ConversationQuotaExceeded when the user's conversations are at the limit."""
+        ...
 
     async def get_conversation(
         self, user_id: str, coach_id: str, conversation_id: str
@@ -168,8 +172,9 @@ class TurnStore(Protocol):
         ...
 
     async def commit_turn(self, commit: TurnCommit) -> None:
-        """Reply, workouts, records, memory changes, conversation counters and turn result:
-        one transaction."""
+        """Reply, workouts, records, memory changes, conversation counters, quota counters
+        and turn result: one transaction (MemoryQuotaExceeded or WorkoutQuotaExceeded,
+        and nothing written, when the memories or one date's workouts would go over)."""
         ...
 
 
@@ -216,7 +221,10 @@ class MemoryStore(Protocol):
 
     async def get_memory(self, user_id: str, memory_id: str) -> Memory: ...
 
-    async def add_memory(self, memory: Memory) -> Memory: ...
+    async def add_memory(self, memory: Memory) -> Memory:
+        """Conditional create; MemoryQuotaExceeded when the user's memories are at the
+        limit (nothing written)."""
+        ...
 
     async def update_memory(self, memory: Memory) -> Memory:
         """Replace if `memory.version` is the stored version; Conflict otherwise."""

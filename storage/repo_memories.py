@@ -39,8 +39,9 @@ class MemoryRepository(RepositoryBase):
         return await self._get(Memory, keys.memory(user_id, memory_id))
 
     async def add_memory(self, memory: Memory) -> Memory:
-        """Conditional create; a coach-only memory is written in one transaction with a
-        check that the coach exists (NotFound otherwise)."""
+        """Conditional create, counted against the user's memory quota; a coach-only
+        memory is written in one transaction with a check that the coach exists
+        (NotFound otherwise)."""
         key = keys.memory(memory.user_id, memory.memory_id)
         coach = None if memory.coach_id is None else (memory.user_id, memory.coach_id)
         counter = self.quotas.memories(memory.user_id)
