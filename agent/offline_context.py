@@ -39,6 +39,8 @@ def offline_context(work: TurnWork) -> OfflineContext:
             forgotten=[m.content for m in changes.forgotten],
             duplicate=work.memory.duplicate_of,
             unmatched_forget=work.memory.unmatched_forget,
+            refused=work.memory.refused,
+            left_out=work.memory.left_out,
         ),
         memories=[m.content for m in work.memories],
         recent_workouts=[f"{w.date} {w.summary}" for w in context.recent_workouts],

@@ -27,6 +27,8 @@ class MemoryOutcome(BaseModel):
     forgotten: list[str] = Field(default_factory=list)
     duplicate: str | None = None
     unmatched_forget: str | None = None
+    refused: str | None = None
+    left_out: str | None = None
 
 
 class OfflineContext(BaseModel):
@@ -122,6 +124,10 @@ def _memory_reply(ctx: OfflineContext) -> list[str]:
         parts.append(_say("memory_updated", ctx))
     if memory.duplicate:
         parts.append(_say("memory_duplicate", ctx))
+    if memory.refused:
+        parts.append(_say("memory_refused", ctx, reason=memory.refused))
+    if memory.left_out:
+        parts.append(memory.left_out)
     return parts
 
 
@@ -156,8 +162,9 @@ def compose_reply(
 ) -> str:
     """The whole reply: the safety advice alone after a red flag; else memory
     confirmations, then what each tool found, else a conversational answer."""
-    if ctx.red_flag:
-        return _conversation_reply(text, ctx)
+    if ctx.red_flag:  # the safety advice first; only a refused memory is also said
+        refusal = [_say("memory_refused", ctx, reason=ctx.memory.refused)]
+        return " ".join([_conversation_reply(text, ctx), *(refusal if ctx.memory.refused else [])])
     parts = _memory_reply(ctx)
     for name, result in tool_results:
         parts.extend(_tool_reply(name, result, ctx))

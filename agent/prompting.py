@@ -1,8 +1,9 @@
 """Render the coach's system prompt: a static, cacheable part and the per-turn context.
 
-Athlete-written text (profile fields, memories, summaries) enters the prompt only as
-JSON-quoted strings inside `<athlete_data>` blocks, so it reads as data, never as
-instructions, and cannot close the block it sits in.
+Everything a user wrote (the coach's name and whole configuration, profile fields,
+memories, summaries, what a turn saved or forgot) enters the prompt only as JSON-quoted
+strings inside `<athlete_data>` blocks, so it reads as data, never as instructions, and
+cannot close the block it sits in. The sections outside them hold service text only.
 """
 
 from __future__ import annotations
@@ -23,13 +24,19 @@ DEFAULT_METHODOLOGY = "general_fitness"
 
 @dataclass
 class TurnNotes:
-    """What the service already did this turn, told to the model as trusted notes."""
+    """What the service already did this turn: trusted notes in service words, and the
+    athlete's words they refer to, as data."""
 
     lines: list[str] = field(default_factory=list)
+    quoted: dict[str, str] = field(default_factory=dict)
 
     def render(self) -> str:
         """The notes as a bullet list."""
         return "\n".join(f"- {line}" for line in self.lines) or "- (none)"
+
+    def render_data(self) -> str:
+        """The athlete's words the notes name, quoted."""
+        return "\n".join(f"{k}: {quote(v)}" for k, v in self.quoted.items()) or "(none)"
 
 
 def quote(value: object) -> str:
@@ -43,9 +50,14 @@ def _template_text(folder: str, wanted: str | None, default: str) -> str:
 
 
 def render_coach_prompt(coach: CoachConfig) -> str:
-    """The static part of the system prompt: identity, voice, method, rules."""
+    """The static part of the system prompt: voice, method and rules (service text), and
+    the coach's name and configuration as the athlete wrote them (quoted data)."""
     tech = coach.technical_config
     config = {
+        "coach_name": coach.coach_name,
+        "personality": coach.selected_personality.primary_template,
+        "personality_reasoning": coach.selected_personality.selection_reasoning,
+        "methodology_choice": coach.selected_methodology.primary_methodology,
         "programming_focus": tech.programming_focus,
         "specializations": tech.specializations,
         "methodology": tech.methodology,
@@ -55,17 +67,16 @@ def render_coach_prompt(coach: CoachConfig) -> str:
         "equipment_available": tech.equipment_available,
         "safety_constraints": tech.safety_constraints,
     }
-    config_lines = "\n".join(f"- {k}: {quote(v)}" for k, v in config.items() if v)
+    config_lines = "\n".join(f"{k}: {quote(v)}" for k, v in config.items() if v)
     return render(
         "coach_system.md",
-        coach_name=quote(coach.coach_name).strip('"'),
         personality=_template_text(
             "personalities", coach.selected_personality.primary_template, DEFAULT_PERSONALITY
         ),
         methodology=_template_text(
             "methodologies", coach.selected_methodology.primary_methodology, DEFAULT_METHODOLOGY
         ),
-        coach_config=config_lines or "- (no specific configuration)",
+        coach_config=config_lines,
     )
 
 
@@ -113,6 +124,7 @@ def render_turn_context(context: TurnContext, memories: list[Memory], notes: Tur
         summary=_summary_block(context.summary),
         recent_workouts=_workouts_block(context.recent_workouts),
         turn_notes=notes.render(),
+        turn_data=notes.render_data(),
     )
 
 

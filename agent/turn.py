@@ -307,7 +307,9 @@ class TurnRunner:
         system = build_system_message(
             self._prompts.static_part(context.user_id, context.coach),
             render_turn_context(
-                context, memories, TurnNotes([*plan.notes, *_state_notes(context, message)])
+                context,
+                memories,
+                TurnNotes([*plan.notes, *_state_notes(context, message)], dict(plan.quoted)),
             ),
             cache=self._cache_prompt,
         )

@@ -10,7 +10,14 @@ from pydantic import AfterValidator
 from api.auth import current_user
 from api.chat import ChatService
 from api.schemas import ID_PATTERN, WORKOUT_ID_PATTERN, dated_workout_id
-from storage.protocols import CoachStore, ConversationStore, MemoryStore, Store, WorkoutStore
+from storage.protocols import (
+    AccountStore,
+    CoachStore,
+    ConversationStore,
+    MemoryStore,
+    Store,
+    WorkoutStore,
+)
 
 
 def get_store(request: Request) -> Store:
@@ -31,6 +38,7 @@ CoachStoreDep = Annotated[CoachStore, Depends(get_store)]
 ConversationStoreDep = Annotated[ConversationStore, Depends(get_store)]
 WorkoutStoreDep = Annotated[WorkoutStore, Depends(get_store)]
 MemoryStoreDep = Annotated[MemoryStore, Depends(get_store)]
+AccountStoreDep = Annotated[AccountStore, Depends(get_store)]
 ChatDep = Annotated[ChatService, Depends(get_chat)]
 UserDep = Annotated[str, Depends(current_user)]
 

@@ -61,6 +61,12 @@ class DateRangeInvalid(ApiError):
     code = "invalid_date_range"
 
 
+class MemoryRefused(ApiError):
+    """A memory the screen refuses: an instruction to the model or safety-negating text."""
+
+    code = "memory_refused"
+
+
 class BodyTooLarge(HTTPException):
     """The request body is over `COACH_MAX_BODY_BYTES` (an HTTPException so FastAPI re-raises
     it unchanged from inside body parsing)."""
@@ -76,6 +82,11 @@ STATUS_BY_CODE: dict[str, int] = {
     "payload_too_large": 413,
     "invalid_page_token": 400,
     "rate_limited": 429,
+    "quota_exceeded": 409,
+    "coach_quota_exceeded": 409,
+    "conversation_quota_exceeded": 409,
+    "memory_quota_exceeded": 409,
+    "workout_quota_exceeded": 409,
     "storage_unavailable": 503,
     "storage_error": 503,
     # agent: a turn that cannot start, or its error event
@@ -90,6 +101,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "auth_unavailable": 503,
     "workout_date_changed": 422,
     "invalid_date_range": 422,
+    "memory_refused": 422,
     "agent_error": 500,
 }
 """Unknown codes are 500s."""

@@ -19,6 +19,7 @@ from api.headers import ResponseHeadersMiddleware
 from api.limits import BodyLimitMiddleware
 from api.logging import RequestLogMiddleware, configure_logging
 from api.routes import (
+    account,
     coaches,
     conversations,
     health,
@@ -35,14 +36,24 @@ from api.settings import Settings
 from api.webapp import mount_web
 from storage.protocols import Store
 
-RESOURCES = (profile, coaches, conversations, messages, summary, memories, workouts, progress)
+RESOURCES = (
+    profile,
+    coaches,
+    conversations,
+    messages,
+    summary,
+    memories,
+    workouts,
+    progress,
+    account,
+)
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorPublic, "description": description}
     for status, description in {
         400: "Bad input, e.g. a `next` token that is not yours",
         401: "Missing, invalid or expired bearer token",
         404: "No such item for this user",
-        409: "Conflict: stale `version` or a turn still running",
+        409: "Conflict: stale `version`, a turn still running, or a stored-data quota full",
         413: "Request body too large",
         422: "Invalid request (`invalid_request`, `invalid_json`, `message_too_long`, …)",
         429: "Rate limit or daily quota used up; see `Retry-After`",

@@ -16,6 +16,7 @@ from api.auth import local_secret
 from api.settings import Settings
 from storage.factory import open_store
 from storage.protocols import Store
+from storage.quotas import StoredLimits
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,12 @@ def open_configured_store(settings: Settings) -> Store:
         max_workers=settings.max_concurrency,
         endpoint_url=settings.aws_endpoint_url,
         region=settings.aws_region,
+        limits=StoredLimits(
+            coaches=settings.max_coaches,
+            conversations=settings.max_conversations,
+            memories=settings.max_memories,
+            workouts_per_day=settings.max_workouts_per_day,
+        ),
     )
 
 

@@ -360,11 +360,19 @@ class SummaryPublic(BaseModel):
 # memories
 
 
+UserMemoryType = Literal["preference", "goal", "constraint", "context", "feedback"]
+"""The memory types a user may give: `instruction` is never taken from user input."""
+
+
 class MemoryCreate(RequestModel):
-    """Something the coach should remember; with `coach_id` only that coach sees it."""
+    """Something the coach should remember; with `coach_id` only that coach sees it.
+
+    The content is screened: instructions to the coach's model and safety-negating text
+    are refused (422 `memory_refused`); passwords, card and government id numbers are
+    replaced by `[redacted]` (`notice` in the reply says so)."""
 
     content: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-    memory_type: MemoryType = "context"
+    memory_type: UserMemoryType = "context"
     coach_id: Id | None = None
     importance: Importance = "medium"
     tags: Tags = Field(default_factory=list)
@@ -393,9 +401,11 @@ class MemoryPublic(BaseModel):
     created_at: str | None = None
     last_used: str | None = None
     version: int
+    notice: str | None = None
+    """On a write that left sensitive values out of `content`: which, in a sentence."""
 
     @classmethod
-    def of(cls, memory: Memory) -> MemoryPublic:
+    def of(cls, memory: Memory, notice: str | None = None) -> MemoryPublic:
         """Map a stored memory."""
         meta = memory.metadata
         return cls(
@@ -410,6 +420,7 @@ class MemoryPublic(BaseModel):
             created_at=meta.created_at,
             last_used=meta.last_used,
             version=memory.version,
+            notice=notice,
         )
 
 

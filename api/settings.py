@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=64_000, ge=1024)
     rate_limit_per_minute: int = Field(default=30, ge=1)
     daily_quota: int = Field(default=500, ge=1)
+    max_coaches: int = Field(default=50, ge=1)
+    max_conversations: int = Field(default=2000, ge=1)
+    max_memories: int = Field(default=500, ge=1)
+    max_workouts_per_day: int = Field(default=30, ge=1)
 
     history_window: int = Field(default=12, ge=2, le=200)
     summary_every: int = Field(default=10, ge=2)

@@ -54,11 +54,8 @@ class Calls:
         )
         self.counts: Counter[str] = Counter()
 
-    async def run(
-        self, op: str, fn: Callable[[], T], translate: Translate, *, inline: bool = False
-    ) -> T:
-        """Call `fn` in a worker thread (or, with `inline`, right here on the first try),
-        retrying `Transient` failures in threads with jittered backoff."""
+    async def run(self, op: str, fn: Callable[[], T], translate: Translate) -> T:
+        """Call `fn` in a worker thread, retrying `Transient` failures with jittered backoff."""
 
         def call() -> T:
             with translate():
@@ -69,9 +66,6 @@ class Calls:
             return await anyio.to_thread.run_sync(call, limiter=self._limiter)
 
         try:
-            if inline:
-                self.counts[op] += 1
-                return call()
             return await attempt()
         except Transient:
             # Only failures pay for tenacity's setup (measurable on the chat hot path).

@@ -19,6 +19,8 @@ from storage.calls import Calls
 
 KEY = re.compile(r"athletes/[^/\\\x00-\x1f]+(/[^/\\\x00-\x1f]+)+")
 """A relative key under `athletes/`: no empty, `.` or `..` segments (checked apart)."""
+USER_PREFIX = re.compile(r"athletes/[^/\\\x00-\x1f]+/")
+"""The prefix of one user's documents."""
 
 
 Change = Callable[[bytes | None], bytes]
@@ -65,6 +67,15 @@ class Bucket(Protocol):
         ...
 
     def delete(self, key: str) -> None: ...
+
+    def delete_under(self, prefix: str) -> None:
+        """Delete every document whose key starts with `prefix`, every version of it."""
+        ...
+
+    def publish(self, key: str, body: bytes, content_type: str, expires_s: int) -> str | None:
+        """Keep `body` as a download at `key` and return a time-limited URL for it; None
+        where the engine serves no URLs (the caller then hands the bytes over itself)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -131,6 +142,23 @@ class Documents:
         check_key(key)
         await self.calls.run(
             "documents.delete", lambda: self.bucket.delete(key), self.bucket.errors
+        )
+
+    async def delete_under(self, prefix: str) -> None:
+        """Delete one user's documents (`prefix` is `athletes/{userId}/`), all versions."""
+        if not USER_PREFIX.fullmatch(prefix) or prefix.split("/")[1] in (".", ".."):
+            raise ValueError(f"{prefix!r} is not one user's prefix like athletes/<user>/")
+        await self.calls.run(
+            "documents.delete_under", lambda: self.bucket.delete_under(prefix), self.bucket.errors
+        )
+
+    async def publish(self, key: str, body: bytes, content_type: str, expires_s: int) -> str | None:
+        """Keep a download and return its URL (None: the caller streams `body`)."""
+        check_key(key)
+        return await self.calls.run(
+            "documents.publish",
+            lambda: self.bucket.publish(key, body, content_type, expires_s),
+            self.bucket.errors,
         )
 
     async def close(self) -> None:

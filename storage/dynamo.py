@@ -152,9 +152,6 @@ class _Expression:
 class DynamoTable:
     """The single table: pk/sk strings, GSI1-3, PAY_PER_REQUEST, TTL on `ttl`."""
 
-    reads_inline = False
-    """Every call is a network round trip: always in a worker thread."""
-
     def __init__(self, client: BaseClient, table: str) -> None:
         self._client = client
         self._table = table
@@ -220,12 +217,12 @@ class DynamoTable:
     def query(self, query: Query) -> QueryResult:
         expression = _Expression()
         pk_name, sk_name = INDEXES[query.index.name] if query.index else ("pk", "sk")
-        sk = expression.path(sk_name)
         condition = f"{expression.path(pk_name)} = {expression.value(query.pk)}"
         if query.prefix is not None:
+            sk = expression.path(sk_name)
             condition += f" AND begins_with({sk}, {expression.value(query.prefix)})"
         elif query.between is not None:
-            low, high = query.between
+            sk, (low, high) = expression.path(sk_name), query.between
             condition += f" AND {sk} BETWEEN {expression.value(low)} AND {expression.value(high)}"
         request: dict[str, Any] = {
             "TableName": self._table,
@@ -244,7 +241,7 @@ class DynamoTable:
             start |= {"pk": query.index.owner, "sk": query.start}
             request["ExclusiveStartKey"] = {k: to_dynamo(v) for k, v in start.items()}
         if query.keys_only:
-            request["ProjectionExpression"] = f"{expression.path('pk')}, {sk}"
+            request["ProjectionExpression"] = f"{expression.path('pk')}, {expression.path('sk')}"
         response = self._client.query(**request, **expression.arguments())
         last = response.get("LastEvaluatedKey")
         return QueryResult(
@@ -258,6 +255,9 @@ class DynamoTable:
         if response.get("UnprocessedItems"):
             # Deletes are idempotent, so retrying the whole batch is safe.
             raise Transient("DynamoDB left deletes unprocessed; retrying the batch")
+
+    def purge(self) -> None:
+        """Nothing to do: a deleted DynamoDB item (and its index entries) is gone."""
 
     def close(self) -> None:
         self._client.close()

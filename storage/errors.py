@@ -47,3 +47,34 @@ class StorageUnavailable(StorageError):
     """The backing service failed or throttled after retries; the caller may retry."""
 
     code = "storage_unavailable"
+
+
+class QuotaExceeded(StorageError):
+    """A write would keep more of something than the user's quota allows; nothing was
+    written. Deleting some gives the room back."""
+
+    code = "quota_exceeded"
+
+
+class CoachQuotaExceeded(QuotaExceeded):
+    """The user has as many coaches as `COACH_MAX_COACHES` allows."""
+
+    code = "coach_quota_exceeded"
+
+
+class ConversationQuotaExceeded(QuotaExceeded):
+    """The user has as many conversations as `COACH_MAX_CONVERSATIONS` allows."""
+
+    code = "conversation_quota_exceeded"
+
+
+class MemoryQuotaExceeded(QuotaExceeded):
+    """The user has as many memories as `COACH_MAX_MEMORIES` allows."""
+
+    code = "memory_quota_exceeded"
+
+
+class WorkoutQuotaExceeded(QuotaExceeded):
+    """One date holds as many workouts as `COACH_MAX_WORKOUTS_PER_DAY` allows."""
+
+    code = "workout_quota_exceeded"

@@ -14,6 +14,7 @@ from storage.documents import Documents
 from storage.dynamo import DynamoTable
 from storage.files import FileBucket
 from storage.items import Items
+from storage.quotas import StoredLimits
 from storage.repository import Repository
 from storage.s3 import S3Bucket
 from storage.sqlite import SqliteTable
@@ -29,6 +30,7 @@ def open_store(
     max_workers: int = 64,
     endpoint_url: str | None = None,
     region: str | None = None,
+    limits: StoredLimits | None = None,
 ) -> Repository:
     """Build the `Store`; `await store.init()` creates what is missing.
 
@@ -39,6 +41,7 @@ def open_store(
         max_workers: concurrent backend calls (threads and HTTP connections).
         endpoint_url: a non-AWS endpoint such as moto's server or DynamoDB Local.
         region: overrides AWS_REGION.
+        limits: how much one user may keep (defaults: `StoredLimits()`).
     """
     calls = Calls(CapacityLimiter(max_workers))
     if kind == "local":
@@ -52,4 +55,4 @@ def open_store(
         documents = Documents(S3Bucket(s3, bucket), calls)
     else:
         raise ValueError(f"unknown store kind {kind!r}: use 'local' or 'aws'")
-    return Repository(items, documents, page_secret=page_secret)
+    return Repository(items, documents, page_secret=page_secret, limits=limits)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
@@ -101,6 +102,15 @@ class FileBucket:
 
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
+
+    def delete_under(self, prefix: str) -> None:
+        path = self._path(prefix)
+        if path.exists():
+            shutil.rmtree(path)
+
+    def publish(self, key: str, body: bytes, content_type: str, expires_s: int) -> str | None:
+        """No URLs here: the API streams the body, and nothing is kept."""
+        return None
 
     def close(self) -> None:
         """Nothing to release: files are opened per call."""

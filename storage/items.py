@@ -216,9 +216,6 @@ class Transaction:
 class Table(Protocol):
     """A synchronous single-table engine; `Items` runs its methods in worker threads."""
 
-    reads_inline: bool
-    """Whether `get`/`query` are cheap and non-blocking enough to run on the event loop."""
-
     def errors(self) -> AbstractContextManager[None]:
         """Translate the engine's exceptions into `storage.errors` errors."""
         ...
@@ -243,6 +240,10 @@ class Table(Protocol):
 
     def delete_batch(self, keys: Sequence[Key]) -> None:
         """Delete up to `BATCH` items, unconditionally."""
+        ...
+
+    def purge(self) -> None:
+        """Leave no copy of deleted items in the engine's own files (an erase)."""
         ...
 
     def close(self) -> None: ...
@@ -288,7 +289,6 @@ class Items:
             "items.get",
             lambda: self.table.get(key),
             self.table.errors,
-            inline=self.table.reads_inline,
         )
 
     async def put(self, op: Put) -> None:
@@ -317,7 +317,6 @@ class Items:
             "items.query",
             lambda: self.table.query(query),
             self.table.errors,
-            inline=self.table.reads_inline,
         )
 
     async def delete_many(self, keys: Sequence[Key]) -> None:
@@ -330,6 +329,10 @@ class Items:
         await self.calls.run(
             "items.delete_batch", lambda: self.table.delete_batch(keys), self.table.errors
         )
+
+    async def purge(self) -> None:
+        """Leave no copy of deleted items in the engine's files (after an erase)."""
+        await self.calls.run("items.purge", self.table.purge, self.table.errors)
 
     async def close(self) -> None:
         await anyio.to_thread.run_sync(self.table.close)

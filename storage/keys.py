@@ -156,6 +156,16 @@ def rate_day(user_id: str, day: date) -> Key:
     return (user(user_id), f"rate#d#{day.isoformat()}")
 
 
+def quota(user_id: str, counted: str) -> Key:
+    """The counter of what a user keeps: `coaches`, `conversations` or `memories`."""
+    return (user(user_id), f"quota#{counted}")
+
+
+def workout_quota(user_id: str, workout_id: str) -> Key:
+    """The counter of the workouts filed under the date a workout id starts with."""
+    return (user(user_id), f"quota#workouts#{ident(workout_id, 'workout')[:8]}")
+
+
 def transcript_document(user_id: str, conversation_id: str) -> str:
     cid = ident(conversation_id, "conversation")
     return f"athletes/{ident(user_id, 'user')}/conversations/{cid}.json"
@@ -163,6 +173,16 @@ def transcript_document(user_id: str, conversation_id: str) -> str:
 
 def metadata_document(user_id: str, conversation_id: str) -> str:
     return transcript_document(user_id, conversation_id).removesuffix(".json") + "_metadata.json"
+
+
+def user_documents(user_id: str) -> str:
+    """The prefix of every document of one user."""
+    return f"athletes/{ident(user_id, 'user')}/"
+
+
+def export_document(user_id: str, export_id: str) -> str:
+    """An export archive (`coach-kind=export`-tagged on S3, expired by the bucket's rule)."""
+    return f"{user_documents(user_id)}exports/{ident(export_id, 'export')}.zip"
 
 
 def dated(workout_id: str) -> date | None:

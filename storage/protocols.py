@@ -64,6 +64,15 @@ class WorkoutEdit:
     after: WorkoutRecord | None
 
 
+@dataclass(frozen=True)
+class ExportLink:
+    """Where an export archive can be downloaded, until when."""
+
+    url: str
+    key: str
+    expires_at: str
+
+
 @dataclass
 class TurnCommit:
     """Writes that finish a turn and must stand or fall together (one transaction)."""
@@ -100,7 +109,8 @@ class CoachStore(Protocol):
         ...
 
     async def create_coach(self, coach: CoachConfig) -> CoachConfig:
-        """Conditional create; Conflict if the id exists."""
+        """Conditional create; Conflict if the id exists, CoachQuotaExceeded (nothing
+        written) if the user has as many coaches as allowed."""
         ...
 
     async def get_coach(self, user_id: str, coach_id: str) -> CoachConfig: ...
@@ -121,7 +131,10 @@ class CoachStore(Protocol):
 class ConversationStore(Protocol):
     """Conversations, their messages and their summaries."""
 
-    async def create_conversation(self, conversation: Conversation) -> Conversation: ...
+    async def create_conversation(self, conversation: Conversation) -> Conversation:
+        """Conditional create beside a check that the coach exists; NotFound without
+        it, ConversationQuotaExceeded when the user's conversations are at the limit."""
+        ...
 
     async def get_conversation(
         self, user_id: str, coach_id: str, conversation_id: str
@@ -220,7 +233,9 @@ class TurnStore(Protocol):
 
     async def commit_turn(self, commit: TurnCommit) -> None:
         """Reply, workouts (new, changed, deleted, with their exercise and best items),
-        memory changes, conversation counters and state, and turn result: one transaction."""
+        memory changes, conversation counters and state, quota counters and turn result:
+        one transaction (MemoryQuotaExceeded or WorkoutQuotaExceeded, and nothing written,
+        when the memories or one date's workouts would go over)."""
         ...
 
 
@@ -300,7 +315,10 @@ class MemoryStore(Protocol):
 
     async def get_memory(self, user_id: str, memory_id: str) -> Memory: ...
 
-    async def add_memory(self, memory: Memory) -> Memory: ...
+    async def add_memory(self, memory: Memory) -> Memory:
+        """Conditional create; MemoryQuotaExceeded when the user's memories are at the
+        limit (nothing written)."""
+        ...
 
     async def update_memory(self, memory: Memory) -> Memory:
         """Replace if `memory.version` is the stored version; Conflict otherwise."""
@@ -320,8 +338,33 @@ class DocumentStore(Protocol):
         ...
 
 
+class AccountStore(Protocol):
+    """A user's data rights: everything they have, as one archive, or erased."""
+
+    async def export_user(self, user_id: str) -> bytes:
+        """Profile, coaches, conversations with summaries and messages, workouts,
+        records and memories, as one zip archive of JSON files."""
+        ...
+
+    async def publish_export(self, user_id: str, archive: bytes) -> ExportLink | None:
+        """Keep the archive under `athletes/{userId}/exports/` and return a pre-signed URL
+        (S3), or None where the caller streams it instead (local)."""
+        ...
+
+    async def erase_user(self, user_id: str) -> None:
+        """Delete every item, index entry and document of the user; idempotent."""
+        ...
+
+
 class Store(
-    CoachStore, ConversationStore, TurnStore, WorkoutStore, MemoryStore, DocumentStore, Protocol
+    CoachStore,
+    ConversationStore,
+    TurnStore,
+    WorkoutStore,
+    MemoryStore,
+    DocumentStore,
+    AccountStore,
+    Protocol,
 ):
     """Everything the service keeps; the runtime opens one and hands out its parts."""
 

@@ -14,6 +14,7 @@ from storage.codec import decode, new_item, replacement
 from storage.documents import Documents
 from storage.errors import Conflict, NotFound, StorageError
 from storage.items import (
+    MAX_TRANSACTION,
     Absent,
     Check,
     ConditionFailed,
@@ -26,6 +27,7 @@ from storage.items import (
 )
 from storage.models import WorkoutRecord
 from storage.pages import Pager
+from storage.quotas import QuotaCounter, Quotas, StoredLimits
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +37,18 @@ R = TypeVar("R", bound=BaseModel)
 class RepositoryBase:
     """Items in one table, documents in one bucket, and paging over the items."""
 
-    def __init__(self, items: Items, documents: Documents, *, page_secret: bytes) -> None:
+    def __init__(
+        self,
+        items: Items,
+        documents: Documents,
+        *,
+        page_secret: bytes,
+        limits: StoredLimits | None = None,
+    ) -> None:
         self.items = items
         self.documents = documents
         self._pages = Pager(items, page_secret)
+        self.quotas = Quotas(limits or StoredLimits())
 
     async def _get(self, model: type[R], key: Key) -> R:
         item = await self.items.get(key)
@@ -47,36 +57,37 @@ class RepositoryBase:
         return decode(model, item)
 
     async def _create(
-        self, key: Key, entity: str, record: R, extra: Mapping[str, Any] | None = None
-    ) -> R:
-        item = new_item(key, entity, record, extra)
-        try:
-            await self.items.put(Put(item, Absent()))
-        except ConditionFailed:
-            raise Conflict(f"{keys.name(key)} exists already") from None
-        return decode(type(record), item)
-
-    async def _create_for_coach(
         self,
         key: Key,
         entity: str,
         record: R,
-        user_id: str,
-        coach_id: str,
         extra: Mapping[str, Any] | None = None,
+        *,
+        coach: tuple[str, str] | None = None,
+        counter: QuotaCounter | None = None,
     ) -> R:
-        """Conditional create, in one transaction with a check that the user's coach
-        exists: NotFound if it does not, Conflict if the item exists."""
+        """Conditional create (Conflict if the item exists). With `coach` (user id,
+        coach id), in one transaction with a check that the coach exists (NotFound if
+        not); with `counter`, one that takes a place in its quota (QuotaExceeded)."""
         item = new_item(key, entity, record, extra)
         tx = Transaction()
         tx.add("item", Put(item, Absent()))
-        tx.add("coach", Check(keys.coach(user_id, coach_id), Exists()))
+        if coach is not None:
+            tx.add("coach", Check(keys.coach(*coach), Exists()))
+        if counter is not None:
+            tx.add("quota", counter.take())
         try:
-            await self.items.transact(tx.writes)
+            if len(tx.slots) == 1:
+                await self.items.put(Put(item, Absent()))
+            else:
+                await self.items.transact(tx.writes)
         except ConditionFailed as exc:
-            if "coach" in tx.failed(exc):
+            failed = tx.failed(exc) if len(tx.slots) > 1 else {"item"}
+            if "coach" in failed:
                 raise NotFound("coach not found") from None
-            raise Conflict(f"{keys.name(key)} exists already") from None
+            if "item" in failed or counter is None:
+                raise Conflict(f"{keys.name(key)} exists already") from None
+            raise counter.exceeded() from None
         return decode(type(record), item)
 
     async def _replace(self, key: Key, record: R, index: Mapping[str, str] | None = None) -> R:
@@ -96,11 +107,30 @@ class RepositoryBase:
             return await self._create(key, entity, record, index)
         return await self._replace(key, record, index)
 
-    async def _delete(self, key: Key) -> None:
+    async def _delete(self, key: Key, counter: QuotaCounter | None = None) -> None:
+        """Delete an existing item (NotFound otherwise), giving its place in `counter`
+        back in the same transaction."""
         try:
-            await self.items.delete(Delete(key, Exists()))
+            if counter is None:
+                await self.items.delete(Delete(key, Exists()))
+            else:
+                await self.items.transact([Delete(key, Exists()), counter.give()])
         except ConditionFailed:
             raise NotFound(f"{keys.name(key)} not found") from None
+
+    async def _delete_counted(self, doomed: list[Key], counter: QuotaCounter) -> None:
+        """Delete items that may exist, giving back one place per item actually deleted;
+        chunks of one transaction each, so a crash loses no count."""
+        for start in range(0, len(doomed), MAX_TRANSACTION - 1):
+            tx = Transaction()
+            for key in doomed[start : start + MAX_TRANSACTION - 1]:
+                tx.add("item", Delete(key, Exists()))
+            while tx.slots:
+                try:
+                    await self.items.transact([*tx.writes, counter.give(len(tx.slots))])
+                    break
+                except ConditionFailed as exc:  # gone meanwhile: nothing to give back
+                    tx = Transaction([s for i, s in enumerate(tx.slots) if i not in exc.failed])
 
     async def _put_log(self, key: str, workout: WorkoutRecord) -> None:
         """Write a workout log; the table already holds the workout, so a failure is logged."""

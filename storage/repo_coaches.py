@@ -5,7 +5,7 @@ from __future__ import annotations
 from storage import keys
 from storage.codec import decode
 from storage.errors import NotFound
-from storage.items import Delete, Query
+from storage.items import Query
 from storage.models import CoachConfig, Page, Profile
 from storage.repo_conversations import ConversationRepository
 
@@ -26,7 +26,9 @@ class CoachRepository(ConversationRepository):
         return await self._save(keys.profile(profile.user_id), "user", profile, index)
 
     async def create_coach(self, coach: CoachConfig) -> CoachConfig:
-        return await self._create(keys.coach(coach.user_id, coach.coach_id), "coachConfig", coach)
+        key = keys.coach(coach.user_id, coach.coach_id)
+        counter = self.quotas.coaches(coach.user_id)
+        return await self._create(key, "coachConfig", coach, counter=counter)
 
     async def get_coach(self, user_id: str, coach_id: str) -> CoachConfig:
         return await self._get(CoachConfig, keys.coach(user_id, coach_id))
@@ -52,11 +54,12 @@ class CoachRepository(ConversationRepository):
         for item in await self._pages.all(chats):
             await self.delete_conversation(user_id, coach_id, item["attributes"]["conversationId"])
         memories = Query(pk, prefix=keys.MEMORIES, limit=1000)
-        await self.items.delete_many(
+        await self._delete_counted(
             [
                 (item["pk"], item["sk"])
                 for item in await self._pages.all(memories)
                 if item["attributes"].get("coachId") == coach_id
-            ]
+            ],
+            self.quotas.memories(user_id),
         )
-        await self.items.delete(Delete(key))
+        await self._delete_counted([key], self.quotas.coaches(user_id))

@@ -10,7 +10,6 @@ from storage.codec import decode
 from storage.errors import NotFound
 from storage.items import (
     ConditionFailed,
-    Delete,
     Exists,
     Key,
     Query,
@@ -28,8 +27,9 @@ class ConversationRepository(RepositoryBase):
         """Conditional create, in one transaction with a check that the coach exists."""
         user_id, coach_id = conversation.user_id, conversation.coach_id
         key = keys.conversation(user_id, coach_id, conversation.conversation_id)
-        return await self._create_for_coach(
-            key, "coachConversation", conversation, user_id, coach_id
+        counter = self.quotas.conversations(user_id)
+        return await self._create(
+            key, "coachConversation", conversation, coach=(user_id, coach_id), counter=counter
         )
 
     async def get_conversation(
@@ -72,7 +72,7 @@ class ConversationRepository(RepositoryBase):
             partial(self.documents.delete, keys.transcript_document(user_id, conversation_id)),
             partial(self.documents.delete, keys.metadata_document(user_id, conversation_id)),
         )
-        await self.items.delete(Delete(key))
+        await self._delete_counted([key], self.quotas.conversations(user_id))
 
     async def latest_messages(
         self, user_id: str, conversation_id: str, n: int, *, through: str | None = None

@@ -11,6 +11,7 @@ from storage.codec import decode
 from storage.documents import Documents
 from storage.items import Items, Query
 from storage.models import Conversation, Message
+from storage.quotas import StoredLimits
 from storage.repo_base import RepositoryBase
 from storage.transcripts import TranscriptAppend, UnreadableTranscript
 
@@ -20,8 +21,15 @@ log = logging.getLogger(__name__)
 class DocumentRepository(RepositoryBase):
     """Appends to transcripts; one lock per conversation in this process."""
 
-    def __init__(self, items: Items, documents: Documents, *, page_secret: bytes) -> None:
-        super().__init__(items, documents, page_secret=page_secret)
+    def __init__(
+        self,
+        items: Items,
+        documents: Documents,
+        *,
+        page_secret: bytes,
+        limits: StoredLimits | None = None,
+    ) -> None:
+        super().__init__(items, documents, page_secret=page_secret, limits=limits)
         self._transcripts: WeakValueDictionary[tuple[str, str], asyncio.Lock] = (
             WeakValueDictionary()
         )

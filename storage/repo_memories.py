@@ -67,14 +67,14 @@ class MemoryRepository(RepositoryBase):
         return await self._get(Memory, keys.memory(user_id, memory_id))
 
     async def add_memory(self, memory: Memory) -> Memory:
-        """Conditional create; a coach-only memory is written in one transaction with a
-        check that the coach exists (NotFound otherwise)."""
+        """Conditional create, counted against the user's memory quota; a coach-only
+        memory is written in one transaction with a check that the coach exists
+        (NotFound otherwise)."""
         key = keys.memory(memory.user_id, memory.memory_id)
-        index = memory_index(memory)
-        if memory.coach_id is None:
-            return await self._create(key, "userMemory", memory, index)
-        return await self._create_for_coach(
-            key, "userMemory", memory, memory.user_id, memory.coach_id, index
+        coach = None if memory.coach_id is None else (memory.user_id, memory.coach_id)
+        counter = self.quotas.memories(memory.user_id)
+        return await self._create(
+            key, "userMemory", memory, memory_index(memory), coach=coach, counter=counter
         )
 
     async def update_memory(self, memory: Memory) -> Memory:
@@ -82,4 +82,4 @@ class MemoryRepository(RepositoryBase):
         return await self._replace(key, memory, memory_index(memory))
 
     async def delete_memory(self, user_id: str, memory_id: str) -> None:
-        await self._delete(keys.memory(user_id, memory_id))
+        await self._delete(keys.memory(user_id, memory_id), self.quotas.memories(user_id))

@@ -6,6 +6,7 @@ condition is read by what it guarded.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -47,6 +48,7 @@ from storage.items import (
 )
 from storage.models import Message, TurnState, WorkoutRecord, utc_now
 from storage.protocols import Lease, Quota, TurnBegin, TurnCommit
+from storage.quotas import QuotaCounter
 from storage.repo_base import RepositoryBase
 
 TURN_TTL = timedelta(days=7)
@@ -204,30 +206,38 @@ class TurnRepository(RepositoryBase):
         for m in commit.memory_puts:
             tx.add("memory", versioned(keys.memory(user_id, m.memory_id), "userMemory", m))
         for m in commit.memory_deletes:
-            # Unconditional: forgetting a memory that is already gone is still done.
-            tx.add("forget", Delete(keys.memory(user_id, m.memory_id)))
+            # Forgetting a memory already gone is still done: its slot is dropped below.
+            tx.add(f"forget:{m.memory_id}", Delete(keys.memory(user_id, m.memory_id), Exists()))
         if commit.client_message_id is not None:
             key = keys.turn(user_id, commit.conversation_id, commit.client_message_id)
             outcome = turn_outcome(key, "done", _as_json(commit.result), owner=commit.owner)
             tx.add("turn", outcome)
+        quota_slots = len(self._commit_quotas(commit, tx))
         # A long log's index items may not fit: they follow the transaction (below).
-        spilled = tx.spill("index", MAX_TRANSACTION)
-        used = list(dict.fromkeys(commit.memories_used))[: MAX_TRANSACTION - len(tx.slots)]
-        for memory_id in used:
+        spilled = tx.spill("index", MAX_TRANSACTION - quota_slots)
+        room = MAX_TRANSACTION - len(tx.slots) - quota_slots
+        for memory_id in list(dict.fromkeys(commit.memories_used))[:room]:
             tx.add(f"touch:{memory_id}", _memory_touch(keys.memory(user_id, memory_id)))
         while True:
+            quotas = self._commit_quotas(commit, tx)
+            whole = Transaction(
+                [*tx.slots, *((f"quota:{i}", w) for i, (w, _) in enumerate(quotas))]
+            )
             try:
-                await self.items.transact(tx.writes)
+                await self.items.transact(whole.writes)
                 break
             except ConditionFailed as exc:
-                failed = tx.failed(exc)
-                if all(name.startswith("touch:") for name in failed):
+                failed = whole.failed(exc)
+                if all(name.startswith(("touch:", "forget:")) for name in failed):
                     tx = tx.without(failed)  # only deleted memories: count the others
                     continue
                 if "conversation" in failed:
                     raise NotFound("conversation not found") from None
                 if "turn" in failed:
                     raise Conflict("another attempt took this turn over; nothing written") from None
+                for i, (_, counter) in enumerate(quotas):
+                    if f"quota:{i}" in failed:
+                        raise counter.exceeded() from None
                 raise Conflict(
                     "the reply, a workout, a memory or the turn changed meanwhile; "
                     "nothing was written: reload and retry"
@@ -238,6 +248,33 @@ class TurnRepository(RepositoryBase):
             *(partial(self._put_log, key, w) for key, w in changes.logs.items()),
             *(partial(self.documents.delete, key) for key in changes.gone),
         )
+
+    def _commit_quotas(
+        self, commit: TurnCommit, tx: Transaction
+    ) -> list[tuple[Update, QuotaCounter]]:
+        """The quota counters a commit moves: new memories less those forgotten (the
+        `forget:` slots still in `tx`), and workouts per date (new ones take a place,
+        deleted or moved ones give theirs back)."""
+        user_id = commit.user_id
+        forgotten = sum(1 for name, _ in tx.slots if name.startswith("forget:"))
+        created = sum(1 for m in commit.memory_puts if m.version == 0)
+        memories = self.quotas.memories(user_id)
+        moves: list[tuple[Update, QuotaCounter]] = []
+        if created > forgotten:
+            moves.append((memories.take(created - forgotten), memories))
+        elif forgotten > created:
+            moves.append((memories.give(forgotten - created), memories))
+        per_day: Counter[QuotaCounter] = Counter()
+        for workout in commit.workouts:
+            per_day[self.quotas.workouts(user_id, workout.workout_id)] += 1
+        for edit in commit.edits:  # a deleted or moved workout frees its date's place
+            after = edit.after.workout_id if edit.after else None
+            if after != edit.before.workout_id:
+                per_day[self.quotas.workouts(user_id, edit.before.workout_id)] -= 1
+                if after is not None:
+                    per_day[self.quotas.workouts(user_id, after)] += 1
+        moves += [(c.take(n) if n > 0 else c.give(-n), c) for c, n in per_day.items() if n]
+        return moves
 
 
 class _WorkoutChanges:

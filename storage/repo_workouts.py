@@ -77,12 +77,14 @@ class WorkoutRepository(RepositoryBase):
         then the workout with its exercise and best items in one write."""
         key = keys.workout(user_id, workout_id)
         await self.documents.delete(keys.workout_document(user_id, workout_id))
+        counter = self.quotas.workouts(user_id, workout_id)
         for _ in range(ATTEMPTS):
             stored = await self.get_workout(user_id, workout_id)
             tx = Transaction()
             tx.add("workout", Delete(key, VersionIs(stored.version)))
             for write in index_writes(user_id, stored, None):
                 tx.add("index", write)
+            tx.add("quota", counter.give())
             try:
                 await self.items.transact(tx.writes)
                 return

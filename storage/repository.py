@@ -8,6 +8,7 @@ between `local` and `aws`. Each concern lives in its own `repo_*` module.
 from __future__ import annotations
 
 from storage import keys
+from storage.repo_account import AccountRepository
 from storage.repo_coaches import CoachRepository
 from storage.repo_documents import DocumentRepository
 from storage.repo_memories import MemoryRepository
@@ -16,6 +17,7 @@ from storage.repo_workouts import WorkoutRepository
 
 
 class Repository(
+    AccountRepository,
     CoachRepository,
     TurnRepository,
     WorkoutRepository,

@@ -15,6 +15,7 @@ from botocore.client import BaseClient
 from botocore.exceptions import ClientError
 
 from storage.aws import aws_errors
+from storage.calls import Transient
 from storage.documents import Change
 
 NOT_FOUND = frozenset({"404", "NotFound", "NoSuchBucket"})
@@ -95,6 +96,40 @@ class S3Bucket:
 
     def delete(self, key: str) -> None:
         self._client.delete_object(Bucket=self._bucket, Key=key)
+
+    def delete_under(self, prefix: str) -> None:
+        """Every version and delete marker under `prefix`, 1,000 per request (a versioned
+        bucket keeps old versions after a plain delete)."""
+        pages = self._client.get_paginator("list_object_versions").paginate(
+            Bucket=self._bucket, Prefix=prefix
+        )
+        for page in pages:
+            doomed = [
+                {"Key": entry["Key"], "VersionId": entry["VersionId"]}
+                for kind in ("Versions", "DeleteMarkers")
+                for entry in page.get(kind, [])
+            ]
+            if doomed:
+                response = self._client.delete_objects(
+                    Bucket=self._bucket, Delete={"Objects": doomed, "Quiet": True}
+                )
+                if response.get("Errors"):
+                    raise Transient(f"S3 left {len(response['Errors'])} deletes undone; retrying")
+
+    def publish(self, key: str, body: bytes, content_type: str, expires_s: int) -> str | None:
+        """Tagged `coach-kind=export`, which the bucket's lifecycle rule expires."""
+        self._client.put_object(
+            Bucket=self._bucket,
+            Key=key,
+            Body=body,
+            ContentType=content_type,
+            ServerSideEncryption="AES256",
+            Tagging="coach-kind=export",
+        )
+        url: str = self._client.generate_presigned_url(
+            "get_object", Params={"Bucket": self._bucket, "Key": key}, ExpiresIn=expires_s
+        )
+        return url
 
     def close(self) -> None:
         self._client.close()

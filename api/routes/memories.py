@@ -6,7 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from agent.memory_rules.safety import Screened, screen_memory
 from api.deps import Limit, MemoryId, MemoryStoreDep, Next, UserDep
+from api.errors import MemoryRefused
 from api.schemas import ID_PATTERN, MemoryCreate, MemoryPublic, MemoryUpdate
 from storage.ids import new_id
 from storage.models import Memory, MemoryMetadata, MemoryType, Page, utc_now
@@ -30,20 +32,32 @@ async def list_memories(
     return Page(items=[MemoryPublic.of(m) for m in page.items], next=page.next)
 
 
+def screened(content: str) -> Screened:
+    """The memory screen chat uses too; a refusal is 422 `memory_refused`."""
+    result = screen_memory(content)
+    if result.refusal is not None:
+        raise MemoryRefused(f"not saved: {result.refusal}")
+    return result
+
+
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def add_memory(body: MemoryCreate, user: UserDep, store: MemoryStoreDep) -> MemoryPublic:
-    """Remember something; with `coach_id` only that coach sees it (404 if no such coach)."""
+    """Remember something; with `coach_id` only that coach sees it (404 if no such coach).
+
+    Screened like chat: 422 `memory_refused` for instructions to the coach's model or
+    safety-negating text; secrets and id numbers are redacted (`notice` says so)."""
+    content = screened(body.content)
     memory = Memory(
         memory_id=new_id(),
         user_id=user,
         coach_id=body.coach_id,
-        content=body.content,
+        content=content.text,
         memory_type=body.memory_type,
         metadata=MemoryMetadata(
             created_at=utc_now(), source="api", importance=body.importance, tags=body.tags
         ),
     )
-    return MemoryPublic.of(await store.add_memory(memory))
+    return MemoryPublic.of(await store.add_memory(memory), content.notice())
 
 
 @router.get("/{memory_id}")
@@ -56,11 +70,13 @@ async def get_memory(memory_id: MemoryId, user: UserDep, store: MemoryStoreDep) 
 async def update_memory(
     memory_id: MemoryId, body: MemoryUpdate, user: UserDep, store: MemoryStoreDep
 ) -> MemoryPublic:
-    """Change a memory's content, kind, importance or tags; a stale `version` is 409."""
+    """Change a memory's content, kind, importance or tags; a stale `version` is 409.
+    Screened like a new memory."""
+    content = screened(body.content)
     current = await store.get_memory(user, memory_id)
     memory = current.model_copy(
         update={
-            "content": body.content,
+            "content": content.text,
             "memory_type": body.memory_type,
             "metadata": current.metadata.model_copy(
                 update={"importance": body.importance, "tags": body.tags}
@@ -68,7 +84,7 @@ async def update_memory(
             "version": current.version if body.version is None else body.version,
         }
     )
-    return MemoryPublic.of(await store.update_memory(memory))
+    return MemoryPublic.of(await store.update_memory(memory), content.notice())
 
 
 @router.delete("/{memory_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -1,4 +1,5 @@
-"""Schemathesis fuzz of /openapi.json against the ASGI app.
+"""Schemathesis fuzz of /openapi.json against the ASGI app, on the local store and on
+DynamoDB + S3 (in-process moto).
 
 No generated input (valid or not) gets a 5xx, and every response matches what the
 OpenAPI document declares (status codes, content types, headers, body schemas). The
@@ -8,6 +9,7 @@ valid token and real ids, or that names are stripped of surrounding whitespace.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,11 +19,13 @@ import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from moto import mock_aws
 from schemathesis import GenerationMode, checks
 from schemathesis.core.result import Ok
 from schemathesis.python import asgi
 
 from api.main import create_app
+from api.runtime import open_configured_store
 from api.settings import Settings
 from tests.api.helpers import SECRET, auth
 
@@ -29,11 +33,28 @@ EXAMPLES_PER_OPERATION = 12
 UNDECIDABLE = [checks.positive_data_acceptance, checks.negative_data_rejection]
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Iterator[FastAPI]:
-    """The app; schemathesis runs its lifespan on its own loop, stopped here afterwards."""
-    yield create_app(Settings(data_dir=tmp_path, jwt_secret=SECRET, log_level="ERROR"))
-    asgi.shutdown_lifespans()
+@pytest.fixture(params=["local", "aws"])
+def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FastAPI]:
+    """The app on each store; schemathesis runs its lifespan on its own loop, stopped
+    here afterwards."""
+    configured = Settings(data_dir=tmp_path, jwt_secret=SECRET, log_level="ERROR")
+    if request.param == "local":
+        yield create_app(configured)
+        asgi.shutdown_lifespans()
+        return
+    with mock_aws():
+        configured = configured.model_copy(
+            update={"storage": "aws", "table": "coach-fuzz", "bucket": "coach-fuzz-athletes"}
+        )
+        asyncio.run(_create_store(configured))  # what `coach init` does
+        yield create_app(configured)
+        asgi.shutdown_lifespans()
+
+
+async def _create_store(settings: Settings) -> None:
+    store = open_configured_store(settings)
+    await store.init()
+    await store.close()
 
 
 def test_generated_requests_get_documented_non_5xx_answers(app: FastAPI) -> None:

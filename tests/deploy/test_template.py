@@ -39,6 +39,8 @@ deterministic draft is incomplete)."""
 IAM_ACTIONS = {
     ("s3", "HeadBucket"): ["s3:ListBucket"],
     ("s3", "HeadObject"): ["s3:GetObject"],
+    ("s3", "ListObjectVersions"): ["s3:ListBucketVersions"],
+    ("s3", "DeleteObjects"): ["s3:DeleteObject", "s3:DeleteObjectVersion"],
 }
 TRANSACT_ACTIONS = {
     "Put": "dynamodb:PutItem",
@@ -262,14 +264,16 @@ def iam_actions(call: ApiCall) -> list[str]:
     """The IAM actions one recorded request needs."""
     if call.operation == "TransactWriteItems":
         return [TRANSACT_ACTIONS[next(iter(item))] for item in call.params["TransactItems"]]
+    if call.operation == "PutObject" and "Tagging" in call.params:
+        return ["s3:PutObject", "s3:PutObjectTagging"]
     return IAM_ACTIONS.get((call.service, call.operation), [f"{call.service}:{call.operation}"])
 
 
 async def test_task_role_allows_every_request_the_service_makes(
     template: dict[str, Any], tmp_path: Path
 ) -> None:
-    """Turns of every kind, summaries, reads, deletes and /readyz on moto: each request
-    they send is one the task role allows."""
+    """Turns of every kind, summaries, reads, deletes, an export, an account erase and
+    /readyz on moto: each request they send is one the task role allows."""
     with mock_aws(), recorded_calls() as calls:
         store = open_store(
             "aws",
@@ -295,6 +299,8 @@ async def test_task_role_allows_every_request_the_service_makes(
         await store.delete_workout("ann", workout.workout_id)
         await store.delete_conversation("ann", coach_id, conversation_id)
         await store.delete_coach("ann", coach_id)
+        await store.publish_export("ann", await store.export_user("ann"))
+        await store.erase_user("ann")
         await store.close()
     needed = {action for call in calls for action in iam_actions(call)}
     assert {"dynamodb:TransactWriteItems", "s3:PutObject"} & {
