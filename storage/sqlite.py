@@ -101,7 +101,6 @@ class SqliteTable:
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._readers = threading.local()
-        self._reader_dbs: list[sqlite3.Connection] = []
 
     def errors(self) -> AbstractContextManager[None]:
         return sqlite_errors()
@@ -169,9 +168,8 @@ class SqliteTable:
             if self._db is not None:
                 self._db.close()
                 self._db = None
-            for reader in self._reader_dbs:
-                reader.close()
-            self._reader_dbs.clear()
+            # Readers are let go, not closed: a worker thread may still be stepping one
+            # (closing it from here crashed the process); each closes when released.
             self._readers = threading.local()
 
     def _reader(self) -> sqlite3.Connection:
@@ -183,8 +181,6 @@ class SqliteTable:
             )
             db.execute("PRAGMA query_only=ON")
             self._readers.db = db
-            with self._lock:
-                self._reader_dbs.append(db)
         return db
 
     def _connect(self) -> sqlite3.Connection:
