@@ -23,6 +23,7 @@ COACHES = "coach#"
 MEMORIES = "userMemory#"
 WORKOUTS = "workout#"
 RECORDS = "record#"
+OUTBOX = "outbox#"
 PING: Key = ("health#ping", "ping")
 """A key no item has: reading it proves the table answers."""
 
@@ -36,6 +37,7 @@ NAMES = {
     "workout": "workout",
     "userMemory": "memory",
     "record": "personal record",
+    "outbox": "outbox entry",
 }
 
 
@@ -132,12 +134,22 @@ def record(user_id: str, exercise: str, measure: str) -> Key:
     return (user(user_id), f"{RECORDS}{label(exercise, 'exercise')}#{measure}")
 
 
+def outbox(user_id: str, entry_id: str) -> Key:
+    """An outbox entry: copies (transcript, metadata, workout files) still to write."""
+    return (user(user_id), f"{OUTBOX}{ident(entry_id, 'outbox entry')}")
+
+
 def rate_minute(user_id: str, epoch_minute: int) -> Key:
     return (user(user_id), f"rate#m#{epoch_minute}")
 
 
 def rate_day(user_id: str, day: date) -> Key:
     return (user(user_id), f"rate#d#{day.isoformat()}")
+
+
+def documents(user_id: str, kind: str) -> str:
+    """The document prefix of one kind (`conversations`, `workouts`) of one user."""
+    return f"athletes/{ident(user_id, 'user')}/{kind}/"
 
 
 def transcript_document(user_id: str, conversation_id: str) -> str:

@@ -7,18 +7,17 @@ condition is read by what it guarded.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
 
 from storage import keys
-from storage.calls import concurrently
 from storage.codec import (
     conversation_bump,
     decode,
     message_put,
     new_item,
+    outbox_put,
     rate_counter,
     turn_outcome,
     versioned,
@@ -36,7 +35,7 @@ from storage.items import (
     Update,
     Write,
 )
-from storage.models import Message, TurnState, utc_now
+from storage.models import Message, OutboxEntry, TurnState, utc_now
 from storage.protocols import Quota, TurnBegin, TurnCommit
 from storage.repo_base import RepositoryBase
 
@@ -44,7 +43,7 @@ TURN_TTL = timedelta(days=7)
 
 
 class TurnRepository(RepositoryBase):
-    """Begin, fail and commit turns; workout log documents follow a committed turn."""
+    """Begin, fail and commit turns; each leaves an outbox entry for the copies it changes."""
 
     async def begin_turn(
         self, user_id: str, message: Message, quota: Quota | None = None
@@ -64,6 +63,7 @@ class TurnRepository(RepositoryBase):
         tx = Transaction()
         tx.add("message", message_put(user_id, message))
         tx.add("conversation", conversation_bump(user_id, message))
+        tx.add("outbox", outbox_put(user_id, _copies(message)))
         if client_id is not None:
             expires = int((datetime.now(UTC) + TURN_TTL).timestamp())
             claim = new_item(
@@ -103,7 +103,8 @@ class TurnRepository(RepositoryBase):
             raise NotFound("turn not found") from None
 
     async def commit_turn(self, commit: TurnCommit) -> None:
-        """One transaction; the workout log documents are written after it succeeds.
+        """One transaction, with the outbox entry that has the drainer write the copies
+        (the reply never waits for S3).
 
         Memory puts are conditional (version 0 creates, else that version is replaced).
         Memory uses are counted without touching `version`: usage is bookkeeping, so it
@@ -119,10 +120,11 @@ class TurnRepository(RepositoryBase):
                 raise ValueError(
                     f"workout id {workout.workout_id!r} must start with its date: YYYYMMDD-…"
                 )
-        logs = {keys.workout_document(user_id, w.workout_id): w for w in commit.workouts}
         tx = Transaction()
         tx.add("reply", message_put(user_id, commit.reply))
         tx.add("conversation", conversation_bump(user_id, commit.reply))
+        workout_ids = [w.workout_id for w in commit.workouts]
+        tx.add("outbox", outbox_put(user_id, _copies(commit.reply, workout_ids)))
         for w in commit.workouts:
             item = new_item(keys.workout(user_id, w.workout_id), "workout", w)
             tx.add("workout", Put(item, Absent()))
@@ -157,7 +159,6 @@ class TurnRepository(RepositoryBase):
                     "the reply, a workout, a personal record or the turn changed meanwhile; "
                     "nothing was written: reload and retry"
                 ) from None
-        await concurrently(*(partial(self._put_log, key, w) for key, w in logs.items()))
 
 
 class _RateLimits:
@@ -191,6 +192,16 @@ class _RateLimits:
         retry_after = max(self._waits[name] for name in full)
         limit = "daily quota" if "rate:day" in full else "per-minute rate limit"
         return RateLimited(f"the {limit} is used up; retry in {retry_after} s", retry_after)
+
+
+def _copies(message: Message, workout_ids: list[str] | None = None) -> OutboxEntry:
+    """The outbox entry of a turn's write: its message and workouts, to copy."""
+    return OutboxEntry(
+        conversation_id=message.conversation_id,
+        coach_id=message.coach_id,
+        message_ids=[message.message_id],
+        workout_ids=workout_ids or [],
+    )
 
 
 def _memory_touch(key: Key) -> Update:

@@ -44,16 +44,21 @@ class WorkoutRepository(RepositoryBase):
         )
 
     async def replace_workout(self, workout: WorkoutRecord) -> WorkoutRecord:
-        document = keys.workout_document(workout.user_id, workout.workout_id)
-        stored = await self._replace(keys.workout(workout.user_id, workout.workout_id), workout)
-        await self._put_log(document, stored)
+        """The outbox entry first, so the file follows even if this call stops half-way."""
+        user_id, workout_id = workout.user_id, workout.workout_id
+        keys.workout_document(user_id, workout_id)  # NotFound for an id no file can have
+        entry = await self._outbox_workouts(user_id, [workout_id])
+        stored = await self._replace(keys.workout(user_id, workout_id), workout)
+        await self._copy_now(entry, user_id, [workout_id])
         return stored
 
     async def delete_workout(self, user_id: str, workout_id: str) -> None:
-        """The log document first: a failure leaves the workout, never an orphaned log."""
-        key = keys.workout(user_id, workout_id)
-        await self.documents.delete(keys.workout_document(user_id, workout_id))
-        await self._delete(key)
+        """The outbox entry first, then the item: the drainer removes the file if this
+        call stops before it does."""
+        keys.workout_document(user_id, workout_id)
+        entry = await self._outbox_workouts(user_id, [workout_id])
+        await self._delete(keys.workout(user_id, workout_id))
+        await self._copy_now(entry, user_id, [workout_id])
 
     async def list_records(self, user_id: str) -> list[PersonalRecord]:
         query = Query(keys.user(user_id), prefix=keys.RECORDS, limit=MAX_LIMIT)
