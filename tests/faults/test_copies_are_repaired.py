@@ -11,8 +11,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
 from agent.events import ErrorEvent
 from agent.offline import OfflineCoachModel
+from api.cli import main
 from api.runtime import open_runtime
 from api.settings import Settings
 from storage import keys
@@ -21,7 +24,7 @@ from tests.agent.test_turn import Broken
 from tests.factories import runner, seed_athlete
 from tests.faults.copies import assert_copies_match_table
 from tests.faults.outage import documents_refused
-from tests.storage.conftest import BUCKET, TABLE
+from tests.storage.conftest import BUCKET, TABLE, make_store
 
 USER = "athlete-1"
 
@@ -102,3 +105,32 @@ async def test_repair_brings_every_copy_back_to_the_table(store: Repository) -> 
 
     await assert_copies_match_table(store, USER)
     assert await store.documents.get(stray) is None
+
+
+def test_coach_repair_rewrites_the_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    store = make_store("local", tmp_path)
+
+    async def damaged() -> str:
+        await store.init()
+        coach_id, cid = await seed_athlete(store, USER)
+        turns = runner(store, OfflineCoachModel())
+        with documents_refused(store):
+            await turns.run(USER, coach_id, cid, workout_message(4))
+            await turns.aclose()
+        await store.close()
+        return cid
+
+    cid = asyncio.run(damaged())
+    assert not (tmp_path / "documents" / keys.transcript_document(USER, cid)).exists()
+
+    assert main(["repair"]) == 0
+    assert capsys.readouterr().out.strip() == "copies repaired for 1 user"
+
+    async def check() -> None:
+        await assert_copies_match_table(store, USER)
+        assert await store.drain_outbox() == 0  # the outbox is empty
+
+    asyncio.run(check())
