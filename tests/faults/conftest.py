@@ -8,15 +8,13 @@ from pathlib import Path
 import pytest
 
 from storage.repository import Repository
-from tests.storage.conftest import make_store, moto  # noqa: F401 (the `aws` store's fixture)
+from tests.storage.conftest import kind, make_store, moto  # noqa: F401 (fixtures)
 
 
-@pytest.fixture(params=["local", "aws"])
-async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Repository]:
-    """An initialised store of each kind; `aws` is moto."""
-    if request.param == "aws":
-        request.getfixturevalue("moto")
-    opened = make_store(request.param, tmp_path)
+@pytest.fixture
+async def store(kind: str, tmp_path: Path) -> AsyncIterator[Repository]:  # noqa: F811
+    """An initialised store of each kind (`kind`: local, or aws on moto)."""
+    opened = make_store(kind, tmp_path)
     await opened.init()
     yield opened
     await opened.close()
