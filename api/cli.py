@@ -1,4 +1,4 @@
-"""The `coach` command: serve, init, token, chat and extract.
+"""The `coach` command: serve, init, repair, token, chat and extract.
 
 Exit codes: 0 ok, 1 runtime error (clear message on stderr), 2 usage error.
 """
@@ -81,6 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help=f"also create the demo coach for user {DEMO_USER!r}"
     )
     init.set_defaults(command=_init)
+
+    repair = commands.add_parser(
+        "repair",
+        help="rewrite transcripts and workout files from the table",
+        description="Bring every copy (transcripts, their metadata, workout files) back to "
+        "what the table holds, remove copies of deleted conversations and workouts, and "
+        "empty the outbox. Idempotent; safe while the service runs.",
+    )
+    repair.add_argument("--user", type=_user_id, help="only this user (default: everyone)")
+    repair.set_defaults(command=_repair)
 
     token = commands.add_parser(
         "token",
@@ -216,6 +226,20 @@ async def _create_store(settings: Settings, *, demo: bool) -> str | None:
     try:
         await store.init()
         return (await ensure_demo_coach(store, DEMO_USER)).coach_id if demo else None
+    finally:
+        await store.close()
+
+
+def _repair(args: argparse.Namespace) -> int:
+    users = asyncio.run(_repair_store(Settings(), args.user))
+    print(f"copies repaired for {users} user{'' if users == 1 else 's'}")
+    return 0
+
+
+async def _repair_store(settings: Settings, user_id: str | None) -> int:
+    store = open_configured_store(settings)
+    try:
+        return await store.repair_copies(user_id)
     finally:
         await store.close()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -14,9 +16,12 @@ from agent.tuning import size_default_executor, tune_gc
 from agent.turn import TurnOptions, TurnRunner
 from api.auth import local_secret
 from api.settings import Settings
+from storage.errors import StorageError
 from storage.factory import open_store
-from storage.protocols import Store
+from storage.protocols import DocumentStore, Store
 from storage.quotas import StoredLimits
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -113,15 +118,32 @@ async def open_runtime(
             ),
         )
         tune_gc()
+        drainer = asyncio.create_task(keep_copies(active, settings.outbox_poll_s))
         try:
             yield Runtime(store=active, runner=runner)
         finally:
+            drainer.cancel()
+            await asyncio.gather(drainer, return_exceptions=True)
             await runner.aclose()
             for model in built:
                 await close_chat_model(model)
     finally:
         if owned:
             await active.close()
+
+
+async def keep_copies(store: DocumentStore, every_s: float) -> None:
+    """The outbox poller: drain every user's outbox at start-up (what a stopped or failed
+    instance left behind), then every `every_s` seconds. Turns drain their own user's
+    outbox right after the reply; this catches what their drains could not write."""
+    while True:
+        try:
+            drained = await store.drain_outbox()
+            if drained:
+                log.info("outbox: wrote the copies of %d entries", drained)
+        except StorageError:
+            log.warning("outbox: some copies are still pending", exc_info=True)
+        await asyncio.sleep(every_s)
 
 
 def _optional(settings: Settings, model_id: str | None) -> BaseChatModel | None:

@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     summary_every: int = Field(default=10, ge=2)
     memory_max_count: int = Field(default=12, ge=1)
     memory_max_chars: int = Field(default=2000, ge=100)
+    outbox_poll_s: float = Field(default=30.0, gt=0)
+    """How often each process drains every user's outbox (copies a failure left behind)."""
 
     docs: bool = True
     log_level: str = "INFO"

@@ -14,8 +14,9 @@ from pydantic import BaseModel
 
 from storage import keys
 from storage.errors import PayloadTooLarge
+from storage.ids import new_id
 from storage.items import Absent, Below, Equals, Exists, Item, Key, Put, Update, VersionIs
-from storage.models import Memory, Message, utc_now
+from storage.models import Memory, Message, OutboxEntry, utc_now
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -111,6 +112,11 @@ def conversation_bump(user_id: str, message: Message) -> Update:
         add={"attributes.metadata.totalMessages": 1, "version": 1},
         when=Exists(),
     )
+
+
+def outbox_put(user_id: str, entry: OutboxEntry) -> Put:
+    """A new outbox entry (a fresh time-sortable id, so entries drain oldest first)."""
+    return Put(new_item(keys.outbox(user_id, new_id()), "outbox", entry), Absent())
 
 
 def turn_outcome(

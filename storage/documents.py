@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any, Protocol, cast, runtime_checkable
 
@@ -60,10 +60,8 @@ class Bucket(Protocol):
 
     def get(self, key: str) -> bytes | None: ...
 
-    def rewrite(self, key: str, change: Change, also: Mapping[str, bytes]) -> None:
-        """Replace the document with `change(current)`, atomically against other writers,
-        then put the `also` documents (derived from the same state: on the file engine
-        still under the key's lock, so they land in the same order as the rewrites)."""
+    def rewrite(self, key: str, change: Change) -> None:
+        """Replace the document with `change(current)`, atomically against other writers."""
         ...
 
     def delete(self, key: str) -> None: ...
@@ -75,6 +73,9 @@ class Bucket(Protocol):
     def publish(self, key: str, body: bytes, content_type: str, expires_s: int) -> str | None:
         """Keep `body` as a download at `key` and return a time-limited URL for it; None
         where the engine serves no URLs (the caller then hands the bytes over itself)."""
+
+    def list(self, prefix: str) -> list[str]:
+        """The keys under `prefix`, in no particular order."""
         ...
 
     def close(self) -> None: ...
@@ -116,26 +117,16 @@ class Documents:
         )
         return None if data is None else cast(dict[str, Any], json.loads(data))
 
-    async def rewrite(
-        self,
-        key: str,
-        change: Change,
-        *,
-        also: Mapping[str, dict[str, Any]] | None = None,
-    ) -> None:
+    async def rewrite(self, key: str, change: Change) -> None:
         """Read, change and write a document in one worker-thread call, safe against
-        other writers (other threads, processes or service instances); then put the
-        `also` documents in the same call (a transcript and its metadata: one hop).
+        other writers (other threads, processes or service instances).
 
         `change` gets the current bytes (None if missing) and must be idempotent: a
         retried rewrite runs it again on what the first attempt may have written.
         """
         check_key(key)
-        extra = {check_key(k): dump_json(body) for k, body in (also or {}).items()}
         await self.calls.run(
-            "documents.rewrite",
-            lambda: self.bucket.rewrite(key, change, extra),
-            self.bucket.errors,
+            "documents.rewrite", lambda: self.bucket.rewrite(key, change), self.bucket.errors
         )
 
     async def delete(self, key: str) -> None:
@@ -159,6 +150,13 @@ class Documents:
             "documents.publish",
             lambda: self.bucket.publish(key, body, content_type, expires_s),
             self.bucket.errors,
+        )
+
+    async def list(self, prefix: str) -> list[str]:
+        """Every key under `prefix` (a folder of one user's documents)."""
+        check_key(prefix.rstrip("/"))
+        return await self.calls.run(
+            "documents.list", lambda: self.bucket.list(prefix), self.bucket.errors
         )
 
     async def close(self) -> None:

@@ -237,7 +237,7 @@ class DynamoTable:
         if query.start is not None and query.index is None:
             request["ExclusiveStartKey"] = self._key((query.pk, query.start))
         elif query.start is not None and query.index is not None:
-            start = {pk_name: query.pk, sk_name: query.start}
+            start: dict[str, str | None] = {pk_name: query.pk, sk_name: query.start}
             start |= {"pk": query.index.owner, "sk": query.start}
             request["ExclusiveStartKey"] = {k: to_dynamo(v) for k, v in start.items()}
         if query.keys_only:

@@ -20,7 +20,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -85,9 +85,9 @@ class FileBucket:
         except FileNotFoundError:
             return None
 
-    def rewrite(self, key: str, change: Change, also: Mapping[str, bytes]) -> None:
-        """Read, change and write `key`, then put `also`, all under the key's lock
-        (threads and processes alike: a `flock` belongs to the open file)."""
+    def rewrite(self, key: str, change: Change) -> None:
+        """Read, change and write `key` under the key's lock (threads and processes
+        alike: a `flock` belongs to the open file)."""
         stripe = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=2).digest())
         lock = self._root / ".locks" / f"{stripe % LOCK_STRIPES:02d}"
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
@@ -95,8 +95,6 @@ class FileBucket:
             fcntl.flock(fd, fcntl.LOCK_EX)
             if not (isinstance(change, TailChange) and _edit_tail(self._path(key), change)):
                 self.put(key, change(self.get(key)))
-            for other, body in also.items():
-                self.put(other, body)
         finally:
             os.close(fd)  # closing releases the lock
 
@@ -111,6 +109,15 @@ class FileBucket:
     def publish(self, key: str, body: bytes, content_type: str, expires_s: int) -> str | None:
         """No URLs here: the API streams the body, and nothing is kept."""
         return None
+
+    def list(self, prefix: str) -> list[str]:
+        """Document keys under `prefix`; temporary files (dot names) are not documents."""
+        folder = self._path(prefix)
+        return [
+            path.relative_to(self._root).as_posix()
+            for path in folder.rglob("*")
+            if path.is_file() and not path.name.startswith(".")
+        ]
 
     def close(self) -> None:
         """Nothing to release: files are opened per call."""

@@ -152,8 +152,10 @@ class IndexQuery:
     """Which index to read, and the table partition its items live in (an index sort key
     is the table sort key in this layout, so a page continues from both)."""
 
-    name: Literal["GSI1", "GSI2"]
-    owner: str
+    name: Literal["GSI1", "GSI2", "GSI3"]
+    owner: str | None = None
+    """GSI1/GSI2 only. GSI3's sort key is the table's `pk`: it lists the partitions that
+    hold items of one `entityType`, read by key range, never continued with `start`."""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ MEMORIES = "userMemory#"
 WORKOUTS = "workout#"
 EXERCISES = "exercise#"
 BESTS = "best#"
+OUTBOX = "outbox#"
 PING: Key = ("health#ping", "ping")
 """A key no item has: reading it proves the table answers."""
 
@@ -38,6 +39,7 @@ NAMES = {
     "userMemory": "memory",
     "exercise": "exercise entry",
     "best": "personal best",
+    "outbox": "outbox entry",
 }
 
 
@@ -148,6 +150,11 @@ def best(user_id: str, exercise: str, measure: str, rank: str, workout_id: str) 
     return (user(user_id), f"{bests(exercise, measure)}{rank}#{ident(workout_id, 'workout')}")
 
 
+def outbox(user_id: str, entry_id: str) -> Key:
+    """An outbox entry: copies (transcript, metadata, workout files) still to write."""
+    return (user(user_id), f"{OUTBOX}{ident(entry_id, 'outbox entry')}")
+
+
 def rate_minute(user_id: str, epoch_minute: int) -> Key:
     return (user(user_id), f"rate#m#{epoch_minute}")
 
@@ -164,6 +171,11 @@ def quota(user_id: str, counted: str) -> Key:
 def workout_quota(user_id: str, workout_id: str) -> Key:
     """The counter of the workouts filed under the date a workout id starts with."""
     return (user(user_id), f"quota#workouts#{ident(workout_id, 'workout')[:8]}")
+
+
+def documents(user_id: str, kind: str) -> str:
+    """The document prefix of one kind (`conversations`, `workouts`) of one user."""
+    return f"athletes/{ident(user_id, 'user')}/{kind}/"
 
 
 def transcript_document(user_id: str, conversation_id: str) -> str:

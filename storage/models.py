@@ -353,6 +353,17 @@ class ConversationState(Camel):
     last_change: LastChange | None = None
 
 
+class OutboxEntry(Camel):
+    """Copies to bring in step with the table (`sk = outbox#{entryId}`), written in the
+    transaction that changed the table. The drainer reads what to copy from the table,
+    never from here, so an entry only names what changed."""
+
+    conversation_id: str | None = None
+    coach_id: str | None = None
+    message_ids: list[str] = Field(default_factory=list)
+    workout_ids: list[str] = Field(default_factory=list)
+
+
 class TurnState(Camel):
     """Idempotency record of one chat turn, keyed by the client's message id."""
 

@@ -328,13 +328,18 @@ class MemoryStore(Protocol):
 
 
 class DocumentStore(Protocol):
-    """Copies kept as documents (S3 / files): transcripts and their metadata."""
+    """Copies kept as documents (S3 / files): transcripts, their metadata and workout
+    files, written from the table through the outbox (docs/data-layout.md)."""
 
-    async def append_transcript(
-        self, user_id: str, conversation: Conversation, messages: list[Message]
-    ) -> None:
-        """Append messages to `athletes/{u}/conversations/{cid}.json` and refresh
-        `{cid}_metadata.json`."""
+    async def drain_outbox(self, user_id: str | None = None) -> int:
+        """Write the copies that one user's (or every user's) outbox entries ask for,
+        from the table, and remove those entries; returns how many. StorageError if
+        some copies could not be written (their entries stay for the next drain)."""
+        ...
+
+    async def repair_copies(self, user_id: str | None = None) -> int:
+        """Rewrite every copy of one user (or of everyone in the table) from the table,
+        removing copies of deleted items; returns the users repaired."""
         ...
 
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from storage import keys
-from storage.codec import decode, new_item, replacement
+from storage.codec import decode, new_item, outbox_put, replacement
 from storage.documents import Documents
 from storage.errors import Conflict, NotFound, StorageError
 from storage.items import (
@@ -25,13 +25,16 @@ from storage.items import (
     Put,
     Transaction,
 )
-from storage.models import WorkoutRecord
+from storage.models import OutboxEntry, WorkoutRecord
 from storage.pages import Pager
 from storage.quotas import QuotaCounter, Quotas, StoredLimits
 
 log = logging.getLogger(__name__)
 
 R = TypeVar("R", bound=BaseModel)
+
+COPY_ATTEMPTS = 5
+"""Rounds of write-then-check before a copy whose item keeps changing is left for later."""
 
 
 class RepositoryBase:
@@ -132,10 +135,42 @@ class RepositoryBase:
                 except ConditionFailed as exc:  # gone meanwhile: nothing to give back
                     tx = Transaction([s for i, s in enumerate(tx.slots) if i not in exc.failed])
 
-    async def _put_log(self, key: str, workout: WorkoutRecord) -> None:
-        """Write a workout log; the table already holds the workout, so a failure is logged."""
-        body = workout.model_dump(by_alias=True, mode="json", exclude={"version"})
+    async def _copy_workout(self, user_id: str, workout_id: str) -> None:
+        """Make the workout's file say what the table says: the item, or no file.
+
+        Idempotent, and safe beside other writers without a lock: after each write the
+        item is read again, and written again if it changed meanwhile, so whichever
+        writer writes last has seen the item as it stands.
+        """
+        key = keys.workout(user_id, workout_id)
+        document = keys.workout_document(user_id, workout_id)
+        written: int | None = -1
+        for _ in range(COPY_ATTEMPTS):
+            item = await self.items.get(key)
+            version = None if item is None else int(item["version"])
+            if version == written:
+                return
+            if item is None:
+                await self.documents.delete(document)
+            else:
+                workout = decode(WorkoutRecord, item)
+                body = workout.model_dump(by_alias=True, mode="json", exclude={"version"})
+                await self.documents.put(document, body)
+            written = version
+        raise Conflict(f"workout {workout_id} kept changing while its file was written")
+
+    async def _outbox_workouts(self, user_id: str, workout_ids: list[str]) -> Key:
+        """An outbox entry for these workouts' files, on its own (REST edits)."""
+        put = outbox_put(user_id, OutboxEntry(workout_ids=workout_ids))
+        await self.items.put(put)
+        return put.key
+
+    async def _copy_now(self, entry: Key, user_id: str, workout_ids: list[str]) -> None:
+        """Write the files of an outbox entry written just before and remove the entry;
+        on a storage failure the entry stays for the drainer (the table is already right)."""
         try:
-            await self.documents.put(key, body)
+            for workout_id in workout_ids:
+                await self._copy_workout(user_id, workout_id)
+            await self.items.delete(Delete(entry))
         except StorageError:
-            log.warning("could not write workout log %s; the workout is stored", key, exc_info=True)
+            log.warning("workout file left to the outbox drainer", exc_info=True)

@@ -9,19 +9,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
 
 from storage import keys
-from storage.calls import concurrently
 from storage.codec import (
     conversation_bump,
     decode,
     encode,
     message_put,
     new_item,
+    outbox_put,
     rate_counter,
     replacement,
     turn_outcome,
@@ -46,7 +45,7 @@ from storage.items import (
     VersionIs,
     Write,
 )
-from storage.models import Message, TurnState, WorkoutRecord, utc_now
+from storage.models import Message, OutboxEntry, TurnState, WorkoutRecord, utc_now
 from storage.protocols import Lease, Quota, TurnBegin, TurnCommit
 from storage.quotas import QuotaCounter
 from storage.repo_base import RepositoryBase
@@ -55,7 +54,7 @@ TURN_TTL = timedelta(days=7)
 
 
 class TurnRepository(RepositoryBase):
-    """Begin, fail and commit turns; workout log documents follow a committed turn."""
+    """Begin, fail and commit turns; each leaves an outbox entry for the copies it changes."""
 
     async def begin_turn(
         self,
@@ -81,6 +80,7 @@ class TurnRepository(RepositoryBase):
         tx = Transaction()
         tx.add("message", message_put(user_id, message))
         tx.add("conversation", conversation_bump(user_id, message))
+        tx.add("outbox", outbox_put(user_id, _copies(message)))
         if client_id is not None:
             expires = int((datetime.now(UTC) + TURN_TTL).timestamp())
             claim = new_item(
@@ -181,7 +181,8 @@ class TurnRepository(RepositoryBase):
                 raise NotFound("turn not found") from None
 
     async def commit_turn(self, commit: TurnCommit) -> None:
-        """One transaction; the workout log documents are written (or deleted) after it.
+        """One transaction, with the outbox entry that has the drainer write the copies
+        (the reply never waits for S3).
 
         Workouts carry their exercise and best items (`storage.history_items`): each is
         keyed by its own workout, so concurrent turns never write one shared item.
@@ -203,6 +204,7 @@ class TurnRepository(RepositoryBase):
         tx.add("conversation", bump)
         for name, write in changes.slots:
             tx.add(name, write)
+        tx.add("outbox", outbox_put(user_id, _copies(commit.reply, changes.workout_ids)))
         for m in commit.memory_puts:
             tx.add("memory", versioned(keys.memory(user_id, m.memory_id), "userMemory", m))
         for m in commit.memory_deletes:
@@ -244,10 +246,6 @@ class TurnRepository(RepositoryBase):
                 ) from None
         for start in range(0, len(spilled), MAX_TRANSACTION):
             await self.items.transact(spilled[start : start + MAX_TRANSACTION])
-        await concurrently(
-            *(partial(self._put_log, key, w) for key, w in changes.logs.items()),
-            *(partial(self.documents.delete, key) for key in changes.gone),
-        )
 
     def _commit_quotas(
         self, commit: TurnCommit, tx: Transaction
@@ -278,13 +276,12 @@ class TurnRepository(RepositoryBase):
 
 
 class _WorkoutChanges:
-    """The writes a commit's new, changed and deleted workouts make, and the log
-    documents to write and delete once they are committed."""
+    """The writes a commit's new, changed and deleted workouts make, and the ids whose
+    files the outbox drainer brings in step with the table."""
 
     def __init__(self, user_id: str, commit: TurnCommit) -> None:
         self.slots: list[tuple[str, Write]] = []
-        self.logs: dict[str, WorkoutRecord] = {}
-        self.gone: list[str] = []
+        self.workout_ids: list[str] = []
         for workout in commit.workouts:
             self._create(user_id, workout)
         for edit in commit.edits:
@@ -293,11 +290,11 @@ class _WorkoutChanges:
             if after is not None and after.workout_id == before.workout_id:
                 self.slots.append(("workout", replacement(key, after)))
                 self._index(user_id, before, after)
-                self.logs[keys.workout_document(user_id, after.workout_id)] = after
+                self.workout_ids.append(after.workout_id)
                 continue
             self.slots.append(("workout", Delete(key, VersionIs(before.version))))
             self._index(user_id, before, None)
-            self.gone.append(keys.workout_document(user_id, before.workout_id))
+            self.workout_ids.append(before.workout_id)
             if after is not None:
                 self._create(user_id, after)
 
@@ -309,7 +306,7 @@ class _WorkoutChanges:
         item = new_item(keys.workout(user_id, workout.workout_id), "workout", workout)
         self.slots.append(("workout", Put(item, Absent())))
         self._index(user_id, None, workout)
-        self.logs[keys.workout_document(user_id, workout.workout_id)] = workout
+        self.workout_ids.append(workout.workout_id)
 
     def _index(
         self, user_id: str, before: WorkoutRecord | None, after: WorkoutRecord | None
@@ -348,6 +345,16 @@ class _RateLimits:
         retry_after = max(self._waits[name] for name in full)
         limit = "daily quota" if "rate:day" in full else "per-minute rate limit"
         return RateLimited(f"the {limit} is used up; retry in {retry_after} s", retry_after)
+
+
+def _copies(message: Message, workout_ids: list[str] | None = None) -> OutboxEntry:
+    """The outbox entry of a turn's write: its message and workouts, to copy."""
+    return OutboxEntry(
+        conversation_id=message.conversation_id,
+        coach_id=message.coach_id,
+        message_ids=[message.message_id],
+        workout_ids=workout_ids or [],
+    )
 
 
 def _memory_touch(key: Key) -> Update:

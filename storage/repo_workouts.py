@@ -54,12 +54,14 @@ class WorkoutRepository(RepositoryBase):
         )
 
     async def replace_workout(self, workout: WorkoutRecord) -> WorkoutRecord:
-        """Replace under `workout.version`, with its exercise and best items, in one write."""
+        """Replace under `workout.version`, with its exercise and best items, in one write;
+        the outbox entry first, so the file follows even if this call stops half-way."""
         key = keys.workout(workout.user_id, workout.workout_id)
-        document = keys.workout_document(workout.user_id, workout.workout_id)
+        keys.workout_document(workout.user_id, workout.workout_id)  # NotFound: no file id
         stored = await self.get_workout(workout.user_id, workout.workout_id)
         if stored.version != workout.version:
             raise Conflict("workout was changed meanwhile; reload it and retry")
+        entry = await self._outbox_workouts(workout.user_id, [workout.workout_id])
         tx = Transaction()
         tx.add("workout", replacement(key, workout))
         for write in index_writes(workout.user_id, stored, workout):
@@ -69,14 +71,15 @@ class WorkoutRepository(RepositoryBase):
         except ConditionFailed:
             raise Conflict("workout was changed meanwhile; reload it and retry") from None
         saved = workout.model_copy(update={"version": workout.version + 1})
-        await self._put_log(document, saved)
+        await self._copy_now(entry, workout.user_id, [workout.workout_id])
         return saved
 
     async def delete_workout(self, user_id: str, workout_id: str) -> None:
-        """The log document first (a failure leaves the workout, never an orphaned log),
-        then the workout with its exercise and best items in one write."""
+        """The outbox entry first, then the workout with its exercise and best items in
+        one write: the drainer removes the file if this call stops before it does."""
         key = keys.workout(user_id, workout_id)
-        await self.documents.delete(keys.workout_document(user_id, workout_id))
+        keys.workout_document(user_id, workout_id)
+        entry = await self._outbox_workouts(user_id, [workout_id])
         counter = self.quotas.workouts(user_id, workout_id)
         for _ in range(ATTEMPTS):
             stored = await self.get_workout(user_id, workout_id)
@@ -87,9 +90,10 @@ class WorkoutRepository(RepositoryBase):
             tx.add("quota", counter.give())
             try:
                 await self.items.transact(tx.writes)
-                return
             except ConditionFailed:
                 continue  # changed or deleted meanwhile: read it again
+            await self._copy_now(entry, user_id, [workout_id])
+            return
         raise Conflict("workout keeps changing; retry")
 
     async def exercise_history(

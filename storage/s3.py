@@ -7,7 +7,6 @@ the object's ETag, so service instances appending to one transcript never lose a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -75,15 +74,12 @@ class S3Bucket:
     def get(self, key: str) -> bytes | None:
         return self._get(key)[0]
 
-    def rewrite(self, key: str, change: Change, also: Mapping[str, bytes]) -> None:
+    def rewrite(self, key: str, change: Change) -> None:
         """Write `change(current)` only if nobody wrote the object since it was read (a
-        lost race raises PreconditionFailed, which `Calls` retries from the read); then
-        put `also`. Two instances racing may leave those in either order."""
+        lost race raises PreconditionFailed, which `Calls` retries from the read)."""
         current, etag = self._get(key)
         condition = {"IfMatch": etag} if etag else {"IfNoneMatch": "*"}
         self.put(key, change(current), **condition)
-        for other, body in also.items():
-            self.put(other, body)
 
     def _get(self, key: str) -> tuple[bytes | None, str | None]:
         try:
@@ -130,6 +126,12 @@ class S3Bucket:
             "get_object", Params={"Bucket": self._bucket, "Key": key}, ExpiresIn=expires_s
         )
         return url
+
+    def list(self, prefix: str) -> list[str]:
+        pages = self._client.get_paginator("list_objects_v2").paginate(
+            Bucket=self._bucket, Prefix=prefix
+        )
+        return [entry["Key"] for page in pages for entry in page.get("Contents", [])]
 
     def close(self) -> None:
         self._client.close()

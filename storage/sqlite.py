@@ -60,7 +60,11 @@ CREATE INDEX IF NOT EXISTS gsi3 ON items (entityType, pk);
 CREATE INDEX IF NOT EXISTS expiry ON items (ttl) WHERE ttl IS NOT NULL;
 """
 
-_INDEX_COLUMNS = {"GSI1": ("gsi1pk", "gsi1sk"), "GSI2": ("gsi2pk", "gsi2sk")}
+_INDEX_COLUMNS = {
+    "GSI1": ("gsi1pk", "gsi1sk"),
+    "GSI2": ("gsi2pk", "gsi2sk"),
+    "GSI3": ("entityType", "pk"),
+}
 INDEXED = ("entityType", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "ttl")
 """Item attributes copied into columns, as DynamoDB copies them into its indexes."""
 

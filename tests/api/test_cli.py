@@ -44,7 +44,7 @@ def test_extract_as_installed_console_script(tmp_path: Path) -> None:
     _assert_fran(coach_cli(env, tmp_path, "extract", "--today", "2026-01-10", FRAN))
 
 
-@pytest.mark.parametrize("command", ["serve", "init", "token", "chat", "extract"])
+@pytest.mark.parametrize("command", ["serve", "init", "repair", "token", "chat", "extract"])
 def test_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main([command, "--help"])

@@ -19,7 +19,6 @@ import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from moto import mock_aws
 from schemathesis import GenerationMode, checks
 from schemathesis.core.result import Ok
 from schemathesis.python import asgi
@@ -28,6 +27,7 @@ from api.main import create_app
 from api.runtime import open_configured_store
 from api.settings import Settings
 from tests.api.helpers import SECRET, auth
+from tests.storage.conftest import serial_mock_aws
 
 EXAMPLES_PER_OPERATION = 12
 UNDECIDABLE = [checks.positive_data_acceptance, checks.negative_data_rejection]
@@ -42,7 +42,7 @@ def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FastAPI]:
         yield create_app(configured)
         asgi.shutdown_lifespans()
         return
-    with mock_aws():
+    with serial_mock_aws():
         configured = configured.model_copy(
             update={"storage": "aws", "table": "coach-fuzz", "bucket": "coach-fuzz-athletes"}
         )

@@ -26,7 +26,6 @@ import boto3
 import jwt
 import pytest
 from httpx import ASGITransport, AsyncClient
-from moto import mock_aws
 
 from api.cli import main
 from api.runtime import open_configured_store
@@ -46,6 +45,7 @@ from tests.api.helpers import (
 )
 from tests.api.test_e2e import coach_serve, serve_env, wait_healthy
 from tests.fakes.bedrock import FakeBedrock, Reply
+from tests.storage.conftest import serial_mock_aws
 
 # -- 1. tokens ---------------------------------------------------------------------------
 
@@ -311,7 +311,7 @@ async def storage_settings(
     if request.param == "local":
         yield settings
         return
-    with mock_aws():
+    with serial_mock_aws():
         aws = settings.model_copy(
             update={"storage": "aws", "table": "coach-sec", "bucket": "coach-sec-athletes"}
         )

@@ -12,7 +12,6 @@ import boto3
 import pytest
 from cfnlint.api import ManualArgs, lint_file
 from cfnlint.decode import decode
-from moto import mock_aws
 
 from agent.offline import OfflineCoachModel
 from agent.resilience import model_retry
@@ -20,7 +19,10 @@ from api.cli import main as coach
 from api.settings import Settings
 from storage.factory import open_store
 from tests.factories import PAGE_SECRET, runner, seed_athlete
-from tests.storage.conftest import moto  # noqa: F401 (a fixture)
+from tests.storage.conftest import (
+    moto,  # noqa: F401 (a fixture)
+    serial_mock_aws,
+)
 from tests.storage.recording import ApiCall, recorded_calls
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "template.yaml"
@@ -137,7 +139,7 @@ def describe_what_coach_init_creates(monkeypatch: pytest.MonkeyPatch) -> dict[st
     monkeypatch.setenv("COACH_TABLE", "coach-init")
     monkeypatch.setenv("COACH_BUCKET", "coach-init-athletes")
     monkeypatch.setenv("COACH_JWT_SECRET", "s" * 32)
-    with mock_aws():
+    with serial_mock_aws():
         assert coach(["init"]) == 0
         client = boto3.client("dynamodb", region_name="us-east-1")
         table = client.describe_table(TableName="coach-init")["Table"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +23,15 @@ BUCKET = "coach-test-athletes"
 SECRET = b"storage-tests-page-secret"
 
 
-@pytest.fixture
-def moto(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+@contextmanager
+def serial_mock_aws() -> Iterator[None]:
     """In-process moto, one request at a time.
 
     moto's DynamoDB backend has no lock (a transaction deep-copies the table and
     restores it on failure), while DynamoDB applies each request atomically; serialising
     requests models the service, so concurrency tests test our conditions, not moto.
+    Every in-process moto in the tests goes through here (background drains and
+    summaries run beside the next request).
     """
     lock = threading.Lock()
     process = BotocoreStubber.process_request
@@ -37,8 +40,16 @@ def moto(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         with lock:
             return process(self, request)
 
-    monkeypatch.setattr(BotocoreStubber, "process_request", serialised)
-    with mock_aws():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(BotocoreStubber, "process_request", serialised)
+        with mock_aws():
+            yield
+
+
+@pytest.fixture
+def moto() -> Iterator[None]:
+    """In-process moto for one test (see `serial_mock_aws`)."""
+    with serial_mock_aws():
         yield
 
 

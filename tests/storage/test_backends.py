@@ -157,7 +157,7 @@ def _append_many(root: Path, key: str, tag: str, n: int) -> None:
     """Run in another process: `n` read-modify-write appends of `tag` to one document."""
     bucket = FileBucket(root)
     for i in range(n):
-        bucket.rewrite(key, partial(_with_entry, entry=f"{tag}{i}"), {})
+        bucket.rewrite(key, partial(_with_entry, entry=f"{tag}{i}"))
 
 
 def _with_entry(body: bytes | None, entry: str) -> bytes:

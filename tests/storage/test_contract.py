@@ -295,8 +295,15 @@ async def test_commit_turn_writes_everything_at_once(store: Repository) -> None:
     assert (await store.get_memory(USER, "mem0003")).version == 1
     with pytest.raises(NotFound):
         await store.get_memory(USER, "mem0002")
-    log = await store.documents.get(f"athletes/{USER}/workouts/2025-01-05/20250105-001.json")
+    path = f"athletes/{USER}/workouts/2025-01-05/20250105-001.json"
+    assert await store.documents.get(path) is None  # the drainer writes copies, not the commit
+    assert await store.drain_outbox(USER) == 2  # the begin's entry and the commit's
+    log = await store.documents.get(path)
     assert log is not None and log["workoutId"] == "20250105-001"
+    transcript = await store.documents.get(f"athletes/{USER}/conversations/{CONVERSATION}.json")
+    assert transcript is not None
+    assert [m["messageId"] for m in transcript["messages"]] == ["m000001", "m000002"]
+    assert await store.drain_outbox(USER) == 0
 
 
 async def test_commit_turn_is_all_or_nothing(store: Repository) -> None:

@@ -162,6 +162,7 @@ async def test_a_turn_updates_moves_and_deletes_workouts_with_their_bests(
         await store.get_workout(USER, "20250106-001")
     with pytest.raises(NotFound):
         await store.get_workout(USER, "20250107-001")
+    await store.drain_outbox(USER)  # the copies follow the table through the outbox
     assert (
         await store.documents.get(f"athletes/{USER}/workouts/2025-01-06/20250106-001.json") is None
     )

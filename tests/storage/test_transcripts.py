@@ -18,7 +18,7 @@ META = "athletes/u/conversations/c_metadata.json"
 
 
 def _message(i: int, text: str = "hi") -> dict[str, Any]:
-    return {"messageId": f"m{i:03d}", "role": "user", "content": f'{text} "{i}" ]}} ü'}
+    return {"messageId": f"m{i:04d}", "role": "user", "content": f'{text} "{i}" ]}} ü'}
 
 
 def _ids(document: bytes) -> list[str]:
@@ -26,7 +26,7 @@ def _ids(document: bytes) -> list[str]:
 
 
 def _append(bucket: FileBucket, conversation: dict[str, Any], *messages: dict[str, Any]) -> bytes:
-    bucket.rewrite(KEY, TranscriptAppend.of(conversation, list(messages)), {})
+    bucket.rewrite(KEY, TranscriptAppend.of(conversation, list(messages)))
     return bucket.get(KEY) or b""
 
 
@@ -42,14 +42,14 @@ def test_appends_replaces_metadata_and_skips_messages_already_there() -> None:
     change = TranscriptAppend.of({"title": '], "conversation": '}, [_message(2), _message(3)])
     doc = json.loads(change(first))
     assert doc["conversation"] == {"title": '], "conversation": '}
-    assert [m["messageId"] for m in doc["messages"]] == ["m001", "m002", "m003"]
+    assert [m["messageId"] for m in doc["messages"]] == ["m0001", "m0002", "m0003"]
     assert doc["messages"][2] == _message(3)
 
 
 def test_empty_and_other_layouts() -> None:
     empty = TranscriptAppend.of({}, [])(None)
     assert json.loads(empty) == {"messages": [], "conversation": {}}
-    assert _ids(TranscriptAppend.of({}, [_message(1)])(empty)) == ["m001"]
+    assert _ids(TranscriptAppend.of({}, [_message(1)])(empty)) == ["m0001"]
     # The layout before this one (metadata first) is re-encoded on its next append.
     older = json.dumps({"conversation": {}, "messages": [_message(1)]}).encode()
     doc = json.loads(TranscriptAppend.of({"v": 1}, [_message(1), _message(2)])(older))
@@ -111,9 +111,8 @@ def _append_turns(root: Path, tag: int, n: int) -> None:
     """Run in another process: `n` turns appended to one transcript, with its metadata."""
     bucket = FileBucket(root)
     for i in range(n):
-        meta = {"by": tag, "turn": i}
-        change = TranscriptAppend.of(meta, [_message(tag * 1000 + i)])
-        bucket.rewrite(KEY, change, {META: json.dumps(meta).encode()})
+        meta = {"by": tag, "version": tag * 1000 + i}
+        bucket.rewrite(KEY, TranscriptAppend.of(meta, [_message(tag * 1000 + i)]))
 
 
 def test_in_place_appends_from_several_processes_lose_nothing(tmp_path: Path) -> None:
@@ -124,6 +123,23 @@ def test_in_place_appends_from_several_processes_lose_nothing(tmp_path: Path) ->
     bucket = FileBucket(root)
     transcript = json.loads(bucket.get(KEY) or b"")
     ids = [m["messageId"] for m in transcript["messages"]]
-    assert sorted(ids) == sorted(f"m{t * 1000 + i:03d}" for t in (1, 2) for i in range(80))
-    # The metadata is written under the transcript's lock: the last append's, never older.
-    assert json.loads(bucket.get(META) or b"") == transcript["conversation"]
+    assert ids == sorted(f"m{t * 1000 + i:04d}" for t in (1, 2) for i in range(80))
+    # The metadata is never set back to an older version, whichever append lands last.
+    assert transcript["conversation"] == {"by": 2, "version": 2079}
+
+
+def test_a_message_older_than_the_last_is_put_in_its_place(bucket: FileBucket) -> None:
+    _append(bucket, {"version": 2}, _message(1), _message(3))
+    document = _append(bucket, {"version": 3}, _message(2))  # a late copy of a failed turn
+    assert _ids(document) == ["m0001", "m0002", "m0003"]
+    assert json.loads(document)["conversation"] == {"version": 3}
+    assert _ids(_append(bucket, {"version": 4}, _message(4))) == [f"m000{i}" for i in range(1, 5)]
+
+
+def test_metadata_is_never_set_back_to_an_older_version(bucket: FileBucket) -> None:
+    _append(bucket, {"version": 5}, _message(1))
+    document = _append(bucket, {"version": 4}, _message(2))  # a writer that read earlier
+    assert json.loads(document) == {
+        "messages": [_message(1), _message(2)],
+        "conversation": {"version": 5},
+    }
