@@ -7,7 +7,7 @@ from functools import partial
 from storage import keys
 from storage.calls import concurrently
 from storage.codec import decode
-from storage.errors import NotFound
+from storage.errors import Conflict, NotFound
 from storage.items import (
     ConditionFailed,
     Delete,
@@ -15,6 +15,7 @@ from storage.items import (
     Key,
     Query,
     Update,
+    VersionIs,
 )
 from storage.models import Conversation, Message, Page, Summary, utc_now
 from storage.pages import clamp
@@ -45,16 +46,23 @@ class ConversationRepository(RepositoryBase):
         return await self._pages.page(Conversation, query, f"conversations:{coach_id}", limit, next)
 
     async def rename_conversation(
-        self, user_id: str, coach_id: str, conversation_id: str, title: str
+        self,
+        user_id: str,
+        coach_id: str,
+        conversation_id: str,
+        title: str,
+        *,
+        version: int | None = None,
     ) -> Conversation:
         key = keys.conversation(user_id, coach_id, conversation_id)
         change = {"attributes.title": title, "updatedAt": utc_now()}
+        when = Exists() if version is None else VersionIs(version)
         try:
-            item = await self.items.update(
-                Update(key, set=change, add={"version": 1}, when=Exists())
-            )
+            item = await self.items.update(Update(key, set=change, add={"version": 1}, when=when))
         except ConditionFailed:
-            raise NotFound("conversation not found") from None
+            if version is None:
+                raise NotFound("conversation not found") from None
+            raise Conflict("the conversation changed since it was read") from None
         return decode(Conversation, item)
 
     async def delete_conversation(self, user_id: str, coach_id: str, conversation_id: str) -> None:
