@@ -452,7 +452,9 @@ def test_best_match(query: str, expected: str | None) -> None:
 def test_best_match_scores_and_threshold() -> None:
     result = best_match("shoulder", MEMORIES)
     assert result is not None and result[1] == 1.0
-    assert best_match("shoulder injury", MEMORIES, threshold=0.9) is None
+    assert best_match("shoulder surgery", MEMORIES, threshold=0.9) is None
+    # "bad" and "injury" are one word to the rules: a bad shoulder is a shoulder injury.
+    assert best_match("shoulder injury", MEMORIES, threshold=0.9) is not None
     assert best_match("shoulder", []) is None
 
 
@@ -484,6 +486,43 @@ def test_duplicates_are_none(new: str, old: str) -> None:
     decision = decide(new, "Hates burpees.", old)
     assert decision.action == "NONE"
     assert decision.target is not None and decision.target.content == old
+
+
+@pytest.mark.parametrize(
+    ("new", "old"),
+    [
+        ("Likes training in the mornings.", "Prefers morning workouts."),
+        ("Enjoys outdoor runs.", "Loves running outdoors."),
+        ("Likes evening sessions best.", "Prefers to train in the evening."),
+        ("Prefers brief answers.", "Likes short replies."),
+        ("Their left knee is injured.", "Has a bad left knee."),
+        ("Burpees are their least favourite.", "Hates burpees."),
+        ("Their long runs are on Sunday.", "Likes to do their long run on Sundays."),
+    ],
+)
+def test_the_same_fact_in_other_words_is_not_saved_twice(new: str, old: str) -> None:
+    decision = decide(new, "Works as a nurse.", old)
+    assert decision.action == "NONE"
+    assert decision.target is not None and decision.target.content == old
+
+
+@pytest.mark.parametrize(
+    ("new", "old"),
+    [
+        ("Has a bad right knee.", "Has a bad left knee."),
+        ("Loves cycling outdoors.", "Loves running outdoors."),
+        ("Hates lunges.", "Hates burpees."),
+        ("Likes detailed workout plans.", "Likes short replies."),
+    ],
+)
+def test_a_fact_of_the_same_kind_is_its_own_memory(new: str, old: str) -> None:
+    """The other knee or another sport is neither a duplicate nor a refinement to merge."""
+    assert decide(new, old).action == "ADD"
+
+
+def test_a_changed_preferred_time_replaces_the_old() -> None:
+    decision = decide("Prefers evening workouts.", "Prefers morning workouts.")
+    assert (decision.action, decision.content) == ("UPDATE", "Prefers evening workouts.")
 
 
 def test_refinement_updates_with_the_richer_content() -> None:
