@@ -724,6 +724,13 @@ def test_corpus_precision_and_recall(capsys: pytest.CaptureFixture[str]) -> None
     [
         ("For your notes: I am allergic to ibuprofen", "Is allergic to ibuprofen."),
         ("Profile update: I now train 4 days a week", "Now trains 4 days a week."),
+        ("note for later: I'm allergic to ibuprofen", "Is allergic to ibuprofen."),
+        ("save this: I've got a 10k race on June 14", "Has a 10k race on June 14."),
+        ("Update your notes: I now train 4 days a week", "Now trains 4 days a week."),
+        (
+            "fyi for future sessions: I can't kneel on my right knee",
+            "Can't kneel on their right knee.",
+        ),
     ],
 )
 def test_a_colon_label_saves_without_remember(text: str, content: str) -> None:
@@ -737,12 +744,33 @@ def test_drop_the_old_one_is_a_forget_and_a_save() -> None:
     assert request.replacement is not None and "sub-20" in request.replacement.content
 
 
-@pytest.mark.parametrize("text", ["forget the knee one", "delete that memory about my knee"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "forget the knee one",
+        "delete that memory about my knee",
+        "get rid of the bit about my knee",
+        "ditch the stuff about my knee",
+        "delete the note where I mentioned my knee",
+    ],
+)
 def test_loose_forgets_name_their_target(text: str) -> None:
     request = detect_memory_intent(text)
     assert isinstance(request, ForgetRequest) and request.query == "knee"
+    assert request.replacement is None
 
 
-def test_a_mild_injury_is_a_constraint() -> None:
-    request = detect_memory_intent("remember that my left achilles gets tight on long runs")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remember that my left achilles gets tight on long runs",
+        "my achilles is a bit cranky lately, keep that in mind",
+        "heads up, my lower back has been a little tight - remember that",
+        "remember my hamstring is slightly tweaked",
+        "remember I can't kneel on my right knee",
+    ],
+)
+def test_a_mild_injury_is_a_constraint(text: str) -> None:
+    request = detect_memory_intent(text)
     assert isinstance(request, MemoryRequest) and request.memory_type == "constraint"
+    assert not request.content.lower().startswith(("heads", "fyi"))
