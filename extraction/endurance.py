@@ -70,9 +70,9 @@ SWIM_PART = re.compile(
 """A swim's warm-up, cool-down, kick or pull set: "400 wu"."""
 _YARDS_SHORT = re.compile(r"(?<=\d)\s?y\b(?!/)")
 """A swim's "1500y" or "25 y": yards."""
-_COURSE = re.compile(r"\b(scy|scm|lcm)\b")
+COURSE = re.compile(r"\b(scy|scm|lcm)\b")
 """Pool course codes: short course yards (25 yd), short course metres (25 m), long course (50 m)."""
-_COURSE_POOL: dict[str, tuple[float, Literal["m", "yd"]]] = {
+COURSE_POOL: dict[str, tuple[float, Literal["m", "yd"]]] = {
     "scy": (25.0, "yd"),
     "scm": (25.0, "m"),
     "lcm": (50.0, "m"),
@@ -129,13 +129,13 @@ def read_session(text: str, sport: Discipline) -> Reading:
         text = _COURSE_DISTANCE.sub(lambda m: ("yd " if m[1] == "scy" else "m ") + m[1], text)
     reading = Reading(text, sport)
     pool = _POOL.search(text)
-    course = _COURSE.search(text) if sport == "swimming" else None
+    course = COURSE.search(text) if sport == "swimming" else None
     if pool:
         reading.taken.append(pool.span())
         reading.pool_length = float(pool[1])
         reading.pool_unit = "yd" if pool[2][0] == "y" else "m"
     elif course:
-        reading.pool_length, reading.pool_unit = _COURSE_POOL[course[1]]
+        reading.pool_length, reading.pool_unit = COURSE_POOL[course[1]]
     _elevation(reading)
     _paces(reading)
     reading.taken += [m.span() for m in _REST.finditer(text)]
