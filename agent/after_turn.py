@@ -1,9 +1,10 @@
-"""Work a turn leaves for after its reply: its copies and, when due, a summary.
+"""Work a turn leaves for after its reply: its copies, a title for a conversation that
+has none yet and, when due, a summary.
 
-Neither may fail or slow the turn: both run in the background and log their failures.
-The items in the table stay the truth: the turn committed an outbox entry naming its
-copies (transcript, metadata, workout files), so copies that fail here are written by
-a later drain; a summary is retried on a later turn.
+None may fail or slow the turn: all run in the background and log their failures. The
+items in the table stay the truth: the turn committed an outbox entry naming its copies
+(transcript, metadata, workout files), so copies that fail here are written by a later
+drain; a title and a summary are retried on a later turn.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ import logging
 from agent.background import Background
 from agent.context import TurnContext
 from agent.summaries import Summarizer, trigger_reason
+from agent.titles import rule_title
 from agent.work import TurnWork
+from storage.errors import Conflict
+from storage.models import DEFAULT_TITLE
 from storage.protocols import Store
 
 log = logging.getLogger(__name__)
 
 
 class AfterTurn:
-    """Schedules a finished turn's copies and summary."""
+    """Schedules a finished turn's copies, title and summary."""
 
     def __init__(self, store: Store, summarizer: Summarizer, background: Background) -> None:
         self._store = store
@@ -31,9 +35,12 @@ class AfterTurn:
         """Users whose outbox this process is draining: whether another drain was asked."""
 
     def schedule(self, work: TurnWork) -> None:
-        """Start draining the user's outbox, and a summary unless one is already running."""
+        """Start draining the user's outbox, a title while the conversation has none, and
+        a summary unless one is already running."""
         ctx = work.context
         self._background.spawn(self._copy(ctx.user_id))
+        if ctx.conversation.title == DEFAULT_TITLE:
+            self._background.spawn(self._title(work))
         total = ctx.conversation.metadata.total_messages + 2
         key = (ctx.user_id, ctx.conversation.conversation_id)
         reason = trigger_reason(total, ctx.summary, self._summarizer.policy)
@@ -61,17 +68,36 @@ class AfterTurn:
         finally:
             del self._copying[user_id]
 
+    async def _title(self, work: TurnWork) -> None:
+        """Name the conversation after this exchange if it is its first substantive one."""
+        ctx = work.context
+        title = rule_title(work.message.content, ctx.today)
+        if title is None:
+            return
+        try:
+            current = await self._store.get_conversation(
+                ctx.user_id, ctx.coach.coach_id, ctx.conversation.conversation_id
+            )
+            if current.title == DEFAULT_TITLE:
+                await self._store.rename_conversation(
+                    ctx.user_id,
+                    ctx.coach.coach_id,
+                    current.conversation_id,
+                    title,
+                    version=current.version,
+                )
+                await self._copy(ctx.user_id)  # the metadata copies say the new title
+        except Conflict:  # a rename or the next message came first; a later turn retries
+            log.info("conversation changed; title left for a later turn")
+        except Exception:  # noqa: BLE001 - a title is never worth failing a turn
+            log.exception("title failed for %s", ctx.conversation.conversation_id)
+
     async def _summarize(self, ctx: TurnContext, key: tuple[str, str]) -> None:
         try:
             conversation = await self._store.get_conversation(
                 ctx.user_id, ctx.coach.coach_id, ctx.conversation.conversation_id
             )
-            await self._summarizer.summarize_if_due(
-                ctx.user_id,
-                ctx.coach.coach_id,
-                conversation.conversation_id,
-                conversation.metadata.total_messages,
-            )
+            await self._summarizer.summarize_if_due(conversation)
         except Exception:  # noqa: BLE001 - retried on a later turn, never fails a turn
             log.exception("summary failed for %s; will retry on a later turn", key[1])
         finally:

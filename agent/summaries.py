@@ -5,32 +5,38 @@ unsummarised messages no longer fit the prompt's history window. A failed call
 (throttling, an outage) leaves the trigger condition true, so a later turn retries it.
 An answer that is not a summary (plain text, a malformed tool call) gets the extractive
 summary instead: asking again would likely get the same, one more model call per turn.
+Either summary then passes the same rules (`agent/summary_rules.py`). The first summary
+made by a model also names the conversation, in the same call, unless the athlete has.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import ValidationError
 
-from extraction import extract
-from extraction.describe import describe_workout
+from agent.context import IMPORTANT_MEMORIES, NEWEST_MEMORIES
+from agent.prompting import quote
+from agent.summary_rules import SummaryInputs, SummaryOut, extractive_summary, settle
+from agent.titles import clip, rule_title
 from prompts import render
-from storage.errors import Conflict
+from storage.errors import Conflict, NotFound
 from storage.ids import new_id
 from storage.models import (
-    KeyFacts,
+    DEFAULT_TITLE,
+    Conversation,
     Message,
     MessageRange,
     Summary,
     SummaryData,
     SummaryMetadata,
+    WorkoutRecord,
     utc_now,
 )
 from storage.protocols import Store
@@ -38,36 +44,6 @@ from storage.protocols import Store
 log = logging.getLogger(__name__)
 
 MAX_NEW_MESSAGES = 200
-MAX_ITEMS = 8
-
-_SENTENCE = re.compile(r"[^.!?\n]{3,300}[.!?]?")
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    "current_goals": re.compile(
-        r"\b(goal|want to|aim(ing)? (to|for)|training for|hoping to|trying to|get (to|under))\b",
-        re.I,
-    ),
-    "constraints": re.compile(
-        r"\b(injur\w*|pain|hurts?|sore|bad (knee|back|shoulder|hip|ankle)|surgery|"
-        r"only have|no (gym|access|equipment)|can'?t|cannot|limited)\b",
-        re.I,
-    ),
-    "preferences": re.compile(r"\b(i (really )?(like|love|hate|prefer|enjoy|dislike))\b", re.I),
-    "schedule_context": re.compile(
-        r"\b(\d+ (days|times) a week|mornings?|evenings?|weekends?|schedule|travel\w*)\b", re.I
-    ),
-}
-_FEELINGS = re.compile(
-    r"\b(tired|exhausted|stressed|motivated|excited|frustrated|happy|proud|anxious|sore)\b", re.I
-)
-
-
-class SummaryOut(BaseModel):
-    """The updated running summary of a coaching conversation."""
-
-    narrative_summary: str = Field(description="Under 120 words, third person.")
-    key_facts: KeyFacts
-    emotional_state: str | None = None
-    action_items: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -87,43 +63,14 @@ def trigger_reason(total: int, summary: Summary | None, policy: SummaryPolicy) -
     return None
 
 
-def _merge(old: list[str], new: list[str]) -> list[str]:
-    seen: dict[str, str] = {}
-    for item in [*new, *old]:
-        seen.setdefault(item.casefold(), item)
-    return list(seen.values())[:MAX_ITEMS]
-
-
-def extractive_summary(previous: Summary | None, messages: list[Message]) -> SummaryOut:
-    """An honest offline summary: sentences that state goals, constraints, preferences,
-    schedule; the workouts the athlete reported; their open questions."""
-    facts: dict[str, list[str]] = {key: [] for key in [*_PATTERNS, "recent_progress"]}
-    questions: list[str] = []
-    feelings: list[str] = []
+def _first_rule_title(messages: list[Message]) -> str | None:
+    """The title the rules gave the conversation at its first substantive exchange."""
     for message in messages:
-        if message.role != "user":
-            continue
-        for sentence in _SENTENCE.findall(message.content):
-            text = sentence.strip()
-            for key, pattern in _PATTERNS.items():
-                if pattern.search(text):
-                    facts[key].append(text)
-            if text.endswith("?"):
-                questions.append(text)
-            feelings.extend(f.lower() for f in _FEELINGS.findall(text))
-        day = date.fromisoformat(message.timestamp[:10])
-        for workout in extract(message.content, today=day):
-            facts["recent_progress"].append(f"{workout.date}: {describe_workout(workout)}")
-    base = previous.structured_data if previous else SummaryData()
-    merged = KeyFacts(**{k: _merge(getattr(base.key_facts, k), v) for k, v in facts.items()})
-    parts = [f"{label}: {'; '.join(items[:3])}" for label, items in merged if items]
-    narrative = "The athlete and coach have talked over several messages. " + ". ".join(parts)
-    return SummaryOut(
-        narrative_summary=narrative[:1200],
-        key_facts=merged,
-        emotional_state=", ".join(dict.fromkeys(feelings)) or base.emotional_state,
-        action_items=_merge(base.action_items, questions[-MAX_ITEMS:]),
-    )
+        if message.role == "user":
+            title = rule_title(message.content, date.fromisoformat(message.timestamp[:10]))
+            if title:
+                return title
+    return None
 
 
 class Summarizer:
@@ -141,14 +88,14 @@ class Summarizer:
         )
         self.policy = policy
 
-    async def summarize_if_due(
-        self, user_id: str, coach_id: str, conversation_id: str, total: int
-    ) -> Summary | None:
+    async def summarize_if_due(self, conversation: Conversation) -> Summary | None:
         """Fold the messages since the stored summary into a new one, if one is due now.
 
         The due check reads the stored summary, not the turn's copy, so quick turns in a
         row do not summarise the same stretch twice.
         """
+        user_id, conversation_id = conversation.user_id, conversation.conversation_id
+        total = conversation.metadata.total_messages
         previous = await self._store.get_summary(user_id, conversation_id)
         reason = trigger_reason(total, previous, self.policy)
         if reason is None:
@@ -158,11 +105,22 @@ class Summarizer:
         messages = await self._store.latest_messages(user_id, conversation_id, count)
         if not messages:
             return previous
-        out, confidence = await self._compose(previous, messages)
+        memories, workouts = await asyncio.gather(
+            self._store.memories_for_turn(
+                user_id,
+                conversation.coach_id,
+                newest=NEWEST_MEMORIES,
+                important=IMPORTANT_MEMORIES,
+            ),
+            self._workouts(user_id, messages),
+        )
+        inputs = SummaryInputs(previous, messages, memories, workouts)
+        out, confidence = await self._compose(inputs)
+        out = settle(out, inputs)
         summary = Summary(
             summary_id=previous.summary_id if previous else new_id(),
             user_id=user_id,
-            coach_id=coach_id,
+            coach_id=conversation.coach_id,
             conversation_id=conversation_id,
             summary_text=out.narrative_summary,
             structured_data=SummaryData(
@@ -189,22 +147,65 @@ class Summarizer:
             version=previous.version if previous else 0,
         )
         try:
-            return await self._store.put_summary(summary)
+            stored = await self._store.put_summary(summary)
         except Conflict:  # another turn summarised first; its summary stands
             return None
+        if out.title and previous is None:
+            await self._name(conversation, messages, out.title)
+        return stored
 
-    async def _compose(
-        self, previous: Summary | None, messages: list[Message]
-    ) -> tuple[SummaryOut, float]:
+    async def _workouts(self, user_id: str, messages: list[Message]) -> list[WorkoutRecord]:
+        """The workouts these messages logged, as the store has them now (edited or gone)."""
+        ids = [i for m in messages for i in m.metadata.workout_ids]
+        found = await asyncio.gather(
+            *(self._store.get_workout(user_id, i) for i in ids), return_exceptions=True
+        )
+        for result in found:
+            if isinstance(result, BaseException) and not isinstance(result, NotFound):
+                raise result
+        return [w for w in found if isinstance(w, WorkoutRecord)]
+
+    async def _name(self, conversation: Conversation, messages: list[Message], title: str) -> None:
+        """The model's title, unless the athlete named the conversation themselves."""
+        current = await self._store.get_conversation(
+            conversation.user_id, conversation.coach_id, conversation.conversation_id
+        )
+        if current.title not in (DEFAULT_TITLE, _first_rule_title(messages)):
+            return
+        try:
+            await self._store.rename_conversation(
+                current.user_id,
+                current.coach_id,
+                current.conversation_id,
+                clip(title),
+                version=current.version,
+            )
+        except Conflict:  # a rename or a message came first; the rules' title stands
+            log.info("conversation %s changed; kept its title", current.conversation_id)
+
+    async def _compose(self, inputs: SummaryInputs) -> tuple[SummaryOut, float]:
         if self._composer is None:
-            return extractive_summary(previous, messages), 0.6
+            return extractive_summary(inputs), 0.6
+        previous = inputs.previous
         prompt = render(
             "summary.md",
             previous=json.dumps(
                 previous.structured_data.model_dump(mode="json") if previous else None
             ),
+            memories="\n".join(f"- {m.memory_type}: {quote(m.content)}" for m in inputs.memories)
+            or "(none)",
+            workouts="\n".join(
+                f"- {w.date}: {quote(w.summary or w.discipline)}" for w in inputs.workouts
+            )
+            or "(none)",
+            forgotten="\n".join(f"- {quote(q)}" for q in inputs.forget_queries) or "(none)",
+            title=(
+                "Also give `title`: at most 6 words naming what the conversation is about."
+                if previous is None
+                else "Leave `title` empty."
+            ),
             messages="\n".join(
-                f"{m.role}: {json.dumps(m.content, ensure_ascii=False)}" for m in messages
+                f"{m.role}: {json.dumps(m.content, ensure_ascii=False)}" for m in inputs.messages
             ),
         )
         answer: object
@@ -214,5 +215,5 @@ class Summarizer:
             answer = exc
         if not isinstance(answer, SummaryOut):
             log.warning("the model's summary was unusable (%r); using the extractive one", answer)
-            return extractive_summary(previous, messages), 0.6
+            return extractive_summary(inputs), 0.6
         return answer, 0.85

@@ -30,8 +30,10 @@ _SPACES = re.compile(r"[ \t]{2,}")
 _SENTENCE_END = re.compile(r"(?:[!?]+|\.(?!\d)|\n)+")
 # Clause separators inside a sentence, used to decide what belongs to which workout.
 _CLAUSE_SEP = re.compile(
-    r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b|\bplus\b|\band\b(?!\s+jerk)"
+    r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b"
+    r"|(?<!rounds )(?<!round )(?<!rds )(?:\bplus\b|\band\b)(?!\s+jerk)"
 )
+"""A rounds-plus-reps score ("5 rounds and 12 reps") stays one clause."""
 
 
 def normalise(text: str) -> str:

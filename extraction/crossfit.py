@@ -33,7 +33,7 @@ _ROUNDS_ONLY = re.compile(
 )
 _ROUNDS_PRESCRIBED = re.compile(r"(?<![\d.:x-])(\d{1,2})\s?(?:rounds?|rds|rft)\b")
 _TIME_DOMAIN = re.compile(
-    r"\b(?:amrap|emom)\s?(?:in\s|for\s)?(\d{1,2})(?![\d.:])(?:\s?(?:min|mins|minutes)\b|')?"
+    r"\b(?:amrap|emom)\s?(?:in\s|for\s)?(\d{1,2})(?![\d.]|:\d)(?:\s?(?:min|mins|minutes)\b|')?"
     r"|(?<![\d.:])(\d{1,2})\s?(?:-?\s?min(?:ute)?s?|')\s?(?:amrap|emom)\b"
 )
 _CAP = re.compile(

@@ -57,7 +57,7 @@ _REST = re.compile(
     r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s" + CLOCK
 )
 # "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy" are not the session's time.
-_NOT_TOTAL_BEFORE = re.compile(r"(?:\b(?:every|per|under|sub|below|over|than)|/)\s?$")
+_NOT_TOTAL_BEFORE = re.compile(r"(?:\b(?:every|per|under|sub|below|over|than|on)|/)\s?$")
 _NOT_TOTAL_AFTER = re.compile(r"\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
 _AMOUNT = (
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?"
@@ -68,6 +68,23 @@ SWIM_PART = re.compile(
     r"(?<![\d.x])(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|kick|pull)\b"
 )
 """A swim's warm-up, cool-down, kick or pull set: "400 wu"."""
+_YARDS_SHORT = re.compile(r"(?<=\d)\s?y\b(?!/)")
+"""A swim's "1500y" or "25 y": yards."""
+COURSE = re.compile(r"\b(scy|scm|lcm)\b")
+"""Pool course codes: short course yards (25 yd), short course metres (25 m), long course (50 m)."""
+COURSE_POOL: dict[str, tuple[float, Literal["m", "yd"]]] = {
+    "scy": (25.0, "yd"),
+    "scm": (25.0, "m"),
+    "lcm": (50.0, "m"),
+}
+_COURSE_DISTANCE = re.compile(r"(?<=\d)\s?(scy|scm|lcm)\b")
+_MAIN_SET = re.compile(r"\bmain(?: set)?\b")
+"""A swim's main set is part of the session: its repeats are not the total."""
+_ERG_METRES = re.compile(
+    r"(?<![\d.:,x])(\d{3,5})(?![\d:.,]|\s?(?:x\b|cal|kcal|w\b|watts?|spm|s/m|m\b|/|lb|kg|rep"
+    r"|round|sec|s\b|min|stroke))"
+)
+"""A number said bare on an erg ("rowed 5000 in 19:40") is metres."""
 _LENGTHS = re.compile(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
 _AT_BEFORE = re.compile(r"(?:\bat|@)\s?$")
 # Paces faster than these are impossible; a two-part time then means H:MM, not M:SS.
@@ -107,12 +124,18 @@ class Reading:
 
 def read_session(text: str, sport: Discipline) -> Reading:
     """Read the shared numbers of a run, ride, swim or row; each number is used once."""
+    if sport == "swimming":
+        text = _YARDS_SHORT.sub("yd", text)
+        text = _COURSE_DISTANCE.sub(lambda m: ("yd " if m[1] == "scy" else "m ") + m[1], text)
     reading = Reading(text, sport)
     pool = _POOL.search(text)
+    course = COURSE.search(text) if sport == "swimming" else None
     if pool:
         reading.taken.append(pool.span())
         reading.pool_length = float(pool[1])
         reading.pool_unit = "yd" if pool[2][0] == "y" else "m"
+    elif course:
+        reading.pool_length, reading.pool_unit = COURSE_POOL[course[1]]
     _elevation(reading)
     _paces(reading)
     reading.taken += [m.span() for m in _REST.finditer(text)]
@@ -174,29 +197,47 @@ def _repeats(reading: Reading) -> None:
 
 
 def _distance(reading: Reading) -> Span | None:
-    """An explicit total, else the repeats added up, else the first free distance said."""
+    """An explicit total, else a distance said that covers the repeats, else the repeats
+    added up when they are the whole session (never a main set alone), else the first free
+    distance said; on an erg, a bare number of metres."""
     text = reading.text
     total = _TOTAL.search(text)
     if total and (spans := find_distances(total[1] or total[2])):
         reading.taken.append(total.span())
         return spans[0]
+    said = next(
+        (
+            span
+            for span in find_distances(text)
+            if reading.free(span.start, span.end) and not _AT_BEFORE.search(text[: span.start])
+        ),
+        None,
+    )
     # "3x10" on a bike is minutes; only a ride's repeats with a distance unit add up.
     parts = [
         r for r in reading.repeats if r.distance and (r.distance.unit or reading.sport != "cycling")
     ]
     if parts:
         unit = next((r.distance.unit for r in parts if r.distance and r.distance.unit), None)
+        unit = unit or reading.pool_unit or "m"
         value = sum(r.count * r.distance.value for r in parts if r.distance)
-        if reading.sport == "swimming":
-            value += sum(float(m[1]) for m in SWIM_PART.finditer(text))
-        return Span(0, 0, value, unit or reading.pool_unit or "m")
-    for span in find_distances(text):
-        if reading.free(span.start, span.end) and not _AT_BEFORE.search(text[: span.start]):
-            reading.taken.append((span.start, span.end))
-            return span
+        if said and to_metres(said.value, said.unit or "m") >= to_metres(value, unit):
+            reading.taken.append((said.start, said.end))
+            return said
+        swim_parts = [float(m[1]) for m in SWIM_PART.finditer(text)]
+        if reading.sport == "swimming" and _MAIN_SET.search(text) and not swim_parts:
+            return None
+        return Span(0, 0, value + sum(swim_parts) * (reading.sport == "swimming"), unit)
+    if said:
+        reading.taken.append((said.start, said.end))
+        return said
     lengths = _LENGTHS.search(text)
     if lengths and reading.pool_length:
         return Span(0, 0, int(lengths[1]) * reading.pool_length, reading.pool_unit)
+    erg = _ERG_METRES.search(text) if reading.sport == "rowing" else None
+    if erg and reading.free(*erg.span()) and 100 <= int(erg[1]) <= 42195:
+        reading.taken.append(erg.span())
+        return Span(erg.start(), erg.end(), float(erg[1]), "m")
     return None
 
 

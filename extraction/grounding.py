@@ -16,6 +16,7 @@ from typing import Any
 
 from . import named_workouts
 from .cleaning import normalise
+from .endurance import COURSE, COURSE_POOL
 from .numbers import (
     KG_PER_LB,
     KG_PER_POOD,
@@ -109,6 +110,7 @@ def _numbers_in(text: str) -> set[float]:
     found |= {span.value for span in find_clocks(text)}
     found |= {span.value for span in find_distances(text)}
     found |= {_WORDS[word] for word in _WORD.findall(text)}
+    found |= {COURSE_POOL[code][0] for code in COURSE.findall(text)}  # "scy": a 25 yd pool
     # One rep needs no saying: attempts, "worked up to 100kg", a PR single.
     return found | {1.0}
 

@@ -135,7 +135,8 @@ def _carry(text: str, discipline: Discipline) -> MixedResult:
     vest = vest_weight(text)
     weights = [w for w in find_weights(text) if vest is None or w.value != vest.value]
     distance = reading.distance
-    if reading.repeats:  # the schema keeps no repeats: only a distance said outright counts
+    said = distance is not None and distance.end > 0
+    if reading.repeats and not said:  # no repeats in the schema: only a distance said counts
         spans = find_distances(text)
         distance = next((s for s in spans if reading.free(s.start, s.end)), None)
     fields = RuckingData(

@@ -30,7 +30,12 @@ _HOURS = re.compile(
     r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:hours?|hrs?|h)\b\.?"
     r"(?:\s?(?:and\s)?(\d{1,2})(?![\d:.])\s?(?:minutes?|mins?|m)?\b)?"
 )
-_HOURS_COMPACT = re.compile(r"(?<![\d.])(\d{1,2})h(\d{2})\b")
+_HOURS_COMPACT = re.compile(
+    r"(?<![\d.])(\d{1,2})\s?(?:h|hr|hrs)\s?([0-5]?\d)(?:\s?(?:m|min|mins|minutes)\b)?(?![\d:.])"
+)
+"""Hours and minutes run together: "1h20", "1hr20", "1 hr 20 min"."""
+_CLOCK_HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b")
+"""After a clock, it is hours and minutes: "1:20 hrs"."""
 _MINUTES = re.compile(
     r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:minutes?|mins?)\b|(?<![\d.:])(\d{1,3})'(?!\d)"
 )
@@ -45,8 +50,10 @@ WEIGHT_UNIT = r"(?:lbs?\.?|pounds?|#|kgs?|kilos?|kilograms?)"
 WEIGHT_RE = re.compile(rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT}|pood|pd)(?![a-z])")
 _DIST_UNIT = r"(?:km|kms|k|kilomet(?:er|re)s?|mi|miles?|miler|m|met(?:er|re)s?|yd|yds|yards?)"
 DISTANCE_RE = re.compile(
-    rf"(?<![\d.:,])(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?({_DIST_UNIT})(?![a-z0-9/])"
+    rf"(?<![\d.:,])(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )"
+    rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?({_DIST_UNIT})(?![a-z0-9/])"
 )
+"""A distance; the minutes of "1h 20m" are not metres."""
 _DIST_WORDS = re.compile(
     r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
 )
@@ -99,7 +106,12 @@ def find_clocks(text: str) -> list[Span]:
 
 def find_durations(text: str) -> list[Span]:
     """Clock times and worded durations ("45 min", "1h20", "an hour", "30s"), in seconds."""
-    spans = find_clocks(text)
+    spans = []
+    for clock in find_clocks(text):
+        hours = _CLOCK_HOURS.match(text, clock.end)
+        if hours and clock.value < 100 * 60 and text.count(":", clock.start, clock.end) == 1:
+            clock = Span(clock.start, hours.end(), clock.value * 60)
+        spans.append(clock)
     for m in _HOURS_COMPACT.finditer(text):
         spans.append(Span(m.start(), m.end(), int(m[1]) * 3600.0 + int(m[2]) * 60))
     for m in _HOURS.finditer(text):

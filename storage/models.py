@@ -17,6 +17,8 @@ T = TypeVar("T")
 
 MemoryType = Literal["preference", "goal", "constraint", "instruction", "context", "feedback"]
 Importance = Literal["high", "medium", "low"]
+DEFAULT_TITLE = "New conversation"
+"""A conversation's title until the athlete or its first substantive exchange names it."""
 Role = Literal["user", "assistant"]
 Units = Literal["lb", "kg"]
 
@@ -122,7 +124,7 @@ class Conversation(Camel):
     user_id: str
     coach_id: str
     conversation_id: str
-    title: str = "New conversation"
+    title: str = DEFAULT_TITLE
     metadata: ConversationMetadata = Field(default_factory=ConversationMetadata)
     state: ConversationState = Field(default_factory=lambda: ConversationState())
     version: int = 0

@@ -147,8 +147,17 @@ class ConversationStore(Protocol):
         ...
 
     async def rename_conversation(
-        self, user_id: str, coach_id: str, conversation_id: str, title: str
-    ) -> Conversation: ...
+        self,
+        user_id: str,
+        coach_id: str,
+        conversation_id: str,
+        title: str,
+        *,
+        version: int | None = None,
+    ) -> Conversation:
+        """Set the title; with `version`, only if the conversation is still at it (Conflict
+        otherwise), so an automatic title never overwrites the athlete's."""
+        ...
 
     async def delete_conversation(self, user_id: str, coach_id: str, conversation_id: str) -> None:
         """Delete metadata, messages, summary, turn states and transcript documents."""

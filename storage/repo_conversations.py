@@ -6,16 +6,17 @@ from functools import partial
 
 from storage import keys
 from storage.calls import concurrently
-from storage.codec import decode
-from storage.errors import NotFound
+from storage.codec import decode, outbox_put
+from storage.errors import Conflict, NotFound
 from storage.items import (
     ConditionFailed,
     Exists,
     Key,
     Query,
     Update,
+    VersionIs,
 )
-from storage.models import Conversation, Message, Page, Summary, utc_now
+from storage.models import Conversation, Message, OutboxEntry, Page, Summary, utc_now
 from storage.pages import clamp
 from storage.repo_base import RepositoryBase
 
@@ -45,17 +46,31 @@ class ConversationRepository(RepositoryBase):
         return await self._pages.page(Conversation, query, f"conversations:{coach_id}", limit, next)
 
     async def rename_conversation(
-        self, user_id: str, coach_id: str, conversation_id: str, title: str
+        self,
+        user_id: str,
+        coach_id: str,
+        conversation_id: str,
+        title: str,
+        *,
+        version: int | None = None,
     ) -> Conversation:
+        """With an outbox entry in the same transaction: the metadata copies follow."""
         key = keys.conversation(user_id, coach_id, conversation_id)
         change = {"attributes.title": title, "updatedAt": utc_now()}
+        when = Exists() if version is None else VersionIs(version)
+        entry = OutboxEntry(conversation_id=conversation_id, coach_id=coach_id)
         try:
-            item = await self.items.update(
-                Update(key, set=change, add={"version": 1}, when=Exists())
+            await self.items.transact(
+                [
+                    Update(key, set=change, add={"version": 1}, when=when),
+                    outbox_put(user_id, entry),
+                ]
             )
         except ConditionFailed:
-            raise NotFound("conversation not found") from None
-        return decode(Conversation, item)
+            if version is None:
+                raise NotFound("conversation not found") from None
+            raise Conflict("the conversation changed since it was read") from None
+        return await self._get(Conversation, key)
 
     async def delete_conversation(self, user_id: str, coach_id: str, conversation_id: str) -> None:
         """Metadata goes last, so an interrupted delete can simply be run again."""

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from agent.memory_rules.consolidation import consolidate
 from agent.memory_rules.detection import detect_memory_intent
-from agent.memory_rules.matching import MATCH_THRESHOLD, best_match
+from agent.memory_rules.matching import MATCH_THRESHOLD, best_match, match_score
 from agent.memory_rules.ranking import rank_memories
 from agent.memory_rules.requests import (
     Action,
@@ -54,5 +54,6 @@ __all__ = [
     "best_match",
     "consolidate",
     "detect_memory_intent",
+    "match_score",
     "rank_memories",
 ]

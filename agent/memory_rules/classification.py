@@ -51,8 +51,9 @@ _INSTRUCTION = re.compile(
     r"|schedule|include|prescribe|assign|send me))\b"
 )
 _GOAL = re.compile(
-    r"\b(?:training for|train for|prepping for|preparing for|wants? to|would like to|wanna|goal"
-    r"|goals|aim(?:ing)? (?:to|for)|hoping to|hope to|trying to|working (?:on|toward|towards)"
+    r"\b(?:training for|train for|prepping for|preparing for|wants? to|(?:would|i'd) (?:like|love)"
+    r" to|wanna|goal|goals|aim(?:ing)? (?:to|for)|hoping to|hope to|trying to"
+    r"|working (?:on|toward|towards)"
     r"|target|plan(?:ning)? to|get (?:to|under|below)|sub-?\d+|compete|competing|qualify"
     r"|lose (?:\d+|weight|fat)|gain (?:\d+|muscle|weight)|personal record|signed up for"
     r"|registered for)\b"

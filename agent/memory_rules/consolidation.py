@@ -15,6 +15,7 @@ from agent.memory_rules.similarity import (
     NEGATIVE,
     POSITIVE,
     content_tokens,
+    contrast,
     negated,
     numbers,
     overlap,
@@ -48,10 +49,25 @@ def _slot(text: str) -> str | None:
     return next((name for name, rule in _SLOTS if rule.search(low)), None)
 
 
+_DEGREE = frozenset(stem(w) for w in "best most least much more really lot generally".split())
+
+
 def _subject(tokens: Iterable[str]) -> set[str]:
     """Tokens naming what a memory is about: no sentiment, no numbers."""
     sentiment = {stem(w) for w in POSITIVE | NEGATIVE}
     return {t for t in tokens if t not in sentiment and t not in numbers([t])}
+
+
+def _restates(new: str, old: str) -> bool:
+    """The same fact in other words ("Likes training in the mornings." after "Prefers
+    morning workouts."): same stance and values, and no subject word the old one lacks."""
+    if negated(new) != negated(old) or polarity(new) != polarity(old):
+        return False
+    new_t, old_t = content_tokens(new), content_tokens(old)
+    if numbers(new_t) != numbers(old_t):
+        return False
+    new_s, old_s = _subject(new_t) - _DEGREE, _subject(old_t) - _DEGREE
+    return bool(new_s) and new_s <= old_s
 
 
 def _contradicts(new: str, old: str) -> bool:
@@ -97,6 +113,9 @@ def consolidate(candidate: MemoryRequest, existing: Sequence[Memory]) -> MemoryD
         ) == polarity(new)
         if (same_words and same_stance) or memory.content.strip().lower() == new.strip().lower():
             return MemoryDecision("NONE", memory, None, "duplicate of an existing memory")
+    for memory in existing:
+        if _restates(new, memory.content):
+            return MemoryDecision("NONE", memory, None, "duplicate: the same fact in other words")
     scored = sorted(
         ((overlap(new_t, set(content_tokens(m.content))), i, m) for i, m in enumerate(existing)),
         key=lambda item: (-item[0], item[1]),
@@ -114,6 +133,11 @@ def consolidate(candidate: MemoryRequest, existing: Sequence[Memory]) -> MemoryD
             continue
         if new_t <= old_t and negated(new) == negated(memory.content):
             return MemoryDecision("NONE", memory, None, "no new information")
+        kind = contrast(old_t, new_t)
+        if kind == "time" and polarity(new) != 0 and polarity(new) == polarity(memory.content):
+            return MemoryDecision("UPDATE", memory, new, "replaced: the preferred time changed")
+        if kind is not None:  # the other knee, another sport: a fact of its own
+            continue
         covered = len(old_t & new_t) / len(old_t)
         if covered >= 0.6 and new_t - old_t:
             content = new if old_t <= new_t else _merge(memory.content, new)

@@ -17,7 +17,8 @@ from agent.memory_rules.word_lists import ADVERBS, ONE_OFF, PRONOUN_ONLY
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
     r"(?P<forget>forget)"
-    r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of)"
+    r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of|ditch"
+    r"|bin|toss|nuke)"
     r"|(?P<stop>stop remembering|unremember|no need to remember|(?:you )?(?:don't|do not)"
     r" (?:need|have) to remember)"
     r"|(?P<nolonger>(?:that's|that is|it's|it is|this is|its) (?:no longer|not) (?:true|the case"
@@ -27,8 +28,10 @@ _FORGET_TRIGGER = re.compile(
 )
 _MEMORY_NOUN = re.compile(
     r"^(?:the |that |this |my |your |any |those |these |all )?(?:old |previous |earlier |first )?"
-    r"(?:memory|memories|note|notes|entry|entries|record|fact|info|information|one|thing)"
-    r"(?: (?:about|of|on|regarding|re|that|saying|where|for|with))?\s+(?P<q>.+)$"
+    r"(?:memory|memories|note|notes|entry|entries|record|fact|info|information|one|thing|bit"
+    r"|part|stuff|line|detail|details)"
+    r"(?: (?:about|of|on|regarding|re|that|saying|where (?:i|you) (?:said|mentioned|noted|wrote"
+    r"|told you)(?: that)?|where|for|with))?\s+(?P<q>.+)$"
     r"|^(?:the |that |this |my )?(?:old |previous )?"
     r"(?P<q2>[a-z0-9\- ]{1,40}?)"
     r" (?:one|memory|note)\b(?P<rest>.*)$"

@@ -16,7 +16,7 @@ _FILLER = frozenset(
     " actually anyway anyways quick real one more thing another last again ah sorry thanks cool"
     " great nice awesome yeah yes yep listen look coach important importantly very this is really"
     " super seriously lastly finally first firstly second now kindly sir mate dude buddy man bro"
-    " wait".split()
+    " wait fyi".split()
 )
 _GREETINGS = frozenset("hey hi hello yo morning evening afternoon hiya howdy sup".split())
 _NOT_A_NAME = frozenset(
@@ -25,6 +25,7 @@ _NOT_A_NAME = frozenset(
 _SOFT_BOUNDARY = frozenset("and but plus then btw also".split())
 _POLITE = (("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"))
 _REQUESTS = _POLITE + (
+    ("heads", "up"),
     ("i", "want", "you", "to"),
     ("i", "need", "you", "to"),
     ("i'd", "like", "you", "to"),

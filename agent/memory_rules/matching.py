@@ -12,8 +12,9 @@ MATCH_THRESHOLD = 0.6
 _GENERIC = frozenset({"injury", "pain", "issu", "problem", "bad", "left", "right", "condition"})
 
 
-def _match_score(query: str, memory: str) -> float:
-    """Weighted share of the query's words present in the memory, penalised on conflicts."""
+def match_score(query: str, memory: str) -> float:
+    """Weighted share of the query's words present in the memory text, penalised on
+    conflicts (also used to drop a forgotten fact from a summary)."""
     q_tokens, m_tokens = set(content_tokens(query)), set(content_tokens(memory))
     if not q_tokens or not m_tokens:
         return 0.0
@@ -38,7 +39,7 @@ def best_match(
     best: tuple[Memory, float, float] | None = None
     q_tokens = set(content_tokens(query))
     for memory in memories:
-        score = _match_score(query, memory.content)
+        score = match_score(query, memory.content)
         jaccard = overlap(q_tokens, set(content_tokens(memory.content)))
         if best is None or (score, jaccard) > (best[1], best[2]):
             best = (memory, score, jaccard)

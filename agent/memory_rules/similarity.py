@@ -50,6 +50,20 @@ _CANON = {
     "lbs": "lb",
     "wod": "workout",
     "session": "workout",
+    "sessions": "workout",
+    "training": "workout",
+    "train": "workout",
+    "trains": "workout",
+    "exercise": "workout",
+    "exercising": "workout",
+    "bad": "injury",
+    "brief": "short",
+    "answers": "reply",
+    "answer": "reply",
+    "responses": "reply",
+    "response": "reply",
+    "messages": "reply",
+    "outside": "outdoors",
     "one": "1",
     "two": "2",
     "three": "3",
@@ -62,6 +76,7 @@ _CANON = {
     "ten": "10",
 }
 POSITIVE = frozenset({"like", "love", "enjoy", "prefer", "favourite", "favorite", "fan"})
+_LEAST = re.compile(r"\b(?:least|not (?:a|my)) (?:favou?rite|fan)\b")
 NEGATIVE = frozenset({"hate", "dislike", "loathe", "despise", "detest"})
 _NEGATION = re.compile(r"\b(?:not|no|never|don't|doesn't|can't|cannot|isn't|won't|no longer)\b")
 
@@ -113,6 +128,8 @@ def polarity(text: str) -> int:
     sign = 1 if stems & {stem(w) for w in POSITIVE} else 0
     if stems & {stem(w) for w in NEGATIVE} or "can't stand" in lower(text):
         sign = -1
+    if _LEAST.search(lower(text)):
+        return -1
     if sign and _NEGATION.search(lower(text)):
         sign = -sign
     return sign
@@ -130,6 +147,26 @@ def numbers(tokens: Iterable[str]) -> set[str]:
 def negated(text: str) -> bool:
     """True when the text is negated ("doesn't", "no longer"…): the opposite stance."""
     return _NEGATION.search(lower(text[:MAX_INPUT_CHARS])) is not None
+
+
+_CONTRASTS: dict[str, frozenset[str]] = {
+    "side": frozenset({"left", "right"}),
+    "time": frozenset(stem(w) for w in "morning evening afternoon night lunchtime".split()),
+    "activity": frozenset(
+        stem(w)
+        for w in "run jog cycling bike ride swim row lift walk hike yoga climb crossfit".split()
+    ),
+}
+
+
+def contrast(a: set[str], b: set[str]) -> str | None:
+    """The kind of value two token sets differ in ("side": left vs right; "time": morning vs
+    evening; "activity": running vs cycling), or None: then they are not two facts of one kind.
+    """
+    only_a, only_b = a - b, b - a
+    return next(
+        (kind for kind, words in _CONTRASTS.items() if only_a & words and only_b & words), None
+    )
 
 
 def overlap(a: set[str], b: set[str]) -> float:

@@ -4,7 +4,9 @@ by case.
 Scored first on 2026-12-06: precision 1.000, recall 0.640 (memory_type 15/22, scope
 20/22, importance 17/22; 2 of 5 "replace" requests read as forget + save).
 After issue 15's fixes by kind (colon-labelled saves, loose and "drop the old one, it's
-now …" forgets, mild injury words): precision 1.000, recall 0.720.
+now …" forgets, mild injury words): precision 1.000, recall 0.720. Second round (more
+colon labels, "for future sessions", ditch/bin/toss and "the bit about" forgets, more mild
+injury words as constraints): precision 1.000, recall 0.780.
 The floors guard against regressions; the targets are 0.97 each.
 """
 
@@ -18,7 +20,7 @@ import pytest
 from agent.memory_rules import ForgetRequest, MemoryRequest, detect_memory_intent
 
 BLIND = Path(__file__).with_name("blind_memory_corpus.jsonl")
-FLOOR_PRECISION, FLOOR_RECALL = 0.97, 0.72
+FLOOR_PRECISION, FLOOR_RECALL = 0.97, 0.78
 
 
 def _label(result: MemoryRequest | ForgetRequest | None) -> str:

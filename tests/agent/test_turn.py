@@ -279,3 +279,46 @@ async def test_store_failure_at_commit_keeps_the_message_and_frees_the_retry(
     assert len(retried.workouts) == 1
     assert len(await store.latest_messages(USER, conversation_id, 10)) == 2
     await turns.drain()
+
+
+async def test_a_conversation_is_named_by_its_first_substantive_exchange(
+    chat: Any, store: Repository
+) -> None:
+    coach_id, conversation_id = chat.ids
+    await chat("hey coach!")
+    assert (await store.get_conversation(USER, coach_id, conversation_id)).title == (
+        "New conversation"
+    )
+    await chat("back squat 5x5 at 100kg today")
+    await chat("keep in mind I'm training for a marathon in April")
+    named = await store.get_conversation(USER, coach_id, conversation_id)
+    assert named.title == "Back squat 5×5 @ 100 kg"
+
+
+async def test_a_renamed_conversation_keeps_its_name(chat: Any, store: Repository) -> None:
+    coach_id, conversation_id = chat.ids
+    await store.rename_conversation(USER, coach_id, conversation_id, "Squat block")
+    await chat("back squat 5x5 at 100kg today")
+    assert (await store.get_conversation(USER, coach_id, conversation_id)).title == "Squat block"
+
+
+async def test_a_summary_drops_what_the_athlete_asked_to_forget(
+    chat: Any, store: Repository
+) -> None:
+    await chat("remember that my left knee gets sore on long downhill runs")
+    await chat("how was your weekend?")
+    coach_id, conversation_id = chat.ids
+    summary = await store.get_summary(USER, conversation_id)
+    assert summary is not None
+    assert summary.structured_data.key_facts.constraints == [
+        "Their left knee gets sore on long downhill runs."
+    ]
+    assert summary.structured_data.action_items == []
+    await chat("forget the knee thing, it's fine now")
+    await chat("ran 5k easy today in 26:00")
+    summary = await store.get_summary(USER, conversation_id)
+    assert summary is not None and summary.metadata.message_range.total_messages == 8
+    assert summary.structured_data.key_facts.constraints == []
+    assert "knee" not in summary.summary_text
+    [progress] = summary.structured_data.key_facts.recent_progress
+    assert progress.endswith("5 km easy run in 26:00 (5:12/km)")

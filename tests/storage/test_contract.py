@@ -239,6 +239,19 @@ async def test_rename_conversation(store: Repository) -> None:
         await store.rename_conversation(USER, COACH, "nope", "x")
 
 
+async def test_rename_at_a_version_loses_to_any_change_since(store: Repository) -> None:
+    """An automatic title is written only if nothing (a rename, a message) came first."""
+    await seed_conversation(store)
+    read = await store.get_conversation(USER, COACH, CONVERSATION)
+    await store.rename_conversation(USER, COACH, CONVERSATION, "Mine")
+    with pytest.raises(Conflict):
+        await store.rename_conversation(USER, COACH, CONVERSATION, "Auto", version=read.version)
+    now = await store.get_conversation(USER, COACH, CONVERSATION)
+    assert now.title == "Mine"
+    titled = await store.rename_conversation(USER, COACH, CONVERSATION, "Auto", version=now.version)
+    assert titled.title == "Auto"
+
+
 async def test_begin_turn_is_idempotent_per_client_message_id(store: Repository) -> None:
     await seed_conversation(store)
     first = await store.begin_turn(USER, message(1, client_id="k1"))
