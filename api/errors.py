@@ -76,6 +76,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "payload_too_large": 413,
     "invalid_page_token": 400,
     "rate_limited": 429,
+    "idempotency_mismatch": 422,
     "storage_unavailable": 503,
     "storage_error": 503,
     # agent: a turn that cannot start, or its error event

@@ -26,7 +26,7 @@ def test_the_mismatch_has_its_own_code_and_status() -> None:
         "Error": {"Code": "IdempotentParameterMismatchException", "Message": ""},
         "ResponseMetadata": {"HTTPStatusCode": 400},
     }
-    error = translate(ClientError(response, "TransactWriteItems"))  # type: ignore[arg-type]
+    error = translate(ClientError(response, "TransactWriteItems"))
     assert (error.code, STATUS_BY_CODE[error.code]) == ("idempotency_mismatch", 422)
 
 

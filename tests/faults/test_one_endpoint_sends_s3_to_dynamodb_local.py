@@ -22,6 +22,7 @@ from moto.server import ThreadedMotoServer
 from api.runtime import open_configured_store
 from api.settings import Settings
 from storage.errors import StorageUnavailable
+from storage.repository import Repository
 from tests.dynamodb_local import fresh_table_name
 
 SECRET = "endpoint-tests-secret-0123456789abcdef"
@@ -120,6 +121,7 @@ async def test_s3_sent_to_dynamodb_local_fails_at_once_naming_the_variable(
 ) -> None:
     monkeypatch.setenv("AWS_ENDPOINT_URL", dynamodb_local)
     store = open_configured_store(_settings(tmp_path, fresh_table_name()))
+    assert isinstance(store, Repository)
     try:
         with pytest.raises(StorageUnavailable, match="AWS_ENDPOINT_URL_S3") as raised:
             await store.init()
