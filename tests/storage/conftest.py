@@ -1,6 +1,9 @@
-"""Fixtures of the storage contract suite: every store test runs on `local` and on `aws`.
+"""Fixtures of the storage contract suite: every store test runs on `local`, on `aws` and
+on `dynamodb-local`.
 
-`aws` is DynamoDB + S3 on in-process moto; no network, no credentials.
+`aws` is DynamoDB + S3 on in-process moto; `dynamodb-local` is the table on DynamoDB Local
+(Amazon's emulator, closer to the service) with the bucket on in-process moto (which lets
+requests to other hosts through). No network, no credentials.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ import pytest
 from moto import mock_aws
 from moto.core.botocore_stubber import BotocoreStubber
 
+from storage.aws import Endpoints
 from storage.factory import open_store
 from storage.repository import Repository
+from tests.dynamodb_local import fresh_table_name
 
 TABLE = "coach-test"
 BUCKET = "coach-test-athletes"
@@ -42,10 +47,10 @@ def moto(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
 
 
-@pytest.fixture(params=["local", "aws"])
+@pytest.fixture(params=["local", "aws", "dynamodb-local"])
 def kind(request: pytest.FixtureRequest) -> str:
-    """The backend under test; `aws` brings moto up for the test's duration."""
-    if request.param == "aws":
+    """The backend under test; `aws` and `dynamodb-local` bring moto up for the test."""
+    if request.param != "local":
         request.getfixturevalue("moto")
     return str(request.param)
 
@@ -63,9 +68,23 @@ def make_store(kind: str, data_dir: Path) -> Repository:
 
 
 @pytest.fixture
-async def store(kind: str, tmp_path: Path) -> AsyncIterator[Repository]:
-    """An initialised, empty store of each kind."""
-    opened = make_store(kind, tmp_path)
+async def store(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[Repository]:
+    """An initialised, empty store of each kind (a table of its own on DynamoDB Local)."""
+    if kind == "dynamodb-local":
+        endpoint = request.getfixturevalue("dynamodb_local")
+        opened = open_store(
+            "aws",
+            data_dir=tmp_path,
+            table=fresh_table_name(),
+            bucket=BUCKET,
+            page_secret=SECRET,
+            endpoints=Endpoints(dynamodb=endpoint),
+            region="us-east-1",
+        )
+    else:
+        opened = make_store(kind, tmp_path)
     await opened.init()
     yield opened
     await opened.close()
