@@ -55,16 +55,25 @@ def kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def make_store(kind: str, data_dir: Path) -> Repository:
-    """A store of `kind` (not yet initialised) with the suite's names and secret."""
+def make_store(kind: str, data_dir: Path, dynamodb: str | None = None) -> Repository:
+    """A store of `kind` (not yet initialised) with the suite's names and secret; with a
+    `dynamodb` endpoint (DynamoDB Local), an `aws` store on a table of its own there."""
     return open_store(
         kind,  # type: ignore[arg-type]
         data_dir=data_dir,
-        table=TABLE,
+        table=TABLE if dynamodb is None else fresh_table_name(),
         bucket=BUCKET,
         page_secret=SECRET,
+        endpoints=Endpoints(dynamodb=dynamodb),
         region="us-east-1",
     )
+
+
+def open_kind(kind: str, data_dir: Path, request: pytest.FixtureRequest) -> Repository:
+    """`make_store` for a `kind` fixture's value: `dynamodb-local` is `aws` on DynamoDB Local."""
+    if kind == "dynamodb-local":
+        return make_store("aws", data_dir, request.getfixturevalue("dynamodb_local"))
+    return make_store(kind, data_dir)
 
 
 @pytest.fixture
@@ -72,19 +81,7 @@ async def store(
     kind: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> AsyncIterator[Repository]:
     """An initialised, empty store of each kind (a table of its own on DynamoDB Local)."""
-    if kind == "dynamodb-local":
-        endpoint = request.getfixturevalue("dynamodb_local")
-        opened = open_store(
-            "aws",
-            data_dir=tmp_path,
-            table=fresh_table_name(),
-            bucket=BUCKET,
-            page_secret=SECRET,
-            endpoints=Endpoints(dynamodb=endpoint),
-            region="us-east-1",
-        )
-    else:
-        opened = make_store(kind, tmp_path)
+    opened = open_kind(kind, tmp_path, request)
     await opened.init()
     yield opened
     await opened.close()
