@@ -168,7 +168,7 @@ def misdirected(exc: ClientError, service: Service) -> StorageUnavailable | None
     variable = f"AWS_ENDPOINT_URL_{service.upper()}"
     return StorageUnavailable(
         f"{name} {exc.operation_name} was answered by a {other_name} server: "
-        f"set {variable} (or COACH_{variable}) to a {name} endpoint"
+        f"point {variable} (or COACH_{variable}) at {name}"
     )
 
 

@@ -1,7 +1,10 @@
 """DynamoDB Local for the tests: one in-memory server per session on a free loopback port.
 
 Amazon's own emulator (a Java server on SQLite) is closer to DynamoDB than moto: it
-keeps `ClientRequestToken` idempotency and refuses what the service refuses. `make
+keeps `ClientRequestToken` idempotency (moto applies a retried transaction again and never
+answers IdempotentParameterMismatch) and refuses what the service refuses (moto accepts
+table names under 3 characters). Neither produces TransactionConflict or throttling
+(tests/faults/dynamodb_faults.py injects them). `make
 dynamodb-local` (part of `make test`) installs it under `.cache/dynamodb-local`; without
 Java or the jar, the tests that need it are skipped with the reason.
 """
