@@ -87,6 +87,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "conversation_quota_exceeded": 409,
     "memory_quota_exceeded": 409,
     "workout_quota_exceeded": 409,
+    "idempotency_mismatch": 422,
     "storage_unavailable": 503,
     "storage_error": 503,
     # agent: a turn that cannot start, or its error event

@@ -16,6 +16,7 @@ from agent.tuning import size_default_executor, tune_gc
 from agent.turn import TurnOptions, TurnRunner
 from api.auth import local_secret
 from api.settings import Settings
+from storage.aws import Endpoints
 from storage.errors import StorageError
 from storage.factory import open_store
 from storage.protocols import DocumentStore, Store
@@ -75,7 +76,10 @@ def open_configured_store(settings: Settings) -> Store:
         bucket=settings.bucket,
         page_secret=page_secret(settings),
         max_workers=settings.max_concurrency,
-        endpoint_url=settings.aws_endpoint_url,
+        endpoints=Endpoints(
+            dynamodb=settings.aws_endpoint_url_dynamodb or settings.aws_endpoint_url,
+            s3=settings.aws_endpoint_url_s3 or settings.aws_endpoint_url,
+        ),
         region=settings.aws_region,
         limits=StoredLimits(
             coaches=settings.max_coaches,

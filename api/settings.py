@@ -21,9 +21,11 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".coach")
     table: str = "coach-agent"
     bucket: str = "coach-agent-athletes"
-    aws_endpoint_url: str | None = Field(
-        default=None, validation_alias=AliasChoices("COACH_AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL")
-    )
+    aws_endpoint_url: str | None = None
+    """The store's endpoint for both services; AWS_ENDPOINT_URL* are left to botocore, so
+    its precedence holds (a service's own variable before the general one)."""
+    aws_endpoint_url_dynamodb: str | None = None
+    aws_endpoint_url_s3: str | None = None
     aws_region: str | None = Field(
         default=None,
         validation_alias=AliasChoices("COACH_AWS_REGION", "AWS_REGION", "AWS_DEFAULT_REGION"),

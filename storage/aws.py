@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from typing import Literal
 
 import boto3
 import botocore
@@ -26,7 +28,12 @@ from botocore.exceptions import (
 from botocore.exceptions import ConnectionError as BotoConnectionError
 
 from storage.calls import Transient
-from storage.errors import PayloadTooLarge, StorageError, StorageUnavailable
+from storage.errors import (
+    IdempotencyMismatch,
+    PayloadTooLarge,
+    StorageError,
+    StorageUnavailable,
+)
 from storage.items import ConditionFailed
 
 THROTTLED = frozenset(
@@ -74,6 +81,27 @@ DENIED = frozenset(
 )
 
 
+Service = Literal["dynamodb", "s3"]
+
+PROTOCOLS: dict[Service, tuple[str, str]] = {
+    "dynamodb": ("DynamoDB", "application/x-amz-json"),
+    "s3": ("S3", "application/xml"),
+}
+"""Each service's name and the content type its error responses come in."""
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Non-AWS endpoints for the store's clients (moto's server, DynamoDB Local, MinIO).
+
+    A service left None is resolved by botocore: AWS_ENDPOINT_URL_DYNAMODB or
+    AWS_ENDPOINT_URL_S3, then AWS_ENDPOINT_URL, then the config file, then AWS itself.
+    """
+
+    dynamodb: str | None = None
+    s3: str | None = None
+
+
 def _user_agent() -> str:
     try:
         ours = version("coach-agent")
@@ -101,32 +129,47 @@ def botocore_config(max_workers: int, *, connect_timeout: float, read_timeout: f
 
 
 def clients(
-    session: boto3.session.Session, max_workers: int, endpoint_url: str | None
+    session: boto3.session.Session, max_workers: int, endpoints: Endpoints
 ) -> tuple[BaseClient, BaseClient]:
     """DynamoDB and S3 clients: one connection per worker thread, no botocore retries.
 
-    With no `endpoint_url`, botocore still honours AWS_ENDPOINT_URL; for such custom
-    endpoints it addresses S3 buckets path-style by itself.
+    For custom endpoints botocore addresses S3 buckets path-style by itself.
     """
     config = botocore_config(max_workers, connect_timeout=5, read_timeout=20)
-    dynamodb = session.client("dynamodb", endpoint_url=endpoint_url, config=config)
-    s3 = session.client("s3", endpoint_url=endpoint_url, config=config)
+    dynamodb = session.client("dynamodb", endpoint_url=endpoints.dynamodb, config=config)
+    s3 = session.client("s3", endpoint_url=endpoints.s3, config=config)
     return dynamodb, s3
 
 
 @contextmanager
-def aws_errors() -> Iterator[None]:
+def aws_errors(service: Service) -> Iterator[None]:
     """Translate botocore exceptions into `storage.errors` errors, chained with `from`."""
     try:
         yield
     except ClientError as exc:
-        raise translate(exc) from exc
+        raise (misdirected(exc, service) or translate(exc)) from exc
     except (BotoConnectionError, HTTPClientError) as exc:
         raise Transient(f"AWS unreachable: {exc}") from exc
     except (NoCredentialsError, NoRegionError) as exc:
         raise StorageUnavailable(f"{exc}: configure AWS credentials and AWS_REGION") from exc
     except BotoCoreError as exc:
         raise StorageError(f"AWS request failed: {exc}") from exc
+
+
+def misdirected(exc: ClientError, service: Service) -> StorageUnavailable | None:
+    """An error in the other service's protocol: this service's endpoint names the other
+    server (one AWS_ENDPOINT_URL for DynamoDB Local and S3), which no retry mends."""
+    headers = exc.response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
+    answered = headers.get("content-type", "")
+    other: Service = "s3" if service == "dynamodb" else "dynamodb"
+    if not answered.startswith(PROTOCOLS[other][1]):
+        return None
+    name, other_name = PROTOCOLS[service][0], PROTOCOLS[other][0]
+    variable = f"AWS_ENDPOINT_URL_{service.upper()}"
+    return StorageUnavailable(
+        f"{name} {exc.operation_name} was answered by a {other_name} server: "
+        f"point {variable} (or COACH_{variable}) at {name}"
+    )
 
 
 def translate(exc: ClientError) -> StorageError:
@@ -139,6 +182,11 @@ def translate(exc: ClientError) -> StorageError:
         return ConditionFailed([0])
     if code == "TransactionCanceledException":
         return cancelled(exc)
+    if code == "IdempotentParameterMismatchException":
+        return IdempotencyMismatch(
+            "a retried write's idempotency token was used for other writes; nothing was "
+            "written: send a new request id for a new request"
+        )
     if code in THROTTLED or status >= 500:
         return Transient(f"AWS is busy ({code}); retry shortly")
     if code in MISSING:

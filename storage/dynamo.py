@@ -157,7 +157,7 @@ class DynamoTable:
         self._table = table
 
     def errors(self) -> AbstractContextManager[None]:
-        return aws_errors()
+        return aws_errors("dynamodb")
 
     def create(self) -> None:
         try:

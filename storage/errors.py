@@ -43,6 +43,13 @@ class RateLimited(StorageError):
         self.retry_after = retry_after
 
 
+class IdempotencyMismatch(StorageError):
+    """A write reused an idempotency token for other writes (DynamoDB's
+    IdempotentParameterMismatchException): nothing was written, and no retry can help."""
+
+    code = "idempotency_mismatch"
+
+
 class StorageUnavailable(StorageError):
     """The backing service failed or throttled after retries; the caller may retry."""
 

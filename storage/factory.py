@@ -8,7 +8,7 @@ from typing import Literal
 import boto3
 from anyio import CapacityLimiter
 
-from storage.aws import aws_errors, clients
+from storage.aws import Endpoints, aws_errors, clients
 from storage.calls import Calls
 from storage.documents import Documents
 from storage.dynamo import DynamoTable
@@ -28,7 +28,7 @@ def open_store(
     bucket: str,
     page_secret: bytes,
     max_workers: int = 64,
-    endpoint_url: str | None = None,
+    endpoints: Endpoints | None = None,
     region: str | None = None,
     limits: StoredLimits | None = None,
 ) -> Repository:
@@ -36,10 +36,10 @@ def open_store(
 
     Args:
         kind: `local` (SQLite + files under `data_dir`) or `aws` (DynamoDB `table` +
-            S3 `bucket`; boto3 reads AWS_ENDPOINT_URL, AWS_REGION and credentials itself).
+            S3 `bucket`; boto3 reads AWS_ENDPOINT_URL*, AWS_REGION and credentials itself).
         page_secret: signs pagination tokens; at least 16 random bytes, stable across restarts.
         max_workers: concurrent backend calls (threads and HTTP connections).
-        endpoint_url: a non-AWS endpoint such as moto's server or DynamoDB Local.
+        endpoints: non-AWS endpoints per service, such as DynamoDB Local and moto's server.
         region: overrides AWS_REGION.
         limits: how much one user may keep (defaults: `StoredLimits()`).
     """
@@ -48,9 +48,9 @@ def open_store(
         items = Items(SqliteTable(data_dir / "coach.sqlite3"), calls)
         documents = Documents(FileBucket(data_dir / "documents"), calls)
     elif kind == "aws":
-        with aws_errors():
+        with aws_errors("dynamodb"):
             session = boto3.session.Session(region_name=region)
-            dynamodb, s3 = clients(session, max_workers, endpoint_url)
+            dynamodb, s3 = clients(session, max_workers, endpoints or Endpoints())
         items = Items(DynamoTable(dynamodb, table), calls)
         documents = Documents(S3Bucket(s3, bucket), calls)
     else:

@@ -29,7 +29,7 @@ class S3Bucket:
         self._bucket = bucket
 
     def errors(self) -> AbstractContextManager[None]:
-        return aws_errors()
+        return aws_errors("s3")
 
     def create(self) -> None:
         if not self._exists():

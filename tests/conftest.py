@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from tests.dynamodb_local import dynamodb_local  # noqa: F401  (a session fixture for all)
+
 FAKE_AWS = {
     "AWS_ACCESS_KEY_ID": "testing",
     "AWS_SECRET_ACCESS_KEY": "testing",

@@ -1,8 +1,9 @@
 """End to end: whole conversations over HTTP with the offline model.
 
 One scenario (profile, coach, workouts over JSON and SSE, a memory saved, used and
-forgotten, a background summary) runs on the `local` store and on the `aws` store
-against moto's server on loopback; afterwards the stored items and documents are read
+forgotten, a background summary) runs on the `local` store, on the `aws` store against
+moto's server on loopback, and with the table on DynamoDB Local (the bucket on moto's
+server); afterwards the stored items and documents are read
 directly (SQLite and files, or DynamoDB and S3) at the keys docs/data-layout.md lays out.
 A last test drives a real `coach serve` process over a socket.
 """
@@ -47,6 +48,7 @@ from tests.api.helpers import (
     new_conversation,
     serve,
 )
+from tests.dynamodb_local import fresh_table_name
 
 USER = ALICE
 TZ = "America/Denver"
@@ -350,9 +352,10 @@ def _plain(value: Any) -> Any:
 class AwsInspector:
     """The aws store: the DynamoDB table and the S3 bucket, read with boto3."""
 
-    def __init__(self, endpoint: str) -> None:
-        self.dynamodb = boto3.client("dynamodb", endpoint_url=endpoint, region_name="us-east-1")
-        self.s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    def __init__(self, table: str, dynamodb: str, s3: str) -> None:
+        self.table = table
+        self.dynamodb = boto3.client("dynamodb", endpoint_url=dynamodb, region_name="us-east-1")
+        self.s3 = boto3.client("s3", endpoint_url=s3, region_name="us-east-1")
         self._types = TypeDeserializer()
 
     def items(self, pk: str, prefix: str) -> list[dict[str, Any]]:
@@ -360,7 +363,7 @@ class AwsInspector:
         start: dict[str, Any] = {}
         for _ in range(100):  # pages; bounded
             page = self.dynamodb.query(
-                TableName=TABLE,
+                TableName=self.table,
                 KeyConditionExpression="pk = :pk AND begins_with(sk, :prefix)",
                 ExpressionAttributeValues={":pk": {"S": pk}, ":prefix": {"S": prefix}},
                 ConsistentRead=True,
@@ -479,21 +482,33 @@ class Backend:
     encrypted: bool
 
 
-@pytest.fixture(params=["local", pytest.param("aws", marks=pytest.mark.slow)])
+@pytest.fixture(
+    params=[
+        "local",
+        pytest.param("aws", marks=pytest.mark.slow),
+        pytest.param("dynamodb-local", marks=pytest.mark.slow),
+    ]
+)
 async def backend(request: pytest.FixtureRequest, settings: Settings) -> AsyncIterator[Backend]:
-    """`local` (SQLite + files in tmp_path) or `aws` (moto's server), created and empty."""
+    """`local` (SQLite + files in tmp_path), `aws` (moto's server) or `dynamodb-local`
+    (the table on DynamoDB Local, the bucket on moto's server), created and empty."""
     base = {**settings.model_dump(), "summary_every": SUMMARY_EVERY}
     if request.param == "local":
         yield Backend(Settings(**base), LocalInspector(settings.data_dir), encrypted=False)
         return
     endpoint: str = request.getfixturevalue("moto_endpoint")
+    if request.param == "aws":
+        table, dynamodb = TABLE, endpoint
+    else:
+        table, dynamodb = fresh_table_name(), request.getfixturevalue("dynamodb_local")
     aws = Settings(
         **{
             **base,
             "storage": "aws",
             "aws_endpoint_url": endpoint,
+            "aws_endpoint_url_dynamodb": dynamodb,
             "aws_region": "us-east-1",
-            "table": TABLE,
+            "table": table,
             "bucket": BUCKET,
         }
     )
@@ -502,7 +517,7 @@ async def backend(request: pytest.FixtureRequest, settings: Settings) -> AsyncIt
         await store.init()
     finally:
         await store.close()
-    yield Backend(aws, AwsInspector(endpoint), encrypted=True)
+    yield Backend(aws, AwsInspector(table, dynamodb, endpoint), encrypted=True)
 
 
 async def test_full_conversation(backend: Backend) -> None:

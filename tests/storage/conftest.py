@@ -1,6 +1,9 @@
-"""Fixtures of the storage contract suite: every store test runs on `local` and on `aws`.
+"""Fixtures of the storage contract suite: every store test runs on `local`, on `aws` and
+on `dynamodb-local`.
 
-`aws` is DynamoDB + S3 on in-process moto; no network, no credentials.
+`aws` is DynamoDB + S3 on in-process moto; `dynamodb-local` is the table on DynamoDB Local
+(Amazon's emulator, closer to the service) with the bucket on in-process moto (which lets
+requests to other hosts through). No network, no credentials.
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ import pytest
 from moto import mock_aws
 from moto.core.botocore_stubber import BotocoreStubber
 
+from storage.aws import Endpoints
 from storage.factory import open_store
 from storage.repository import Repository
+from tests.dynamodb_local import fresh_table_name
 
 TABLE = "coach-test"
 BUCKET = "coach-test-athletes"
@@ -53,30 +58,51 @@ def moto() -> Iterator[None]:
         yield
 
 
-@pytest.fixture(params=["local", "aws"])
-def kind(request: pytest.FixtureRequest) -> str:
-    """The backend under test; `aws` brings moto up for the test's duration."""
-    if request.param == "aws":
-        request.getfixturevalue("moto")
+def _kind(request: pytest.FixtureRequest) -> str:
+    if request.param != "local":
+        request.getfixturevalue("moto")  # S3 (and for `aws` DynamoDB too) on moto
     return str(request.param)
 
 
-def make_store(kind: str, data_dir: Path) -> Repository:
-    """A store of `kind` (not yet initialised) with the suite's names and secret."""
+@pytest.fixture(params=["local", "aws"])
+def kind(request: pytest.FixtureRequest) -> str:
+    """The backend under test; `aws` brings moto up for the test."""
+    return _kind(request)
+
+
+@pytest.fixture(params=["local", "aws", "dynamodb-local"])
+def contract_kind(request: pytest.FixtureRequest) -> str:
+    """The contract suite's backends: also `dynamodb-local` (DynamoDB Local, S3 on moto)."""
+    return _kind(request)
+
+
+def make_store(kind: str, data_dir: Path, dynamodb: str | None = None) -> Repository:
+    """A store of `kind` (not yet initialised) with the suite's names and secret; with a
+    `dynamodb` endpoint (DynamoDB Local), an `aws` store on a table of its own there."""
     return open_store(
         kind,  # type: ignore[arg-type]
         data_dir=data_dir,
-        table=TABLE,
+        table=TABLE if dynamodb is None else fresh_table_name(),
         bucket=BUCKET,
         page_secret=SECRET,
+        endpoints=Endpoints(dynamodb=dynamodb),
         region="us-east-1",
     )
 
 
+def open_kind(kind: str, data_dir: Path, request: pytest.FixtureRequest) -> Repository:
+    """`make_store` for a `kind` fixture's value: `dynamodb-local` is `aws` on DynamoDB Local."""
+    if kind == "dynamodb-local":
+        return make_store("aws", data_dir, request.getfixturevalue("dynamodb_local"))
+    return make_store(kind, data_dir)
+
+
 @pytest.fixture
-async def store(kind: str, tmp_path: Path) -> AsyncIterator[Repository]:
-    """An initialised, empty store of each kind."""
-    opened = make_store(kind, tmp_path)
+async def store(
+    contract_kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[Repository]:
+    """An initialised, empty store of each kind (a table of its own on DynamoDB Local)."""
+    opened = open_kind(contract_kind, tmp_path, request)
     await opened.init()
     yield opened
     await opened.close()

@@ -52,9 +52,9 @@ def recorded_calls() -> Iterator[list[ApiCall]]:
         )
 
     def recording_clients(
-        session: boto3.session.Session, max_workers: int, endpoint_url: str | None
+        session: boto3.session.Session, max_workers: int, endpoints: aws.Endpoints
     ) -> tuple[BaseClient, BaseClient]:
-        built = build(session, max_workers, endpoint_url)
+        built = build(session, max_workers, endpoints)
         for client in built:
             client.meta.events.register("before-parameter-build", keep_params)
             client.meta.events.register("after-call", record)

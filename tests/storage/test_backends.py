@@ -13,6 +13,7 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
+from storage.aws import Endpoints
 from storage.errors import StorageUnavailable
 from storage.factory import open_store
 from storage.files import FileBucket
@@ -134,7 +135,7 @@ async def test_aws_store_through_an_endpoint(
             table=TABLE,
             bucket=BUCKET,
             page_secret=SECRET,
-            endpoint_url=endpoint if via == "argument" else None,
+            endpoints=Endpoints(endpoint, endpoint) if via == "argument" else None,
             region="us-east-1",
         )
         await store.init()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 from typing import Any
 
 import pytest
@@ -18,6 +19,8 @@ from storage.errors import PayloadTooLarge, StorageError, StorageUnavailable
 from storage.items import ConditionFailed
 from storage.pages import PageTokens
 
+DYNAMODB_ERRORS = partial(aws_errors, "dynamodb")
+
 
 def client_error(code: str, status: int = 400, **extra: Any) -> ClientError:
     response: Any = {
@@ -29,7 +32,7 @@ def client_error(code: str, status: int = 400, **extra: Any) -> ClientError:
 
 
 def translated(exc: Exception) -> StorageError:
-    with pytest.raises(StorageError) as caught, aws_errors():
+    with pytest.raises(StorageError) as caught, aws_errors("dynamodb"):
         raise exc
     assert caught.value.__cause__ is exc
     return caught.value
@@ -84,14 +87,14 @@ async def test_transient_failures_are_retried_then_surface() -> None:
             raise failure
         return "ok"
 
-    assert await calls.run("op", flaky, aws_errors) == "ok"
+    assert await calls.run("op", flaky, DYNAMODB_ERRORS) == "ok"
     assert calls.counts["op"] == 3
 
     def down() -> None:
         raise client_error("InternalServerError", 500)
 
     with pytest.raises(StorageUnavailable):
-        await calls.run("down", down, aws_errors)
+        await calls.run("down", down, DYNAMODB_ERRORS)
     assert calls.counts["down"] == 3
 
 
@@ -102,7 +105,7 @@ async def test_conflicts_are_not_retried() -> None:
         raise client_error("ConditionalCheckFailedException")
 
     with pytest.raises(ConditionFailed):
-        await calls.run("put", lost, aws_errors)
+        await calls.run("put", lost, DYNAMODB_ERRORS)
     assert calls.counts["put"] == 1
 
 
@@ -111,7 +114,7 @@ async def test_concurrent_failures_surface_as_our_errors() -> None:
         return None
 
     async def missing() -> None:
-        with aws_errors():
+        with aws_errors("dynamodb"):
             raise client_error("ResourceNotFoundException")
 
     with pytest.raises(StorageUnavailable) as caught:
