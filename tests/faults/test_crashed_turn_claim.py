@@ -5,6 +5,7 @@ out and complete it exactly once, and a duplicate of a running turn must not wai
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,12 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
 from agent.errors import TurnInProgress
+from agent.events import ErrorEvent
 from agent.offline import OfflineCoachModel
+from storage.errors import RateLimited
 from storage.ids import new_id
 from storage.models import Message, MessageMetadata
+from storage.protocols import Quota
 from tests.factories import local_store, runner, seed_athlete
 
 USER = "athlete-1"
@@ -84,4 +88,38 @@ async def test_a_duplicate_of_a_running_turn_gets_a_prompt_409_with_retry_after(
     assert raised.value.retry_after >= 1
     result = await first
     assert await turns.run(USER, coach_id, conversation_id, "hello", "k-2") == result
+    await turns.drain()
+
+
+class _Down(BaseChatModel):
+    """A model that always fails with a transient error."""
+
+    @property
+    def _llm_type(self) -> str:
+        return "down"
+
+    def bind_tools(self, tools: Any, **kwargs: Any) -> Any:
+        return self
+
+    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> ChatResult:
+        raise TimeoutError("model timed out")
+
+
+async def test_a_retry_that_runs_the_model_again_counts_against_the_rate_limit(
+    tmp_path: Path,
+) -> None:
+    """Issue 16: retrying a failed turn with the same key ran the model again uncounted."""
+    store = await local_store(tmp_path)
+    coach_id, conversation_id = await seed_athlete(store, USER)
+    turns = runner(store, _Down(), "down", max_attempts=1)
+    quota = Quota(per_minute=2, per_day=100, now_epoch=int(time.time()))
+
+    async def attempt() -> list[Any]:
+        stream = turns.stream(USER, coach_id, conversation_id, "hello", "k-3", quota)
+        return [event async for event in stream]
+
+    assert isinstance((await attempt())[-1], ErrorEvent)  # counted: 1
+    assert isinstance((await attempt())[-1], ErrorEvent)  # the retry runs the model: 2
+    with pytest.raises(RateLimited):
+        await attempt()
     await turns.drain()
