@@ -184,17 +184,7 @@ def detect_prs(
             old = bests.get(key)
             if old is not None and not _beats(best, old):
                 continue
-            bests[key] = PersonalRecord(
-                user_id=record.user_id,
-                exercise=entry.exercise,
-                measure=best.measure,
-                value=best.value,
-                unit=best.unit,
-                higher_is_better=best.higher_is_better,
-                reps=best.reps,
-                workout_id=record.workout_id,
-                date=record.date,
-            )
+            bests[key] = best.as_record(entry.exercise, record)
             pr_type = ANNOUNCED.get(best.measure)
             if old is None or pr_type is None:
                 continue

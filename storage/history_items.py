@@ -12,7 +12,7 @@ from __future__ import annotations
 from storage import keys
 from storage.codec import new_item
 from storage.items import Delete, Item, Key, Put, Write
-from storage.models import Best, PersonalRecord, WorkoutRecord
+from storage.models import Best, WorkoutRecord
 
 RANK_SCALE = 1000
 """Ranks keep three decimals (grams, milliseconds)."""
@@ -34,17 +34,7 @@ def index_items(user_id: str, workout: WorkoutRecord) -> dict[Key, Item]:
         items[key] = new_item(key, "exerciseEntry", entry.model_copy(update={"bests": []}))
         for best in entry.bests:
             key = keys.best(user_id, entry.exercise, best.measure, rank(best), workout.workout_id)
-            record = PersonalRecord(
-                user_id=user_id,
-                exercise=entry.exercise,
-                measure=best.measure,
-                value=best.value,
-                unit=best.unit,
-                higher_is_better=best.higher_is_better,
-                reps=best.reps,
-                workout_id=workout.workout_id,
-                date=workout.date,
-            )
+            record = best.as_record(entry.exercise, workout)
             items[key] = new_item(key, "personalBest", record)
     return items
 

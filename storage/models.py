@@ -235,6 +235,20 @@ class Best(Camel):
     reps: int | None = None
     """The reps of the set a weight best was lifted for."""
 
+    def as_record(self, exercise: str, workout: WorkoutRecord) -> PersonalRecord:
+        """This result as the athlete's best of `exercise`, set in `workout`."""
+        return PersonalRecord(
+            user_id=workout.user_id,
+            exercise=exercise,
+            measure=self.measure,
+            value=self.value,
+            unit=self.unit,
+            higher_is_better=self.higher_is_better,
+            reps=self.reps,
+            workout_id=workout.workout_id,
+            date=workout.date,
+        )
+
 
 class ExerciseEntry(Camel):
     """One exercise in one workout, derived from the workout and stored beside it

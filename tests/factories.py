@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
+from langchain_core.outputs import ChatResult
 
 from agent.coaches import demo_coach
 from agent.turn import TurnOptions, TurnRunner
@@ -49,3 +52,20 @@ def runner(
         model_name=name,
         options=TurnOptions(**{**defaults, **options}),  # type: ignore[arg-type]
     )
+
+
+class BrokenModel(BaseChatModel):
+    """A model that always fails with a transient error."""
+
+    calls: int = 0
+
+    @property
+    def _llm_type(self) -> str:
+        return "broken"
+
+    def bind_tools(self, tools: Any, **kwargs: Any) -> Any:
+        return self
+
+    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> ChatResult:
+        self.calls += 1
+        raise TimeoutError("model timed out")

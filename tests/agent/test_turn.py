@@ -9,9 +9,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage
-from langchain_core.outputs import ChatResult as LCChatResult
 
 from agent.errors import MessageRejected
 from agent.events import DoneEvent, ErrorEvent, MemoryEvent, TokenEvent, WorkoutEvent
@@ -20,7 +17,7 @@ from api.errors import status_of
 from storage.errors import NotFound
 from storage.protocols import Store
 from storage.repository import Repository
-from tests.factories import local_store, runner, seed_athlete
+from tests.factories import BrokenModel, local_store, runner, seed_athlete
 
 USER = "athlete-1"
 
@@ -188,26 +185,9 @@ async def test_bad_input_is_rejected_before_any_write(chat: Any, store: Reposito
     assert await store.latest_messages(USER, conversation_id, 10) == []
 
 
-class Broken(BaseChatModel):
-    """A model that always fails with a transient error."""
-
-    calls: int = 0
-
-    @property
-    def _llm_type(self) -> str:
-        return "broken"
-
-    def bind_tools(self, tools: Any, **kwargs: Any) -> Any:
-        return self
-
-    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> LCChatResult:
-        self.calls += 1
-        raise TimeoutError("model timed out")
-
-
 async def test_model_failure_keeps_the_message_and_allows_retry(store: Store) -> None:
     coach_id, conversation_id = await seed_athlete(store, USER)
-    broken = Broken()
+    broken = BrokenModel()
     turns = runner(store, broken, "broken", max_attempts=2)
     events = [e async for e in turns.stream(USER, coach_id, conversation_id, "hello", "c-1")]
     assert isinstance(events[-1], ErrorEvent) and events[-1].code == "model_unavailable"

@@ -20,8 +20,7 @@ from api.runtime import open_runtime
 from api.settings import Settings
 from storage import keys
 from storage.repository import Repository
-from tests.agent.test_turn import Broken
-from tests.factories import runner, seed_athlete
+from tests.factories import BrokenModel, runner, seed_athlete
 from tests.faults.copies import assert_copies_match_table
 from tests.faults.outage import documents_refused
 from tests.storage.conftest import BUCKET, TABLE, make_store
@@ -54,7 +53,7 @@ async def test_a_failed_turn_that_is_not_retried_reaches_the_transcript(
     store: Repository,
 ) -> None:
     coach_id, cid = await seed_athlete(store, USER)
-    failing = runner(store, Broken(), "broken", max_attempts=1)
+    failing = runner(store, BrokenModel(), "broken", max_attempts=1)
     events = [e async for e in failing.stream(USER, coach_id, cid, "are you there?", "c-1")]
     assert isinstance(events[-1], ErrorEvent)
     await failing.drain()

@@ -21,7 +21,7 @@ from storage.errors import RateLimited
 from storage.ids import new_id
 from storage.models import Message, MessageMetadata
 from storage.protocols import Quota
-from tests.factories import local_store, runner, seed_athlete
+from tests.factories import BrokenModel, local_store, runner, seed_athlete
 
 USER = "athlete-1"
 
@@ -91,27 +91,13 @@ async def test_a_duplicate_of_a_running_turn_gets_a_prompt_409_with_retry_after(
     await turns.drain()
 
 
-class _Down(BaseChatModel):
-    """A model that always fails with a transient error."""
-
-    @property
-    def _llm_type(self) -> str:
-        return "down"
-
-    def bind_tools(self, tools: Any, **kwargs: Any) -> Any:
-        return self
-
-    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> ChatResult:
-        raise TimeoutError("model timed out")
-
-
 async def test_a_retry_that_runs_the_model_again_counts_against_the_rate_limit(
     tmp_path: Path,
 ) -> None:
     """Issue 16: retrying a failed turn with the same key ran the model again uncounted."""
     store = await local_store(tmp_path)
     coach_id, conversation_id = await seed_athlete(store, USER)
-    turns = runner(store, _Down(), "down", max_attempts=1)
+    turns = runner(store, BrokenModel(), "down", max_attempts=1)
     quota = Quota(per_minute=2, per_day=100, now_epoch=int(time.time()))
 
     async def attempt() -> list[Any]:
