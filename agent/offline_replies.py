@@ -106,8 +106,8 @@ def _workout_reply(result: dict[str, Any], ctx: OfflineContext) -> list[str]:
             parts.append(_say("missing", ctx, fields=" and ".join(missing)))
     if result.get("duplicates"):
         parts.append(_say("duplicate_workout", ctx, workouts=_join(result["duplicates"])))
-    if logged and result.get("note"):
-        parts.append(result["note"].replace("ask the athlete to", "please"))
+    if unlogged := result.get("unlogged"):
+        parts.append(_say("too_many_sessions", ctx, **unlogged))
     if not parts:
         parts.append(_say("not_a_log", ctx))
     return parts

@@ -121,6 +121,7 @@ async def log_workout() -> str:
     if not outcome.workouts:
         result["note"] = "No finished workout found in the message; nothing was logged."
     elif len(fresh) > MAX_SESSIONS_PER_TURN:
+        result["unlogged"] = {"logged": MAX_SESSIONS_PER_TURN, "reported": len(fresh)}
         result["note"] = (
             f"Only the first {MAX_SESSIONS_PER_TURN} of {len(fresh)} sessions were logged; "
             "ask the athlete to send the rest in another message."
