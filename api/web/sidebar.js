@@ -71,13 +71,18 @@ export function createSidebar({ api, root, chatTitle, rename, onSelect }) {
   }
 
   async function load() {
-    await loadChoices();
-    state.coaches = await api.all("/v1/coaches", { limit: 100 });
-    if (state.coaches.length) await chooseCoach(state.coaches[0]);
-    else {
-      root.querySelector("#new-coach").open = true;
-      render();
-      await onSelect(null);
+    root.setAttribute("aria-busy", "true"); // until the coaches are in (and the form opened)
+    try {
+      await loadChoices();
+      state.coaches = await api.all("/v1/coaches", { limit: 100 });
+      if (state.coaches.length) await chooseCoach(state.coaches[0]);
+      else {
+        root.querySelector("#new-coach").open = true;
+        render();
+        await onSelect(null);
+      }
+    } finally {
+      root.setAttribute("aria-busy", "false");
     }
   }
 

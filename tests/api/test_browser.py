@@ -165,6 +165,8 @@ def _console_error(session: Session, message: ConsoleMessage) -> None:
 def create_coach(session: Session, name: str) -> None:
     page = session.page
     form = page.locator("#coach-form")
+    # The app opens the form itself once it knows there are no coaches: wait for that.
+    expect(page.locator("[aria-busy='true']")).to_have_count(0)
     if not form.is_visible():
         page.get_by_text("New coach").click()
     form.get_by_label("Name").fill(name)
