@@ -1,5 +1,5 @@
 """Work a turn leaves for after its reply: its copies, a title for a conversation that
-has none yet and, when due, a summary.
+has none yet, forgotten memories taken out of the summaries and, when due, a summary.
 
 None may fail or slow the turn: all run in the background and log their failures. The
 items in the table stay the truth: the turn committed an outbox entry naming its copies
@@ -13,6 +13,7 @@ import logging
 
 from agent.background import Background
 from agent.context import TurnContext
+from agent.forgetting import forget_in_summaries
 from agent.summaries import Summarizer, trigger_reason
 from agent.titles import rule_title
 from agent.work import TurnWork
@@ -35,12 +36,15 @@ class AfterTurn:
         """Users whose outbox this process is draining: whether another drain was asked."""
 
     def schedule(self, work: TurnWork) -> None:
-        """Start draining the user's outbox, a title while the conversation has none, and
-        a summary unless one is already running."""
+        """Start draining the user's outbox, a title while the conversation has none,
+        forgetting in the summaries, and a summary unless one is already running."""
         ctx = work.context
         self._background.spawn(self._copy(ctx.user_id))
         if ctx.conversation.title == DEFAULT_TITLE:
             self._background.spawn(self._title(work))
+        if work.memory.deletes:
+            forgotten = [m.content for m in work.memory.deletes]
+            self._background.spawn(self._forget(ctx.user_id, forgotten))
         total = ctx.conversation.metadata.total_messages + 2
         key = (ctx.user_id, ctx.conversation.conversation_id)
         reason = trigger_reason(total, ctx.summary, self._summarizer.policy)
@@ -91,6 +95,12 @@ class AfterTurn:
             log.info("conversation changed; title left for a later turn")
         except Exception:  # noqa: BLE001 - a title is never worth failing a turn
             log.exception("title failed for %s", ctx.conversation.conversation_id)
+
+    async def _forget(self, user_id: str, forgotten: list[str]) -> None:
+        try:
+            await forget_in_summaries(self._store, user_id, forgotten)
+        except Exception:  # noqa: BLE001 - logged; never fails a turn
+            log.exception("forgotten memories may linger in a summary until it is redone")
 
     async def _summarize(self, ctx: TurnContext, key: tuple[str, str]) -> None:
         try:

@@ -241,3 +241,44 @@ def extractive_summary(inputs: SummaryInputs) -> SummaryOut:
     return settled.model_copy(
         update={"narrative_summary": narrative(settled.key_facts, len(settled.action_items))}
     )
+
+
+def without_forgotten(summary: Summary, forgotten: list[str]) -> Summary | None:
+    """The summary minus every fact, action item and narrative sentence that states a
+    forgotten memory, or None when it states none of them.
+
+    A deleted memory must not come back through a summary the prompt still shows; the
+    other facts stay, so an unrelated goal is not lost with it.
+    """
+    data = summary.structured_data
+    facts = {
+        slot: [item for item in items if not _states_any(item, forgotten)]
+        for slot, items in data.key_facts
+    }
+    actions = [item for item in data.action_items if not _states_any(item, forgotten)]
+    sentences = _SENTENCE_END.split(summary.summary_text)
+    text = " ".join(s for s in sentences if not _states_any(s, forgotten))
+    if (
+        text == summary.summary_text
+        and facts == dict(data.key_facts)
+        and actions == (data.action_items)
+    ):
+        return None
+    structured = data.model_copy(
+        update={"narrative_summary": text, "key_facts": KeyFacts(**facts), "action_items": actions}
+    )
+    return summary.model_copy(update={"summary_text": text, "structured_data": structured})
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _states_any(text: str, forgotten: list[str]) -> bool:
+    """Whether `text` says one of the forgotten facts: the same words, or all of its
+    words among more."""
+    words = set(content_tokens(text))
+    for fact in forgotten:
+        tokens = set(content_tokens(fact))
+        if _same(text, fact) or (tokens and tokens <= words):
+            return True
+    return False

@@ -83,8 +83,12 @@ def conversation(user_id: str, coach_id: str, conversation_id: str) -> Key:
     return (user(user_id), conversations(coach_id) + ident(conversation_id, "conversation"))
 
 
+SUMMARIES = "conversation#"
+"""Sort-key prefix of a user's conversation summaries (one per conversation)."""
+
+
 def summary(user_id: str, conversation_id: str) -> Key:
-    return (user(user_id), f"conversation#{ident(conversation_id, 'conversation')}#summary")
+    return (user(user_id), f"{SUMMARIES}{ident(conversation_id, 'conversation')}#summary")
 
 
 def messages(conversation_id: str) -> str:

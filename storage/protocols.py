@@ -178,6 +178,10 @@ class ConversationStore(Protocol):
 
     async def get_summary(self, user_id: str, conversation_id: str) -> Summary | None: ...
 
+    async def list_summaries(self, user_id: str) -> list[Summary]:
+        """Every conversation summary of the user (to take forgotten facts out of them)."""
+        ...
+
     async def put_summary(self, summary: Summary) -> Summary:
         """Create (version 0) or replace the latest summary under optimistic concurrency."""
         ...

@@ -117,6 +117,11 @@ class ConversationRepository(RepositoryBase):
         item = await self.items.get(keys.summary(user_id, conversation_id))
         return None if item is None else decode(Summary, item)
 
+    async def list_summaries(self, user_id: str) -> list[Summary]:
+        """Bounded by the user's conversation quota, so read whole."""
+        items = await self._pages.all(Query(keys.user(user_id), prefix=keys.SUMMARIES))
+        return [decode(Summary, item) for item in items]
+
     async def put_summary(self, summary: Summary) -> Summary:
         key = keys.summary(summary.user_id, summary.conversation_id)
         return await self._save(key, "conversationSummary", summary)

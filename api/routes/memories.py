@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from agent.forgetting import forget_in_summaries
 from agent.memory_rules.safety import Screened, screen_memory
-from api.deps import Limit, MemoryId, MemoryStoreDep, Next, UserDep
+from api.deps import ConversationStoreDep, Limit, MemoryId, MemoryStoreDep, Next, UserDep
 from api.errors import MemoryRefused
 from api.schemas import ID_PATTERN, MemoryCreate, MemoryPublic, MemoryUpdate
 from storage.ids import new_id
@@ -68,10 +69,16 @@ async def get_memory(memory_id: MemoryId, user: UserDep, store: MemoryStoreDep) 
 
 @router.put("/{memory_id}")
 async def update_memory(
-    memory_id: MemoryId, body: MemoryUpdate, user: UserDep, store: MemoryStoreDep
+    memory_id: MemoryId,
+    body: MemoryUpdate,
+    user: UserDep,
+    store: MemoryStoreDep,
+    summaries: ConversationStoreDep,
 ) -> MemoryPublic:
     """Change a memory's content, kind, importance or tags; a stale `version` is 409.
-    Screened like a new memory."""
+
+    Screened like a new memory. Summaries stop stating the old content.
+    """
     content = screened(body.content)
     current = await store.get_memory(user, memory_id)
     memory = current.model_copy(
@@ -84,10 +91,17 @@ async def update_memory(
             "version": current.version if body.version is None else body.version,
         }
     )
-    return MemoryPublic.of(await store.update_memory(memory), content.notice())
+    updated = await store.update_memory(memory)
+    if current.content != updated.content:
+        await forget_in_summaries(summaries, user, [current.content])
+    return MemoryPublic.of(updated, content.notice())
 
 
 @router.delete("/{memory_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_memory(memory_id: MemoryId, user: UserDep, store: MemoryStoreDep) -> None:
-    """Forget a memory."""
+async def delete_memory(
+    memory_id: MemoryId, user: UserDep, store: MemoryStoreDep, summaries: ConversationStoreDep
+) -> None:
+    """Forget a memory, and take it out of the conversation summaries that state it."""
+    current = await store.get_memory(user, memory_id)
     await store.delete_memory(user, memory_id)
+    await forget_in_summaries(summaries, user, [current.content])

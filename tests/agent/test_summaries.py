@@ -8,7 +8,13 @@ from itertools import count
 
 import pytest
 
-from agent.summary_rules import SummaryInputs, SummaryOut, extractive_summary, settle
+from agent.summary_rules import (
+    SummaryInputs,
+    SummaryOut,
+    extractive_summary,
+    settle,
+    without_forgotten,
+)
 from agent.titles import MAX_WORDS, rule_title
 from storage.models import (
     KeyFacts,
@@ -217,3 +223,28 @@ def test_a_long_first_message_gives_a_short_title() -> None:
     )
     assert title is not None and title.endswith("…")
     assert len(title.split()) <= MAX_WORDS
+
+
+def test_forgetting_takes_out_only_what_states_the_forgotten_fact() -> None:
+    facts = KeyFacts(
+        current_goals=["Training for a sub-20 5k in June", "Deadlift 200 kg"],
+        preferences=["Trains in the mornings"],
+    )
+    summary = Summary(
+        summary_id="s",
+        user_id="u",
+        coach_id="c",
+        conversation_id="v",
+        summary_text="The athlete is training for a sub-20 5k in June. Mornings suit them.",
+        structured_data=SummaryData(key_facts=facts, action_items=["Plan the 5k taper"]),
+    )
+
+    left = without_forgotten(summary, ["Training for a sub-20 5k in June"])
+
+    assert left is not None
+    assert left.summary_text == "Mornings suit them."
+    assert left.structured_data.key_facts.current_goals == ["Deadlift 200 kg"]
+    assert left.structured_data.key_facts.preferences == ["Trains in the mornings"]
+    assert left.structured_data.action_items == ["Plan the 5k taper"]
+    assert without_forgotten(left, ["Training for a sub-20 5k in June"]) is None
+    assert without_forgotten(summary, ["a fact never stated"]) is None
