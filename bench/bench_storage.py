@@ -43,6 +43,7 @@ from storage.models import (  # noqa: E402
     WorkoutRecord,
 )
 from storage.protocols import Quota, TurnCommit  # noqa: E402
+from storage.quotas import StoredLimits  # noqa: E402
 from storage.repository import Repository  # noqa: E402
 
 USER, WRITER, COACH, CHAT = "bench-user", "bench-writer", "coach-1", "chat-1"
@@ -184,6 +185,7 @@ async def measure(
         bucket="bench-athletes",
         page_secret=b"bench-page-secret",
         region="us-east-1",
+        limits=StoredLimits(memories=10 * ops),  # the writes measure latency, not the quota
     )
     await store.init()
     await seed(store)
