@@ -211,8 +211,9 @@ async def measure(
 
 @contextmanager
 def offline_aws() -> Iterator[None]:
-    """In-process moto with fake credentials; no developer AWS setting is used."""
-    from moto import mock_aws
+    """In-process moto with fake credentials, one request at a time as DynamoDB applies
+    them (see `serial_mock_aws`); no developer AWS setting is used."""
+    from tests.storage.conftest import serial_mock_aws
 
     for name in [name for name in os.environ if name.startswith("AWS_")]:
         del os.environ[name]
@@ -224,7 +225,7 @@ def offline_aws() -> Iterator[None]:
         AWS_SHARED_CREDENTIALS_FILE="/dev/null",
         AWS_EC2_METADATA_DISABLED="true",
     )
-    with mock_aws():
+    with serial_mock_aws():
         yield
 
 
