@@ -27,6 +27,7 @@ from bench.machine import print_machine_speed  # noqa: E402
 from storage.ids import new_id  # noqa: E402
 from storage.models import Memory, MemoryMetadata, MemoryType  # noqa: E402
 from storage.protocols import Store  # noqa: E402
+from storage.quotas import StoredLimits  # noqa: E402
 from tests.factories import local_store, runner, seed_athlete  # noqa: E402
 
 STORED = 500
@@ -66,7 +67,8 @@ async def main() -> None:
     ordinary = ["what's a good Fran time?", "hey coach!", "how should I warm up?"]
     times: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        store = await local_store(Path(tmp))
+        # The remember turns add to the stored ones: room for them past the usual quota.
+        store = await local_store(Path(tmp), StoredLimits(memories=STORED + 2 * TURNS))
         turns = runner(store, OfflineCoachModel(), summary_every=10_000, history_window=12)
         athletes = {}
         for label, count in SIDES.items():

@@ -15,14 +15,17 @@ from storage.factory import open_store
 from storage.ids import new_id
 from storage.models import Conversation, Profile
 from storage.protocols import Store
+from storage.quotas import StoredLimits
 from storage.repository import Repository
 
 PAGE_SECRET = b"test-page-secret"
 
 
-async def local_store(tmp_path: Path) -> Repository:
+async def local_store(tmp_path: Path, limits: StoredLimits | None = None) -> Repository:
     """A fresh local (SQLite + files) store under `tmp_path`."""
-    store = open_store("local", data_dir=tmp_path, table="t", bucket="b", page_secret=PAGE_SECRET)
+    store = open_store(
+        "local", data_dir=tmp_path, table="t", bucket="b", page_secret=PAGE_SECRET, limits=limits
+    )
     await store.init()
     return store
 
