@@ -10,11 +10,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import BaseModel
 
-from extraction.numbers import KG_PER_LB, METRES_PER
+from agent.history_index import E1RM_MAX_REPS, e1rm, in_unit, structure
+from extraction.numbers import METRES_PER
 from extraction.schema import WeightUnit
 from storage.models import PersonalRecord, WorkoutRecord
 from storage.protocols import WorkoutStore
@@ -23,8 +23,6 @@ LIFTING = ("powerlifting", "olympic_weightlifting", "bodybuilding", "functional_
 """Disciplines whose sets carry a weight and reps."""
 RUNNING = ("running", "trail_running")
 ENDURANCE = (*RUNNING, "cycling", "swimming", "rowing")
-E1RM_MAX_REPS = 12
-"""Epley's estimate is only meaningful for low-rep sets; heavier-rep sets give no estimate."""
 PAGE = 100
 
 
@@ -152,11 +150,7 @@ def lift_series(workouts: Iterable[WorkoutRecord], unit: WeightUnit) -> list[Lif
 
 def _lift_point(workout: WorkoutRecord, sets: list[_Set]) -> LiftPoint:
     top = max(sets, key=lambda s: (s.weight, s.reps or 0))
-    estimates = [
-        s.weight * (1 + s.reps / 30) if s.reps > 1 else s.weight
-        for s in sets
-        if s.reps and s.reps <= E1RM_MAX_REPS
-    ]
+    estimates = [e1rm(s.weight, s.reps) for s in sets if s.reps and s.reps <= E1RM_MAX_REPS]
     return LiftPoint(
         date=workout.date,
         workout_id=workout.workout_id,
@@ -204,7 +198,7 @@ def run_points(workouts: Iterable[WorkoutRecord]) -> list[RunPoint]:
     for workout in sorted(workouts, key=_chronological):
         if workout.discipline not in RUNNING:
             continue
-        distance, time = _distance_m(workout), _structure(workout).get("total_time")
+        distance, time = _distance_m(workout), structure(workout).get("total_time")
         if distance > 0 and time:
             points.append(
                 RunPoint(
@@ -222,18 +216,11 @@ def _chronological(workout: WorkoutRecord) -> tuple[str, str]:
     return workout.date, workout.workout_id
 
 
-def _structure(workout: WorkoutRecord) -> dict[str, Any]:
-    """The workout's `discipline_specific` block for its own discipline."""
-    specific = workout.workout_data.get("discipline_specific") or {}
-    block = specific.get(workout.discipline)
-    return block if isinstance(block, dict) else {}
-
-
 def _lifting_sets(workout: WorkoutRecord, unit: WeightUnit) -> dict[str, list[_Set]]:
     """Completed weighted sets per exercise, weights in `unit`."""
     if workout.discipline not in LIFTING:
         return {}
-    data = _structure(workout)
+    data = structure(workout)
     found: dict[str, list[_Set]] = {}
     for exercise in data.get("exercises") or data.get("lifts") or []:
         name = exercise.get("exercise_name") or exercise.get("lift_name")
@@ -244,29 +231,22 @@ def _lifting_sets(workout: WorkoutRecord, unit: WeightUnit) -> dict[str, list[_S
             weight = one.get("weight")
             if not weight or one.get("failed") or one.get("success") is False:
                 continue
-            sets.append(_Set(_in_unit(weight["value"], weight["unit"], unit), one.get("reps")))
+            sets.append(_Set(in_unit(weight["value"], weight["unit"], unit), one.get("reps")))
     return found
-
-
-def _in_unit(value: float, given: str, wanted: WeightUnit) -> float:
-    if given == wanted:
-        return float(value)
-    kg = value * KG_PER_LB if given == "lb" else value
-    return round(kg if wanted == "kg" else kg / KG_PER_LB, 1)
 
 
 def _duration(workout: WorkoutRecord) -> float:
     data = workout.workout_data
     seconds = data.get("duration") or data.get("session_duration")
     if seconds is None and workout.discipline in ENDURANCE:
-        seconds = _structure(workout).get("total_time")
+        seconds = structure(workout).get("total_time")
     return float(seconds or 0)
 
 
 def _distance_m(workout: WorkoutRecord) -> float:
     if workout.discipline not in ENDURANCE:
         return 0.0
-    data = _structure(workout)
+    data = structure(workout)
     distance = data.get("total_distance")
     if not distance:
         return 0.0
