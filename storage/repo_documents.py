@@ -166,12 +166,23 @@ class DocumentRepository(RepositoryBase):
             if message_ids is None:
                 messages = await self._every(user_id, cid)
             else:
-                found = [await self.items.get(keys.message(user_id, cid, m)) for m in message_ids]
-                messages = [decode(Message, m) for m in found if m is not None]
+                messages = (
+                    await self._between(user_id, cid, message_ids[0], message_ids[-1])
+                    if message_ids
+                    else []
+                )
             await self.append_transcript(user_id, conversation, messages, whole=message_ids is None)
         if item is None or await self.items.get(key) is None:  # gone, or deleted meanwhile
             await self.documents.delete(keys.transcript_document(user_id, cid))
             await self.documents.delete(keys.metadata_document(user_id, cid))
+
+    async def _between(self, user_id: str, cid: str, first: str, last: str) -> list[Message]:
+        """The messages from `first` to `last` in one range query, not a read each; any
+        between them that an earlier drain copied are already in the transcript, where
+        adding them again changes nothing."""
+        span = (keys.message(user_id, cid, first)[1], keys.message(user_id, cid, last)[1])
+        query = Query(keys.user(user_id), between=span, limit=1000)
+        return [decode(Message, item) for item in await self._pages.all(query)]
 
     async def _every(self, user_id: str, cid: str) -> list[Message]:
         query = Query(keys.user(user_id), prefix=keys.messages(cid), limit=1000)
