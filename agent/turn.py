@@ -133,8 +133,10 @@ class TurnRunner:
         *,
         tokens: bool = True,
     ) -> AsyncIterator[TurnEvent]:
-        """Run one turn and yield its events; raises NotFound, MessageRejected or
-        RateLimited (when the message does not fit in `quota`) before any.
+        """Run one turn and yield its events.
+
+        Raises NotFound, MessageRejected or RateLimited (when the message does not fit in
+        `quota`) before any event.
 
         With `tokens=False` (a JSON reply, which only needs `done`) the model is not
         asked to stream and no `token` events come: token callbacks cost about 1 ms of
@@ -183,8 +185,11 @@ class TurnRunner:
         content: str,
         client_message_id: str | None = None,
     ) -> ChatResult:
-        """Run one turn to completion (no token streaming); raises TurnFailed with the
-        error event's code when it fails after the message was stored."""
+        """Run one turn to completion, without token streaming.
+
+        Raises TurnFailed with the error event's code when it fails after the message
+        was stored.
+        """
         return await result_of(
             self.stream(
                 user_id, coach_id, conversation_id, content, client_message_id, tokens=False
@@ -215,8 +220,11 @@ class TurnRunner:
     async def _as_of(
         self, context: TurnContext, message_id: str, fallback: Message
     ) -> tuple[TurnContext, Message]:
-        """The context and the stored message of a turn taken over: history up to that
-        message only (never later ones), and the text as stored, not as resent."""
+        """The context and the stored message of a turn taken over.
+
+        History up to that message only (never later ones), and the text as stored, not
+        as resent.
+        """
         stored = await self.store.latest_messages(
             context.user_id,
             context.conversation.conversation_id,

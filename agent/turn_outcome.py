@@ -115,8 +115,11 @@ def _workout_changes(work: TurnWork) -> list[WorkoutChangeOut]:
 
 
 def _next_state(work: TurnWork) -> ConversationState:
-    """The question this reply asks (a logged workout's missing detail) and the change
-    "undo" would reverse."""
+    """The conversation's state after this reply, for the next turn.
+
+    The question this reply asks (a logged workout's missing detail) and the change
+    "undo" would reverse.
+    """
     asking = next((w for w in work.book.logged if w.missing), None)
     pending = (
         PendingQuestion(workout_id=asking.record.workout_id, fields=asking.missing)

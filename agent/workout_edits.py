@@ -1,6 +1,8 @@
-"""Change logged workouts by chat: corrections, answers to the coach's own question,
-deletions and undo. Every change is queued for the turn's commit (one transaction with
-the reply, the bests following), recorded on the workout's change history and reported.
+"""Change logged workouts by chat.
+
+Corrections, answers to the coach's own question, deletions and undo. Every change is
+queued for the turn's commit (one transaction with the reply, the bests following),
+recorded on the workout's change history and reported.
 
 Two candidates for "the run" means asking which, and changing nothing.
 """
@@ -68,8 +70,11 @@ class WorkoutEditor:
     # -- finding the workout ----------------------------------------------------------
 
     async def find(self, which: str) -> list[WorkoutRecord]:
-        """The workouts `which` names: an id, "that" (the last one changed or logged in
-        this conversation, else the newest), or words ("the swim from Monday")."""
+        """The workouts `which` names; more than one means asking which.
+
+        `which` is an id, "that" (the last one changed or logged in this conversation,
+        else the newest), or words ("the swim from Monday").
+        """
         text = which.strip().lower()
         if found := _WORKOUT_ID.search(text):
             current = await self._current(found.group(0))
@@ -99,8 +104,10 @@ class WorkoutEditor:
         return named or found_list
 
     async def _with_old_value(self, which: str, old: str | None) -> list[WorkoutRecord]:
-        """For "8:47, not 8:57" said of no workout in particular: the recent workouts
-        whose summary shows the old value."""
+        """The recent workouts whose summary shows the old value.
+
+        For "8:47, not 8:57" said of no workout in particular.
+        """
         if not old or which.strip().lower() not in _LATEST:
             return []
         start = self.today - timedelta(days=LOOKBACK_DAYS)
