@@ -1,10 +1,12 @@
-"""Work a turn leaves for after its reply: its copies, a title for a conversation that
-has none yet, forgotten memories taken out of the summaries and, when due, a summary.
+"""Work a turn leaves for after its reply: copies, a title, forgetting, a due summary.
 
-None may fail or slow the turn: all run in the background and log their failures. The
-items in the table stay the truth: the turn committed an outbox entry naming its copies
-(transcript, metadata, workout files), so copies that fail here are written by a later
-drain; a title and a summary are retried on a later turn.
+Memories the turn forgot are taken out of every conversation summary that states them.
+
+The title is asked for only while the conversation has none. None may fail or slow the
+turn: all run in the background and log their failures. The items in the table stay the
+truth: the turn committed an outbox entry naming its copies (transcript, metadata,
+workout files), so copies that fail here are written by a later drain; a title and a
+summary are retried on a later turn.
 """
 
 from __future__ import annotations
@@ -36,8 +38,12 @@ class AfterTurn:
         """Users whose outbox this process is draining: whether another drain was asked."""
 
     def schedule(self, work: TurnWork) -> None:
-        """Start draining the user's outbox, a title while the conversation has none,
-        forgetting in the summaries, and a summary unless one is already running."""
+        """Start the after-reply work in the background, without waiting for any of it.
+
+        The user's outbox is drained, a title asked for while the conversation has none,
+        forgotten memories taken out of the summaries, and a summary when one is due and
+        none is already running.
+        """
         ctx = work.context
         self._background.spawn(self._copy(ctx.user_id))
         if ctx.conversation.title == DEFAULT_TITLE:
@@ -54,7 +60,9 @@ class AfterTurn:
 
     async def _copy(self, user_id: str) -> None:
         """Drain the user's outbox: this turn's copies and any a failure left behind.
-        Turns finishing while a drain runs ask for one more, not one each."""
+
+        Turns finishing while a drain runs ask for one more, not one each.
+        """
         if user_id in self._copying:
             self._copying[user_id] = True
             return

@@ -1,5 +1,8 @@
-"""The one owner of work that outlives a request: turns shielded from client disconnects,
-transcripts and summaries written after the reply. Shutdown waits for all of it."""
+"""The one owner of work that outlives a request; shutdown waits for all of it.
+
+That is turns shielded from client disconnects, and transcripts and summaries written
+after the reply.
+"""
 
 from __future__ import annotations
 

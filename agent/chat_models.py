@@ -97,8 +97,11 @@ def _bedrock(
 
 
 def _reject_incomplete(http_response: Any, parsed: dict[str, Any], **_: Any) -> None:
-    """A 2xx Converse answer without its `output` was cut off or is not JSON: botocore
-    parses such a body to nothing, and langchain-aws would fail the turn on it."""
+    """Raise IncompleteModelResponse for a 2xx Converse answer without its `output`.
+
+    Such a body was cut off or is not JSON: botocore parses it to nothing, and
+    langchain-aws would fail the turn on it instead of retrying.
+    """
     if http_response.status_code < 300 and "output" not in parsed:
         raise IncompleteModelResponse("the model's reply arrived incomplete or unreadable")
 
@@ -129,8 +132,10 @@ def _openai(name: str, timeout_s: float, max_workers: int, base_url: str | None)
 
 
 async def close_chat_model(model: BaseChatModel | None) -> None:
-    """Close the HTTP connection pool a model built here owns (the OpenAI-compatible
-    client's; Bedrock's boto3 client needs no closing)."""
+    """Close the HTTP connection pool a model built here owns.
+
+    That is the OpenAI-compatible client's; Bedrock's boto3 client needs no closing.
+    """
     client = getattr(model, "http_async_client", None)
     if client is not None:
         await client.aclose()

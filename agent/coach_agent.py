@@ -64,8 +64,10 @@ def conversation(history: list[Message], message: Message) -> list[HumanMessage 
 
 
 def _to_lc(message: Message) -> HumanMessage | AIMessage:
-    """The stored message as LangChain's, under its own id (else the graph mints a uuid
-    for every history message at every step)."""
+    """The stored message as LangChain's, under its own id.
+
+    Without an id the graph mints a uuid for every history message at every step.
+    """
     if message.role == "user":
         return HumanMessage(content=message.content, id=message.message_id)
     return AIMessage(content=message.content, id=message.message_id)
@@ -96,8 +98,10 @@ class CoachAgent:
         )
 
     async def reply(self, work: TurnWork, *, tokens: bool) -> AsyncIterator[str]:
-        """Stream the reply's tokens (if `tokens`); the final message is kept on `work`
-        for the commit."""
+        """Stream the reply's tokens (if `tokens`).
+
+        The final message is kept on `work` for the commit.
+        """
         messages: list[AnyMessage | dict[str, Any]] = [
             *conversation(work.context.history, work.message)
         ]

@@ -50,8 +50,11 @@ class TurnContext:
 
 
 async def _memories(store: Store, user_id: str, coach_id: str, text: str) -> list[Memory]:
-    """Two bounded queries; only a request to forget, which must find any memory however
-    old, reads the coach's whole range."""
+    """The memories a turn may use, in two bounded queries.
+
+    Only a request to forget, which must find any memory however old, reads the coach's
+    whole range.
+    """
     if isinstance(detect_memory_intent(text), ForgetRequest):
         page = await store.list_memories(user_id, coach_id=coach_id, limit=MAX_FORGET_SCAN)
         return page.items

@@ -16,8 +16,10 @@ class ModelUnavailable(AgentError):
 
 
 class TurnInProgress(AgentError):
-    """A turn with the same client_message_id is still running; retry after `retry_after`
-    seconds (its result is kept for the retry)."""
+    """A turn with the same client_message_id is still running.
+
+    Retry after `retry_after` seconds: its result is kept for the retry.
+    """
 
     code = "turn_in_progress"
 

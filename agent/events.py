@@ -15,11 +15,15 @@ from extraction.schema import Workout
 
 
 class ReplyOut(BaseModel):
+    """The coach's reply as stored: its message id and text."""
+
     message_id: str
     content: str
 
 
 class SavedMemory(BaseModel):
+    """A memory this turn saved or updated, so the client can show what the coach kept."""
+
     memory_id: str
     content: str
     memory_type: str
@@ -27,11 +31,15 @@ class SavedMemory(BaseModel):
 
 
 class ForgottenMemory(BaseModel):
+    """A memory this turn deleted because the athlete asked the coach to forget it."""
+
     memory_id: str
     content: str
 
 
 class MemoryChanges(BaseModel):
+    """What this turn did to the athlete's memories, committed with the reply."""
+
     saved: list[SavedMemory] = Field(default_factory=list)
     updated: list[SavedMemory] = Field(default_factory=list)
     forgotten: list[ForgottenMemory] = Field(default_factory=list)
@@ -52,6 +60,8 @@ class WorkoutChangeOut(BaseModel):
 
 
 class Usage(BaseModel):
+    """What the turn spent on models: calls (every attempt counts) and tokens."""
+
     input_tokens: int = 0
     output_tokens: int = 0
     model: str
@@ -73,11 +83,15 @@ class ChatResult(BaseModel):
 
 
 class TokenEvent(BaseModel):
+    """A piece of the reply as the model streams it, before the turn is committed."""
+
     event: Literal["token"] = "token"
     text: str
 
 
 class WorkoutEvent(BaseModel):
+    """A workout logged, updated or deleted by the committed turn; sent before `done`."""
+
     event: Literal["workout"] = "workout"
     action: WorkoutAction = "logged"
     workout: Workout
@@ -86,19 +100,25 @@ class WorkoutEvent(BaseModel):
 
 
 class MemoryEvent(BaseModel):
+    """A memory saved, updated or forgotten by the committed turn; sent before `done`."""
+
     event: Literal["memory"] = "memory"
     action: Literal["saved", "updated", "forgotten"]
     memory: SavedMemory | ForgottenMemory
 
 
 class DoneEvent(BaseModel):
+    """The last event of a committed turn, carrying its whole result."""
+
     event: Literal["done"] = "done"
     result: ChatResult
 
 
 class ErrorEvent(BaseModel):
-    """The turn failed after the user's message was stored; `code` is stable (the API
-    derives the HTTP status from it)."""
+    """The turn failed after the user's message was stored.
+
+    `code` is stable: the API derives the HTTP status from it.
+    """
 
     event: Literal["error"] = "error"
     code: str

@@ -1,8 +1,9 @@
-"""Goals the athlete states ("my goal is a sub-20 5k by June", "I want to squat 315"),
-kept as goal memories, and compared with their bests when they ask how they are doing.
+"""Goals the athlete states, kept as goal memories and compared with their bests.
 
-The target is read back from the memory's text, so a goal edited or added over REST
-is compared the same way.
+"My goal is a sub-20 5k by June" or "I want to squat 315" becomes a goal memory; when
+the athlete asks how they are doing, each goal is set beside its best. The target is
+read back from the memory's text, so a goal edited or added over REST is compared the
+same way.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
-"""What the coach can read about the athlete's training: workouts in a period, bests,
-one exercise's progress and the exercise names logged.
+"""What the coach can read about the athlete's training.
 
-The tools (`agent.history_tools`) and the offline engine share these: each answer is
+Workouts in a period, bests, one exercise's progress and the exercise names logged.
+
+The tools (`agent.tools`) and the offline engine share these: each answer is
 compact, capped JSON of numbers read from the store, so a reply can only quote those.
 """
 
@@ -45,8 +46,10 @@ def discipline_in(text: str) -> str | None:
 
 
 def resolve_exercise(query: str, names: list[str]) -> list[str]:
-    """The stored exercise names `query` means ("bench" → bench_press; "5k" → run_5k);
-    several when it is ambiguous ("press"), none when nothing matches."""
+    """The stored exercise names `query` means ("bench" → bench_press; "5k" → run_5k).
+
+    Several when it is ambiguous ("press"), none when nothing matches.
+    """
     if query in names:
         return [query]
     words = tokens(query)
@@ -136,8 +139,10 @@ def _workout_out(workout: WorkoutRecord) -> dict[str, Any]:
 async def personal_bests(
     store: WorkoutStore, user_id: str, exercise: str | None = None, reps: int | None = None
 ) -> dict[str, Any]:
-    """Every best (capped), or those of the exercises `exercise` names, each with its date;
-    with `reps`, the heaviest set of exactly that many reps."""
+    """Every best (capped), or those of the exercises `exercise` names, each with its date.
+
+    With `reps`: the heaviest set of exactly that many reps.
+    """
     if not exercise:
         records = await store.list_records(user_id)
         return {

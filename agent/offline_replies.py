@@ -160,8 +160,11 @@ def _conversation_reply(text: str, ctx: OfflineContext) -> str:
 def compose_reply(
     text: str, ctx: OfflineContext, tool_results: list[tuple[str, dict[str, Any]]]
 ) -> str:
-    """The whole reply: the safety advice alone after a red flag; else memory
-    confirmations, then what each tool found, else a conversational answer."""
+    """The whole offline reply.
+
+    The safety advice alone after a red flag; else memory confirmations, then what each
+    tool found, else a conversational answer.
+    """
     if ctx.red_flag:  # the safety advice first; only a refused memory is also said
         refusal = [_say("memory_refused", ctx, reason=ctx.memory.refused)]
         return " ".join([_conversation_reply(text, ctx), *(refusal if ctx.memory.refused else [])])

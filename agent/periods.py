@@ -1,5 +1,7 @@
-"""Date arithmetic on the athlete's calendar: "last week", "on Tuesday", "in October",
-"since the 3rd", "yesterday", "last 10 days", ISO dates.
+"""Date arithmetic on the athlete's calendar: the periods they name in words.
+
+"last week", "on Tuesday", "in October", "since the 3rd", "yesterday", "last 10 days",
+ISO dates.
 
 Weeks run Monday to Sunday; "today" is the athlete's date in their profile's time zone,
 so "last week" is their previous calendar week, never a rolling seven days.
@@ -55,6 +57,7 @@ class Period:
 
     @property
     def days(self) -> int:
+        """How many days the period spans, both ends included."""
         return (self.end - self.start).days + 1
 
 

@@ -24,8 +24,10 @@ DEFAULT_METHODOLOGY = "general_fitness"
 
 @dataclass
 class TurnNotes:
-    """What the service already did this turn: trusted notes in service words, and the
-    athlete's words they refer to, as data."""
+    """What the service already did this turn, told to the model.
+
+    Trusted notes in service words, and the athlete's words they refer to, as data.
+    """
 
     lines: list[str] = field(default_factory=list)
     quoted: dict[str, str] = field(default_factory=dict)
@@ -50,8 +52,11 @@ def _template_text(folder: str, wanted: str | None, default: str) -> str:
 
 
 def render_coach_prompt(coach: CoachConfig) -> str:
-    """The static part of the system prompt: voice, method and rules (service text), and
-    the coach's name and configuration as the athlete wrote them (quoted data)."""
+    """The static part of the system prompt, the same on every turn with this coach.
+
+    Voice, method and rules (service text), and the coach's name and configuration as
+    the athlete wrote them (quoted data).
+    """
     tech = coach.technical_config
     config = {
         "coach_name": coach.coach_name,
@@ -150,8 +155,11 @@ class CoachPrompts:
 
 
 def build_system_message(static: str, dynamic: str, *, cache: bool) -> SystemMessage:
-    """Join both parts; with `cache`, a Bedrock cache point sits after the static part
-    (`tuning.bedrock_system_blocks`)."""
+    """Join both parts of the system prompt.
+
+    With `cache`, a Bedrock cache point sits after the static part
+    (`tuning.bedrock_system_blocks`).
+    """
     if not cache:
         return SystemMessage(content=f"{static}\n\n{dynamic}")
     return SystemMessage(content=bedrock_system_blocks(static, dynamic))

@@ -46,9 +46,12 @@ class Leases:
     async def settle(
         self, user_id: str, begin: TurnBegin, lease: Lease, quota: Quota | None = None
     ) -> TurnState:
-        """The earlier attempt's state once it is done, or the claim taken over for
-        `lease.owner` (then this attempt runs the turn); TurnInProgress while another
-        attempt holds a live lease past the short wait."""
+        """The earlier attempt's state once it is done, or the claim taken over.
+
+        A claim taken over is held for `lease.owner`: this attempt then runs the turn.
+        Raises TurnInProgress while another attempt holds a live lease past the short
+        wait.
+        """
         state = begin.state
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self._wait_s

@@ -26,8 +26,11 @@ class ReplyStream:
         self._diverged = False
 
     def feed(self, step: object, message_id: str | None, text: str) -> str:
-        """The part of `text` (a chunk of the call `message_id` in agent step `step`) to
-        send now: all of it, unless an earlier call in the same step already sent some."""
+        """The part of `text` to send now.
+
+        `text` is a chunk of the call `message_id` in agent step `step`: all of it is
+        sent, unless an earlier call in the same step already sent some.
+        """
         if step != self._step:
             self._start(step, message_id)
         elif message_id != self._message_id:

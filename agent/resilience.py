@@ -1,9 +1,8 @@
-"""Model-call resilience: LangChain's retry middleware with our notion of transient,
-plus a per-attempt timeout that counts each call on the turn.
+"""Model-call resilience: LangChain's retry middleware with our notion of transient.
 
-botocore's own retries are off (`total_max_attempts=1`), so this is the one retry policy
-for model calls: throttling, 5xx, timeouts and broken streams, bounded exponential
-backoff with jitter.
+It adds a per-attempt timeout that counts each call on the turn. botocore's own retries
+are off (`total_max_attempts=1`), so this is the one retry policy for model calls:
+throttling, 5xx, timeouts and broken streams, bounded exponential backoff with jitter.
 """
 
 from __future__ import annotations
@@ -58,8 +57,10 @@ _TRANSIENT_TYPES = frozenset(
 
 
 class IncompleteModelResponse(Exception):
-    """A model reply that arrived cut off or unreadable (a dropped connection, a proxy's
-    error page); retried like throttling."""
+    """A model reply that arrived cut off or unreadable; retried like throttling.
+
+    A dropped connection or a proxy's error page, for example.
+    """
 
 
 def is_transient(exc: BaseException) -> bool:

@@ -48,6 +48,11 @@ MAX_NEW_MESSAGES = 200
 
 @dataclass(frozen=True)
 class SummaryPolicy:
+    """When a summary is due, so no message leaves the history window unsummarised.
+
+    After `every` new messages, or once more are pending than the window holds.
+    """
+
     every: int
     history_window: int
 

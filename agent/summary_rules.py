@@ -1,5 +1,7 @@
-"""What a conversation summary holds, by rules: the offline summary, and the checks every
-summary (the model's too) passes before it is stored.
+"""What a conversation summary holds, by rules.
+
+The offline summary, and the checks every summary (the model's too) passes before it is
+stored.
 
 A summary is read by the coach later, out of context, so it holds third-person facts,
 not the athlete's sentences. Goals, constraints and preferences come first from the
@@ -71,8 +73,11 @@ class SummaryOut(BaseModel):
 
 @dataclass(frozen=True)
 class SummaryInputs:
-    """What a summary is made from: the stored summary, the new messages, and the
-    athlete's memories and logged workouts as the store has them now."""
+    """What a summary is made from, read from the store just before it is written.
+
+    The stored summary, the new messages, and the athlete's memories and logged workouts
+    as the store has them now.
+    """
 
     previous: Summary | None
     messages: list[Message]
@@ -81,6 +86,7 @@ class SummaryInputs:
 
     @property
     def base(self) -> SummaryData:
+        """The stored summary's facts to build on (empty for a first summary)."""
         return self.previous.structured_data if self.previous else SummaryData()
 
     @property
@@ -132,9 +138,11 @@ def _day(message: Message) -> date:
 
 
 def stated_facts(message: Message) -> dict[str, list[str]]:
-    """Goals, constraints, preferences and schedule the athlete stated in one message, as
-    third-person facts. A request to remember or forget is left to the memory store, and
-    questions and workout logs are not facts about the athlete."""
+    """Goals, constraints, preferences and schedule stated in one message, in third person.
+
+    A request to remember or forget is left to the memory store, and questions and
+    workout logs are not facts about the athlete.
+    """
     facts: dict[str, list[str]] = {slot: [] for slot in _LABELS}
     if message.role != "user" or detect_memory_intent(message.content) is not None:
         return facts
@@ -171,8 +179,11 @@ def workout_lines(workouts: list[WorkoutRecord]) -> list[str]:
 
 
 def settle(out: SummaryOut, inputs: SummaryInputs) -> SummaryOut:
-    """The checks every summary passes: stored memories first, forgotten facts and
-    restatements out, workouts from the log, no small talk among the action items."""
+    """The summary as stored, after the checks every summary passes.
+
+    Stored memories first, forgotten facts and restatements out, workouts from the log,
+    no small talk among the action items.
+    """
     queries = inputs.forget_queries
     stored = memory_facts(inputs.memories)
     facts = {
@@ -244,10 +255,9 @@ def extractive_summary(inputs: SummaryInputs) -> SummaryOut:
 
 
 def without_forgotten(summary: Summary, forgotten: list[str]) -> Summary | None:
-    """The summary minus every fact, action item and narrative sentence that states a
-    forgotten memory, or None when it states none of them.
+    """The summary minus what states a forgotten memory, or None when nothing does.
 
-    A deleted memory must not come back through a summary the prompt still shows; the
+    Facts, action items and narrative sentences are dropped one by one. A deleted memory must not come back through a summary the prompt still shows; the
     other facts stay, so an unrelated goal is not lost with it.
     """
     data = summary.structured_data
@@ -274,8 +284,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _states_any(text: str, forgotten: list[str]) -> bool:
-    """Whether `text` says one of the forgotten facts: the same words, or all of its
-    words among more."""
+    """Whether `text` says one of the forgotten facts.
+
+    It does in the same words, or with all of the fact's words among more.
+    """
     words = set(content_tokens(text))
     for fact in forgotten:
         tokens = set(content_tokens(fact))

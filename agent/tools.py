@@ -1,6 +1,9 @@
-"""The agent's tools. They take no user id: the user comes from the turn's runtime context,
-which the service builds from the authenticated request. Results are compact JSON of
-numbers read from the store, capped in length."""
+"""The agent's tools: what the model may look up or change in the athlete's record.
+
+They take no user id: the user comes from the turn's runtime context, which the service
+builds from the authenticated request. Results are compact JSON of numbers read from the
+store, capped in length.
+"""
 
 from __future__ import annotations
 
@@ -169,10 +172,12 @@ async def workouts_in_period(
 
 @tool
 async def personal_bests(exercise: str | None = None, reps: int | None = None) -> str:
-    """The athlete's bests, each with its date: per lift the heaviest set and the
-    estimated 1RM, per benchmark its score, per standard distance (5k, 10k, …) the time
-    of a whole effort at that distance. Without `exercise`: all of them ("my PRs").
-    With `reps`: the heaviest set of exactly that many reps (a 5RM).
+    """The athlete's bests, each with its date.
+
+    Per lift the heaviest set and the estimated 1RM, per benchmark its score, per
+    standard distance (5k, 10k, …) the time of a whole effort at that distance. Without
+    `exercise`: all of them ("my PRs"). With `reps`: the heaviest set of exactly that
+    many reps (a 5RM).
     """
     work = _work()
     return _json(await history.personal_bests(work.store, work.context.user_id, exercise, reps))
@@ -180,16 +185,20 @@ async def personal_bests(exercise: str | None = None, reps: int | None = None) -
 
 @tool
 async def exercise_progress(exercise: str) -> str:
-    """One exercise's latest sessions over time (top set, volume, estimated 1RM, or time)
-    and its trend in one sentence."""
+    """One exercise's latest sessions over time and its trend in one sentence.
+
+    Each session shows its top set, volume, estimated 1RM, or time.
+    """
     work = _work()
     return _json(await history.exercise_progress(work.store, work.context.user_id, exercise))
 
 
 @tool
 async def logged_exercises() -> str:
-    """The exercise names the athlete has logged (`bench_press`, `run_5k`, `fran`), to map
-    their words onto what is stored."""
+    """The exercise names the athlete has logged (`bench_press`, `run_5k`, `fran`).
+
+    Use it to map their words onto what is stored.
+    """
     work = _work()
     names = await work.store.exercise_names(work.context.user_id)
     return _json({"exercises": names[:100]})

@@ -27,14 +27,9 @@ from agent.events import (
     ChatResult,
     DoneEvent,
     ErrorEvent,
-    MemoryEvent,
-    ReplyOut,
     SavedMemory,
     TokenEvent,
     TurnEvent,
-    Usage,
-    WorkoutChangeOut,
-    WorkoutEvent,
     result_of,
 )
 from agent.goals import goal_memory, stated_goal
@@ -46,15 +41,15 @@ from agent.replay import Leases
 from agent.safety import red_flag
 from agent.summaries import Summarizer, SummaryPolicy
 from agent.tuning import keep_untraced_hooks_inline
+from agent.turn_outcome import outcome_events, turn_outcome
 from agent.usage import Spend
 from agent.work import TurnWork
 from agent.workout_edits import WorkoutEditor
 from agent.workouts import WorkoutBook, workout_extractor
-from extraction.schema import Workout
 from storage.errors import StorageError
 from storage.ids import new_id
-from storage.models import ConversationState, Message, MessageMetadata, PendingQuestion
-from storage.protocols import Quota, Store, TurnBegin, TurnCommit
+from storage.models import Message, MessageMetadata
+from storage.protocols import Quota, Store, TurnBegin
 
 log = logging.getLogger(__name__)
 
@@ -138,8 +133,10 @@ class TurnRunner:
         *,
         tokens: bool = True,
     ) -> AsyncIterator[TurnEvent]:
-        """Run one turn and yield its events; raises NotFound, MessageRejected or
-        RateLimited (when the message does not fit in `quota`) before any.
+        """Run one turn and yield its events.
+
+        Raises NotFound, MessageRejected or RateLimited (when the message does not fit in
+        `quota`) before any event.
 
         With `tokens=False` (a JSON reply, which only needs `done`) the model is not
         asked to stream and no `token` events come: token callbacks cost about 1 ms of
@@ -188,8 +185,11 @@ class TurnRunner:
         content: str,
         client_message_id: str | None = None,
     ) -> ChatResult:
-        """Run one turn to completion (no token streaming); raises TurnFailed with the
-        error event's code when it fails after the message was stored."""
+        """Run one turn to completion, without token streaming.
+
+        Raises TurnFailed with the error event's code when it fails after the message
+        was stored.
+        """
         return await result_of(
             self.stream(
                 user_id, coach_id, conversation_id, content, client_message_id, tokens=False
@@ -220,8 +220,11 @@ class TurnRunner:
     async def _as_of(
         self, context: TurnContext, message_id: str, fallback: Message
     ) -> tuple[TurnContext, Message]:
-        """The context and the stored message of a turn taken over: history up to that
-        message only (never later ones), and the text as stored, not as resent."""
+        """The context and the stored message of a turn taken over.
+
+        History up to that message only (never later ones), and the text as stored, not
+        as resent.
+        """
         stored = await self.store.latest_messages(
             context.user_id,
             context.conversation.conversation_id,
@@ -254,19 +257,8 @@ class TurnRunner:
             await self._fail(context, message, owner)
             yield ErrorEvent(code=exc.code, message=str(exc))
             return
-        for change in result.workout_changes:
-            yield WorkoutEvent(
-                action=change.action,
-                workout=change.workout,
-                workout_id=change.workout_id,
-                summary=change.summary,
-            )
-        for memory in result.memories.saved:
-            yield MemoryEvent(action="saved", memory=memory)
-        for memory in result.memories.updated:
-            yield MemoryEvent(action="updated", memory=memory)
-        for forgotten in result.memories.forgotten:
-            yield MemoryEvent(action="forgotten", memory=forgotten)
+        for event in outcome_events(result):
+            yield event
         # Spawned before `done` is yielded: a consumer may stop iterating at `done`.
         self._after.schedule(work)
         yield DoneEvent(result=result)
@@ -341,54 +333,9 @@ class TurnRunner:
         )
 
     async def _commit(self, work: TurnWork) -> ChatResult:
-        ctx = work.context
-        logged = [w.record for w in work.book.logged]
-        changes = _workout_changes(work)
-        reply = Message(
-            message_id=new_id(),
-            conversation_id=ctx.conversation.conversation_id,
-            coach_id=ctx.coach.coach_id,
-            role="assistant",
-            content=work.reply_text,
-            metadata=MessageMetadata(
-                workout_detected=bool(logged),
-                workout_ids=list(dict.fromkeys(c.workout_id for c in changes)),
-                memory_ids=[m.memory_id for m in work.memory.puts],
-                model=self.model_name,
-            ),
-        )
-        result = ChatResult(
-            message_id=work.message.message_id,
-            conversation_id=ctx.conversation.conversation_id,
-            reply=ReplyOut(message_id=reply.message_id, content=reply.content),
-            workouts=[w.workout for w in work.book.logged],
-            workout_changes=changes,
-            memories=work.memory.changes,
-            usage=Usage(
-                input_tokens=work.spend.input_tokens,
-                output_tokens=work.spend.output_tokens,
-                model=self.model_name,
-                model_calls=work.spend.model_calls,
-            ),
-        )
-        await self.store.commit_turn(
-            TurnCommit(
-                user_id=ctx.user_id,
-                coach_id=ctx.coach.coach_id,
-                conversation_id=ctx.conversation.conversation_id,
-                reply=reply,
-                workouts=[*logged, *work.editor.restored],
-                edits=list(work.editor.edits.values()),
-                state=_next_state(work),
-                memory_puts=work.memory.puts,
-                memory_deletes=work.memory.deletes,
-                memories_used=work.used_memory_ids,
-                client_message_id=work.message.metadata.client_message_id,
-                owner=work.owner,
-                result=result,
-            )
-        )
-        work.reply_message = reply
+        result, commit = turn_outcome(work, self.model_name)
+        await self.store.commit_turn(commit)
+        work.reply_message = commit.reply
         return result
 
     async def _fail(self, context: TurnContext, message: Message, owner: str | None) -> None:
@@ -404,44 +351,6 @@ class TurnRunner:
             )
         except StorageError:  # the claim then expires with its TTL; the retry waits for it
             log.warning("could not release turn %s", message.metadata.client_message_id)
-
-
-def _workout_changes(work: TurnWork) -> list[WorkoutChangeOut]:
-    """What the turn logged, then what it changed, as the reply reports them."""
-    out = [
-        WorkoutChangeOut(
-            action="logged",
-            workout_id=w.record.workout_id,
-            summary=w.description,
-            workout=w.workout,
-        )
-        for w in work.book.logged
-    ]
-    out += [
-        WorkoutChangeOut(
-            action=e.action,
-            workout_id=e.workout_id,
-            summary=e.summary,
-            workout=Workout.model_validate(e.workout),
-        )
-        for e in work.editor.events
-    ]
-    return out
-
-
-def _next_state(work: TurnWork) -> ConversationState:
-    """The question this reply asks (a logged workout's missing detail) and the change
-    "undo" would reverse."""
-    asking = next((w for w in work.book.logged if w.missing), None)
-    pending = (
-        PendingQuestion(workout_id=asking.record.workout_id, fields=asking.missing)
-        if asking
-        else None
-    )
-    editor = work.editor
-    changed = editor.undone or editor.events or work.book.logged
-    last = editor.last_change if changed else work.context.conversation.state.last_change
-    return ConversationState(pending=pending, last_change=last)
 
 
 def _plan_goal(plan: MemoryPlan, text: str, context: TurnContext) -> None:

@@ -47,6 +47,8 @@ class LoggedWorkout:
 
 @dataclass
 class ExtractionOutcome:
+    """The workouts found in a message and what found them (`deterministic` or the model's name)."""
+
     workouts: list[Workout]
     method: str
 
@@ -172,10 +174,11 @@ def _rank_value(record: PersonalRecord) -> float:
 def detect_prs(
     workout: Workout, record: WorkoutRecord, bests: dict[BestKey, PersonalRecord | None]
 ) -> list[PRAchievement]:
-    """Compare the workout's results with the stored bests (updating `bests` with the new
-    ones, so a second workout in the same message compares with the first).
+    """The PRs the workout sets, compared with the stored bests.
 
-    A first-ever value becomes the baseline without being called a PR.
+    `bests` is updated with the new ones, so a second workout in the same message
+    compares with the first. A first-ever value becomes the baseline without being
+    called a PR.
     """
     prs: list[PRAchievement] = []
     for entry in record.exercises:

@@ -59,8 +59,11 @@ def _subject(tokens: Iterable[str]) -> set[str]:
 
 
 def _restates(new: str, old: str) -> bool:
-    """The same fact in other words ("Likes training in the mornings." after "Prefers
-    morning workouts."): same stance and values, and no subject word the old one lacks."""
+    """Whether `new` is the same fact as `old` in other words.
+
+    "Likes training in the mornings." after "Prefers morning workouts.": same stance and
+    values, and no subject word the old one lacks.
+    """
     if negated(new) != negated(old) or polarity(new) != polarity(old):
         return False
     new_t, old_t = content_tokens(new), content_tokens(old)
