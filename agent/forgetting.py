@@ -1,9 +1,9 @@
 """Forgetting reaches the summaries, so a deleted memory never returns through the prompt.
 
-A memory the athlete deleted leaves every conversation summary that states it. A summary is rebuilt
-from the stored memories only when its conversation is next
-summarised, which may be never for a conversation the athlete has left; a forget made
-in the API or in another conversation would otherwise linger there.
+A memory the athlete deleted leaves every conversation summary that states it. A summary
+is rebuilt from the stored memories only when its conversation is next summarised, which
+may be never for a conversation the athlete has left; a forget made in the API or in
+another conversation would otherwise linger there.
 """
 
 from __future__ import annotations

@@ -257,9 +257,9 @@ def extractive_summary(inputs: SummaryInputs) -> SummaryOut:
 def without_forgotten(summary: Summary, forgotten: list[str]) -> Summary | None:
     """The summary minus what states a forgotten memory, or None when nothing does.
 
-    Facts, action items and narrative sentences are dropped one by one. A deleted memory must
-    not come back through a summary the prompt still shows; the
-    other facts stay, so an unrelated goal is not lost with it.
+    Facts, action items and narrative sentences are dropped one by one. A deleted memory
+    must not come back through a summary the prompt still shows; the other facts stay, so
+    an unrelated goal is not lost with it.
     """
     data = summary.structured_data
     facts = {
