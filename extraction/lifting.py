@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .parser import Group, Lift
+from .parser import Lift
 from .schema import (
     BodybuildingData,
     BodybuildingExercise,
@@ -25,6 +25,7 @@ from .schema import (
     Weight,
     WeightUnit,
 )
+from .set_notation import Group
 
 _SPLIT = re.compile(
     r"\b(push|pull|legs?|arms?|upper|lower|chest|back|shoulders?|glutes?|full body)"

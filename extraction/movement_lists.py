@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from .numbers import DISTANCE_RE, WEIGHT_RE, find_distances, find_weights
-from .parser import RawLoad, make_load
 from .schema import DistanceUnit
+from .set_notation import RawLoad, make_load
 from .vocabulary import Mention, Movement, find_mentions
 
 _SEPARATOR = re.compile(r",|;|/|\+|:|\.\s|\s-\s|\bthen\b|\band\b|\bx(?=\s\d)|\n")
