@@ -1,5 +1,8 @@
-"""Lifting sessions as discipline structures: powerlifting, weightlifting, bodybuilding,
-calisthenics."""
+"""Lifting sessions as discipline structures.
+
+Powerlifting, weightlifting, bodybuilding and calisthenics, built from the lifts `parser`
+reads.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Movement lists as written in WODs and circuits: "21 thrusters (95)", "50 cal row",
-"800m run", "30 kb swings @ 24kg", "5 power cleans 135"."""
+"""Movement lists as written in WODs and circuits.
+
+"21 thrusters (95)", "50 cal row", "800m run", "30 kb swings @ 24kg", "5 power cleans 135".
+"""
 
 from __future__ import annotations
 

@@ -56,8 +56,11 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
 
 
 def _scope(text: str, mentions: list[Mention], index: int) -> tuple[int, int]:
-    """The text that belongs to mention `index`: back to the separator before it (unless the
-    previous movement is closer) and on to the separator before the next movement."""
+    """The span of text that belongs to mention `index`.
+
+    Back to the separator before it (unless the previous movement is closer) and on to the
+    separator before the next movement.
+    """
     mention = mentions[index]
     low = mentions[index - 1].end if index else 0
     start = _last_separator(text, low, mention.start)
@@ -86,7 +89,7 @@ def _last_separator(text: str, low: int, high: int) -> int | None:
 
 
 def _counts_not_loads(groups: list[Group]) -> None:
-    """ "100 double unders": a bare number with a bodyweight movement counts reps."""
+    """Read a bare number with a bodyweight movement as reps ("100 double unders")."""
     for group in groups:
         load = group.load
         if (
@@ -117,7 +120,7 @@ def _without_complex_parts(
 
 
 def _share_each(lifts: list[Lift]) -> None:
-    """ "curls and pushdowns, 4 sets each": earlier lifts without sets take the same sets."""
+    """Give "4 sets each" to the earlier lifts without sets ("curls and pushdowns, 4 sets each")."""
     for index, lift in enumerate(lifts):
         if not (lift.each and lift.groups):
             continue
@@ -128,7 +131,7 @@ def _share_each(lifts: list[Lift]) -> None:
 
 
 def _carry_emom_reps(lifts: list[Lift]) -> None:
-    """ "snatch singles EMOM 10, then C&J EMOM 8": the second EMOM keeps the same reps."""
+    """Let an EMOM without reps keep the last one's ("snatch singles EMOM 10, then C&J EMOM 8")."""
     reps: int | None = None
     for lift in lifts:
         for group in lift.groups:

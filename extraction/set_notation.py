@@ -1,5 +1,7 @@
-"""Set notation: `5x5 @ 225`, `225x5x5`, `3 sets of 10 at 135 lbs`, `135x10, 185x5`,
-`worked up to 405x3`, `5 singles at 100kg`, `2x16kg`, `RPE 8`, `@8`, `50# each hand`, ….
+"""Set notation read into groups of identical sets.
+
+`5x5 @ 225`, `225x5x5`, `3 sets of 10 at 135 lbs`, `135x10, 185x5`, `worked up to 405x3`,
+`5 singles at 100kg`, `2x16kg`, `RPE 8`, `@8`, `50# each hand`, ….
 
 The words that belong to one movement are read token by token, left to right, into groups of
 identical sets; `parser` decides which words belong to which movement.

@@ -190,8 +190,10 @@ def _number_near(text: str, start: int, end: int) -> bool:
 
 
 def _yields(mention: Mention, following: list[Mention], text: str) -> bool:
-    """A weak alias ("kb") is only a modifier right before another movement ("kb swings") or
-    right after a load ("a 24kg kb")."""
+    """Whether a weak alias ("kb") is only a modifier here, not a movement of its own.
+
+    It is right before another movement ("kb swings") or right after a load ("a 24kg kb").
+    """
     if not mention.weak:
         return False
     if following and not text[mention.end : following[0].start].strip(" -"):
