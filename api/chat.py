@@ -28,7 +28,8 @@ from agent.events import (
     result_of,
 )
 from agent.turn import TurnRunner
-from api.schemas import ChatReply, ChatRequest, WorkoutPublic
+from api.schemas.chat import ChatReply, ChatRequest
+from api.schemas.workouts import WorkoutPublic
 from storage.errors import StorageError
 from storage.protocols import Quota
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from api.deps import CoachId, CoachStoreDep, Limit, Next, UserDep
-from api.schemas import CoachCreate, CoachPublic, CoachUpdate, updated
+from api.schemas.coaches import CoachCreate, CoachPublic, CoachUpdate
+from api.schemas.common import updated
 from storage.ids import new_id
 from storage.models import CoachConfig, Page
 

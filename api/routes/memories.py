@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query, status
 from agent.memory_rules.safety import Screened, screen_memory
 from api.deps import Limit, MemoryId, MemoryStoreDep, Next, UserDep
 from api.errors import MemoryRefused
-from api.schemas import ID_PATTERN, MemoryCreate, MemoryPublic, MemoryUpdate
+from api.schemas.common import ID_PATTERN
+from api.schemas.memories import MemoryCreate, MemoryPublic, MemoryUpdate
 from storage.ids import new_id
 from storage.models import Memory, MemoryMetadata, MemoryType, Page, utc_now
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, status
 from agent.history_index import indexed
 from api.deps import Limit, Next, UserDep, WorkoutId, WorkoutStoreDep
 from api.errors import WorkoutDateChanged
-from api.schemas import WorkoutCorrection, WorkoutPublic
+from api.schemas.workouts import WorkoutCorrection, WorkoutPublic
 from extraction.describe import describe_workout
 from extraction.schema import Discipline, Workout
 from storage.models import MAX_CHANGES, Page, WorkoutChange, WorkoutRecord, utc_now
