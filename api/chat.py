@@ -89,9 +89,11 @@ class ChatService:
         *,
         tokens: bool,
     ) -> AsyncIterator[TurnEvent]:
-        """The turn's events (`token`s only for a stream); the rate limit and quota are
-        counted by the same store transaction that keeps the message (RateLimited
-        before any event)."""
+        """The turn's events (`token`s only for a stream).
+
+        The rate limit and quota are counted by the same store transaction that keeps the
+        message, so RateLimited comes before any event.
+        """
         if self.log_content:
             log.debug("chat message", extra={"content": request.content})
         else:

@@ -46,7 +46,8 @@ async def add_memory(body: MemoryCreate, user: UserDep, store: MemoryStoreDep) -
     """Remember something; with `coach_id` only that coach sees it (404 if no such coach).
 
     Screened like chat: 422 `memory_refused` for instructions to the coach's model or
-    safety-negating text; secrets and id numbers are redacted (`notice` says so)."""
+    safety-negating text; secrets and id numbers are redacted (`notice` says so).
+    """
     content = screened(body.content)
     memory = Memory(
         memory_id=new_id(),
@@ -72,7 +73,9 @@ async def update_memory(
     memory_id: MemoryId, body: MemoryUpdate, user: UserDep, store: MemoryStoreDep
 ) -> MemoryPublic:
     """Change a memory's content, kind, importance or tags; a stale `version` is 409.
-    Screened like a new memory."""
+
+    Screened like a new memory.
+    """
     content = screened(body.content)
     current = await store.get_memory(user, memory_id)
     memory = current.model_copy(

@@ -22,8 +22,10 @@ Facts = dict[str, Any]
 
 
 class RequestModel(BaseModel):
-    """Base of request bodies: unknown fields are errors, and so is anything the store
-    cannot keep (DynamoDB's limits, on both backends)."""
+    """Base of request bodies: unknown fields are errors.
+
+    So is anything the store cannot keep (DynamoDB's limits, on both backends).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -52,8 +54,11 @@ Versioned = TypeVar("Versioned", CoachConfig, Profile)
 
 
 def updated(current: Versioned, fields: dict[str, Any], version: int | None) -> Versioned:
-    """`current` with `fields` replaced; the write checks `version` (the one read when
-    the client sends none, so a plain PUT still cannot interleave with another)."""
+    """`current` with `fields` replaced, carrying the `version` the write will check.
+
+    When the client sends none, the version read is used, so a plain PUT still cannot
+    interleave with another.
+    """
     expected = current.version if version is None else version
     return type(current).model_validate({**current.model_dump(), **fields, "version": expected})
 

@@ -18,7 +18,8 @@ class MemoryCreate(RequestModel):
 
     The content is screened: instructions to the coach's model and safety-negating text
     are refused (422 `memory_refused`); passwords, card and government id numbers are
-    replaced by `[redacted]` (`notice` in the reply says so)."""
+    replaced by `[redacted]` (`notice` in the reply says so).
+    """
 
     content: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
     memory_type: UserMemoryType = "context"
@@ -30,7 +31,8 @@ class MemoryCreate(RequestModel):
 class MemoryUpdate(MemoryCreate):
     """A memory's new content and kind; send `version` to guard against concurrent edits.
 
-    A memory's coach (`coach_id`) is fixed when it is created."""
+    A memory's coach (`coach_id`) is fixed when it is created.
+    """
 
     coach_id: None = None
     version: int | None = Field(default=None, ge=0)
