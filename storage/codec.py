@@ -76,8 +76,10 @@ def replacement(key: Key, record: BaseModel, index: Mapping[str, str] | None = N
 
 
 def versioned(key: Key, entity: str, record: Memory) -> Put | Update:
-    """A transactional write: create at version 0, else replace that version (with the
-    memory's index keys, which follow its type and importance)."""
+    """A transactional write: create at version 0, else replace that version.
+
+    The write carries the memory's index keys, which follow its type and importance.
+    """
     index = memory_index(record)
     if record.version == 0:
         return Put(new_item(key, entity, record, index), Absent())
