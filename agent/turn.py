@@ -54,7 +54,8 @@ from extraction.schema import Workout
 from storage.errors import StorageError
 from storage.ids import new_id
 from storage.models import ConversationState, Message, MessageMetadata, PendingQuestion
-from storage.protocols import Quota, Store, TurnBegin, TurnCommit
+from storage.protocols import Store
+from storage.turn_writes import Quota, TurnBegin, TurnCommit
 
 log = logging.getLogger(__name__)
 

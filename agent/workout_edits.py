@@ -31,7 +31,8 @@ from storage.models import (
     WorkoutChange,
     WorkoutRecord,
 )
-from storage.protocols import WorkoutEdit, WorkoutStore
+from storage.protocols import WorkoutStore
+from storage.turn_writes import WorkoutEdit
 
 Field = Literal["time", "weight", "unit", "date", "distance", "reps"]
 FIELDS: tuple[str, ...] = ("time", "weight", "unit", "date", "distance", "reps")

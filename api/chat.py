@@ -31,7 +31,7 @@ from agent.turn import TurnRunner
 from api.schemas.chat import ChatReply, ChatRequest
 from api.schemas.workouts import WorkoutPublic
 from storage.errors import StorageError
-from storage.protocols import Quota
+from storage.turn_writes import Quota
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from storage import keys
+from storage.bookkeeping import OutboxEntry
 from storage.errors import PayloadTooLarge
 from storage.ids import new_id
 from storage.items import Absent, Below, Equals, Exists, Item, Key, Put, Update, VersionIs
-from storage.models import Memory, Message, OutboxEntry, utc_now
+from storage.models import Memory, Message, utc_now
 
 R = TypeVar("R", bound=BaseModel)
 

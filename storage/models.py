@@ -394,31 +394,3 @@ class ConversationState(Camel):
 
     pending: PendingQuestion | None = None
     last_change: LastChange | None = None
-
-
-class OutboxEntry(Camel):
-    """Copies to bring in step with the table (`sk = outbox#{entryId}`).
-
-    Written in the transaction that changed the table. The drainer reads what to copy
-    from the table, never from here, so an entry only names what changed.
-    """
-
-    conversation_id: str | None = None
-    coach_id: str | None = None
-    message_ids: list[str] = Field(default_factory=list)
-    workout_ids: list[str] = Field(default_factory=list)
-
-
-class TurnState(Camel):
-    """Idempotency record of one chat turn, keyed by the client's message id."""
-
-    conversation_id: str
-    client_message_id: str
-    user_message_id: str
-    status: Literal["pending", "done", "failed"] = "pending"
-    result: dict[str, Any] | None = None
-    created_at: str = Field(default_factory=utc_now)
-    owner: str | None = None
-    """Who is running the turn (a lease); another may take it over once it lapses."""
-    lease_until: int | None = None
-    """Epoch milliseconds until which the owner holds the turn unless it renews."""

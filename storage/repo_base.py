@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from storage import keys
+from storage.bookkeeping import OutboxEntry
 from storage.codec import decode, new_item, outbox_put, replacement
 from storage.documents import Documents
 from storage.errors import Conflict, NotFound, StorageError
@@ -27,7 +28,7 @@ from storage.items import (
     Put,
     Transaction,
 )
-from storage.models import OutboxEntry, WorkoutRecord
+from storage.models import WorkoutRecord
 from storage.pages import Pager
 from storage.quotas import QuotaCounter, Quotas, StoredLimits
 

@@ -7,6 +7,7 @@ from functools import partial
 from typing_extensions import override
 
 from storage import keys
+from storage.bookkeeping import OutboxEntry
 from storage.calls import concurrently
 from storage.codec import decode, outbox_put
 from storage.errors import Conflict, NotFound
@@ -18,7 +19,7 @@ from storage.items import (
     Update,
     VersionIs,
 )
-from storage.models import Conversation, Message, OutboxEntry, Page, Summary, utc_now
+from storage.models import Conversation, Message, Page, Summary, utc_now
 from storage.pages import clamp
 from storage.protocols import ConversationStore
 from storage.repo_base import RepositoryBase

@@ -21,11 +21,12 @@ from weakref import WeakValueDictionary
 from typing_extensions import override
 
 from storage import keys
+from storage.bookkeeping import OutboxEntry
 from storage.codec import decode
 from storage.documents import Change, Documents, dump_json
 from storage.errors import StorageError
 from storage.items import IndexQuery, Items, Key, Query
-from storage.models import Conversation, Message, OutboxEntry
+from storage.models import Conversation, Message
 from storage.protocols import DocumentStore
 from storage.quotas import StoredLimits
 from storage.repo_base import RepositoryBase

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from typing_extensions import override
 
 from storage import keys
+from storage.bookkeeping import OutboxEntry, TurnState
 from storage.codec import (
     conversation_bump,
     decode,
@@ -46,10 +47,11 @@ from storage.items import (
     VersionIs,
     Write,
 )
-from storage.models import Message, OutboxEntry, TurnState, WorkoutRecord, utc_now
-from storage.protocols import Lease, Quota, TurnBegin, TurnCommit, TurnStore
+from storage.models import Message, WorkoutRecord, utc_now
+from storage.protocols import TurnStore
 from storage.quotas import QuotaCounter
 from storage.repo_base import RepositoryBase
+from storage.turn_writes import Lease, Quota, TurnBegin, TurnCommit
 
 TURN_TTL = timedelta(days=7)
 
