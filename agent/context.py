@@ -18,7 +18,8 @@ from storage.models import (
     Summary,
     WorkoutRecord,
 )
-from storage.protocols import Lease, Quota, Store, TurnBegin
+from storage.protocols import Store
+from storage.turn_writes import Lease, Quota, TurnBegin
 
 RECENT_WORKOUTS = 5
 MAX_FORGET_SCAN = 1000

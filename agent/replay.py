@@ -17,9 +17,10 @@ import time
 from collections.abc import AsyncIterator
 
 from agent.errors import TurnInProgress
+from storage.bookkeeping import TurnState
 from storage.ids import new_id
-from storage.models import TurnState
-from storage.protocols import Lease, Quota, TurnBegin, TurnStore
+from storage.protocols import TurnStore
+from storage.turn_writes import Lease, Quota, TurnBegin
 
 log = logging.getLogger(__name__)
 

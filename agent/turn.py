@@ -49,7 +49,8 @@ from agent.workouts import WorkoutBook, workout_extractor
 from storage.errors import StorageError
 from storage.ids import new_id
 from storage.models import Message, MessageMetadata
-from storage.protocols import Quota, Store, TurnBegin
+from storage.protocols import Store
+from storage.turn_writes import Quota, TurnBegin
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from agent.work import TurnWork
 from extraction.schema import Workout
 from storage.ids import new_id
 from storage.models import ConversationState, Message, MessageMetadata, PendingQuestion
-from storage.protocols import TurnCommit
+from storage.turn_writes import TurnCommit
 
 
 def turn_outcome(work: TurnWork, model_name: str) -> tuple[ChatResult, TurnCommit]:

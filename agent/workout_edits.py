@@ -33,7 +33,8 @@ from storage.models import (
     WorkoutChange,
     WorkoutRecord,
 )
-from storage.protocols import WorkoutEdit, WorkoutStore
+from storage.protocols import WorkoutStore
+from storage.turn_writes import WorkoutEdit
 
 LOOKBACK_DAYS = 14
 """A workout named without a date ("the swim") is looked for in the last two weeks."""

@@ -34,11 +34,11 @@ SECRET_FILE = "jwt_secret"
 
 
 def local_secret(data_dir: Path) -> str:
-    """The local signing secret at `{data_dir}/jwt_secret`, created (0600, in a 0700
-    directory) on first use.
+    """The local signing secret at `{data_dir}/jwt_secret`, created on first use.
 
-    Published with a hard link, which fails if the name exists: several server processes
-    starting at once agree on one secret and never read a half-written file.
+    The file is 0600 in a 0700 directory. Published with a hard link, which fails if the
+    name exists: several server processes starting at once agree on one secret and never
+    read a half-written file.
     """
     private_dirs(data_dir)
     path = data_dir / SECRET_FILE
@@ -82,8 +82,11 @@ def issue_token(
 
 
 class JwksKeys:
-    """RS256 public keys from an https URL or a file, cached for `ttl_s`, refetched on an
-    unknown `kid` (at most once per `min_refresh_s`, so forged kids cannot hammer the IdP)."""
+    """RS256 public keys from an https URL or a file, cached for `ttl_s`.
+
+    Refetched on an unknown `kid`, at most once per `min_refresh_s`, so forged kids cannot
+    hammer the IdP.
+    """
 
     def __init__(
         self,
@@ -149,8 +152,11 @@ class JwksKeys:
 
 
 class TokenVerifier:
-    """Checks signature, times and lifetime, and (when configured) issuer, audience and
-    `token_use`; returns `sub`."""
+    """Verifies a bearer token and returns its `sub`, the caller's user id.
+
+    Checks signature, times and lifetime, and (when configured) issuer, audience and
+    `token_use`.
+    """
 
     def __init__(
         self,
@@ -203,8 +209,11 @@ class TokenVerifier:
         return subject
 
     def _check_claims(self, claims: dict[str, Any]) -> None:
-        """What PyJWT leaves to us: numeric times (it accepts "123" strings), the
-        lifetime, a strict audience and the token's use."""
+        """Check what PyJWT leaves to us.
+
+        Numeric times (it accepts "123" strings), the lifetime, a strict audience and the
+        token's use.
+        """
         if any(not _is_number(claims[name]) for name in TIME_CLAIMS if name in claims):
             raise Unauthorized("token times must be numbers")
         if claims["exp"] - claims["iat"] > self.max_lifetime_s:

@@ -28,9 +28,10 @@ from agent.events import (
     result_of,
 )
 from agent.turn import TurnRunner
-from api.schemas import ChatReply, ChatRequest, WorkoutPublic
+from api.schemas.chat import ChatReply, ChatRequest
+from api.schemas.workouts import WorkoutPublic
 from storage.errors import StorageError
-from storage.protocols import Quota
+from storage.turn_writes import Quota
 
 log = logging.getLogger(__name__)
 
@@ -88,9 +89,11 @@ class ChatService:
         *,
         tokens: bool,
     ) -> AsyncIterator[TurnEvent]:
-        """The turn's events (`token`s only for a stream); the rate limit and quota are
-        counted by the same store transaction that keeps the message (RateLimited
-        before any event)."""
+        """The turn's events (`token`s only for a stream).
+
+        The rate limit and quota are counted by the same store transaction that keeps the
+        message, so RateLimited comes before any event.
+        """
         if self.log_content:
             log.debug("chat message", extra={"content": request.content})
         else:

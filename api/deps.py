@@ -9,7 +9,7 @@ from pydantic import AfterValidator
 
 from api.auth import current_user
 from api.chat import ChatService
-from api.schemas import ID_PATTERN, WORKOUT_ID_PATTERN, dated_workout_id
+from api.schemas.common import ID_PATTERN, WORKOUT_ID_PATTERN, dated_workout_id
 from storage.protocols import (
     AccountStore,
     CoachStore,

@@ -68,8 +68,10 @@ class MemoryRefused(ApiError):
 
 
 class BodyTooLarge(HTTPException):
-    """The request body is over `COACH_MAX_BODY_BYTES` (an HTTPException so FastAPI re-raises
-    it unchanged from inside body parsing)."""
+    """The request body is over `COACH_MAX_BODY_BYTES`.
+
+    An HTTPException so FastAPI re-raises it unchanged from inside body parsing.
+    """
 
     def __init__(self, limit: int) -> None:
         super().__init__(413, f"request body is larger than {limit} bytes")
@@ -126,8 +128,11 @@ _HTTP_CODES = {
 def error_response(
     status: int, code: str, message: str, headers: Mapping[str, str] | None = None
 ) -> JSONResponse:
-    """The one error body shape (with the usual response headers: a 500 is answered
-    outside the middleware that adds them)."""
+    """The one error body shape, with the usual response headers.
+
+    The headers are added here because a 500 is answered outside the middleware that adds
+    them.
+    """
     body = {"error": {"code": code, "message": message}}
     return JSONResponse(body, status_code=status, headers={**RESPONSE_HEADERS, **(headers or {})})
 

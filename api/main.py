@@ -31,7 +31,7 @@ from api.routes import (
     workouts,
 )
 from api.runtime import local_token_secret, open_runtime
-from api.schemas import ErrorPublic
+from api.schemas.common import ErrorPublic
 from api.settings import Settings
 from api.webapp import mount_web
 from storage.protocols import Store

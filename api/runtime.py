@@ -41,8 +41,11 @@ def signing_secret(settings: Settings) -> str | None:
 
 
 def local_token_secret(settings: Settings) -> str | None:
-    """The HS256 secret the server accepts tokens signed with: none where an identity
-    provider (JWKS) issues the tokens, unless `COACH_ALLOW_LOCAL_TOKENS` asks for both."""
+    """The HS256 secret the server accepts tokens signed with, if any.
+
+    None where an identity provider (JWKS) issues the tokens, unless
+    `COACH_ALLOW_LOCAL_TOKENS` asks for both.
+    """
     if settings.jwks_url and not settings.allow_local_tokens:
         return None
     return signing_secret(settings)
@@ -137,9 +140,11 @@ async def open_runtime(
 
 
 async def keep_copies(store: DocumentStore, every_s: float) -> None:
-    """The outbox poller: drain every user's outbox at start-up (what a stopped or failed
-    instance left behind), then every `every_s` seconds. Turns drain their own user's
-    outbox right after the reply; this catches what their drains could not write."""
+    """The outbox poller: drain every user's outbox at start-up, then every `every_s` s.
+
+    At start-up it picks up what a stopped or failed instance left behind. Turns drain their
+    own user's outbox right after the reply; this catches what their drains could not write.
+    """
     while True:
         try:
             drained = await store.drain_outbox()

@@ -23,8 +23,10 @@ APP_POLICY = (
 
 
 def mount_web(app: FastAPI, *, docs: bool = True) -> None:
-    """Serve the app's page at `/`, its files under `/static` and (with `docs`) Swagger UI
-    at `/docs`."""
+    """Serve the app's page at `/` and its files under `/static`.
+
+    With `docs`, Swagger UI at `/docs` too.
+    """
     app.mount(STATIC, StaticFiles(directory=WEB_DIR), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -15,11 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import math
-import os
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,6 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from api.auth import SECRET_FILE, issue_token  # noqa: E402
+from bench.api_server import (  # noqa: E402
+    bench_env,
+    coach_command,
+    free_port,
+    server_problems,
+    stop,
+    wait_healthy,
+)
 from bench.machine import print_machine_speed  # noqa: E402
 
 LEVELS = (1, 10, 100)
@@ -49,7 +53,6 @@ MESSAGES = (
     "how long should I rest between heavy sets?",
 )
 TOTAL_BUDGET_S = 110.0  # everything, server start to stop, stays under 2 minutes
-STARTUP_TIMEOUT_S = 20.0
 REQUEST_TIMEOUT_S = 30.0
 TARGET_P50_MS = 15.0
 ERROR_EXAMPLES = 5
@@ -91,59 +94,6 @@ def percentile(values: list[float], q: float) -> float:
         return math.nan
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))]
-
-
-def free_port() -> int:
-    """A currently free TCP port on the loopback interface."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def coach_command() -> str:
-    """The `coach` console script of this interpreter's venv."""
-    candidate = Path(sys.executable).parent / "coach"
-    if candidate.exists():
-        return str(candidate)
-    found = shutil.which("coach") or str(ROOT / ".venv" / "bin" / "coach")
-    return found
-
-
-def bench_env(data_dir: Path) -> dict[str, str]:
-    """The server's environment: inherited, minus any COACH_* setting, plus the bench's."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
-    env.update(
-        COACH_STORAGE="local",
-        COACH_DATA_DIR=str(data_dir),
-        COACH_MODEL="offline",
-        COACH_RATE_LIMIT_PER_MINUTE="10000000",
-        COACH_DAILY_QUOTA="100000000",
-    )
-    return env
-
-
-def tail(path: Path, lines: int = 20) -> str:
-    """The last `lines` lines of a text file (empty when unreadable)."""
-    try:
-        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
-
-
-async def wait_healthy(base_url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    """Poll /healthz until 200, the server exits, or STARTUP_TIMEOUT_S passes."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    async with httpx.AsyncClient(base_url=base_url, timeout=1.0) as client:
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                raise RuntimeError(f"server exited with {server.returncode}:\n{tail(log)}")
-            try:
-                if (await client.get("/healthz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
-    raise RuntimeError(f"server not healthy after {STARTUP_TIMEOUT_S:.0f} s:\n{tail(log)}")
 
 
 async def setup_user(client: httpx.AsyncClient, user: User) -> None:
@@ -252,25 +202,6 @@ def print_results(results: list[LevelResult]) -> None:
                 print(f"  {count:>6} x {text}")
 
 
-def server_problems(log: Path) -> list[str]:
-    """WARNING and worse lines the server logged (JSON lines or plain tracebacks)."""
-    problems: list[str] = []
-    try:
-        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return problems
-    for line in lines:
-        try:
-            entry = json.loads(line)
-        except ValueError:
-            if "Traceback" in line or "Error" in line:
-                problems.append(line)
-            continue
-        if isinstance(entry, dict) and entry.get("level") in ("WARNING", "ERROR", "CRITICAL"):
-            problems.append(f"{entry.get('level')} {entry.get('logger')}: {entry.get('message')}")
-    return problems
-
-
 async def bench(base_url: str, data_dir: Path, args: argparse.Namespace, t0: float) -> None:
     """Create the users, then measure each concurrency level within the time budget."""
     secret = (data_dir / SECRET_FILE).read_text(encoding="utf-8").strip()
@@ -314,18 +245,6 @@ async def bench(base_url: str, data_dir: Path, args: argparse.Namespace, t0: flo
             )
             results.append(result)
     print_results(results)
-
-
-def stop(server: subprocess.Popen[bytes]) -> None:
-    """Terminate the server, killing it if it does not exit promptly."""
-    if server.poll() is not None:
-        return
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=5)
 
 
 def parse_args() -> argparse.Namespace:

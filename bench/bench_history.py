@@ -34,8 +34,8 @@ from extraction import extract  # noqa: E402
 from storage.factory import open_store  # noqa: E402
 from storage.ids import new_id  # noqa: E402
 from storage.models import CoachConfig, Conversation, Message, Profile  # noqa: E402
-from storage.protocols import TurnCommit  # noqa: E402
 from storage.repository import Repository  # noqa: E402
+from storage.turn_writes import TurnCommit  # noqa: E402
 
 USER, COACH = "bench-user", "coach-1"
 SESSIONS = (

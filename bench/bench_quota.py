@@ -43,9 +43,9 @@ from storage.models import (  # noqa: E402
     Message,
     WorkoutRecord,
 )
-from storage.protocols import TurnCommit  # noqa: E402
 from storage.quotas import StoredLimits  # noqa: E402
 from storage.repository import Repository  # noqa: E402
+from storage.turn_writes import TurnCommit  # noqa: E402
 
 USER, COACH, CHAT = "bench-user", "coach-1", "chat-1"
 ROOMY = StoredLimits(coaches=10, conversations=10, memories=10**6, workouts_per_day=10**6)

@@ -42,9 +42,9 @@ from storage.models import (  # noqa: E402
     MessageMetadata,
     WorkoutRecord,
 )
-from storage.protocols import Quota, TurnCommit  # noqa: E402
 from storage.quotas import StoredLimits  # noqa: E402
 from storage.repository import Repository  # noqa: E402
+from storage.turn_writes import Quota, TurnCommit  # noqa: E402
 
 USER, WRITER, COACH, CHAT = "bench-user", "bench-writer", "coach-1", "chat-1"
 MESSAGES = 1_000

@@ -1,5 +1,8 @@
-"""Turn one session into a validated `Workout`: pick the discipline, run its reader, and fill
-metadata (confidence, completeness, flags)."""
+"""Turn one session into a validated `Workout`.
+
+Picks the discipline, runs its reader, and fills the metadata (confidence, completeness,
+flags).
+"""
 
 from __future__ import annotations
 

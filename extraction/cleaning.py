@@ -48,8 +48,11 @@ def normalise(text: str) -> str:
 
 
 def looks_like_text(raw: str, cleaned: str) -> bool:
-    """False for binary junk or symbol soup, which no athlete types: more than 5% control
-    characters in the raw input, or more than 40% symbols among the cleaned characters."""
+    """False for binary junk or symbol soup, which no athlete types.
+
+    Junk is more than 5% control characters in the raw input, or more than 40% symbols among
+    the cleaned characters.
+    """
     head = raw[:MAX_CHARS]
     controls = sum(
         1 for char in head if unicodedata.category(char) == "Cc" and char not in "\n\t\r"

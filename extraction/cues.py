@@ -145,8 +145,10 @@ WARMUP = re.compile(r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool do
 
 
 def keyword_discipline(text: str) -> Discipline | None:
-    """The discipline a session names outright ("hyrox", "HIIT class"): the best-scoring one
-    when several cues are present, None when none adds up to a name."""
+    """The discipline a session names outright ("hyrox", "HIIT class").
+
+    The best-scoring one when several cues are present, None when none adds up to a name.
+    """
     scores: dict[Discipline, int] = {}
     for pattern, discipline, weight in DISCIPLINE_CUES:
         if pattern.search(text):

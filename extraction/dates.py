@@ -153,8 +153,11 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
 
 
 def last_weekday(today: dt.date, name: str) -> dt.date:
-    """The most recent `name` day strictly before today: "on Monday" said on a Monday means a
-    week ago (someone logging today's session says "today")."""
+    """The most recent `name` day strictly before today.
+
+    "On Monday" said on a Monday means a week ago: someone logging today's session says
+    "today".
+    """
     back = (today.weekday() - _WEEKDAYS.index(name)) % 7 or 7
     return today - dt.timedelta(days=back)
 
@@ -172,7 +175,7 @@ def _month_day(start: int, end: int, today: dt.date, month: int, day: int) -> An
 
 
 def _day_of_month(start: int, end: int, today: dt.date, day: int) -> Anchor | None:
-    """ "on the 3rd": this month's, or last month's when this month's is ahead."""
+    """Read "on the 3rd" as this month's, or last month's when this month's is ahead."""
     year, month = today.year, today.month
     for _ in range(2):
         try:

@@ -36,8 +36,10 @@ def describe_workout(w: Workout) -> str:
 
 
 def exercise_label(name: str) -> str:
-    """A canonical name as people write it: pull_up -> "pull-up", romanian_deadlift ->
-    "Romanian deadlift"."""
+    """A canonical name as people write it.
+
+    pull_up -> "pull-up", romanian_deadlift -> "Romanian deadlift".
+    """
     words = [_PROPER.get(word, word) for word in name.split("_")]
     label = " ".join(words)
     return label[:-3] + "-up" if label.endswith(" up") else label

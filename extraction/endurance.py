@@ -197,9 +197,12 @@ def _repeats(reading: Reading) -> None:
 
 
 def _distance(reading: Reading) -> Span | None:
-    """An explicit total, else a distance said that covers the repeats, else the repeats
-    added up when they are the whole session (never a main set alone), else the first free
-    distance said; on an erg, a bare number of metres."""
+    """The session's total distance, from the most explicit statement of it.
+
+    An explicit total, else a distance said that covers the repeats, else the repeats added
+    up when they are the whole session (never a main set alone), else the first free distance
+    said; on an erg, a bare number of metres.
+    """
     text = reading.text
     total = _TOTAL.search(text)
     if total and (spans := find_distances(total[1] or total[2])):

@@ -54,8 +54,10 @@ def extract(
 
 
 def stated_unit(text: str) -> WeightUnit | None:
-    """The weight unit the text states, when it states only one: carried to the numbers
-    written without a unit ("bench 100kg x5, then 90 x8")."""
+    """The weight unit the text states, when it states only one.
+
+    It is carried to the numbers written without a unit ("bench 100kg x5, then 90 x8").
+    """
     found = {span.unit for span in find_weights(text)}
     return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
 

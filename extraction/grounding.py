@@ -126,8 +126,11 @@ def _convert(numbers: set[float], factors: tuple[float, ...]) -> set[float]:
 
 
 def _derived(dump: dict[str, Any]) -> set[float]:
-    """Values that follow from the workout's own numbers: pace, split and speed from distance
-    and time, and a total distance that adds up its own sets or segments."""
+    """Values that follow from the workout's own numbers, so they count as grounded.
+
+    Pace, split and speed from distance and time, and a total distance that adds up its own
+    sets or segments.
+    """
     out: set[float] = set()
     for node in _nodes(dump):
         parts = node.get("sets") or node.get("segments") or node.get("intervals") or []

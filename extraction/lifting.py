@@ -1,12 +1,15 @@
-"""Lifting sessions as discipline structures: powerlifting, weightlifting, bodybuilding,
-calisthenics."""
+"""Lifting sessions as discipline structures.
+
+Powerlifting, weightlifting, bodybuilding and calisthenics, built from the lifts `parser`
+reads.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .parser import Group, Lift
+from .parser import Lift
 from .schema import (
     BodybuildingData,
     BodybuildingExercise,
@@ -25,6 +28,7 @@ from .schema import (
     Weight,
     WeightUnit,
 )
+from .set_notation import Group
 
 _SPLIT = re.compile(
     r"\b(push|pull|legs?|arms?|upper|lower|chest|back|shoulders?|glutes?|full body)"

@@ -1,5 +1,7 @@
-"""Is this a finished-workout log? Questions, plans, goals, memories and other people's
-workouts are not; a sentence can hold a log and a question ("Hit 225x5, is that good?").
+"""Is this a finished-workout log?
+
+Questions, plans, goals, memories and other people's workouts are not; a sentence can hold a
+log and a question ("Hit 225x5, is that good?").
 """
 
 from __future__ import annotations
@@ -130,8 +132,11 @@ def statement_part(sentence: str, question: bool) -> str | None:
 
 
 def is_framed_non_log(message: str) -> bool:
-    """Whether the whole lower-case message is a goal list, a plan or program for review,
-    or a list of maxes: its lines are not sessions, however much they look like them."""
+    """Whether the whole lower-case message is a goal list, a plan, or a list of maxes.
+
+    A plan or program sent for review, goals and maxes: their lines are not sessions, however
+    much they look like them.
+    """
     return _MESSAGE_FRAMES.search(message) is not None
 
 

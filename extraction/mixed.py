@@ -1,5 +1,7 @@
-"""HIIT and circuits, and the phase-based disciplines: hyrox, hybrid, rucking, backpacking,
-yoga, martial arts, climbing."""
+"""HIIT and circuits, and the phase-based disciplines.
+
+The phase-based ones: hyrox, hybrid, rucking, backpacking, yoga, martial arts, climbing.
+"""
 
 from __future__ import annotations
 
@@ -129,8 +131,10 @@ def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedR
 
 
 def _carry(text: str, discipline: Discipline) -> MixedResult:
-    """A ruck, walk or hike: read like a run (distance, time, climb) plus the load carried,
-    a vest's apart from a pack's."""
+    """A ruck, walk or hike, read like a run plus the load carried.
+
+    Distance, time and climb as for a run; a vest's weight is kept apart from a pack's.
+    """
     reading = read_session(text, "running")
     vest = vest_weight(text)
     weights = [w for w in find_weights(text) if vest is None or w.value != vest.value]

@@ -1,5 +1,7 @@
-"""Movement lists as written in WODs and circuits: "21 thrusters (95)", "50 cal row",
-"800m run", "30 kb swings @ 24kg", "5 power cleans 135"."""
+"""Movement lists as written in WODs and circuits.
+
+"21 thrusters (95)", "50 cal row", "800m run", "30 kb swings @ 24kg", "5 power cleans 135".
+"""
 
 from __future__ import annotations
 
@@ -7,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .numbers import DISTANCE_RE, WEIGHT_RE, find_distances, find_weights
-from .parser import RawLoad, make_load
 from .schema import DistanceUnit
+from .set_notation import RawLoad, make_load
 from .vocabulary import Mention, Movement, find_mentions
 
 _SEPARATOR = re.compile(r",|;|/|\+|:|\.\s|\s-\s|\bthen\b|\band\b|\bx(?=\s\d)|\n")

@@ -217,9 +217,11 @@ _SEPARATOR = re.compile(_AND, re.IGNORECASE)
 
 
 def pair_scores(text: str) -> str:
-    """Put each benchmark beside its score: "Fran and Grace: 6:10 and 3:30" becomes
-    "Fran 6:10, Grace 3:30", which the extractor reads as two workouts (it reads one
-    benchmark per clause). Lists of different lengths are left as they are."""
+    """Put each benchmark beside its score, since the extractor reads one per clause.
+
+    "Fran and Grace: 6:10 and 3:30" becomes "Fran 6:10, Grace 3:30", read as two workouts.
+    Lists of different lengths are left as they are.
+    """
 
     def pair(match: re.Match[str]) -> str:
         names = _SEPARATOR.split(match["names"])

@@ -110,7 +110,7 @@ def _parse(tokens: list[tuple[int, int, str]], index: int, text: str) -> tuple[i
 
 
 def _tens(word: _Reader, offset: int) -> tuple[int, int]:
-    """ "forty" or "forty five" from `offset`: (tokens used, value)."""
+    """Read "forty" or "forty five" from `offset`: (tokens used, value)."""
     tens = _TENS[word(offset) or ""]
     unit = word(offset + 1)
     if unit in _UNITS and unit != "zero":
@@ -119,7 +119,7 @@ def _tens(word: _Reader, offset: int) -> tuple[int, int]:
 
 
 def _after_hundred(word: _Reader, offset: int, hundreds: int) -> tuple[int, int]:
-    """ "a hundred", "one hundred and ten", "two hundred twenty five"."""
+    """Add what follows "hundred": "one hundred and ten", "two hundred twenty five"."""
     skip = 1 if word(offset) == "and" else 0
     following = word(offset + skip)
     if following in _TENS:

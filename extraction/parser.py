@@ -1,8 +1,8 @@
-"""Lifting notation: `5x5 @ 225`, `225x5x5`, `3 sets of 10 at 135 lbs`, `135x10, 185x5`,
-`worked up to 405x3`, `5 singles at 100kg`, `2x16kg`, `RPE 8`, `@8`, `50# each hand`, ….
+"""Lifting sessions: which movements a session names and which sets go with each.
 
-Each movement named in a session gets a scope (the words around it up to the next movement)
-and the scope's tokens are read into groups of identical sets.
+Each movement named in a session gets a scope (the words around it up to the next movement),
+read into set groups by `set_notation`; the session-level rules ("4 sets each", complexes,
+EMOMs that keep the reps) then share sets between lifts and merge repeats.
 """
 
 from __future__ import annotations
@@ -10,79 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .numbers import KG_PER_POOD, MAX_LOAD, normalise_weight_unit
-from .schema import WeightUnit
+from .set_notation import Group, read_groups
 from .vocabulary import Mention, Movement, find_mentions
 
-_UNIT = r"(?:lbs?|pounds?|#|kgs?|kilos?|kilograms?|pood)"
-_NUM = r"\d{1,4}(?:\.\d{1,2})?"
-_SECS = r"(?:s|sec|secs|seconds|min|mins|minutes)"
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_SINGLE_REPS = {"single": 1, "double": 2, "triple": 3}
-
-_TOKENS = re.compile(
-    "|".join(
-        (
-            rf"(?P<pair>(?<![\d.])(?P<pair_n>[1-4])\s?x\s?(?P<pair_w>{_NUM})\s?(?P<pair_u>{_UNIT})(?![a-z]))",
-            rf"(?P<wrs>(?<![\d.])(?P<wrs_w>{_NUM})\s?(?P<wrs_u>{_UNIT})?\s?x\s?(?P<wrs_r>\d{{1,3}})\s?x\s?(?P<wrs_s>\d{{1,2}})(?![\d.]))",
-            rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x)\s?"
-            rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
-            r"(?P<ax_list>(?:\s?[,/]\s?\d{1,3}(?![\d.x/])){1,9})?(?P<ax_plus>\+)?)",
-            r"(?P<setlbl>(?<![\d.])(?P<sl_n>\d{1,2})\s"
-            r"(?:(?P<sl_lbl>backoff|back-off|back off|working|"
-            r"warm-?up|drop|amrap)\s)?sets?\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})(?!\d|\.\d)(?:\s?reps?)?)?)",
-            r"(?P<singles>\b(?:(?P<sg_n>\d{1,2}|a|one|two|three|four|five|six)\s)?"
-            r"(?:(?P<sg_top>more|heavy|top|easy|fast|smooth)\s)?(?P<sg_k>single|double|triple)s?\b)",
-            rf"(?P<slash>(?<![\d.:/])(?:{_NUM}x?\s?/\s?){{2,4}}{_NUM}x?(?![\d/]))",
-            r"(?P<upto>\b(?:(?:worked|working|work|built|build|building|ramped|went)(?: up)? to|"
-            r"up to|top set(?: of)?|topped out at)\b)",
-            rf"(?P<rpe>\brpe\s?(?P<rpe_v>\d{{1,2}}(?:\.5)?)(?![\d.])|@\s?(?P<at_rpe>10|\d(?:\.5)?)(?!\s?(?:{_UNIT}|\d|x|%|\.\d)))",
-            r"(?P<pct>(?<![\d.])(?P<pct_v>\d{2,3}(?:\.\d)?)\s?%)",
-            rf"(?P<rest>(?<![\d.:])(?P<rest_a>\d{{1,3}})\s?(?P<rest_au>{_SECS})\s?(?:of\s)?rest|"
-            rf"rest(?:ing)?\s(?P<rest_b>\d{{1,3}})(?![\d.:])\s?(?P<rest_bu>{_SECS})\b|(?<![\d.:])(?P<rest_c>\d{{1,2}}:\d\d)\s?rest)",
-            rf"(?P<weight>(?<![\d.])(?P<w_v>{_NUM})\s?(?P<w_u>{_UNIT})(?![a-z]))",
-            r"(?P<dbs>\b(?:the|w/|with)\s(?P<dbs_v>\d{1,3}(?:\.5)?)s\b(?!\s?rest))",
-            r"(?P<insets>\bin sets of (?P<is_n>\d{1,3})(?![\d.]))",
-            r"(?P<emom>\bemom(?:\s(?:for\s)?(?P<emom_n>\d{1,2})(?!\s?x|\d)(?:\s?min(?:ute)?s?)?)?)",
-            r"(?P<reps>(?<![\d.])(?P<reps_v>\d{1,3})\s?reps?\b|\bfor\s(?P<for_v>\d{1,3})(?![\d.])(?:\s?reps?)?\b"
-            r"(?!\s?(?:min|sec|s\b|rounds?|sets?))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x)))",
-            r"(?P<list>\((?P<list_v>\d{1,3}(?:\s?,\s?\d{1,3}){1,9})\))",
-            r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
-            rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/)\s?(?P<at_v>{_NUM})\s?(?P<at_u>{_UNIT})?"
-            r"(?![\d.:a-z%]|\s?x))",
-            rf"(?P<num>(?<![\d.:/])(?P<num_v>{_NUM})(?![\d.:/x%]))",
-        )
-    )
-)
-_METHOD = re.compile(r"\b(\d/\d/\d)\b|\bweek \d\b|\bday \d\b")
 _SEPARATOR = re.compile(r",|;|\bthen\b|\band\b|\+|\s/\s|\.\s|\s-\s")
 _COMPLEX = re.compile(r"\s?complex\s?(\([^()]{0,120}\))?")
-
-
-@dataclass(slots=True)
-class RawLoad:
-    """A weight as written: unit None when the athlete gave none."""
-
-    value: float
-    unit: WeightUnit | None
-
-
-@dataclass(slots=True)
-class Group:
-    """Identical sets: `count` sets of `reps` at `load` (reps_list for 12, 10, 9 …)."""
-
-    count: int | None = None
-    reps: int | None = None
-    reps_list: list[int] = field(default_factory=list)
-    load: RawLoad | None = None
-    hold: float | None = None
-    rpe: float | None = None
-    percent: float | None = None
-    rest: float | None = None
-    kind: str | None = None
-    """set_type: top_set, backoff, amrap, opener/second_attempt/third_attempt, …"""
-    failed: bool = False
-    emom: bool = False
 
 
 @dataclass(slots=True)
@@ -123,214 +55,12 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
     return _merge(lifts)
 
 
-def read_groups(scope: str) -> tuple[list[Group], bool]:
-    """Set groups in a scope of text, and whether it said "each" (shared by a list)."""
-    reader = _Reader()
-    for match in _TOKENS.finditer(_METHOD.sub(" ", scope)):
-        reader.feed(match)
-    return reader.finish(), reader.each
-
-
-class _Reader:
-    """Turns notation tokens into set groups, left to right."""
-
-    def __init__(self) -> None:
-        self.groups: list[Group] = []
-        self.pending_load: RawLoad | None = None
-        self.pending_num: float | None = None
-        self.top = False
-        self.each = False
-        self.fresh = False
-        """The last group has had no load token after it yet."""
-
-    def feed(self, m: re.Match[str]) -> None:
-        kind = m.lastgroup
-        if kind in ("pair", "weight", "dbs", "at"):
-            self._add_load(self._load_of(m))
-        elif kind == "wrs":
-            self._new(
-                Group(int(m["wrs_s"]), int(m["wrs_r"]), load=make_load(m["wrs_w"], m["wrs_u"]))
-            )
-        elif kind == "ax":
-            self._ax(m)
-        elif kind == "setlbl":
-            label = (m["sl_lbl"] or "").replace("-", "").replace(" ", "")
-            kinds = {
-                "backoff": "backoff",
-                "working": "working",
-                "warmup": "warmup",
-                "drop": "drop_set",
-            }
-            reps = int(m["sl_r"]) if m["sl_r"] else None
-            self._new(Group(int(m["sl_n"]), reps, kind=kinds.get(label, label or None)))
-        elif kind == "singles":
-            self._singles(m)
-        elif kind == "slash":
-            self._attempts(m[0])
-        elif kind == "upto":
-            self.top = True
-        elif kind == "emom":
-            self._emom(m)
-        elif kind == "insets":
-            self._in_sets(int(m["is_n"]))
-        else:
-            self._modifier(m)
-
-    def _modifier(self, m: re.Match[str]) -> None:
-        kind, last = m.lastgroup, (self.groups[-1] if self.groups else None)
-        if kind == "rpe" and last and 1 <= float(m["rpe_v"] or m["at_rpe"]) <= 10:
-            last.rpe = float(m["rpe_v"] or m["at_rpe"])
-        elif kind == "pct" and last and float(m["pct_v"]) <= 200:
-            last.percent = float(m["pct_v"])
-        elif kind == "rest" and last:
-            last.rest = _rest_seconds(m)
-        elif kind == "reps":
-            self._reps(m)
-        elif kind == "list" and last and last.reps is None:
-            last.reps_list = [int(v) for v in re.findall(r"\d+", m["list_v"])]
-        elif kind == "each":
-            self.each = True
-        elif kind == "num":
-            self.pending_num = float(m["num_v"])
-
-    @staticmethod
-    def _load_of(m: re.Match[str]) -> RawLoad | None:
-        kind = m.lastgroup
-        if kind == "pair":
-            return make_load(m["pair_w"], m["pair_u"])
-        if kind == "weight":
-            return make_load(m["w_v"], m["w_u"])
-        if kind == "dbs":
-            return make_load(m["dbs_v"], None)
-        return make_load(m["at_v"], m["at_u"])
-
-    def _add_load(self, load: RawLoad | None) -> None:
-        if load is None:
-            return
-        last = self.groups[-1] if self.groups else None
-        if last is not None and last.load is None and self.fresh:
-            last.load = load
-            self.fresh = False
-        elif self.top or (last is not None and last.load is not None):
-            self._new(Group(load=load))
-            self.fresh = False
-        elif last is None:
-            self.pending_load = load
-        else:
-            last.load = load
-
-    def _new(self, group: Group) -> None:
-        if group.load is None and self.pending_load is not None:
-            group.load, self.pending_load = self.pending_load, None
-        if group.load is None and self.pending_num is not None and self.pending_num >= 20:
-            group.load = make_load(str(self.pending_num), None)
-        self.pending_num = None
-        if self.top:
-            group.kind, self.top = "top_set", False
-        self.groups.append(group)
-        self.fresh = group.load is None
-
-    def _ax(self, m: re.Match[str]) -> None:
-        a, b = float(m["ax_a"]), m["ax_b"]
-        extra = [int(v) for v in re.findall(r"\d+", m["ax_list"] or "")]
-        if b != "max" and not m["ax_s"] and (m["ax_au"] or a > 15 or not a.is_integer()):
-            reps = [int(b), *extra]
-            group = Group(1, reps[0], load=make_load(m["ax_a"], m["ax_au"]))
-            if len(reps) > 1:
-                group.count, group.reps, group.reps_list = None, None, reps
-        elif m["ax_s"]:
-            group = Group(int(a), hold=float(b))
-        else:
-            group = Group(int(a), None if b == "max" else int(b))
-        if m["ax_plus"]:
-            group.kind = "amrap"
-        self._new(group)
-
-    def _singles(self, m: re.Match[str]) -> None:
-        count_word = m["sg_n"]
-        count = (_COUNTS.get(count_word) or int(count_word)) if count_word else None
-        reps = _SINGLE_REPS[m["sg_k"]]
-        last = self.groups[-1] if self.groups else None
-        if (
-            last is not None
-            and last.reps is None
-            and not last.reps_list
-            and last.count in (None, 1)
-        ):
-            last.reps, last.count = reps, count or last.count
-            return
-        group = Group(count, reps)
-        if m["sg_top"] in ("heavy", "top"):
-            self.top = True
-        self._new(group)
-
-    def _attempts(self, text: str) -> None:
-        kinds = ("opener", "second_attempt", "third_attempt")
-        for index, item in enumerate(re.findall(r"\d{1,4}(?:\.\d{1,2})?x?", text)):
-            group = Group(1, 1, load=make_load(item.rstrip("x"), None), failed=item.endswith("x"))
-            group.kind = kinds[index] if index < 3 else None
-            self._new(group)
-
-    def _emom(self, m: re.Match[str]) -> None:
-        if not m["emom_n"]:
-            return
-        minutes = int(m["emom_n"])
-        last = self.groups[-1] if self.groups else None
-        if last is not None and last.count is None:
-            last.count, last.emom = minutes, True
-        else:
-            self._new(Group(minutes, emom=True))
-
-    def _in_sets(self, size: int) -> None:
-        total = self.pending_num
-        count = int(total // size) if total and total % size == 0 else None
-        self.pending_num = None
-        self._new(Group(count, size))
-
-    def _reps(self, m: re.Match[str]) -> None:
-        last = self.groups[-1] if self.groups else None
-        if m["got_v"] and last is not None:
-            last.reps = int(m["got_v"])
-        elif m["for_v"] and self.pending_num is not None:
-            load = make_load(str(self.pending_num), None)
-            self.pending_num = None
-            self._new(Group(1, int(m["for_v"]), load=load))
-        elif last is not None and last.reps is None and not last.reps_list:
-            last.reps = int(m["reps_v"] or m["for_v"])
-
-    def finish(self) -> list[Group]:
-        if not self.groups and self.pending_load is not None:
-            self.groups.append(Group(load=self.pending_load))
-        elif not self.groups and self.pending_num is not None:
-            value = self.pending_num
-            load = make_load(str(value), None)
-            if value >= 45 and load is not None:
-                self.groups.append(Group(load=load))
-            elif value < 45 and value.is_integer():
-                self.groups.append(Group(1, int(value)))
-        return self.groups
-
-
-def make_load(value: str, unit: str | None) -> RawLoad | None:
-    """A load as written, or None when no lift is that heavy (a typo or not a weight)."""
-    if unit and unit.startswith("pood"):
-        load = RawLoad(round(float(value) * KG_PER_POOD, 2), "kg")
-    else:
-        load = RawLoad(float(value), normalise_weight_unit(unit) if unit else None)
-    return load if load.value <= MAX_LOAD else None
-
-
-def _rest_seconds(m: re.Match[str]) -> float:
-    if m["rest_c"]:
-        minutes, seconds = m["rest_c"].split(":")
-        return int(minutes) * 60 + int(seconds)
-    value, unit = (m["rest_a"], m["rest_au"]) if m["rest_a"] else (m["rest_b"], m["rest_bu"])
-    return float(value) * (60 if unit.startswith("m") else 1)
-
-
 def _scope(text: str, mentions: list[Mention], index: int) -> tuple[int, int]:
-    """The text that belongs to mention `index`: back to the separator before it (unless the
-    previous movement is closer) and on to the separator before the next movement."""
+    """The span of text that belongs to mention `index`.
+
+    Back to the separator before it (unless the previous movement is closer) and on to the
+    separator before the next movement.
+    """
     mention = mentions[index]
     low = mentions[index - 1].end if index else 0
     start = _last_separator(text, low, mention.start)
@@ -359,7 +89,7 @@ def _last_separator(text: str, low: int, high: int) -> int | None:
 
 
 def _counts_not_loads(groups: list[Group]) -> None:
-    """ "100 double unders": a bare number with a bodyweight movement counts reps."""
+    """Read a bare number with a bodyweight movement as reps ("100 double unders")."""
     for group in groups:
         load = group.load
         if (
@@ -390,7 +120,7 @@ def _without_complex_parts(
 
 
 def _share_each(lifts: list[Lift]) -> None:
-    """ "curls and pushdowns, 4 sets each": earlier lifts without sets take the same sets."""
+    """Give "4 sets each" to the earlier lifts without sets ("curls and pushdowns, 4 sets each")."""
     for index, lift in enumerate(lifts):
         if not (lift.each and lift.groups):
             continue
@@ -401,7 +131,7 @@ def _share_each(lifts: list[Lift]) -> None:
 
 
 def _carry_emom_reps(lifts: list[Lift]) -> None:
-    """ "snatch singles EMOM 10, then C&J EMOM 8": the second EMOM keeps the same reps."""
+    """Let an EMOM without reps keep the last one's ("snatch singles EMOM 10, then C&J EMOM 8")."""
     reps: int | None = None
     for lift in lifts:
         for group in lift.groups:

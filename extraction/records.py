@@ -34,8 +34,11 @@ class Performance:
 
 
 def performances(w: Workout) -> list[Performance]:
-    """The comparable bests in a workout: heaviest weight per lift, max reps per bodyweight
-    movement, a benchmark's time or rounds, and the time for a run, ride, swim or row."""
+    """The comparable bests in a workout, the candidates for a personal record.
+
+    Heaviest weight per lift, max reps per bodyweight movement, a benchmark's time or rounds,
+    and the time for a run, ride, swim or row.
+    """
     data = getattr(w.discipline_specific, w.discipline).model_dump(exclude_none=True)
     if w.discipline == "crossfit":
         return _benchmark(w, data)

@@ -66,8 +66,11 @@ class Session:
 
     @property
     def kind(self) -> Kind | None:
-        """The first non-neutral kind among the clauses; a walk or stretch only when nothing
-        else is said (it is the warm-up or cool-down of anything more)."""
+        """The first non-neutral kind among the clauses.
+
+        A walk or stretch only when nothing else is said: it is the warm-up or cool-down of
+        anything more.
+        """
         main = self._main()
         return main.kind if main else None
 
@@ -120,8 +123,11 @@ def _minor(clause: Clause) -> bool:
 
 
 def _has_evidence(session: Session) -> bool:
-    """A verb of doing, a set notation or a number; a date alone only for a named session
-    ("yoga this morning", "easy run yesterday"), not for a mention ("sore from squats")."""
+    """Whether a session says it was done: a verb of doing, a set notation or a number.
+
+    A date alone counts only for a named session ("yoga this morning", "easy run
+    yesterday"), not for a mention ("sore from squats").
+    """
     clauses = session.clauses
     if any(c.evidence or _NUMBER.search(c.text) for c in clauses):
         return True
@@ -198,8 +204,11 @@ def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> C
 def _crossfit_format(
     found: tuple[int, str] | None, lifts: list[Mention], lifts_in_sentence: bool
 ) -> bool:
-    """A format keyword means CrossFit, unless it is a lift's scheme ("squat emom 10x2") or a
-    word that runs and rows share ("intervals") with no lifts around."""
+    """Whether a format keyword means CrossFit.
+
+    It does unless it is a lift's scheme ("squat emom 10x2") or a word that runs and rows
+    share ("intervals") with no lifts around.
+    """
     if found is None:
         return False
     position, fmt = found
@@ -255,8 +264,11 @@ def _starts_new(current: Session, clause: Clause) -> bool:
 
 
 def _diary_order(sessions: list[Session], today: dt.date) -> None:
-    """Day-labelled lines run forward in time: "Mon: … Wed: … Thu: …" sent on a Thursday
-    ends today, and each line is before the next (a week back if need be)."""
+    """Date day-labelled lines forward in time, each before the next.
+
+    "Mon: … Wed: … Thu: …" sent on a Thursday ends today, and each line is before the next
+    (a week back if need be).
+    """
     labelled = [
         s
         for s in sessions

@@ -157,8 +157,11 @@ def aws_errors(service: Service) -> Iterator[None]:
 
 
 def misdirected(exc: ClientError, service: Service) -> StorageUnavailable | None:
-    """An error in the other service's protocol: this service's endpoint names the other
-    server (one AWS_ENDPOINT_URL for DynamoDB Local and S3), which no retry mends."""
+    """Whether the error is in the other service's protocol: a misconfiguration.
+
+    This service's endpoint names the other server (one AWS_ENDPOINT_URL for DynamoDB
+    Local and S3), which no retry mends.
+    """
     headers = exc.response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
     answered = headers.get("content-type", "")
     other: Service = "s3" if service == "dynamodb" else "dynamodb"

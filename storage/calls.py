@@ -1,5 +1,6 @@
-"""Every blocking backend call goes through `Calls`: off the event loop, bounded, retried,
-translated and counted.
+"""Every blocking backend call goes through `Calls`.
+
+There it runs off the event loop, bounded, retried, translated and counted.
 
 boto3 and sqlite3 are synchronous, so each call runs in a worker thread
 (`anyio.to_thread.run_sync`) under one `CapacityLimiter`; tenacity owns the only retry

@@ -13,10 +13,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from storage import keys
+from storage.bookkeeping import OutboxEntry
 from storage.errors import PayloadTooLarge
 from storage.ids import new_id
 from storage.items import Absent, Below, Equals, Exists, Item, Key, Put, Update, VersionIs
-from storage.models import Memory, Message, OutboxEntry, utc_now
+from storage.models import Memory, Message, utc_now
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -76,8 +77,10 @@ def replacement(key: Key, record: BaseModel, index: Mapping[str, str] | None = N
 
 
 def versioned(key: Key, entity: str, record: Memory) -> Put | Update:
-    """A transactional write: create at version 0, else replace that version (with the
-    memory's index keys, which follow its type and importance)."""
+    """A transactional write: create at version 0, else replace that version.
+
+    The write carries the memory's index keys, which follow its type and importance.
+    """
     index = memory_index(record)
     if record.version == 0:
         return Put(new_item(key, entity, record, index), Absent())

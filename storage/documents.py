@@ -29,19 +29,27 @@ Change = Callable[[bytes | None], bytes]
 
 @runtime_checkable
 class TailChange(Protocol):
-    """A change to the end of a document only, so an engine that can write in place
-    need not read or rewrite the rest. Called, it gives the whole new document."""
+    """A change to the end of a document only.
+
+    An engine that can write in place need not read or rewrite the rest. Called, it gives
+    the whole new document.
+    """
 
     @property
     def window(self) -> int:
         """How many of the document's last bytes `edit_tail` needs to see."""
         ...
 
-    def __call__(self, current: bytes | None) -> bytes: ...
+    def __call__(self, current: bytes | None) -> bytes:
+        """The whole new document from the current one (None when it does not exist)."""
+        ...
 
     def edit_tail(self, tail: bytes) -> tuple[int, bytes] | None:
-        """Where in `tail` the new end starts and the new end, no shorter than what it
-        replaces; None when the document needs the whole rewrite."""
+        """Where in `tail` the new end starts, and the new end.
+
+        The new end is no shorter than what it replaces; None when the document needs the
+        whole rewrite.
+        """
         ...
 
 
@@ -52,33 +60,47 @@ class Bucket(Protocol):
         """Translate the engine's exceptions into `storage.errors` errors."""
         ...
 
-    def create(self) -> None: ...
+    def create(self) -> None:
+        """Create the bucket or directory if missing (idempotent)."""
+        ...
 
-    def ping(self) -> None: ...
+    def ping(self) -> None:
+        """Raise unless the engine answers."""
+        ...
 
-    def put(self, key: str, body: bytes) -> None: ...
+    def put(self, key: str, body: bytes) -> None:
+        """Write a whole document, replacing any at `key`."""
+        ...
 
-    def get(self, key: str) -> bytes | None: ...
+    def get(self, key: str) -> bytes | None:
+        """The document's bytes, or None if there is none."""
+        ...
 
     def rewrite(self, key: str, change: Change) -> None:
         """Replace the document with `change(current)`, atomically against other writers."""
         ...
 
-    def delete(self, key: str) -> None: ...
+    def delete(self, key: str) -> None:
+        """Delete one document; nothing happens if it does not exist."""
+        ...
 
     def delete_under(self, prefix: str) -> None:
         """Delete every document whose key starts with `prefix`, every version of it."""
         ...
 
     def publish(self, key: str, body: bytes, content_type: str, expires_s: int) -> str | None:
-        """Keep `body` as a download at `key` and return a time-limited URL for it; None
-        where the engine serves no URLs (the caller then hands the bytes over itself)."""
+        """Keep `body` as a download at `key` and return a time-limited URL for it.
+
+        None where the engine serves no URLs: the caller then hands the bytes over itself.
+        """
 
     def list(self, prefix: str) -> list[str]:
         """The keys under `prefix`, in no particular order."""
         ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the engine's connections."""
+        ...
 
 
 def check_key(key: str) -> str:
@@ -101,9 +123,11 @@ class Documents:
         await self.calls.run("documents.create", self.bucket.create, self.bucket.errors)
 
     async def ping(self) -> None:
+        """Raise unless the bucket or directory answers."""
         await self.calls.run("documents.ping", self.bucket.ping, self.bucket.errors)
 
     async def put(self, key: str, body: dict[str, Any]) -> None:
+        """Write `body` as the JSON document at `key` (a key outside the layout is refused)."""
         data = dump_json(body)
         check_key(key)
         await self.calls.run(
@@ -111,6 +135,7 @@ class Documents:
         )
 
     async def get(self, key: str) -> dict[str, Any] | None:
+        """The JSON document at `key`, or None if there is none."""
         check_key(key)
         data = await self.calls.run(
             "documents.get", lambda: self.bucket.get(key), self.bucket.errors
@@ -118,9 +143,9 @@ class Documents:
         return None if data is None else cast(dict[str, Any], json.loads(data))
 
     async def rewrite(self, key: str, change: Change) -> None:
-        """Read, change and write a document in one worker-thread call, safe against
-        other writers (other threads, processes or service instances).
+        """Read, change and write a document in one worker-thread call, safe against other writers.
 
+        Other writers are other threads, processes or service instances.
         `change` gets the current bytes (None if missing) and must be idempotent: a
         retried rewrite runs it again on what the first attempt may have written.
         """
@@ -130,6 +155,7 @@ class Documents:
         )
 
     async def delete(self, key: str) -> None:
+        """Delete one document (a key outside the layout is refused)."""
         check_key(key)
         await self.calls.run(
             "documents.delete", lambda: self.bucket.delete(key), self.bucket.errors
@@ -160,6 +186,7 @@ class Documents:
         )
 
     async def close(self) -> None:
+        """Release the bucket's connections, off the event loop."""
         await anyio.to_thread.run_sync(self.bucket.close)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.client import BaseClient
 from botocore.exceptions import ClientError
+from typing_extensions import override
 
 from storage.aws import aws_errors
 from storage.calls import Transient
@@ -35,6 +36,7 @@ from storage.items import (
     Put,
     Query,
     QueryResult,
+    Table,
     Update,
     VersionIs,
     Write,
@@ -149,16 +151,18 @@ class _Expression:
         return arguments
 
 
-class DynamoTable:
+class DynamoTable(Table):
     """The single table: pk/sk strings, GSI1-3, PAY_PER_REQUEST, TTL on `ttl`."""
 
     def __init__(self, client: BaseClient, table: str) -> None:
         self._client = client
         self._table = table
 
+    @override
     def errors(self) -> AbstractContextManager[None]:
         return aws_errors("dynamodb")
 
+    @override
     def create(self) -> None:
         try:
             self._client.create_table(**self._definition())
@@ -193,27 +197,33 @@ class DynamoTable:
             ],
         }
 
+    @override
     def get(self, key: Key) -> Item | None:
         response = self._client.get_item(
             TableName=self._table, Key=self._key(key), ConsistentRead=True
         )
         return _item(response["Item"]) if "Item" in response else None
 
+    @override
     def put(self, op: Put) -> None:
         self._client.put_item(**self._put(op))
 
+    @override
     def update(self, op: Update) -> Item:
         response = self._client.update_item(**self._update(op), ReturnValues="ALL_NEW")
         return _item(response["Attributes"])
 
+    @override
     def delete(self, op: Delete) -> None:
         self._client.delete_item(**self._keyed(op))
 
+    @override
     def transact(self, ops: Sequence[Write], token: str) -> None:
         self._client.transact_write_items(
             TransactItems=[self._transact_item(op) for op in ops], ClientRequestToken=token
         )
 
+    @override
     def query(self, query: Query) -> QueryResult:
         expression = _Expression()
         pk_name, sk_name = INDEXES[query.index.name] if query.index else ("pk", "sk")
@@ -249,6 +259,7 @@ class DynamoTable:
             last=from_dynamo(last[sk_name]) if last else None,
         )
 
+    @override
     def delete_batch(self, keys: Sequence[Key]) -> None:
         requests = [{"DeleteRequest": {"Key": self._key(key)}} for key in keys]
         response = self._client.batch_write_item(RequestItems={self._table: requests})
@@ -256,9 +267,11 @@ class DynamoTable:
             # Deletes are idempotent, so retrying the whole batch is safe.
             raise Transient("DynamoDB left deletes unprocessed; retrying the batch")
 
+    @override
     def purge(self) -> None:
         """Nothing to do: a deleted DynamoDB item (and its index entries) is gone."""
 
+    @override
     def close(self) -> None:
         self._client.close()
 

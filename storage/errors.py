@@ -44,8 +44,11 @@ class RateLimited(StorageError):
 
 
 class IdempotencyMismatch(StorageError):
-    """A write reused an idempotency token for other writes (DynamoDB's
-    IdempotentParameterMismatchException): nothing was written, and no retry can help."""
+    """A write reused an idempotency token for other writes.
+
+    DynamoDB's IdempotentParameterMismatchException: nothing was written, and no retry
+    can help.
+    """
 
     code = "idempotency_mismatch"
 
@@ -57,8 +60,10 @@ class StorageUnavailable(StorageError):
 
 
 class QuotaExceeded(StorageError):
-    """A write would keep more of something than the user's quota allows; nothing was
-    written. Deleting some gives the room back."""
+    """A write would keep more of something than the user's quota allows.
+
+    Nothing was written. Deleting some gives the room back.
+    """
 
     code = "quota_exceeded"
 

@@ -37,6 +37,9 @@ def open_store(
     Args:
         kind: `local` (SQLite + files under `data_dir`) or `aws` (DynamoDB `table` +
             S3 `bucket`; boto3 reads AWS_ENDPOINT_URL*, AWS_REGION and credentials itself).
+        data_dir: where `local` keeps its SQLite file and documents.
+        table: the DynamoDB table (`aws`).
+        bucket: the S3 bucket (`aws`).
         page_secret: signs pagination tokens; at least 16 random bytes, stable across restarts.
         max_workers: concurrent backend calls (threads and HTTP connections).
         endpoints: non-AWS endpoints per service, such as DynamoDB Local and moto's server.

@@ -24,7 +24,9 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from storage.documents import Change, TailChange
+from typing_extensions import override
+
+from storage.documents import Bucket, Change, TailChange
 from storage.errors import StorageUnavailable
 
 
@@ -41,8 +43,10 @@ LOCK_STRIPES = 64
 
 
 def private_dirs(path: Path) -> None:
-    """`mkdir -p path`, each directory it creates 0700: the local store holds personal
-    data. (`Path.mkdir(parents=True)` gives the parents it creates the umask's mode.)"""
+    """Run `mkdir -p path`, each directory it creates 0700: the local store holds personal data.
+
+    `Path.mkdir(parents=True)` gives the parents it creates the umask's mode.
+    """
     missing: list[Path] = []
     while not path.exists():
         missing.append(path)
@@ -51,22 +55,26 @@ def private_dirs(path: Path) -> None:
         directory.mkdir(mode=0o700, exist_ok=True)
 
 
-class FileBucket:
+class FileBucket(Bucket):
     """JSON documents as files at `root/<key>`."""
 
     def __init__(self, root: Path) -> None:
         self._root = root.resolve()
 
+    @override
     def errors(self) -> AbstractContextManager[None]:
         return file_errors()
 
+    @override
     def create(self) -> None:
         private_dirs(self._root / ".locks")
 
+    @override
     def ping(self) -> None:
         if not self._root.is_dir():
             raise StorageUnavailable(f"{self._root} is missing; run `coach init`")
 
+    @override
     def put(self, key: str, body: bytes) -> None:
         path = self._path(key)
         private_dirs(path.parent)
@@ -79,15 +87,19 @@ class FileBucket:
             Path(temp).unlink(missing_ok=True)
             raise
 
+    @override
     def get(self, key: str) -> bytes | None:
         try:
             return self._path(key).read_bytes()
         except FileNotFoundError:
             return None
 
+    @override
     def rewrite(self, key: str, change: Change) -> None:
-        """Read, change and write `key` under the key's lock (threads and processes
-        alike: a `flock` belongs to the open file)."""
+        """Read, change and write `key` under the key's lock.
+
+        The lock holds for threads and processes alike: a `flock` belongs to the open file.
+        """
         stripe = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=2).digest())
         lock = self._root / ".locks" / f"{stripe % LOCK_STRIPES:02d}"
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
@@ -98,18 +110,22 @@ class FileBucket:
         finally:
             os.close(fd)  # closing releases the lock
 
+    @override
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
 
+    @override
     def delete_under(self, prefix: str) -> None:
         path = self._path(prefix)
         if path.exists():
             shutil.rmtree(path)
 
+    @override
     def publish(self, key: str, body: bytes, content_type: str, expires_s: int) -> str | None:
         """No URLs here: the API streams the body, and nothing is kept."""
         return None
 
+    @override
     def list(self, prefix: str) -> list[str]:
         """Document keys under `prefix`; temporary files (dot names) are not documents."""
         folder = self._path(prefix)
@@ -119,6 +135,7 @@ class FileBucket:
             if path.is_file() and not path.name.startswith(".")
         ]
 
+    @override
     def close(self) -> None:
         """Nothing to release: files are opened per call."""
 
@@ -133,8 +150,10 @@ class FileBucket:
 
 
 def _edit_tail(path: Path, change: TailChange) -> bool:
-    """Apply `change` to the end of the file in place; False when the file is missing or
-    its end is not what `change` expects."""
+    """Apply `change` to the end of the file in place.
+
+    False when the file is missing or its end is not what `change` expects.
+    """
     try:
         fd = os.open(path, os.O_RDWR)
     except FileNotFoundError:

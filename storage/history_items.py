@@ -1,5 +1,6 @@
-"""The items a workout's exercise entries become: one history item per exercise and one
-ranked item per best, each keyed by the workout's own id.
+"""The items a workout's exercise entries become, each keyed by the workout's own id.
+
+One history item per exercise and one ranked item per best.
 
 No two workouts write the same item, so concurrent workouts never conflict over a
 shared "best" item; a best is the first item of its ranked range, so deleting or

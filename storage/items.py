@@ -92,6 +92,7 @@ class Put:
 
     @property
     def key(self) -> Key:
+        """The (pk, sk) the item is written under, read from the item itself."""
         return (self.item["pk"], self.item["sk"])
 
 
@@ -149,8 +150,10 @@ class Query:
 
 @dataclass(frozen=True)
 class IndexQuery:
-    """Which index to read, and the table partition its items live in (an index sort key
-    is the table sort key in this layout, so a page continues from both)."""
+    """Which index to read, and the table partition its items live in.
+
+    An index sort key is the table sort key in this layout, so a page continues from both.
+    """
 
     name: Literal["GSI1", "GSI2", "GSI3"]
     owner: str | None = None
@@ -176,8 +179,11 @@ class ConditionFailed(Conflict):
 
 @dataclass
 class Transaction:
-    """Writes that stand or fall together, each under a slot name, so a failed condition
-    is read by what it guarded ("conversation", "claim") instead of by position."""
+    """Writes that stand or fall together, each under a slot name.
+
+    A failed condition is read by what it guarded ("conversation", "claim") instead of by
+    position.
+    """
 
     slots: list[tuple[str, Write]] = field(default_factory=list)
 
@@ -195,9 +201,11 @@ class Transaction:
         return {self.slots[index][0] for index in exc.failed}
 
     def spill(self, name: str, room: int) -> list[Write]:
-        """Keep every other slot and as many `name` slots as fit in `room` writes; return
-        the `name` writes that do not fit (for writes that need no condition and may
-        follow the transaction: derived items such as a workout's index)."""
+        """Keep every other slot and as many `name` slots as fit in `room` writes.
+
+        Returns the `name` writes that do not fit: writes that need no condition and may
+        follow the transaction, such as derived items like a workout's index.
+        """
         spare = room - sum(1 for n, _ in self.slots if n != name)
         kept: list[tuple[str, Write]] = []
         spilled: list[Write] = []
@@ -222,23 +230,33 @@ class Table(Protocol):
         """Translate the engine's exceptions into `storage.errors` errors."""
         ...
 
-    def create(self) -> None: ...
+    def create(self) -> None:
+        """Create the table and its indexes if missing (idempotent)."""
+        ...
 
-    def get(self, key: Key) -> Item | None: ...
+    def get(self, key: Key) -> Item | None:
+        """The item at `key`, strongly consistent, or None."""
+        ...
 
-    def put(self, op: Put) -> None: ...
+    def put(self, op: Put) -> None:
+        """Write a whole item if `op.when` holds (ConditionFailed otherwise)."""
+        ...
 
     def update(self, op: Update) -> Item:
         """Apply `op` and return the item as it is afterwards."""
         ...
 
-    def delete(self, op: Delete) -> None: ...
+    def delete(self, op: Delete) -> None:
+        """Delete an item if `op.when` holds (ConditionFailed otherwise)."""
+        ...
 
     def transact(self, ops: Sequence[Write], token: str) -> None:
         """All writes or none; `token` makes a retried transaction idempotent."""
         ...
 
-    def query(self, query: Query) -> QueryResult: ...
+    def query(self, query: Query) -> QueryResult:
+        """One page of a partition's (or an index's) items in sort-key order, or reversed."""
+        ...
 
     def delete_batch(self, keys: Sequence[Key]) -> None:
         """Delete up to `BATCH` items, unconditionally."""
@@ -248,7 +266,9 @@ class Table(Protocol):
         """Leave no copy of deleted items in the engine's own files (an erase)."""
         ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the engine's connections."""
+        ...
 
 
 def check_writes(ops: Sequence[Write]) -> None:
@@ -287,6 +307,7 @@ class Items:
         await self.calls.run("items.create", self.table.create, self.table.errors)
 
     async def get(self, key: Key) -> Item | None:
+        """The item at `key`, or None."""
         return await self.calls.run(
             "items.get",
             lambda: self.table.get(key),
@@ -294,16 +315,19 @@ class Items:
         )
 
     async def put(self, op: Put) -> None:
+        """Write a whole item, checked against DynamoDB's limits first."""
         check_writes([op])
         await self.calls.run("items.put", lambda: self.table.put(op), self.table.errors)
 
     async def update(self, op: Update) -> Item:
+        """Apply an update, checked against DynamoDB's limits first; the item as it is after."""
         check_writes([op])
         return await self.calls.run(
             "items.update", lambda: self.table.update(op), self.table.errors
         )
 
     async def delete(self, op: Delete) -> None:
+        """Delete one item (under `op.when`, if any)."""
         await self.calls.run("items.delete", lambda: self.table.delete(op), self.table.errors)
 
     async def transact(self, ops: Sequence[Write]) -> None:
@@ -315,6 +339,7 @@ class Items:
         )
 
     async def query(self, query: Query) -> QueryResult:
+        """One page of a query; `QueryResult.last` continues it."""
         return await self.calls.run(
             "items.query",
             lambda: self.table.query(query),
@@ -337,4 +362,5 @@ class Items:
         await self.calls.run("items.purge", self.table.purge, self.table.errors)
 
     async def close(self) -> None:
+        """Release the table's connections, off the event loop."""
         await anyio.to_thread.run_sync(self.table.close)

@@ -63,14 +63,17 @@ def name(key: Key) -> str:
 
 
 def user(user_id: str) -> str:
+    """The partition of everything one user has: `user#{userId}`."""
     return f"user#{ident(user_id, 'user')}"
 
 
 def profile(user_id: str) -> Key:
+    """The athlete's profile: sort key `profile`."""
     return (user(user_id), "profile")
 
 
 def coach(user_id: str, coach_id: str) -> Key:
+    """A coach configuration: `coach#{coachId}`."""
     return (user(user_id), f"{COACHES}{ident(coach_id, 'coach')}")
 
 
@@ -80,6 +83,7 @@ def conversations(coach_id: str) -> str:
 
 
 def conversation(user_id: str, coach_id: str, conversation_id: str) -> Key:
+    """A conversation's metadata: `coachConversation#{coachId}#{conversationId}`."""
     return (user(user_id), conversations(coach_id) + ident(conversation_id, "conversation"))
 
 
@@ -88,6 +92,7 @@ SUMMARIES = "conversation#"
 
 
 def summary(user_id: str, conversation_id: str) -> Key:
+    """A conversation's latest summary: `conversation#{conversationId}#summary`."""
     return (user(user_id), f"{SUMMARIES}{ident(conversation_id, 'conversation')}#summary")
 
 
@@ -97,6 +102,7 @@ def messages(conversation_id: str) -> str:
 
 
 def message(user_id: str, conversation_id: str, message_id: str) -> Key:
+    """One chat message: `message#{conversationId}#{messageId}`."""
     return (user(user_id), messages(conversation_id) + ident(message_id, "message"))
 
 
@@ -106,14 +112,17 @@ def turns(conversation_id: str) -> str:
 
 
 def turn(user_id: str, conversation_id: str, client_message_id: str) -> Key:
+    """A turn's idempotency record, by the client's message id (a label, not an id)."""
     return (user(user_id), turns(conversation_id) + label(client_message_id, "turn"))
 
 
 def workout(user_id: str, workout_id: str) -> Key:
+    """A logged workout: `workout#{workoutId}`, the id starting with the workout's date."""
     return (user(user_id), f"{WORKOUTS}{ident(workout_id, 'workout')}")
 
 
 def memory(user_id: str, memory_id: str) -> Key:
+    """A memory: `userMemory#{memoryId}`."""
     return (user(user_id), f"{MEMORIES}{ident(memory_id, 'memory')}")
 
 
@@ -142,6 +151,7 @@ def exercise_history(exercise: str) -> str:
 
 
 def exercise_entry(user_id: str, exercise: str, workout_id: str) -> Key:
+    """One exercise of one workout, in that exercise's history (date order)."""
     return (user(user_id), exercise_history(exercise) + ident(workout_id, "workout"))
 
 
@@ -151,6 +161,7 @@ def bests(exercise: str, measure: str | None = None) -> str:
 
 
 def best(user_id: str, exercise: str, measure: str, rank: str, workout_id: str) -> Key:
+    """One workout's result in a ranked range; `rank` sorts the best first."""
     return (user(user_id), f"{bests(exercise, measure)}{rank}#{ident(workout_id, 'workout')}")
 
 
@@ -160,10 +171,12 @@ def outbox(user_id: str, entry_id: str) -> Key:
 
 
 def rate_minute(user_id: str, epoch_minute: int) -> Key:
+    """The messages counted in one minute, for the per-minute rate limit."""
     return (user(user_id), f"rate#m#{epoch_minute}")
 
 
 def rate_day(user_id: str, day: date) -> Key:
+    """The messages counted on one day, for the daily quota."""
     return (user(user_id), f"rate#d#{day.isoformat()}")
 
 
@@ -183,11 +196,13 @@ def documents(user_id: str, kind: str) -> str:
 
 
 def transcript_document(user_id: str, conversation_id: str) -> str:
+    """A conversation's transcript: `athletes/{userId}/conversations/{conversationId}.json`."""
     cid = ident(conversation_id, "conversation")
     return f"athletes/{ident(user_id, 'user')}/conversations/{cid}.json"
 
 
 def metadata_document(user_id: str, conversation_id: str) -> str:
+    """A conversation's metadata document, beside its transcript (`…_metadata.json`)."""
     return transcript_document(user_id, conversation_id).removesuffix(".json") + "_metadata.json"
 
 

@@ -68,15 +68,21 @@ class Profile(Camel):
 
 
 class Personality(Snake):
+    """Which personality template the coach speaks with, and why it was chosen."""
+
     primary_template: str = "encouraging"
     selection_reasoning: str | None = None
 
 
 class Methodology(Snake):
+    """Which training methodology the coach programs with."""
+
     primary_methodology: str = "general_fitness"
 
 
 class TechnicalConfig(Snake):
+    """The athlete's training context the coach plans around."""
+
     programming_focus: list[str] = Field(default_factory=list)
     specializations: list[str] = Field(default_factory=list)
     methodology: str | None = None
@@ -88,6 +94,8 @@ class TechnicalConfig(Snake):
 
 
 class CoachMetadata(Snake):
+    """When the coach was made and how many conversations it has had."""
+
     created_date: str | None = None
     total_conversations: int = 0
 
@@ -108,6 +116,8 @@ class CoachConfig(Snake):
 
 
 class ConversationMetadata(Camel):
+    """A conversation's counters and activity, bumped by each message."""
+
     created_at: str | None = None
     last_activity: str | None = None
     total_messages: int = 0
@@ -133,6 +143,8 @@ class Conversation(Camel):
 
 
 class MessageMetadata(Camel):
+    """What a message led to: its idempotency id, workouts logged, memories used, model."""
+
     client_message_id: str | None = None
     workout_detected: bool = False
     extraction_confidence: float | None = None
@@ -154,6 +166,8 @@ class Message(Camel):
 
 
 class KeyFacts(Snake):
+    """The facts a summary carries forward, by kind."""
+
     current_goals: list[str] = Field(default_factory=list)
     recent_progress: list[str] = Field(default_factory=list)
     preferences: list[str] = Field(default_factory=list)
@@ -172,12 +186,16 @@ class SummaryData(Snake):
 
 
 class MessageRange(Camel):
+    """Which messages a summary covers."""
+
     start_message_id: str | None = None
     end_message_id: str | None = None
     total_messages: int = 0
 
 
 class SummaryMetadata(Camel):
+    """When and why a summary was written, and what it covers."""
+
     created_at: str | None = None
     confidence: float | None = None
     trigger_reason: str | None = None
@@ -198,6 +216,8 @@ class Summary(Camel):
 
 
 class MemoryMetadata(Camel):
+    """How a memory was made and used: importance, tags, source, use count."""
+
     created_at: str | None = None
     last_used: str | None = None
     usage_count: int = 0
@@ -251,8 +271,10 @@ class Best(Camel):
 
 
 class ExerciseEntry(Camel):
-    """One exercise in one workout, derived from the workout and stored beside it
-    (`sk = exercise#{exercise}#{workoutId}`), so one exercise's history is one query."""
+    """One exercise in one workout, derived from the workout and stored beside it.
+
+    Keyed `sk = exercise#{exercise}#{workoutId}`, so one exercise's history is one query.
+    """
 
     exercise: str
     workout_id: str
@@ -289,6 +311,8 @@ class WorkoutChange(Camel):
 
 
 class ExtractionMetadata(Camel):
+    """How a workout was read from the message, and whether the athlete reviewed it."""
+
     confidence: float | None = None
     extracted_at: str | None = None
     method: str | None = None
@@ -330,8 +354,11 @@ MAX_CHANGES = 5
 
 
 class PersonalRecord(Camel):
-    """The athlete's best for one exercise and measure: the first item of the ranked range
-    `best#{exercise}#{measure}#`, derived from the workouts, never stored on its own."""
+    """The athlete's best for one exercise and measure.
+
+    It is the first item of the ranked range `best#{exercise}#{measure}#`, derived from
+    the workouts, never stored on its own.
+    """
 
     user_id: str
     exercise: str
@@ -367,29 +394,3 @@ class ConversationState(Camel):
 
     pending: PendingQuestion | None = None
     last_change: LastChange | None = None
-
-
-class OutboxEntry(Camel):
-    """Copies to bring in step with the table (`sk = outbox#{entryId}`), written in the
-    transaction that changed the table. The drainer reads what to copy from the table,
-    never from here, so an entry only names what changed."""
-
-    conversation_id: str | None = None
-    coach_id: str | None = None
-    message_ids: list[str] = Field(default_factory=list)
-    workout_ids: list[str] = Field(default_factory=list)
-
-
-class TurnState(Camel):
-    """Idempotency record of one chat turn, keyed by the client's message id."""
-
-    conversation_id: str
-    client_message_id: str
-    user_message_id: str
-    status: Literal["pending", "done", "failed"] = "pending"
-    result: dict[str, Any] | None = None
-    created_at: str = Field(default_factory=utc_now)
-    owner: str | None = None
-    """Who is running the turn (a lease); another may take it over once it lapses."""
-    lease_until: int | None = None
-    """Epoch milliseconds until which the owner holds the turn unless it renews."""

@@ -41,6 +41,7 @@ class PageTokens:
         self._secret = secret
 
     def issue(self, pk: str, scope: str, last: str) -> str:
+        """A token to continue after sort key `last`, valid only for (pk, scope)."""
         return f"{_encode(last.encode())}.{_encode(self._sign(pk, scope, last))}"
 
     def open(self, token: str, pk: str, scope: str) -> str:

@@ -8,15 +8,13 @@ the authenticated `user_id` and touches only `user#{user_id}` (docs/data-layout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
-from pydantic import BaseModel
-
+from storage.bookkeeping import TurnState
 from storage.models import (
     CoachConfig,
     Conversation,
-    ConversationState,
     ExerciseEntry,
     Memory,
     Message,
@@ -24,44 +22,9 @@ from storage.models import (
     PersonalRecord,
     Profile,
     Summary,
-    TurnState,
     WorkoutRecord,
 )
-
-
-@dataclass(frozen=True)
-class TurnBegin:
-    """What `begin_turn` found: a fresh claim, or the state of an earlier attempt."""
-
-    created: bool
-    state: TurnState
-
-
-@dataclass(frozen=True)
-class Lease:
-    """Who runs a claimed turn, and until when (epoch ms) unless it renews the lease."""
-
-    owner: str
-    until_ms: int
-
-
-@dataclass(frozen=True)
-class Quota:
-    """The limits a new message must fit in, checked in the transaction that stores it."""
-
-    per_minute: int
-    per_day: int
-    now_epoch: int
-
-
-@dataclass(frozen=True)
-class WorkoutEdit:
-    """A turn's change of a stored workout: `after` None deletes it; an `after` under
-    another id (a new date starts a new id) moves it."""
-
-    before: WorkoutRecord
-    """As the turn read it: its version is the condition, its exercises are removed."""
-    after: WorkoutRecord | None
+from storage.turn_writes import Lease, Quota, TurnBegin, TurnCommit
 
 
 @dataclass(frozen=True)
@@ -73,51 +36,33 @@ class ExportLink:
     expires_at: str
 
 
-@dataclass
-class TurnCommit:
-    """Writes that finish a turn and must stand or fall together (one transaction)."""
-
-    user_id: str
-    coach_id: str
-    conversation_id: str
-    reply: Message
-    workouts: list[WorkoutRecord] = field(default_factory=list)
-    """New workouts (conditional create), each with its exercise and best items."""
-    edits: list[WorkoutEdit] = field(default_factory=list)
-    state: ConversationState | None = None
-    """The conversation's new state (pending question, last change); None keeps it."""
-    memory_puts: list[Memory] = field(default_factory=list)
-    """New memories (version 0: conditional create) or updates (expected version)."""
-    memory_deletes: list[Memory] = field(default_factory=list)
-    memories_used: list[str] = field(default_factory=list)
-    """Ids of memories the reply drew on: their use is counted (`usageCount`, `lastUsed`)
-    in the same transaction; one deleted meanwhile is left out, never recreated."""
-    client_message_id: str | None = None
-    owner: str | None = None
-    """The lease owner; the outcome is written only while the claim is still its own."""
-    result: BaseModel | None = None
-    """The turn's outcome as the caller will want it replayed; stored as JSON, opaque here."""
-
-
 class CoachStore(Protocol):
     """The athlete's profile and their coaches."""
 
-    async def get_profile(self, user_id: str) -> Profile | None: ...
+    async def get_profile(self, user_id: str) -> Profile | None:
+        """The profile, or None before the athlete has saved one."""
+        ...
 
     async def put_profile(self, profile: Profile) -> Profile:
         """Create or replace; `profile.version` must match the stored one (0 = new)."""
         ...
 
     async def create_coach(self, coach: CoachConfig) -> CoachConfig:
-        """Conditional create; Conflict if the id exists, CoachQuotaExceeded (nothing
-        written) if the user has as many coaches as allowed."""
+        """Conditional create; Conflict if the id exists.
+
+        CoachQuotaExceeded (nothing written) if the user has as many coaches as allowed.
+        """
         ...
 
-    async def get_coach(self, user_id: str, coach_id: str) -> CoachConfig: ...
+    async def get_coach(self, user_id: str, coach_id: str) -> CoachConfig:
+        """One coach; NotFound if the user has no such coach."""
+        ...
 
     async def list_coaches(
         self, user_id: str, *, limit: int = 50, next: str | None = None
-    ) -> Page[CoachConfig]: ...
+    ) -> Page[CoachConfig]:
+        """The user's coaches in coach-id order, a page at a time (`next` continues)."""
+        ...
 
     async def replace_coach(self, coach: CoachConfig) -> CoachConfig:
         """Replace if `coach.version` is the stored version; Conflict otherwise."""
@@ -132,13 +77,18 @@ class ConversationStore(Protocol):
     """Conversations, their messages and their summaries."""
 
     async def create_conversation(self, conversation: Conversation) -> Conversation:
-        """Conditional create beside a check that the coach exists; NotFound without
-        it, ConversationQuotaExceeded when the user's conversations are at the limit."""
+        """Conditional create beside a check that the coach exists.
+
+        NotFound without the coach, ConversationQuotaExceeded when the user's
+        conversations are at the limit.
+        """
         ...
 
     async def get_conversation(
         self, user_id: str, coach_id: str, conversation_id: str
-    ) -> Conversation: ...
+    ) -> Conversation:
+        """One conversation's metadata (never its messages); NotFound if there is none."""
+        ...
 
     async def list_conversations(
         self, user_id: str, coach_id: str, *, limit: int = 20, next: str | None = None
@@ -155,8 +105,10 @@ class ConversationStore(Protocol):
         *,
         version: int | None = None,
     ) -> Conversation:
-        """Set the title; with `version`, only if the conversation is still at it (Conflict
-        otherwise), so an automatic title never overwrites the athlete's."""
+        """Set the title; with `version`, only if the conversation is still at it.
+
+        Conflict otherwise, so an automatic title never overwrites the athlete's.
+        """
         ...
 
     async def delete_conversation(self, user_id: str, coach_id: str, conversation_id: str) -> None:
@@ -166,8 +118,11 @@ class ConversationStore(Protocol):
     async def latest_messages(
         self, user_id: str, conversation_id: str, n: int, *, through: str | None = None
     ) -> list[Message]:
-        """The latest `n` messages, oldest first, in one query; with `through`, the latest
-        up to and including that message id (the history as of that message)."""
+        """The latest `n` messages, oldest first, in one query.
+
+        With `through`, the latest up to and including that message id: the history as
+        of that message.
+        """
         ...
 
     async def list_messages(
@@ -176,7 +131,9 @@ class ConversationStore(Protocol):
         """Oldest first."""
         ...
 
-    async def get_summary(self, user_id: str, conversation_id: str) -> Summary | None: ...
+    async def get_summary(self, user_id: str, conversation_id: str) -> Summary | None:
+        """The conversation's latest summary, or None before the first one is written."""
+        ...
 
     async def list_summaries(self, user_id: str) -> list[Summary]:
         """Every conversation summary of the user (to take forgotten facts out of them)."""
@@ -210,7 +167,9 @@ class TurnStore(Protocol):
 
     async def get_turn(
         self, user_id: str, conversation_id: str, client_message_id: str
-    ) -> TurnState | None: ...
+    ) -> TurnState | None:
+        """The state of the turn claimed for `client_message_id`, or None if unclaimed."""
+        ...
 
     async def take_over_turn(
         self,
@@ -222,9 +181,12 @@ class TurnStore(Protocol):
         now_ms: int,
         quota: Quota | None = None,
     ) -> TurnState | None:
-        """Claim a failed turn, or a pending one whose lease lapsed before `now_ms`, for
-        `lease`; None if it is done or another holds it. With `quota` the retry counts
-        against the rate limit in the same transaction (it runs the model again)."""
+        """Claim a failed turn, or a pending one whose lease lapsed before `now_ms`.
+
+        The claim is for `lease`; None if the turn is done or another holds it. With
+        `quota` the retry counts against the rate limit in the same transaction (it runs
+        the model again).
+        """
         ...
 
     async def renew_turn(
@@ -240,15 +202,20 @@ class TurnStore(Protocol):
         client_message_id: str,
         owner: str | None = None,
     ) -> None:
-        """Mark a claimed turn failed so a retry may run it again (only while `owner`
-        holds it, when given)."""
+        """Mark a claimed turn failed so a retry may run it again.
+
+        With `owner`, only while that owner still holds the claim.
+        """
         ...
 
     async def commit_turn(self, commit: TurnCommit) -> None:
-        """Reply, workouts (new, changed, deleted, with their exercise and best items),
-        memory changes, conversation counters and state, quota counters and turn result:
-        one transaction (MemoryQuotaExceeded or WorkoutQuotaExceeded, and nothing written,
-        when the memories or one date's workouts would go over)."""
+        """Write everything a turn changed in one transaction.
+
+        Reply, workouts (new, changed, deleted, with their exercise and best items),
+        memory changes, conversation counters and state, quota counters and turn result.
+        MemoryQuotaExceeded or WorkoutQuotaExceeded, and nothing written, when the
+        memories or one date's workouts would go over.
+        """
         ...
 
 
@@ -259,7 +226,9 @@ class WorkoutStore(Protocol):
     items in the same transaction, from `WorkoutRecord.exercises`.
     """
 
-    async def get_workout(self, user_id: str, workout_id: str) -> WorkoutRecord: ...
+    async def get_workout(self, user_id: str, workout_id: str) -> WorkoutRecord:
+        """One logged workout; NotFound if there is none."""
+        ...
 
     async def list_workouts(
         self,
@@ -322,37 +291,53 @@ class MemoryStore(Protocol):
     async def memories_for_turn(
         self, user_id: str, coach_id: str, *, newest: int, important: int
     ) -> list[Memory]:
-        """The `newest` memories the coach sees and up to `important` high-importance ones
-        of any age, from two bounded queries."""
+        """The memories one turn may draw on, from two bounded queries.
+
+        The `newest` memories the coach sees and up to `important` high-importance ones
+        of any age.
+        """
         ...
 
-    async def get_memory(self, user_id: str, memory_id: str) -> Memory: ...
+    async def get_memory(self, user_id: str, memory_id: str) -> Memory:
+        """One memory; NotFound if there is none."""
+        ...
 
     async def add_memory(self, memory: Memory) -> Memory:
-        """Conditional create; MemoryQuotaExceeded when the user's memories are at the
-        limit (nothing written)."""
+        """Conditional create.
+
+        MemoryQuotaExceeded when the user's memories are at the limit (nothing written).
+        """
         ...
 
     async def update_memory(self, memory: Memory) -> Memory:
         """Replace if `memory.version` is the stored version; Conflict otherwise."""
         ...
 
-    async def delete_memory(self, user_id: str, memory_id: str) -> None: ...
+    async def delete_memory(self, user_id: str, memory_id: str) -> None:
+        """Forget a memory, giving its place in the quota back; NotFound if there is none."""
+        ...
 
 
 class DocumentStore(Protocol):
-    """Copies kept as documents (S3 / files): transcripts, their metadata and workout
-    files, written from the table through the outbox (docs/data-layout.md)."""
+    """Copies kept as documents (S3 / files): transcripts, their metadata and workout files.
+
+    They are written from the table through the outbox (docs/data-layout.md).
+    """
 
     async def drain_outbox(self, user_id: str | None = None) -> int:
-        """Write the copies that one user's (or every user's) outbox entries ask for,
-        from the table, and remove those entries; returns how many. StorageError if
-        some copies could not be written (their entries stay for the next drain)."""
+        """Write the copies one user's (or every user's) outbox entries ask for.
+
+        The copies are written from the table and the entries removed; returns how many.
+        StorageError if some copies could not be written (their entries stay for the next
+        drain).
+        """
         ...
 
     async def repair_copies(self, user_id: str | None = None) -> int:
-        """Rewrite every copy of one user (or of everyone in the table) from the table,
-        removing copies of deleted items; returns the users repaired."""
+        """Rewrite every copy of one user (or of everyone in the table) from the table.
+
+        Copies of deleted items are removed; returns the users repaired.
+        """
         ...
 
 
@@ -360,13 +345,18 @@ class AccountStore(Protocol):
     """A user's data rights: everything they have, as one archive, or erased."""
 
     async def export_user(self, user_id: str) -> bytes:
-        """Profile, coaches, conversations with summaries and messages, workouts,
-        records and memories, as one zip archive of JSON files."""
+        """Everything the user has, as one zip archive of JSON files.
+
+        Profile, coaches, conversations with summaries and messages, workouts, records and
+        memories.
+        """
         ...
 
     async def publish_export(self, user_id: str, archive: bytes) -> ExportLink | None:
-        """Keep the archive under `athletes/{userId}/exports/` and return a pre-signed URL
-        (S3), or None where the caller streams it instead (local)."""
+        """Keep the archive under `athletes/{userId}/exports/` and return a pre-signed URL.
+
+        None where the caller streams it instead (local); S3 gives the URL.
+        """
         ...
 
     async def erase_user(self, user_id: str) -> None:
@@ -394,4 +384,6 @@ class Store(
         """Raise StorageUnavailable unless the store answers."""
         ...
 
-    async def close(self) -> None: ...
+    async def close(self) -> None:
+        """Release the engines' connections; the store is not used after."""
+        ...

@@ -77,16 +77,19 @@ class Quotas:
         self.limits = limits
 
     def coaches(self, user_id: str) -> QuotaCounter:
+        """The counter of the user's coaches."""
         key = keys.quota(user_id, "coaches")
         return QuotaCounter(key, self.limits.coaches, CoachQuotaExceeded, "coaches")
 
     def conversations(self, user_id: str) -> QuotaCounter:
+        """The counter of the user's conversations, over all coaches."""
         key = keys.quota(user_id, "conversations")
         return QuotaCounter(
             key, self.limits.conversations, ConversationQuotaExceeded, "conversations"
         )
 
     def memories(self, user_id: str) -> QuotaCounter:
+        """The counter of the user's memories, global and coach-only."""
         key = keys.quota(user_id, "memories")
         return QuotaCounter(key, self.limits.memories, MemoryQuotaExceeded, "memories")
 

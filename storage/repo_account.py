@@ -15,12 +15,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import anyio.to_thread
+from typing_extensions import override
 
 from storage import keys
 from storage.ids import new_id
 from storage.items import Item, Query
 from storage.models import utc_now
-from storage.protocols import ExportLink
+from storage.protocols import AccountStore, ExportLink
 from storage.repo_base import RepositoryBase
 
 EXPORT_URL_TTL = timedelta(hours=1)
@@ -36,20 +37,26 @@ SECTIONS = {
 """Entity type → the archive file that lists its records (conversations apart)."""
 
 
-class AccountRepository(RepositoryBase):
+class AccountRepository(RepositoryBase, AccountStore):
     """Export and erase one user's items and documents."""
 
+    @override
     async def export_user(self, user_id: str) -> bytes:
-        """Everything the user has, as a zip of JSON files: `profile.json`, `coaches.json`,
-        `workouts.json`, `records.json` (bests), `exercise_history.json`, `memories.json`, and one
-        `conversations/{conversationId}.json` per conversation with its summary and
-        messages (oldest first)."""
+        """Everything the user has, as a zip of JSON files.
+
+        `profile.json`, `coaches.json`, `workouts.json`, `records.json` (bests),
+        `exercise_history.json`, `memories.json`, and one `conversations/{conversationId}.json`
+        per conversation with its summary and messages (oldest first).
+        """
         items = await self._pages.all(Query(keys.user(user_id), limit=1000))
         return await anyio.to_thread.run_sync(_archive, user_id, items)
 
+    @override
     async def publish_export(self, user_id: str, archive: bytes) -> ExportLink | None:
-        """Keep the archive at `athletes/{userId}/exports/{id}.zip` with a pre-signed URL
-        (S3), or None where the caller streams it (the local store keeps no copy)."""
+        """Keep the archive at `athletes/{userId}/exports/{id}.zip` with a pre-signed URL.
+
+        None where the caller streams it: the local store keeps no copy.
+        """
         key = keys.export_document(user_id, new_id())
         expires = int(EXPORT_URL_TTL.total_seconds())
         url = await self.documents.publish(key, archive, ARCHIVE_TYPE, expires)
@@ -58,9 +65,12 @@ class AccountRepository(RepositoryBase):
         expires_at = (datetime.now(UTC) + EXPORT_URL_TTL).isoformat(timespec="seconds")
         return ExportLink(url=url, key=key, expires_at=expires_at)
 
+    @override
     async def erase_user(self, user_id: str) -> None:
-        """Every document (all versions) and every item of the user; idempotent, and an
-        interrupted erase can simply be run again."""
+        """Delete every document (all versions) and every item of the user.
+
+        Idempotent, so an interrupted erase can simply be run again.
+        """
         await self.documents.delete_under(keys.user_documents(user_id))
         query = Query(keys.user(user_id), limit=1000, keys_only=True)
         doomed = [(item["pk"], item["sk"]) for item in await self._pages.all(query)]

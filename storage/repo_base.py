@@ -1,5 +1,7 @@
-"""What every part of the repository shares: the engines and the record-level moves
-(get, conditional create, versioned replace, delete) with their errors."""
+"""What every part of the repository shares: the engines and the record-level moves.
+
+The moves are get, conditional create, versioned replace and delete, with their errors.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from storage import keys
+from storage.bookkeeping import OutboxEntry
 from storage.codec import decode, new_item, outbox_put, replacement
 from storage.documents import Documents
 from storage.errors import Conflict, NotFound, StorageError
@@ -25,7 +28,7 @@ from storage.items import (
     Put,
     Transaction,
 )
-from storage.models import OutboxEntry, WorkoutRecord
+from storage.models import WorkoutRecord
 from storage.pages import Pager
 from storage.quotas import QuotaCounter, Quotas, StoredLimits
 
@@ -69,9 +72,12 @@ class RepositoryBase:
         coach: tuple[str, str] | None = None,
         counter: QuotaCounter | None = None,
     ) -> R:
-        """Conditional create (Conflict if the item exists). With `coach` (user id,
-        coach id), in one transaction with a check that the coach exists (NotFound if
-        not); with `counter`, one that takes a place in its quota (QuotaExceeded)."""
+        """Conditional create (Conflict if the item exists).
+
+        With `coach` (user id, coach id), in one transaction with a check that the coach
+        exists (NotFound if not); with `counter`, one that takes a place in its quota
+        (QuotaExceeded).
+        """
         item = new_item(key, entity, record, extra)
         tx = Transaction()
         tx.add("item", Put(item, Absent()))
@@ -111,8 +117,10 @@ class RepositoryBase:
         return await self._replace(key, record, index)
 
     async def _delete(self, key: Key, counter: QuotaCounter | None = None) -> None:
-        """Delete an existing item (NotFound otherwise), giving its place in `counter`
-        back in the same transaction."""
+        """Delete an existing item (NotFound otherwise).
+
+        Its place in `counter` is given back in the same transaction.
+        """
         try:
             if counter is None:
                 await self.items.delete(Delete(key, Exists()))
@@ -122,8 +130,10 @@ class RepositoryBase:
             raise NotFound(f"{keys.name(key)} not found") from None
 
     async def _delete_counted(self, doomed: list[Key], counter: QuotaCounter) -> None:
-        """Delete items that may exist, giving back one place per item actually deleted;
-        chunks of one transaction each, so a crash loses no count."""
+        """Delete items that may exist, giving back one place per item actually deleted.
+
+        Chunks of one transaction each, so a crash loses no count.
+        """
         for start in range(0, len(doomed), MAX_TRANSACTION - 1):
             tx = Transaction()
             for key in doomed[start : start + MAX_TRANSACTION - 1]:
@@ -166,8 +176,10 @@ class RepositoryBase:
         return put.key
 
     async def _copy_now(self, entry: Key, user_id: str, workout_ids: list[str]) -> None:
-        """Write the files of an outbox entry written just before and remove the entry;
-        on a storage failure the entry stays for the drainer (the table is already right)."""
+        """Write the files of an outbox entry written just before, and remove the entry.
+
+        On a storage failure the entry stays for the drainer (the table is already right).
+        """
         try:
             for workout_id in workout_ids:
                 await self._copy_workout(user_id, workout_id)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from typing_extensions import override
+
 from storage import keys
+from storage.bookkeeping import OutboxEntry
 from storage.calls import concurrently
 from storage.codec import decode, outbox_put
 from storage.errors import Conflict, NotFound
@@ -16,14 +19,16 @@ from storage.items import (
     Update,
     VersionIs,
 )
-from storage.models import Conversation, Message, OutboxEntry, Page, Summary, utc_now
+from storage.models import Conversation, Message, Page, Summary, utc_now
 from storage.pages import clamp
+from storage.protocols import ConversationStore
 from storage.repo_base import RepositoryBase
 
 
-class ConversationRepository(RepositoryBase):
+class ConversationRepository(RepositoryBase, ConversationStore):
     """Conversations are created beside a check that their coach exists."""
 
+    @override
     async def create_conversation(self, conversation: Conversation) -> Conversation:
         """Conditional create, in one transaction with a check that the coach exists."""
         user_id, coach_id = conversation.user_id, conversation.coach_id
@@ -33,11 +38,13 @@ class ConversationRepository(RepositoryBase):
             key, "coachConversation", conversation, coach=(user_id, coach_id), counter=counter
         )
 
+    @override
     async def get_conversation(
         self, user_id: str, coach_id: str, conversation_id: str
     ) -> Conversation:
         return await self._get(Conversation, keys.conversation(user_id, coach_id, conversation_id))
 
+    @override
     async def list_conversations(
         self, user_id: str, coach_id: str, *, limit: int = 20, next: str | None = None
     ) -> Page[Conversation]:
@@ -45,6 +52,7 @@ class ConversationRepository(RepositoryBase):
         query = Query(keys.user(user_id), prefix=keys.conversations(coach_id), descending=True)
         return await self._pages.page(Conversation, query, f"conversations:{coach_id}", limit, next)
 
+    @override
     async def rename_conversation(
         self,
         user_id: str,
@@ -72,6 +80,7 @@ class ConversationRepository(RepositoryBase):
             raise Conflict("the conversation changed since it was read") from None
         return await self._get(Conversation, key)
 
+    @override
     async def delete_conversation(self, user_id: str, coach_id: str, conversation_id: str) -> None:
         """Metadata goes last, so an interrupted delete can simply be run again."""
         key = keys.conversation(user_id, coach_id, conversation_id)
@@ -89,6 +98,7 @@ class ConversationRepository(RepositoryBase):
         )
         await self._delete_counted([key], self.quotas.conversations(user_id))
 
+    @override
     async def latest_messages(
         self, user_id: str, conversation_id: str, n: int, *, through: str | None = None
     ) -> list[Message]:
@@ -107,21 +117,25 @@ class ConversationRepository(RepositoryBase):
         result = await self.items.query(query)
         return [decode(Message, item) for item in reversed(result.items)]
 
+    @override
     async def list_messages(
         self, user_id: str, conversation_id: str, *, limit: int = 50, next: str | None = None
     ) -> Page[Message]:
         query = Query(keys.user(user_id), prefix=keys.messages(conversation_id))
         return await self._pages.page(Message, query, f"messages:{conversation_id}", limit, next)
 
+    @override
     async def get_summary(self, user_id: str, conversation_id: str) -> Summary | None:
         item = await self.items.get(keys.summary(user_id, conversation_id))
         return None if item is None else decode(Summary, item)
 
+    @override
     async def list_summaries(self, user_id: str) -> list[Summary]:
         """Bounded by the user's conversation quota, so read whole."""
         items = await self._pages.all(Query(keys.user(user_id), prefix=keys.SUMMARIES))
         return [decode(Summary, item) for item in items]
 
+    @override
     async def put_summary(self, summary: Summary) -> Summary:
         key = keys.summary(summary.user_id, summary.conversation_id)
         return await self._save(key, "conversationSummary", summary)

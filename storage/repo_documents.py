@@ -1,5 +1,6 @@
-"""Derived copies (`DocumentStore`): transcripts, their metadata and workout files, written
-from the table by draining the outbox, and rebuilt whole by a repair.
+"""Derived copies (`DocumentStore`): transcripts, their metadata and workout files.
+
+They are written from the table by draining the outbox, and rebuilt whole by a repair.
 
 The table is the truth; every copy is derived from it. Each write that changes what a
 copy shows commits an outbox entry (`outbox#{entryId}`) in the same transaction;
@@ -17,12 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakValueDictionary
 
+from typing_extensions import override
+
 from storage import keys
+from storage.bookkeeping import OutboxEntry
 from storage.codec import decode
 from storage.documents import Change, Documents, dump_json
 from storage.errors import StorageError
 from storage.items import IndexQuery, Items, Key, Query
-from storage.models import Conversation, Message, OutboxEntry
+from storage.models import Conversation, Message
+from storage.protocols import DocumentStore
 from storage.quotas import StoredLimits
 from storage.repo_base import RepositoryBase
 from storage.transcripts import TranscriptAppend, UnreadableTranscript, version_of
@@ -38,8 +43,10 @@ ENTITIES = ("user", "coachConfig", "coachConversation", "workout", "outbox")
 
 @dataclass
 class _Pending:
-    """What a batch of outbox entries asks for, merged: per conversation the messages to
-    add, and the workouts whose files to write or remove."""
+    """What a batch of outbox entries asks for, merged.
+
+    Per conversation the messages to add, and the workouts whose files to write or remove.
+    """
 
     conversations: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     workouts: set[str] = field(default_factory=set)
@@ -50,7 +57,7 @@ class _Pending:
         self.workouts.update(entry.workout_ids)
 
 
-class DocumentRepository(RepositoryBase):
+class DocumentRepository(RepositoryBase, DocumentStore):
     """Writes copies from the table; one lock per conversation in this process."""
 
     def __init__(
@@ -66,9 +73,11 @@ class DocumentRepository(RepositoryBase):
             WeakValueDictionary()
         )
 
+    @override
     async def drain_outbox(self, user_id: str | None = None) -> int:
-        """Write the copies one user's outbox entries (or every user's) ask for and
-        remove those entries; returns how many were drained.
+        """Write the copies one user's outbox entries (or every user's) ask for.
+
+        The entries are removed once written; returns how many were drained.
 
         A user whose copies fail keeps their entries and does not stop the others; the
         first failure is raised at the end.
@@ -85,11 +94,14 @@ class DocumentRepository(RepositoryBase):
             raise failure
         return drained
 
+    @override
     async def repair_copies(self, user_id: str | None = None) -> int:
-        """Bring every copy of one user (or of every user with items in the table) back
-        to what the table holds: each transcript with every stored message in order and
-        the current metadata, each workout file; copies of deleted conversations and
-        workouts are removed, and the outbox emptied. Returns the users repaired."""
+        """Bring every copy of one user (or of every user with items) back to the table.
+
+        Each transcript gets every stored message in order and the current metadata, each
+        workout its file; copies of deleted conversations and workouts are removed, and
+        the outbox emptied. Returns the users repaired.
+        """
         users = [user_id] if user_id is not None else await self._every_owner()
         for user in users:
             entries = await self._entries(user)
@@ -105,8 +117,9 @@ class DocumentRepository(RepositoryBase):
         *,
         whole: bool = False,
     ) -> None:
-        """Add `messages` to the transcript (in id order) and refresh the metadata
-        document; neither is ever set back to an older conversation `version`.
+        """Add `messages` to the transcript (in id order) and refresh the metadata document.
+
+        Neither is ever set back to an older conversation `version`.
 
         The rewrites are atomic against other processes and instances (see
         `Documents.rewrite`); the lock here only spares S3 compare-and-swap retries
@@ -157,8 +170,10 @@ class DocumentRepository(RepositoryBase):
     async def _copy_conversation(
         self, user_id: str, coach_id: str, cid: str, message_ids: list[str] | None
     ) -> None:
-        """Add the messages (all of them with None) to the transcript and refresh the
-        metadata; a conversation deleted meanwhile loses its documents instead."""
+        """Add the messages (all of them with None) to the transcript and refresh the metadata.
+
+        A conversation deleted meanwhile loses its documents instead.
+        """
         key = keys.conversation(user_id, coach_id, cid)
         item = await self.items.get(key)
         if item is not None:
@@ -177,9 +192,11 @@ class DocumentRepository(RepositoryBase):
             await self.documents.delete(keys.metadata_document(user_id, cid))
 
     async def _between(self, user_id: str, cid: str, first: str, last: str) -> list[Message]:
-        """The messages from `first` to `last` in one range query, not a read each; any
-        between them that an earlier drain copied are already in the transcript, where
-        adding them again changes nothing."""
+        """The messages from `first` to `last`, in one range query instead of a read each.
+
+        Any between them that an earlier drain copied are already in the transcript,
+        where adding them again changes nothing.
+        """
         span = (keys.message(user_id, cid, first)[1], keys.message(user_id, cid, last)[1])
         query = Query(keys.user(user_id), between=span, limit=1000)
         return [decode(Message, item) for item in await self._pages.all(query)]
@@ -219,8 +236,10 @@ class DocumentRepository(RepositoryBase):
         return sorted(found)
 
     async def _owners(self, entity: str) -> list[str]:
-        """The users with items of one type (GSI3: `entityType`, then `pk`), one query per
-        page of keys, each page starting after the last user found."""
+        """The users with items of one type (GSI3: `entityType`, then `pk`).
+
+        One query per page of keys, each page starting after the last user found.
+        """
         users: list[str] = []
         low = "user#"
         while True:

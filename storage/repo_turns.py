@@ -12,8 +12,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
+from typing_extensions import override
 
 from storage import keys
+from storage.bookkeeping import OutboxEntry, TurnState
 from storage.codec import (
     conversation_bump,
     decode,
@@ -45,17 +47,19 @@ from storage.items import (
     VersionIs,
     Write,
 )
-from storage.models import Message, OutboxEntry, TurnState, WorkoutRecord, utc_now
-from storage.protocols import Lease, Quota, TurnBegin, TurnCommit
+from storage.models import Message, WorkoutRecord, utc_now
+from storage.protocols import TurnStore
 from storage.quotas import QuotaCounter
 from storage.repo_base import RepositoryBase
+from storage.turn_writes import Lease, Quota, TurnBegin, TurnCommit
 
 TURN_TTL = timedelta(days=7)
 
 
-class TurnRepository(RepositoryBase):
+class TurnRepository(RepositoryBase, TurnStore):
     """Begin, fail and commit turns; each leaves an outbox entry for the copies it changes."""
 
+    @override
     async def begin_turn(
         self,
         user_id: str,
@@ -63,8 +67,9 @@ class TurnRepository(RepositoryBase):
         quota: Quota | None = None,
         lease: Lease | None = None,
     ) -> TurnBegin:
-        """One transaction: the message, the conversation's counters, the claim and the
-        rate counters (a message is admitted and stored by one write, or not at all).
+        """One transaction: the message, the conversation's counters, the claim, the rate counters.
+
+        A message is admitted and stored by one write, or not at all.
 
         Without a client_message_id there is no claim; the state returned is keyed by
         the message id and is not stored.
@@ -106,12 +111,14 @@ class TurnRepository(RepositoryBase):
             raise Conflict("message exists already") from None
         return TurnBegin(created=True, state=state)
 
+    @override
     async def get_turn(
         self, user_id: str, conversation_id: str, client_message_id: str
     ) -> TurnState | None:
         item = await self.items.get(keys.turn(user_id, conversation_id, client_message_id))
         return None if item is None else decode(TurnState, item)
 
+    @override
     async def take_over_turn(
         self,
         user_id: str,
@@ -151,6 +158,7 @@ class TurnRepository(RepositoryBase):
             return None
         return await self.get_turn(user_id, conversation_id, client_message_id)
 
+    @override
     async def renew_turn(
         self, user_id: str, conversation_id: str, client_message_id: str, lease: Lease
     ) -> bool:
@@ -165,6 +173,7 @@ class TurnRepository(RepositoryBase):
             return False
         return True
 
+    @override
     async def fail_turn(
         self,
         user_id: str,
@@ -180,9 +189,11 @@ class TurnRepository(RepositoryBase):
             if await self.items.get(key) is None:
                 raise NotFound("turn not found") from None
 
+    @override
     async def commit_turn(self, commit: TurnCommit) -> None:
-        """One transaction, with the outbox entry that has the drainer write the copies
-        (the reply never waits for S3).
+        """One transaction, with the outbox entry that has the drainer write the copies.
+
+        The reply never waits for S3.
 
         Workouts carry their exercise and best items (`storage.history_items`): each is
         keyed by its own workout, so concurrent turns never write one shared item.
@@ -250,9 +261,11 @@ class TurnRepository(RepositoryBase):
     def _commit_quotas(
         self, commit: TurnCommit, tx: Transaction
     ) -> list[tuple[Update, QuotaCounter]]:
-        """The quota counters a commit moves: new memories less those forgotten (the
-        `forget:` slots still in `tx`), and workouts per date (new ones take a place,
-        deleted or moved ones give theirs back)."""
+        """The quota counters a commit moves.
+
+        New memories less those forgotten (the `forget:` slots still in `tx`), and
+        workouts per date (new ones take a place, deleted or moved ones give theirs back).
+        """
         user_id = commit.user_id
         forgotten = sum(1 for name, _ in tx.slots if name.startswith("forget:"))
         created = sum(1 for m in commit.memory_puts if m.version == 0)
@@ -276,8 +289,10 @@ class TurnRepository(RepositoryBase):
 
 
 class _WorkoutChanges:
-    """The writes a commit's new, changed and deleted workouts make, and the ids whose
-    files the outbox drainer brings in step with the table."""
+    """The writes a commit's new, changed and deleted workouts make.
+
+    It also gathers the ids whose files the outbox drainer brings in step with the table.
+    """
 
     def __init__(self, user_id: str, commit: TurnCommit) -> None:
         self.slots: list[tuple[str, Write]] = []
@@ -315,8 +330,11 @@ class _WorkoutChanges:
 
 
 class _RateLimits:
-    """The per-minute and daily counters one message moves, as conditional writes in
-    the message's transaction, and the RateLimited error their failure means."""
+    """The per-minute and daily counters one message moves.
+
+    They are conditional writes in the message's transaction; `error` gives the
+    RateLimited their failure means.
+    """
 
     def __init__(self, user_id: str, quota: Quota) -> None:
         now = quota.now_epoch

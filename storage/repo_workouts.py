@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from typing_extensions import override
+
 from storage import keys
 from storage.codec import decode, replacement
 from storage.errors import Conflict
@@ -11,6 +13,7 @@ from storage.history_items import index_writes
 from storage.items import ConditionFailed, Delete, Item, Query, Transaction, VersionIs
 from storage.models import ExerciseEntry, Page, PersonalRecord, WorkoutRecord
 from storage.pages import MAX_LIMIT
+from storage.protocols import WorkoutStore
 from storage.repo_base import RepositoryBase
 
 HIGHEST = "\U0010ffff"
@@ -21,14 +24,18 @@ ATTEMPTS = 3
 """A delete re-reads a workout changed meanwhile this often before giving up (Conflict)."""
 
 
-class WorkoutRepository(RepositoryBase):
-    """Workouts are keyed by date-prefixed ids, so a date range is one key range; each
-    workout's exercises and bests are items of their own, written in the same
-    transaction as the workout."""
+class WorkoutRepository(RepositoryBase, WorkoutStore):
+    """Workouts keyed by date-prefixed ids, so a date range is one key range.
 
+    Each workout's exercises and bests are items of their own, written in the same
+    transaction as the workout.
+    """
+
+    @override
     async def get_workout(self, user_id: str, workout_id: str) -> WorkoutRecord:
         return await self._get(WorkoutRecord, keys.workout(user_id, workout_id))
 
+    @override
     async def list_workouts(
         self,
         user_id: str,
@@ -53,9 +60,12 @@ class WorkoutRepository(RepositoryBase):
             WorkoutRecord, query, scope, limit, next, keep if discipline is not None else None
         )
 
+    @override
     async def replace_workout(self, workout: WorkoutRecord) -> WorkoutRecord:
-        """Replace under `workout.version`, with its exercise and best items, in one write;
-        the outbox entry first, so the file follows even if this call stops half-way."""
+        """Replace under `workout.version`, with its exercise and best items, in one write.
+
+        The outbox entry goes first, so the file follows even if this call stops half-way.
+        """
         key = keys.workout(workout.user_id, workout.workout_id)
         keys.workout_document(workout.user_id, workout.workout_id)  # NotFound: no file id
         stored = await self.get_workout(workout.user_id, workout.workout_id)
@@ -74,9 +84,13 @@ class WorkoutRepository(RepositoryBase):
         await self._copy_now(entry, workout.user_id, [workout.workout_id])
         return saved
 
+    @override
     async def delete_workout(self, user_id: str, workout_id: str) -> None:
-        """The outbox entry first, then the workout with its exercise and best items in
-        one write: the drainer removes the file if this call stops before it does."""
+        """Delete the workout with its exercise and best items in one write.
+
+        Its outbox entry is written first: the drainer removes the file if this call stops
+        before it does.
+        """
         key = keys.workout(user_id, workout_id)
         keys.workout_document(user_id, workout_id)
         entry = await self._outbox_workouts(user_id, [workout_id])
@@ -96,6 +110,7 @@ class WorkoutRepository(RepositoryBase):
             return
         raise Conflict("workout keeps changing; retry")
 
+    @override
     async def exercise_history(
         self, user_id: str, exercise: str, *, limit: int = 20, newest_first: bool = True
     ) -> list[ExerciseEntry]:
@@ -108,12 +123,14 @@ class WorkoutRepository(RepositoryBase):
         )
         return [decode(ExerciseEntry, item) for item in (await self.items.query(query)).items]
 
+    @override
     async def best(self, user_id: str, exercise: str, measure: str) -> PersonalRecord | None:
         """The best result of one exercise and measure: the first item of its ranked range."""
         query = Query(keys.user(user_id), prefix=keys.bests(exercise, measure), limit=1)
         found = (await self.items.query(query)).items
         return decode(PersonalRecord, found[0]) if found else None
 
+    @override
     async def list_records(
         self, user_id: str, *, exercise: str | None = None
     ) -> list[PersonalRecord]:
@@ -130,6 +147,7 @@ class WorkoutRepository(RepositoryBase):
         )
         return [decode(PersonalRecord, item) for item in items]
 
+    @override
     async def exercise_names(self, user_id: str) -> list[str]:
         """The exercises the athlete has logged, in name order (one query per name)."""
         items = await self._skip_scan(

@@ -12,25 +12,28 @@ from typing import Any
 
 from botocore.client import BaseClient
 from botocore.exceptions import ClientError
+from typing_extensions import override
 
 from storage.aws import aws_errors
 from storage.calls import Transient
-from storage.documents import Change
+from storage.documents import Bucket, Change
 
 NOT_FOUND = frozenset({"404", "NotFound", "NoSuchBucket"})
 """What head_bucket answers for a missing bucket."""
 
 
-class S3Bucket:
+class S3Bucket(Bucket):
     """JSON documents as S3 objects under their layout keys."""
 
     def __init__(self, client: BaseClient, bucket: str) -> None:
         self._client = client
         self._bucket = bucket
 
+    @override
     def errors(self) -> AbstractContextManager[None]:
         return aws_errors("s3")
 
+    @override
     def create(self) -> None:
         if not self._exists():
             region = self._client.meta.region_name
@@ -58,9 +61,11 @@ class S3Bucket:
             },
         )
 
+    @override
     def ping(self) -> None:
         self._client.head_bucket(Bucket=self._bucket)
 
+    @override
     def put(self, key: str, body: bytes, **condition: Any) -> None:
         self._client.put_object(
             Bucket=self._bucket,
@@ -71,12 +76,16 @@ class S3Bucket:
             **condition,
         )
 
+    @override
     def get(self, key: str) -> bytes | None:
         return self._get(key)[0]
 
+    @override
     def rewrite(self, key: str, change: Change) -> None:
-        """Write `change(current)` only if nobody wrote the object since it was read (a
-        lost race raises PreconditionFailed, which `Calls` retries from the read)."""
+        """Write `change(current)` only if nobody wrote the object since it was read.
+
+        A lost race raises PreconditionFailed, which `Calls` retries from the read.
+        """
         current, etag = self._get(key)
         condition = {"IfMatch": etag} if etag else {"IfNoneMatch": "*"}
         self.put(key, change(current), **condition)
@@ -90,12 +99,16 @@ class S3Bucket:
             raise
         return response["Body"].read(), response["ETag"]
 
+    @override
     def delete(self, key: str) -> None:
         self._client.delete_object(Bucket=self._bucket, Key=key)
 
+    @override
     def delete_under(self, prefix: str) -> None:
-        """Every version and delete marker under `prefix`, 1,000 per request (a versioned
-        bucket keeps old versions after a plain delete)."""
+        """Delete every version and delete marker under `prefix`, 1,000 per request.
+
+        A versioned bucket keeps old versions after a plain delete.
+        """
         pages = self._client.get_paginator("list_object_versions").paginate(
             Bucket=self._bucket, Prefix=prefix
         )
@@ -112,6 +125,7 @@ class S3Bucket:
                 if response.get("Errors"):
                     raise Transient(f"S3 left {len(response['Errors'])} deletes undone; retrying")
 
+    @override
     def publish(self, key: str, body: bytes, content_type: str, expires_s: int) -> str | None:
         """Tagged `coach-kind=export`, which the bucket's lifecycle rule expires."""
         self._client.put_object(
@@ -127,12 +141,14 @@ class S3Bucket:
         )
         return url
 
+    @override
     def list(self, prefix: str) -> list[str]:
         pages = self._client.get_paginator("list_objects_v2").paginate(
             Bucket=self._bucket, Prefix=prefix
         )
         return [entry["Key"] for page in pages for entry in page.get("Contents", [])]
 
+    @override
     def close(self) -> None:
         self._client.close()
 

@@ -17,6 +17,8 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, cast
 
+from typing_extensions import override
+
 from storage.calls import Transient
 from storage.errors import StorageError, StorageUnavailable
 from storage.files import private_dirs
@@ -36,6 +38,7 @@ from storage.items import (
     Put,
     Query,
     QueryResult,
+    Table,
     Update,
     VersionIs,
     Write,
@@ -89,7 +92,7 @@ def sqlite_errors() -> Iterator[None]:
         raise StorageUnavailable(f"local database directory: {exc}") from exc
 
 
-class SqliteTable:
+class SqliteTable(Table):
     """The single table in a SQLite file.
 
     Writes share one connection, used by one thread at a time. Reads use a connection
@@ -106,9 +109,11 @@ class SqliteTable:
         self._db: sqlite3.Connection | None = None
         self._readers = threading.local()
 
+    @override
     def errors(self) -> AbstractContextManager[None]:
         return sqlite_errors()
 
+    @override
     def create(self) -> None:
         private_dirs(self._path.parent)
         with self._lock:
@@ -117,22 +122,28 @@ class SqliteTable:
             # DynamoDB deletes expired items in the background; here, at startup.
             db.execute("DELETE FROM items WHERE ttl < ?", (int(time.time()),))
 
+    @override
     def get(self, key: Key) -> Item | None:
         return _load(self._reader(), key)
 
+    @override
     def put(self, op: Put) -> None:
         self._write([op])
 
+    @override
     def update(self, op: Update) -> Item:
         return cast(Item, self._write([op])[0])
 
+    @override
     def delete(self, op: Delete) -> None:
         self._write([op])
 
+    @override
     def transact(self, ops: Sequence[Write], token: str) -> None:
         # `token` dedupes retried requests on DynamoDB; a local write cannot half-succeed.
         self._write(ops)
 
+    @override
     def query(self, query: Query) -> QueryResult:
         pk, sk = _INDEX_COLUMNS[query.index.name] if query.index else ("pk", "sk")
         clauses, params = [f"{pk} = ?"], [query.pk]
@@ -157,16 +168,22 @@ class SqliteTable:
         ]
         return QueryResult(items=items, last=rows[-1][1] if more else None)
 
+    @override
     def delete_batch(self, keys: Sequence[Key]) -> None:
         with self._lock, self._transaction() as db:
             db.executemany("DELETE FROM items WHERE pk = ? AND sk = ?", keys)
 
+    @override
     def purge(self) -> None:
-        """Deleted rows are zeroed as they go (`secure_delete`); the write-ahead log, which
-        still holds the pages as they were, is copied back and truncated."""
+        """Copy the write-ahead log back and truncate it, so deleted rows leave no copy.
+
+        Deleted rows are zeroed as they go (`secure_delete`), but the log still holds the
+        pages as they were.
+        """
         with self._lock:
             self._connect().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    @override
     def close(self) -> None:
         with self._lock:
             if self._db is not None:
@@ -229,8 +246,10 @@ class SqliteTable:
 
 
 def _create_private(path: Path) -> None:
-    """Create the database file 0600 if it is missing; SQLite gives its -wal and -shm
-    files the database file's mode."""
+    """Create the database file 0600 if it is missing.
+
+    SQLite gives its -wal and -shm files the database file's mode.
+    """
     os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
 
 

@@ -31,12 +31,16 @@ retried append, the messages it may have written already."""
 
 class UnreadableTranscript(ValueError):
     """The stored transcript is not JSON: an in-place write torn by a kill or a power cut.
-    The table holds every message, so the transcript can be written again from it."""
+
+    The table holds every message, so the transcript can be written again from it.
+    """
 
 
 def _whole_end(document: bytes, cut: int) -> bool:
-    """Whether the bytes from the marker at `cut` on are this layout's intact end: the
-    metadata object, padding, the closing brace."""
+    """Whether the bytes from the marker at `cut` on are this layout's intact end.
+
+    The end is the metadata object, padding, the closing brace.
+    """
     if not document.endswith(CLOSE):
         return False
     try:
@@ -56,10 +60,11 @@ def version_of(metadata: bytes) -> int:
 
 @dataclass(frozen=True)
 class TranscriptAppend:
-    """One turn's change to a transcript: `messages` added in id order (those already
-    there are skipped, so a retried write changes nothing) and the metadata replaced,
-    unless the document holds a later `version` of it (a writer that read the table
-    earlier never takes it back).
+    """One turn's change to a transcript: messages added in id order, the metadata replaced.
+
+    Messages already there are skipped, so a retried write changes nothing. The metadata
+    is kept when the document holds a later `version` of it: a writer that read the table
+    earlier never takes it back.
 
     Messages normally arrive in order and are appended; one older than the document's
     last message (concurrent turns, a failed turn's message copied late) makes the
@@ -89,11 +94,14 @@ class TranscriptAppend:
 
     @property
     def window(self) -> int:
+        """The tail `edit_tail` needs: the layout's end plus room for the messages added."""
         return WINDOW + sum(len(data) for _, data in self.messages)
 
     def __call__(self, current: bytes | None) -> bytes:
-        """The whole new document (one in another layout, or out of order, is
-        re-encoded first)."""
+        """The whole new document.
+
+        One in another layout, or out of order, is re-encoded first.
+        """
         if current is None:
             current = OPEN + MARKER
         else:
@@ -105,7 +113,8 @@ class TranscriptAppend:
         return b"".join([memoryview(current)[:cut], self._end(current, len(OPEN), cut)])
 
     def edit_tail(self, tail: bytes) -> tuple[int, bytes] | None:
-        """Where, in the document's last bytes, the new end starts, and the new end;
+        """Where, in the document's last bytes, the new end starts, and the new end.
+
         None when `tail` is not this layout's end or the messages cannot simply be
         appended (then the whole document is rewritten).
 
@@ -142,8 +151,10 @@ class TranscriptAppend:
         return any(message_id < last for message_id, _ in self._added(document, start, cut))
 
     def _sorted(self, current: bytes) -> bytes:
-        """The document in this layout with every message, its own and ours, in id
-        order, and its metadata (if it has one) still last."""
+        """The document in this layout with every message, its own and ours, in id order.
+
+        Its metadata (if it has one) stays last.
+        """
         try:
             earlier = json.loads(current)
         except ValueError as exc:
@@ -157,9 +168,11 @@ class TranscriptAppend:
         return OPEN + messages + MARKER + end
 
     def _end(self, document: bytes, start: int, cut: int) -> bytes:
-        """The bytes from `cut` on: new messages, then the metadata (the document's own
-        when that is a later version). Messages between `start` and `cut` are the ones
-        already in the document."""
+        """The bytes from `cut` on: new messages, then the metadata.
+
+        The metadata is the document's own when that is a later version. Messages between
+        `start` and `cut` are the ones already in the document.
+        """
         added = [data for _, data in self._added(document, start, cut)]
         first = document[cut - 1 : cut] == OPEN[-1:]  # the array is still empty
         joined = b", ".join(added)

@@ -32,8 +32,11 @@ _EXPORT_DOC: dict[int | str, dict[str, Any]] = {
 
 @router.post("/export", response_model=ExportPublic, responses=_EXPORT_DOC)
 async def export_account(user: UserDep, store: AccountStoreDep) -> Response:
-    """Everything the caller has, as one zip of JSON files: profile, coaches, conversations
-    with summaries and messages, workouts, records and memories."""
+    """Everything the caller has, as one zip of JSON files.
+
+    Profile, coaches, conversations with summaries and messages, workouts, records and
+    memories.
+    """
     archive = await store.export_user(user)
     link = await store.publish_export(user, archive)
     if link is None:
@@ -47,6 +50,8 @@ async def export_account(user: UserDep, store: AccountStoreDep) -> Response:
 
 @router.delete("", status_code=status.HTTP_204_NO_CONTENT)
 async def erase_account(user: UserDep, store: AccountStoreDep) -> None:
-    """Erase the caller's account: every item, index entry and document, exports
-    included. Idempotent: erasing again finds nothing and answers 204 too."""
+    """Erase the caller's account: every item, index entry and document, exports included.
+
+    Idempotent: erasing again finds nothing and answers 204 too.
+    """
     await store.erase_user(user)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from api.deps import CoachId, CoachStoreDep, Limit, Next, UserDep
-from api.schemas import CoachCreate, CoachPublic, CoachUpdate, updated
+from api.schemas.coaches import CoachCreate, CoachPublic, CoachUpdate
+from api.schemas.common import updated
 from storage.ids import new_id
 from storage.models import CoachConfig, Page
 
@@ -46,6 +47,8 @@ async def replace_coach(
 
 @router.delete("/{coach_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_coach(coach_id: CoachId, user: UserDep, store: CoachStoreDep) -> None:
-    """Delete a coach, its conversations and the memories only it uses; logged workouts
-    and personal records stay with the athlete."""
+    """Delete a coach, its conversations and the memories only it uses.
+
+    Logged workouts and personal records stay with the athlete.
+    """
     await store.delete_coach(user, coach_id)

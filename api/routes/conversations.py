@@ -15,7 +15,7 @@ from api.deps import (
     Next,
     UserDep,
 )
-from api.schemas import (
+from api.schemas.conversations import (
     ConversationCreate,
     ConversationDetail,
     ConversationPublic,

@@ -10,7 +10,8 @@ from agent.forgetting import forget_in_summaries
 from agent.memory_rules.safety import Screened, screen_memory
 from api.deps import ConversationStoreDep, Limit, MemoryId, MemoryStoreDep, Next, UserDep
 from api.errors import MemoryRefused
-from api.schemas import ID_PATTERN, MemoryCreate, MemoryPublic, MemoryUpdate
+from api.schemas.common import ID_PATTERN
+from api.schemas.memories import MemoryCreate, MemoryPublic, MemoryUpdate
 from storage.ids import new_id
 from storage.models import Memory, MemoryMetadata, MemoryType, Page, utc_now
 
@@ -46,7 +47,8 @@ async def add_memory(body: MemoryCreate, user: UserDep, store: MemoryStoreDep) -
     """Remember something; with `coach_id` only that coach sees it (404 if no such coach).
 
     Screened like chat: 422 `memory_refused` for instructions to the coach's model or
-    safety-negating text; secrets and id numbers are redacted (`notice` says so)."""
+    safety-negating text; secrets and id numbers are redacted (`notice` says so).
+    """
     content = screened(body.content)
     memory = Memory(
         memory_id=new_id(),

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Response
 from sse_starlette import EventSourceResponse
 
 from api.deps import ChatDep, CoachId, ConversationId, UserDep
-from api.schemas import ChatReply, ChatRequest
+from api.schemas.chat import ChatReply, ChatRequest
 
 router = APIRouter(prefix="/v1/coaches/{coach_id}/conversations", tags=["chat"])
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import CoachStoreDep, UserDep
-from api.schemas import ProfilePublic, ProfileUpdate, updated
+from api.schemas.common import updated
+from api.schemas.profile import ProfilePublic, ProfileUpdate
 from storage.models import Profile
 
 router = APIRouter(prefix="/v1/profile", tags=["profile"])

@@ -35,9 +35,12 @@ async def get_progress(
     date_from: Annotated[dt.date | None, Query(alias="from")] = None,
     date_to: Annotated[dt.date | None, Query(alias="to")] = None,
 ) -> ProgressPublic:
-    """Per lift the top set and estimated 1RM per session, weekly totals per discipline and
-    run paces, between `from` and `to` (inclusive; default the last 52 weeks, at most 3
-    years); weights in the profile's units."""
+    """Progress between `from` and `to`: per-lift top sets and 1RMs, weekly totals, run paces.
+
+    Per lift the top set and estimated 1RM per session; weekly totals per discipline; run
+    paces. The range is inclusive, by default the last 52 weeks, at most 3 years; weights
+    are in the profile's units.
+    """
     profile = await profiles.get_profile(user) or Profile(user_id=user)
     end = date_to or dt.datetime.now(ZoneInfo(profile.timezone)).date()
     start = date_from or end - dt.timedelta(days=DEFAULT_DAYS)

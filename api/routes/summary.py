@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import CoachId, ConversationId, ConversationStoreDep, UserDep
-from api.schemas import SummaryPublic
+from api.schemas.conversations import SummaryPublic
 from storage.errors import NotFound
 
 router = APIRouter(prefix="/v1/coaches/{coach_id}/conversations", tags=["conversations"])

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, status
 from agent.history_index import indexed
 from api.deps import Limit, Next, UserDep, WorkoutId, WorkoutStoreDep
 from api.errors import WorkoutDateChanged
-from api.schemas import WorkoutCorrection, WorkoutPublic
+from api.schemas.workouts import WorkoutCorrection, WorkoutPublic
 from extraction.describe import describe_workout
 from extraction.schema import Discipline, Workout
 from storage.models import MAX_CHANGES, Page, WorkoutChange, WorkoutRecord, utc_now
@@ -55,15 +55,20 @@ async def get_workout(
 async def correct_workout(
     workout_id: WorkoutId, body: WorkoutCorrection, user: UserDep, store: WorkoutStoreDep
 ) -> WorkoutPublic:
-    """Replace a workout with the athlete's corrected version (a full UWS workout); its
-    exercise history and the bests follow in the same write."""
+    """Replace a workout with the athlete's corrected version (a full UWS workout).
+
+    Its exercise history and the bests follow in the same write.
+    """
     current = await store.get_workout(user, workout_id)
     return WorkoutPublic.of(await store.replace_workout(_corrected(current, body)))
 
 
 def _corrected(current: WorkoutRecord, body: Workout) -> WorkoutRecord:
-    """The stored record with the athlete's version of the workout, marked as reviewed,
-    its exercise entries derived again and the change kept in its history."""
+    """The stored record with the athlete's version of the workout.
+
+    Marked as reviewed, its exercise entries derived again and the change kept in its
+    history.
+    """
     if body.date.isoformat() != current.date:
         raise WorkoutDateChanged(
             "a workout's date is part of its id: delete it and log it again on the right date"

@@ -91,8 +91,10 @@ ElevationUnit = Literal["m", "ft"]
 
 
 class Elevation(Strict):
-    """Height climbed, in the unit the athlete gave (a bare number from older records is
-    metres)."""
+    """Height climbed, in the unit the athlete gave.
+
+    A bare number from older records is metres.
+    """
 
     value: Amount
     unit: ElevationUnit

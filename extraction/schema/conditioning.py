@@ -65,7 +65,7 @@ class CrossfitRound(Strict):
 
 
 class Score(Strict):
-    """The workout's score: a time in seconds, "12+5" rounds, total reps, a load, …"""
+    """The workout's score: a time in seconds, "12+5" rounds, total reps, a load, …."""
 
     value: Number | str
     type: ScoreType
@@ -85,7 +85,7 @@ class PerformanceData(Strict):
 
 
 class CrossfitData(Strict):
-    """discipline_specific.crossfit"""
+    """discipline_specific.crossfit: the WOD's format, time cap, rounds and score."""
 
     workout_format: CrossfitFormat | None = None
     time_cap: Seconds | None = None
@@ -112,7 +112,7 @@ HiitProtocol = Literal["tabata", "emom", "amrap", "intervals", "circuit", "other
 
 
 class HiitData(Strict):
-    """discipline_specific.hiit or .circuit_training"""
+    """discipline_specific.hiit or .circuit_training: work/rest protocol and its exercises."""
 
     protocol: HiitProtocol | None = None
     work_duration: Seconds | None = None

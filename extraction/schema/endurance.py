@@ -95,7 +95,7 @@ class Fueling(Strict):
 
 
 class RunningData(Strict):
-    """discipline_specific.running or .trail_running"""
+    """discipline_specific.running or .trail_running: totals, pace, terrain and segments."""
 
     run_type: RunType | None = None
     total_distance: Amount | None = None
@@ -132,7 +132,7 @@ class CyclingSegment(Strict):
 
 
 class CyclingData(Strict):
-    """discipline_specific.cycling"""
+    """discipline_specific.cycling: totals, power, cadence and segments."""
 
     ride_type: RideType | None = None
     total_distance: Amount | None = None
@@ -165,7 +165,7 @@ class SwimSet(Strict):
 
 
 class SwimmingData(Strict):
-    """discipline_specific.swimming"""
+    """discipline_specific.swimming: pool, stroke, totals and sets."""
 
     pool_length: Amount | None = None
     pool_length_unit: Literal["m", "yd"] | None = None
@@ -189,7 +189,7 @@ class RowInterval(Strict):
 
 
 class RowingData(Strict):
-    """discipline_specific.rowing"""
+    """discipline_specific.rowing: totals, split, stroke rate and intervals."""
 
     erg: bool | None = None
     total_distance: Amount | None = None

@@ -58,7 +58,7 @@ class PhasesData(Strict):
 
 
 class RuckingData(PhasesData):
-    """discipline_specific.rucking"""
+    """discipline_specific.rucking: the load carried, distance, time and climb."""
 
     pack_weight: Weight | None = None
     total_distance: Amount | None = None

@@ -65,7 +65,7 @@ class PowerliftingExercise(Strict):
 
 
 class PowerliftingData(Strict):
-    """discipline_specific.powerlifting"""
+    """discipline_specific.powerlifting: the session's type and its exercises."""
 
     session_type: (
         Literal["max_effort", "dynamic_effort", "volume", "competition", "accessory", "other"]
@@ -105,7 +105,7 @@ class OlympicLift(Strict):
 
 
 class OlympicWeightliftingData(Strict):
-    """discipline_specific.olympic_weightlifting"""
+    """discipline_specific.olympic_weightlifting: the session's type and its lifts."""
 
     session_type: (
         Literal["technique", "strength", "max_effort", "volume", "competition", "other"] | None
@@ -157,7 +157,7 @@ class BodybuildingExercise(Strict):
 
 
 class BodybuildingData(Strict):
-    """discipline_specific.bodybuilding or .functional_bodybuilding"""
+    """discipline_specific.bodybuilding or .functional_bodybuilding: split, muscles, exercises."""
 
     training_split: Text | None = None
     """E.g. push, pull, legs, upper, full_body."""
@@ -191,7 +191,7 @@ class CalisthenicsExercise(Strict):
 
 
 class CalisthenicsData(Strict):
-    """discipline_specific.calisthenics"""
+    """discipline_specific.calisthenics: the session's focus and its exercises."""
 
     session_focus: Text | None = None
     exercises: list[CalisthenicsExercise] = []

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from extraction.parser import Group, parse_lifts
+from extraction.parser import parse_lifts
+from extraction.set_notation import Group
 
 
 def _sets(text: str) -> dict[str, list[tuple[Any, ...]]]:

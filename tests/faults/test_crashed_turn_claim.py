@@ -20,7 +20,7 @@ from agent.offline import OfflineCoachModel
 from storage.errors import RateLimited
 from storage.ids import new_id
 from storage.models import Message, MessageMetadata
-from storage.protocols import Quota
+from storage.turn_writes import Quota
 from tests.factories import BrokenModel, local_store, runner, seed_athlete
 
 USER = "athlete-1"

@@ -22,8 +22,8 @@ import pytest
 
 from storage.errors import Conflict, StorageUnavailable
 from storage.items import Absent, ConditionFailed, Put
-from storage.protocols import TurnCommit
 from storage.repository import Repository
+from storage.turn_writes import TurnCommit
 from tests.faults.dynamodb_faults import Fault, Injector, injected
 from tests.storage.builders import (
     COACH,

@@ -16,8 +16,8 @@ from storage.codec import new_item
 from storage.errors import Conflict, InvalidPageToken, NotFound, PayloadTooLarge, RateLimited
 from storage.items import Absent, Put
 from storage.models import Page, Profile, Summary
-from storage.protocols import Quota, TurnCommit
 from storage.repository import Repository
+from storage.turn_writes import Quota, TurnCommit
 from tests.storage.builders import (
     COACH,
     CONVERSATION,

@@ -10,8 +10,8 @@ import pytest
 from storage import keys
 from storage.errors import Conflict, NotFound
 from storage.models import ConversationState, LastChange, PendingQuestion
-from storage.protocols import TurnCommit, WorkoutEdit
 from storage.repository import Repository
+from storage.turn_writes import TurnCommit, WorkoutEdit
 from tests.storage.builders import (
     COACH,
     CONVERSATION,

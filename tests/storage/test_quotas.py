@@ -18,9 +18,9 @@ from storage.errors import (
 )
 from storage.factory import open_store
 from storage.items import Query
-from storage.protocols import TurnCommit
 from storage.quotas import StoredLimits
 from storage.repository import Repository
+from storage.turn_writes import TurnCommit
 from tests.storage.builders import (
     COACH,
     CONVERSATION,
