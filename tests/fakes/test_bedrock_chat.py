@@ -21,13 +21,7 @@ from langchain_core.messages import (
 )
 from pydantic import BaseModel, Field
 
-from tests.fakes.bedrock import (
-    DEFAULT_TEXT,
-    FakeBedrock,
-    Reply,
-    ToolUse,
-    forced_tool_name,
-)
+from tests.fakes.bedrock import DEFAULT_TEXT, FakeBedrock, Reply, ToolUse, forced_tool_name
 from tests.fakes.conftest import MODEL_ID, Chat
 
 

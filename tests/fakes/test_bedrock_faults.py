@@ -15,11 +15,7 @@ from botocore.exceptions import ClientError, ConnectionClosedError, EventStreamE
 from botocore.exceptions import ReadTimeoutError as BotocoreReadTimeout
 from urllib3.exceptions import ProtocolError
 
-from tests.fakes.bedrock import (
-    BrokenStream,
-    FakeBedrock,
-    Reply,
-)
+from tests.fakes.bedrock import BrokenStream, FakeBedrock, Reply
 from tests.fakes.conftest import MODEL_ID, Chat, runtime_client
 
 # -- errors --------------------------------------------------------------------------------

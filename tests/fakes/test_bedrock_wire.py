@@ -12,10 +12,7 @@ from typing import Any
 import pytest
 from botocore.eventstream import ChecksumMismatch, EventStreamBuffer
 
-from tests.fakes.bedrock import (
-    FakeBedrock,
-    encode_event_frame,
-)
+from tests.fakes.bedrock import FakeBedrock, encode_event_frame
 from tests.fakes.conftest import MODEL_ID, runtime_client
 
 

@@ -6,12 +6,7 @@ import anyio
 import pytest
 
 from storage.repository import Repository
-from tests.storage.builders import (
-    CONVERSATION,
-    USER,
-    message,
-    seed_conversation,
-)
+from tests.storage.builders import CONVERSATION, USER, message, seed_conversation
 
 
 async def test_documents_round_trip(store: Repository) -> None:

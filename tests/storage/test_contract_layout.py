@@ -10,14 +10,7 @@ from typing import Any
 from storage.models import Profile
 from storage.protocols import Quota
 from storage.repository import Repository
-from tests.storage.builders import (
-    COACH,
-    CONVERSATION,
-    USER,
-    memory,
-    message,
-    seed_conversation,
-)
+from tests.storage.builders import COACH, CONVERSATION, USER, memory, message, seed_conversation
 from tests.storage.conftest import make_store
 
 # lifecycle

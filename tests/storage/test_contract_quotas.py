@@ -8,13 +8,7 @@ import pytest
 from storage.errors import RateLimited
 from storage.protocols import Quota
 from storage.repository import Repository
-from tests.storage.builders import (
-    CONVERSATION,
-    OTHER,
-    USER,
-    message,
-    seed_conversation,
-)
+from tests.storage.builders import CONVERSATION, OTHER, USER, message, seed_conversation
 
 
 async def test_quota_holds_under_50_concurrent_messages(store: Repository) -> None:

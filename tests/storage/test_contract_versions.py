@@ -10,11 +10,7 @@ from storage import keys
 from storage.errors import Conflict, NotFound
 from storage.models import Profile, Summary
 from storage.repository import Repository
-from tests.storage.builders import (
-    COACH,
-    USER,
-    coach,
-)
+from tests.storage.builders import COACH, USER, coach
 
 
 async def test_create_is_conditional_and_leaves_the_stored_item(store: Repository) -> None:
