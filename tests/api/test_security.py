@@ -43,7 +43,7 @@ from tests.api.helpers import (
     started,
     token,
 )
-from tests.api.test_e2e import coach_serve, serve_env, wait_healthy
+from tests.api.served import coach_serve, serve_env, wait_healthy
 from tests.fakes.bedrock import FakeBedrock, Reply
 from tests.storage.conftest import serial_mock_aws
 
