@@ -11,7 +11,7 @@ read is 1 RRU per 4 KB (a query sums its items first), a write 1 WRU per 1 KB, b
 doubled in a transaction; item sizes are computed as DynamoDB documents them, updated
 and deleted items in a transaction at their size after the turn (1 KB if gone).
 Tokens are estimated from the requests actually sent, at 4 characters a token (what
-tests/fakes/bedrock.py reports as usage); the model's replies are `--reply-chars` of
+tests/fakes/bedrock/ reports as usage); the model's replies are `--reply-chars` of
 text, its structured answers the JSON a cooperative model would send (the deterministic
 extractor's workouts). Prints; asserts nothing.
 """

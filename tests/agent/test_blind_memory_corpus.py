@@ -17,22 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from agent.memory_rules import ForgetRequest, MemoryRequest, detect_memory_intent
+from agent.memory_rules import detect_memory_intent
+from tests.agent.memory_helpers import label
 
 BLIND = Path(__file__).with_name("blind_memory_corpus.jsonl")
 FLOOR_PRECISION, FLOOR_RECALL = 0.97, 0.78
 
 
-def _label(result: MemoryRequest | ForgetRequest | None) -> str:
-    if isinstance(result, MemoryRequest):
-        return "save"
-    return "forget" if isinstance(result, ForgetRequest) else "none"
-
-
 def test_blind_memory_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:
     cases = [json.loads(line) for line in BLIND.read_text().splitlines() if line.strip()]
     assert len(cases) >= 60
-    predicted = {c["id"]: _label(detect_memory_intent(c["message"])) for c in cases}
+    predicted = {c["id"]: label(detect_memory_intent(c["message"])) for c in cases}
     flagged = [c for c in cases if predicted[c["id"]] != "none"]
     positives = [c for c in cases if c["expected"] != "none"]
     hits = [c for c in flagged if predicted[c["id"]] == c["expected"]]

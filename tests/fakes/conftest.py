@@ -1,4 +1,5 @@
-"""Fixtures for the fake Bedrock server: one shared fake per module, reset per test.
+"""Fixtures for the fake Bedrock server: one shared fake per module, reset per test; and
+the clients the tests aim at it.
 
 The offline environment and the loopback-only socket guard come from the root conftest.
 """
@@ -8,11 +9,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import boto3
 import pytest
+from botocore.config import Config
 
 from tests.fakes.bedrock import FakeBedrock
 
 MODEL_ID = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
+Chat = Any  # ChatBedrockConverse; kept loose so the import stays in the fixtures
+
+
+def runtime_client(fake: FakeBedrock, config: Config | None = None) -> Any:
+    """A plain bedrock-runtime client aimed at the fake (test credentials, us-east-1)."""
+    return boto3.client(
+        "bedrock-runtime",
+        region_name="us-east-1",
+        endpoint_url=fake.endpoint_url,
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        config=config,
+    )
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from storage import keys
+from storage.codec import new_item
+from storage.items import Absent, Put
 from storage.models import (
     Best,
     CoachConfig,
@@ -114,6 +117,18 @@ async def seed_conversation(store: Repository, user: str = USER) -> Conversation
     """A coach and one conversation with it."""
     await store.create_coach(coach(user))
     return await store.create_conversation(conversation(user))
+
+
+async def seed_messages(store: Repository, count: int) -> None:
+    """Messages put straight through the item layer.
+
+    begin_turn per message would work too, but moto deep-copies the whole table for
+    every write of a transaction, which makes 1,000 of them take half a minute.
+    """
+    for n in range(count):
+        m = message(n)
+        key = keys.message(USER, CONVERSATION, m.message_id)
+        await store.items.put(Put(new_item(key, "message", m), Absent()))
 
 
 class Outcome(BaseModel):

@@ -1,24 +1,17 @@
-"""Proves the real langchain-aws -> botocore stack works end to end against FakeBedrock.
+"""Proves the real langchain-aws -> botocore stack works end to end against FakeBedrock:
+text, streaming, tools, structured output and prompt caching.
 
 These tests double as documentation of what `ChatBedrockConverse` puts on the wire.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
-from botocore.eventstream import ChecksumMismatch, EventStreamBuffer
-from botocore.exceptions import ClientError, ConnectionClosedError, EventStreamError
-from botocore.exceptions import ReadTimeoutError as BotocoreReadTimeout
+from botocore.exceptions import ClientError
 from langchain_core.messages import (
     AIMessage,
     AIMessageChunk,
@@ -27,20 +20,9 @@ from langchain_core.messages import (
     ToolMessage,
 )
 from pydantic import BaseModel, Field
-from urllib3.exceptions import ProtocolError
 
-from tests.fakes.bedrock import (
-    DEFAULT_TEXT,
-    BrokenStream,
-    FakeBedrock,
-    Reply,
-    ToolUse,
-    encode_event_frame,
-    forced_tool_name,
-)
-from tests.fakes.conftest import MODEL_ID
-
-Chat = Any  # ChatBedrockConverse; kept loose so the import stays in the fixtures
+from tests.fakes.bedrock import DEFAULT_TEXT, FakeBedrock, Reply, ToolUse, forced_tool_name
+from tests.fakes.conftest import MODEL_ID, Chat
 
 
 class Workout(BaseModel):
@@ -60,113 +42,6 @@ def _collect(chunks: list[AIMessageChunk]) -> AIMessageChunk:
     for chunk in chunks[1:]:
         total = total + chunk
     return total
-
-
-# -- wire format ---------------------------------------------------------------------------
-
-
-def runtime_client(fake: FakeBedrock, config: Config | None = None) -> Any:
-    """A plain bedrock-runtime client aimed at the fake (test credentials, us-east-1)."""
-    return boto3.client(
-        "bedrock-runtime",
-        region_name="us-east-1",
-        endpoint_url=fake.endpoint_url,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-        config=config,
-    )
-
-
-def test_event_frames_decode_with_botocores_own_parser() -> None:
-    headers = {":event-type": "messageStop", ":content-type": "application/json"}
-    frame = encode_event_frame(headers, b'{"stopReason":"end_turn"}')
-    buffer = EventStreamBuffer()
-    buffer.add_data(frame + frame)
-    messages = list(buffer)
-    assert len(messages) == 2
-    assert messages[0].headers == headers
-    assert json.loads(messages[0].payload) == {"stopReason": "end_turn"}
-
-    corrupt = EventStreamBuffer()
-    corrupt.add_data(encode_event_frame(headers, b"{}", corrupt=True))
-    with pytest.raises(ChecksumMismatch):
-        list(corrupt)
-
-
-def test_raw_stream_frames_have_bedrock_headers(fake_bedrock: FakeBedrock) -> None:
-    fake_bedrock.add_tool_call("log_workout", {"kind": "run", "km": 5}, text="Logging.")
-    client = runtime_client(fake_bedrock)
-    response = client.converse_stream(
-        modelId=MODEL_ID,
-        messages=[{"role": "user", "content": [{"text": "hi"}]}],
-        toolConfig={"tools": [{"toolSpec": {"name": "log_workout", "inputSchema": {"json": {}}}}]},
-    )
-    assert response["ResponseMetadata"]["HTTPHeaders"]["content-type"] == (
-        "application/vnd.amazon.eventstream"
-    )
-    events = list(response["stream"])
-    kinds = [next(iter(e)) for e in events]
-    assert kinds[0] == "messageStart" and kinds[-2:] == ["messageStop", "metadata"]
-    assert kinds.count("contentBlockStart") == 1  # only the tool block, like real Claude
-    tool_start = next(e for e in events if "contentBlockStart" in e)["contentBlockStart"]
-    assert tool_start["contentBlockIndex"] == 1
-    assert tool_start["start"]["toolUse"]["name"] == "log_workout"
-    pieces = [
-        e["contentBlockDelta"]["delta"]["toolUse"]["input"]
-        for e in events
-        if "contentBlockDelta" in e and "toolUse" in e["contentBlockDelta"]["delta"]
-    ]
-    assert len(pieces) > 1 and json.loads("".join(pieces)) == {"kind": "run", "km": 5}
-    assert events[-2]["messageStop"]["stopReason"] == "tool_use"
-    metadata = events[-1]["metadata"]
-    assert metadata["usage"]["totalTokens"] == (
-        metadata["usage"]["inputTokens"] + metadata["usage"]["outputTokens"]
-    )
-    assert metadata["metrics"]["latencyMs"] >= 1
-
-
-def test_model_id_is_url_decoded(fake_bedrock: FakeBedrock) -> None:
-    arn = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123"
-    client = runtime_client(fake_bedrock)
-    client.converse(modelId=arn, messages=[{"role": "user", "content": [{"text": "hi"}]}])
-    request = fake_bedrock.last_request
-    assert request.model_id == arn
-    assert "%3A" in request.path and "%2F" in request.path
-
-
-@pytest.mark.parametrize(
-    ("messages", "fragment"),
-    [
-        ([{"role": "assistant", "content": [{"text": "hi"}]}], "must start with a user message"),
-        (
-            [
-                {"role": "user", "content": [{"text": "a"}]},
-                {"role": "user", "content": [{"text": "b"}]},
-            ],
-            "must alternate between user and assistant",
-        ),
-        ([{"role": "user", "content": [{"text": "  "}]}], "messages.0.content.0 is blank"),
-    ],
-)
-def test_fake_applies_bedrock_validation_rules(
-    fake_bedrock: FakeBedrock, messages: list[dict[str, Any]], fragment: str
-) -> None:
-    client = runtime_client(fake_bedrock)
-    with pytest.raises(client.exceptions.ValidationException, match=fragment):
-        client.converse(modelId=MODEL_ID, messages=messages)
-    assert fake_bedrock.last_request.messages == messages  # still recorded
-
-
-def test_unsigned_requests_are_rejected(fake_bedrock: FakeBedrock) -> None:
-    body = json.dumps({"messages": [{"role": "user", "content": [{"text": "hi"}]}]}).encode()
-    request = urllib.request.Request(
-        f"{fake_bedrock.endpoint_url}/model/{MODEL_ID}/converse", data=body, method="POST"
-    )
-    with pytest.raises(urllib.error.HTTPError) as info:
-        urllib.request.urlopen(request, timeout=5)
-    with info.value:  # the error holds the response open
-        assert info.value.code == 403
-        assert info.value.headers["x-amzn-ErrorType"].startswith("MissingAuthenticationToken")
 
 
 # -- ChatBedrockConverse: text -------------------------------------------------------------
@@ -409,130 +284,3 @@ def test_anthropic_style_cache_control_is_dropped_by_langchain_aws(
     block = {"type": "text", "text": "sys", "cache_control": {"type": "ephemeral"}}
     chat.invoke([SystemMessage(content=[block]), HumanMessage("hi")])
     assert fake_bedrock.last_request.system == [{"text": "sys"}]
-
-
-# -- errors --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("status", "code"),
-    [
-        (429, "ThrottlingException"),
-        (500, "InternalServerException"),
-        (503, "ServiceUnavailableException"),
-        (400, "ValidationException"),
-    ],
-)
-def test_errors_map_to_botocore_exceptions(
-    fake_bedrock: FakeBedrock, chat: Chat, status: int, code: str
-) -> None:
-    fake_bedrock.add_error(status, code, f"scripted {code}")
-    with pytest.raises(ClientError) as info:
-        chat.invoke("hi")
-    error = info.value
-    assert type(error).__name__ == code  # the modeled exception class, e.g. ThrottlingException
-    assert error.response["Error"] == {"Code": code, "Message": f"scripted {code}"}
-    assert error.response["ResponseMetadata"]["HTTPStatusCode"] == status
-    assert len(fake_bedrock.requests) == 1  # retries really are off
-
-
-def test_throttling_on_stream_with_prebuilt_client(fake_bedrock: FakeBedrock) -> None:
-    from langchain_aws import ChatBedrockConverse
-
-    client = runtime_client(fake_bedrock, Config(retries={"total_max_attempts": 1}))
-    model = ChatBedrockConverse(model=MODEL_ID, client=client, region_name="us-east-1")
-    fake_bedrock.add_error(429, "ThrottlingException")
-    with pytest.raises(client.exceptions.ThrottlingException):
-        list(model.stream("hi"))
-    assert len(fake_bedrock.requests) == 1
-    fake_bedrock.add_text("recovered")
-    assert model.invoke("hi").content == "recovered"
-
-
-@pytest.mark.parametrize(
-    ("mode", "expected"),
-    [
-        ("truncate", ProtocolError),  # urllib3's IncompleteRead, not wrapped by botocore
-        ("eof", ConnectionError),  # langchain-aws: "missing messageStop event"
-        ("bad_crc", ChecksumMismatch),
-        ("exception", EventStreamError),  # a ClientError with the event's code
-    ],
-)
-def test_broken_stream_raises_after_some_chunks(
-    fake_bedrock: FakeBedrock, chat: Chat, mode: Any, expected: type[Exception]
-) -> None:
-    fake_bedrock.add_broken_stream("You ran a great", mode=mode)
-    received: list[str] = []
-    with pytest.raises(expected) as info:
-        for chunk in chat.stream("hi"):
-            received.append(chunk.text)
-    assert len([t for t in received if t]) >= 2
-    assert "".join(received) == "You ran a great"
-    if mode == "exception":
-        assert isinstance(info.value, ClientError)
-        assert info.value.response["Error"]["Code"] == "modelStreamErrorException"
-    fake_bedrock.add_text("next call is fine")
-    assert chat.invoke("again").content == "next call is fine"
-
-
-def test_broken_response_on_converse_drops_the_connection(
-    fake_bedrock: FakeBedrock, chat: Chat
-) -> None:
-    fake_bedrock.add(BrokenStream(mode="eof"))
-    with pytest.raises(ConnectionClosedError):
-        chat.invoke("hi")
-
-
-def test_handler_errors_surface_as_500(fake_bedrock: FakeBedrock, chat: Chat) -> None:
-    def handler(body: dict[str, Any]) -> Reply:
-        raise KeyError("oops")
-
-    fake_bedrock.handler = handler
-    with pytest.raises(ClientError, match="FakeBedrock handler: KeyError"):
-        chat.invoke("hi")
-
-
-def test_no_default_means_unscripted_calls_fail(fake_bedrock: FakeBedrock, chat: Chat) -> None:
-    fake_bedrock.default = None
-    with pytest.raises(ClientError, match="no scripted response left"):
-        chat.invoke("hi")
-
-
-# -- timing --------------------------------------------------------------------------------
-
-
-async def test_slow_responses_do_not_block_each_other(
-    fake_bedrock: FakeBedrock, chat: Chat
-) -> None:
-    fake_bedrock.default = Reply(text="slow", delay_s=0.3)
-    started = time.monotonic()
-    results = await asyncio.gather(*(chat.ainvoke(f"q{i}") for i in range(4)))
-    elapsed = time.monotonic() - started
-    assert [r.content for r in results] == ["slow"] * 4
-    assert elapsed < 0.9, elapsed  # serial would take >= 1.2 s
-
-
-def test_delay_trips_the_client_read_timeout(fake_bedrock: FakeBedrock) -> None:
-    client = runtime_client(
-        fake_bedrock, Config(read_timeout=0.1, retries={"total_max_attempts": 1})
-    )
-    fake_bedrock.add_text("too late", delay_s=0.4)
-    with pytest.raises(BotocoreReadTimeout):
-        client.converse(modelId=MODEL_ID, messages=[{"role": "user", "content": [{"text": "x"}]}])
-
-
-def test_context_manager_lifecycle() -> None:
-    fake = FakeBedrock()
-    with pytest.raises(RuntimeError):
-        _ = fake.endpoint_url
-    with fake:
-        assert fake.endpoint_url.startswith("http://127.0.0.1:")
-    with pytest.raises(RuntimeError):
-        _ = fake.endpoint_url
-
-
-def test_non_loopback_connections_are_blocked() -> None:
-    import socket
-
-    with pytest.raises(OSError, match="loopback"):
-        socket.create_connection(("192.0.2.1", 443), timeout=0.1)  # TEST-NET-1, never routed

@@ -1,0 +1,56 @@
+"""Memory rules: `best_match` finds the memory a forget request names."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.memory_rules import best_match
+from tests.agent.memory_helpers import forgotten, memory
+
+MEMORIES = [
+    memory("Has a bad left shoulder.", memory_id="shoulder"),
+    memory("Hates burpees.", memory_id="burpees"),
+    memory("Only has dumbbells at home.", memory_id="dumbbells"),
+    memory("Is training for a marathon in April.", memory_id="marathon"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("shoulder", "shoulder"),
+        ("shoulder thing", "shoulder"),
+        ("shoulder injury", "shoulder"),
+        ("my shoulders", "shoulder"),
+        ("I hate burpees", "burpees"),
+        ("burpee", "burpees"),
+        ("dumbbells", "dumbbells"),
+        ("I only have DBs", "dumbbells"),
+        ("marathon", "marathon"),
+        ("knee", None),
+        ("my left knee", None),
+        ("running", None),
+        ("I like burpees", None),
+        ("", None),
+    ],
+)
+def test_best_match(query: str, expected: str | None) -> None:
+    result = best_match(query, MEMORIES)
+    assert (result[0].memory_id if result else None) == expected
+
+
+def test_best_match_scores_and_threshold() -> None:
+    result = best_match("shoulder", MEMORIES)
+    assert result is not None and result[1] == 1.0
+    assert best_match("shoulder surgery", MEMORIES, threshold=0.9) is None
+    # "bad" and "injury" are one word to the rules: a bad shoulder is a shoulder injury.
+    assert best_match("shoulder injury", MEMORIES, threshold=0.9) is not None
+    assert best_match("shoulder", []) is None
+
+
+def test_forget_end_to_end_removes_only_the_matching_memory() -> None:
+    knee = forgotten("forget about my knee")
+    assert best_match(knee.query, MEMORIES) is None
+    shoulder = forgotten("you can forget about my shoulder thing")
+    match = best_match(shoulder.query, MEMORIES)
+    assert match is not None and match[0].memory_id == "shoulder"
