@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.classification import classify
+from agent.memory_rules.labels import lasting, split_label
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.rewriting import noun_phrase, rewrite_imperative, rewrite_statement
@@ -22,19 +23,11 @@ _SAVE_TRIGGER = re.compile(
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
     r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind)"
     r"|(?P<note>(?:make|take) (?:a )?(?:quick |mental |little )?note(?: of)?"
-    r"|note (?:that|down|this)|note(?=\s*:)|(?:write|jot|put) (?:this |that |it )?down)"
+    r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
+    r"|(?:write|jot|put) (?:this |that |it )?down)"
     r"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into) (?:your |my )?"
-    r"(?:memory|memories|notes)|(?:save|store|add|create|make) (?:a |this |that |new )?memory)"
-    r"|(?P<colon>(?:for (?:your|the|my) (?:notes|records?|file|profile)"
-    r"|(?:add|save|put) (?:this |that )?(?:to|in|on) (?:my |your |the )?"
-    r"(?:profile|file|notes|records?)|(?:profile|injury|health"
-    r"|medical|quick|important) (?:update|note|info)|note (?:for|to) (?:you|coach|the coach"
-    r"|future you)|for (?:the )?future|going forward|from now on|fyi|heads up|important"
-    r"|new rule|standing rule|(?:a )?thing to (?:know|remember)"
-    r"|(?:update|add to|save to|put in|for) (?:your |my |the )?(?:notes|profile|records?|file"
-    r"|memory)|(?:save|store|keep|remember) (?:this|that)|notes? (?:for|to) (?:later|the future"
-    r"|future)|(?:new |another )?(?:goal|injury|fact|rule|info|preference|thing)s? to remember"
-    r")(?=\s*:))"
+    r"(?:memory|memories|notes)|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
+    r"|(?:save|store|record) that(?= (?:i|i'm|i've|i'd|my|we|our)\b))"
     r"|(?P<marker>(?:(?:fyi|just so you know|so you know|just so you're aware|(?:just )?a heads up"
     r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"
     r"|for (?:the )?future(?: sessions| workouts| training| programming)?|for later"
@@ -43,6 +36,9 @@ _SAVE_TRIGGER = re.compile(
     r")\b"
 )
 _THAT = re.compile(r"\s*that\b")
+_OBJECT = re.compile(r" (?:this|that|it) in mind$")
+# "keep that in mind when you program runs": the fact came before, this only qualifies it.
+_QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
 _PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
 _STANDING = re.compile(r"(?:going forward|moving forward|from now on)$")
@@ -136,8 +132,14 @@ def _request(content: str, source: str, *, imperative: bool, message: str) -> Me
     return MemoryRequest(content, kind.memory_type, kind.importance, kind.scope, kind.tags)
 
 
-def build_save(raw: str, *, explicit: bool, message: str) -> MemoryRequest | None:
-    """Turn the words after a trigger into a MemoryRequest, or None if they are not a fact."""
+def build_save(
+    raw: str, *, explicit: bool, message: str, min_words: int = 3
+) -> MemoryRequest | None:
+    """Turn the words after a trigger into a MemoryRequest, or None if they are not a fact.
+
+    An explicit request keeps a fact of `min_words` or more without a verb ("add to my
+    profile: vegetarian" needs only one).
+    """
     stripped = raw.strip(" ,:;-")
     if _EVENT.match(lower(stripped)):
         return None
@@ -164,13 +166,30 @@ def build_save(raw: str, *, explicit: bool, message: str) -> MemoryRequest | Non
         if len(low.split()) < 2:
             return None
         return _request(rewrite_statement(text), text, imperative=False, message=message)
-    if (explicit and len(low.split()) >= 3) or (len(low.split()) >= 4 and has_verb):
+    if (explicit and len(low.split()) >= min_words) or (len(low.split()) >= 4 and has_verb):
         return _request(rewrite_statement(text), text, imperative=False, message=message)
     return None
 
 
+def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
+    """A fact after a keeping label ("save for later: my resting HR is 48")."""
+    labelled = split_label(sentence)
+    if labelled is None:
+        return None
+    lead, content, strength = labelled
+    if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
+        return None
+    text = f"{lead}: {content}" if lead else content
+    return build_save(
+        text, explicit=True, message=message, min_words=1 if strength == "strong" else 3
+    )
+
+
 def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequest | None:
-    """Find the first save trigger in one sentence that yields a memory."""
+    """Find the first save label or trigger in one sentence that yields a memory."""
+    labelled = _save_from_label(sentence, message)
+    if labelled is not None:
+        return labelled
     low = lower(sentence)
     question = low.rstrip().endswith("?")
     for match in _SAVE_TRIGGER.finditer(low):
@@ -178,11 +197,6 @@ def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequ
         lead = lead_kind(sentence[: match.start()])
         after = sentence[match.end() :]
         if kind == "note" and lower(after).lstrip().startswith("to self"):
-            continue
-        if kind == "colon":
-            request = build_save(after.lstrip(" :"), explicit=True, message=message)
-            if request is not None:
-                return request
             continue
         if kind == "marker":
             content = after if re.search(r"[A-Za-z]", after) else ""
@@ -203,7 +217,11 @@ def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequ
             # "note: …" is how athletes annotate a log, so only "note that" counts there.
             points = _POINTS_AT if kind != "note" else _THAT
             explicit = bool(points.match(after)) or kind == "save"
-            if lower(_clean(after)) in PRONOUN_ONLY:
+            if match.group(0) == "note" and not lasting(after):  # "note I ran 5k today"
+                continue
+            if lower(_clean(after)) in PRONOUN_ONLY or (
+                _OBJECT.search(match.group(0)) and _QUALIFIER.match(lower(after))
+            ):
                 # "…, remember that" / "Remember that." refer back to the fact just stated.
                 before = before_clause(sentence, match.start())
                 if not before and (not previous or previous.rstrip().endswith("?")):
