@@ -23,7 +23,9 @@ Decisions recorded here (the brief left them open):
 
 Layout, in dependency order: `sentences` and `word_lists` (shared words and patterns),
 `safety`, `lead_in`, `labels` (colon labels), `rewriting` and `classification`, then
-`save_requests`, `forget_requests` and `detection`; `similarity` feeds `matching` and `consolidation`; `ranking` stands alone.
+`save_requests`, `memory_refs` (phrases naming a stored memory), `replacements` (the new
+fact that comes with a forget), `forget_requests` and `detection`; `similarity` feeds
+`matching` and `consolidation`; `ranking` stands alone.
 """
 
 from __future__ import annotations

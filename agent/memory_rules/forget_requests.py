@@ -9,23 +9,29 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.lead_in import before_clause, lead_kind
-from agent.memory_rules.requests import ForgetRequest, MemoryRequest
-from agent.memory_rules.save_requests import build_save
+from agent.memory_rules.memory_refs import MEMORY_NOUNS, STALE, memory_reference
+from agent.memory_rules.replacements import replacement
+from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower, strip_tail
-from agent.memory_rules.word_lists import ADVERBS, ONE_OFF, PRONOUN_ONLY
+from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
 
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
     r"(?P<forget>forget)"
     r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of|ditch"
-    r"|bin|toss|nuke)"
-    r"|(?P<stop>stop remembering|unremember|no need to remember|(?:you )?(?:don't|do not)"
-    r" (?:need|have) to remember)"
+    r"|bin|toss|nuke|unsave|unpin|unstore)"
+    r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing)|unremember"
+    r"|(?:no need|(?:you )?(?:don't|do not) (?:need|have)) to (?:remember|keep track of|track"
+    r"|keep|store|save)|(?:don't|do not) remember(?! to\b))"
+    r"|(?P<update>update|change|correct|fix|edit|amend)"
     r"|(?P<nolonger>(?:that's|that is|it's|it is|this is|its) (?:no longer|not) (?:true|the case"
     r"|accurate|relevant|valid|right)(?: anymore)?|(?:is|are) no longer (?:true|the case|accurate"
     r"|relevant|valid))"
+    r"|(?P<stale>" + STALE.pattern + ")"
     r")\b"
 )
+_KINDS = r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?"
+"""Kinds of memory: "delete my goal of a 500 deadlift" names a memory, "delete my workout" not."""
 _MEMORY_NOUN = re.compile(
     r"^(?:the |that |this |my |your |any |those |these |all )?(?:old |previous |earlier |first )?"
     r"(?:memory|memories|note|notes|entry|entries|record|fact|info|information|one|thing|bit"
@@ -34,9 +40,10 @@ _MEMORY_NOUN = re.compile(
     r"|told you)(?: that)?|where|for|with))?\s+(?P<q>.+)$"
     r"|^(?:the |that |this |my )?(?:old |previous )?"
     r"(?P<q2>[a-z0-9\- ]{1,40}?)"
-    r" (?:one|memory|note)\b(?P<rest>.*)$"
+    rf" (?:one|{MEMORY_NOUNS})\b(?P<rest>.*)$"
     r"|^(?:the |my |that )?(?:old|previous|outdated) (?P<q3>[a-z0-9\- ]{1,40}?)"
     r"(?=\s*(?:[,;.]|$|\s-\s))"
+    rf"|^(?:my|the|that) (?P<q4>(?:{_KINDS})\b[^,;.]*)"
 )
 _FROM_MEMORY = re.compile(
     r"^(?P<q>.+?)\s+(?:from|out of) (?:your |my |the )?(?:memory|memories|notes|records|brain"
@@ -49,12 +56,13 @@ _WHAT_YOU_KNOW = re.compile(
 _FORGET_OBJECT = re.compile(
     r"^(?:that\b|about\b|what i\b|the fact\b|everything about\b|all about\b|my\b|i\b|i'm\b|i've\b"
     r"|the (?:memory|note|thing|bit|part|stuff)\b|that (?:memory|note|thing)\b|the [a-z\- ]{1,40}"
-    r" (?:thing|stuff|business|situation|issue|one|memory|note)\b)"
+    rf" (?:thing|stuff|business|situation|issue|one|memory|note|{_KINDS})\b)"
 )
 _QUERY_LEAD = re.compile(
-    r"^(?:\s|that\s|about\s|the fact that\s|what i (?:said|told you|mentioned|wrote)(?: about)?"
-    r"(?:\s|$)|everything (?:about|regarding)\s|all about\s|(?:the |that |this |my |any )?(?:memory"
-    r"|memories|note|notes|thing|info|information|entry|bit|part|stuff)(?: (?:about|that|on"
+    r"^(?:\s|that\s|about\s|the fact that\s|(?:what )?i (?:said|told you|mentioned|wrote)"
+    r"(?: about)?(?:\s|$)|everything (?:about|regarding)\s|all about\s"
+    r"|(?:the |that |this |my |any )?(?:memory|memories|note|notes|thing|info|information|entry"
+    r"|bit|part|stuff)(?: (?:about|that|on"
     r"|regarding|re|of|saying))?\s)+"
 )
 _QUERY_TRAIL = (
@@ -68,16 +76,16 @@ _SESSION_NOUNS = frozenset(
 _QUERY_FILLER = frozenset("thing things stuff business one".split())
 _DETERMINERS = frozenset("my me the a an this those these any all your".split())
 _SPLIT = re.compile(r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+")
-_NEW_FACT_LEAD = re.compile(
-    r"^(?:(?:so|and|now|actually|but|these days|nowadays|because|since|in fact|remember that"
-    r"|note that|instead)[\s,]+)*(?=(?:i|i'm|i've|i'd|my|we)\b)"
+_DEICTIC = re.compile(
+    r"^(?:that|this|those)(?: (?:note|memory|info|one|bit|entry|stuff))?(?: (?:anymore|any more"
+    r"|on file|stored|saved|down))*[\s.!]*$"
 )
-# "drop the old 5k goal, it's now sub-20": the new value of what was forgotten.
-_NEW_VALUE = re.compile(
-    r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s) now|the new one is|now it'?s"
-    r"|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to|update (?:it|that) to)"
-    r"\s+(?P<value>.+)$"
+"""A target that points back ("you don't need to keep that note anymore")."""
+_STATE = re.compile(r"^(?P<subject>.+?) (?:is|are|'s|has been|have been|was|were|feels?) ")
+_TALK = frozenset(
+    "i asked ask said say mentioned mention told tell you it that anything this".split()
 )
+"""Words of "forget I asked" / "forget I said anything": the conversation, not a memory."""
 
 
 def _clean_query(raw: str) -> str:
@@ -92,65 +100,63 @@ def _clean_query(raw: str) -> str:
     ).strip(" ,.;:")
 
 
-def _object_of(query: str) -> str:
-    """What a pronoun in the replacement refers to: "I hate burpees" → "burpees"."""
-    tokens = query.split()
-    if tokens and tokens[0].lower() in {"i", "i'm", "i've"}:
-        idx = 1
-        while idx < len(tokens) and tokens[idx].lower() in ADVERBS | {"not", "don't"}:
-            idx += 1
-        return " ".join(tokens[idx + 1 :])
-    return query
+def _back_reference(sentence: str, start: int) -> str:
+    """What "that" points back to: the clause before, or the subject of a state clause.
+
+    "my shoulder is fine now, you don't need to keep that note" points at "my shoulder".
+    """
+    clause = before_clause(sentence, start)
+    state = _STATE.match(lower(clause))
+    if state is None or lower(clause).startswith(("i ", "i'm ", "i've ")):
+        return clause
+    return clause[: state.end("subject")]
 
 
-def _replacement(rest: str, query: str, message: str) -> MemoryRequest | None:
-    """A new fact stated after the forget ("…, I like them now"), pronouns resolved."""
-    low = lower(rest)
-    value = _NEW_VALUE.match(low.strip(" ,;:-"))
-    if value is not None and query:
-        said = rest.strip(" ,;:-")[value.start("value") :]
-        subject = re.sub(r"^(?:old|previous|earlier)\s+", "", query, flags=re.IGNORECASE)
-        return build_save(f"my {subject} is {said}", explicit=True, message=message)
-    lead = _NEW_FACT_LEAD.match(low)
-    if lead is None:
-        return None
-    text = rest[lead.end() :]
-    obj = _object_of(query)
-    if obj and len(obj.split()) <= 5:
-        words = text.split()
-        for idx in range(1, len(words)):
-            core = words[idx].lower().strip(".,!?")
-            if core in {"them", "it", "those", "these", "'em"}:
-                words[idx] = obj + words[idx][len(core) :]
-        text = " ".join(words)
-    return build_save(text, explicit=False, message=message)
+def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
+    """The raw target and trailing text of one forget trigger, or None if not a forget.
 
-
-def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, str] | None:
-    """The raw target and the trailing text of one forget trigger, or None if not a forget."""
+    The flag is set when the forget corrects a note (it is wrong, or asked to be updated).
+    """
     after = sentence[end:].strip()
     low_after = lower(after)
+    question = sentence.rstrip().endswith("?")
     if kind == "nolonger":
         if re.search(r"[a-z]", low_after):
-            return after.lstrip(" :,-"), ""
-        return before_clause(sentence, start), ""
+            return after.lstrip(" :,-"), "", False
+        return before_clause(sentence, start), "", False
+    if kind == "stale":
+        subject = re.split(r"[,;:!]|\s-\s", sentence[:start])[-1]
+        query = memory_reference(subject)
+        return None if query is None or question else (query, after, True)
     lead = lead_kind(sentence[:start])
-    if lead is None or (sentence.rstrip().endswith("?") and lead != "polite"):
+    if lead is None or (question and lead != "polite"):
         return None
+    if kind == "update":
+        first, _, rest = after.partition(",")
+        query = memory_reference(first, loose=True)
+        return None if query is None else (query, rest, True)
     if kind == "forget":
         if low_after.rstrip(" .!?") in {"that", "this"}:
-            return before_clause(sentence, start), ""
+            return before_clause(sentence, start), "", False
         if low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after):
             return None
-        return after, ""
+        return after, "", False
     if kind == "delete":
         for pattern in (_FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW):
             match = pattern.match(low_after)
             if match:
-                group = next(g for g in ("q", "q2", "q3") if match.groupdict().get(g))
-                return after[match.start(group) : match.end(group)], after[match.end(group) :]
+                group = next(g for g in ("q", "q2", "q3", "q4") if match.groupdict().get(g))
+                return (
+                    after[match.start(group) : match.end(group)],
+                    after[match.end(group) :],
+                    False,
+                )
         return None
-    return after, ""
+    if _DEICTIC.match(low_after):
+        return _back_reference(sentence, start), "", False
+    if lower(sentence[start:end]).endswith(("keep", "store", "save")):
+        return None  # "you don't need to keep it short": keeping what is not a memory
+    return after, "", False
 
 
 def _split_at_new_subject(text: str) -> list[str]:
@@ -169,13 +175,15 @@ def forget_from_sentence(sentence: str, message: str) -> ForgetRequest | None:
         parts = _forget_parts(match.lastgroup or "", sentence, match.start(), match.end())
         if parts is None:
             continue
-        target, tail = parts
+        target, tail, correcting = parts
         pieces = _SPLIT.split(target, maxsplit=1)
         if len(pieces) == 1 and re.match(r"\s*(?:that\s+)?(?:i|i'm|i've)\b", lower(target)):
             pieces = _split_at_new_subject(target)
         query = _clean_query(pieces[0])
         rest = " ".join(p for p in (pieces[1] if len(pieces) > 1 else "", tail) if p).strip()
-        if lower(query) in PRONOUN_ONLY | _SESSION_NOUNS or ONE_OFF.search(lower(query)):
+        words = set(lower(query).split())
+        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or ONE_OFF.search(lower(query)):
             continue
-        return ForgetRequest(query=query, replacement=_replacement(rest, query, message))
+        found = replacement(rest, query, message, correcting=correcting)
+        return ForgetRequest(query=query, replacement=found)
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.memory_rules import MemoryRequest, detect_memory_intent
+from agent.memory_rules import ForgetRequest, MemoryRequest, detect_memory_intent
 from agent.memory_rules.labels import lasting, split_label
 
 
@@ -107,3 +107,118 @@ def test_note_without_that_does_not_keep_a_session_log() -> None:
 )
 def test_keep_that_in_mind_refers_back_past_its_qualifier(message: str, content: str) -> None:
     assert saved(message).content == content
+
+
+# --------------------------------------------------------------------------- forget frames
+
+
+def forgotten(message: str) -> ForgetRequest:
+    result = detect_memory_intent(message)
+    assert isinstance(result, ForgetRequest), message
+    return result
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        # a phrase naming a memory, then a predicate saying it no longer holds
+        ("the note about my pool is out of date, it's the YMCA now", "pool", "Their pool is"),
+        ("that memory about my bike is wrong - it's a Canyon now", "bike", "Their bike is"),
+        ("the 10k PR you have saved is wrong: 41:30 not 43:00", "10k PR", "Their 10k PR is 41:30."),
+        ("hey, the race date you noted is outdated, it's May 4", "race date", "May 4"),
+    ],
+)
+def test_a_stale_note_is_a_forget_with_its_new_value(message: str, query: str, new: str) -> None:
+    result = forgotten(message)
+    assert result.query == query
+    assert result.replacement is not None and new in result.replacement.content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "update the bench max you have, it's 100kg now",
+        "please correct the note about my job, I'm a teacher now",
+        "change the FTP you saved, it's 260",
+    ],
+)
+def test_updating_a_named_memory_is_a_forget_and_a_save(message: str) -> None:
+    assert forgotten(message).replacement is not None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the plan you sent is wrong, I asked for 4 days",
+        "is the note about my knee wrong?",
+        "my squat is wrong, my hips shoot up",
+        "update me on the plan for next week",
+        "can you change tomorrow's session to a run?",
+        "fix my deadlift form please",
+    ],
+)
+def test_corrections_of_things_that_are_not_memories_are_not_forgets(message: str) -> None:
+    assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("stop keeping track of my body fat", "body fat"),
+        ("please stop tracking my weight", "weight"),
+        ("unsave the note about my work trips", "work trips"),
+        ("don't remember the gluten thing anymore", "gluten"),
+        ("my ankle is fine now, no need to keep that note", "ankle"),
+        ("my wrist has been good for months, you don't have to store that anymore", "wrist"),
+        ("please delete my goal of a sub-4 marathon", "goal of sub-4 marathon"),
+        ("forget the no-dairy rule", "no-dairy rule"),
+        ("forget I told you about my ex", "ex"),
+    ],
+)
+def test_negated_keeping_and_named_kinds_are_forgets(message: str, query: str) -> None:
+    assert forgotten(message).query == query
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "never mind, forget I asked",
+        "forget I said anything",
+        "you don't need to keep it short",
+        "I don't remember my 5k time",
+        "don't remember to stretch, just do it",
+    ],
+)
+def test_dismissals_and_other_keeping_are_not_forgets(message: str) -> None:
+    assert not isinstance(detect_memory_intent(message), ForgetRequest)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "delete the note about my gym, I cancelled the membership",
+        "drop the thing about the Paris marathon, I pulled out",
+        "forget about my knee, it's fine now",
+        "wipe the memory about my weight, I don't want it stored",
+        "forget the no-sugar rule, I miss cake",
+        "remove my goal of a 200kg squat, not chasing that anymore",
+    ],
+)
+def test_a_reason_for_forgetting_is_not_a_replacement(message: str) -> None:
+    assert forgotten(message).replacement is None
+
+
+@pytest.mark.parametrize(
+    ("message", "content"),
+    [
+        ("forget that I hate lunges, I love them", "Loves lunges."),
+        ("delete the note about my gym, I train at home now", "Trains at home now."),
+        (
+            "scratch the 5am thing, my mornings are free these days",
+            "Their mornings are free these days.",
+        ),
+    ],
+)
+def test_a_changed_fact_is_a_replacement(message: str, content: str) -> None:
+    result = forgotten(message)
+    assert result.replacement is not None and result.replacement.content == content
