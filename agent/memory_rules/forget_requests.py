@@ -15,22 +15,26 @@ from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower, strip_tail
 from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
 
+_PLACE = r"(?:your |my |the )?(?:memory|memories|notes|records?|brain|head|file|profile|list)"
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<forget>forget)"
+    r"(?P<forget>forget|disregard|ignore)"
     r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of|ditch"
-    r"|bin|toss|nuke|unsave|unpin|unstore)"
-    r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing)|unremember"
-    r"|(?:no need|(?:you )?(?:don't|do not) (?:need|have)) to (?:remember|keep track of|track"
-    r"|keep|store|save)|(?:don't|do not) remember(?! to\b))"
-    r"|(?P<update>update|change|correct|fix|edit|amend)"
+    r"|bin|toss|nuke|unsave|unpin|unstore|let go of|take(?= .{1,60}? (?:off|out of) "
+    + _PLACE
+    + r"))"
+    r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
+    r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
+    r"|no longer) need you) to (?:remember|keep track of|track|keep|store|save)"
+    r"|(?:don't|do not) remember(?! to\b))"
+    r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap)"
     r"|(?P<nolonger>(?:that's|that is|it's|it is|this is|its) (?:no longer|not) (?:true|the case"
     r"|accurate|relevant|valid|right)(?: anymore)?|(?:is|are) no longer (?:true|the case|accurate"
     r"|relevant|valid))"
     r"|(?P<stale>" + STALE.pattern + ")"
     r")\b"
 )
-_KINDS = r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?"
+_KINDS = r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?|injur(?:y|ies)"
 """Kinds of memory: "delete my goal of a 500 deadlift" names a memory, "delete my workout" not."""
 _MEMORY_NOUN = re.compile(
     r"^(?:the |that |this |my |your |any |those |these |all )?(?:old |previous |earlier |first )?"
@@ -43,23 +47,22 @@ _MEMORY_NOUN = re.compile(
     rf" (?:one|{MEMORY_NOUNS})\b(?P<rest>.*)$"
     r"|^(?:the |my |that )?(?:old|previous|outdated) (?P<q3>[a-z0-9\- ]{1,40}?)"
     r"(?=\s*(?:[,;.]|$|\s-\s))"
-    rf"|^(?:my|the|that) (?P<q4>(?:{_KINDS})\b[^,;.]*)"
+    rf"|^(?:my|the|that) (?P<q4>(?:[a-z0-9\-]+ ){{0,3}}(?:{_KINDS})\b[^,;.]*)"
 )
-_FROM_MEMORY = re.compile(
-    r"^(?P<q>.+?)\s+(?:from|out of) (?:your |my |the )?(?:memory|memories|notes|records|brain"
-    r"|head|file)\b"
-)
+_FROM_MEMORY = re.compile(r"^(?P<q>.+?)\s+(?:from|out of|off) " + _PLACE + r"\b")
 _WHAT_YOU_KNOW = re.compile(
     r"^(?:what|everything|anything) you (?:know|remember|have(?: saved| stored| noted)?|saved"
     r"|noted) (?:about|on|regarding) (?P<q>.+)$"
 )
 _FORGET_OBJECT = re.compile(
-    r"^(?:that\b|about\b|what i\b|the fact\b|everything about\b|all about\b|my\b|i\b|i'm\b|i've\b"
+    r"^(?:that\b|about\b|(?:what|everything|anything|all) i\b|the fact\b|everything about\b"
+    r"|all about\b|my\b|i\b|i'm\b|i've\b"
     r"|the (?:memory|note|thing|bit|part|stuff)\b|that (?:memory|note|thing)\b|the [a-z\- ]{1,40}"
     rf" (?:thing|stuff|business|situation|issue|one|memory|note|{_KINDS})\b)"
 )
 _QUERY_LEAD = re.compile(
-    r"^(?:\s|that\s|about\s|the fact that\s|(?:what )?i (?:said|told you|mentioned|wrote)"
+    r"^(?:\s|that\s|about\s|the fact that\s|(?:(?:what|everything|anything|all) )?i (?:said"
+    r"|told you|mentioned|wrote)"
     r"(?: about)?(?:\s|$)|everything (?:about|regarding)\s|all about\s"
     r"|(?:the |that |this |my |any )?(?:memory|memories|note|notes|thing|info|information|entry"
     r"|bit|part|stuff)(?: (?:about|that|on"
@@ -67,7 +70,7 @@ _QUERY_LEAD = re.compile(
 )
 _QUERY_TRAIL = (
     "anymore,any more,please,now,for me,entirely,completely,ok,okay,thanks,too,as well,pls"
-    ",altogether,permanently,coach,for good"
+    ",altogether,permanently,coach,for good,earlier,before,last time"
 ).split(",")
 _SESSION_NOUNS = frozenset(
     "run ride swim lift workout workouts session wod metcon class warm-up warmup cooldown"
@@ -77,10 +80,32 @@ _QUERY_FILLER = frozenset("thing things stuff business one".split())
 _DETERMINERS = frozenset("my me the a an this those these any all your".split())
 _SPLIT = re.compile(r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+")
 _DEICTIC = re.compile(
-    r"^(?:that|this|those)(?: (?:note|memory|info|one|bit|entry|stuff))?(?: (?:anymore|any more"
-    r"|on file|stored|saved|down))*[\s.!]*$"
+    r"^(that|this|those|it)(?: (?:note|memory|info|one|bit|entry|stuff))?(?: (?:anymore|any more"
+    r"|on file|stored|saved|down|now|please|pls|too|as well|from " + _PLACE + r"))*[\s.!]*$"
 )
 """A target that points back ("you don't need to keep that note anymore")."""
+_SETTING = re.compile(
+    r"^(?P<x>.{1,60}?)(?P<sep>\s+(?:to|with|for)(?:\s*:\s*|\s+)|\s*[,:=]\s*)(?P<y>\S.*)$"
+)
+"""What is updated and to what: "my goal to a sub-3", "the note about my gym, it's X"."""
+_PLACE_ONLY = re.compile(r"^" + _PLACE + r"[\s.!]*$")
+_RETRACTED = re.compile(r"\b(?:anymore|any more|no longer)\b")
+_KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
+"""How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
+_FORGET_LABEL = re.compile(
+    r"^(?:this|that|it|the following)?\s*(?:(?:from|out of|off) "
+    + _PLACE
+    + r"\s*)?:\s*(?P<q>\S.*)$"
+)
+"""A forget label ("erase: I hate burpees", "remove this from memory: …")."""
+_TRAILING_REQUEST = re.compile(
+    r"\s+(?:so|and|but|then)(?:\s+(?:you|can|could|please|just|now|i|want|need|to))*\s*$",
+    re.IGNORECASE,
+)
+_NEGATORS = re.compile(
+    r"\b(?:don't|do not|doesn't|no longer|not|anymore|any more)\b\s*|(?<=i)'m not\b",
+    re.IGNORECASE,
+)
 _STATE = re.compile(r"^(?P<subject>.+?) (?:is|are|'s|has been|have been|was|were|feels?) ")
 _TALK = frozenset(
     "i asked ask said say mentioned mention told tell you it that anything this".split()
@@ -90,6 +115,7 @@ _TALK = frozenset(
 
 def _clean_query(raw: str) -> str:
     """Reduce a forget target to its identifying words ("my shoulder thing" → "shoulder")."""
+    raw = raw.replace('"', " ")
     text = _QUERY_LEAD.sub("", lower(raw).strip(" ,:;-"))
     words = strip_tail(text, _QUERY_TRAIL).split()
     clause = bool(words) and words[0] in {"i", "i'm", "i've", "i'd", "i'll"}
@@ -105,11 +131,69 @@ def _back_reference(sentence: str, start: int) -> str:
 
     "my shoulder is fine now, you don't need to keep that note" points at "my shoulder".
     """
-    clause = before_clause(sentence, start)
+    clause = _TRAILING_REQUEST.sub("", before_clause(sentence, start))
+    if _RETRACTED.search(lower(clause)):  # "I don't hate X anymore" forgets "I hate X"
+        clause = _NEGATORS.sub("", clause).strip()
     state = _STATE.match(lower(clause))
     if state is None or lower(clause).startswith(("i ", "i'm ", "i've ")):
         return clause
     return clause[: state.end("subject")]
+
+
+def _pointed_at(sentence: str, start: int, pronoun: str) -> str | None:
+    """What a pronoun object ("delete that", "forget it") names, if it names a memory.
+
+    The clause before must name one ("the thing about my shoulder - delete that") or,
+    for "that"/"this", state a fact of the athlete's ("I no longer have a home gym, remove
+    that from your notes"); "never mind, forget it" names nothing.
+    """
+    clause = _back_reference(sentence, start)
+    named = memory_reference(clause)
+    if named is not None:
+        return named
+    if pronoun != "it" and re.match(r"(?:i|i'm|i've|my|we|our)\b", lower(clause)):
+        return clause
+    return None
+
+
+def _delete_target(after: str) -> tuple[str, str] | None:
+    """The target and trailing text after "delete"/"remove"…, if it names a memory."""
+    low_after = lower(after)
+    for pattern in (_FORGET_LABEL, _FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW):
+        match = pattern.match(low_after)
+        if match:
+            group = next(g for g in ("q", "q2", "q3", "q4") if match.groupdict().get(g))
+            return after[match.start(group) : match.end(group)], after[match.end(group) :]
+    return None
+
+
+def _update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
+    """Update and replace frames: "change the X you have, it's Y", "replace my goal with Y".
+
+    Also "…, update your notes" after a retraction ("I don't have a bad knee anymore").
+    """
+    after = sentence[end:].strip()
+    low_after = lower(after)
+    if _PLACE_ONLY.match(low_after):
+        clause = before_clause(sentence, start)
+        retracted = _RETRACTED.search(lower(clause)) is not None
+        return (_back_reference(sentence, start), "", False) if retracted else None
+    parts = _SETTING.match(low_after)
+    if parts is None:
+        return None
+    subject, value = after[: parts.end("x")], after[parts.start("y") :]
+    if re.fullmatch(_PLACE, lower(subject)):
+        return None  # "update my profile: …" is a save label
+    query = memory_reference(subject, loose=True)
+    # "replace my old goal with …" names a memory; "change my units to kg" states a setting
+    # (a save, which consolidation turns into an update of the stored one)
+    named = re.search(rf"^my (?:old |previous )?(?:\S+ ){{0,3}}?(?:{_KINDS})\b", lower(subject))
+    replacing = lower(sentence[start:end]) in {"replace", "swap"} and named is not None
+    if query is None and not replacing:
+        return None
+    # a value given by "to", "with" or a colon is the new value outright
+    new = value if parts.group("sep").strip() == "," else f"it's {value}"
+    return query or subject, new, True
 
 
 def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
@@ -132,31 +216,26 @@ def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, 
     if lead is None or (question and lead != "polite"):
         return None
     if kind == "update":
-        first, _, rest = after.partition(",")
-        query = memory_reference(first, loose=True)
-        return None if query is None else (query, rest, True)
-    if kind == "forget":
-        if low_after.rstrip(" .!?") in {"that", "this"}:
-            return before_clause(sentence, start), "", False
-        if low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after):
-            return None
-        return after, "", False
+        return _update_parts(sentence, start, end)
+    target, tail = (after, "")
     if kind == "delete":
-        for pattern in (_FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW):
-            match = pattern.match(low_after)
-            if match:
-                group = next(g for g in ("q", "q2", "q3", "q4") if match.groupdict().get(g))
-                return (
-                    after[match.start(group) : match.end(group)],
-                    after[match.end(group) :],
-                    False,
-                )
+        found = _delete_target(after)
+        if found is None:
+            target = after if _DEICTIC.match(low_after) else ""
+        else:
+            target, tail = found
+    pronoun = _DEICTIC.match(lower(target))
+    if pronoun is not None:
+        if kind == "forget" and pronoun.group(1) != "it":
+            return _back_reference(sentence, start), "", False
+        pointed = _pointed_at(sentence, start, pronoun.group(1))
+        return None if pointed is None else (pointed, tail, False)
+    if kind == "forget" and (low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after)):
         return None
-    if _DEICTIC.match(low_after):
-        return _back_reference(sentence, start), "", False
-    if lower(sentence[start:end]).endswith(("keep", "store", "save")):
+    keeping = kind == "stop" and lower(sentence[start:end]).endswith(("keep", "store", "save"))
+    if keeping and not _KEPT.search(low_after):
         return None  # "you don't need to keep it short": keeping what is not a memory
-    return after, "", False
+    return (target, tail, False) if target else None
 
 
 def _split_at_new_subject(text: str) -> list[str]:
@@ -176,6 +255,8 @@ def forget_from_sentence(sentence: str, message: str) -> ForgetRequest | None:
         if parts is None:
             continue
         target, tail, correcting = parts
+        said = _QUERY_LEAD.match(lower(target))  # "I told you I hate X": split after the lead
+        target = target[said.end() :] if said else target
         pieces = _SPLIT.split(target, maxsplit=1)
         if len(pieces) == 1 and re.match(r"\s*(?:that\s+)?(?:i|i'm|i've)\b", lower(target)):
             pieces = _split_at_new_subject(target)

@@ -15,6 +15,7 @@ from typing import Literal
 
 from agent.memory_rules.lead_in import drop_lead
 from agent.memory_rules.sentences import lower, split_words
+from agent.memory_rules.word_lists import MEDICAL
 
 Strength = Literal["strong", "weak"]
 
@@ -27,29 +28,36 @@ KEEP_VERBS = frozenset(
 _PLACES = re.compile(
     r"\b(?:(?:(?:to|in|into|on|for) (?:my |your |the |our )?|your |update (?:my |the )?)"
     r"(?:profile|notes|records?|file|memory|memories|brain)|profile"
-    r"|notes? (?:for|to) (?:you|coach|the coach|future))\b"
+    r"|(?:notes?|reminders?) (?:for|to) (?:you|coach|the coach|future))\b"
 )
 _PURPOSE = re.compile(
     r"\b(?:for (?:all |any |the )*(?:my |our )?(?:future|later|next time|reference|the record"
     r"|records?)|future reference|going forward|moving forward|from now on|from here on(?: out)?"
-    r"|(?:a )?things? to (?:know|remember)|(?:goal|injury|fact|rule|info|preference)s? to"
-    r" remember|standing rule|new rule)\b"
+    r"|(?:some|a |one )?things? (?:to|you should|worth) (?:know|remember|keep in mind|bear in mind"
+    r"|note)|worth (?:remembering|noting|knowing|keeping in mind)|(?:goal|injury|fact|rule|info"
+    r"|preference)s? to remember|standing rule|new rule)\b"
 )
 _WEAK = re.compile(
-    r"(?:^| )(?:fyi|heads up|important|nb|psa|note|(?:profile|injury|health|medical|quick"
+    r"(?:^| )(?:fyi|heads up|important|nb|psa|note|reminder|(?:profile|injury|health|medical|quick"
     r"|important) (?:update|note|info))$"
 )
 _OBJECTS = frozenset("this that it these those one bit please pls porfa plz thx esto eso".split())
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
-_SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))")
+_SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
+"""Idioms with a verb of keeping that keep nothing for the coach."""
 _EPISODIC = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|last night"
     r"|earlier)\b|\b\d+ ?x ?\d+\b|\b(?:ran|did|felt|hit|went|finished|completed|rode|swam|lifted"
     r"|pulled|pressed|squatted|benched|logged|pr'?d|maxed out)\b"
 )
+_PAST_STATE = re.compile(r"\b(?:was|were)\b")
 """A single session: its time words, sets x reps, or a session verb in the past tense.
 What a "note:" annotates that way is a log, not a lasting fact."""
-_LABEL = re.compile(r"^(?P<label>[^:]{1,80}?):(?!\d)\s*(?P<content>.*)$")
+_LABELS = (
+    re.compile(r"^(?P<label>[^:]{1,80}?):(?!\d)\s*(?P<content>.*)$"),
+    re.compile(r"^(?P<label>.{1,80}?) - \s*(?P<content>.*)$"),
+)
+"""A label ends at the first colon, or else at a dash ("add this to my profile - …")."""
 
 
 def _strength(label: str) -> Strength | None:
@@ -63,7 +71,9 @@ def _strength(label: str) -> Strength | None:
     if _PLACES.search(low) or _PURPOSE.search(low):
         return "strong"
     core = [w for w in words if w not in _OBJECTS]
-    if len(core) <= 3 and _WEAK.search(" ".join(core)):  # "note:" also annotates logs
+    if len(core) <= 3 and _WEAK.search(
+        " ".join(core).replace("-", " ")
+    ):  # "note:" also annotates logs
         return "weak"
     verb = split_words(drop_lead(label))[:1]
     return "strong" if verb and verb[0] in KEEP_VERBS else None
@@ -75,17 +85,46 @@ def split_label(sentence: str) -> tuple[str, str, Strength] | None:
     "Goal for this year, please store it: 10 pull ups" keeps its lead-in: the label is the
     last comma-separated part, and what comes before it belongs to the fact.
     """
-    found = _LABEL.match(sentence.strip())
-    if found is None or not re.search(r"[A-Za-z0-9]", found.group("content")):
-        return None
-    *before, label = re.split(r"[,;]|\s-\s", found.group("label"))
-    strength = _strength(label)
-    if strength is None:
-        return None
-    lead = ", ".join(part for part in (drop_lead(p.strip()) for p in before) if part)
-    return lead, found.group("content"), strength
+    for pattern in _LABELS:
+        found = pattern.match(sentence.strip())
+        if found is None or not re.search(r"[A-Za-z0-9]", found.group("content")):
+            continue
+        *before, label = re.split(r"[,;]|\s-\s", found.group("label"))
+        strength = _strength(label)
+        if strength is not None:
+            lead = ", ".join(part for part in (drop_lead(p.strip()) for p in before) if part)
+            return lead, found.group("content"), strength
+    return None
 
 
 def lasting(content: str) -> bool:
-    """Whether a weak label's content reads as a lasting fact rather than a session log."""
-    return _EPISODIC.search(lower(content)) is None
+    """Whether a weak label's content reads as a lasting fact rather than a session log.
+
+    Medical history is lasting even in the past tense ("I was diagnosed with asthma").
+    """
+    low = lower(content)
+    if _EPISODIC.search(low):
+        return False
+    return _PAST_STATE.search(low) is None or MEDICAL.search(low) is not None
+
+
+_BARE = re.compile(
+    r"^(?:remember|don't forget|do not forget|important|note this|save this|keep in mind"
+    r"|for the record|fyi|heads up|note to coach)$"
+)
+
+
+def join_bare_labels(sentences: list[str]) -> list[str]:
+    """Join a sentence that is only a label ("Remember!!!") to the one it introduces."""
+    joined: list[str] = []
+    idx = 0
+    while idx < len(sentences):
+        sentence = sentences[idx]
+        words = " ".join(split_words(drop_lead(sentence)))
+        if idx + 1 < len(sentences) and _BARE.match(words) and not sentence.endswith("?"):
+            joined.append(f"{words}: {sentences[idx + 1]}")
+            idx += 2
+            continue
+        joined.append(sentence)
+        idx += 1
+    return joined

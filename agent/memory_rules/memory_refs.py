@@ -18,7 +18,8 @@ MEMORY_NOUNS = (
 """Nouns that name a memory ("the note about…", "the knee thing"), as a regex alternation."""
 _REF = re.compile(
     r"^(?:the |that |this |my |your |those |these )?(?:old |previous |earlier |current |saved )?"
-    rf"(?:(?:{MEMORY_NOUNS}|fact|part|detail) (?:about|on|re|regarding|for|of|saying|that says)"
+    rf"(?:(?:{MEMORY_NOUNS}|fact|part|detail) (?:about|on|re|regarding|for|of|saying|that says"
+    r"|(?:that |where )?i (?:told you|said|mentioned|wrote) (?:about|regarding|re|on))"
     r" (?P<about>.+)"
     rf"|(?P<named>[a-z0-9\-' ]{{1,40}}?) (?:{MEMORY_NOUNS}|one)"
     r"|(?P<kept>[a-z0-9\-' ]{1,40}?) (?:that |which )?you(?:'ve|'d| have| had)?"
@@ -31,9 +32,10 @@ STALE = re.compile(
     r"\b(?:is|are|'s|was) (?:now |totally |completely |all |way |just |a bit )?(?:wrong"
     r"|outdated|out of date|out-of-date|incorrect|stale|obsolete|old news|not right|not correct"
     r"|not accurate|not true|inaccurate|no longer (?:true|right|accurate|valid|correct|relevant))"
-    r"\b"
+    r"\b|\b(?:can|could|should|may) (?:go|be (?:deleted|removed|dropped|erased|forgotten|cleared"
+    r"|binned|scrapped))\b"
 )
-"""A predicate saying a memory no longer holds ("…is out of date")."""
+"""A predicate saying a memory no longer holds ("…is out of date") or may go ("…can go")."""
 
 
 def memory_reference(phrase: str, *, loose: bool = False) -> str | None:

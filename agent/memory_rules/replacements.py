@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.requests import MemoryRequest
-from agent.memory_rules.save_requests import build_save
+from agent.memory_rules.save_requests import build_save, standalone_instruction
 from agent.memory_rules.sentences import lower
 from agent.memory_rules.similarity import polarity
 from agent.memory_rules.word_lists import ADVERBS
@@ -26,7 +26,8 @@ _NEW_FACT_LEAD = re.compile(
     r"|note that|instead)[\s,]+)*(?=(?:i|i'm|i've|i'd|my|we)\b)"
 )
 _NEW_VALUE = re.compile(
-    r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s|its) now|the new one is"
+    r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s|its) now"
+    r"|(?:the )?new (?:one|goal|value|number|time|max|pr)(?:'s| is)"
     r"|now it'?s|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to"
     r"|update (?:it|that) to)\s+(?P<value>.+)$"
     r"|^(?:it'?s|it is|its)\s+(?P<was>.+?)(?P<now>\s+now)?$"
@@ -51,6 +52,8 @@ _ABOUT_THE_RECORD = re.compile(
 def _object_of(query: str) -> str:
     """What a pronoun in the replacement refers to: "I hate burpees" → "burpees"."""
     tokens = query.split()
+    if tokens and tokens[0].lower().endswith("ing"):  # "hating burpees"
+        return " ".join(tokens[1:])
     if tokens and tokens[0].lower() in {"i", "i'm", "i've"}:
         idx = 1
         while idx < len(tokens) and tokens[idx].lower() in ADVERBS | {"not", "don't"}:
@@ -108,18 +111,22 @@ def replacement(
     """
     if _ABOUT_THE_RECORD.search(lower(rest)):
         return None
-    subject = re.sub(r"^(?:old|previous|earlier)\s+", "", query, flags=re.IGNORECASE)
+    subject = re.sub(r"^(?:old|previous|earlier)\b\s*", "", query, flags=re.IGNORECASE)
     for clause in _CLAUSES.split(rest.strip(" ,;:-")):
         low = lower(clause).strip(" .!?")
         if not low or _DENIAL.search(low):
             continue
         span = _value_span(low, correcting=correcting)
-        if span is not None and subject:
+        if span is not None:
             said = clause.strip(" .!?")[span[0] : span[1]]
             if _RESOLVED.search(lower(said)):
                 return None
-            return build_save(f"my {subject} is {said}", explicit=True, message=message)
-        found = _first_person(clause.strip(), query, message)
+            # "drop the old one, it's now X": no subject left to name, so the value alone
+            fact = f"my {subject} is {said}" if subject else said
+            return build_save(fact, explicit=True, message=message, min_words=1)
+        found = _first_person(clause.strip(), query, message) or standalone_instruction(
+            clause.strip(), message
+        )
         if found is not None:
             return found
     return None
