@@ -59,8 +59,10 @@ def _subject(tokens: Iterable[str]) -> set[str]:
 
 
 def _restates(new: str, old: str) -> bool:
-    """The same fact in other words ("Likes training in the mornings." after "Prefers
-    morning workouts."): same stance and values, and no subject word the old one lacks."""
+    """The same fact in other words: same stance and values, no subject word the old lacks.
+
+    "Likes training in the mornings." restates "Prefers morning workouts.".
+    """
     if negated(new) != negated(old) or polarity(new) != polarity(old):
         return False
     new_t, old_t = content_tokens(new), content_tokens(old)

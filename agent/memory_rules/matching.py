@@ -13,8 +13,10 @@ _GENERIC = frozenset({"injury", "pain", "issu", "problem", "bad", "left", "right
 
 
 def match_score(query: str, memory: str) -> float:
-    """Weighted share of the query's words present in the memory text, penalised on
-    conflicts (also used to drop a forgotten fact from a summary)."""
+    """Weighted share of the query's words present in the memory text, less on conflicts.
+
+    Also used to drop a forgotten fact from a summary.
+    """
     q_tokens, m_tokens = set(content_tokens(query)), set(content_tokens(memory))
     if not q_tokens or not m_tokens:
         return 0.0

@@ -200,7 +200,7 @@ _BODY_RE = re.compile(rf"\b{BODY}$")
 
 
 def noun_phrase(text: str) -> str | None:
-    """ "my bad knee" → "Has a bad knee." for condition noun phrases; None for other phrases."""
+    """A condition noun phrase as a fact ("my bad knee" → "Has a bad knee."), else None."""
     low = lower(text)
     if not low.startswith("my ") or VERB_HINTS.search(low) or len(low.split()) > 6:
         return None

@@ -47,8 +47,11 @@ _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """The text as the screen reads it: NFKC, no invisible (format) characters,
-    confusable characters as their Latin look-alikes, case-folded, spaces collapsed."""
+    """The text as the screen reads it.
+
+    NFKC, no invisible (format) characters, confusable characters as their Latin
+    look-alikes, case-folded, spaces collapsed.
+    """
     if not text.isascii():  # ASCII has nothing to normalise, drop or fold
         text = unicodedata.normalize("NFKC", text)
         text = "".join(c for c in text if unicodedata.category(c) != "Cf")
@@ -212,8 +215,11 @@ REFUSE_SAFETY = (
 
 
 def asks_to_keep(text: str) -> bool:
-    """Whether a chat message asks the coach to remember something (cheap: a message
-    that does is screened whole; any other only in the memory it may still yield)."""
+    """Whether a chat message asks the coach to remember something.
+
+    Cheap: a message that does is screened whole; any other only in the memory it may
+    still yield.
+    """
     return _ASKS_TO_KEEP.search(fold(text)) is not None
 
 
@@ -244,8 +250,10 @@ def screen_memory(text: str) -> Screened:
 
 
 def _only_secrets(text: str) -> bool:
-    """Whether every instruction-like word in `text` is a secret's label ("my password
-    is …"): that is redacted, not refused."""
+    """Whether every instruction-like word in `text` is a secret's label.
+
+    "my password is …" is redacted, not refused.
+    """
     for secret in _SECRETS[:2]:
         text = secret.pattern.sub(" ", text)
     return _INSTRUCTION.search(fold(text)) is None
@@ -261,6 +269,8 @@ WEAK_INJECTION = re.compile(r"\b(?:admin|administrator|developer|system|reveal|p
 
 
 def user_memory_type(memory_type: MemoryType) -> MemoryType:
-    """The type a memory from user input may have: never `instruction` (a lasting
-    instruction is kept as the athlete's `preference`)."""
+    """The type a memory from user input may have: never `instruction`.
+
+    A lasting instruction is kept as the athlete's `preference`.
+    """
     return "preference" if memory_type == "instruction" else memory_type

@@ -109,7 +109,8 @@ def content_tokens(text: str) -> tuple[str, ...]:
     """Normalised content words of a text: lowercase, no stopwords, stemmed, canonical.
 
     Cached: stored memories change rarely, so each is analysed once per process, not on
-    every turn that compares against it."""
+    every turn that compares against it.
+    """
     low = lower(text[:MAX_INPUT_CHARS]).replace("'s ", " ")
     out: list[str] = []
     for raw in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", low.replace("-", " ")):
@@ -160,8 +161,9 @@ _CONTRASTS: dict[str, frozenset[str]] = {
 
 
 def contrast(a: set[str], b: set[str]) -> str | None:
-    """The kind of value two token sets differ in ("side": left vs right; "time": morning vs
-    evening; "activity": running vs cycling), or None: then they are not two facts of one kind.
+    """The kind of value two token sets differ in, or None: then not two facts of one kind.
+
+    "side": left vs right; "time": morning vs evening; "activity": running vs cycling.
     """
     only_a, only_b = a - b, b - a
     return next(
