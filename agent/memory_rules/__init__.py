@@ -21,9 +21,11 @@ Decisions recorded here (the brief left them open):
 - `MemoryRequest.scope` is "coach" for instructions, feedback and anything about this coach's
   style; medical, equipment and life facts are "global". The caller maps "coach" to the coach id.
 
-Layout, in dependency order: `text` and `vocabulary` (shared words and patterns), `safety`,
-`lead_in`, `rewriting` and `classification`, then `save_requests`, `forget_requests` and
-`detection`; `similarity` feeds `matching` and `consolidation`; `ranking` stands alone.
+Layout, in dependency order: `sentences` and `word_lists` (shared words and patterns),
+`safety`, `lead_in`, `labels` (colon labels), `rewriting` and `classification`, then
+`save_requests`, `memory_refs` (phrases naming a stored memory), `replacements` (the new
+fact that comes with a forget), `forget_requests` and `detection`; `similarity` feeds
+`matching` and `consolidation`; `ranking` stands alone.
 """
 
 from __future__ import annotations

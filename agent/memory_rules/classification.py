@@ -29,7 +29,10 @@ _SCHEDULE = re.compile(
     r"|\bonly\b.{0,40}\b(?:days?|mornings?|evenings?|nights?"
     r"|weekends?|weekdays?|minutes|mins|hours?|time)\b|\bcan(?:'t|not| only)\b.{0,30}\b(?:train"
     r"|work ?out|lift|run|exercise|make it)\b|\bno time\b|\bshort on time\b|\b(?:max|maximum|at"
-    r" most) (?:of )?\d+ (?:minutes|mins|days|hours)|\b(?:trains?|works? out|lifts?) (?:on )?"
+    r" most|no more than|up to) (?:of )?\d+ (?:\w+ )?(?:minutes|mins|days|hours|sessions)"
+    r"|\b\d+ ?(?:minutes|mins|min|hours|hrs|days|sessions) (?:\w+ )?(?:max|maximum|tops|at most)\b"
+    r"|\bno (?:\w+ )?(?:running|runs|workouts?|training|sessions?|lifting)\b.{0,20}\b(?:on|then"
+    r"|before|after|during)\b|\b(?:trains?|works? out|lifts?) (?:on )?"
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays"
     r"|mornings|evenings)\b"
 )
@@ -47,7 +50,8 @@ _FEEDBACK = re.compile(
 )
 _INSTRUCTION = re.compile(
     rf"\b(?:call me|remind me|use (?:{UNITS}|metric|imperial|miles|km"
-    r"|kilometers|kilometres)|(?:you|the coach) should|(?:don't|do not|never) (?:program|give me"
+    r"|kilometers|kilometres)|(?:you|the coach) should|when you (?:explain|write|talk|program"
+    r"|send|give|reply|answer|text|message|plan)|(?:don't|do not|never) (?:program|give me"
     r"|schedule|include|prescribe|assign|send me))\b"
 )
 _GOAL = re.compile(
@@ -59,7 +63,8 @@ _GOAL = re.compile(
     r"|registered for)\b"
 )
 _PREFERENCE = re.compile(
-    r"\b(?:like|likes|liked|love|loves|loved|enjoy|enjoys|hate|hates|hated|dislike|dislikes"
+    r"\b(?:(?<!is )(?<!'s )(?<!are )(?<!was )(?<!feels )(?<!looks )like|likes|liked|love|loves"
+    r"|loved|enjoy|enjoys|hate|hates|hated|dislike|dislikes|motivated by|respond better to"
     r"|prefer|prefers|preferred|favou?rites?|can't stand|cannot stand|not a fan|big fan|fan of"
     r"|rather|loathe|despise)\b"
 )

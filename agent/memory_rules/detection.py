@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agent.memory_rules.forget_requests import forget_from_sentence
+from agent.memory_rules.labels import join_bare_labels
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
@@ -18,7 +19,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     message = normalise(text)
     if not message or is_injection(lower(message)):
         return None
-    sentences = split_sentences(message)
+    sentences = join_bare_labels(split_sentences(message))
     for sentence in sentences:
         forget = forget_from_sentence(sentence, message)
         if forget is not None:

@@ -9,23 +9,33 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.lead_in import before_clause, lead_kind
-from agent.memory_rules.requests import ForgetRequest, MemoryRequest
-from agent.memory_rules.save_requests import build_save
+from agent.memory_rules.memory_refs import MEMORY_NOUNS, STALE, memory_reference
+from agent.memory_rules.replacements import replacement
+from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower, strip_tail
-from agent.memory_rules.word_lists import ADVERBS, ONE_OFF, PRONOUN_ONLY
+from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
 
+_PLACE = r"(?:your |my |the )?(?:memory|memories|notes|records?|brain|head|file|profile|list)"
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<forget>forget)"
+    r"(?P<forget>forget|disregard|ignore)"
     r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of|ditch"
-    r"|bin|toss|nuke)"
-    r"|(?P<stop>stop remembering|unremember|no need to remember|(?:you )?(?:don't|do not)"
-    r" (?:need|have) to remember)"
+    r"|bin|toss|nuke|unsave|unpin|unstore|let go of|take(?= .{1,60}? (?:off|out of) "
+    + _PLACE
+    + r"))"
+    r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
+    r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
+    r"|no longer) need you) to (?:remember|keep track of|track|keep|store|save)"
+    r"|(?:don't|do not) remember(?! to\b))"
+    r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap)"
     r"|(?P<nolonger>(?:that's|that is|it's|it is|this is|its) (?:no longer|not) (?:true|the case"
     r"|accurate|relevant|valid|right)(?: anymore)?|(?:is|are) no longer (?:true|the case|accurate"
     r"|relevant|valid))"
+    r"|(?P<stale>" + STALE.pattern + ")"
     r")\b"
 )
+_KINDS = r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?|injur(?:y|ies)"
+"""Kinds of memory: "delete my goal of a 500 deadlift" names a memory, "delete my workout" not."""
 _MEMORY_NOUN = re.compile(
     r"^(?:the |that |this |my |your |any |those |these |all )?(?:old |previous |earlier |first )?"
     r"(?:memory|memories|note|notes|entry|entries|record|fact|info|information|one|thing|bit"
@@ -34,32 +44,33 @@ _MEMORY_NOUN = re.compile(
     r"|told you)(?: that)?|where|for|with))?\s+(?P<q>.+)$"
     r"|^(?:the |that |this |my )?(?:old |previous )?"
     r"(?P<q2>[a-z0-9\- ]{1,40}?)"
-    r" (?:one|memory|note)\b(?P<rest>.*)$"
+    rf" (?:one|{MEMORY_NOUNS})\b(?P<rest>.*)$"
     r"|^(?:the |my |that )?(?:old|previous|outdated) (?P<q3>[a-z0-9\- ]{1,40}?)"
     r"(?=\s*(?:[,;.]|$|\s-\s))"
+    rf"|^(?:my|the|that) (?P<q4>(?:[a-z0-9\-]+ ){{0,3}}(?:{_KINDS})\b[^,;.]*)"
 )
-_FROM_MEMORY = re.compile(
-    r"^(?P<q>.+?)\s+(?:from|out of) (?:your |my |the )?(?:memory|memories|notes|records|brain"
-    r"|head|file)\b"
-)
+_FROM_MEMORY = re.compile(r"^(?P<q>.+?)\s+(?:from|out of|off) " + _PLACE + r"\b")
 _WHAT_YOU_KNOW = re.compile(
     r"^(?:what|everything|anything) you (?:know|remember|have(?: saved| stored| noted)?|saved"
     r"|noted) (?:about|on|regarding) (?P<q>.+)$"
 )
 _FORGET_OBJECT = re.compile(
-    r"^(?:that\b|about\b|what i\b|the fact\b|everything about\b|all about\b|my\b|i\b|i'm\b|i've\b"
+    r"^(?:that\b|about\b|(?:what|everything|anything|all) i\b|the fact\b|everything about\b"
+    r"|all about\b|my\b|i\b|i'm\b|i've\b"
     r"|the (?:memory|note|thing|bit|part|stuff)\b|that (?:memory|note|thing)\b|the [a-z\- ]{1,40}"
-    r" (?:thing|stuff|business|situation|issue|one|memory|note)\b)"
+    rf" (?:thing|stuff|business|situation|issue|one|memory|note|{_KINDS})\b)"
 )
 _QUERY_LEAD = re.compile(
-    r"^(?:\s|that\s|about\s|the fact that\s|what i (?:said|told you|mentioned|wrote)(?: about)?"
-    r"(?:\s|$)|everything (?:about|regarding)\s|all about\s|(?:the |that |this |my |any )?(?:memory"
-    r"|memories|note|notes|thing|info|information|entry|bit|part|stuff)(?: (?:about|that|on"
+    r"^(?:\s|that\s|about\s|the fact that\s|(?:(?:what|everything|anything|all) )?i (?:said"
+    r"|told you|mentioned|wrote)"
+    r"(?: about)?(?:\s|$)|everything (?:about|regarding)\s|all about\s"
+    r"|(?:the |that |this |my |any )?(?:memory|memories|note|notes|thing|info|information|entry"
+    r"|bit|part|stuff)(?: (?:about|that|on"
     r"|regarding|re|of|saying))?\s)+"
 )
 _QUERY_TRAIL = (
     "anymore,any more,please,now,for me,entirely,completely,ok,okay,thanks,too,as well,pls"
-    ",altogether,permanently,coach,for good"
+    ",altogether,permanently,coach,for good,earlier,before,last time"
 ).split(",")
 _SESSION_NOUNS = frozenset(
     "run ride swim lift workout workouts session wod metcon class warm-up warmup cooldown"
@@ -68,20 +79,43 @@ _SESSION_NOUNS = frozenset(
 _QUERY_FILLER = frozenset("thing things stuff business one".split())
 _DETERMINERS = frozenset("my me the a an this those these any all your".split())
 _SPLIT = re.compile(r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+")
-_NEW_FACT_LEAD = re.compile(
-    r"^(?:(?:so|and|now|actually|but|these days|nowadays|because|since|in fact|remember that"
-    r"|note that|instead)[\s,]+)*(?=(?:i|i'm|i've|i'd|my|we)\b)"
+_DEICTIC = re.compile(
+    r"^(that|this|those|it)(?: (?:note|memory|info|one|bit|entry|stuff))?(?: (?:anymore|any more"
+    r"|on file|stored|saved|down|now|please|pls|too|as well|from " + _PLACE + r"))*[\s.!]*$"
 )
-# "drop the old 5k goal, it's now sub-20": the new value of what was forgotten.
-_NEW_VALUE = re.compile(
-    r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s) now|the new one is|now it'?s"
-    r"|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to|update (?:it|that) to)"
-    r"\s+(?P<value>.+)$"
+"""A target that points back ("you don't need to keep that note anymore")."""
+_SETTING = re.compile(
+    r"^(?P<x>.{1,60}?)(?P<sep>\s+(?:to|with|for)(?:\s*:\s*|\s+)|\s*[,:=]\s*)(?P<y>\S.*)$"
 )
+"""What is updated and to what: "my goal to a sub-3", "the note about my gym, it's X"."""
+_PLACE_ONLY = re.compile(r"^" + _PLACE + r"[\s.!]*$")
+_RETRACTED = re.compile(r"\b(?:anymore|any more|no longer)\b")
+_KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
+"""How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
+_FORGET_LABEL = re.compile(
+    r"^(?:this|that|it|the following)?\s*(?:(?:from|out of|off) "
+    + _PLACE
+    + r"\s*)?:\s*(?P<q>\S.*)$"
+)
+"""A forget label ("erase: I hate burpees", "remove this from memory: …")."""
+_TRAILING_REQUEST = re.compile(
+    r"\s+(?:so|and|but|then)(?:\s+(?:you|can|could|please|just|now|i|want|need|to))*\s*$",
+    re.IGNORECASE,
+)
+_NEGATORS = re.compile(
+    r"\b(?:don't|do not|doesn't|no longer|not|anymore|any more)\b\s*|(?<=i)'m not\b",
+    re.IGNORECASE,
+)
+_STATE = re.compile(r"^(?P<subject>.+?) (?:is|are|'s|has been|have been|was|were|feels?) ")
+_TALK = frozenset(
+    "i asked ask said say mentioned mention told tell you it that anything this".split()
+)
+"""Words of "forget I asked" / "forget I said anything": the conversation, not a memory."""
 
 
 def _clean_query(raw: str) -> str:
     """Reduce a forget target to its identifying words ("my shoulder thing" → "shoulder")."""
+    raw = raw.replace('"', " ")
     text = _QUERY_LEAD.sub("", lower(raw).strip(" ,:;-"))
     words = strip_tail(text, _QUERY_TRAIL).split()
     clause = bool(words) and words[0] in {"i", "i'm", "i've", "i'd", "i'll"}
@@ -92,65 +126,116 @@ def _clean_query(raw: str) -> str:
     ).strip(" ,.;:")
 
 
-def _object_of(query: str) -> str:
-    """What a pronoun in the replacement refers to: "I hate burpees" → "burpees"."""
-    tokens = query.split()
-    if tokens and tokens[0].lower() in {"i", "i'm", "i've"}:
-        idx = 1
-        while idx < len(tokens) and tokens[idx].lower() in ADVERBS | {"not", "don't"}:
-            idx += 1
-        return " ".join(tokens[idx + 1 :])
-    return query
+def _back_reference(sentence: str, start: int) -> str:
+    """What "that" points back to: the clause before, or the subject of a state clause.
+
+    "my shoulder is fine now, you don't need to keep that note" points at "my shoulder".
+    """
+    clause = _TRAILING_REQUEST.sub("", before_clause(sentence, start))
+    if _RETRACTED.search(lower(clause)):  # "I don't hate X anymore" forgets "I hate X"
+        clause = _NEGATORS.sub("", clause).strip()
+    state = _STATE.match(lower(clause))
+    if state is None or lower(clause).startswith(("i ", "i'm ", "i've ")):
+        return clause
+    return clause[: state.end("subject")]
 
 
-def _replacement(rest: str, query: str, message: str) -> MemoryRequest | None:
-    """A new fact stated after the forget ("…, I like them now"), pronouns resolved."""
-    low = lower(rest)
-    value = _NEW_VALUE.match(low.strip(" ,;:-"))
-    if value is not None and query:
-        said = rest.strip(" ,;:-")[value.start("value") :]
-        subject = re.sub(r"^(?:old|previous|earlier)\s+", "", query, flags=re.IGNORECASE)
-        return build_save(f"my {subject} is {said}", explicit=True, message=message)
-    lead = _NEW_FACT_LEAD.match(low)
-    if lead is None:
-        return None
-    text = rest[lead.end() :]
-    obj = _object_of(query)
-    if obj and len(obj.split()) <= 5:
-        words = text.split()
-        for idx in range(1, len(words)):
-            core = words[idx].lower().strip(".,!?")
-            if core in {"them", "it", "those", "these", "'em"}:
-                words[idx] = obj + words[idx][len(core) :]
-        text = " ".join(words)
-    return build_save(text, explicit=False, message=message)
+def _pointed_at(sentence: str, start: int, pronoun: str) -> str | None:
+    """What a pronoun object ("delete that", "forget it") names, if it names a memory.
+
+    The clause before must name one ("the thing about my shoulder - delete that") or,
+    for "that"/"this", state a fact of the athlete's ("I no longer have a home gym, remove
+    that from your notes"); "never mind, forget it" names nothing.
+    """
+    clause = _back_reference(sentence, start)
+    named = memory_reference(clause)
+    if named is not None:
+        return named
+    if pronoun != "it" and re.match(r"(?:i|i'm|i've|my|we|our)\b", lower(clause)):
+        return clause
+    return None
 
 
-def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, str] | None:
-    """The raw target and the trailing text of one forget trigger, or None if not a forget."""
+def _delete_target(after: str) -> tuple[str, str] | None:
+    """The target and trailing text after "delete"/"remove"…, if it names a memory."""
+    low_after = lower(after)
+    for pattern in (_FORGET_LABEL, _FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW):
+        match = pattern.match(low_after)
+        if match:
+            group = next(g for g in ("q", "q2", "q3", "q4") if match.groupdict().get(g))
+            return after[match.start(group) : match.end(group)], after[match.end(group) :]
+    return None
+
+
+def _update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
+    """Update and replace frames: "change the X you have, it's Y", "replace my goal with Y".
+
+    Also "…, update your notes" after a retraction ("I don't have a bad knee anymore").
+    """
     after = sentence[end:].strip()
     low_after = lower(after)
+    if _PLACE_ONLY.match(low_after):
+        clause = before_clause(sentence, start)
+        retracted = _RETRACTED.search(lower(clause)) is not None
+        return (_back_reference(sentence, start), "", False) if retracted else None
+    parts = _SETTING.match(low_after)
+    if parts is None:
+        return None
+    subject, value = after[: parts.end("x")], after[parts.start("y") :]
+    if re.fullmatch(_PLACE, lower(subject)):
+        return None  # "update my profile: …" is a save label
+    query = memory_reference(subject, loose=True)
+    # "replace my old goal with …" names a memory; "change my units to kg" states a setting
+    # (a save, which consolidation turns into an update of the stored one)
+    named = re.search(rf"^my (?:old |previous )?(?:\S+ ){{0,3}}?(?:{_KINDS})\b", lower(subject))
+    replacing = lower(sentence[start:end]) in {"replace", "swap"} and named is not None
+    if query is None and not replacing:
+        return None
+    # a value given by "to", "with" or a colon is the new value outright
+    new = value if parts.group("sep").strip() == "," else f"it's {value}"
+    return query or subject, new, True
+
+
+def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
+    """The raw target and trailing text of one forget trigger, or None if not a forget.
+
+    The flag is set when the forget corrects a note (it is wrong, or asked to be updated).
+    """
+    after = sentence[end:].strip()
+    low_after = lower(after)
+    question = sentence.rstrip().endswith("?")
     if kind == "nolonger":
         if re.search(r"[a-z]", low_after):
-            return after.lstrip(" :,-"), ""
-        return before_clause(sentence, start), ""
+            return after.lstrip(" :,-"), "", False
+        return before_clause(sentence, start), "", False
+    if kind == "stale":
+        subject = re.split(r"[,;:!]|\s-\s", sentence[:start])[-1]
+        query = memory_reference(subject)
+        return None if query is None or question else (query, after, True)
     lead = lead_kind(sentence[:start])
-    if lead is None or (sentence.rstrip().endswith("?") and lead != "polite"):
+    if lead is None or (question and lead != "polite"):
         return None
-    if kind == "forget":
-        if low_after.rstrip(" .!?") in {"that", "this"}:
-            return before_clause(sentence, start), ""
-        if low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after):
-            return None
-        return after, ""
+    if kind == "update":
+        return _update_parts(sentence, start, end)
+    target, tail = (after, "")
     if kind == "delete":
-        for pattern in (_FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW):
-            match = pattern.match(low_after)
-            if match:
-                group = next(g for g in ("q", "q2", "q3") if match.groupdict().get(g))
-                return after[match.start(group) : match.end(group)], after[match.end(group) :]
+        found = _delete_target(after)
+        if found is None:
+            target = after if _DEICTIC.match(low_after) else ""
+        else:
+            target, tail = found
+    pronoun = _DEICTIC.match(lower(target))
+    if pronoun is not None:
+        if kind == "forget" and pronoun.group(1) != "it":
+            return _back_reference(sentence, start), "", False
+        pointed = _pointed_at(sentence, start, pronoun.group(1))
+        return None if pointed is None else (pointed, tail, False)
+    if kind == "forget" and (low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after)):
         return None
-    return after, ""
+    keeping = kind == "stop" and lower(sentence[start:end]).endswith(("keep", "store", "save"))
+    if keeping and not _KEPT.search(low_after):
+        return None  # "you don't need to keep it short": keeping what is not a memory
+    return (target, tail, False) if target else None
 
 
 def _split_at_new_subject(text: str) -> list[str]:
@@ -169,13 +254,17 @@ def forget_from_sentence(sentence: str, message: str) -> ForgetRequest | None:
         parts = _forget_parts(match.lastgroup or "", sentence, match.start(), match.end())
         if parts is None:
             continue
-        target, tail = parts
+        target, tail, correcting = parts
+        said = _QUERY_LEAD.match(lower(target))  # "I told you I hate X": split after the lead
+        target = target[said.end() :] if said else target
         pieces = _SPLIT.split(target, maxsplit=1)
         if len(pieces) == 1 and re.match(r"\s*(?:that\s+)?(?:i|i'm|i've)\b", lower(target)):
             pieces = _split_at_new_subject(target)
         query = _clean_query(pieces[0])
         rest = " ".join(p for p in (pieces[1] if len(pieces) > 1 else "", tail) if p).strip()
-        if lower(query) in PRONOUN_ONLY | _SESSION_NOUNS or ONE_OFF.search(lower(query)):
+        words = set(lower(query).split())
+        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or ONE_OFF.search(lower(query)):
             continue
-        return ForgetRequest(query=query, replacement=_replacement(rest, query, message))
+        found = replacement(rest, query, message, correcting=correcting)
+        return ForgetRequest(query=query, replacement=found)
     return None

@@ -16,13 +16,13 @@ _FILLER = frozenset(
     " actually anyway anyways quick real one more thing another last again ah sorry thanks cool"
     " great nice awesome yeah yes yep listen look coach important importantly very this is really"
     " super seriously lastly finally first firstly second now kindly sir mate dude buddy man bro"
-    " wait fyi".split()
+    " wait fyi always".split()
 )
 _GREETINGS = frozenset("hey hi hello yo morning evening afternoon hiya howdy sup".split())
 _NOT_A_NAME = frozenset(
     "do did not never i you we they can will would should could must won't don't".split()
 )
-_SOFT_BOUNDARY = frozenset("and but plus then btw also".split())
+_SOFT_BOUNDARY = frozenset("and but plus then btw also so".split())
 _POLITE = (("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"))
 _REQUESTS = _POLITE + (
     ("heads", "up"),
@@ -31,6 +31,12 @@ _REQUESTS = _POLITE + (
     ("i'd", "like", "you", "to"),
     ("i", "would", "like", "you", "to"),
     ("i'd", "love", "it", "if", "you", "could"),
+    ("i'd", "appreciate", "it", "if", "you"),
+    ("would", "you", "mind"),
+    ("it", "would", "help", "if", "you"),
+    ("it'd", "help", "if", "you"),
+    ("do", "you", "mind"),
+    ("i", "would", "appreciate", "it", "if", "you"),
     ("make", "sure", "you"),
     ("make", "sure", "to"),
     ("be", "sure", "to"),

@@ -9,43 +9,52 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.classification import classify
+from agent.memory_rules.labels import lasting, split_label
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.rewriting import noun_phrase, rewrite_imperative, rewrite_statement
 from agent.memory_rules.safety import WEAK_INJECTION
 from agent.memory_rules.sentences import lower, split_words, strip_tail
-from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY, VERB_HINTS
+from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY, SESSIONS, VERB_HINTS
 
+_PLACE = r"(?:your |my |the )?(?:memory|memories|notes|profile|file|records|goals)"
 _SAVE_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<remember>remember|memori[sz]e|commit (?:this |that |it )?to memory)"
+    r"(?P<remember>remember(?:ed)?|memori[sz]e|commit (?:this |that |it )?to memory"
+    r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
-    r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind)"
-    r"|(?P<note>(?:make|take) (?:a )?(?:quick |mental |little )?note(?: of)?"
-    r"|note (?:that|down|this)|note(?=\s*:)|(?:write|jot|put) (?:this |that |it )?down)"
-    r"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into) (?:your |my )?"
-    r"(?:memory|memories|notes)|(?:save|store|add|create|make) (?:a |this |that |new )?memory)"
-    r"|(?P<colon>(?:for (?:your|the|my) (?:notes|records?|file|profile)"
-    r"|(?:add|save|put) (?:this |that )?(?:to|in|on) (?:my |your |the )?"
-    r"(?:profile|file|notes|records?)|(?:profile|injury|health"
-    r"|medical|quick|important) (?:update|note|info)|note (?:for|to) (?:you|coach|the coach"
-    r"|future you)|for (?:the )?future|going forward|from now on|fyi|heads up|important"
-    r"|new rule|standing rule|(?:a )?thing to (?:know|remember)"
-    r"|(?:update|add to|save to|put in|for) (?:your |my |the )?(?:notes|profile|records?|file"
-    r"|memory)|(?:save|store|keep|remember) (?:this|that)|notes? (?:for|to) (?:later|the future"
-    r"|future)|(?:new |another )?(?:goal|injury|fact|rule|info|preference|thing)s? to remember"
-    r")(?=\s*:))"
+    r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind"
+    r"|take (?:this |that |it )?into account|factor (?:this |that |it )?in|account for the fact"
+    r"|keep track of the fact)"
+    r"|(?P<note>(?:make|take|keep) (?:a )?(?:quick |mental |little )?note(?: of)?"
+    r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
+    r"|(?:write|jot|put) (?:this |that |it )?down)"
+    rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
+    r"|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
+    r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)(?=[\s.!]*$)"
+    r"|(?:save|store|record|log|add|put (?:it |this )?on file) that"
+    r"(?= (?:i|i'm|i've|i'd|my|we|our)\b)|(?:save|store|note|keep|pin|jot|write)"
+    r" (?:that|this|it)(?: down| on file| for later| in your notes| in memory| to memory)?"
+    r"(?=[\s.!]*$))"
+    r"|(?P<attribute>(?:save|store|record|set|update|change) (?=my (?!"
+    + SESSIONS
+    + r")[a-z0-9\- ]{1,30}?"
+    r" (?:as|to|at) \S))"
     r"|(?P<marker>(?:(?:fyi|just so you know|so you know|just so you're aware|(?:just )?a heads up"
     r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"
     r"|for (?:the )?future(?: sessions| workouts| training| programming)?|for later"
-    r"|for next time|going forward|moving forward|from now on"
+    r"|for next time|going forward|moving forward|from now on|from here on(?: out)?|starting now"
+    r"|from today on|henceforth"
     r"|in (?:the )?future))"
     r")\b"
 )
 _THAT = re.compile(r"\s*that\b")
+_OBJECT = re.compile(r" (?:this|that|it) in mind$")
+# "keep that in mind when you program runs": the fact came before, this only qualifies it.
+_QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
 _PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
-_STANDING = re.compile(r"(?:going forward|moving forward|from now on)$")
+_STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
 _YOU_CLAUSE = re.compile(
     r"\byou(?:'re| are| should| can| could| must| have| were| always| never| tend)\b"
     r"|\byour \w+(?: \w+)? (?:is|are|was|were|have|has|feel|feels)\b"
@@ -54,6 +63,10 @@ _EVENT = re.compile(
     r"(?:that|this) (?:time|day|night|week|one|session|workout|wod|race|meet|trip|class|pr|lift"
     r"|run|morning|evening|game)\b"
 )
+_CONVERSATION = re.compile(
+    r"(?:that )?(?:you|we) (?:said|told|promised|mentioned|agreed|talked|discussed|suggested)\b"
+)
+"""What was said in this conversation ("remember, you said I'd be sore"): not a fact to keep."""
 _REMINISCE = re.compile(
     r"(?:when|how|what|where|who|which|why|whether|if|those|yesterday|me|us|back (?:when|then|in)"
     r"|the (?:time|day|night|week|session|workout|wod|race|one)|last (?:week|time|month|year"
@@ -61,6 +74,7 @@ _REMINISCE = re.compile(
 )
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
+    r"|for me\b"
     r"|coach\s*,?\s|for (?:next time|later|the future|future reference)\b|going forward\b"
     r"|moving forward\b|from now on\b)+",
     re.IGNORECASE,
@@ -68,7 +82,8 @@ _LEAD_JUNK = re.compile(
 _TRAIL_WORDS = (
     "please,thanks,thank you,ok,okay,for later,for the future,for future reference,going forward"
     ",moving forward,from now on,in the future,for next time,ty,lol,thx,coach,too,alright,though"
-    ",haha,lmao,cheers"
+    ",haha,lmao,cheers,to my profile,in my profile,to your notes,in your notes,to your memory"
+    ",in your memory,on file,to my file,to my notes"
 ).split(",")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|my|me|mine|myself|we|we're|our|us)\b")
 _STRONG_COACH_VERBS = frozenset(
@@ -136,10 +151,16 @@ def _request(content: str, source: str, *, imperative: bool, message: str) -> Me
     return MemoryRequest(content, kind.memory_type, kind.importance, kind.scope, kind.tags)
 
 
-def build_save(raw: str, *, explicit: bool, message: str) -> MemoryRequest | None:
-    """Turn the words after a trigger into a MemoryRequest, or None if they are not a fact."""
+def build_save(
+    raw: str, *, explicit: bool, message: str, min_words: int = 3
+) -> MemoryRequest | None:
+    """Turn the words after a trigger into a MemoryRequest, or None if they are not a fact.
+
+    An explicit request keeps a fact of `min_words` or more without a verb ("add to my
+    profile: vegetarian" needs only one).
+    """
     stripped = raw.strip(" ,:;-")
-    if _EVENT.match(lower(stripped)):
+    if _EVENT.match(lower(stripped)) or _CONVERSATION.match(lower(stripped)):
         return None
     text = _clean(stripped)
     low = lower(text)
@@ -164,13 +185,30 @@ def build_save(raw: str, *, explicit: bool, message: str) -> MemoryRequest | Non
         if len(low.split()) < 2:
             return None
         return _request(rewrite_statement(text), text, imperative=False, message=message)
-    if (explicit and len(low.split()) >= 3) or (len(low.split()) >= 4 and has_verb):
+    if (explicit and len(low.split()) >= min_words) or (len(low.split()) >= 4 and has_verb):
         return _request(rewrite_statement(text), text, imperative=False, message=message)
     return None
 
 
+def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
+    """A fact after a keeping label ("save for later: my resting HR is 48")."""
+    labelled = split_label(sentence)
+    if labelled is None:
+        return None
+    lead, content, strength = labelled
+    if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
+        return None
+    text = f"{lead}: {content}" if lead else content
+    return build_save(
+        text, explicit=True, message=message, min_words=1 if strength == "strong" else 3
+    )
+
+
 def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequest | None:
-    """Find the first save trigger in one sentence that yields a memory."""
+    """Find the first save label or trigger in one sentence that yields a memory."""
+    labelled = _save_from_label(sentence, message)
+    if labelled is not None:
+        return labelled
     low = lower(sentence)
     question = low.rstrip().endswith("?")
     for match in _SAVE_TRIGGER.finditer(low):
@@ -179,11 +217,8 @@ def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequ
         after = sentence[match.end() :]
         if kind == "note" and lower(after).lstrip().startswith("to self"):
             continue
-        if kind == "colon":
-            request = build_save(after.lstrip(" :"), explicit=True, message=message)
-            if request is not None:
-                return request
-            continue
+        if kind == "attribute":
+            after = re.sub(r" (?:as|to|at) ", " is ", after.rstrip(" ?"), count=1)
         if kind == "marker":
             content = after if re.search(r"[A-Za-z]", after) else ""
             if lead is None:
@@ -193,7 +228,7 @@ def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequ
                 content = drop_lead(clause)
             elif not content:
                 content = before_clause(sentence, match.start())
-            if _PLAN.match(lower(_clean(content))):
+            if _PLAN.match(lower(_clean(content))) or not lasting(content):
                 continue
             request = build_save(content, explicit=False, message=message)
         else:
@@ -203,12 +238,18 @@ def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequ
             # "note: …" is how athletes annotate a log, so only "note that" counts there.
             points = _POINTS_AT if kind != "note" else _THAT
             explicit = bool(points.match(after)) or kind == "save"
-            if lower(_clean(after)) in PRONOUN_ONLY:
+            if match.group(0) == "note" and not lasting(after):  # "note I ran 5k today"
+                continue
+            if lower(_clean(after)) in PRONOUN_ONLY or (
+                _OBJECT.search(match.group(0)) and _QUALIFIER.match(lower(after))
+            ):
                 # "…, remember that" / "Remember that." refer back to the fact just stated.
                 before = before_clause(sentence, match.start())
                 if not before and (not previous or previous.rstrip().endswith("?")):
                     continue
                 after, explicit = before or previous, False
+                if not lasting(after):  # "Ran 5k in 24:10. Save that." is a log
+                    continue
             request = build_save(after, explicit=explicit, message=message)
         if request is not None:
             return request

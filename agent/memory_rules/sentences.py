@@ -48,9 +48,16 @@ _TYPOS = {
     "coz": "because",
     "becuase": "because",
     "futrue": "future",
+    "rmbr": "remember",
+    "remem": "remember",
     "futur": "future",
     "refrence": "reference",
     "referance": "reference",
+    "delet": "delete",
+    "delte": "delete",
+    "remvoe": "remove",
+    "memroy": "memory",
+    "profle": "profile",
 }
 _NOT_REMEMBER = frozenset(
     {"remembers", "remembered", "renumber", "member", "members", "remember", "rendered", "reader"}

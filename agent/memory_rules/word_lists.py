@@ -33,7 +33,11 @@ MEDICAL = re.compile(
     r" cuff|labrum|plantar fasciitis|sciatica|scoliosis|hernia|migraines?|torn|tore|fractur\w*"
     r"|broken|dislocat\w*|osteo\w*|chronic|cardiac|celiac|coeliac|insulin|inhaler|chemo|cancer"
     r"|anemi\w*|anaemi\w*|beta[- ]blockers?|statins?|ssris?|antidepressants?|thyroid|vertigo"
-    r"|faint\w*|dizz\w*|epipen|high risk|(?:doctor|dr|physician"
+    r"|faint\w*|dizz\w*|epipen|high risk|(?:sleep )?apno?ea|insomnia|bursitis|impingement"
+    r"|shin splints|tennis elbow|golfer'?s elbow|runner'?s knee|jumper'?s knee|frozen shoulder"
+    r"|pinched nerve|whiplash|gout|hypermobil\w*|crohn'?s|colitis|endometriosis|pcos|pacemaker"
+    r"|stents?|blood thinners?|cholesterol|lupus|fibromyalgia|post-?op|c-section|covid"
+    r"|(?:doctor|dr|physician"
     r"|surgeon)(?:'s)? (?:said|says|told|orders|advised|cleared|recommends))\b"
 )
 """Medical words: a memory naming one is a high-importance constraint the coach must not miss."""
@@ -73,3 +77,8 @@ ONE_OFF = re.compile(
     r"|right now|for now)\b"
 )
 """Time words marking a one-off ("skip burpees today"): not a lasting memory."""
+SESSIONS = (
+    r"(?:program|programme|plan|workout|session|training|routine|split|run|ride|swim|lift|wod"
+    r"|metcon|class|warm-?up|cool-?down|sets?|reps?)s?\b"
+)
+"""Training sessions and their parts: "change my plan to 4 days" edits training, not memory."""

@@ -6,7 +6,10 @@ Scored first on 2026-12-06: precision 1.000, recall 0.640 (memory_type 15/22, sc
 After issue 15's fixes by kind (colon-labelled saves, loose and "drop the old one, it's
 now …" forgets, mild injury words): precision 1.000, recall 0.720. Second round (more
 colon labels, "for future sessions", ditch/bin/toss and "the bit about" forgets, more mild
-injury words as constraints): precision 1.000, recall 0.780.
+injury words as constraints): precision 1.000, recall 0.780. Third round, tuned only
+against a new dev corpus written blind to the code (tests/agent/dev_memory_corpus.jsonl)
+and phrasing kinds (colon labels by grammar, stale/update/replace forget frames, negated
+keeping, back references, reasons vs replacements): precision 1.000, recall 0.880.
 The floors guard against regressions; the targets are 0.97 each.
 """
 
@@ -21,7 +24,7 @@ from agent.memory_rules import detect_memory_intent
 from tests.agent.memory_helpers import label
 
 BLIND = Path(__file__).with_name("blind_memory_corpus.jsonl")
-FLOOR_PRECISION, FLOOR_RECALL = 0.97, 0.78
+FLOOR_PRECISION, FLOOR_RECALL = 1.0, 0.88
 
 
 def test_blind_memory_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,132 @@
+"""The new fact that replaces a forgotten one: "…, it's Crunch now", "…, I like them now".
+
+A forget often comes with words after it. They are a replacement only when they state a
+new value of what was forgotten: a change marker ("now", "instead", "these days"), a flip
+of liking, "it's X", or a correction "188 not 192". A reason for forgetting is not one:
+an event ("I pulled out", "I cancelled"), a resolution ("it's all healed now"), a wish
+about the record itself ("I want to start fresh"), or the old value denied ("it isn't 140
+anymore", "not chasing that anymore").
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.memory_rules.requests import MemoryRequest
+from agent.memory_rules.save_requests import build_save, standalone_instruction
+from agent.memory_rules.sentences import lower
+from agent.memory_rules.similarity import polarity
+from agent.memory_rules.word_lists import ADVERBS
+
+_CLAUSES = re.compile(
+    r"\s*(?:[,;]|:(?!\d)|\s-\s|\.\s|!\s?)\s*|\s+(?:but|and|because|since|cause)\s+"
+)
+_NEW_FACT_LEAD = re.compile(
+    r"^(?:(?:so|and|now|actually|but|these days|nowadays|because|since|in fact|remember that"
+    r"|note that|instead)[\s,]+)*(?=(?:i|i'm|i've|i'd|my|we)\b)"
+)
+_NEW_VALUE = re.compile(
+    r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s|its) now"
+    r"|(?:the )?new (?:one|goal|value|number|time|max|pr)(?:'s| is)"
+    r"|now it'?s|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to"
+    r"|update (?:it|that) to)\s+(?P<value>.+)$"
+    r"|^(?:it'?s|it is|its)\s+(?P<was>.+?)(?P<now>\s+now)?$"
+)
+"""A new value: "it's now X", "make it X"; "it's X" counts in a correction or with "now"."""
+_CORRECTION = re.compile(r"^(?P<value>[\w.:/+\-]+(?: ?[a-z%]{1,4})?) (?:not|instead of) \S+$")
+_CHANGE = re.compile(
+    r"\b(?:now|instead|these days|nowadays|actually|currently|switched|moved|changed"
+    r"|no longer)\b"
+)
+_DENIAL = re.compile(r"^(?:not|no longer)\b|\b(?:anymore|any more)$")
+_RESOLVED = re.compile(
+    r"\b(?:fine|healed|better|recovered|sorted|resolved|over|gone|done|ok|okay|good|cleared"
+    r"|normal|100%|history|past)\b"
+)
+_ABOUT_THE_RECORD = re.compile(
+    r"\b(?:start (?:fresh|over|again)|fresh start|clean slate|stored|saved|on file|kept"
+    r"|remembered|tracked|private|privacy)\b"
+)
+
+
+def _object_of(query: str) -> str:
+    """What a pronoun in the replacement refers to: "I hate burpees" → "burpees"."""
+    tokens = query.split()
+    if tokens and tokens[0].lower().endswith("ing"):  # "hating burpees"
+        return " ".join(tokens[1:])
+    if tokens and tokens[0].lower() in {"i", "i'm", "i've"}:
+        idx = 1
+        while idx < len(tokens) and tokens[idx].lower() in ADVERBS | {"not", "don't"}:
+            idx += 1
+        return " ".join(tokens[idx + 1 :])
+    return query
+
+
+def _resolve_pronouns(text: str, query: str) -> str:
+    """Pronouns as the forgotten thing: "I like them now" after "I hate burpees"."""
+    obj = _object_of(query)
+    if not obj or len(obj.split()) > 5:
+        return text
+    words = text.split()
+    for idx in range(1, len(words)):
+        core = words[idx].lower().strip(".,!?")
+        following = words[idx + 1].lower() if idx + 1 < len(words) else ""
+        pronoun = core in {"them", "it", "'em"}
+        # "those" and "these" stand alone as pronouns, not in "these days"
+        if pronoun or (core in {"those", "these"} and following in ADVERBS | {"", "too"}):
+            words[idx] = obj + words[idx][len(core) :]
+    return " ".join(words)
+
+
+def _first_person(clause: str, query: str, message: str) -> MemoryRequest | None:
+    """A first-person clause stating the new fact ("I'm on days now")."""
+    lead = _NEW_FACT_LEAD.match(lower(clause))
+    if lead is None:
+        return None
+    text = clause[lead.end() :]
+    flipped = polarity(text) * polarity(query) < 0
+    if not (_CHANGE.search(lower(clause)) or flipped) or _RESOLVED.search(lower(text)):
+        return None
+    return build_save(_resolve_pronouns(text, query), explicit=False, message=message)
+
+
+def _value_span(low: str, *, correcting: bool) -> tuple[int, int] | None:
+    """Where the new value is in a lowercase clause, if it states one."""
+    found = _NEW_VALUE.match(low)
+    if found is not None and found.group("value"):
+        return found.span("value")
+    if found is not None and (correcting or found.group("now")):
+        return found.span("was")
+    found = _CORRECTION.match(low)
+    return found.span("value") if found else None
+
+
+def replacement(
+    rest: str, query: str, message: str, *, correcting: bool = False
+) -> MemoryRequest | None:
+    """The new fact in the words after a forget, or None when they only give a reason.
+
+    `correcting` is set when the forget itself says the note is wrong or asks to update
+    it: then a bare "it's X" is the new value, not a remark.
+    """
+    if _ABOUT_THE_RECORD.search(lower(rest)):
+        return None
+    subject = re.sub(r"^(?:old|previous|earlier)\b\s*", "", query, flags=re.IGNORECASE)
+    for clause in _CLAUSES.split(rest.strip(" ,;:-")):
+        low = lower(clause).strip(" .!?")
+        if not low or _DENIAL.search(low):
+            continue
+        span = _value_span(low, correcting=correcting)
+        if span is not None:
+            said = clause.strip(" .!?")[span[0] : span[1]]
+            if _RESOLVED.search(lower(said)):
+                return None
+            # "drop the old one, it's now X": no subject left to name, so the value alone
+            fact = f"my {subject} is {said}" if subject else said
+            return build_save(fact, explicit=True, message=message, min_words=1)
+        found = _first_person(clause.strip(), query, message) or standalone_instruction(
+            clause.strip(), message
+        )
+        if found is not None:
+            return found
+    return None
