@@ -38,7 +38,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          "rucking", 2),
         (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
          "backpacking", 3),
-        (r"(?<![\d.])[2-9]\s?(?:days?|nights?)\b|\bmulti[- ]?day\b", "backpacking", 2),
+        (r"(?<![\d.])[2-9]\s?(?:days?|nights?)\b(?!\s?ago)|\bmulti[- ]?day\b", "backpacking", 2),
         (r"\bhik(?:e|ed|es|ing)\b|\bsummit(?:ed)?\b|\btrailhead\b", "hiking", 2),
         (r"\bhik(?:e|ed|es|ing)\b", "backpacking", 1),
         (r"\b(?:pack|backpack)\b", "backpacking", 1),

@@ -39,8 +39,8 @@ _DAY_LABEL = "|".join(
 # A date after these words is a passing reference, not when the session happened:
 # "bench felt better than Monday", "first run since Tuesday".
 _PASSING = re.compile(
-    r"\b(?:than|since|from|like|unlike|compared (?:to|with)|vs\.?|versus|same as|as on|"
-    r"sore from|still)\s(?:on\s|last\s|the\s)?$"
+    r"\b(?:than|since|(?:sore|tired|recover(?:ed|ing)?|different|wrecked|beat up) from|like|"
+    r"unlike|compared (?:to|with)|vs\.?|versus|same as|as on|still)\s(?:on\s|last\s|the\s)?$"
 )
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -63,7 +63,7 @@ _ANCHOR = re.compile(
     r"|(?<![\d.])(?P<ago>\d{1,2}|a couple(?: of)?|two|three|four|five)\sdays?\sago"
     r"|(?P<next>the next day|the day after|the following day)"
     rf"|(?:^|(?<=\n))(?P<dlabel>{_DAY_LABEL})\.?(?=\s?[:)\-]|\s-\s)"
-    r"|(?:(?:on|last|this past)\s)?"
+    r"|(?P<wdlead>(?:on|last|this past)\s)?"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'?s)?"
     r"(?:\s(?P<wdpart>morning|afternoon|evening|night))?"
     rf"|(?:on\s)?(?P<month>{_MONTH})\.?\s(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?\b"
@@ -129,7 +129,10 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
     if m["next"]:
         return Anchor(start, end, None, follows_previous=True)
     if m["weekday"]:
-        return Anchor(start, end, last_weekday(today, m["weekday"]), _part_in(m["wdpart"] or ""))
+        date = last_weekday(today, m["weekday"])
+        if not m["wdlead"] and _WEEKDAYS.index(m["weekday"]) == today.weekday():
+            date = today  # a title sent the same day: "Tempo Tuesday", "Sunday long run"
+        return Anchor(start, end, date, _part_in(m["wdpart"] or ""))
     if m["dlabel"]:
         name = _DAY_ABBREVIATIONS.get(m["dlabel"], m["dlabel"])
         return Anchor(start, end, last_weekday(today, name), label=True)

@@ -180,3 +180,12 @@ def test_a_ruck_keeps_only_a_distance_said_outright() -> None:
     (ruck,) = extract(message, today=TODAY)
     data = ruck.discipline_specific.rucking
     assert data is not None and (data.total_distance, data.distance_unit) == (10, "km")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["two days ago: 14km long run, 1:15:30", "3 days ago did Grace in 3:30 @ 135"],
+)
+def test_days_ago_is_a_date_not_a_multi_day_trip(message: str) -> None:
+    (workout,) = extract(message, today=dt.date(2025, 4, 10))
+    assert workout.discipline != "backpacking"
