@@ -73,15 +73,26 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
 
 
-def build_workout(session: Session, units: WeightUnit) -> Workout | None:
-    """The workout a session logs, or None when it holds nothing to log."""
+def build_workout(
+    session: Session, units: WeightUnit, stated: WeightUnit | None = None
+) -> Workout | None:
+    """The workout a session logs, or None when it holds nothing to log.
+
+    Args:
+        session: the session's clauses and date.
+        units: the unit of a load written without one and with none stated before it (the
+            last one the message stated, else the athlete's).
+        stated: the one unit the session states, if it states only one; sessions read
+            without the lifting grammar give it to all their bare loads.
+    """
     kind, named = session.kind, session.discipline
+    lifting_units, units = units, stated or units
     if kind == "endurance":
         draft: _Draft | None = _endurance(session)
     elif (kind == "crossfit" or named == "crossfit") and not _calisthenics_only(session):
         draft = _crossfit(session, units)
     elif kind == "crossfit" or named == "crossfit":
-        draft = _lifting(session, "calisthenics", units)
+        draft = _lifting(session, "calisthenics", lifting_units)
     elif named in ("hiit", "circuit_training"):
         mixed = parse_hiit(session.text, units)
         draft = _Draft(named, "hybrid", mixed.data, duration=mixed.duration)
@@ -95,7 +106,7 @@ def build_workout(session: Session, units: WeightUnit) -> Workout | None:
         draft = _Draft(named, _TYPES[named], mixed.data, duration=mixed.duration)
         draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()
     else:
-        draft = _lifting(session, named if named in _LIFTING else None, units)
+        draft = _lifting(session, named if named in _LIFTING else None, lifting_units)
     return _workout(session, draft, units) if draft else None
 
 

@@ -161,11 +161,11 @@ def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> C
     anchors = find_anchors(text, today)
     anchor = _merge(anchors) if anchors else None
     keyword = cues.keyword_discipline(text)
-    sport = cues.sport_of(text)
-    verb = cues.SPORT_VERBS.search(text) is not None
-    found = cues.format_of(text)
     mentions = find_mentions(text)
     lifts = [m for m in mentions if m.movement.family != "cardio"]
+    sport = cues.sport_of(_without(text, lifts))
+    verb = cues.SPORT_VERBS.search(text) is not None
+    found = cues.format_of(text)
     distances = numbers.find_distances(text)
     quantity = bool(distances or numbers.find_durations(text))
     clause = Clause(text, cased, anchor, "neutral", verb=verb, quantity=quantity)
@@ -199,6 +199,15 @@ def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> C
     ):
         clause.kind, clause.discipline = "endurance", "running"
     return clause
+
+
+def _without(text: str, mentions: list[Mention]) -> str:
+    """The text without the names of several words ("dumbbell rows" is no rowing)."""
+    for mention in mentions:
+        if " " not in text[mention.start : mention.end].strip():
+            continue  # "row" alone may be the erg
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
+    return text
 
 
 def _crossfit_format(
