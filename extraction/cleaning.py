@@ -24,6 +24,7 @@ _REPLACEMENTS = str.maketrans(
         "½": ".5",
     }
 )
+_IDIOMS = re.compile(r"\bin a row\b", re.IGNORECASE)
 _JUNK = re.compile(r"[^\x20-\x7e\n]+")
 _SPACES = re.compile(r"[ \t]{2,}")
 # Sentence ends: ! ? and full stops that are not decimal points; newlines.
@@ -45,6 +46,14 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2]).translate(_REPLACEMENTS)
     text = _JUNK.sub(" ", text)
     return _SPACES.sub(" ", text)[:MAX_CHARS]
+
+
+def blank_idioms(text: str) -> str:
+    """The text with everyday phrases that use a training word blanked (offsets kept).
+
+    "Third day in a row" rows nothing.
+    """
+    return _IDIOMS.sub(lambda m: " " * len(m[0]), text)
 
 
 def looks_like_text(raw: str, cleaned: str) -> bool:

@@ -8,7 +8,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .build import build_workout
-from .cleaning import looks_like_text, normalise
+from .cleaning import blank_idioms, looks_like_text, normalise
 from .errors import InvalidExtraction
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
@@ -42,7 +42,7 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = pair_scores(digits_for_words(cased))
+    cased = blank_idioms(pair_scores(digits_for_words(cased)))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]
     for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:

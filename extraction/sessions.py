@@ -142,15 +142,24 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     out: list[Clause] = []
     if log_detection.is_framed_non_log(lower):
         return out
+    asked = False
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
+        if index == 0:
+            asked = log_detection.opens_request(sentence, question)
         if statement is None:
             continue
         lifts = any(m.movement.family != "cardio" for m in find_mentions(statement))
+        planned = asked
         for start, text in split_clauses(statement, offset):
             text = log_detection.strip_vetoed_asides(text)
+            if log_detection.clause_is_plan(text):
+                planned = True
             if log_detection.clause_is_vetoed(text):
                 continue
+            if planned and not log_detection.says_done(text):
+                continue
+            planned = False
             clause = _clause(text, cased[start : start + len(text)], today, lifts)
             clause.sentence = index
             out.append(clause)
