@@ -12,7 +12,7 @@ from .cleaning import blank_idioms, looks_like_text, normalise
 from .errors import InvalidExtraction
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
-from .numbers import Span, find_weights
+from .numbers import Span, carry_distance_unit, find_weights
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
 
@@ -42,7 +42,7 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = blank_idioms(pair_scores(digits_for_words(cased)))
+    cased = blank_idioms(pair_scores(carry_distance_unit(digits_for_words(cased))))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]
     for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:

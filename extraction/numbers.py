@@ -54,6 +54,15 @@ DISTANCE_RE = re.compile(
     rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?({_DIST_UNIT})(?![a-z0-9/])"
 )
 """A distance; the minutes of "1h 20m" are not metres."""
+_RUN_KIND = r"(?:easy|long|recovery|slow|shakeout|steady)"
+_NOT_DISTANCE = rf"(?:{_DIST_UNIT}|min|mins|minutes|sec|s|h|hrs?|hours?|x|@|sets?|reps?)\b"
+_BARE_RUN = re.compile(
+    rf"\b{_RUN_KIND}\s(?P<n1>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
+    rf"|(?<![\d.:/,])(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
+    rf"\s{_RUN_KIND}\b",
+    re.IGNORECASE,
+)
+"""A number with a kind of run before or after it and no unit."""
 _DIST_WORDS = re.compile(
     r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
 )
@@ -168,6 +177,30 @@ def find_distances(text: str) -> list[Span]:
         value, unit = _DIST_WORD_VALUES[word.replace("-", " ") if "half" in word else word]
         spans.append(Span(m.start(), m.end(), value, unit))
     return _without_overlaps([s for s in spans if 0 < s.value <= MAX_DISTANCE])
+
+
+def carry_distance_unit(text: str) -> str:
+    """Give a bare run distance the last distance unit stated before it ("Thu 4 easy").
+
+    Only a number next to a word for a kind of run takes it, and only miles or kilometres
+    said as a total (not a repeat's "5x1k").
+    """
+    stated = [
+        (m.start(), _DIST_UNITS[m[2].lower()])
+        for m in DISTANCE_RE.finditer(text)
+        if _DIST_UNITS[m[2].lower()] in ("mi", "km") and not text[: m.start()].endswith("x")
+    ]
+    if not stated:
+        return text
+
+    def carried(m: re.Match[str]) -> str:
+        before = [unit for start, unit in stated if start < m.start()]
+        if not before:
+            return m[0]
+        cut = m.end("n1" if m["n1"] else "n2") - m.start()
+        return f"{m[0][:cut]} {before[-1]}{m[0][cut:]}"
+
+    return _BARE_RUN.sub(carried, text)
 
 
 def to_metres(value: float, unit: str) -> float:

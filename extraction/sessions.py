@@ -13,7 +13,7 @@ from typing import Literal
 
 from . import cues, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
-from .dates import Anchor, PartOfDay, find_anchors
+from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
 from .vocabulary import Mention, find_mentions
 
@@ -142,7 +142,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     out: list[Clause] = []
     if log_detection.is_framed_non_log(lower):
         return out
-    asked = False
+    asked, diary = False, is_diary(lower)
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
         if index == 0:
@@ -160,14 +160,16 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             if planned and not log_detection.says_done(text):
                 continue
             planned = False
-            clause = _clause(text, cased[start : start + len(text)], today, lifts)
+            clause = _clause(text, cased[start : start + len(text)], today, lifts, diary)
             clause.sentence = index
             out.append(clause)
     return out
 
 
-def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> Clause:
-    anchors = find_anchors(text, today)
+def _clause(
+    text: str, cased: str, today: dt.date, lifts_in_sentence: bool, diary: bool = False
+) -> Clause:
+    anchors = find_anchors(text, today, diary)
     anchor = _merge(anchors) if anchors else None
     keyword = cues.keyword_discipline(text)
     mentions = find_mentions(text)
