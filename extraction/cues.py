@@ -141,6 +141,8 @@ DOING = re.compile(
 SET_NOTATION = re.compile(
     r"\d\s?x\s?\d|\bsets? of \d|\b\d+ (?:sets|singles|doubles|triples)\b|\d/\d{2,3}/\d"
 )
+CLASS = re.compile(r"\b(?:class|box|wod|metcon|crossfit)\b")
+"""A CrossFit class: its strength part and its metcon are one session."""
 WARMUP = re.compile(r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down)\b")
 
 

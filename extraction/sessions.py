@@ -66,12 +66,14 @@ class Session:
 
     @property
     def kind(self) -> Kind | None:
-        """The first non-neutral kind among the clauses.
+        """The first non-neutral kind among the clauses; CrossFit if any clause is a WOD.
 
         A walk or stretch only when nothing else is said: it is the warm-up or cool-down of
-        anything more.
+        anything more. Lifting and a WOD in one session are a class (strength, then metcon).
         """
         main = self._main()
+        if main and main.kind == "lifting" and any(_wod(c) for c in self.clauses):
+            return "crossfit"
         return main.kind if main else None
 
     @property
@@ -116,6 +118,10 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
         current.add(clause)
     _resolve_dates(sessions, today)
     return [s for s in sessions if s.kind is not None and _has_evidence(s)]
+
+
+def _wod(clause: Clause) -> bool:
+    return clause.kind == "crossfit" or clause.discipline == "crossfit"
 
 
 def _minor(clause: Clause) -> bool:
@@ -277,7 +283,10 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             or (clause.kind == "lifting" and clause.notation and finished)
         )
     if kind == "lifting":
-        return clause.kind in ("crossfit", "endurance", "keyword")
+        in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
+        if _wod(clause):
+            return not in_class
+        return clause.kind in ("endurance", "keyword")
     return clause.kind in ("lifting", "crossfit", "keyword") or (
         clause.strong and done and clause.discipline != current.discipline
     )

@@ -189,3 +189,23 @@ def test_a_ruck_keeps_only_a_distance_said_outright() -> None:
 def test_days_ago_is_a_date_not_a_multi_day_trip(message: str) -> None:
     (workout,) = extract(message, today=dt.date(2025, 4, 10))
     assert workout.discipline != "backpacking"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "class today: back squat 5x3 @ 275, then metcon 21-15-9 thrusters (95) and burpees, 9:30",
+        "heavy day at the box: clean 1RM 102kg, then EMOM 10 - 2 clean & jerks @ 80",
+    ],
+)
+def test_a_class_is_one_session_strength_then_metcon(message: str) -> None:
+    (workout,) = extract(message, today=TODAY)
+    assert workout.discipline == "crossfit"
+    cf = workout.discipline_specific.crossfit
+    assert cf is not None
+    loads = [e.weight.value for r in cf.rounds for e in r.exercises if e.weight]
+    assert loads[0] in (275, 102)
+
+
+def test_lifting_then_a_wod_outside_a_class_are_two_sessions() -> None:
+    assert len(extract("squat 5x5 @ 225. later did Fran in 6:10", today=TODAY)) == 2
