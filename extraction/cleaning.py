@@ -32,9 +32,10 @@ _SENTENCE_END = re.compile(r"(?:[!?]+|\.(?!\d)|\n)+")
 # Clause separators inside a sentence, used to decide what belongs to which workout.
 _CLAUSE_SEP = re.compile(
     r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b"
-    r"|(?<!rounds )(?<!round )(?<!rds )(?:\bplus\b|\band\b)(?!\s+jerk)"
+    r"|(?<!rounds )(?<!round )(?<!rds )(?<!hour )(?<!hours )"
+    r"(?:\bplus\b|\band\b)(?!\s+jerk)(?!\s+a half\b)"
 )
-"""A rounds-plus-reps score ("5 rounds and 12 reps") stays one clause."""
+"""A rounds-plus-reps score ("5 rounds and 12 reps") and "an hour and 15 min" stay one clause."""
 
 
 def normalise(text: str) -> str:

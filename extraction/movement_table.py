@@ -288,7 +288,7 @@ ball_slam | other | conditioning | full_body | full_body
 mountain_climber | bodyweight | conditioning | core | core
     mountain climber
 double_under | bodyweight | conditioning | full_body | calves
-    double under, du, dubs, double unders
+    double under, du!, dubs, double unders
 jump_rope | bodyweight | conditioning | full_body | calves
     jump rope, single under, skipping rope
 wall_ball | other | conditioning | full_body | full_body

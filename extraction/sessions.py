@@ -83,9 +83,17 @@ class Session:
         return main.discipline if main else None
 
     def _main(self) -> Clause | None:
+        """The clause that names the session; a keyword over a distance no sport named.
+
+        "16.4 mi, 4,800 ft gain, 10:30 car to car" is a hike, not a run: a hike, a trip or a
+        ruck covers distances too.
+        """
         found = [c for c in self.clauses if c.kind != "neutral"]
         major = [c for c in found if not _minor(c)]
-        return next(iter(major or found), None)
+        main = next(iter(major or found), None)
+        if main is not None and main.kind == "endurance" and not main.strong:
+            return next((c for c in major if c.discipline in cues.ON_FOOT), main)
+        return main
 
     @property
     def text(self) -> str:
@@ -135,7 +143,7 @@ def _has_evidence(session: Session) -> bool:
     yesterday"), not for a mention ("sore from squats").
     """
     clauses = session.clauses
-    if any(c.evidence or _NUMBER.search(c.text) for c in clauses):
+    if any(c.evidence or c.quantity or _NUMBER.search(c.text) for c in clauses):
         return True
     dated = any(c.anchor for c in clauses)
     named = session.kind == "keyword" or (
@@ -272,6 +280,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     done = clause.verb or clause.quantity
     if clause.kind == "endurance" and (clause.warmup or not done) and kind != "endurance":
         return False
+    if kind == "endurance" and clause.discipline in cues.ON_FOOT and not clause.verb:
+        return any(c.strong for c in current.clauses)
     if kind == "keyword":
         return clause.kind == "keyword" and clause.discipline != current.discipline
     if kind == "crossfit":

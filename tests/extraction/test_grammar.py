@@ -192,3 +192,32 @@ def test_a_bare_run_distance_takes_the_unit_stated_before_it(
 def test_a_range_of_days_is_dated_its_first_day(text: str, date: dt.date) -> None:
     [workout] = extract(text, today=TODAY)
     assert workout.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "discipline"),
+    [
+        ("GoRuck w 20kg, 10km, 1:45:00", "rucking"),
+        ("sculling on the river this morning, 12k", "rowing"),
+        ("2000m test 7:12.4", "rowing"),
+        ("nogi open mat 2hrs, lots of leg lock entries", "martial_arts"),
+        ("board session: moonboard ~1 hr then hangboard repeaters", "climbing"),
+        (
+            "functional bb pump: db incline 4x12 @ 50s, chest supported rows 4x12",
+            "functional_bodybuilding",
+        ),  # noqa: E501
+        ("Half Dome, 16.4 mi, 4,800 ft gain, 10:30 car to car", "hiking"),
+        ("ran 10 mi on trails, 1,500 ft of gain, 1:32:00", "running"),
+        ("Tour du Mont Blanc done, 11 days, ~170km", "backpacking"),
+    ],
+)
+def test_more_disciplines_by_their_cues(text: str, discipline: str) -> None:
+    [workout] = extract(text, today=TODAY)
+    assert workout.discipline in (discipline, "trail_running" if discipline == "running" else "")
+
+
+def test_a_bare_distance_then_a_keyword_is_that_keyword_not_two_sessions() -> None:
+    [hike] = extract("16.4 mi, 4,800 ft gain, 10:30 car to car", today=TODAY)
+    assert hike.discipline == "hiking"
+    run, yoga = extract("5k in 25:00, then 30 min yoga", today=TODAY)
+    assert (run.discipline, yoga.discipline) == ("running", "yoga")

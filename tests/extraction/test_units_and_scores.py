@@ -117,3 +117,21 @@ def test_amrap_length_in_its_name_and_scores_in_words(text: str, cap: float, sco
 )
 def test_the_kind_of_run_is_the_best_scoring_cue(text: str, run_type: str | None) -> None:
     assert run_type_of(text) == run_type
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("rucked 5 miles, took an hour twenty", 4800),
+        ("pickup basketball for an hour and a half, knees hurt", 5400),
+        ("one hour and 15 minutes of yoga", 4500),
+    ],
+)
+def test_an_hour_and_its_minutes_in_words(text: str, seconds: float) -> None:
+    (workout,) = extract(text, today=TODAY)
+    assert workout.duration == seconds or _one(text).get("total_time") == seconds
+
+
+@pytest.mark.parametrize("text", ["6 easy miles around the lake", "ran 6 hilly miles"])
+def test_a_word_between_a_distance_and_its_unit(text: str) -> None:
+    assert [(s.value, s.unit) for s in find_distances(text)] == [(6, "mi")]

@@ -21,7 +21,7 @@ def _names(text: str) -> list[str]:
         ("c2b", "chest_to_bar_pull_up"),
         ("hspu", "handstand_push_up"),
         ("t2b", "toes_to_bar"),
-        ("du", "double_under"),
+        ("50 du", "double_under"),
         ("double unders", "double_under"),
         ("kbs", "kettlebell_swing"),
         ("kb swings", "kettlebell_swing"),
@@ -93,6 +93,7 @@ def test_bare_squat_and_row_read_by_load() -> None:
         ("clean and press 5x5", ["clean_and_press"]),
         ("slam balls 3x15, jump squats 3x20", ["ball_slam", "jump_squat"]),
         ("third day in a row", []),
+        ("tour du mont blanc", []),
     ],
 )
 def test_more_of_the_words_athletes_use(text: str, names: list[str]) -> None:
