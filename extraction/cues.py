@@ -153,6 +153,10 @@ SET_NOTATION = re.compile(
 )
 CLASS = re.compile(r"\b(?:class|box|wod|metcon|crossfit)\b")
 """A CrossFit class: its strength part and its metcon are one session."""
+REPEATS = re.compile(
+    r"(?<![\d.])\d{1,2}\s?x\s?(?:200|300|400|600|800|1000|1200|1600)\b(?!\s?(?:lb|kg|#|cal))"
+)
+"""Track repeats without a unit or a sport: "8x400 @ 1:30" is a run."""
 WARMUP = re.compile(r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down)\b")
 
 

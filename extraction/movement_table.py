@@ -102,7 +102,8 @@ overhead_squat | barbell | olympic | squat | quads
 dumbbell_bench_press | dumbbell | bodybuilding | compound | chest
     db bench, db bench press, dumbbell bench, dumbbell bench press, dumbbell press, db press
 incline_dumbbell_press | dumbbell | bodybuilding | compound | chest
-    incline db press, incline dumbbell press, incline db bench, incline dumbbell bench
+    incline db press, incline dumbbell press, incline db bench, incline dumbbell bench,
+    incline db, incline dumbbell
 dumbbell_shoulder_press | dumbbell | bodybuilding | compound | shoulders
     db shoulder press, dumbbell shoulder press, seated db press, db ohp, arnold press
 chest_press | other | bodybuilding | compound | chest

@@ -199,6 +199,8 @@ def _clause(
     clause.scored = bool(numbers.find_clocks(text) or _ROUNDS_SCORE.search(text))
     clause.notation = cues.SET_NOTATION.search(text) is not None
     clause.evidence = clause.notation or cues.DOING.search(text) is not None
+    if keyword in cues.MINOR and sport and sport[1]:
+        keyword = None  # "8x200m sprints w/ 200 walk" is a run with walked recoveries
     if keyword:
         clause.kind, clause.discipline, clause.strong = "keyword", keyword, True
     elif (
@@ -220,7 +222,7 @@ def _clause(
     elif (
         not mentions
         and not cues.WALK.search(text)
-        and (distances or (quantity and cues.RUN_WORDS.search(text)))
+        and (distances or (quantity and cues.RUN_WORDS.search(text)) or cues.REPEATS.search(text))
     ):
         clause.kind, clause.discipline = "endurance", "running"
     return clause

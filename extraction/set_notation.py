@@ -22,7 +22,7 @@ _FILLER = r"(?:(?:like|about|around|roughly|only|just|a|an|the|pair of)\s){0,2}"
 """Words between "with" and a load: "with like 400", "with a pair of 30s"."""
 _NOT_LOAD = (
     r"(?:min|mins|minutes?|sec|secs|seconds?|s\b|m\b|km|mi\b|miles?|cals?\b|calories|reps?\b|"
-    r"rounds?|rds\b|sets?\b|yo\b|years?|days?|weeks?|steps|rest)"
+    r"rounds?|rds\b|sets?\b|yo\b|years?|days?|weeks?|steps|rest|plates?)"
 )
 """A number followed by these counts something other than a load."""
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -115,13 +115,13 @@ class _Reader:
         self.each = False
         self.fresh = False
         """The last group has had no load token after it yet."""
-        self.run = False
-        """The last token was a bare load: a bare number next is one more set."""
+        self.run: str | None = None
+        """The last tokens were bare loads or rep counts: a bare number next is one more set."""
 
     def feed(self, m: re.Match[str]) -> None:
         kind = m.lastgroup
         if kind != "num":
-            self.run = False
+            self.run = None
         if kind == "aside":
             pass  # a meet total or a bodyweight is no set's load
         elif kind in ("pair", "weight", "dbs", "at"):
@@ -178,19 +178,23 @@ class _Reader:
         """A bare number: a load after sets that have none, else held for the next group.
 
         "bench 3x8 185" is 185 for the three sets; "singles: 225, 235, 245" and a meet's
-        "snatch 88 92 95" are one set per load.
+        "snatch 88 92 95" are one set per load; "pull ups: 10, 8, 7" one set per rep count.
         """
         last = self.groups[-1] if self.groups else None
         load = make_load(str(value), None) if value >= _MIN_BARE_LOAD else None
-        if load is not None and last is not None and self.run:
+        pending = self.pending_num
+        if load is not None and last is not None and self.run == "load":
             self._new(Group(1, last.reps, load=load))
-            self.run = True
+            self.run = "load"
         elif load is not None and last is not None and self.fresh and last.load is None:
             self._trailing_load(load)
-        elif load is not None and last is None and (self.pending_num or 0) >= _MIN_BARE_LOAD:
-            first = make_load(str(self.pending_num), None)
-            self.groups += [Group(load=first), Group(load=load)]
-            self.pending_num, self.run = None, True
+        elif last is None and _listed(pending) and _listed(value):
+            self.groups += [_bare_set(pending or 0), _bare_set(value)]
+            both_loads = load is not None and (pending or 0) >= _MIN_BARE_LOAD
+            self.pending_num, self.run = None, "load" if both_loads else "reps"
+        elif value.is_integer() and self.run is not None:
+            self.groups.append(_bare_set(value))
+            self.run = self.run if load else "reps"
         else:
             self.pending_num = value
 
@@ -201,7 +205,7 @@ class _Reader:
             return
         if last.reps is None and not last.reps_list:
             return
-        last.load, self.fresh, self.run = load, False, True
+        last.load, self.fresh, self.run = load, False, "load"
 
     @staticmethod
     def _load_of(m: re.Match[str]) -> RawLoad | None:
@@ -319,6 +323,18 @@ class _Reader:
             elif value < 45 and value.is_integer():
                 self.groups.append(Group(1, int(value)))
         return self.groups
+
+
+def _bare_set(value: float) -> Group:
+    """One set from a bare number in a list: a load if it is big enough, else its reps."""
+    if value >= _MIN_BARE_LOAD:
+        return Group(load=make_load(str(value), None))
+    return Group(1, int(value))
+
+
+def _listed(value: float | None) -> bool:
+    """A number that can be one set of a list: a load, or a whole count of reps."""
+    return value is not None and (value >= _MIN_BARE_LOAD or (value.is_integer() and value > 0))
 
 
 def make_load(value: str, unit: str | None) -> RawLoad | None:

@@ -209,3 +209,22 @@ def test_a_class_is_one_session_strength_then_metcon(message: str) -> None:
 
 def test_lifting_then_a_wod_outside_a_class_are_two_sessions() -> None:
     assert len(extract("squat 5x5 @ 225. later did Fran in 6:10", today=TODAY)) == 2
+
+
+def test_counted_movements_done_for_a_time_are_a_wod() -> None:
+    text = "did 50 double unders, 40 sit ups, 30 box jumps, 20 thrusters @ 95. took me 18 min"
+    (workout,) = extract(text, today=TODAY)
+    assert (workout.discipline, workout.duration) == ("crossfit", 1080)
+
+
+@pytest.mark.parametrize(
+    ("text", "discipline"),
+    [
+        ("sprint intervals 8x200m on the track w/ 200 walk", "running"),
+        ("Wed - 8x400 @ 1:30", "running"),
+        ("walked 4 miles with the dog", "walking"),
+    ],
+)
+def test_track_repeats_are_a_run_and_walked_recoveries_no_walk(text: str, discipline: str) -> None:
+    (workout,) = extract(text, today=TODAY)
+    assert workout.discipline == discipline

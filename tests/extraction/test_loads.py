@@ -118,3 +118,17 @@ def test_a_benchmark_load_said_without_a_unit(text: str, exercise: str, value: f
 def test_a_movement_named_with_a_sport_word_is_no_sport() -> None:
     [workout] = extract("bench 3x8 185, dumbbell rows 3x10 with the 60s", today=TODAY)
     assert workout.discipline in ("powerlifting", "bodybuilding")
+
+
+@given(
+    st.sampled_from(["pull ups", "push ups", "dips"]),
+    st.lists(st.integers(3, 30), min_size=2, max_size=5),
+)
+def test_a_list_of_counts_is_one_set_each(said: str, reps: list[int]) -> None:
+    name = {"pull ups": "pull_up", "push ups": "push_up", "dips": "dip"}[said]
+    got = _sets(f"{said}: {', '.join(map(str, reps))}")
+    assert [r for r, _, _ in got[name]] == reps
+
+
+def test_plates_are_no_load_of_their_number() -> None:
+    assert _sets("hack squat 4x10 w 3 plates a side") == {"hack_squat": [(10, None, None)] * 4}
