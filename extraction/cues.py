@@ -9,7 +9,7 @@ from .schema import CrossfitFormat, Discipline
 SPORTS = re.compile(
     r"\b(?:soccer|football|futsal|basketball|hoops|table tennis|tennis|pickleball|padel|squash|"
     r"badminton|volleyball|hockey|rugby|baseball|softball|cricket|netball|handball|"
-    r"lacrosse|ultimate frisbee|racquetball|water polo)\b"
+    r"lacrosse|ultimate frisbee|racquetball|water polo|golf)\b"
 )
 """Team and court sports."""
 ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})

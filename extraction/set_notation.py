@@ -126,6 +126,8 @@ class _Reader:
             pass  # a meet total or a bodyweight is no set's load
         elif kind in ("pair", "weight", "dbs", "at"):
             self._add_load(self._load_of(m))
+        elif kind == "pair_s" and not self.groups:
+            self.pending_load = make_load(m["ps_v"], None)  # "incline db press 70s 3x10"
         elif kind == "pair_s":
             self._trailing_load(make_load(m["ps_v"], None))
         elif kind == "wrs":

@@ -221,3 +221,8 @@ def test_a_bare_distance_then_a_keyword_is_that_keyword_not_two_sessions() -> No
     assert hike.discipline == "hiking"
     run, yoga = extract("5k in 25:00, then 30 min yoga", today=TODAY)
     assert (run.discipline, yoga.discipline) == ("running", "yoga")
+
+
+def test_golf_is_a_sport_though_the_course_is_walked() -> None:
+    [workout] = extract("played 18 holes of golf, walked the whole course", today=TODAY)
+    assert workout.discipline == "sports"

@@ -132,3 +132,8 @@ def test_a_list_of_counts_is_one_set_each(said: str, reps: list[int]) -> None:
 
 def test_plates_are_no_load_of_their_number() -> None:
     assert _sets("hack squat 4x10 w 3 plates a side") == {"hack_squat": [(10, None, None)] * 4}
+
+
+def test_a_dumbbell_pair_before_its_sets() -> None:
+    got = _sets("incline db press 70s 3x10")
+    assert got == {"incline_dumbbell_press": [(10, 70, None)] * 3}
