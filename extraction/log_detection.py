@@ -41,6 +41,8 @@ _SENTENCE_VETOES = re.compile(
             r"coach|client|training partner|mate|roommate|teammate|colleague|coworker|"
             r"neighbou?r|cousin)s?\b|^(?:he|she|they)\b|"
             r"\bmy (?:\d{1,2} ?(?:yo|y/o|year old)|little one|toddler|kiddo)\b",
+            # a correction of something logged before
+            r"^(?:sorry,? |oops,? |wait,? )?(?:i meant|correction|typo|that should (?:be|say))\b",
             # a hypothetical, or an event ahead
             r"\bif (?:i|my|we|you)\b|\bwhat if\b|\bin \d+ (?:days|weeks|months)\b",
             # a statement of records or numbers rather than a session
@@ -64,6 +66,7 @@ _PLANS = re.compile(
     r"this coming|(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
     r"workout|run|ride)|(?:saturday|sunday|weekend)(?:'s)? plan|wants? me to|told me to|"
     r"prescribed|assigned|back at it|here i come|signed up|registered|"
+    r"might (?:just )?\w+|\w+ later$|"
     r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
     r"lifting|training|heading|hitting|playing|walking|biking|competing|starting|taking))\b"
 )
@@ -107,6 +110,8 @@ _MESSAGE_FRAMES = re.compile(
             r"(?: for| this| next| in)?(?: the)? (?:(?:next|this|coming|new) )?"
             r"(?:year|season|month|block|cycle|20\d\d)\b",
             r"^(?:my |our |\d{4} )?(?:goals?|targets?|resolutions?)\s?:",
+            r"^(?:my |the |a |new |weekly |training |proposed )*(?:program|programme|plan|split|"
+            r"routine|schedule)\s?:",
             r"\b(?:here'?s|here is|this is|below is|attached is|check out) (?:my|the|a|our) "
             r"(?:(?:new|proposed|draft|planned|weekly|training) )*(?:plan|program|programme|split|"
             r"schedule|routine|week|block)\b",
@@ -130,6 +135,8 @@ _DONE = re.compile(
     r"managed|crushed|smashed|survived|logged|tested|hit|got in|yesterday|last night|"
     r"this morning|earlier today|today|ago)\b"
 )
+_TEMPLATE_DAY = re.compile(r"(?:^|\n)\s?(?:day|d|week|wk) ?[1-7]\s?[:\-)]")
+"""A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
 _PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
 
 
@@ -158,7 +165,7 @@ def is_framed_non_log(message: str) -> bool:
     A plan or program sent for review, goals and maxes: their lines are not sessions, however
     much they look like them.
     """
-    return _MESSAGE_FRAMES.search(message) is not None
+    return _MESSAGE_FRAMES.search(message) is not None or len(_TEMPLATE_DAY.findall(message)) >= 2
 
 
 def opens_request(sentence: str, question: bool) -> bool:

@@ -156,7 +156,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     out: list[Clause] = []
     if log_detection.is_framed_non_log(lower):
         return out
-    asked, diary = False, is_diary(lower)
+    asked, ahead, diary = False, False, is_diary(lower)
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
         if index == 0:
@@ -164,7 +164,9 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         if statement is None:
             continue
         lifts = any(m.movement.family != "cardio" for m in find_mentions(statement))
-        planned = asked
+        # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
+        planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
+        ahead = log_detection.clause_is_plan(statement[:24])
         for start, text in split_clauses(statement, offset):
             text = log_detection.strip_vetoed_asides(text)
             if log_detection.clause_is_plan(text):

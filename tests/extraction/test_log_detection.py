@@ -140,3 +140,22 @@ def test_a_clause_that_says_done_is_logged_after_a_plan_or_a_question(message: s
 )
 def test_other_people_idioms_and_records_as_of_a_date(message: str) -> None:
     assert extract(message, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "weekly program:\nDay 1: squat 4x6, RDL 3x8\nDay 2: bench 4x6, rows 3x10",
+        "Day 1 - 5x5 squat @ 225\nDay 2 - 6 mi easy",
+        "Tomorrow: 10k tempo. Friday: long run 18 mi",
+        "Not feeling it today, might just go for a walk later",
+        "Sorry, I meant 185 not 135 on the bench yesterday",
+    ],
+)
+def test_templates_days_ahead_maybes_and_corrections_are_not_logs(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+def test_a_day_after_a_past_label_is_still_logged() -> None:
+    message = "Yesterday: 10k tempo 45:00. Monday: long run 18 mi"
+    assert len(extract(message, today=TODAY)) == 2
