@@ -3,7 +3,9 @@
 Unlike the held-out blind corpus (test_blind_corpus.py), these messages are read and their
 failures studied; fixes are made by kind, never per sentence, and the blind corpus stays the
 measure of whether they generalise. Scored first at 0.899 (985/1096 checks; weakest fields:
-weights 0.719, non-log recall 0.745, run_type 0.783). The floor guards against regressions.
+weights 0.719, non-log recall 0.745, run_type 0.783); after the fixes by kind of the same
+round, 0.985 (1080/1096), non-log precision and recall 1.000. The floor guards against
+regressions.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from extraction import extract
 from .scoring import Report, load_cases, score_case
 
 DEV = Path(__file__).with_name("dev_corpus.jsonl")
-FLOOR = 0.89
+FLOOR = 0.98
 
 
 def test_dev_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:
