@@ -14,6 +14,7 @@ from .crossfit import parse_crossfit
 from .lifting import build_lifting, lifting_discipline
 from .mixed import CARRY, parse_hiit, parse_phases
 from .movement_lists import parse_items
+from .numbers import find_durations
 from .parser import parse_lifts
 from .schema import (
     Discipline,
@@ -39,6 +40,7 @@ _LIFTING = frozenset(
     {"powerlifting", "olympic_weightlifting", "bodybuilding", "functional_bodybuilding"}
     | {"calisthenics"}
 )
+_WOD_FAMILIES = frozenset({"conditioning", "calisthenics"})
 _TYPES: dict[str, WorkoutType] = {
     "hyrox": "hybrid", "hybrid": "hybrid", "rucking": "cardio", "backpacking": "cardio",
     "yoga": "flexibility", "martial_arts": "skill", "climbing": "skill", "walking": "cardio",
@@ -73,15 +75,28 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
 
 
-def build_workout(session: Session, units: WeightUnit) -> Workout | None:
-    """The workout a session logs, or None when it holds nothing to log."""
+def build_workout(
+    session: Session, units: WeightUnit, stated: WeightUnit | None = None
+) -> Workout | None:
+    """The workout a session logs, or None when it holds nothing to log.
+
+    Args:
+        session: the session's clauses and date.
+        units: the unit of a load written without one and with none stated before it (the
+            last one the message stated, else the athlete's).
+        stated: the one unit the session states, if it states only one; sessions read
+            without the lifting grammar give it to all their bare loads.
+    """
     kind, named = session.kind, session.discipline
+    lifting_units, units = units, stated or units
     if kind == "endurance":
         draft: _Draft | None = _endurance(session)
-    elif (kind == "crossfit" or named == "crossfit") and not _calisthenics_only(session):
+    elif (kind == "crossfit" or named == "crossfit" or _wod_list(session)) and not (
+        _calisthenics_only(session)
+    ):
         draft = _crossfit(session, units)
     elif kind == "crossfit" or named == "crossfit":
-        draft = _lifting(session, "calisthenics", units)
+        draft = _lifting(session, "calisthenics", lifting_units)
     elif named in ("hiit", "circuit_training"):
         mixed = parse_hiit(session.text, units)
         draft = _Draft(named, "hybrid", mixed.data, duration=mixed.duration)
@@ -95,7 +110,7 @@ def build_workout(session: Session, units: WeightUnit) -> Workout | None:
         draft = _Draft(named, _TYPES[named], mixed.data, duration=mixed.duration)
         draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()
     else:
-        draft = _lifting(session, named if named in _LIFTING else None, units)
+        draft = _lifting(session, named if named in _LIFTING else None, lifting_units)
     return _workout(session, draft, units) if draft else None
 
 
@@ -139,6 +154,19 @@ def _lifting(session: Session, discipline: Discipline | None, units: WeightUnit)
     if result.unit_assumed:
         draft.flags.add("unit_assumed")
     return draft
+
+
+def _wod_list(session: Session) -> bool:
+    """A list of counted movements done for a time, though it names no format: a WOD.
+
+    "50 double unders, 40 sit ups, 30 box jumps, 20 thrusters @ 95. took me 18 min".
+    """
+    text = session.text
+    if session.kind != "lifting" or cues.SET_NOTATION.search(text) or not find_durations(text):
+        return False
+    items = parse_items(text)
+    counted = [i for i in items if i.reps and i.movement.family in _WOD_FAMILIES]
+    return len(items) >= 3 and 2 * len(counted) > len(items)
 
 
 def _calisthenics_only(session: Session) -> bool:

@@ -24,6 +24,7 @@ _REPLACEMENTS = str.maketrans(
         "½": ".5",
     }
 )
+_IDIOMS = re.compile(r"\bin a row\b", re.IGNORECASE)
 _JUNK = re.compile(r"[^\x20-\x7e\n]+")
 _SPACES = re.compile(r"[ \t]{2,}")
 # Sentence ends: ! ? and full stops that are not decimal points; newlines.
@@ -31,9 +32,10 @@ _SENTENCE_END = re.compile(r"(?:[!?]+|\.(?!\d)|\n)+")
 # Clause separators inside a sentence, used to decide what belongs to which workout.
 _CLAUSE_SEP = re.compile(
     r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b"
-    r"|(?<!rounds )(?<!round )(?<!rds )(?:\bplus\b|\band\b)(?!\s+jerk)"
+    r"|(?<!rounds )(?<!round )(?<!rds )(?<!hour )(?<!hours )"
+    r"(?:\bplus\b|\band\b)(?!\s+jerk)(?!\s+a half\b)"
 )
-"""A rounds-plus-reps score ("5 rounds and 12 reps") stays one clause."""
+"""A rounds-plus-reps score ("5 rounds and 12 reps") and "an hour and 15 min" stay one clause."""
 
 
 def normalise(text: str) -> str:
@@ -45,6 +47,14 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2]).translate(_REPLACEMENTS)
     text = _JUNK.sub(" ", text)
     return _SPACES.sub(" ", text)[:MAX_CHARS]
+
+
+def blank_idioms(text: str) -> str:
+    """The text with everyday phrases that use a training word blanked (offsets kept).
+
+    "Third day in a row" rows nothing.
+    """
+    return _IDIOMS.sub(lambda m: " " * len(m[0]), text)
 
 
 def looks_like_text(raw: str, cleaned: str) -> bool:

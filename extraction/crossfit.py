@@ -9,7 +9,7 @@ from typing import NamedTuple
 from . import cues, named_workouts
 from .movement_lists import Item, parse_items, vest_spans
 from .named_workouts import Benchmark, Part
-from .numbers import Span, find_clocks, find_durations, find_weights
+from .numbers import MAX_LOAD, Span, find_clocks, find_durations, find_weights
 from .schema import (
     CrossfitData,
     CrossfitExercise,
@@ -45,6 +45,10 @@ _NOT_A_SCORE_BEFORE = re.compile(r"(?:cap|tc|every|on|@|at)\s?$")
 _RX = re.compile(r"\brx\s?\+|\brx'?d?\b|\bas prescribed\b|\bscaled\b")
 _TOOK = re.compile(
     r"\b(?:took(?: me)?|in|time(?: was)?:?)\s(\d{1,3}(?![\d.:])\s?(?:min|mins|minutes)\b)"
+)
+_AT_LOAD = re.compile(
+    r"(?:@|\bat\b|\bwith(?: the| a)?\b|\bw/?)\s?(\d{2,3}(?:\.5)?)"
+    r"(?![\d:.]|\s?(?:min|sec|s\b|rounds?|rds|reps?|cals?|m\b|km|%))"
 )
 _TOTAL_REPS = re.compile(
     r"\btotal(?: [a-z]+)? (\d{1,4})(?![\d.:])|(?<![\d.:])(\d{1,4}) total reps\b"
@@ -86,6 +90,8 @@ def parse_crossfit(text: str, cased: str, units: WeightUnit) -> CrossfitResult:
         result.notes.append("wore a weight vest")
     taken = vests + [item.load_span for item in items if item.load_span]
     loose = [w for w in find_weights(text) if not any(s <= w.start < e for s, e in taken)]
+    if bench and not loose:
+        loose = _bare_loads(blanked, taken)
     if bench:
         exercises = _benchmark_exercises(bench, items, loose, units, rx, result)
         rep_scheme = bench.rep_scheme or (f"{bench.rounds} rounds" if bench.rounds else None)
@@ -107,6 +113,15 @@ def parse_crossfit(text: str, cased: str, units: WeightUnit) -> CrossfitResult:
     domain = _time_domain(text) or (bench.time_cap if bench else None)
     result.duration = score.time if score.time is not None else domain
     return result
+
+
+def _bare_loads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Loads said without a unit apart from any movement: "DT @ 115", "Helen with the 24"."""
+    return [
+        Span(m.start(), m.end(), float(m[1]))
+        for m in _AT_LOAD.finditer(text)
+        if not any(s <= m.start(1) < e for s, e in taken) and float(m[1]) <= MAX_LOAD
+    ]
 
 
 def _score(text: str, fmt: CrossfitFormat | None) -> tuple[str, _Score]:

@@ -9,9 +9,11 @@ from .schema import CrossfitFormat, Discipline
 SPORTS = re.compile(
     r"\b(?:soccer|football|futsal|basketball|hoops|table tennis|tennis|pickleball|padel|squash|"
     r"badminton|volleyball|hockey|rugby|baseball|softball|cricket|netball|handball|"
-    r"lacrosse|ultimate frisbee|racquetball|water polo)\b"
+    r"lacrosse|ultimate frisbee|racquetball|water polo|golf)\b"
 )
 """Team and court sports."""
+ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})
+"""Keyword disciplines that cover a distance: they name a session a bare distance began."""
 MINOR = frozenset({"walking", "mobility"})
 """Disciplines that are often a warm-up or cool-down: they name a session only when nothing
 else in it does."""
@@ -33,21 +35,26 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
             "hybrid",
             2,
         ),
-        (r"\bruck(?:ed|ing|s)?\b", "rucking", 3),
+        (r"\b(?:go)?ruck(?:ed|ing|s)?\b", "rucking", 3),
         (r"\b(?:plate|sandbag) in (?:my |a |the )?(?:back)?pack\b|\bweighted (?:back)?pack\b",
          "rucking", 2),
         (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
          "backpacking", 3),
-        (r"(?<![\d.])[2-9]\s?(?:days?|nights?)\b|\bmulti[- ]?day\b", "backpacking", 2),
+        (r"(?<![\d.])(?:[2-9]|[1-3]\d)\s?(?:days?|nights?)\b(?!\s?ago)|\bmulti[- ]?day\b",
+         "backpacking", 2),
         (r"\bhik(?:e|ed|es|ing)\b|\bsummit(?:ed)?\b|\btrailhead\b", "hiking", 2),
         (r"\bhik(?:e|ed|es|ing)\b", "backpacking", 1),
         (r"\b(?:pack|backpack)\b", "backpacking", 1),
         (r"\b(?:vert|vertical|elevation|gain|ascent)\b", "hiking", 1),
+        (r"\bcar to car\b|\bc2c\b", "hiking", 2),
+        (r"\b(?:ran|run|running|jog\w*|race|raced|tempo|pace|rode|ride|riding|bike|biked|mtb|"
+         r"gravel|cycl\w*)\b|"
+         r"/(?:mi|km)\b", "hiking", -3),
         (_WALK_WORD + r"|\b\d{1,2}(?:,\d{3}|k) steps\b|\bstroll(?:ed)?\b", "walking", 2),
         (r"\b(?:yoga|vinyasa|ashtanga)\b", "yoga", 3),
         (
             r"\b(?:bjj|jiu[- ]?jitsu|boxing|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
-            r"wrestling|karate|taekwondo|mma|krav maga)\b",
+            r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class)\b",
             "martial_arts",
             3,
         ),
@@ -59,7 +66,9 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         ),
         (SPORTS.pattern, "sports", 3),
         (r"\bcalisthenics\b", "calisthenics", 3),
-        (r"\b(?:fbb|functional bodybuilding)\b", "functional_bodybuilding", 4),
+        (r"\b(?:fbb|functional (?:bodybuilding|bb))\b", "functional_bodybuilding", 4),
+        (r"\b(?:moon ?board|kilter|tension board|hang ?board|finger ?board|campus board|"
+         r"board session)\b", "climbing", 3),
         (r"\b(?:oly|olympic lifting|weightlifting session)\b", "olympic_weightlifting", 3),
         (r"\b(?:mock meet|powerlifting meet|meet day|powerlifting)\b", "powerlifting", 3),
         (r"\bcircuits?\b|\bstations?\b|\bf45\b|\b9round\b|\bcamp gladiator\b",
@@ -97,8 +106,9 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
             "cycling",
         ),
         (
-            r"\b(?:row|rows|rowed|rowing|erg|rower|scull)\b",
-            r"\b(?:c2|concept ?2|piece|ut[12]|on the water|\dk test|s/m|spm)\b|/500",
+            r"\b(?:row|rows|rowed|rowing|erg|rower|scull(?:s|ed|ing)?)\b",
+            r"\b(?:c2|concept ?2|piece|ut[12]|on the water|\dk test|s/m|spm)\b|/500|"
+            r"\b(?:2000|6000|500)\s?m (?:test|piece|time trial)\b",
             "rowing",
         ),
         (
@@ -141,6 +151,12 @@ DOING = re.compile(
 SET_NOTATION = re.compile(
     r"\d\s?x\s?\d|\bsets? of \d|\b\d+ (?:sets|singles|doubles|triples)\b|\d/\d{2,3}/\d"
 )
+CLASS = re.compile(r"\b(?:class|box|wod|metcon|crossfit)\b")
+"""A CrossFit class: its strength part and its metcon are one session."""
+REPEATS = re.compile(
+    r"(?<![\d.])\d{1,2}\s?x\s?(?:200|300|400|600|800|1000|1200|1600)\b(?!\s?(?:lb|kg|#|cal))"
+)
+"""Track repeats without a unit or a sport: "8x400 @ 1:30" is a run."""
 WARMUP = re.compile(r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down)\b")
 
 

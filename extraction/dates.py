@@ -39,8 +39,8 @@ _DAY_LABEL = "|".join(
 # A date after these words is a passing reference, not when the session happened:
 # "bench felt better than Monday", "first run since Tuesday".
 _PASSING = re.compile(
-    r"\b(?:than|since|from|like|unlike|compared (?:to|with)|vs\.?|versus|same as|as on|"
-    r"sore from|still)\s(?:on\s|last\s|the\s)?$"
+    r"\b(?:than|since|(?:sore|tired|recover(?:ed|ing)?|different|wrecked|beat up) from|like|"
+    r"unlike|compared (?:to|with)|vs\.?|versus|same as|as on|still)\s(?:on\s|last\s|the\s)?$"
 )
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -62,8 +62,9 @@ _ANCHOR = re.compile(
     r"|this\s(?P<this>morning|afternoon|evening|am|pm)"
     r"|(?<![\d.])(?P<ago>\d{1,2}|a couple(?: of)?|two|three|four|five)\sdays?\sago"
     r"|(?P<next>the next day|the day after|the following day)"
-    rf"|(?:^|(?<=\n))(?P<dlabel>{_DAY_LABEL})\.?(?=\s?[:)\-]|\s-\s)"
-    r"|(?:(?:on|last|this past)\s)?"
+    rf"|(?P<range>{_DAY_LABEL})\s?(?:-|to|thru|through)\s?(?:{_DAY_LABEL})\b"
+    rf"|(?:^|(?<=\n))(?P<dlabel>{_DAY_LABEL})\.?(?=\s?[:)\-]|\s-\s|$)"
+    r"|(?P<wdlead>(?:on|last|this past)\s)?"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'?s)?"
     r"(?:\s(?P<wdpart>morning|afternoon|evening|night))?"
     rf"|(?:on\s)?(?P<month>{_MONTH})\.?\s(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?\b"
@@ -76,6 +77,10 @@ _ANCHOR = re.compile(
     r"|(?:^|(?<=[.\n]\s)|(?<=\n))(?P<label>am|pm)(?=\s?:)"
     r")",
 )
+
+
+_DIARY_START = re.compile(rf"(?P<diary>{_DAY_LABEL})\b\.?(?=\s|$|[:)\-])")
+_DIARY_ENTRY = re.compile(rf"(?:^|\n|[.!;,]\s)(?:{_DAY_LABEL})\b\.?(?=\s|$|[:)\-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +99,28 @@ class Anchor:
     """A reference to another day ("better than Monday"), not the session's date."""
 
 
-def find_anchors(text: str, today: dt.date) -> list[Anchor]:
-    """Every date or part-of-day reference in `text`, resolved against `today`."""
+def is_diary(text: str) -> bool:
+    """Whether a message is a diary: two or more lines or clauses open with a day's name.
+
+    In one, a clause that opens with a day ("Thu 4 easy", "sat hiked …, sun pickleball")
+    is that day's entry, without a colon or a dash after the day.
+    """
+    return len(_DIARY_ENTRY.findall(text)) >= 2
+
+
+def find_anchors(text: str, today: dt.date, diary: bool = False) -> list[Anchor]:
+    """Every date or part-of-day reference in `text`, resolved against `today`.
+
+    Args:
+        text: one lower-case clause.
+        today: the athlete's local date.
+        diary: the message is a diary (`is_diary`): a day opening the clause labels it.
+    """
     anchors = []
-    for match in _ANCHOR.finditer(text):
+    entry = _DIARY_START.match(text) if diary else None
+    if entry:
+        anchors.append(_label(entry, "diary", today))
+    for match in _ANCHOR.finditer(text, entry.end() if entry else 0):
         anchor = _resolve(match, today)
         if anchor is not None:
             if anchor.date is not None and _PASSING.search(
@@ -129,12 +152,14 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
     if m["next"]:
         return Anchor(start, end, None, follows_previous=True)
     if m["weekday"]:
-        return Anchor(start, end, last_weekday(today, m["weekday"]), _part_in(m["wdpart"] or ""))
+        date = last_weekday(today, m["weekday"])
+        if not m["wdlead"] and _WEEKDAYS.index(m["weekday"]) == today.weekday():
+            date = today  # a title sent the same day: "Tempo Tuesday", "Sunday long run"
+        return Anchor(start, end, date, _part_in(m["wdpart"] or ""))
     if m["dlabel"]:
-        name = _DAY_ABBREVIATIONS.get(m["dlabel"], m["dlabel"])
-        return Anchor(start, end, last_weekday(today, name), label=True)
-    if m["dabbr"]:
-        name = _DAY_ABBREVIATIONS.get(m["dabbr"], m["dabbr"])
+        return _label(m, "dlabel", today)
+    if m["dabbr"] or m["range"]:
+        name = _DAY_ABBREVIATIONS.get(m["dabbr"] or m["range"], m["dabbr"] or m["range"])
         return Anchor(start, end, last_weekday(today, name))
     if m["ord"]:
         return _day_of_month(start, end, today, int(m["ord"]))
@@ -150,6 +175,12 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
     if m["part"]:
         return Anchor(start, end, None, _part_in(m["part"]))
     return Anchor(start, end, None, _PART_WORDS[m["label"]])
+
+
+def _label(m: re.Match[str], group: str, today: dt.date) -> Anchor:
+    """A diary line's day label: the last such day before today (`_diary_order` adjusts)."""
+    name = _DAY_ABBREVIATIONS.get(m[group], m[group])
+    return Anchor(m.start(), m.end(), last_weekday(today, name), label=True)
 
 
 def last_weekday(today: dt.date, name: str) -> dt.date:

@@ -8,11 +8,11 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .build import build_workout
-from .cleaning import looks_like_text, normalise
+from .cleaning import blank_idioms, looks_like_text, normalise
 from .errors import InvalidExtraction
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
-from .numbers import find_weights
+from .numbers import Span, carry_distance_unit, find_weights
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
 
@@ -42,23 +42,25 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = pair_scores(digits_for_words(cased))
+    cased = blank_idioms(pair_scores(carry_distance_unit(digits_for_words(cased))))
     workouts = []
-    lower = cased.lower()
-    default = stated_unit(lower) or WEIGHT_UNIT_ALIASES[units.lower()]
-    for session in split_sessions(lower, cased, day)[:MAX_WORKOUTS]:
-        workout = build_workout(session, stated_unit(session.text) or default)
+    carried = WEIGHT_UNIT_ALIASES[units.lower()]
+    for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:
+        stated = find_weights(session.text)
+        workout = build_workout(session, carried, stated_unit(stated))
         if workout is not None:
             workouts.append(workout)
+        carried = stated[-1].unit if stated else carried  # type: ignore[assignment]
     return workouts
 
 
-def stated_unit(text: str) -> WeightUnit | None:
-    """The weight unit the text states, when it states only one.
+def stated_unit(weights: list[Span]) -> WeightUnit | None:
+    """The weight unit a session states, when it states only one.
 
-    It is carried to the numbers written without a unit ("bench 100kg x5, then 90 x8").
+    Sessions read without a unit grammar (CrossFit, circuits) give it to all their bare
+    numbers; lifting sessions carry each stated unit forward instead (`parser`).
     """
-    found = {span.unit for span in find_weights(text)}
+    found = {span.unit for span in weights}
     return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
 
 

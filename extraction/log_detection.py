@@ -22,22 +22,27 @@ _QUESTION_TAIL = re.compile(
     r"(?:,|\s-)\s*(?:is|was|does|did|do|can|could|should|would|what|how|any|thoughts|right|"
     r"ok|okay|good|too|not bad)\b[^,]*$"
 )
+_REQUEST = re.compile(
+    r"\b(?:can|could|would|will) (?:you|we)\b"
+    r"(?! (?:please )?(?:log|add|record|save|track))|"
+    r"\bwrite me\b|\bgive me\b|"
+    r"^(?:please )?(?:write|give|make|create|build|design|program|suggest|recommend)\b"
+)
 _SENTENCE_VETOES = re.compile(
     "|".join(
         (
             # a memory or reminder for the coach
             r"^(?:please |pls |hey coach,? |coach,? )?(?:remember|don'?t forget|do not forget|"
             r"note that|fyi|keep in mind|remind me|for future reference|just so you know)",
-            # a request
-            r"\b(?:can|could|would|will) (?:you|we)\b"
-            r"(?! (?:please )?(?:log|add|record|save|track))|"
-            r"\bwrite me\b|\bgive me\b|"
-            r"^(?:please )?(?:write|give|make|create|build|design|program|suggest|recommend)\b",
+            _REQUEST.pattern,
             # someone else's workout
             r"^(?:so |and |lol |omg )*(?:my|our) (?:wife|husband|partner|buddy|friend|bf|gf|"
             r"boyfriend|girlfriend|son|daughter|kids?|brother|sister|dad|mom|mum|mother|father|"
             r"coach|client|training partner|mate|roommate|teammate|colleague|coworker|"
-            r"neighbou?r|cousin)s?\b|^(?:he|she|they)\b",
+            r"neighbou?r|cousin)s?\b|^(?:he|she|they)\b|"
+            r"\bmy (?:\d{1,2} ?(?:yo|y/o|year old)|little one|toddler|kiddo)\b",
+            # a correction of something logged before
+            r"^(?:sorry,? |oops,? |wait,? )?(?:i meant|correction|typo|that should (?:be|say))\b",
             # a hypothetical, or an event ahead
             r"\bif (?:i|my|we|you)\b|\bwhat if\b|\bin \d+ (?:days|weeks|months)\b",
             # a statement of records or numbers rather than a session
@@ -47,27 +52,39 @@ _SENTENCE_VETOES = re.compile(
         )
     )
 )
+# Plans, goals, intentions and sessions ahead: such a clause and the clauses after it in its
+# sentence ("tomorrow I'll do legs: squat 5x5, then RDLs") log nothing until one says done.
+_PLANS = re.compile(
+    r"\b(?:tomorrow|tmrw|later today|later this|next (?:week|time|month|year|session|"
+    r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|gonna|going to|"
+    r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
+    r"i'?d (?:like|love)|i would love|hoping to|hope to|aim(?:ing)? to|trying to|goal|"
+    r"thinking about|"
+    r"thinking of|sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
+    r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to|planned|"
+    r"scheduled|on the schedule|on deck|up next|the plan is|plan is to|i might|might do|"
+    r"this coming|(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
+    r"workout|run|ride)|(?:saturday|sunday|weekend)(?:'s)? plan|wants? me to|told me to|"
+    r"prescribed|assigned|back at it|here i come|signed up|registered|"
+    r"might (?:just )?\w+|\w+ later$|"
+    r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
+    r"lifting|training|heading|hitting|playing|walking|biking|competing|starting|taking))\b"
+)
+"""Plans and intentions."""
 # Clauses that do not log a workout, though the sentence around them may.
 _CLAUSE_VETOES = re.compile(
     "|".join(
         (
-            # plans, goals, intentions
-            r"\b(?:tomorrow|tmrw|later today|later this|next (?:week|time|month|year|session|"
-            r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|gonna|going to|"
-            r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
-            r"i'?d (?:like|love)|i would love|hoping to|hope to|aim(?:ing)? to|trying to|goal|"
-            r"thinking about|"
-            r"thinking of|sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
-            r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to|planned|"
-            r"scheduled|on the schedule|on deck|up next|the plan is|plan is to|i might|might do|"
-            r"this coming|(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
-            r"workout|run|ride)|(?:saturday|sunday|weekend)(?:'s)? plan)\b",
+            _PLANS.pattern,
             # habits, not a session
-            r"\b(?:usually|normally|typically|generally|always|often|times a week|x a week|"
+            r"\dx a week\b|"
+            r"\b(?:usually|normally|typically|generally|always|often|currently|times a week|"
+            r"x a week|"
             r"per week|every (?:day|week|morning|evening|monday|tuesday|wednesday|thursday|"
             r"friday|saturday|sunday))\b",
             # something not done
-            r"\b(?:skipped|skip|missed|bailed|didn'?t|did not|couldn'?t|could not|no workout|"
+            r"\b(?:skipped|skip|missed|bailed|didn'?t|did not|couldn'?t|could not|haven'?t|"
+            r"have not|hasn'?t|no workout|"
             r"no training|rest day|day off|off day|took (?:the|a) day off|cancel+ed|"
             r"never made it|not today)\b",
             r"^(?:\w+day:? )?(?:full |active )?rest\b(?! \d)",
@@ -93,6 +110,8 @@ _MESSAGE_FRAMES = re.compile(
             r"(?: for| this| next| in)?(?: the)? (?:(?:next|this|coming|new) )?"
             r"(?:year|season|month|block|cycle|20\d\d)\b",
             r"^(?:my |our |\d{4} )?(?:goals?|targets?|resolutions?)\s?:",
+            r"^(?:my |the |a |new |weekly |training |proposed )*(?:program|programme|plan|split|"
+            r"routine|schedule)\s?:",
             r"\b(?:here'?s|here is|this is|below is|attached is|check out) (?:my|the|a|our) "
             r"(?:(?:new|proposed|draft|planned|weekly|training) )*(?:plan|program|programme|split|"
             r"schedule|routine|week|block)\b",
@@ -103,12 +122,21 @@ _MESSAGE_FRAMES = re.compile(
             r"thursday|friday|saturday|sunday)\b",
             r"\b(?:current|present|updated|all[- ]time|lifetime) (?:maxes|1rms?|rms|prs|pbs|bests|"
             r"numbers|lifts|stats)\b",
-            r"^(?:my )?(?:maxes|1rms?|prs|pbs|bests|numbers|stats)\s?(?::|-|=)",
+            r"^(?:my )?(?:maxes|1rms?|prs|pbs|bests|numbers|stats)"
+            r"(?: (?:as of|so far|to date|right now|currently)[a-z ]{0,12})?\s?(?::|-|=)",
             r"\b(?:does|would) (?:this|that|it) (?:look|seem|sound) (?:ok|okay|good|right|"
             r"reasonable|balanced|like too much)\b",
         )
     )
 )
+_DONE = re.compile(
+    r"\b(?:did|done|finished|completed|ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|"
+    r"hiked|walked|played|lifted|trained|squatted|benched|deadlifted|pulled|pressed|went|"
+    r"managed|crushed|smashed|survived|logged|tested|hit|got in|yesterday|last night|"
+    r"this morning|earlier today|today|ago)\b"
+)
+_TEMPLATE_DAY = re.compile(r"(?:^|\n)\s?(?:day|d|week|wk) ?[1-7]\s?[:\-)]")
+"""A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
 _PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
 
 
@@ -137,7 +165,26 @@ def is_framed_non_log(message: str) -> bool:
     A plan or program sent for review, goals and maxes: their lines are not sessions, however
     much they look like them.
     """
-    return _MESSAGE_FRAMES.search(message) is not None
+    return _MESSAGE_FRAMES.search(message) is not None or len(_TEMPLATE_DAY.findall(message)) >= 2
+
+
+def opens_request(sentence: str, question: bool) -> bool:
+    """Whether a sentence asks something: the sentences after it elaborate on the ask.
+
+    "can you give me an EMOM for tomorrow? 20 min, I have a 53 lb KB": the second sentence is
+    the request's detail, logged only if it says it was done.
+    """
+    return question or bool(_QUESTION_START.search(sentence) or _REQUEST.search(sentence))
+
+
+def clause_is_plan(clause: str) -> bool:
+    """Whether a clause is a plan, goal or intention (it covers what follows it)."""
+    return _PLANS.search(clause) is not None
+
+
+def says_done(clause: str) -> bool:
+    """Whether a clause says, by a past verb or a past day, that its session happened."""
+    return _DONE.search(clause) is not None
 
 
 def clause_is_vetoed(clause: str) -> bool:

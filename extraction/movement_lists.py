@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .numbers import DISTANCE_RE, WEIGHT_RE, find_distances, find_weights
 from .schema import DistanceUnit
-from .set_notation import RawLoad, make_load
+from .set_notation import RawLoad, make_load, read_groups
 from .vocabulary import Mention, Movement, find_mentions
 
 _SEPARATOR = re.compile(r",|;|/|\+|:|\.\s|\s-\s|\bthen\b|\band\b|\bx(?=\s\d)|\n")
@@ -23,6 +23,7 @@ _BARE_AFTER = re.compile(
 )
 _CALORIES_AFTER = re.compile(r"\s(?:for\s)?(\d{1,4})(?![\d.])\s?(?:cal|cals|calories)\b")
 _REPS_AFTER = re.compile(r"\s?x\s?(\d{1,3})(?![\d.:])")
+_SETS = re.compile(r"\d\s?x\s?\d|\bsets? of\b")
 _VEST = re.compile(r"\s?(?:weight(?:ed)?\s)?vest")
 
 
@@ -98,6 +99,10 @@ def _load_after(item: Item, text: str, start: int, end: int) -> None:
     if bare and bare.end(1) <= end and loadable and float(bare[1]) >= 20:
         item.load = make_load(bare[1], None)
         item.load_span = (bare.start(1), bare.end(1))
+    elif loadable and _SETS.search(text, start, end):
+        # a class's strength part in set notation: "back squat 5x3 @ 275"
+        groups, _ = read_groups(text[start:end])
+        item.load = next((g.load for g in groups if g.load), None)
 
 
 def _bounds(text: str, mentions: list[Mention], index: int) -> tuple[int, int]:

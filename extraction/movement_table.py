@@ -23,7 +23,7 @@ box_squat | barbell | powerlifting | variation | quads
 safety_bar_squat | barbell | powerlifting | variation | quads
     safety bar squat, ssb squat, ssb
 zercher_squat | barbell | powerlifting | variation | quads
-    zercher squat
+    zercher squat, zercher
 sissy_squat | bodyweight | bodybuilding | isolation | quads
     sissy squat
 bench_press | barbell | powerlifting | main_lift | chest
@@ -63,6 +63,10 @@ overhead_press | barbell | powerlifting | variation | shoulders
     bb press
 push_press | barbell | powerlifting | variation | shoulders
     push press, pp!
+log_press | other | powerlifting | variation | shoulders
+    log press, log clean and press
+z_press | barbell | powerlifting | variation | shoulders
+    z press
 snatch | barbell | olympic | snatch | full_body
     snatch, squat snatch, full snatch, snatched, sn!
 power_snatch | barbell | olympic | snatch | full_body
@@ -98,7 +102,8 @@ overhead_squat | barbell | olympic | squat | quads
 dumbbell_bench_press | dumbbell | bodybuilding | compound | chest
     db bench, db bench press, dumbbell bench, dumbbell bench press, dumbbell press, db press
 incline_dumbbell_press | dumbbell | bodybuilding | compound | chest
-    incline db press, incline dumbbell press, incline db bench, incline dumbbell bench
+    incline db press, incline dumbbell press, incline db bench, incline dumbbell bench,
+    incline db, incline dumbbell
 dumbbell_shoulder_press | dumbbell | bodybuilding | compound | shoulders
     db shoulder press, dumbbell shoulder press, seated db press, db ohp, arnold press
 chest_press | other | bodybuilding | compound | chest
@@ -123,6 +128,8 @@ straight_arm_pulldown | other | bodybuilding | isolation | back
     straight arm pulldown, straight arm pull down, straight arm lat pulldown, lat prayer
 face_pull | other | bodybuilding | isolation | shoulders
     face pull
+band_pull_apart | other | bodybuilding | isolation | shoulders
+    band pull apart, pull apart
 bicep_curl | dumbbell | bodybuilding | isolation | biceps
     curl, bicep curl, biceps curl, db curl, dumbbell curl, barbell curl, bb curl, ez bar curl,
     ez curl, cable curl, curled
@@ -136,7 +143,8 @@ tricep_pushdown | other | bodybuilding | isolation | triceps
 skull_crusher | barbell | bodybuilding | isolation | triceps
     skull crusher, skullcrusher, lying tricep extension
 tricep_extension | other | bodybuilding | isolation | triceps
-    tricep extension, triceps extension, overhead tricep extension, overhead extension
+    tricep extension, triceps extension, overhead tricep extension, overhead extension,
+    tricep kickback, triceps kickback
 lateral_raise | dumbbell | bodybuilding | isolation | shoulders
     lateral raise, lat raise, side raise, side lateral raise, laterals
 front_raise | dumbbell | bodybuilding | isolation | shoulders
@@ -167,6 +175,8 @@ calf_raise | other | bodybuilding | isolation | calves
     calf raise, standing calf raise, seated calf raise
 hip_thrust | barbell | bodybuilding | compound | glutes
     hip thrust, barbell hip thrust
+glute_kickback | other | bodybuilding | isolation | glutes
+    glute kickback, cable kickback, donkey kick
 glute_bridge | barbell | bodybuilding | compound | glutes
     glute bridge
 bulgarian_split_squat | dumbbell | bodybuilding | compound | quads
@@ -194,8 +204,10 @@ bar_muscle_up | gymnastics | calisthenics | skill | full_body
     bar muscle up, bmu
 push_up | bodyweight | calisthenics | push | chest
     push up, press up, hand release push up, hrpu
+pike_push_up | bodyweight | calisthenics | push | shoulders
+    pike push up
 dip | bodyweight | calisthenics | push | triceps
-    dip!, bar dip, parallel bar dip
+    dips, dip!, bar dip, parallel bar dip
 ring_dip | gymnastics | calisthenics | push | triceps
     ring dip
 handstand_push_up | gymnastics | calisthenics | push | shoulders
@@ -242,6 +254,12 @@ wall_sit | bodyweight | calisthenics | static_hold | quads
     wall sit
 sit_up | bodyweight | calisthenics | core | core
     sit up, abmat sit up
+crunch | bodyweight | calisthenics | core | core
+    crunch, bicycle crunch
+bird_dog | bodyweight | calisthenics | core | core
+    bird dog
+superman | bodyweight | calisthenics | core | back
+    superman, superman hold
 toes_to_bar | gymnastics | conditioning | core | core
     toes to bar, t2b, ttb
 knees_to_elbows | gymnastics | conditioning | core | core
@@ -260,16 +278,24 @@ broad_jump | bodyweight | conditioning | legs | legs
     broad jump
 jumping_jack | bodyweight | conditioning | full_body | full_body
     jumping jack
+high_knees | bodyweight | conditioning | full_body | legs
+    high knee, high knees
+jump_squat | bodyweight | conditioning | legs | quads
+    jump squat, squat jump, jumping squat
+wall_walk | gymnastics | conditioning | full_body | shoulders
+    wall walk
+ball_slam | other | conditioning | full_body | full_body
+    ball slam, slam ball, med ball slam, medball slam
 mountain_climber | bodyweight | conditioning | core | core
     mountain climber
 double_under | bodyweight | conditioning | full_body | calves
-    double under, du, dubs, double unders
+    double under, du!, dubs, double unders
 jump_rope | bodyweight | conditioning | full_body | calves
     jump rope, single under, skipping rope
 wall_ball | other | conditioning | full_body | full_body
     wall ball, wall ball shot, wb, wbs
 kettlebell_swing | kettlebell | conditioning | full_body | posterior_chain
-    kettlebell swing, kb swing, kbs, russian swing, american swing, kettlebell?, kb?
+    kettlebell swing, kb swing, kbs, russian swing, american swing, kettlebell?, kb?, swing!
 kettlebell_snatch | kettlebell | conditioning | full_body | full_body
     kettlebell snatch, kb snatch
 kettlebell_clean | kettlebell | conditioning | full_body | full_body
@@ -292,6 +318,12 @@ dumbbell_snatch | dumbbell | conditioning | full_body | full_body
     db snatch, dumbbell snatch
 devil_press | dumbbell | conditioning | full_body | full_body
     devil press, devils press
+man_maker | dumbbell | conditioning | full_body | full_body
+    man maker
+dumbbell_clean | dumbbell | conditioning | full_body | full_body
+    db clean, dumbbell clean, db hang clean
+clean_and_press | barbell | conditioning | full_body | full_body
+    clean and press, clean & press, clean n press
 thruster | barbell | conditioning | full_body | full_body
     thruster
 dumbbell_thruster | dumbbell | conditioning | full_body | full_body
@@ -303,9 +335,17 @@ sled_push | other | conditioning | legs | legs
 sled_pull | other | conditioning | legs | legs
     sled pull, sled drag
 farmers_carry | other | conditioning | full_body | full_body
-    farmers carry, farmer carry, farmers walk, farmer walk
+    farmers carry, farmer carry, farmers walk, farmer walk, carries
 suitcase_carry | other | conditioning | full_body | core
     suitcase carry
+sandbag_carry | other | conditioning | full_body | full_body
+    sandbag carry
+yoke_carry | other | conditioning | full_body | full_body
+    yoke, yoke carry, yoke walk
+tire_flip | other | conditioning | full_body | full_body
+    tire flip, tyre flip
+atlas_stone | other | conditioning | full_body | full_body
+    atlas stone, stone to shoulder
 bear_crawl | bodyweight | conditioning | full_body | full_body
     bear crawl
 sandbag_lunge | other | conditioning | legs | legs

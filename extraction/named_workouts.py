@@ -248,7 +248,7 @@ _NOT_AFTER = re.compile(
 )
 _DOING_BEFORE = re.compile(
     r"\b(?:did|do|doing|done|hit|finished|completed|crushed|smashed|tested|retested|attempted|"
-    r"tackled|survived|benchmark|girl|hero)\s*$"
+    r"tackled|survived|benchmark|girl|hero|half|partner|team|modified|mini)\s*$"
 )
 # "Karen was at the gym", "Grace is my favourite": a person or a topic, not a workout done.
 _PERSON_AFTER = re.compile(

@@ -1,10 +1,11 @@
 """Numbers written as words, read as digits before anything else parses the message.
 
 A small grammar over words: units ("five"), teens ("twelve"), tens with an optional unit
-("twenty-five", "forty five"), hundreds ("a hundred", "one hundred and ten") and the way
-lifters say loads aloud ("two twenty-five" = 225, "four oh five" = 405). "Three by ten" is
-set notation and becomes "3x10". "one" and "a" stay words unless a count or unit follows
-("one arm row", "a bit"), and a number that is part of a name ("Filthy Fifty") stays too.
+("twenty-five", "forty five"), dumbbells by their tens ("the sixties" = "the 60s"), hundreds
+("a hundred", "one hundred and ten") and the way lifters say loads aloud ("two twenty-five" =
+225, "four oh five" = 405). "Three by ten" is set notation and becomes "3x10". "one" and
+"a" stay words unless a count or unit follows ("one arm row", "a bit"), and a number that is
+part of a name ("Filthy Fifty") stays too.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+_PLURAL_TENS = re.compile(r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b", re.IGNORECASE)
+"""A pair of dumbbells by their tens: "with the sixties" = "with the 60s"."""
 _WORD = r"[a-z]+"
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join((*_UNITS, *_TEENS, *_TENS, "hundred", "a", "oh")) + r")\b",
@@ -44,6 +47,7 @@ _BY = re.compile(r"(?<![\d.])(\d{1,3}) by (\d{1,3})(?![\d.])", re.IGNORECASE)
 
 def digits_for_words(text: str) -> str:
     """The text with number words written as digits (see the module docstring)."""
+    text = _PLURAL_TENS.sub(lambda m: f"{_TENS[m[1].lower() + 'y']}s", text)
     if _NUMBER_WORD.search(text) is None:
         return text
     out: list[str] = []

@@ -43,17 +43,35 @@ _SECONDS = re.compile(r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:seconds?|secs?|s
 _WORD_HOURS = re.compile(
     r"\b(?:(an? hour and a half)|(half an hour|a half hour)|(an hour|one hour)|(two hours))\b"
 )
+_AN_HOUR_AND = re.compile(
+    r"\b(?:an|one) hour (?:and )?(\d{1,2})(?![\d.:])(?!\s?(?:sec|s)\b)(?:\s?(?:minutes?|mins?)\b)?"
+)
+"""An hour and some minutes: "an hour 20", "one hour and 15 minutes"."""
 _WORD_HOUR_VALUES = (5400.0, 1800.0, 3600.0, 7200.0)
 
 WEIGHT_UNIT = r"(?:lbs?\.?|pounds?|#|kgs?|kilos?|kilograms?)"
 """A weight unit that maps to lb or kg."""
 WEIGHT_RE = re.compile(rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT}|pood|pd)(?![a-z])")
+_HOW = (
+    r"(?:easy|hard|slow|fast|long|recovery|tempo|steady|chill|hilly|flat|trail|solid|quick|"
+    r"gentle|sweaty|muddy|rainy|windy|snowy|hot|lovely|beautiful|brutal|ugly|tough)"
+)
+"""How a distance went, said between the number and its unit: "6 easy miles"."""
 _DIST_UNIT = r"(?:km|kms|k|kilomet(?:er|re)s?|mi|miles?|miler|m|met(?:er|re)s?|yd|yds|yards?)"
 DISTANCE_RE = re.compile(
     rf"(?<![\d.:,])(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )"
-    rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?({_DIST_UNIT})(?![a-z0-9/])"
+    rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?(?:{_HOW}\s)?({_DIST_UNIT})(?![a-z0-9/])"
 )
 """A distance; the minutes of "1h 20m" are not metres."""
+_RUN_KIND = r"(?:easy|long|recovery|slow|shakeout|steady)"
+_NOT_DISTANCE = rf"(?:{_DIST_UNIT}|min|mins|minutes|sec|s|h|hrs?|hours?|x|@|sets?|reps?)\b"
+_BARE_RUN = re.compile(
+    rf"\b{_RUN_KIND}\s(?P<n1>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
+    rf"|(?<![\d.:/,])(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
+    rf"\s{_RUN_KIND}\b",
+    re.IGNORECASE,
+)
+"""A number with a kind of run before or after it and no unit."""
 _DIST_WORDS = re.compile(
     r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
 )
@@ -121,6 +139,8 @@ def find_durations(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), float(m[1] or m[2]) * 60))
     for m in _SECONDS.finditer(text):
         spans.append(Span(m.start(), m.end(), float(m[1])))
+    for m in _AN_HOUR_AND.finditer(text):
+        spans.append(Span(m.start(), m.end(), 3600.0 + int(m[1]) * 60))
     for m in _WORD_HOURS.finditer(text):
         index = next(i for i, group in enumerate(m.groups()) if group)
         spans.append(Span(m.start(), m.end(), _WORD_HOUR_VALUES[index]))
@@ -168,6 +188,30 @@ def find_distances(text: str) -> list[Span]:
         value, unit = _DIST_WORD_VALUES[word.replace("-", " ") if "half" in word else word]
         spans.append(Span(m.start(), m.end(), value, unit))
     return _without_overlaps([s for s in spans if 0 < s.value <= MAX_DISTANCE])
+
+
+def carry_distance_unit(text: str) -> str:
+    """Give a bare run distance the last distance unit stated before it ("Thu 4 easy").
+
+    Only a number next to a word for a kind of run takes it, and only miles or kilometres
+    said as a total (not a repeat's "5x1k").
+    """
+    stated = [
+        (m.start(), _DIST_UNITS[m[2].lower()])
+        for m in DISTANCE_RE.finditer(text)
+        if _DIST_UNITS[m[2].lower()] in ("mi", "km") and not text[: m.start()].endswith("x")
+    ]
+    if not stated:
+        return text
+
+    def carried(m: re.Match[str]) -> str:
+        before = [unit for start, unit in stated if start < m.start()]
+        if not before:
+            return m[0]
+        cut = m.end("n1" if m["n1"] else "n2") - m.start()
+        return f"{m[0][:cut]} {before[-1]}{m[0][cut:]}"
+
+    return _BARE_RUN.sub(carried, text)
 
 
 def to_metres(value: float, unit: str) -> float:

@@ -52,7 +52,23 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
         lifts.append(lift)
     _share_each(lifts)
     _carry_emom_reps(lifts)
+    _carry_units(lifts)
     return _merge(lifts)
+
+
+def _carry_units(lifts: list[Lift]) -> None:
+    """Give a load without a unit the last unit stated before it ("100kg x5, then 90 x8").
+
+    Only forward: a unit stated later ("then RDLs at 60kg, kilo plates") says nothing about
+    the loads before it, which keep the athlete's own unit.
+    """
+    unit = None
+    for lift in lifts:
+        for group in lift.groups:
+            if group.load is not None and group.load.unit is None:
+                group.load.unit = unit
+            elif group.load is not None:
+                unit = group.load.unit
 
 
 def _scope(text: str, mentions: list[Mention], index: int) -> tuple[int, int]:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from . import cues, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
-from .dates import Anchor, PartOfDay, find_anchors
+from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
 from .vocabulary import Mention, find_mentions
 
@@ -66,12 +66,14 @@ class Session:
 
     @property
     def kind(self) -> Kind | None:
-        """The first non-neutral kind among the clauses.
+        """The first non-neutral kind among the clauses; CrossFit if any clause is a WOD.
 
         A walk or stretch only when nothing else is said: it is the warm-up or cool-down of
-        anything more.
+        anything more. Lifting and a WOD in one session are a class (strength, then metcon).
         """
         main = self._main()
+        if main and main.kind == "lifting" and any(_wod(c) for c in self.clauses):
+            return "crossfit"
         return main.kind if main else None
 
     @property
@@ -81,9 +83,17 @@ class Session:
         return main.discipline if main else None
 
     def _main(self) -> Clause | None:
+        """The clause that names the session; a keyword over a distance no sport named.
+
+        "16.4 mi, 4,800 ft gain, 10:30 car to car" is a hike, not a run: a hike, a trip or a
+        ruck covers distances too.
+        """
         found = [c for c in self.clauses if c.kind != "neutral"]
         major = [c for c in found if not _minor(c)]
-        return next(iter(major or found), None)
+        main = next(iter(major or found), None)
+        if main is not None and main.kind == "endurance" and not main.strong:
+            return next((c for c in major if c.discipline in cues.ON_FOOT), main)
+        return main
 
     @property
     def text(self) -> str:
@@ -118,6 +128,10 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
     return [s for s in sessions if s.kind is not None and _has_evidence(s)]
 
 
+def _wod(clause: Clause) -> bool:
+    return clause.kind == "crossfit" or clause.discipline == "crossfit"
+
+
 def _minor(clause: Clause) -> bool:
     return clause.kind == "keyword" and clause.discipline in cues.MINOR
 
@@ -129,7 +143,7 @@ def _has_evidence(session: Session) -> bool:
     yesterday"), not for a mention ("sore from squats").
     """
     clauses = session.clauses
-    if any(c.evidence or _NUMBER.search(c.text) for c in clauses):
+    if any(c.evidence or c.quantity or _NUMBER.search(c.text) for c in clauses):
         return True
     dated = any(c.anchor for c in clauses)
     named = session.kind == "keyword" or (
@@ -142,30 +156,43 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     out: list[Clause] = []
     if log_detection.is_framed_non_log(lower):
         return out
+    asked, ahead, diary = False, False, is_diary(lower)
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
+        if index == 0:
+            asked = log_detection.opens_request(sentence, question)
         if statement is None:
             continue
         lifts = any(m.movement.family != "cardio" for m in find_mentions(statement))
+        # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
+        planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
+        ahead = log_detection.clause_is_plan(statement[:24])
         for start, text in split_clauses(statement, offset):
             text = log_detection.strip_vetoed_asides(text)
+            if log_detection.clause_is_plan(text):
+                planned = True
             if log_detection.clause_is_vetoed(text):
                 continue
-            clause = _clause(text, cased[start : start + len(text)], today, lifts)
+            if planned and not log_detection.says_done(text):
+                continue
+            planned = False
+            clause = _clause(text, cased[start : start + len(text)], today, lifts, diary)
             clause.sentence = index
             out.append(clause)
     return out
 
 
-def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> Clause:
-    anchors = find_anchors(text, today)
+def _clause(
+    text: str, cased: str, today: dt.date, lifts_in_sentence: bool, diary: bool = False
+) -> Clause:
+    anchors = find_anchors(text, today, diary)
     anchor = _merge(anchors) if anchors else None
     keyword = cues.keyword_discipline(text)
-    sport = cues.sport_of(text)
-    verb = cues.SPORT_VERBS.search(text) is not None
-    found = cues.format_of(text)
     mentions = find_mentions(text)
     lifts = [m for m in mentions if m.movement.family != "cardio"]
+    sport = cues.sport_of(_without(text, lifts))
+    verb = cues.SPORT_VERBS.search(text) is not None
+    found = cues.format_of(text)
     distances = numbers.find_distances(text)
     quantity = bool(distances or numbers.find_durations(text))
     clause = Clause(text, cased, anchor, "neutral", verb=verb, quantity=quantity)
@@ -174,6 +201,8 @@ def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> C
     clause.scored = bool(numbers.find_clocks(text) or _ROUNDS_SCORE.search(text))
     clause.notation = cues.SET_NOTATION.search(text) is not None
     clause.evidence = clause.notation or cues.DOING.search(text) is not None
+    if keyword in cues.MINOR and sport and sport[1]:
+        keyword = None  # "8x200m sprints w/ 200 walk" is a run with walked recoveries
     if keyword:
         clause.kind, clause.discipline, clause.strong = "keyword", keyword, True
     elif (
@@ -195,10 +224,19 @@ def _clause(text: str, cased: str, today: dt.date, lifts_in_sentence: bool) -> C
     elif (
         not mentions
         and not cues.WALK.search(text)
-        and (distances or (quantity and cues.RUN_WORDS.search(text)))
+        and (distances or (quantity and cues.RUN_WORDS.search(text)) or cues.REPEATS.search(text))
     ):
         clause.kind, clause.discipline = "endurance", "running"
     return clause
+
+
+def _without(text: str, mentions: list[Mention]) -> str:
+    """The text without the names of several words ("dumbbell rows" is no rowing)."""
+    for mention in mentions:
+        if " " not in text[mention.start : mention.end].strip():
+            continue  # "row" alone may be the erg
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
+    return text
 
 
 def _crossfit_format(
@@ -246,6 +284,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     done = clause.verb or clause.quantity
     if clause.kind == "endurance" and (clause.warmup or not done) and kind != "endurance":
         return False
+    if kind == "endurance" and clause.discipline in cues.ON_FOOT and not clause.verb:
+        return any(c.strong for c in current.clauses)
     if kind == "keyword":
         return clause.kind == "keyword" and clause.discipline != current.discipline
     if kind == "crossfit":
@@ -257,7 +297,10 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             or (clause.kind == "lifting" and clause.notation and finished)
         )
     if kind == "lifting":
-        return clause.kind in ("crossfit", "endurance", "keyword")
+        in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
+        if _wod(clause):
+            return not in_class
+        return clause.kind in ("endurance", "keyword")
     return clause.kind in ("lifting", "crossfit", "keyword") or (
         clause.strong and done and clause.discipline != current.discipline
     )

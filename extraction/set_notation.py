@@ -18,12 +18,23 @@ from .schema import WeightUnit
 _UNIT = r"(?:lbs?|pounds?|#|kgs?|kilos?|kilograms?|pood)"
 _NUM = r"\d{1,4}(?:\.\d{1,2})?"
 _SECS = r"(?:s|sec|secs|seconds|min|mins|minutes)"
+_FILLER = r"(?:(?:like|about|around|roughly|only|just|a|an|the|pair of)\s){0,2}"
+"""Words between "with" and a load: "with like 400", "with a pair of 30s"."""
+_NOT_LOAD = (
+    r"(?:min|mins|minutes?|sec|secs|seconds?|s\b|m\b|km|mi\b|miles?|cals?\b|calories|reps?\b|"
+    r"rounds?|rds\b|sets?\b|yo\b|years?|days?|weeks?|steps|rest|plates?)"
+)
+"""A number followed by these counts something other than a load."""
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_MIN_BARE_LOAD = 20
+"""A bare number this big after sets is their load; smaller ones are counts."""
 _SINGLE_REPS = {"single": 1, "double": 2, "triple": 3}
 
 _TOKENS = re.compile(
     "|".join(
         (
+            rf"(?P<aside>\b(?:total|bw|body ?weight)\s?(?:of\s|is\s|was\s|=\s?|:\s?)?"
+            rf"{_NUM}(?![\d.]|\s?x)(?:\s?{_UNIT})?)",
             rf"(?P<pair>(?<![\d.])(?P<pair_n>[1-4])\s?x\s?(?P<pair_w>{_NUM})\s?(?P<pair_u>{_UNIT})(?![a-z]))",
             rf"(?P<wrs>(?<![\d.])(?P<wrs_w>{_NUM})\s?(?P<wrs_u>{_UNIT})?\s?x\s?(?P<wrs_r>\d{{1,3}})\s?x\s?(?P<wrs_s>\d{{1,2}})(?![\d.]))",
             rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x)\s?"
@@ -49,9 +60,10 @@ _TOKENS = re.compile(
             r"(?!\s?(?:min|sec|s\b|rounds?|sets?))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x)))",
             r"(?P<list>\((?P<list_v>\d{1,3}(?:\s?,\s?\d{1,3}){1,9})\))",
             r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
-            rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/)\s?(?P<at_v>{_NUM})\s?(?P<at_u>{_UNIT})?"
-            r"(?![\d.:a-z%]|\s?x))",
-            rf"(?P<num>(?<![\d.:/])(?P<num_v>{_NUM})(?![\d.:/x%]))",
+            rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/|\bw\b)\s?{_FILLER}[~+]?\s?(?P<at_v>{_NUM})"
+            rf"(?:\s?(?P<at_u>{_UNIT})|(?P<at_s>s)\b)?(?![\d.:a-z%']|\s?x|\s?{_NOT_LOAD}))",
+            r"(?P<pair_s>(?<![\d.:])(?P<ps_v>\d{2,3}(?:\.5)?)s\b(?!\s?(?:rest|on|off|hold)\b))",
+            rf"(?P<num>(?<![\d.:/])(?P<num_v>{_NUM})(?!\.\d|[\d:/x%]|\s?{_NOT_LOAD}))",
         )
     )
 )
@@ -103,11 +115,21 @@ class _Reader:
         self.each = False
         self.fresh = False
         """The last group has had no load token after it yet."""
+        self.run: str | None = None
+        """The last tokens were bare loads or rep counts: a bare number next is one more set."""
 
     def feed(self, m: re.Match[str]) -> None:
         kind = m.lastgroup
-        if kind in ("pair", "weight", "dbs", "at"):
+        if kind != "num":
+            self.run = None
+        if kind == "aside":
+            pass  # a meet total or a bodyweight is no set's load
+        elif kind in ("pair", "weight", "dbs", "at"):
             self._add_load(self._load_of(m))
+        elif kind == "pair_s" and not self.groups:
+            self.pending_load = make_load(m["ps_v"], None)  # "incline db press 70s 3x10"
+        elif kind == "pair_s":
+            self._trailing_load(make_load(m["ps_v"], None))
         elif kind == "wrs":
             self._new(
                 Group(int(m["wrs_s"]), int(m["wrs_r"]), load=make_load(m["wrs_w"], m["wrs_u"]))
@@ -152,7 +174,40 @@ class _Reader:
         elif kind == "each":
             self.each = True
         elif kind == "num":
-            self.pending_num = float(m["num_v"])
+            self._num(float(m["num_v"]))
+
+    def _num(self, value: float) -> None:
+        """A bare number: a load after sets that have none, else held for the next group.
+
+        "bench 3x8 185" is 185 for the three sets; "singles: 225, 235, 245" and a meet's
+        "snatch 88 92 95" are one set per load; "pull ups: 10, 8, 7" one set per rep count.
+        """
+        last = self.groups[-1] if self.groups else None
+        load = make_load(str(value), None) if value >= _MIN_BARE_LOAD else None
+        pending = self.pending_num
+        if load is not None and last is not None and self.run == "load":
+            self._new(Group(1, last.reps, load=load))
+            self.run = "load"
+        elif load is not None and last is not None and self.fresh and last.load is None:
+            self._trailing_load(load)
+        elif last is None and _listed(pending) and _listed(value):
+            self.groups += [_bare_set(pending or 0), _bare_set(value)]
+            both_loads = load is not None and (pending or 0) >= _MIN_BARE_LOAD
+            self.pending_num, self.run = None, "load" if both_loads else "reps"
+        elif value.is_integer() and self.run is not None:
+            self.groups.append(_bare_set(value))
+            self.run = self.run if load else "reps"
+        else:
+            self.pending_num = value
+
+    def _trailing_load(self, load: RawLoad | None) -> None:
+        """A load written after its sets ("4x10 70s", "3x5 back squat 245")."""
+        last = self.groups[-1] if self.groups else None
+        if load is None or last is None or last.load is not None or not self.fresh:
+            return
+        if last.reps is None and not last.reps_list:
+            return
+        last.load, self.fresh, self.run = load, False, "load"
 
     @staticmethod
     def _load_of(m: re.Match[str]) -> RawLoad | None:
@@ -270,6 +325,18 @@ class _Reader:
             elif value < 45 and value.is_integer():
                 self.groups.append(Group(1, int(value)))
         return self.groups
+
+
+def _bare_set(value: float) -> Group:
+    """One set from a bare number in a list: a load if it is big enough, else its reps."""
+    if value >= _MIN_BARE_LOAD:
+        return Group(load=make_load(str(value), None))
+    return Group(1, int(value))
+
+
+def _listed(value: float | None) -> bool:
+    """A number that can be one set of a list: a load, or a whole count of reps."""
+    return value is not None and (value >= _MIN_BARE_LOAD or (value.is_integer() and value > 0))
 
 
 def make_load(value: str, unit: str | None) -> RawLoad | None:

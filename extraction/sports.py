@@ -25,17 +25,33 @@ from .schema import (
     WorkoutType,
 )
 
-_RUN_TYPES: tuple[tuple[RunType, re.Pattern[str]], ...] = (
-    ("fartlek", re.compile(r"\bfartlek")),
-    ("hills", re.compile(r"\bhills?\b")),
-    ("threshold", re.compile(r"\bthreshold\b")),
-    ("tempo", re.compile(r"\btempo\b")),
-    ("recovery", re.compile(r"\brecovery (?:run|jog)|\brecovery\b(?! (?:swim|ride|row))")),
-    ("long", re.compile(r"\blong\b")),
-    ("race", re.compile(r"\b(?:race|raced|racing|marathon|half|ultra)\b")),
-    ("intervals", re.compile(r"\bintervals?\b|\brepeats\b|\d\s?x\s?\d{3,4}\s?m?\b")),
-    ("easy", re.compile(r"\beasy\b|\bshakeout\b")),
-)
+_RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
+    (run_type, re.compile(pattern), weight)  # type: ignore[misc]
+    for run_type, pattern, weight in (
+        ("fartlek", r"\bfartlek", 4),
+        ("hills", r"\bhill (?:repeats|sprints|reps|intervals)|\bhills\b", 4),
+        ("threshold", r"\b(?:threshold|lt|lactate|cruise intervals)\b", 3),
+        ("tempo", r"\btempo\b|\bprogression run|\b(?:marathon|mp|hmp) pace\b", 3),
+        ("recovery", r"\brecovery (?:run|jog)|\brecovery\b(?! (?:swim|ride|row))", 3),
+        ("long", r"\blong run\b|\blsd\b", 4),
+        ("long", r"\blong\b", 2),
+        ("race", r"\b(?:race|raced|racing|race day|parkrun)\b", 3),
+        ("race", r"\brace pace\b", -3),
+        ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b|\bhalf\b", 2),
+        ("intervals", r"\bintervals?\b|\brepeats\b|\bsprints?\b|\b[248]00s\b", 3),
+        (
+            "intervals",
+            r"(?<![\d.])\d{1,2}\s?x\s?(?:\d{3,4}\s?m?\b|\d(?:\.\d)?\s?(?:k|km|mi|mile)s?\b|"
+            r"\d{1,2}\s?(?:min|mins|')(?!\w))",
+            3,
+        ),
+        ("intervals", r"\btrack\b", 1),
+        ("easy", r"\beasy\b|\bshakeout\b|\bzone 2\b|\bz2\b|\bconversational\b|\baerobic\b", 2),
+        ("easy", r"\b(?:chill|slow|gentle|relaxed|jog)\b", 1),
+    )
+)  # fmt: skip
+"""Cues for the kind of run, each with a weight: the best total names it ("long easy run"
+is long; "5x1k w easy jog" is intervals; "race pace" is no race)."""
 _RIDE_TYPES: tuple[tuple[RideType, re.Pattern[str]], ...] = (
     ("race", re.compile(r"\b(?:race|crit|criterium|gran fondo)\b")),
     ("intervals", re.compile(r"\bintervals?\b|\d\s?x\s?\d")),
@@ -108,6 +124,16 @@ def _first(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | N
     return next((name for name, pattern in table if pattern.search(text)), None)
 
 
+def run_type_of(text: str) -> RunType | None:
+    """The kind of run the cues add up to (ties go to the cue listed first), or None."""
+    scores: dict[RunType, int] = {}
+    for run_type, pattern, weight in _RUN_CUES:
+        if pattern.search(text):
+            scores[run_type] = scores.get(run_type, 0) + weight
+    best = max(scores, key=lambda name: scores[name], default=None)
+    return best if best is not None and scores[best] > 0 else None
+
+
 def _pace(seconds: float) -> str | None:
     """A derived pace, unless it is an hour or more per unit (not a pace worth showing)."""
     return format_pace(seconds) if 0 < seconds < 3600 else None
@@ -127,7 +153,7 @@ def _running(reading: Reading) -> tuple[RunningData, WorkoutType]:
     pace = _said_pace(reading, ("mi", "mile", "km", "k", None))
     if pace is None and distance and time and distance.unit in ("km", "mi"):
         pace = _pace(time / distance.value)
-    run_type: RunType | None = _first(_RUN_TYPES, text)  # type: ignore[assignment]
+    run_type = run_type_of(text)
     segments = [
         RunSegment(
             segment_number=number,

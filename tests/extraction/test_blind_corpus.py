@@ -8,8 +8,14 @@ ordinal dates, passing dates, fuzzy vocabulary, carried units, more movements): 
 (842/984 checks), non-log precision 0.857, recall 0.833. Second round (pool yards and
 course codes, no total from a main set, compact hour-minute durations, bare erg metres,
 rounds-plus-reps in words, an AMRAP's length in its name, wishes as non-logs): 0.858
-(844/984 checks), non-log precision 0.857, recall 0.833. The floor below guards against
-regressions; the target is 0.95 (issue: understanding that generalises).
+(844/984 checks), non-log precision 0.857, recall 0.833. Third round, tuned against a new
+dev corpus (test_dev_corpus.py) and never against this one (loads written after their
+sets, with "w", as dumbbell pairs and as lists; units carried forward only; plans and
+requests covering the clauses after them; diary entries without a colon; a class as one
+session; run kinds and disciplines by scored cues; more movements; programs' numbered days
+and corrections as non-logs): 0.888 (874/984 checks), non-log precision 0.861, recall
+0.861. The floor below guards against regressions; the target is 0.95 (issue:
+understanding that generalises).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from extraction import extract
 from .scoring import Report, load_cases, score_case
 
 BLIND = Path(__file__).with_name("blind_corpus.jsonl")
-FLOOR = 0.85
+FLOOR = 0.88
 
 
 def test_blind_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:

@@ -86,3 +86,32 @@ def test_part_of_day_without_a_date() -> None:
 
 def test_sat_and_sun_as_words_are_not_days() -> None:
     assert find_anchors("sat on the bench in the sun", TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "date"),
+    [
+        ("forgot to log from the 5th: deadlift 3x3 @ 405", "2025-04-05"),
+        ("recap from Saturday: squat 3x3 @ 315", "2025-04-05"),
+        ("Helen from 2 days ago, 11:30", "2025-04-08"),
+        ("legs still sore from Monday, ran 5k in 25:00", "2025-04-10"),
+        ("bench 3x5 at 185, felt different from Tuesday", "2025-04-10"),
+    ],
+)
+def test_from_names_the_session_day_unless_it_is_a_passing_comparison(
+    message: str, date: str
+) -> None:
+    assert _date(message) == [date]
+
+
+@pytest.mark.parametrize(
+    ("message", "date"),
+    [
+        ("Thursday Tempo\n6 mi, 45:00", "2025-04-10"),
+        ("tempo thursday 10k in 48:00", "2025-04-10"),
+        ("on Thursday ran 10k in 48:00", "2025-04-03"),
+        ("last Thursday ran 10k in 48:00", "2025-04-03"),
+    ],
+)
+def test_a_bare_weekday_naming_today_is_a_title_for_today(message: str, date: str) -> None:
+    assert _date(message) == [date]

@@ -180,3 +180,51 @@ def test_a_ruck_keeps_only_a_distance_said_outright() -> None:
     (ruck,) = extract(message, today=TODAY)
     data = ruck.discipline_specific.rucking
     assert data is not None and (data.total_distance, data.distance_unit) == (10, "km")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["two days ago: 14km long run, 1:15:30", "3 days ago did Grace in 3:30 @ 135"],
+)
+def test_days_ago_is_a_date_not_a_multi_day_trip(message: str) -> None:
+    (workout,) = extract(message, today=dt.date(2025, 4, 10))
+    assert workout.discipline != "backpacking"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "class today: back squat 5x3 @ 275, then metcon 21-15-9 thrusters (95) and burpees, 9:30",
+        "heavy day at the box: clean 1RM 102kg, then EMOM 10 - 2 clean & jerks @ 80",
+    ],
+)
+def test_a_class_is_one_session_strength_then_metcon(message: str) -> None:
+    (workout,) = extract(message, today=TODAY)
+    assert workout.discipline == "crossfit"
+    cf = workout.discipline_specific.crossfit
+    assert cf is not None
+    loads = [e.weight.value for r in cf.rounds for e in r.exercises if e.weight]
+    assert loads[0] in (275, 102)
+
+
+def test_lifting_then_a_wod_outside_a_class_are_two_sessions() -> None:
+    assert len(extract("squat 5x5 @ 225. later did Fran in 6:10", today=TODAY)) == 2
+
+
+def test_counted_movements_done_for_a_time_are_a_wod() -> None:
+    text = "did 50 double unders, 40 sit ups, 30 box jumps, 20 thrusters @ 95. took me 18 min"
+    (workout,) = extract(text, today=TODAY)
+    assert (workout.discipline, workout.duration) == ("crossfit", 1080)
+
+
+@pytest.mark.parametrize(
+    ("text", "discipline"),
+    [
+        ("sprint intervals 8x200m on the track w/ 200 walk", "running"),
+        ("Wed - 8x400 @ 1:30", "running"),
+        ("walked 4 miles with the dog", "walking"),
+    ],
+)
+def test_track_repeats_are_a_run_and_walked_recoveries_no_walk(text: str, discipline: str) -> None:
+    (workout,) = extract(text, today=TODAY)
+    assert workout.discipline == discipline

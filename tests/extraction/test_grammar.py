@@ -157,3 +157,72 @@ def test_similar_lifts_stay_apart() -> None:
 def test_dates_mentioned_in_passing_and_ordinal_days(text: str, date: dt.date) -> None:
     [workout] = extract(text, today=TODAY)
     assert workout.date == date
+
+
+@given(
+    st.lists(st.integers(0, 6), min_size=2, max_size=4, unique=True).map(sorted),
+    st.sampled_from(["\n", ", "]),
+)
+def test_a_diary_entry_needs_no_colon_after_its_day(days: list[int], joiner: str) -> None:
+    text = joiner.join(f"{_DAYS[d].lower()} ran {3 + d} mi" for d in days)
+    dates = [w.date for w in extract(text, today=TODAY)]
+    assert [d.weekday() for d in dates] == days
+    assert dates == sorted(dates) and TODAY - dt.timedelta(days=7) <= dates[-1] <= TODAY
+
+
+@given(st.sampled_from(["mi", "km"]), st.integers(2, 20), st.integers(2, 20))
+def test_a_bare_run_distance_takes_the_unit_stated_before_it(
+    unit: str, first: int, second: int
+) -> None:
+    text = f"Mon easy {first} {unit}\nWed {second} easy"
+    runs = [w.discipline_specific.running for w in extract(text, today=TODAY)]
+    assert [(r.total_distance, r.distance_unit) for r in runs if r] == [
+        (first, unit),
+        (second, unit),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("overnight backpacking trip Sat-Sun, 14 mi, 3,000 ft gain", dt.date(2025, 6, 7)),
+        ("weekend trip fri to sun, hiked 20 mi", dt.date(2025, 6, 6)),
+    ],
+)
+def test_a_range_of_days_is_dated_its_first_day(text: str, date: dt.date) -> None:
+    [workout] = extract(text, today=TODAY)
+    assert workout.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "discipline"),
+    [
+        ("GoRuck w 20kg, 10km, 1:45:00", "rucking"),
+        ("sculling on the river this morning, 12k", "rowing"),
+        ("2000m test 7:12.4", "rowing"),
+        ("nogi open mat 2hrs, lots of leg lock entries", "martial_arts"),
+        ("board session: moonboard ~1 hr then hangboard repeaters", "climbing"),
+        (
+            "functional bb pump: db incline 4x12 @ 50s, chest supported rows 4x12",
+            "functional_bodybuilding",
+        ),  # noqa: E501
+        ("Half Dome, 16.4 mi, 4,800 ft gain, 10:30 car to car", "hiking"),
+        ("ran 10 mi on trails, 1,500 ft of gain, 1:32:00", "running"),
+        ("Tour du Mont Blanc done, 11 days, ~170km", "backpacking"),
+    ],
+)
+def test_more_disciplines_by_their_cues(text: str, discipline: str) -> None:
+    [workout] = extract(text, today=TODAY)
+    assert workout.discipline in (discipline, "trail_running" if discipline == "running" else "")
+
+
+def test_a_bare_distance_then_a_keyword_is_that_keyword_not_two_sessions() -> None:
+    [hike] = extract("16.4 mi, 4,800 ft gain, 10:30 car to car", today=TODAY)
+    assert hike.discipline == "hiking"
+    run, yoga = extract("5k in 25:00, then 30 min yoga", today=TODAY)
+    assert (run.discipline, yoga.discipline) == ("running", "yoga")
+
+
+def test_golf_is_a_sport_though_the_course_is_walked() -> None:
+    [workout] = extract("played 18 holes of golf, walked the whole course", today=TODAY)
+    assert workout.discipline == "sports"

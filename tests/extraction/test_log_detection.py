@@ -88,3 +88,74 @@ def test_old_result_in_an_aside_is_not_a_set() -> None:
 )
 def test_split_into_workouts(message: str, disciplines: list[str]) -> None:
     assert [w.discipline for w in extract(message, today=TODAY)] == disciplines
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "tomorrow I'll do legs: squat 5x5 @ 225 then RDLs 3x8 @ 185",
+        "planning a 3 day trip next month, ~30 miles w 35 lb pack",
+        "ok so this weekend im gonna do a long ride saturday like 60 miles and then sunday a hike",
+        "Saturday I'm running 10k, any taper tips?",
+        "this is what my coach wants me to do Saturday: 3 x 2 mi @ tempo w/ 3 min rest",
+        "just signed up for the Chicago marathon!!! 26.2 here I come",
+        "sorry haven't logged anything this week. back at it monday with a 5k and upper body",
+    ],
+)
+def test_a_plan_covers_the_clauses_after_it(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "can you give me an EMOM for tomorrow? 20 min, I have a 53 lb KB and a pull up bar",
+        "can we switch my long runs to Sundays from now on? like 14-16 mi",
+        "can you build me a 5k program? currently running 3x a week, about 25km total",
+    ],
+)
+def test_the_sentences_after_a_request_elaborate_on_it(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "tomorrow is legs, today I did bench 5x5 @ 185",
+        "gonna rest tomorrow, ran 10k in 48:00 this morning",
+        "can you check my squat form? did back squats 5x5 @ 225 today",
+    ],
+)
+def test_a_clause_that_says_done_is_logged_after_a_plan_or_a_question(message: str) -> None:
+    assert len(extract(message, today=TODAY)) == 1
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "lol my 7 yo just did 10 push ups in a row and is flexing at me",
+        "skipped the gym again, third day in a row, motivation is zero",
+        "PRs as of today: 5k 21:10, 10k 44:50, half 1:41:30",
+    ],
+)
+def test_other_people_idioms_and_records_as_of_a_date(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "weekly program:\nDay 1: squat 4x6, RDL 3x8\nDay 2: bench 4x6, rows 3x10",
+        "Day 1 - 5x5 squat @ 225\nDay 2 - 6 mi easy",
+        "Tomorrow: 10k tempo. Friday: long run 18 mi",
+        "Not feeling it today, might just go for a walk later",
+        "Sorry, I meant 185 not 135 on the bench yesterday",
+    ],
+)
+def test_templates_days_ahead_maybes_and_corrections_are_not_logs(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+def test_a_day_after_a_past_label_is_still_logged() -> None:
+    message = "Yesterday: 10k tempo 45:00. Monday: long run 18 mi"
+    assert len(extract(message, today=TODAY)) == 2

@@ -124,3 +124,11 @@ def test_three_listed_benchmarks_share_the_sentences_date() -> None:
 
 def test_lists_of_different_lengths_are_not_paired() -> None:
     assert pair_scores("Fran and Grace: 6:10") == "Fran and Grace: 6:10"
+
+
+@pytest.mark.parametrize(
+    "message", ["half murph this morning, no vest, 38:12", "partner Grace 4:10"]
+)
+def test_a_benchmark_after_a_modifier_is_still_the_benchmark(message: str) -> None:
+    (workout,) = extract(message, today=dt.date(2025, 4, 10))
+    assert workout.workout_name in ("Murph", "Grace")

@@ -10,6 +10,7 @@ import pytest
 
 from extraction import extract
 from extraction.numbers import find_distances, find_durations
+from extraction.sports import run_type_of
 
 TODAY = dt.date(2025, 4, 10)
 
@@ -99,3 +100,38 @@ def test_amrap_length_in_its_name_and_scores_in_words(text: str, cap: float, sco
     cf = _one(text)
     assert cf["duration"] == cap
     assert cf["performance_data"]["score"]["value"] == score  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "run_type"),
+    [
+        ("long easy run 14 mi", "long"),
+        ("5x1k @ 4:05/km w 2 min easy jog", "intervals"),
+        ("8 mi with 4 at race pace", None),
+        ("10k race this morning 44:10", "race"),
+        ("6 mi zone 2, 55:00", "easy"),
+        ("tempo 6 mi: 2 wu, 3 @ 6:55, 1 cd", "tempo"),
+        ("hill repeats 8 x 60s, easy jog down", "hills"),
+        ("ran 8 mi, hilly", None),
+    ],
+)
+def test_the_kind_of_run_is_the_best_scoring_cue(text: str, run_type: str | None) -> None:
+    assert run_type_of(text) == run_type
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("rucked 5 miles, took an hour twenty", 4800),
+        ("pickup basketball for an hour and a half, knees hurt", 5400),
+        ("one hour and 15 minutes of yoga", 4500),
+    ],
+)
+def test_an_hour_and_its_minutes_in_words(text: str, seconds: float) -> None:
+    (workout,) = extract(text, today=TODAY)
+    assert workout.duration == seconds or _one(text).get("total_time") == seconds
+
+
+@pytest.mark.parametrize("text", ["6 easy miles around the lake", "ran 6 hilly miles"])
+def test_a_word_between_a_distance_and_its_unit(text: str) -> None:
+    assert [(s.value, s.unit) for s in find_distances(text)] == [(6, "mi")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extraction.cleaning import blank_idioms
 from extraction.vocabulary import MOVEMENTS, find_mentions, movement
 
 
@@ -20,7 +21,7 @@ def _names(text: str) -> list[str]:
         ("c2b", "chest_to_bar_pull_up"),
         ("hspu", "handstand_push_up"),
         ("t2b", "toes_to_bar"),
-        ("du", "double_under"),
+        ("50 du", "double_under"),
         ("double unders", "double_under"),
         ("kbs", "kettlebell_swing"),
         ("kb swings", "kettlebell_swing"),
@@ -80,3 +81,20 @@ def test_bare_squat_and_row_read_by_load() -> None:
     assert squat.resolve(False).name == "air_squat"
     (row,) = find_mentions("row")
     assert (row.resolve(True).name, row.resolve(False).name) == ("barbell_row", "row")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("dips bw 3x12", ["dip"]),
+        ("pike push ups 3x8", ["pike_push_up"]),
+        ("5 swings x 6 rounds", ["kettlebell_swing"]),
+        ("3 rounds of carries + dead bugs", ["farmers_carry", "dead_bug"]),
+        ("clean and press 5x5", ["clean_and_press"]),
+        ("slam balls 3x15, jump squats 3x20", ["ball_slam", "jump_squat"]),
+        ("third day in a row", []),
+        ("tour du mont blanc", []),
+    ],
+)
+def test_more_of_the_words_athletes_use(text: str, names: list[str]) -> None:
+    assert [m.movement.name for m in find_mentions(blank_idioms(text))] == names
