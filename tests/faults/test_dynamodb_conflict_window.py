@@ -60,7 +60,8 @@ class Windowed:
 
     store: Repository
     window: ConflictWindow
-    chat: ChatService
+    chats: list[ChatService]
+    """One per server process (instance); client i talks to chats[i % len]."""
     coach_id: str
     clients: int
     first_errors: Counter[str] = field(default_factory=Counter)
@@ -72,26 +73,32 @@ class Windowed:
 async def windowed(
     kind: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> AsyncIterator[Windowed]:
+    """One instance (server process) on its store; with a param n, n of them, each with
+    a store of its own (on one table only on moto: `aws`)."""
     window = ConflictWindow()
+    count = getattr(request, "param", 1)
     with ExitStack() as stack:
         stack.enter_context(injected(window))
-        store = open_kind(kind, tmp_path, request, LIMITS)
-        await store.init()
-        coach_id, _ = await seed_athlete(store, USER)
-        turns = runner(store, OfflineCoachModel(), summary_every=1000)
-        chat = ChatService(runner=turns, per_minute=1000, per_day=1000)
-        yield Windowed(store, window, chat, coach_id, CLIENTS[kind])
-        await turns.drain()
-        await store.close()
+        stores = [open_kind(kind, tmp_path, request, LIMITS) for _ in range(count)]
+        for store in stores:
+            await store.init()
+        coach_id, _ = await seed_athlete(stores[0], USER)
+        runners = [runner(store, OfflineCoachModel(), summary_every=1000) for store in stores]
+        chats = [ChatService(runner=turns, per_minute=1000, per_day=1000) for turns in runners]
+        yield Windowed(stores[0], window, chats, coach_id, CLIENTS[kind])
+        for turns, store in zip(runners, stores, strict=True):
+            await turns.drain()
+            await store.close()
 
 
-async def send(w: Windowed, conversation_id: str, text: str, key: str) -> int | None:
-    """One client's message, retried with its key until answered: the workouts logged,
+async def send(w: Windowed, i: int, conversation_id: str) -> int | None:
+    """Client i's message, retried with its key until answered: the workouts logged,
     or None if every try failed."""
-    request = ChatRequest(content=text, client_message_id=key)
+    request = ChatRequest(content=squat(i), client_message_id=f"k-{i}")
+    chat = w.chats[i % len(w.chats)]
     for attempt in range(RETRIES):
         try:
-            result = await w.chat.run(USER, w.coach_id, conversation_id, request)
+            result = await chat.run(USER, w.coach_id, conversation_id, request)
         except (StorageError, AgentError) as exc:
             if attempt == 0:
                 w.first_errors[exc.code] += 1
@@ -136,16 +143,34 @@ async def test_concurrent_turns_on_one_conversation_under_dynamodb_conflicts(
 ) -> None:
     w = windowed
     conversation_id = (await w.store.list_conversations(USER, w.coach_id)).items[0].conversation_id
-    logged = await asyncio.gather(
-        *(send(w, conversation_id, squat(i), f"k-{i}") for i in range(w.clients))
-    )
+    logged = await asyncio.gather(*(send(w, i, conversation_id) for i in range(w.clients)))
     await check(w, [conversation_id], logged)
 
 
 async def test_concurrent_turns_on_many_conversations_of_one_user_under_dynamodb_conflicts(
     windowed: Windowed,
 ) -> None:
-    w = windowed
+    await _one_turn_per_conversation(windowed)
+
+
+@pytest.mark.parametrize("kind", ["aws"], indirect=True)  # one table for both (moto)
+@pytest.mark.parametrize("windowed", [2], indirect=True)
+@pytest.mark.xfail(
+    strict=True,
+    reason="still open: the user's rate and workouts-per-date counters are in every "
+    "turn's transaction; each process's queue keeps them in flight back to back, so the "
+    "other process's retries rarely find them free (20 clients: 10 first tries fail, "
+    "1 never answered). Needs the counters out of the turn's transaction.",
+)
+async def test_two_instances_on_conversations_of_one_user_under_dynamodb_conflicts(
+    windowed: Windowed,
+) -> None:
+    """Two server processes share the user's counters: their transactions conflict, and
+    the store's retries must absorb it."""
+    await _one_turn_per_conversation(windowed)
+
+
+async def _one_turn_per_conversation(w: Windowed) -> None:
     w.window.active = False
     chats = [
         (
@@ -156,7 +181,5 @@ async def test_concurrent_turns_on_many_conversations_of_one_user_under_dynamodb
         for _ in range(w.clients)
     ]
     w.window.active = True
-    logged = await asyncio.gather(
-        *(send(w, chat, squat(i), f"k-{i}") for i, chat in enumerate(chats))
-    )
+    logged = await asyncio.gather(*(send(w, i, chat) for i, chat in enumerate(chats)))
     await check(w, chats, logged)
