@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from agent.context import TurnContext
+from agent.events import SavedMemory
 from agent.history import display, resolve_exercise
+from agent.memory import MemoryPlan
 from agent.periods import MONTHS, resolve_period
 from extraction.numbers import find_weights, parse_duration
 from storage.ids import new_id
@@ -145,3 +148,18 @@ def _gap(goal: Goal, exercise: str, value: float, unit: str | None) -> dict[str,
         if target_unit == unit:
             return {"to_add": f"{max(0.0, goal.target_weight - value):g} {unit}"}
     return {}
+
+
+def plan_goal(plan: MemoryPlan, text: str, context: TurnContext) -> None:
+    """Keep a stated goal as a goal memory, unless this turn or an earlier one already did."""
+    goal = stated_goal(text, context.today)
+    if goal is None or any(m.memory_type == "goal" for m in plan.puts):
+        return
+    memory = goal_memory(goal, context.user_id)
+    known = {m.content.lower() for m in context.memories}
+    if memory.content.lower() in known:
+        return
+    plan.puts.append(memory)
+    plan.changes.saved.append(
+        SavedMemory(memory_id=memory.memory_id, content=memory.content, memory_type="goal")
+    )

@@ -27,13 +27,12 @@ from agent.events import (
     ChatResult,
     DoneEvent,
     ErrorEvent,
-    SavedMemory,
     TokenEvent,
     TurnEvent,
     result_of,
 )
-from agent.goals import goal_memory, stated_goal
-from agent.memory import MemoryPlan, MemoryPlanner
+from agent.goals import plan_goal
+from agent.memory import MemoryPlanner
 from agent.memory_rules import rank_memories
 from agent.offline import OfflineCoachModel
 from agent.prompting import CoachPrompts, TurnNotes, build_system_message, render_turn_context
@@ -42,6 +41,7 @@ from agent.safety import red_flag
 from agent.summaries import Summarizer, SummaryPolicy
 from agent.tuning import keep_untraced_hooks_inline
 from agent.turn_outcome import outcome_events, turn_outcome
+from agent.turn_queue import TurnQueue
 from agent.usage import Spend
 from agent.work import TurnWork
 from agent.workout_edits import WorkoutEditor
@@ -119,6 +119,7 @@ class TurnRunner:
         self._leases = Leases(
             store, lease_s=self.options.lease_s, wait_s=self.options.duplicate_wait_s
         )
+        self._queue = TurnQueue()
         keep_untraced_hooks_inline()
 
     # -- public entry points -------------------------------------------------------------
@@ -137,46 +138,57 @@ class TurnRunner:
         """Run one turn and yield its events.
 
         Raises NotFound, MessageRejected or RateLimited (when the message does not fit in
-        `quota`) before any event.
+        `quota`) before any event. Turns on one conversation take turns (`TurnQueue`).
 
         With `tokens=False` (a JSON reply, which only needs `done`) the model is not
         asked to stream and no `token` events come: token callbacks cost about 1 ms of
         CPU per turn, and on Bedrock it is Converse instead of ConverseStream.
         """
-        message = Message(
-            message_id=new_id(),
-            conversation_id=conversation_id,
-            coach_id=coach_id,
-            role="user",
-            content=self._checked(content),
-            metadata=MessageMetadata(client_message_id=client_message_id),
-        )
-        lease = self._leases.new() if client_message_id else None
-        begin, context = await load_turn(
-            self.store,
-            user_id,
-            coach_id,
-            conversation_id,
-            message,
-            history_window=self.options.history_window,
-            quota=quota,
-            lease=lease,
-        )
-        if not begin.created and lease is not None:
-            state = await self._leases.settle(user_id, begin, lease, quota)
-            if state.status == "done" and state.result is not None:
-                result = ChatResult.model_validate(state.result)
-                if tokens:
-                    yield TokenEvent(text=result.reply.content)
-                yield DoneEvent(result=result)
-                return
-            # An earlier attempt failed or died after storing the message: this attempt
-            # took the turn over and answers the stored message as of its own position.
-            context, message = await self._as_of(context, state.user_message_id, message)
-        owner = lease.owner if lease else None
-        async with self._held(user_id, begin, owner):
-            async for event in self._run(context, message, tokens, owner):
-                yield event
+        text = self._checked(content)
+        last: TurnEvent | None = None  # handed out once the conversation is free
+        async with self._queue.turn(user_id, conversation_id, client_message_id):
+            # Its id is taken in its turn, so the history's order is the order answered.
+            message = Message(
+                message_id=new_id(),
+                conversation_id=conversation_id,
+                coach_id=coach_id,
+                role="user",
+                content=text,
+                metadata=MessageMetadata(client_message_id=client_message_id),
+            )
+            lease = self._leases.new() if client_message_id else None
+            begin, context = await load_turn(
+                self.store,
+                user_id,
+                coach_id,
+                conversation_id,
+                message,
+                history_window=self.options.history_window,
+                quota=quota,
+                lease=lease,
+            )
+            if not begin.created and lease is not None:
+                state = await self._leases.settle(user_id, begin, lease, quota)
+                if state.status == "done" and state.result is not None:
+                    result = ChatResult.model_validate(state.result)
+                    if tokens:
+                        yield TokenEvent(text=result.reply.content)
+                    last = DoneEvent(result=result)
+                else:
+                    # An earlier attempt failed or died after storing the message: this
+                    # attempt took the turn over and answers the stored message as of
+                    # its own position.
+                    context, message = await self._as_of(context, state.user_message_id, message)
+            if last is None:
+                owner = lease.owner if lease else None
+                async with self._held(user_id, begin, owner):
+                    async for event in self._run(context, message, tokens, owner):
+                        if isinstance(event, DoneEvent | ErrorEvent):
+                            last = event
+                        else:
+                            yield event
+        if last is not None:
+            yield last
 
     async def run(
         self,
@@ -286,7 +298,7 @@ class TurnRunner:
             existing=context.memories,
             spend=spend,
         )
-        _plan_goal(plan, message.content, context)
+        plan_goal(plan, message.content, context)
         gone = {m.memory_id for m in plan.deletes}
         current = {m.memory_id: m for m in context.memories if m.memory_id not in gone}
         current.update({m.memory_id: m for m in plan.puts})
@@ -352,21 +364,6 @@ class TurnRunner:
             )
         except StorageError:  # the claim then expires with its TTL; the retry waits for it
             log.warning("could not release turn %s", message.metadata.client_message_id)
-
-
-def _plan_goal(plan: MemoryPlan, text: str, context: TurnContext) -> None:
-    """Keep a stated goal as a goal memory, unless this turn or an earlier one already did."""
-    goal = stated_goal(text, context.today)
-    if goal is None or any(m.memory_type == "goal" for m in plan.puts):
-        return
-    memory = goal_memory(goal, context.user_id)
-    known = {m.content.lower() for m in context.memories}
-    if memory.content.lower() in known:
-        return
-    plan.puts.append(memory)
-    plan.changes.saved.append(
-        SavedMemory(memory_id=memory.memory_id, content=memory.content, memory_type="goal")
-    )
 
 
 def _state_notes(context: TurnContext, message: Message) -> list[str]:

@@ -20,6 +20,7 @@ import anyio.to_thread
 
 from storage.calls import Calls, concurrently
 from storage.errors import Conflict, PayloadTooLarge, StorageError
+from storage.item_queue import ItemQueue
 
 Item = dict[str, Any]
 Key = tuple[str, str]
@@ -301,6 +302,7 @@ class Items:
     def __init__(self, table: Table, calls: Calls) -> None:
         self.table = table
         self.calls = calls
+        self._queue = ItemQueue()
 
     async def create(self) -> None:
         """Create the table and its indexes if missing (idempotent)."""
@@ -317,26 +319,34 @@ class Items:
     async def put(self, op: Put) -> None:
         """Write a whole item, checked against DynamoDB's limits first."""
         check_writes([op])
-        await self.calls.run("items.put", lambda: self.table.put(op), self.table.errors)
+        async with self._queue.holding([op.key]):
+            await self.calls.run("items.put", lambda: self.table.put(op), self.table.errors)
 
     async def update(self, op: Update) -> Item:
         """Apply an update, checked against DynamoDB's limits first; the item as it is after."""
         check_writes([op])
-        return await self.calls.run(
-            "items.update", lambda: self.table.update(op), self.table.errors
-        )
+        async with self._queue.holding([op.key]):
+            return await self.calls.run(
+                "items.update", lambda: self.table.update(op), self.table.errors
+            )
 
     async def delete(self, op: Delete) -> None:
         """Delete one item (under `op.when`, if any)."""
-        await self.calls.run("items.delete", lambda: self.table.delete(op), self.table.errors)
+        async with self._queue.holding([op.key]):
+            await self.calls.run("items.delete", lambda: self.table.delete(op), self.table.errors)
 
     async def transact(self, ops: Sequence[Write]) -> None:
-        """All or nothing; ConditionFailed names the writes whose condition failed."""
+        """All or nothing; ConditionFailed names the writes whose condition failed.
+
+        Waits for this process's writes in flight on the same items (`ItemQueue`), so
+        concurrent turns of one process never cancel each other's transactions.
+        """
         check_writes(ops)
         token = uuid.uuid4().hex  # one per logical transaction, reused by retries
-        await self.calls.run(
-            "items.transact", lambda: self.table.transact(ops, token), self.table.errors
-        )
+        async with self._queue.holding(op.key for op in ops):
+            await self.calls.run(
+                "items.transact", lambda: self.table.transact(ops, token), self.table.errors
+            )
 
     async def query(self, query: Query) -> QueryResult:
         """One page of a query; `QueryResult.last` continues it."""

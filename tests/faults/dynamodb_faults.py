@@ -22,12 +22,13 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 from unittest import mock
 
 import boto3
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.client import BaseClient
+from botocore.hooks import HierarchicalEmitter
 from botocore.httpsession import URLLib3Session
 from moto.core.botocore_stubber import BotocoreStubber
 
@@ -46,6 +47,9 @@ Fault = Literal[
 _DYNAMODB = "com.amazonaws.dynamodb.v20120810#"
 _ANSWERED = "x-fault-answered"
 """Marks a request a fault answered, which moto must not apply."""
+CONFLICT_MESSAGE = "Transaction is ongoing for the item"
+ITEM_CONFLICT = {"__type": f"{_DYNAMODB}TransactionConflictException", "message": CONFLICT_MESSAGE}
+"""A single-item write's answer when a transaction in flight holds its item."""
 
 
 class _Body(io.BytesIO):
@@ -59,13 +63,37 @@ def _reasons(
     request: AWSPreparedRequest, failing: str, message: str, rng: random.Random
 ) -> list[dict[str, str]]:
     """One reason per write of the transaction: `failing` on one of them, "None" elsewhere."""
-    body = request.body if isinstance(request.body, bytes) else str(request.body).encode()
-    writes = len(json.loads(body)["TransactItems"])
+    writes = len(request_body(request)["TransactItems"])
     at = rng.randrange(writes)
     return [
         {"Code": failing, "Message": message} if i == at else {"Code": "None"}
         for i in range(writes)
     ]
+
+
+def request_body(request: AWSPreparedRequest) -> dict[str, Any]:
+    """A DynamoDB request's JSON body."""
+    body = request.body if isinstance(request.body, bytes) else str(request.body).encode()
+    parsed: dict[str, Any] = json.loads(body)
+    return parsed
+
+
+def operation_of(request: AWSPreparedRequest) -> str:
+    """The DynamoDB operation a request calls (from its `X-Amz-Target`)."""
+    target = request.headers.get("X-Amz-Target", "")
+    return (target.decode() if isinstance(target, bytes) else target).rpartition(".")[2]
+
+
+def cancellation(reasons: list[dict[str, str]]) -> dict[str, Any]:
+    """TransactionCanceledException's body: one reason per write of the transaction, in
+    order, their codes repeated in the message as DynamoDB does."""
+    codes = ", ".join(reason["Code"] for reason in reasons)
+    return {
+        "__type": f"{_DYNAMODB}TransactionCanceledException",
+        "Message": "Transaction cancelled, please refer cancellation reasons for "
+        f"specific reasons [{codes}]",
+        "CancellationReasons": reasons,
+    }
 
 
 def error_response(
@@ -77,23 +105,13 @@ def error_response(
     if fault in ("TransactionConflict", "ConditionalCheckFailed"):
         if operation == "TransactWriteItems":
             message = (
-                "Transaction is ongoing for the item"
+                CONFLICT_MESSAGE
                 if fault == "TransactionConflict"
                 else "The conditional request failed"
             )
-            reasons = _reasons(request, fault, message, rng)
-            codes = ", ".join(reason["Code"] for reason in reasons)
-            body = {
-                "__type": f"{_DYNAMODB}TransactionCanceledException",
-                "Message": "Transaction cancelled, please refer cancellation reasons for "
-                f"specific reasons [{codes}]",
-                "CancellationReasons": reasons,
-            }
+            body = cancellation(_reasons(request, fault, message, rng))
         elif fault == "TransactionConflict":
-            body = {
-                "__type": f"{_DYNAMODB}TransactionConflictException",
-                "message": "Transaction is ongoing for the item",
-            }
+            body = ITEM_CONFLICT
         else:
             body = {
                 "__type": f"{_DYNAMODB}ConditionalCheckFailedException",
@@ -115,10 +133,19 @@ def error_response(
     else:  # InternalServerError, LostReply
         status = 500
         body = {"__type": f"{_DYNAMODB}InternalServerError", "message": "Internal server error"}
+    return answer(request, status, body, rng)
+
+
+def answer(
+    request: AWSPreparedRequest, status: int, body: dict[str, Any], rng: random.Random
+) -> AWSResponse:
+    """DynamoDB's response with this status and JSON body, in place of sending `request`
+    (marked so that moto does not apply it)."""
     headers = {
         "Content-Type": "application/x-amz-json-1.0",
         "x-amzn-RequestId": f"fault-{rng.getrandbits(64):016x}",
     }
+    request.headers[_ANSWERED] = str(status)
     return AWSResponse(request.url, status, headers, _Body(json.dumps(body).encode()))
 
 
@@ -143,9 +170,12 @@ class Injector:
         self._random = random.Random(self.seed)
         self._http = URLLib3Session()
 
+    def attach(self, events: HierarchicalEmitter) -> None:
+        """First in line for every request a DynamoDB client sends."""
+        events.register_first("before-send.dynamodb", self)
+
     def __call__(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
-        target = request.headers.get("X-Amz-Target", "")
-        operation = (target.decode() if isinstance(target, bytes) else target).rpartition(".")[2]
+        operation = operation_of(request)
         with self._lock:
             if not self.active or (self.operations and operation not in self.operations):
                 return None
@@ -158,24 +188,32 @@ class Injector:
             response = error_response(fault, operation, request, self._random)
         if fault == "LostReply":
             self._http.send(request)  # DynamoDB applies it; its answer never arrives
-        request.headers[_ANSWERED] = fault
         return response
 
     def total(self) -> int:
         return sum(self.injected.values())
 
 
+class Hook(Protocol):
+    """Something that watches or answers a DynamoDB client's requests."""
+
+    def attach(self, events: HierarchicalEmitter) -> None:
+        """Register its handlers on one client's events."""
+        ...
+
+
 @contextmanager
-def injected(injector: Injector) -> Iterator[None]:
-    """Stores opened in the block send their DynamoDB requests through `injector`
-    (first in line, before moto's own hook)."""
+def injected(*hooks: Hook) -> Iterator[None]:
+    """Stores opened in the block send their DynamoDB requests through `hooks` (each
+    attached to every DynamoDB client, ahead of moto's own hook)."""
     build = aws.clients
 
     def faulty(
         session: boto3.session.Session, max_workers: int, endpoints: aws.Endpoints
     ) -> tuple[BaseClient, BaseClient]:
         dynamodb, s3 = build(session, max_workers, endpoints)
-        dynamodb.meta.events.register_first("before-send.dynamodb", injector)
+        for hook in hooks:
+            hook.attach(dynamodb.meta.events)
         return dynamodb, s3
 
     moto_hook = BotocoreStubber.__call__

@@ -20,6 +20,7 @@ from moto.core.botocore_stubber import BotocoreStubber
 
 from storage.aws import Endpoints
 from storage.factory import open_store
+from storage.quotas import StoredLimits
 from storage.repository import Repository
 from tests.dynamodb_local import fresh_table_name
 
@@ -76,7 +77,9 @@ def contract_kind(request: pytest.FixtureRequest) -> str:
     return _kind(request)
 
 
-def make_store(kind: str, data_dir: Path, dynamodb: str | None = None) -> Repository:
+def make_store(
+    kind: str, data_dir: Path, dynamodb: str | None = None, limits: StoredLimits | None = None
+) -> Repository:
     """A store of `kind` (not yet initialised) with the suite's names and secret; with a
     `dynamodb` endpoint (DynamoDB Local), an `aws` store on a table of its own there."""
     return open_store(
@@ -87,14 +90,17 @@ def make_store(kind: str, data_dir: Path, dynamodb: str | None = None) -> Reposi
         page_secret=SECRET,
         endpoints=Endpoints(dynamodb=dynamodb),
         region="us-east-1",
+        limits=limits,
     )
 
 
-def open_kind(kind: str, data_dir: Path, request: pytest.FixtureRequest) -> Repository:
+def open_kind(
+    kind: str, data_dir: Path, request: pytest.FixtureRequest, limits: StoredLimits | None = None
+) -> Repository:
     """`make_store` for a `kind` fixture's value: `dynamodb-local` is `aws` on DynamoDB Local."""
     if kind == "dynamodb-local":
-        return make_store("aws", data_dir, request.getfixturevalue("dynamodb_local"))
-    return make_store(kind, data_dir)
+        return make_store("aws", data_dir, request.getfixturevalue("dynamodb_local"), limits)
+    return make_store(kind, data_dir, limits=limits)
 
 
 @pytest.fixture
