@@ -90,7 +90,10 @@ class Session:
         """
         found = [c for c in self.clauses if c.kind != "neutral"]
         major = [c for c in found if not _minor(c)]
-        main = next(iter(major or found), None)
+        named = [c for c in major if c.kind != "endurance" or c.strong]
+        # a distance no sport names after a walk is the walk's ("walked the lake, 3.2 miles");
+        # before it, a run ("12x400m, 200m walk rest")
+        main = next(iter(named or found), None)
         if main is not None and main.kind == "endurance" and not main.strong:
             return next((c for c in major if c.discipline in cues.ON_FOOT), main)
         return main
@@ -279,8 +282,11 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     if kind is None or clause.kind == "neutral" or _minor(clause):
         return False
     if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
-        # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5")
-        return clause.verb or clause.quantity or clause.notation or clause.kind == "keyword"
+        # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5");
+        # a distance or time no sport names is the walk's own ("walked the lake, 3.2 miles")
+        bare = clause.kind == "endurance" and not clause.strong
+        own = clause.quantity and not bare
+        return clause.verb or own or clause.notation or clause.kind == "keyword"
     done = clause.verb or clause.quantity
     if clause.kind == "endurance" and (clause.warmup or not done) and kind != "endurance":
         return False
