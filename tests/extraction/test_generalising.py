@@ -35,3 +35,30 @@ def _facts(message: str) -> list[tuple[str, float | None, str | None]]:
 def test_a_distance_no_sport_names_after_a_walk_is_the_walks(message: str, distance: float) -> None:
     (only,) = _facts(message)
     assert only[:2] == ("walking", distance)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "deload plan for next block: squat 3x5 @ 70%, bench 3x5 @ 70%",
+        "Meet calendar: Jun 14 local meet, Oct 3 regionals. enough time?",
+        "my spin lineup this week: Tue 45 min climb, Thu 30 min intervals",
+        "Sharing my split for feedback - Mon chest 4x10, Tue back 4x10",
+        "Garmin year in review: 2,100 km run, 180 activities",
+        "PR list: squat 140kg, bench 100kg, deadlift 180kg",
+        "Trainer's sheet: Day 1 lunges 3x12, Day 2 rows 3x12, Day 3 plank 3x45s",
+        "my 10k training block begins next monday: 4 runs a week",
+        "watched this girl snatch 100kg at the gym, insane",
+        "never done crossfit before, is it for beginners too",
+        "was meant to run but the meeting ran late",
+    ],
+)
+def test_frames_of_plans_lists_and_other_people_log_nothing(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+def test_a_plan_said_to_have_been_done_still_logs() -> None:
+    (workout,) = extract(
+        "3 rounds for time was the plan: 12 burpees, 15 box jumps. only got 2 done", today=TODAY
+    )
+    assert workout.discipline == "crossfit"
