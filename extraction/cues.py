@@ -149,7 +149,8 @@ DOING = re.compile(
     r"walked|stretched)\b"
 )
 SET_NOTATION = re.compile(
-    r"\d\s?x\s?\d|\bsets? of \d|\b\d+ (?:sets|singles|doubles|triples)\b|\d/\d{2,3}/\d"
+    r"\d\s?x\s?\d|\b(?:sets?|series) of \d|\b\d+ (?:sets|series|singles|doubles|triples)\b|"
+    r"\d/\d{2,3}/\d|\b(\d{1,2})(?:[/-]\1){2,}\b|\b\d (?:times|series) \d"
 )
 CLASS = re.compile(r"\b(?:class|box|wod|metcon|crossfit)\b")
 """A CrossFit class: its strength part and its metcon are one session."""

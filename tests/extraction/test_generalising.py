@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from extraction import extract
+from extraction.set_notation import read_groups
 
 TODAY = dt.date(2025, 6, 10)
 
@@ -62,3 +63,26 @@ def test_a_plan_said_to_have_been_done_still_logs() -> None:
         "3 rounds for time was the plan: 12 burpees, 15 box jumps. only got 2 done", today=TODAY
     )
     assert workout.discipline == "crossfit"
+
+
+@pytest.mark.parametrize(
+    ("scope", "count", "reps", "load"),
+    [
+        ("front squat 3/3/3/3 @ 90", 4, 3, 90.0),
+        ("press 8-8-8 @ 40", 3, 8, 40.0),
+        ("rows 60 kg 3 times 12", 3, 12, 60.0),
+        ("curls 4 series of 10 with 15 kilos", 4, 10, 15.0),
+        ("hip thrust 2 plates for 10 reps 4 sets", 4, 10, None),
+        ("clean 3 @ 100", 1, 3, 100.0),
+    ],
+)
+def test_set_grammar_reads_repeated_reps_words_and_reps_before_sets(
+    scope: str, count: int, reps: int, load: float | None
+) -> None:
+    (group,) = read_groups(scope)[0]
+    assert (group.count, group.reps) == (count, reps)
+    assert (group.load.value if group.load else None) == load
+
+
+def test_a_program_name_is_no_sets() -> None:
+    assert read_groups("531 week 1, 5/3/1")[0] == []
