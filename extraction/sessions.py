@@ -23,6 +23,9 @@ _ROUNDS_SCORE = re.compile(
     r"(?<![\d.])\d{1,3}\s?(?:rounds?|rds?|rnds?)\s?(?:\+|and|plus)\s?\d|\(\d{1,3}\s?\+\s?\d{1,3}\)"
 )
 _NUMBER = re.compile(r"\d")
+_FINISHER_SECONDS = 20 * 60
+"""Cardio this short after lifting is part of the gym session."""
+_OUTING = re.compile(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
 _ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
 
 
@@ -306,10 +309,24 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
         if _wod(clause):
             return not in_class
+        if clause.kind == "endurance" and _finisher(clause):
+            return False
         return clause.kind in ("endurance", "keyword")
     return clause.kind in ("lifting", "crossfit", "keyword") or (
         clause.strong and done and clause.discipline != current.discipline
     )
+
+
+def _finisher(clause: Clause) -> bool:
+    """A few minutes of cardio after lifting, said without a verb: the gym session's end.
+
+    "…, then 10 min bike easy", "and 15 min on the treadmill"; "then ran 5k" and "a 20 min
+    bike ride" are sessions of their own.
+    """
+    if clause.verb or _OUTING.search(clause.text) or numbers.find_distances(clause.text):
+        return False
+    spans = numbers.find_durations(clause.text)
+    return len(spans) == 1 and spans[0].value <= _FINISHER_SECONDS
 
 
 def _diary_order(sessions: list[Session], today: dt.date) -> None:

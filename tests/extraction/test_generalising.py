@@ -86,3 +86,44 @@ def test_set_grammar_reads_repeated_reps_words_and_reps_before_sets(
 
 def test_a_program_name_is_no_sets() -> None:
     assert read_groups("531 week 1, 5/3/1")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("bench 4x8 @ 80kg, rows 4x10, curls. 45 min", 2700),
+        ("push day: ohp 5x5 @ 50kg, dips 3x10, in and out in 55 minutes", 3300),
+        ("leg press 4x12, plank 60s, then 10 min bike", None),
+    ],
+)
+def test_a_gym_sessions_length_is_a_duration_said_alone(
+    message: str, seconds: float | None
+) -> None:
+    (workout,) = extract(message, today=TODAY, units="kg")
+    assert workout.duration == seconds
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("40 min erg, 9,800m, 2:02 avg split", 2400),
+        ("ran 10k: 5k @ 5:10 then 5k @ 4:50, 50:40 total", 3040),
+    ],
+)
+def test_a_pace_or_split_is_not_the_sessions_time(message: str, seconds: float) -> None:
+    (workout,) = extract(message, today=TODAY)
+    data = getattr(workout.discipline_specific, workout.discipline)
+    assert data.total_time == seconds
+
+
+@pytest.mark.parametrize(
+    ("message", "count"),
+    [
+        ("squat 5x5 @ 100kg, lunges 3x10, then 12 min stairmaster", 1),
+        ("bench 3x8 @ 80kg and 10 min on the bike to finish", 1),
+        ("bench 3x8 @ 80kg, then a 25 min bike ride home", 2),
+        ("deadlift 3x5 @ 140kg, then ran 3k", 2),
+    ],
+)
+def test_a_short_cardio_finisher_ends_the_gym_session(message: str, count: int) -> None:
+    assert len(extract(message, today=TODAY, units="kg")) == count
