@@ -127,3 +127,30 @@ def test_a_pace_or_split_is_not_the_sessions_time(message: str, seconds: float) 
 )
 def test_a_short_cardio_finisher_ends_the_gym_session(message: str, count: int) -> None:
     assert len(extract(message, today=TODAY, units="kg")) == count
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("tabbed 8 miles with 35 lb, 2h10", "rucking"),
+        ("long outing in the quad this morning, 14km, cox kept us at rate 22", "rowing"),
+        ("regatta today, 2k in the pair, 7:45", "rowing"),
+    ],
+)
+def test_discipline_cues_of_rucks_and_boats(message: str, discipline: str) -> None:
+    (workout,) = extract(message, today=TODAY)
+    assert workout.discipline == discipline
+
+
+@pytest.mark.parametrize(
+    ("message", "run_type"),
+    [
+        ("finished the 25k trail race thing!! 2:58:10", "race"),
+        ("completed my first half marathon today, 1:52:30", "race"),
+        ("ran the 5k loop by the river in 26:10", None),
+    ],
+)
+def test_an_event_run_is_a_race(message: str, run_type: str | None) -> None:
+    (workout,) = extract(message, today=TODAY)
+    data = getattr(workout.discipline_specific, workout.discipline)
+    assert data.run_type == run_type
