@@ -154,3 +154,14 @@ def test_an_event_run_is_a_race(message: str, run_type: str | None) -> None:
     (workout,) = extract(message, today=TODAY)
     data = getattr(workout.discipline_specific, workout.discipline)
     assert data.run_type == run_type
+
+
+def test_a_diarys_lines_labelled_by_a_days_letters_are_dated_per_line() -> None:
+    message = "Recap:\nM - squat 5x5 @ 100kg\nW - 8k easy\nTh: bench 4x6 @ 80kg\nSa - swam 1500m"
+    dates = [w.date for w in extract(message, today=dt.date(2025, 6, 15), units="kg")]
+    assert dates == [dt.date(2025, 6, d) for d in (9, 11, 12, 14)]
+
+
+def test_a_single_letter_outside_a_diary_is_no_day() -> None:
+    (workout,) = extract("t - bar work, bench 3x5 @ 100kg", today=TODAY, units="kg")
+    assert workout.date == TODAY
