@@ -3,8 +3,9 @@
 Like the first dev corpus (test_dev_corpus.py), these messages are read and their failures
 studied; fixes are made by kind, never per sentence, and the held-out blind corpus stays the
 measure of whether they generalise. Scored first at 0.896 (1288/1438 checks; weakest fields:
-non-log recall 0.774, score 0.750, distance 0.837, weights 0.843). The floor guards against
-regressions.
+non-log recall 0.774, score 0.750, distance 0.837, weights 0.843); after the fixes by kind
+of the same round, 0.933 (1342/1438), non-log precision 0.984, recall 0.984. The floor
+guards against regressions.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from extraction import extract
 from .scoring import Report, load_cases, score_case
 
 DEV2 = Path(__file__).with_name("dev2_corpus.jsonl")
-FLOOR = 0.89
+FLOOR = 0.93
 
 
 def test_dev2_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:
