@@ -17,7 +17,7 @@ TODAY = dt.date(2025, 6, 10)
 
 
 def _facts(message: str) -> list[tuple[str, float | None, str | None]]:
-    out = []
+    out: list[tuple[str, float | None, str | None]] = []
     for workout in extract(message, today=TODAY):
         data = getattr(workout.discipline_specific, workout.discipline)
         out.append((workout.discipline, getattr(data, "total_distance", None),
