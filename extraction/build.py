@@ -30,7 +30,7 @@ from .schema import (
 )
 from .sessions import Session
 from .sports import parse_endurance
-from .vocabulary import corrections
+from .vocabulary import corrections, find_mentions
 
 EXTRACTION_METHOD = "deterministic"
 _PHASED = frozenset(
@@ -73,6 +73,10 @@ class _Draft:
     duration: float | None = None
     flags: set[ValidationFlag] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
+
+
+_MIN_SESSION = 10 * 60
+"""A gym session lasts at least this long; shorter durations are a set's or a hold's."""
 
 
 def build_workout(
@@ -151,9 +155,25 @@ def _lifting(session: Session, discipline: Discipline | None, units: WeightUnit)
         workout_type = "competition"
     label = session.cased[name.start() : name.end()] if name else None
     draft = _Draft(discipline, workout_type, result.data, label, flags=set(result.missing))
+    draft.duration = session_length(session)
     if result.unit_assumed:
         draft.flags.add("unit_assumed")
     return draft
+
+
+def session_length(session: Session) -> float | None:
+    """How long a gym session took, from a clause that says only that ("… 40 min").
+
+    A duration beside a movement is that movement's ("plank 60s", "15 min bike"); one in a
+    clause naming none ("whole thing done in 70 min", "(Thu, 1h 04m)") is the session's.
+    """
+    for clause in session.clauses:
+        if clause.kind != "neutral" or find_mentions(clause.text):
+            continue
+        spans = [s for s in find_durations(clause.text) if s.value >= _MIN_SESSION]
+        if len(spans) == 1:
+            return spans[0].value
+    return None
 
 
 def _wod_list(session: Session) -> bool:

@@ -24,7 +24,7 @@ _REPLACEMENTS = str.maketrans(
         "½": ".5",
     }
 )
-_IDIOMS = re.compile(r"\bin a row\b", re.IGNORECASE)
+_IDIOMS = re.compile(r"\bin a row\b|\bran (?:late|long|over)\b", re.IGNORECASE)
 _JUNK = re.compile(r"[^\x20-\x7e\n]+")
 _SPACES = re.compile(r"[ \t]{2,}")
 # Sentence ends: ! ? and full stops that are not decimal points; newlines.

@@ -35,7 +35,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
             "hybrid",
             2,
         ),
-        (r"\b(?:go)?ruck(?:ed|ing|s)?\b", "rucking", 3),
+        (r"\b(?:go)?ruck(?:ed|ing|s)?\b|\btabb(?:ed|ing)\b|\bbergen\b", "rucking", 3),
         (r"\b(?:plate|sandbag) in (?:my |a |the )?(?:back)?pack\b|\bweighted (?:back)?pack\b",
          "rucking", 2),
         (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
@@ -107,7 +107,9 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         ),
         (
             r"\b(?:row|rows|rowed|rowing|erg|rower|scull(?:s|ed|ing)?)\b",
-            r"\b(?:c2|concept ?2|piece|ut[12]|on the water|\dk test|s/m|spm)\b|/500|"
+            r"\b(?:c2|concept ?2|piece|ut[12]|on the water|\dk test|s/m|spm|cox|coxed|"
+            r"head race|regatta)\b|/500|\bin the (?:single|double|pair|quad|four|eight|[1248][x+-])"
+            r"(?!\w)|"
             r"\b(?:2000|6000|500)\s?m (?:test|piece|time trial)\b",
             "rowing",
         ),
@@ -149,7 +151,8 @@ DOING = re.compile(
     r"walked|stretched)\b"
 )
 SET_NOTATION = re.compile(
-    r"\d\s?x\s?\d|\bsets? of \d|\b\d+ (?:sets|singles|doubles|triples)\b|\d/\d{2,3}/\d"
+    r"\d\s?x\s?\d|\b(?:sets?|series) of \d|\b\d+ (?:sets|series|singles|doubles|triples)\b|"
+    r"\d/\d{2,3}/\d|\b(\d{1,2})(?:[/-]\1){2,}\b|\b\d (?:times|series) \d"
 )
 CLASS = re.compile(r"\b(?:class|box|wod|metcon|crossfit)\b")
 """A CrossFit class: its strength part and its metcon are one session."""

@@ -79,8 +79,15 @@ _ANCHOR = re.compile(
 )
 
 
-_DIARY_START = re.compile(rf"(?P<diary>{_DAY_LABEL})\b\.?(?=\s|$|[:)\-])")
+_SHORT_DAYS = {
+    "m": "monday", "t": "tuesday", "tu": "tuesday", "w": "wednesday", "th": "thursday",
+    "f": "friday", "sa": "saturday", "su": "sunday",
+}  # fmt: skip
+"""One- and two-letter days, read only as a diary line's label ("M - upper", "Th: off")."""
+_SHORT_LABEL = rf"(?P<short>{'|'.join(sorted(_SHORT_DAYS, key=len, reverse=True))})(?=\s?:|\s-\s|$)"
+_DIARY_START = re.compile(rf"(?P<diary>{_DAY_LABEL})\b\.?(?=\s|$|[:)\-])|{_SHORT_LABEL}")
 _DIARY_ENTRY = re.compile(rf"(?:^|\n|[.!;,]\s)(?:{_DAY_LABEL})\b\.?(?=\s|$|[:)\-])")
+_SHORT_ENTRY = re.compile(rf"(?:^|\n){_SHORT_LABEL}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +109,12 @@ class Anchor:
 def is_diary(text: str) -> bool:
     """Whether a message is a diary: two or more lines or clauses open with a day's name.
 
+    Three or more lines labelled by a day's letters ("M - …", "Th - …") make one too.
+
     In one, a clause that opens with a day ("Thu 4 easy", "sat hiked …, sun pickleball")
     is that day's entry, without a colon or a dash after the day.
     """
-    return len(_DIARY_ENTRY.findall(text)) >= 2
+    return len(_DIARY_ENTRY.findall(text)) >= 2 or len(_SHORT_ENTRY.findall(text)) >= 3
 
 
 def find_anchors(text: str, today: dt.date, diary: bool = False) -> list[Anchor]:
@@ -119,7 +128,7 @@ def find_anchors(text: str, today: dt.date, diary: bool = False) -> list[Anchor]
     anchors = []
     entry = _DIARY_START.match(text) if diary else None
     if entry:
-        anchors.append(_label(entry, "diary", today))
+        anchors.append(_label(entry, entry.lastgroup or "diary", today))
     for match in _ANCHOR.finditer(text, entry.end() if entry else 0):
         anchor = _resolve(match, today)
         if anchor is not None:
@@ -179,7 +188,7 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
 
 def _label(m: re.Match[str], group: str, today: dt.date) -> Anchor:
     """A diary line's day label: the last such day before today (`_diary_order` adjusts)."""
-    name = _DAY_ABBREVIATIONS.get(m[group], m[group])
+    name = _DAY_ABBREVIATIONS.get(m[group]) or _SHORT_DAYS.get(m[group], m[group])
     return Anchor(m.start(), m.end(), last_weekday(today, name), label=True)
 
 

@@ -39,7 +39,7 @@ _VEST = re.compile(
 _PACE = re.compile(
     rf"(?P<clock>{CLOCK})\s?(?:min\s?)?(?:/|per\s)\s?"
     r"(?P<per>mi|mile|km|k|500m?|100m?|100\s?y(?:ds?)?)\b"
-    rf"|(?P<clock2>{CLOCK})\s?(?:pace|split)\b"
+    rf"|(?P<clock2>{CLOCK})\s?(?:avg\s|average\s)?(?:pace|split)\b"
     rf"|\b(?:pace|avg|average|split|splits|avg split|avg pace)\s(?:of\s|was\s)?(?P<clock3>{CLOCK})"
 )
 _REPEATS = re.compile(
@@ -56,8 +56,9 @@ _REST = re.compile(
     rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?(?:rest|recovery|off)\b"
     r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s" + CLOCK
 )
-# "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy" are not the session's time.
-_NOT_TOTAL_BEFORE = re.compile(r"(?:\b(?:every|per|under|sub|below|over|than|on)|/)\s?$")
+# "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy", "4k @ 5:30" are not the
+# session's time.
+_NOT_TOTAL_BEFORE = re.compile(r"(?:\b(?:every|per|under|sub|below|over|than|on)|/|@)\s?$")
 _NOT_TOTAL_AFTER = re.compile(r"\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
 _AMOUNT = (
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?"

@@ -40,7 +40,9 @@ _SENTENCE_VETOES = re.compile(
             r"boyfriend|girlfriend|son|daughter|kids?|brother|sister|dad|mom|mum|mother|father|"
             r"coach|client|training partner|mate|roommate|teammate|colleague|coworker|"
             r"neighbou?r|cousin)s?\b|^(?:he|she|they)\b|"
-            r"\bmy (?:\d{1,2} ?(?:yo|y/o|year old)|little one|toddler|kiddo)\b",
+            r"\bmy (?:\d{1,2} ?(?:yo|y/o|year old)|little one|toddler|kiddo)\b|"
+            r"^(?:\w+ )?(?:saw|watched|seen) (?:a|an|this|some|the|that) (?:\w+ )?(?:guy|girl|"
+            r"dude|man|woman|lady|kid|person|athlete|lifter|runner)\b",
             # a correction of something logged before
             r"^(?:sorry,? |oops,? |wait,? )?(?:i meant|correction|typo|that should (?:be|say))\b",
             # a hypothetical, or an event ahead
@@ -67,6 +69,7 @@ _PLANS = re.compile(
     r"workout|run|ride)|(?:saturday|sunday|weekend)(?:'s)? plan|wants? me to|told me to|"
     r"prescribed|assigned|back at it|here i come|signed up|registered|"
     r"might (?:just )?\w+|\w+ later$|"
+    r"(?:starts?|begins?|kicks? off) (?:on |this |next )?(?:\w+day|tomorrow|next)|"
     r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
     r"lifting|training|heading|hitting|playing|walking|biking|competing|starting|taking))\b"
 )
@@ -86,7 +89,7 @@ _CLAUSE_VETOES = re.compile(
             r"\b(?:skipped|skip|missed|bailed|didn'?t|did not|couldn'?t|could not|haven'?t|"
             r"have not|hasn'?t|no workout|"
             r"no training|rest day|day off|off day|took (?:the|a) day off|cancel+ed|"
-            r"never made it|not today)\b",
+            r"never made it|never (?:done|tried|been)|not today)\b",
             r"^(?:\w+day:? )?(?:full |active )?rest\b(?! \d)",
             # the past beyond a log: old results and abilities
             r"\b(?:last year|last month|years? ago|months? ago|in (?:19|20)\d\d|"
@@ -126,6 +129,11 @@ _MESSAGE_FRAMES = re.compile(
             r"(?: (?:as of|so far|to date|right now|currently)[a-z ]{0,12})?\s?(?::|-|=)",
             r"\b(?:does|would) (?:this|that|it) (?:look|seem|sound) (?:ok|okay|good|right|"
             r"reasonable|balanced|like too much)\b",
+            # a heading naming a plan, a calendar or a list ("taper plan for the marathon:")
+            r"^(?![^:\n]*\b(?:was|were|did|done|finished)\b)[^:\n]{0,40}\b(?:plan|program|"
+            r"programme|calendar|schedule|stack|line-?up|template|inventory)\b[^:\n]{0,30}:",
+            r"\bfor (?:your |a )?(?:review|feedback|critique)\b",
+            r"\b(?:year|month|season) in review\b|\b(?:pr|pb|1rm) (?:board|list|sheet)\b",
         )
     )
 )
@@ -135,7 +143,7 @@ _DONE = re.compile(
     r"managed|crushed|smashed|survived|logged|tested|hit|got in|yesterday|last night|"
     r"this morning|earlier today|today|ago)\b"
 )
-_TEMPLATE_DAY = re.compile(r"(?:^|\n)\s?(?:day|d|week|wk) ?[1-7]\s?[:\-)]")
+_TEMPLATE_DAY = re.compile(r"(?:^|\n|[:,;] )\s?(?:day|d|week|wk) ?[1-7]\b(?!\s?(?:done|of\b))")
 """A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
 _PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
 

@@ -23,6 +23,9 @@ _ROUNDS_SCORE = re.compile(
     r"(?<![\d.])\d{1,3}\s?(?:rounds?|rds?|rnds?)\s?(?:\+|and|plus)\s?\d|\(\d{1,3}\s?\+\s?\d{1,3}\)"
 )
 _NUMBER = re.compile(r"\d")
+_FINISHER_SECONDS = 20 * 60
+"""Cardio this short after lifting is part of the gym session."""
+_OUTING = re.compile(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
 _ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
 
 
@@ -90,7 +93,10 @@ class Session:
         """
         found = [c for c in self.clauses if c.kind != "neutral"]
         major = [c for c in found if not _minor(c)]
-        main = next(iter(major or found), None)
+        named = [c for c in major if c.kind != "endurance" or c.strong]
+        # a distance no sport names after a walk is the walk's ("walked the lake, 3.2 miles");
+        # before it, a run ("12x400m, 200m walk rest")
+        main = next(iter(named or found), None)
         if main is not None and main.kind == "endurance" and not main.strong:
             return next((c for c in major if c.discipline in cues.ON_FOOT), main)
         return main
@@ -279,8 +285,11 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     if kind is None or clause.kind == "neutral" or _minor(clause):
         return False
     if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
-        # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5")
-        return clause.verb or clause.quantity or clause.notation or clause.kind == "keyword"
+        # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5");
+        # a distance or time no sport names is the walk's own ("walked the lake, 3.2 miles")
+        bare = clause.kind == "endurance" and not clause.strong
+        own = clause.quantity and not bare
+        return clause.verb or own or clause.notation or clause.kind == "keyword"
     done = clause.verb or clause.quantity
     if clause.kind == "endurance" and (clause.warmup or not done) and kind != "endurance":
         return False
@@ -300,10 +309,24 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
         if _wod(clause):
             return not in_class
+        if clause.kind == "endurance" and _finisher(clause):
+            return False
         return clause.kind in ("endurance", "keyword")
     return clause.kind in ("lifting", "crossfit", "keyword") or (
         clause.strong and done and clause.discipline != current.discipline
     )
+
+
+def _finisher(clause: Clause) -> bool:
+    """A few minutes of cardio after lifting, said without a verb: the gym session's end.
+
+    "…, then 10 min bike easy", "and 15 min on the treadmill"; "then ran 5k" and "a 20 min
+    bike ride" are sessions of their own.
+    """
+    if clause.verb or _OUTING.search(clause.text) or numbers.find_distances(clause.text):
+        return False
+    spans = numbers.find_durations(clause.text)
+    return len(spans) == 1 and spans[0].value <= _FINISHER_SECONDS
 
 
 def _diary_order(sessions: list[Session], today: dt.date) -> None:

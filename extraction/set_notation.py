@@ -37,12 +37,15 @@ _TOKENS = re.compile(
             rf"{_NUM}(?![\d.]|\s?x)(?:\s?{_UNIT})?)",
             rf"(?P<pair>(?<![\d.])(?P<pair_n>[1-4])\s?x\s?(?P<pair_w>{_NUM})\s?(?P<pair_u>{_UNIT})(?![a-z]))",
             rf"(?P<wrs>(?<![\d.])(?P<wrs_w>{_NUM})\s?(?P<wrs_u>{_UNIT})?\s?x\s?(?P<wrs_r>\d{{1,3}})\s?x\s?(?P<wrs_s>\d{{1,2}})(?![\d.]))",
-            rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x)\s?"
+            r"(?P<same>(?<![\d./:-])(?P<same_r>\d{1,2})(?P<same_t>(?:\s?[/-]\s?(?P=same_r)(?![\d.])){1,9})"
+            r"(?![\d/:-]))",
+            rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x|"
+            r"series(?: of)?|times(?=\s\d{1,2}\b(?!\s?(?:min|sec|s\b|km|mi|m\b|x))))\s?"
             rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
             r"(?P<ax_list>(?:\s?[,/]\s?\d{1,3}(?![\d.x/])){1,9})?(?P<ax_plus>\+)?)",
             r"(?P<setlbl>(?<![\d.])(?P<sl_n>\d{1,2})\s"
             r"(?:(?P<sl_lbl>backoff|back-off|back off|working|"
-            r"warm-?up|drop|amrap)\s)?sets?\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})(?!\d|\.\d)(?:\s?reps?)?)?)",
+            r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})(?!\d|\.\d)(?:\s?reps?)?)?)",
             r"(?P<singles>\b(?:(?P<sg_n>\d{1,2}|a|one|two|three|four|five|six)\s)?"
             r"(?:(?P<sg_top>more|heavy|top|easy|fast|smooth)\s)?(?P<sg_k>single|double|triple)s?\b)",
             rf"(?P<slash>(?<![\d.:/])(?:{_NUM}x?\s?/\s?){{2,4}}{_NUM}x?(?![\d/]))",
@@ -67,7 +70,8 @@ _TOKENS = re.compile(
         )
     )
 )
-_METHOD = re.compile(r"\b(\d/\d/\d)\b|\bweek \d\b|\bday \d\b")
+_METHOD = re.compile(r"\b(?!(\d)/\1/\1)\d/\d/\d\b|\b531\b|\bweek \d\b|\bday \d\b")
+"""A program's name ("5/3/1", "week 2"), not sets; "5/5/5" is three sets of five."""
 
 
 @dataclass(slots=True)
@@ -115,6 +119,8 @@ class _Reader:
         self.each = False
         self.fresh = False
         """The last group has had no load token after it yet."""
+        self.pending_reps: int | None = None
+        """Reps said before their sets ("for 5 reps 3 sets")."""
         self.run: str | None = None
         """The last tokens were bare loads or rep counts: a bare number next is one more set."""
 
@@ -136,6 +142,8 @@ class _Reader:
             )
         elif kind == "ax":
             self._ax(m)
+        elif kind == "same":
+            self._new(Group(len(re.findall(r"\d+", m["same_t"])) + 1, int(m["same_r"])))
         elif kind == "setlbl":
             label = (m["sl_lbl"] or "").replace("-", "").replace(" ", "")
             kinds = {
@@ -230,10 +238,18 @@ class _Reader:
         elif self.top or (last is not None and last.load is not None):
             self._new(Group(load=load))
             self.fresh = False
+        elif last is None and self._pending_reps_count():
+            self._new(Group(1, int(self.pending_num or 0), load=load))  # "dl 5 @ 120"
+            self.fresh = False
         elif last is None:
             self.pending_load = load
         else:
             last.load = load
+
+    def _pending_reps_count(self) -> bool:
+        """Whether the number held back is a count of reps, not a load."""
+        value = self.pending_num
+        return value is not None and value.is_integer() and 0 < value < _MIN_BARE_LOAD
 
     def _new(self, group: Group) -> None:
         if group.load is None and self.pending_load is not None:
@@ -241,6 +257,9 @@ class _Reader:
         if group.load is None and self.pending_num is not None and self.pending_num >= 20:
             group.load = make_load(str(self.pending_num), None)
         self.pending_num = None
+        if group.reps is None and not group.reps_list and self.pending_reps is not None:
+            group.reps = self.pending_reps
+        self.pending_reps = None
         if self.top:
             group.kind, self.top = "top_set", False
         self.groups.append(group)
@@ -313,6 +332,8 @@ class _Reader:
             self._new(Group(1, int(m["for_v"]), load=load))
         elif last is not None and last.reps is None and not last.reps_list:
             last.reps = int(m["reps_v"] or m["for_v"])
+        elif last is None:
+            self.pending_reps = int(m["reps_v"] or m["for_v"])
 
     def finish(self) -> list[Group]:
         if not self.groups and self.pending_load is not None:

@@ -14,8 +14,14 @@ sets, with "w", as dumbbell pairs and as lists; units carried forward only; plan
 requests covering the clauses after them; diary entries without a colon; a class as one
 session; run kinds and disciplines by scored cues; more movements; programs' numbered days
 and corrections as non-logs): 0.888 (874/984 checks), non-log precision 0.861, recall
-0.861. The floor below guards against regressions; the target is 0.95 (issue:
-understanding that generalises).
+0.861. Fourth round, tuned against a second dev corpus (test_dev2_corpus.py), blind run only
+before and after (headings naming a plan, calendar or list, reviews, numbered days, other
+people's sets as non-logs; a walk's own distance; '5/5/5', 'N times M', 'N series of M' and
+reps before sets; a gym session's length; paces and splits no session time; short cardio
+finishers; boat and ruck cues; event runs as races; diary lines labelled 'M -', 'Th -'):
+0.888 before, 0.892 after (878/984 checks), non-log precision 0.868, recall 0.917. The floor
+below guards against regressions; the target is 0.95 (issue: understanding that
+generalises).
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from extraction import extract
 from .scoring import Report, load_cases, score_case
 
 BLIND = Path(__file__).with_name("blind_corpus.jsonl")
-FLOOR = 0.88
+FLOOR = 0.89
 
 
 def test_blind_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:
