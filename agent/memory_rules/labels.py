@@ -22,6 +22,7 @@ Strength = Literal["strong", "weak"]
 KEEP_VERBS = frozenset(
     "remember memorise memorize save store keep note jot write pin file bookmark"
     # the same verbs in the languages athletes most often switch to mid-message
+    " retain"
     " guarda guardar recuerda anota apunta retiens garde merk speicher notiere".split()
 )
 """Verbs of keeping: in imperative position they make a label a request."""
@@ -65,7 +66,7 @@ def _strength(label: str) -> Strength | None:
     low = lower(label)
     if _SELF_NOTE.search(low):
         return None
-    words = split_words(label)
+    words = split_words(drop_lead(label))
     if not words or len(words) > 8 or any(w in _NOT_A_LABEL for w in words):
         return None
     if _PLACES.search(low) or _PURPOSE.search(low):
