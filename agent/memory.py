@@ -146,6 +146,16 @@ class MemoryPlanner:
     def _forget(
         self, intent: ForgetRequest, existing: list[Memory], plan: MemoryPlan
     ) -> list[Memory]:
+        if intent.everything:  # the turn loaded every memory a forget may reach
+            plan.deletes.extend(existing)
+            plan.changes.forgotten.extend(
+                ForgottenMemory(memory_id=m.memory_id, content=m.content) for m in existing
+            )
+            plan.notes.append(
+                f"Forgot all {len(existing)} stored memories, as the athlete asked. "
+                "Confirm in a few words."
+            )
+            return []
         match = best_match(intent.query, existing)
         if match is None:
             plan.unmatched_forget = intent.query

@@ -41,7 +41,7 @@ _CHANGE = re.compile(
 _DENIAL = re.compile(r"^(?:not|no longer)\b|\b(?:anymore|any more)$")
 _RESOLVED = re.compile(
     r"\b(?:fine|healed|better|recovered|sorted|resolved|over|gone|done|ok|okay|good|cleared"
-    r"|normal|100%|history|past)\b"
+    r"|normal|100%|history|past|relevant|needed|necessary|applicable|true|valid)\b"
 )
 _ABOUT_THE_RECORD = re.compile(
     r"\b(?:start (?:fresh|over|again)|fresh start|clean slate|stored|saved|on file|kept"

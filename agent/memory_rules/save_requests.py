@@ -54,6 +54,8 @@ _THAT = re.compile(r"\s*that\b")
 _OBJECT = re.compile(r" (?:this|that|it) in mind$")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
 _QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
+_BACK_THEN = re.compile(r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b")
+""""remember that and build around it": the pronoun points back, the clause goes on."""
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
 _PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
 _STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
@@ -254,8 +256,10 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
             explicit = bool(points.match(after)) or kind == "save"
             if match.group(0) == "note" and not lasting(after):  # "note I ran 5k today"
                 continue
-            if lower(_clean(after)) in PRONOUN_ONLY or (
-                _OBJECT.search(match.group(0)) and _QUALIFIER.match(lower(after))
+            if (
+                lower(_clean(after)) in PRONOUN_ONLY
+                or _BACK_THEN.match(lower(after))
+                or (_OBJECT.search(match.group(0)) and _QUALIFIER.match(lower(after)))
             ):
                 continue  # "…, remember that" points back: `back_refs` reads it
             request = build_save(after, explicit=explicit, message=message)
