@@ -36,7 +36,8 @@ _COMPLEMENT = (
 _KEEPS_ALONE = (
     r"remember|memori[sz]e|save|store|note|retain|bookmark|(?:don't|do not|never) forget"
     r"|(?:keep|bear|have) in mind|take into account|(?:make|take|keep) (?:a )?(?:quick |mental )?"
-    r"(?:note|record)(?= of)"
+    r"(?:note|record)(?= of)|update (?:your |my |the )(?:notes|records?|profile|file|memory"
+    r"|memories)"
 )
 """Verbs that keep on their own; "make a note" needs its "of it"."""
 _KEEPS_WITH_PLACE = r"keep|log|record|mark|put|add|take|write|jot|file|pin|stick|factor|commit"
