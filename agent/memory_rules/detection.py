@@ -10,6 +10,7 @@ from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
 from agent.memory_rules.sentences import lower, normalise, split_sentences
 from agent.memory_rules.standing import standing_directive
+from agent.memory_rules.updates import update_pointing_back
 
 
 def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
@@ -22,8 +23,11 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     if not message or is_injection(lower(message)):
         return None
     sentences = join_bare_labels(split_sentences(message))
-    for sentence in sentences:
-        forget = forget_from_sentence(sentence, message)
+    for idx, sentence in enumerate(sentences):
+        following = sentences[idx + 1] if idx + 1 < len(sentences) else ""
+        forget = update_pointing_back(sentence, sentences[:idx], message) or forget_from_sentence(
+            sentence, message, following
+        )
         if forget is not None:
             return forget
     for idx, sentence in enumerate(sentences):

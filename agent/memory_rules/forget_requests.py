@@ -267,8 +267,8 @@ def _split_at_new_subject(text: str) -> list[str]:
     return [text]
 
 
-def forget_from_sentence(sentence: str, message: str) -> ForgetRequest | None:
-    """Find a forget request in one sentence."""
+def forget_from_sentence(sentence: str, message: str, following: str = "") -> ForgetRequest | None:
+    """Find a forget request in one sentence; `following` may state its replacement."""
     low = lower(sentence)
     for match in _FORGET_TRIGGER.finditer(low):
         kind = match.lastgroup or ""
@@ -294,6 +294,8 @@ def forget_from_sentence(sentence: str, message: str) -> ForgetRequest | None:
         words = set(lower(query).split())
         if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or ONE_OFF.search(lower(query)):
             continue
-        found = replacement(rest, query, message, correcting=correcting)
+        found = replacement(
+            rest if rest.strip(" .!?") else following, query, message, correcting=correcting
+        )
         return ForgetRequest(query=query, replacement=found)
     return None

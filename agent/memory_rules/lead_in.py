@@ -55,7 +55,11 @@ _TAIL = re.compile(rf"(?:^| )(?:{_REQUEST.pattern})$")
 _HEAD = re.compile(rf"^(?:{_REQUEST.pattern})(?: |$)")
 
 
-def _strip_frames(words: list[str]) -> tuple[list[str], bool]:
+_JOINERS = frozenset("so and but then please just like um uh ok okay also oh well".split())
+"""What joins a fact to the request after it ("I'm 67 so can you…"), unlike "now"."""
+
+
+def _strip_frames(words: list[str], filler: frozenset[str] = _FILLER) -> tuple[list[str], bool]:
     """Words minus trailing filler and directive frames, and whether a frame was polite."""
     polite = False
     text = " ".join(words)
@@ -66,7 +70,7 @@ def _strip_frames(words: list[str]) -> tuple[list[str], bool]:
             text = text[: found.start()]
             continue
         head, _, last = text.rpartition(" ")
-        if last not in _FILLER:
+        if last not in filler:
             break
         text = head
     return text.split(), polite
@@ -75,7 +79,7 @@ def _strip_frames(words: list[str]) -> tuple[list[str], bool]:
 def strip_request(text: str) -> str:
     """Text without the request words it ends with ("I'm 67 so can you" → "I'm 67")."""
     words = text.split()
-    kept, _ = _strip_frames(["-".join(split_words(w)) or "_" for w in words])
+    kept, _ = _strip_frames(["-".join(split_words(w)) or "_" for w in words], _JOINERS)
     return " ".join(words[: len(kept)]).rstrip(" ,;:-")
 
 
