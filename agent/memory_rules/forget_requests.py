@@ -21,7 +21,8 @@ _PLACE = (
 )
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<forget>forget|disregard|ignore)"
+    r"(?P<forget>forget|disregard|ignore|instead of (?:remembering|saving|noting|storing"
+    r"|keeping(?: track of)?))"
     r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of|ditch"
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|take(?= .{1,60}? (?:off|out of) "
     + _PLACE
@@ -92,6 +93,12 @@ _SETTING = re.compile(
     r"^(?P<x>.{1,60}?)(?P<sep>\s+(?:to|with|for)(?:\s*:\s*|\s+)|\s*[,:=]\s*)(?P<y>\S.*)$"
 )
 """What is updated and to what: "my goal to a sub-3", "the note about my gym, it's X"."""
+_FROM_TO = re.compile(r"^(?P<x>my (?:[a-z0-9\-]+ ){0,3}?[a-z0-9\-]+) from (?P<a>.+)$")
+_OLD_HELD = re.compile(
+    r"\b(?:the |my )?(?:old|previous) (?:one|value|number|entry)\b|\bwhat you have\b"
+    r"|\byou have (?:is|was)\b|\b(?:is|was) (?:wrong|outdated|out of date|stale)\b"
+)
+"""The sentence says the stored value is old: "update my weight to 79, the old one is wrong"."""
 _PLACE_ONLY = re.compile(r"^" + _PLACE + r"[\s.!]*$")
 _RETRACTED = re.compile(r"\b(?:anymore|any more|no longer)\b")
 _KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
@@ -209,7 +216,11 @@ def _update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] 
     # (a save, which consolidation turns into an update of the stored one)
     named = re.search(rf"^my (?:old |previous )?(?:\S+ ){{0,3}}?(?:{_KINDS})\b", lower(subject))
     replacing = lower(sentence[start:end]) in {"replace", "swap"} and named is not None
-    if query is None and not replacing:
+    changed = _FROM_TO.match(lower(subject))
+    if changed is not None:  # "change my goal from the half to the full": both values given
+        held = subject[: changed.end("x")]
+        return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
+    if query is None and not (replacing or _OLD_HELD.search(lower(sentence))):
         return None
     # a value given by "to", "with" or a colon is the new value outright
     new = value if parts.group("sep").strip() == "," else f"it's {value}"

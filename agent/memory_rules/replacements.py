@@ -138,7 +138,7 @@ def replacement(
             fact = f"my {subject} is {said}" if subject else said
             return build_save(fact, explicit=True, message=message, min_words=1)
         found = _first_person(
-            clause.strip(), query, message, correcting=mistaken
+            clause.strip(), query, message, correcting=mistaken or correcting
         ) or standalone_instruction(clause.strip(), message)
         if found is not None:
             return found
