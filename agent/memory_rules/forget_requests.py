@@ -31,7 +31,7 @@ _FORGET_TRIGGER = re.compile(
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
     r"|(?:don't|do not) remember(?! to\b))"
-    r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap)"
+    r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap|set)"
     r"|(?P<nolonger>(?:that's|that is|it's|it is|this is|its) (?:no longer|not) (?:true|the case"
     r"|accurate|relevant|valid|right)(?: anymore)?|(?:is|are) no longer (?:true|the case|accurate"
     r"|relevant|valid))"

@@ -137,10 +137,20 @@ _TAG = re.compile(
 )
 
 
+_ASKING = re.compile(
+    r"(?:is|are|am|was|were|do|does|did|can|could|would|will|should|what|why|how|when|where|who"
+    r"|which|have|has)\b"
+)
+"""A sentence opening like a question is one, whatever its last word."""
+
+
 def is_question(sentence: str) -> bool:
-    """Whether a sentence asks something: it ends in "?", unless only a tag does ("…, ok?")."""
+    """Whether a sentence asks something: it ends in "?", unless only a tag does ("…, ok?").
+
+    A sentence that opens like a question ("is it ok?") asks, tag or not.
+    """
     text = lower(sentence).rstrip()
-    return text.endswith("?") and _TAG.search(text) is None
+    return text.endswith("?") and (_ASKING.match(text) is not None or _TAG.search(text) is None)
 
 
 def split_words(text: str) -> list[str]:
