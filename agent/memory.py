@@ -39,6 +39,10 @@ from storage.models import Importance, Memory, MemoryMetadata, MemoryType, utc_n
 log = logging.getLogger(__name__)
 
 
+FORGET_ALL_LIMIT = 50
+"""Memories one "forget everything" turn deletes: its commit is one bounded transaction."""
+
+
 class MemoryDecisionOut(BaseModel):
     """How a new memory request changes the stored memories (ADD, UPDATE or NONE)."""
 
@@ -146,6 +150,8 @@ class MemoryPlanner:
     def _forget(
         self, intent: ForgetRequest, existing: list[Memory], plan: MemoryPlan
     ) -> list[Memory]:
+        if intent.everything:
+            return self._forget_all(existing, plan)
         match = best_match(intent.query, existing)
         if match is None:
             plan.unmatched_forget = intent.query
@@ -163,6 +169,20 @@ class MemoryPlanner:
         plan.quoted["forgotten"] = memory.content
         plan.notes.append("Forgot the memory `forgotten` in the turn data. Confirm in a few words.")
         return [m for m in existing if m.memory_id != memory.memory_id]
+
+    def _forget_all(self, existing: list[Memory], plan: MemoryPlan) -> list[Memory]:
+        """Forget the memories the turn loaded, as many as one turn's commit can delete."""
+        gone, kept = existing[:FORGET_ALL_LIMIT], existing[FORGET_ALL_LIMIT:]
+        plan.deletes.extend(gone)
+        plan.changes.forgotten.extend(
+            ForgottenMemory(memory_id=m.memory_id, content=m.content) for m in gone
+        )
+        left = f" {len(kept)} remain: ask again to forget them too." if kept else ""
+        plan.notes.append(
+            f"Forgot {len(gone)} stored memories, as the athlete asked.{left} "
+            "Confirm in a few words."
+        )
+        return kept
 
     async def _remember(
         self,

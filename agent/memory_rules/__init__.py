@@ -21,11 +21,16 @@ Decisions recorded here (the brief left them open):
 - `MemoryRequest.scope` is "coach" for instructions, feedback and anything about this coach's
   style; medical, equipment and life facts are "global". The caller maps "coach" to the coach id.
 
+- "delete everything you know about me" / "clear all memories" is a `ForgetRequest` with
+  `everything` set: the planner deletes every memory the turn loaded for a forget.
+
 Layout, in dependency order: `sentences` and `word_lists` (shared words and patterns),
-`safety`, `lead_in`, `labels` (colon labels), `rewriting` and `classification`, then
-`save_requests`, `memory_refs` (phrases naming a stored memory), `replacements` (the new
-fact that comes with a forget), `forget_requests` and `detection`; `similarity` feeds
-`matching` and `consolidation`; `ranking` stands alone.
+`safety`, `lead_in` (directive frames), `labels` (colon labels), `rewriting` and
+`classification`, then `save_requests`, `back_refs` (requests pointing back at the fact
+before them), `standing` (standing directives), `memory_refs` (phrases naming a stored
+memory), `replacements` (the new fact that comes with a forget), `forget_requests`,
+`updates` (corrections pointing back) and `detection`; `similarity` feeds `matching` and
+`consolidation`; `ranking` stands alone.
 """
 
 from __future__ import annotations

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from agent.memory_rules.back_refs import save_pointing_back
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
 from agent.memory_rules.sentences import lower, normalise, split_sentences
+from agent.memory_rules.standing import standing_directive
+from agent.memory_rules.updates import update_pointing_back
 
 
 def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
@@ -20,16 +23,20 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     if not message or is_injection(lower(message)):
         return None
     sentences = join_bare_labels(split_sentences(message))
-    for sentence in sentences:
-        forget = forget_from_sentence(sentence, message)
+    for idx, sentence in enumerate(sentences):
+        following = sentences[idx + 1] if idx + 1 < len(sentences) else ""
+        forget = update_pointing_back(sentence, sentences[:idx], message) or forget_from_sentence(
+            sentence, message, following
+        )
         if forget is not None:
             return forget
-    previous = ""
-    for sentence in sentences:
-        request = save_from_sentence(sentence, previous, message)
-        if request is None:
-            request = standalone_instruction(sentence, message)
+    for idx, sentence in enumerate(sentences):
+        request = (
+            save_from_sentence(sentence, message)
+            or save_pointing_back(sentence, sentences[:idx], message)
+            or standalone_instruction(sentence, message)
+            or standing_directive(sentence, sentences, message)
+        )
         if request is not None:
             return request
-        previous = sentence
     return None

@@ -15,19 +15,23 @@ from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower, strip_tail
 from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
 
-_PLACE = r"(?:your |my |the )?(?:memory|memories|notes|records?|brain|head|file|profile|list)"
+_PLACE = (
+    r"(?:your |my |the )?(?:memory|memories|notes|records?|brain|head|file|profile|list|goals"
+    r"|preferences|constraints|injuries|injury list|equipment list|system)"
+)
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<forget>forget|disregard|ignore)"
+    r"(?P<forget>forget|disregard|ignore|instead of (?:remembering|saving|noting|storing"
+    r"|keeping(?: track of)?))"
     r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of|ditch"
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|take(?= .{1,60}? (?:off|out of) "
     + _PLACE
     + r"))"
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
-    r"|no longer) need you) to (?:remember|keep track of|track|keep|store|save)"
+    r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
     r"|(?:don't|do not) remember(?! to\b))"
-    r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap)"
+    r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap|set)"
     r"|(?P<nolonger>(?:that's|that is|it's|it is|this is|its) (?:no longer|not) (?:true|the case"
     r"|accurate|relevant|valid|right)(?: anymore)?|(?:is|are) no longer (?:true|the case|accurate"
     r"|relevant|valid))"
@@ -46,13 +50,14 @@ _MEMORY_NOUN = re.compile(
     r"(?P<q2>[a-z0-9\- ]{1,40}?)"
     rf" (?:one|{MEMORY_NOUNS})\b(?P<rest>.*)$"
     r"|^(?:the |my |that )?(?:old|previous|outdated) (?P<q3>[a-z0-9\- ]{1,40}?)"
-    r"(?=\s*(?:[,;.]|$|\s-\s))"
+    r"(?=\s*(?:[,;.?!]|$|\s-\s))"
     rf"|^(?:my|the|that) (?P<q4>(?:[a-z0-9\-]+ ){{0,3}}(?:{_KINDS})\b[^,;.]*)"
 )
 _FROM_MEMORY = re.compile(r"^(?P<q>.+?)\s+(?:from|out of|off) " + _PLACE + r"\b")
 _WHAT_YOU_KNOW = re.compile(
-    r"^(?:what|everything|anything) you (?:know|remember|have(?: saved| stored| noted)?|saved"
-    r"|noted) (?:about|on|regarding) (?P<q>.+)$"
+    r"^(?:what|everything|anything|all|the stuff|the things?) (?:that )?(?:you (?:know|remember"
+    r"|have(?: saved| stored| noted)?|saved|noted)|i (?:told you|said|mentioned|wrote|shared"
+    r"|gave you)) (?:about|on|regarding|re) (?P<q>.+)$"
 )
 _FORGET_OBJECT = re.compile(
     r"^(?:that\b|about\b|(?:what|everything|anything|all) i\b|the fact\b|everything about\b"
@@ -88,6 +93,12 @@ _SETTING = re.compile(
     r"^(?P<x>.{1,60}?)(?P<sep>\s+(?:to|with|for)(?:\s*:\s*|\s+)|\s*[,:=]\s*)(?P<y>\S.*)$"
 )
 """What is updated and to what: "my goal to a sub-3", "the note about my gym, it's X"."""
+_FROM_TO = re.compile(r"^(?P<x>my (?:[a-z0-9\-]+ ){0,3}?[a-z0-9\-]+) from (?P<a>.+)$")
+_OLD_HELD = re.compile(
+    r"\b(?:the |my )?(?:old|previous) (?:one|value|number|entry)\b|\bwhat you have\b"
+    r"|\byou have (?:is|was)\b|\b(?:is|was) (?:wrong|outdated|out of date|stale)\b"
+)
+"""The sentence says the stored value is old: "update my weight to 79, the old one is wrong"."""
 _PLACE_ONLY = re.compile(r"^" + _PLACE + r"[\s.!]*$")
 _RETRACTED = re.compile(r"\b(?:anymore|any more|no longer)\b")
 _KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
@@ -111,6 +122,22 @@ _TALK = frozenset(
     "i asked ask said say mentioned mention told tell you it that anything this".split()
 )
 """Words of "forget I asked" / "forget I said anything": the conversation, not a memory."""
+
+
+_EVERYTHING = re.compile(
+    r"^(?:(?:absolutely |literally )?(?:everything|all|anything)(?: (?:that )?you (?:know"
+    r"|have|remember|saved|stored|noted|kept)(?: saved| stored| on file)?)?(?: (?:about|on) me)?"
+    r"|(?:all|every|each) (?:of )?(?:my |your |the )?(?:memories|memory|notes|saved (?:stuff|info"
+    r"|information)|data|info|information|stored (?:stuff|info|information))(?: (?:about|on) me)?"
+    rf"|everything (?:from|in|out of) {_PLACE})"
+    r"(?: (?:please|pls|now|thanks|too|for me|permanently|for good))*[\s.!]*$"
+)
+"""The whole memory as the object: "delete everything you know about me", "clear all memories"."""
+_CONVERSATION_TARGET = re.compile(
+    r"\b(?:(?:last|previous|earlier|that|my|the) (?:message|msg|text|question|reply|answer)s?"
+    r"|what i just (?:said|wrote|asked)|(?:that|the|my) typo)\b"
+)
+"""What was said in the chat ("ignore my last message"): not a stored memory."""
 
 
 def _clean_query(raw: str) -> str:
@@ -189,7 +216,11 @@ def _update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] 
     # (a save, which consolidation turns into an update of the stored one)
     named = re.search(rf"^my (?:old |previous )?(?:\S+ ){{0,3}}?(?:{_KINDS})\b", lower(subject))
     replacing = lower(sentence[start:end]) in {"replace", "swap"} and named is not None
-    if query is None and not replacing:
+    changed = _FROM_TO.match(lower(subject))
+    if changed is not None:  # "change my goal from the half to the full": both values given
+        held = subject[: changed.end("x")]
+        return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
+    if query is None and not (replacing or _OLD_HELD.search(lower(sentence))):
         return None
     # a value given by "to", "with" or a colon is the new value outright
     new = value if parts.group("sep").strip() == "," else f"it's {value}"
@@ -233,7 +264,7 @@ def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, 
     if kind == "forget" and (low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after)):
         return None
     keeping = kind == "stop" and lower(sentence[start:end]).endswith(("keep", "store", "save"))
-    if keeping and not _KEPT.search(low_after):
+    if keeping and not _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]):
         return None  # "you don't need to keep it short": keeping what is not a memory
     return (target, tail, False) if target else None
 
@@ -247,11 +278,20 @@ def _split_at_new_subject(text: str) -> list[str]:
     return [text]
 
 
-def forget_from_sentence(sentence: str, message: str) -> ForgetRequest | None:
-    """Find a forget request in one sentence."""
+def forget_from_sentence(sentence: str, message: str, following: str = "") -> ForgetRequest | None:
+    """Find a forget request in one sentence; `following` may state its replacement."""
     low = lower(sentence)
     for match in _FORGET_TRIGGER.finditer(low):
-        parts = _forget_parts(match.lastgroup or "", sentence, match.start(), match.end())
+        kind = match.lastgroup or ""
+        if (
+            kind in {"forget", "delete", "stop"}
+            and _EVERYTHING.match(low[match.end() :].strip())
+            and lead_kind(sentence[: match.start()]) is not None
+        ):
+            return ForgetRequest(query="everything", everything=True)
+        if _CONVERSATION_TARGET.search(low[match.end() :]):
+            continue
+        parts = _forget_parts(kind, sentence, match.start(), match.end())
         if parts is None:
             continue
         target, tail, correcting = parts
@@ -265,6 +305,8 @@ def forget_from_sentence(sentence: str, message: str) -> ForgetRequest | None:
         words = set(lower(query).split())
         if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or ONE_OFF.search(lower(query)):
             continue
-        found = replacement(rest, query, message, correcting=correcting)
+        found = replacement(
+            rest if rest.strip(" .!?") else following, query, message, correcting=correcting
+        )
         return ForgetRequest(query=query, replacement=found)
     return None

@@ -22,6 +22,7 @@ Strength = Literal["strong", "weak"]
 KEEP_VERBS = frozenset(
     "remember memorise memorize save store keep note jot write pin file bookmark"
     # the same verbs in the languages athletes most often switch to mid-message
+    " retain"
     " guarda guardar recuerda anota apunta retiens garde merk speicher notiere".split()
 )
 """Verbs of keeping: in imperative position they make a label a request."""
@@ -65,12 +66,12 @@ def _strength(label: str) -> Strength | None:
     low = lower(label)
     if _SELF_NOTE.search(low):
         return None
-    words = split_words(label)
+    words = split_words(drop_lead(label)) or split_words(label)  # "I'd love it if you…"
     if not words or len(words) > 8 or any(w in _NOT_A_LABEL for w in words):
         return None
     if _PLACES.search(low) or _PURPOSE.search(low):
         return "strong"
-    core = [w for w in words if w not in _OBJECTS]
+    core = [w for w in split_words(label) if w not in _OBJECTS]
     if len(core) <= 3 and _WEAK.search(
         " ".join(core).replace("-", " ")
     ):  # "note:" also annotates logs

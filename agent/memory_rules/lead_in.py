@@ -1,7 +1,11 @@
 """The words in front of a trigger ("hey coach, can you please remember…").
 
-A trigger only counts in imperative position: after greetings, filler and polite request
-words, never inside a statement such as "I can't remember".
+A trigger only counts in imperative position: after greetings, filler and the frames of a
+directive, never inside a statement such as "I can't remember". The directive frames are
+a grammar, not a list of sentences: a modal question ("can/could/would you…", "is it
+possible to…"), a wish about the coach ("I want/need you to…", "I'd appreciate it if you
+could…", "it'd be great if you…"), an obligation ("make sure you…", "you should…"),
+and a discourse frame that announces the request ("what I wanted to say is…").
 """
 
 from __future__ import annotations
@@ -16,44 +20,68 @@ _FILLER = frozenset(
     " actually anyway anyways quick real one more thing another last again ah sorry thanks cool"
     " great nice awesome yeah yes yep listen look coach important importantly very this is really"
     " super seriously lastly finally first firstly second now kindly sir mate dude buddy man bro"
-    " wait fyi always".split()
+    " wait fyi always like honestly basically".split()
 )
 _GREETINGS = frozenset("hey hi hello yo morning evening afternoon hiya howdy sup".split())
 _NOT_A_NAME = frozenset(
     "do did not never i you we they can will would should could must won't don't".split()
 )
 _SOFT_BOUNDARY = frozenset("and but plus then btw also so".split())
-_POLITE = (("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"))
-_REQUESTS = _POLITE + (
-    ("heads", "up"),
-    ("i", "want", "you", "to"),
-    ("i", "need", "you", "to"),
-    ("i'd", "like", "you", "to"),
-    ("i", "would", "like", "you", "to"),
-    ("i'd", "love", "it", "if", "you", "could"),
-    ("i'd", "appreciate", "it", "if", "you"),
-    ("would", "you", "mind"),
-    ("it", "would", "help", "if", "you"),
-    ("it'd", "help", "if", "you"),
-    ("do", "you", "mind"),
-    ("i", "would", "appreciate", "it", "if", "you"),
-    ("make", "sure", "you"),
-    ("make", "sure", "to"),
-    ("be", "sure", "to"),
-    ("try", "to"),
-    ("you", "should"),
-    ("you", "need", "to"),
-    ("you", "have", "to"),
-    ("you", "must"),
-    ("you", "can"),
-    ("you", "could"),
-    ("you", "may"),
-    ("feel", "free", "to"),
-    ("go", "ahead", "and"),
-    ("please", "do"),
-    ("do",),
-    ("can", "you", "please"),
+_FINE = r"(?:great|nice|helpful|good|awesome|cool|ideal|useful|amazing|lovely|perfect|handy|best)"
+_IF_YOU = r"if you(?: could| would| can| please| just)*"
+_POLITE = (
+    r"(?:can|could|would|will) you(?: please| kindly| just| maybe| also)*"
+    r"|(?:is|would|will) it be (?:possible|ok|okay|alright) (?:for you )?to"
+    r"|is it (?:possible|ok|okay|alright) (?:for you )?to"
+    r"|(?:would|do) you mind"
 )
+"""Modal questions: a request even with a question mark."""
+_REQUEST = re.compile(
+    rf"(?:{_POLITE}"
+    r"|(?:i|we) (?:really )?(?:want|need|would like|'d like|wanted|needed) (?:you|the coach)"
+    r"(?: to)?|i'd (?:really )?like you(?: to)?"
+    rf"|(?:i'd|i would|we'd) (?:really )?(?:appreciate|love|like) (?:it )?{_IF_YOU}"
+    rf"|(?:it'd|it would|that'd|that would) (?:really )?(?:be )?(?:really |so |very )?(?:{_FINE}"
+    rf"|help(?: a lot| loads| so much)?) {_IF_YOU}"
+    rf"|(?:it|that) (?:would )?(?:really )?helps? {_IF_YOU}"
+    r"|(?:make|be) sure(?: you| to| that you)?|try to|feel free to|go ahead and|please (?:do|to"
+    r"|you)|do|you (?:should|need to|have to|must|can|could|may|might want to)|heads up"
+    r"|(?:(?:what|the (?:main |only )?thing|all) (?:that )?(?:i|i'm) (?:actually |really |just )?"
+    r"(?:wanted|want|meant|need|needed|wanna|was going) to (?:say|ask|tell you|mention)"
+    r"|the point) (?:is|was)(?: that)?)"
+)
+"""Directive frames, matched on whole words at a clause's end or start."""
+_POLITE_RE = re.compile(rf"(?:^| )(?:{_POLITE})(?: |$)")
+_TAIL = re.compile(rf"(?:^| )(?:{_REQUEST.pattern})$")
+_HEAD = re.compile(rf"^(?:{_REQUEST.pattern})(?: |$)")
+
+
+_JOINERS = frozenset("so and but then please just like um uh ok okay also oh well".split())
+"""What joins a fact to the request after it ("I'm 67 so can you…"), unlike "now"."""
+
+
+def _strip_frames(words: list[str], filler: frozenset[str] = _FILLER) -> tuple[list[str], bool]:
+    """Words minus trailing filler and directive frames, and whether a frame was polite."""
+    polite = False
+    text = " ".join(words)
+    while text:
+        found = _TAIL.search(text)
+        if found is not None:
+            polite = polite or _POLITE_RE.search(found.group(0)) is not None
+            text = text[: found.start()]
+            continue
+        head, _, last = text.rpartition(" ")
+        if last not in filler:
+            break
+        text = head
+    return text.split(), polite
+
+
+def strip_request(text: str) -> str:
+    """Text without the request words it ends with ("I'm 67 so can you" → "I'm 67")."""
+    words = text.split()
+    kept, _ = _strip_frames(["-".join(split_words(w)) or "_" for w in words], _JOINERS)
+    return " ".join(words[: len(kept)]).rstrip(" ,;:-")
 
 
 def lead_kind(prefix: str) -> Literal["plain", "polite"] | None:
@@ -64,18 +92,7 @@ def lead_kind(prefix: str) -> Literal["plain", "polite"] | None:
         if words[idx] in _SOFT_BOUNDARY:
             words = words[idx + 1 :]
             break
-    polite = False
-    while words:
-        for request in _REQUESTS:
-            if len(words) >= len(request) and tuple(words[-len(request) :]) == request:
-                polite = polite or request[:2] in _POLITE
-                words = words[: -len(request)]
-                break
-        else:
-            if words[-1] in _FILLER:
-                words = words[:-1]
-                continue
-            break
+    words, polite = _strip_frames(words)
     if words and not (
         words[0] in _GREETINGS
         and len(words) <= 2
@@ -94,16 +111,15 @@ def drop_lead(clause: str) -> str:
         if not low:
             words = words[1:]
             continue
-        for request in _REQUESTS:
-            got = tuple(w for word in words[: len(request)] for w in split_words(word))
-            if got == request and len(request) > 1:
-                words = words[len(request) :]
-                break
-        else:
-            if low[0] in _FILLER or low[0] in _GREETINGS:
-                words = words[1:]
-                continue
-            break
+        head = " ".join(w for word in words[:12] for w in split_words(word))
+        found = _HEAD.match(head)
+        if found is not None and " " in found.group(0).strip():
+            words = words[len(found.group(0).split()) :]
+            continue
+        if low[0] in _FILLER or low[0] in _GREETINGS:
+            words = words[1:]
+            continue
+        break
     return " ".join(words)
 
 

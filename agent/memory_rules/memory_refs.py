@@ -32,7 +32,9 @@ STALE = re.compile(
     r"\b(?:is|are|'s|was) (?:now |totally |completely |all |way |just |a bit )?(?:wrong"
     r"|outdated|out of date|out-of-date|incorrect|stale|obsolete|old news|not right|not correct"
     r"|not accurate|not true|inaccurate|no longer (?:true|right|accurate|valid|correct|relevant))"
-    r"\b|\b(?:can|could|should|may) (?:go|be (?:deleted|removed|dropped|erased|forgotten|cleared"
+    r"\b|\b(?:doesn't|does not|don't|do not) (?:apply|matter|hold)(?: anymore| any more)?\b"
+    r"|\bno longer (?:applies|matters|holds)\b"
+    r"|\b(?:can|could|should|may) (?:go|be (?:deleted|removed|dropped|erased|forgotten|cleared"
     r"|binned|scrapped))\b"
 )
 """A predicate saying a memory no longer holds ("…is out of date") or may go ("…can go")."""

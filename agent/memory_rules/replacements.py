@@ -22,13 +22,13 @@ _CLAUSES = re.compile(
     r"\s*(?:[,;]|:(?!\d)|\s-\s|\.\s|!\s?)\s*|\s+(?:but|and|because|since|cause)\s+"
 )
 _NEW_FACT_LEAD = re.compile(
-    r"^(?:(?:so|and|now|actually|but|these days|nowadays|because|since|in fact|remember that"
+    r"^(?:(?:so|and|now|actually|but|these days|nowadays|because|since|in fact|remember(?: that)?"
     r"|note that|instead)[\s,]+)*(?=(?:i|i'm|i've|i'd|my|we)\b)"
 )
 _NEW_VALUE = re.compile(
     r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s|its) now"
     r"|(?:the )?new (?:one|goal|value|number|time|max|pr)(?:'s| is)"
-    r"|now it'?s|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to"
+    r"|now(?: it)?(?:'s|s| is)|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to"
     r"|update (?:it|that) to)\s+(?P<value>.+)$"
     r"|^(?:it'?s|it is|its)\s+(?P<was>.+?)(?P<now>\s+now)?$"
 )
@@ -41,8 +41,13 @@ _CHANGE = re.compile(
 _DENIAL = re.compile(r"^(?:not|no longer)\b|\b(?:anymore|any more)$")
 _RESOLVED = re.compile(
     r"\b(?:fine|healed|better|recovered|sorted|resolved|over|gone|done|ok|okay|good|cleared"
-    r"|normal|100%|history|past)\b"
+    r"|normal|100%|history|past|relevant|needed|necessary|applicable|true|valid)\b"
 )
+_MISTAKE = re.compile(
+    r"\b(?:(?:was|is) (?:a )?(?:mistake|wrong|not true|a typo|incorrect)|my bad|i misspoke"
+    r"|never (?:was|had|did))\b"
+)
+"""The forgotten fact was never true: what follows is the truth, however it is put."""
 _ABOUT_THE_RECORD = re.compile(
     r"\b(?:start (?:fresh|over|again)|fresh start|clean slate|stored|saved|on file|kept"
     r"|remembered|tracked|private|privacy)\b"
@@ -78,14 +83,21 @@ def _resolve_pronouns(text: str, query: str) -> str:
     return " ".join(words)
 
 
-def _first_person(clause: str, query: str, message: str) -> MemoryRequest | None:
-    """A first-person clause stating the new fact ("I'm on days now")."""
+def _first_person(
+    clause: str, query: str, message: str, *, correcting: bool
+) -> MemoryRequest | None:
+    """A first-person clause stating the new fact ("I'm on days now").
+
+    After "that was a mistake" any such clause is the truth ("I'm fine with dairy").
+    """
     lead = _NEW_FACT_LEAD.match(lower(clause))
     if lead is None:
         return None
     text = clause[lead.end() :]
     flipped = polarity(text) * polarity(query) < 0
-    if not (_CHANGE.search(lower(clause)) or flipped) or _RESOLVED.search(lower(text)):
+    if not correcting and (
+        not (_CHANGE.search(lower(clause)) or flipped) or _RESOLVED.search(lower(text))
+    ):
         return None
     return build_save(_resolve_pronouns(text, query), explicit=False, message=message)
 
@@ -111,6 +123,7 @@ def replacement(
     """
     if _ABOUT_THE_RECORD.search(lower(rest)):
         return None
+    mistaken = _MISTAKE.search(lower(rest)) is not None
     subject = re.sub(r"^(?:old|previous|earlier)\b\s*", "", query, flags=re.IGNORECASE)
     for clause in _CLAUSES.split(rest.strip(" ,;:-")):
         low = lower(clause).strip(" .!?")
@@ -124,9 +137,9 @@ def replacement(
             # "drop the old one, it's now X": no subject left to name, so the value alone
             fact = f"my {subject} is {said}" if subject else said
             return build_save(fact, explicit=True, message=message, min_words=1)
-        found = _first_person(clause.strip(), query, message) or standalone_instruction(
-            clause.strip(), message
-        )
+        found = _first_person(
+            clause.strip(), query, message, correcting=mistaken or correcting
+        ) or standalone_instruction(clause.strip(), message)
         if found is not None:
             return found
     return None

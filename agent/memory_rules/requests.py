@@ -27,10 +27,14 @@ class MemoryRequest:
 
 @dataclass(frozen=True)
 class ForgetRequest:
-    """A request to forget the memory best matching `query`, optionally replacing it."""
+    """A request to forget the memory best matching `query`, optionally replacing it.
+
+    `everything` asks to forget all stored memories ("delete everything you know about me").
+    """
 
     query: str
     replacement: MemoryRequest | None = None
+    everything: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,21 @@ from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.rewriting import noun_phrase, rewrite_imperative, rewrite_statement
 from agent.memory_rules.safety import WEAK_INJECTION
-from agent.memory_rules.sentences import lower, split_words, strip_tail
+from agent.memory_rules.sentences import is_question, lower, split_words, strip_tail
 from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY, SESSIONS, VERB_HINTS
 
 _PLACE = r"(?:your |my |the )?(?:memory|memories|notes|profile|file|records|goals)"
 _SAVE_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<remember>remember(?:ed)?|memori[sz]e|commit (?:this |that |it )?to memory"
+    r"(?P<remember>remember(?:ed)?|memori[sz]e|retain|know(?=\s*(?:that\b|:|for (?:next time|later"
+    r"|the future|future reference)\b))|commit (?:this |that |it )?to memory"
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
     r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind"
     r"|take (?:this |that |it )?into account|factor (?:this |that |it )?in|account for the fact"
-    r"|keep track of the fact)"
-    r"|(?P<note>(?:make|take|keep) (?:a )?(?:quick |mental |little )?note(?: of)?"
+    r"|(?:keep|kept) track of the fact)"
+    r"|(?P<track>(?:keep|kept) (?:a )?(?:track|record|log|tally) of(?= (?:my|our)\b))"
+    r"|(?P<note>(?:make|take|keep|kept) (?:a )?(?:quick |mental |little )?(?:note|record)(?: of)?"
     r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:write|jot|put) (?:this |that |it )?down)"
     rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
@@ -52,6 +54,8 @@ _THAT = re.compile(r"\s*that\b")
 _OBJECT = re.compile(r" (?:this|that|it) in mind$")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
 _QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
+_BACK_THEN = re.compile(r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b")
+""""remember that and build around it": the pronoun points back, the clause goes on."""
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
 _PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
 _STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
@@ -151,6 +155,11 @@ def _request(content: str, source: str, *, imperative: bool, message: str) -> Me
     return MemoryRequest(content, kind.memory_type, kind.importance, kind.scope, kind.tags)
 
 
+def save_instruction(body: str, message: str) -> MemoryRequest | None:
+    """An instruction to the coach ("put the long run on Sunday") as a memory about the athlete."""
+    return _request(rewrite_imperative(body), body, imperative=True, message=message)
+
+
 def build_save(
     raw: str, *, explicit: bool, message: str, min_words: int = 3
 ) -> MemoryRequest | None:
@@ -174,7 +183,7 @@ def build_save(
             body = re.sub(r"^(?:(?:please|always) )*", "", body, flags=re.IGNORECASE)
             if split_words(body)[2:3] and split_words(body)[2] in _NOT_NAME:
                 return None
-        return _request(rewrite_imperative(body), body, imperative=True, message=message)
+        return save_instruction(body, message)
     has_verb = VERB_HINTS.search(low) is not None
     if _FIRST_PERSON.search(low) or _YOU_CLAUSE.search(low):
         phrase = noun_phrase(text)
@@ -199,23 +208,30 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
         return None
     text = f"{lead}: {content}" if lead else content
+    # "note: vegan": a weak label keeps a bare attribute only when it names a lasting kind
+    named = classify(content, imperative=False, message=message).memory_type != "context"
     return build_save(
-        text, explicit=True, message=message, min_words=1 if strength == "strong" else 3
+        text, explicit=True, message=message, min_words=1 if strength == "strong" or named else 3
     )
 
 
-def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequest | None:
+def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
     """Find the first save label or trigger in one sentence that yields a memory."""
     labelled = _save_from_label(sentence, message)
     if labelled is not None:
         return labelled
     low = lower(sentence)
-    question = low.rstrip().endswith("?")
+    question = is_question(sentence)
     for match in _SAVE_TRIGGER.finditer(low):
         kind = match.lastgroup or ""
         lead = lead_kind(sentence[: match.start()])
         after = sentence[match.end() :]
         if kind == "note" and lower(after).lstrip().startswith("to self"):
+            continue
+        if kind == "track":  # "keep track of my bodyweight, it was 84 today": the tracking
+            after = re.split(r"[,;:.!?]|\s-\s", sentence[match.start() :])[0]
+            if lead is not None and not is_question(after):
+                return build_save("to " + after, explicit=False, message=message)
             continue
         if kind == "attribute":
             after = re.sub(r" (?:as|to|at) ", " is ", after.rstrip(" ?"), count=1)
@@ -240,16 +256,12 @@ def save_from_sentence(sentence: str, previous: str, message: str) -> MemoryRequ
             explicit = bool(points.match(after)) or kind == "save"
             if match.group(0) == "note" and not lasting(after):  # "note I ran 5k today"
                 continue
-            if lower(_clean(after)) in PRONOUN_ONLY or (
-                _OBJECT.search(match.group(0)) and _QUALIFIER.match(lower(after))
+            if (
+                lower(_clean(after)) in PRONOUN_ONLY
+                or _BACK_THEN.match(lower(after))
+                or (_OBJECT.search(match.group(0)) and _QUALIFIER.match(lower(after)))
             ):
-                # "…, remember that" / "Remember that." refer back to the fact just stated.
-                before = before_clause(sentence, match.start())
-                if not before and (not previous or previous.rstrip().endswith("?")):
-                    continue
-                after, explicit = before or previous, False
-                if not lasting(after):  # "Ran 5k in 24:10. Save that." is a log
-                    continue
+                continue  # "…, remember that" points back: `back_refs` reads it
             request = build_save(after, explicit=explicit, message=message)
         if request is not None:
             return request

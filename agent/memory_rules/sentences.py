@@ -101,9 +101,21 @@ def _fix_word(word: str) -> str:
     return word
 
 
+_PICTOGRAPHS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
+"""Emoji: athletes use them as punctuation ("squat 140kg 🎉 save that")."""
+
+
+def _pictograph(found: re.Match[str]) -> str:
+    """An emoji after a word and before more words is a clause boundary, else a space."""
+    before, after = found.string[: found.start()].rstrip(), found.string[found.end() :]
+    return ", " if before[-1:].isalnum() and after.strip() else " "
+
+
 def normalise(text: str) -> str:
-    """Cap the length, unify quotes and whitespace, and fix common typos word by word."""
+    """Cap the length, unify quotes, emoji and whitespace, and fix common typos word by word."""
     text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
+    if not text.isascii():
+        text = re.sub(r"\s+,", ",", _PICTOGRAPHS.sub(_pictograph, text))
     return " ".join(_fix_word(word) for word in text.split())
 
 
@@ -117,6 +129,28 @@ def lower(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Split on sentence-final punctuation followed by a space (keeps "5.5" and "8:57")."""
     return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+
+
+_TAG = re.compile(
+    r"(?:^|[\s,])(?:ok|okay|k|kk|right|yeah|yea|ya|yes|alright|got it|deal|thanks|pls|please"
+    r"|thx|yh|yep|cool|capisce|understood|sound good|sounds good|cool with you)\?+[\s.!?]*$"
+)
+
+
+_ASKING = re.compile(
+    r"(?:is|are|am|was|were|do|does|did|can|could|would|will|should|what|why|how|when|where|who"
+    r"|which|have|has)\b"
+)
+"""A sentence opening like a question is one, whatever its last word."""
+
+
+def is_question(sentence: str) -> bool:
+    """Whether a sentence asks something: it ends in "?", unless only a tag does ("…, ok?").
+
+    A sentence that opens like a question ("is it ok?") asks, tag or not.
+    """
+    text = lower(sentence).rstrip()
+    return text.endswith("?") and (_ASKING.match(text) is not None or _TAG.search(text) is None)
 
 
 def split_words(text: str) -> list[str]:

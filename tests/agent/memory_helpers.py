@@ -3,7 +3,10 @@ and what `detect_memory_intent` made of a message."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from agent.memory_rules import ForgetRequest, MemoryRequest, detect_memory_intent
 from storage.models import Importance, Memory, MemoryMetadata, MemoryType
@@ -57,3 +60,46 @@ def label(result: MemoryRequest | ForgetRequest | None) -> str:
     if isinstance(result, MemoryRequest):
         return "save"
     return "forget" if isinstance(result, ForgetRequest) else "none"
+
+
+@dataclass(frozen=True)
+class CorpusScore:
+    """How the rules read a labelled corpus: precision, recall, replacements and fields."""
+
+    precision: float
+    recall: float
+    replaced: float
+    fields: dict[str, float]
+    lines: tuple[str, ...]
+
+
+def score_corpus(path: Path, name: str) -> CorpusScore:
+    """Score `detect_memory_intent` on a JSONL corpus labelled save/forget/none."""
+    cases = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    assert len(cases) >= 100 and len({c["id"] for c in cases}) == len(cases)
+    results = {c["id"]: detect_memory_intent(c["message"]) for c in cases}
+    predicted = {key: label(result) for key, result in results.items()}
+    flagged = [c for c in cases if predicted[c["id"]] != "none"]
+    positives = [c for c in cases if c["expected"] != "none"]
+    hits = [c for c in flagged if predicted[c["id"]] == c["expected"]]
+    precision, recall = len(hits) / max(1, len(flagged)), len(hits) / len(positives)
+    forgets = [c for c in hits if c["expected"] == "forget"]
+    replaced = [
+        c
+        for c in forgets
+        if isinstance(found := results[c["id"]], ForgetRequest)
+        and (found.replacement is not None) == bool(c.get("replacement"))
+    ]
+    lines = [
+        f"{name}: precision {precision:.3f} recall {recall:.3f}",
+        f"  replacement read right on {len(replaced)}/{len(forgets)} forgets",
+    ]
+    fields: dict[str, float] = {}
+    for field in ("memory_type", "scope", "importance"):
+        labelled = [c for c in hits if c["expected"] == "save" and c.get(field)]
+        right = [c for c in labelled if getattr(results[c["id"]], field) == c[field]]
+        fields[field] = len(right) / max(1, len(labelled))
+        lines.append(f"  {field} {len(right)}/{len(labelled)}")
+    return CorpusScore(
+        precision, recall, len(replaced) / max(1, len(forgets)), fields, tuple(lines)
+    )

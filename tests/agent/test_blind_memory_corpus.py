@@ -10,6 +10,11 @@ injury words as constraints): precision 1.000, recall 0.780. Third round, tuned 
 against a new dev corpus written blind to the code (tests/agent/dev_memory_corpus.jsonl)
 and phrasing kinds (colon labels by grammar, stale/update/replace forget frames, negated
 keeping, back references, reasons vs replacements): precision 1.000, recall 0.880.
+Fourth round, tuned only against a second dev corpus by another blind writer
+(tests/agent/dev2_memory_corpus.jsonl: recall 0.652 -> 0.987 at precision 1.000) by
+widening the grammar (directive frames, requests pointing back, standing directives,
+forget objects, corrections pointing back); this corpus was run only before the round
+and once after it: precision 1.000, recall 0.880 before and after (no change here).
 The floors guard against regressions; the targets are 0.97 each.
 """
 

@@ -15,52 +15,21 @@ importance 14/14.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from agent.memory_rules import ForgetRequest, MemoryRequest, detect_memory_intent
+from tests.agent.memory_helpers import score_corpus
 
 DEV = Path(__file__).with_name("dev_memory_corpus.jsonl")
 FLOOR_PRECISION, FLOOR_RECALL = 1.0, 1.0
 FLOOR_REPLACEMENT, FLOOR_FIELDS = 1.0, 0.95
 
 
-def _label(result: MemoryRequest | ForgetRequest | None) -> str:
-    if isinstance(result, MemoryRequest):
-        return "save"
-    return "forget" if isinstance(result, ForgetRequest) else "none"
-
-
 def test_dev_memory_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:
-    cases = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]
-    assert len(cases) >= 100 and len({c["id"] for c in cases}) == len(cases)
-    results = {c["id"]: detect_memory_intent(c["message"]) for c in cases}
-    predicted = {key: _label(result) for key, result in results.items()}
-    flagged = [c for c in cases if predicted[c["id"]] != "none"]
-    positives = [c for c in cases if c["expected"] != "none"]
-    hits = [c for c in flagged if predicted[c["id"]] == c["expected"]]
-    precision, recall = len(hits) / max(1, len(flagged)), len(hits) / len(positives)
-    forgets = [c for c in hits if c["expected"] == "forget"]
-    replaced = [
-        c
-        for c in forgets
-        if isinstance(found := results[c["id"]], ForgetRequest)
-        and (found.replacement is not None) == bool(c.get("replacement"))
-    ]
-    lines = [
-        f"dev memory corpus: precision {precision:.3f} recall {recall:.3f}",
-        f"  replacement read right on {len(replaced)}/{len(forgets)} forgets",
-    ]
-    agreement: dict[str, float] = {}
-    for field in ("memory_type", "scope", "importance"):
-        labelled = [c for c in hits if c["expected"] == "save" and c.get(field)]
-        right = [c for c in labelled if getattr(results[c["id"]], field) == c[field]]
-        agreement[field] = len(right) / max(1, len(labelled))
-        lines.append(f"  {field} {len(right)}/{len(labelled)}")
+    score = score_corpus(DEV, "dev memory corpus")
     with capsys.disabled():
-        print("\n" + "\n".join(lines))
-    assert precision >= FLOOR_PRECISION and recall >= FLOOR_RECALL
-    assert len(replaced) / max(1, len(forgets)) >= FLOOR_REPLACEMENT
-    assert min(agreement.values()) >= FLOOR_FIELDS
+        print("\n" + "\n".join(score.lines))
+    assert score.precision >= FLOOR_PRECISION and score.recall >= FLOOR_RECALL
+    assert score.replaced >= FLOOR_REPLACEMENT
+    assert min(score.fields.values()) >= FLOOR_FIELDS

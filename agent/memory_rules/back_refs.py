@@ -1,0 +1,98 @@
+"""Keeping requests that point back: "vegetarian. remember.", "…, put that in my goals".
+
+The fact comes first and the request after it: a verb of keeping in imperative position
+whose object is a pronoun or nothing ("save it", "pls remember", "keep in mind"), with
+optional complements saying where or as what ("in my goals", "as my current max", "on
+file", "down", "about me"), followed by nothing but a boundary, a qualifier ("…when you
+plan") or thanks. Verbs that keep only with a place ("put", "log", "add", "take") need a
+complement: "put that on Sunday" keeps nothing.
+
+The fact is the text before the request: the same sentence's earlier words, or else the
+nearest earlier sentences that state lasting facts (no question, no session log).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.memory_rules.labels import lasting
+from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
+from agent.memory_rules.requests import MemoryRequest
+from agent.memory_rules.save_requests import build_save
+from agent.memory_rules.sentences import is_question, lower
+
+_PRONOUN = r"(?:this|that|it|those|these|them|all (?:of )?(?:that|this)|the above)"
+_PLACE = (
+    r"(?:memory|memories|notes?|profile|file|records?|goals?|list|brain|head|system|log|book"
+    r"|mind|account)"
+)
+_COMPLEMENT = (
+    r" (?:down|somewhere|about me|for me|for later|for (?:the )?future|for (?:next|later) time"
+    r"|too|as well|on file|on record|in mind|into account|to memory|in"
+    r"|(?:as|under) (?:my |a |an |the |one of my )?[a-z0-9\- ]{1,30}?"
+    rf"|(?:to|in|into|on|onto|with) (?:my |your |the |our )?(?:[a-z\-]+ ){{0,2}}{_PLACE})"
+)
+_KEEPS_ALONE = (
+    r"remember|memori[sz]e|save|store|note|retain|bookmark|(?:don't|do not|never) forget"
+    r"|(?:keep|bear|have) in mind|take into account|(?:make|take|keep) (?:a )?(?:quick |mental )?"
+    r"(?:note|record)(?= of)|update (?:your |my |the )(?:notes|records?|profile|file|memory"
+    r"|memories)"
+)
+"""Verbs that keep on their own; "make a note" needs its "of it"."""
+_KEEPS_WITH_PLACE = r"keep|log|record|mark|put|add|take|write|jot|file|pin|stick|factor|commit"
+_POINTING = re.compile(
+    rf"\b(?:(?:{_KEEPS_ALONE})(?: of)?(?: {_PRONOUN})?"
+    rf"|(?P<placed>{_KEEPS_WITH_PLACE}) {_PRONOUN}(?={_COMPLEMENT}))"
+    rf"(?P<complement>(?:{_COMPLEMENT})*)"
+    r"(?=[\s,.;:!?]*$|\s*[,;.!?]|\s-\s|\s+(?:and|so|when|whenever|while|if|for|because|since|as"
+    r"|please|thanks|thank|ok|okay|k|coach|too|always|though)\b)"
+)
+_DISCOURSE = re.compile(
+    r".*\b(?:anyway|anyways|btw|by the way|oh and|(?:what|the thing|all) (?:that )?i (?:actually "
+    r"|really |just )?(?:wanted|want|meant|need|needed|wanna) to (?:say|tell you|mention)"
+    r" (?:is|was))\b\s*"
+)
+"""Everything up to a turn in the talk: what follows "anyway," or "what I wanted to say is"."""
+_ROLE = re.compile(r" (?:as|under) (?:(?P<my>my) |a |an |the |one of my )?(?P<role>[a-z0-9\- ]+)")
+"""What a complement keeps the fact as: "save that as my current max" → "my current max"."""
+_MAX_SENTENCES = 3
+
+
+def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
+    """The fact a pointing-back request keeps: the words before it, or earlier sentences."""
+    same = sentence[:start]
+    turn = _DISCOURSE.match(lower(same))
+    same = drop_lead(strip_request(same[turn.end() if turn else 0 :]).strip(" ,;:-"))
+    if same.strip(" .!?,"):
+        return same if lasting(same) else ""
+    facts: list[str] = []
+    for previous in reversed(earlier):
+        if is_question(previous) or not lasting(previous) or len(facts) == _MAX_SENTENCES:
+            break
+        facts.insert(0, previous)
+    return drop_lead(" ".join(facts)).strip()
+
+
+def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> MemoryRequest | None:
+    """A request to keep what was just said ("no running. bad knees. pls remember")."""
+    low = lower(sentence)
+    for match in _POINTING.finditer(low):
+        if match.group("placed") and not match.group("complement"):
+            continue
+        lead = lead_kind(sentence[: match.start()])
+        if lead is None or (is_question(sentence) and lead != "polite"):
+            continue
+        fact = _fact_before(sentence, match.start(), earlier)
+        if not fact:
+            continue
+        complement = match.group("complement")
+        role = _ROLE.search(complement)
+        if role is not None and role.group("role") != "well":
+            fact = f"{role.group('my') or ''} {role.group('role')}: {fact}".strip()
+        elif re.search(r"\bgoals?\b", complement):
+            fact = f"goal: {fact}"
+        request = build_save(fact, explicit=True, message=message, min_words=1)
+        if request is not None:
+            return request
+    return None

@@ -1,0 +1,95 @@
+"""Standing directives: instructions for every future plan, without a verb of keeping.
+
+"whenever you plan my week, put the long run on Sunday", "check in with me every Monday",
+"answer me in simple English, from now always", "include core work at the end. that's a
+standing request". A directive (a clause opening with a verb the coach can carry out) is
+a memory when something makes it standing: a frame of recurring coach work ("whenever /
+every time you plan…"), a recurrence in the directive itself ("always", "every Monday",
+"every 4th week", "on Mondays"), or a remark in the same message that it stands ("from
+now on", "that's for all future messages", "keep doing it"). A one-off ("just for today",
+"this week") never is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.memory_rules.lead_in import drop_lead, lead_kind
+from agent.memory_rules.requests import MemoryRequest
+from agent.memory_rules.save_requests import save_instruction
+from agent.memory_rules.sentences import is_question, lower, split_words, strip_tail
+from agent.memory_rules.word_lists import ONE_OFF
+
+_COACH_WORK = (
+    r"(?:plan|program|programme|write|make|build|design|send|give|schedule|create|put together"
+    r"|prescribe|set|prepare|draft|lay out|map out|suggest|recommend)"
+)
+_FRAME = re.compile(
+    rf"^(?:whenever|every time|each time|any ?time|when) you(?: next)? {_COACH_WORK}\b"
+    rf"|^(?:in|for) (?:every|each|all|any) (?:of )?(?:my |the |your )?(?:future )?"
+    r"(?:plans?|programs?|programmes?|blocks?|weeks?|sessions?|workouts?)\b"
+)
+"""A clause naming recurring coach work: what the directive beside it applies to."""
+_RECURRENCE = re.compile(
+    r"\b(?:always|every (?:single )?(?:\w+ )?(?:day|week|time|session|workout|program|block|plan"
+    r"|month|cycle|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening)"
+    r"|each (?:week|time|session|workout|program|block|plan|month)|on (?:mondays|tuesdays"
+    r"|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)|from now(?: on)?"
+    r"|from here on(?: out)?|going forward|moving forward|for all (?:my )?future|for good|ever"
+    r"|permanently|as a rule|by default)\b"
+)
+"""Words that make a directive hold beyond this plan."""
+_STANDS = re.compile(
+    r"^(?:(?:that's|that is|this is|it's|consider (?:that|this|it)) (?:a )?(?:standing|permanent"
+    r"|general) (?:request|rule|order|instruction|thing)|(?:that's|that is|this is|it's|that goes)"
+    r" for (?:all|every|any) (?:my )?(?:future|later)?\s*\w*|keep doing (?:it|that|this)"
+    r"|(?:do|keep) (?:it|that|this) (?:always|every time|from now on|going forward)"
+    r"|from now(?: on)?(?: always)?|going forward|moving forward|always|for good)[\s.!]*$"
+)
+"""A sentence saying the directive before it stands ("that's a standing request")."""
+_DIRECTIVE_VERBS = frozenset(
+    "put include add make give plan schedule program programme write build keep use avoid skip"
+    " answer reply respond talk speak explain check send start end finish cap limit stop cut"
+    " leave drop swap replace prioritise prioritize focus remind call ask tell design set"
+    " structure format list".split()
+)
+_ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend|time)\b|\bjust for\b")
+
+
+def _directive(clause: str) -> str | None:
+    """The clause as a directive to the coach, or None if it does not open with one."""
+    body = drop_lead(clause.strip(" ,;:-"))
+    words = split_words(body)
+    while words and words[0] in {"always", "please", "also", "just", "and", "then"}:
+        words = words[1:]
+        body = body.split(" ", 1)[1] if " " in body else ""
+    if not words or words[0] not in _DIRECTIVE_VERBS:
+        return None
+    if words[0] == "stop" and not (len(words) > 1 and words[1].endswith("ing")):
+        return None
+    return body
+
+
+def standing_directive(
+    sentence: str, sentences: Sequence[str], message: str
+) -> MemoryRequest | None:
+    """A directive in `sentence` made standing by a frame, a recurrence or a remark."""
+    if is_question(sentence) or _ONE_OFF.search(lower(message)):
+        return None
+    clauses = [c for c in re.split(r"[,;:]|\s-\s", sentence) if c.strip(" .!?")]
+    frame = next((c.strip() for c in clauses if _FRAME.match(lower(drop_lead(c.strip())))), None)
+    others = [*(other for other in sentences if other != sentence), *clauses]
+    stands = any(_STANDS.match(lower(drop_lead(other.strip()))) for other in others)
+    for clause in clauses:
+        if lead_kind(clause) is None and _directive(clause) is None:
+            continue
+        body = _directive(clause)
+        if body is None or _FRAME.match(lower(drop_lead(clause.strip()))):
+            continue
+        body = strip_tail(body, ("please", "thanks", "ok", "okay"))
+        if frame is not None:
+            return save_instruction(f"{body} {lower(drop_lead(frame))}", message)
+        if _RECURRENCE.search(lower(clause)) or stands:
+            return save_instruction(body, message)
+    return None

@@ -1,0 +1,97 @@
+"""Corrections that point back: "my squat max is 140 now, update that", "…, fix that pls".
+
+The new fact comes first and the request after it: a verb of changing in imperative
+position whose object is a pronoun or names what the coach holds ("update what you
+have", "change the date you have"). The text before must say what changed: either "I
+said / told you X but/well Y" (X is forgotten, Y replaces it) or a statement with a
+change marker ("…is 140 now", "my race got moved to Nov 3"), whose subject names the
+memory to replace. "change my goal from A to B" carries both values itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
+from agent.memory_rules.replacements import replacement
+from agent.memory_rules.requests import ForgetRequest
+from agent.memory_rules.save_requests import build_save
+from agent.memory_rules.sentences import is_question, lower
+
+_HELD = (
+    r"what you (?:have|got|saved|stored|noted)(?: (?:on file|saved|stored|down|for me))?"
+    r"|(?:the|my|that) (?P<held>[a-z0-9\- ]{1,30}?) (?:you(?:'ve| have)? (?:have|got|saved"
+    r"|stored|noted)|on file|in your notes)"
+)
+_UPDATE = re.compile(
+    r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify) "
+    rf"(?:that|it|this|those|{_HELD})"
+    r"(?: (?:please|for me|too|then|now|accordingly|as well|thanks|in your notes))*[\s.!,]*$"
+)
+_SAID = re.compile(
+    r"^(?:(?:you know how|remember how|before|earlier|last time|previously),? )?"
+    r"(?:i (?:told you|said|mentioned|wrote|had said)|you have)(?: that)? (?P<old>.+?)"
+    r"(?:,\s*|\s+)(?:but|well|and|though)?\s*(?P<new>(?:now|it's|its|it is|i'm|i am|actually"
+    r"|these days|nowadays)\b.*)$"
+)
+"""What the athlete said before and what holds now, in one breath."""
+_CHANGED = re.compile(
+    r"\b(?:now|changed|moved|switched|new|anymore|no longer|instead|these days|nowadays"
+    r"|got (?:moved|changed|pushed|cancelled))\b"
+)
+_SUBJECT = re.compile(
+    r"^(?:(?:actually|so|and|well|oh),? )*(?P<subject>my (?:[a-z0-9\-']+ ){0,3}?[a-z0-9\-']+)"
+    r" (?:is|are|was|were|'s|has|have|got|changed|moved|switched)\b"
+)
+_STATED_OLD = re.compile(r" (?:is|are|was|were|'s) .*$")
+_NUMBER = re.compile(r"\d+(?:[.:]\d+)?")
+
+
+def _query(old: str) -> str:
+    """What to forget from the old statement: "my long run day was sunday" → its subject."""
+    subject = _SUBJECT.match(lower(old))
+    if subject is not None:
+        return old[subject.start("subject") + 3 : subject.end("subject")]
+    return re.sub(r"^(?:i am|i was|i have|i had|i'm|i)\s+", "", old, flags=re.IGNORECASE)
+
+
+def _said_then_now(text: str, message: str) -> ForgetRequest | None:
+    """Read "I said X but Y now": forget X, keep Y (a number swapped into X when Y is only one)."""
+    found = _SAID.match(lower(text))
+    if found is None:
+        return None
+    old, new = text[found.start("old") : found.end("old")], text[found.start("new") :]
+    query = _query(old)
+    found_new = replacement(new, query, message, correcting=True)
+    numbers_old, numbers_new = _NUMBER.findall(old), _NUMBER.findall(new)
+    if found_new is None and len(numbers_old) == 1 and len(numbers_new) == 1:
+        swapped = old.replace(numbers_old[0], numbers_new[0], 1)
+        found_new = build_save(swapped, explicit=True, message=message, min_words=1)
+    return ForgetRequest(query=query, replacement=found_new)
+
+
+def update_pointing_back(
+    sentence: str, earlier: Sequence[str], message: str
+) -> ForgetRequest | None:
+    """A correction whose new value was stated before the request to update."""
+    low = lower(sentence)
+    found = _UPDATE.search(low)
+    if found is None or is_question(sentence):
+        return None
+    if lead_kind(sentence[: found.start()]) is None:
+        return None
+    before = drop_lead(strip_request(sentence[: found.start()]).strip(" ,;:-"))
+    if not before.strip(" .!?") and earlier and not is_question(earlier[-1]):
+        before = drop_lead(earlier[-1]).strip()
+    said = _said_then_now(before, message)
+    if said is not None:
+        return said
+    subject = _SUBJECT.match(lower(before))
+    if subject is None or not _CHANGED.search(lower(before)):
+        return None
+    query = before[subject.start("subject") + 3 : subject.end("subject")]
+    if found.group("held"):  # "my race got moved, change the date you have": race date
+        query = f"{query} {found.group('held')}"
+    new = build_save(before, explicit=True, message=message, min_words=1)
+    return ForgetRequest(query=query, replacement=new)
