@@ -17,6 +17,10 @@ import pytest
 
 from tests.dynamodb_local import dynamodb_local  # noqa: F401  (a session fixture for all)
 
+pytest_plugins = ["tests.fakes.bedrock.fixtures"]
+"""`server` and `fake`: the fake Converse server (a module may define its own, as the
+OpenAI tests do)."""
+
 FAKE_AWS = {
     "AWS_ACCESS_KEY_ID": "testing",
     "AWS_SECRET_ACCESS_KEY": "testing",

@@ -5,7 +5,7 @@ question costs two model calls."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,21 +22,6 @@ from tests.fakes.bedrock import FakeBedrock
 MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
 USER = "athlete-1"
 OTHER = "athlete-2"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[FakeBedrock]:
-    with pytest.MonkeyPatch.context() as mp:
-        for name, value in {
-            "AWS_ACCESS_KEY_ID": "test",
-            "AWS_SECRET_ACCESS_KEY": "test",
-            "AWS_CONFIG_FILE": "/dev/null",
-            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-            "AWS_EC2_METADATA_DISABLED": "true",
-        }.items():
-            mp.setenv(name, value)
-        with FakeBedrock(default=None) as fake:
-            yield fake
 
 
 @pytest.fixture

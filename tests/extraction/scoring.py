@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from extraction import Workout
+from extraction import Workout, extract
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
 _METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
@@ -91,6 +91,16 @@ class Report:
                 f"({self.passed[name]}/{self.total[name]})"
             )
         return "\n".join(lines)
+
+
+def score_cases(cases: list[Case]) -> Report:
+    """The report of the extractor on `cases`, each read with its own day, zone and units."""
+    report = Report()
+    for case in cases:
+        score_case(
+            report, case, extract(case.message, today=case.today, tz=case.tz, units=case.units)
+        )
+    return report
 
 
 def score_case(report: Report, case: Case, workouts: list[Workout]) -> None:

@@ -3,7 +3,7 @@ store of each kind (local, or aws on moto)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +17,6 @@ from tests.storage.conftest import kind, make_store, moto  # noqa: F401 (fixture
 
 MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
 USER = "athlete-1"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[FakeBedrock]:
-    with FakeBedrock(default=None) as fake:
-        yield fake
-
-
-@pytest.fixture
-def fake(server: FakeBedrock) -> FakeBedrock:
-    server.reset()
-    return server
 
 
 def bedrock_model(fake: FakeBedrock) -> Any:

@@ -4,7 +4,7 @@ server: one server per module, reset per test, and a fresh store and runner aime
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -16,24 +16,6 @@ from tests.fakes.bedrock import FakeBedrock
 
 MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
 USER = "athlete-1"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[FakeBedrock]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("AWS_ACCESS_KEY_ID", "test")
-        mp.setenv("AWS_SECRET_ACCESS_KEY", "test")
-        mp.setenv("AWS_CONFIG_FILE", "/dev/null")
-        mp.setenv("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-        mp.setenv("AWS_EC2_METADATA_DISABLED", "true")
-        with FakeBedrock(default=None) as fake:
-            yield fake
-
-
-@pytest.fixture
-def fake(server: FakeBedrock) -> FakeBedrock:
-    server.reset()
-    return server
 
 
 @pytest.fixture
