@@ -54,6 +54,10 @@ _DIRECTIVE_VERBS = frozenset(
     " leave drop swap replace prioritise prioritize focus remind call ask tell design set"
     " structure format list".split()
 )
+_STANDING_LEAD = re.compile(
+    r"(?:from now(?: on)?|from here on(?: out)?|going forward|moving forward),?\s+"
+)
+"""A standing remark opening the directive's own clause ("from now on no burpees")."""
 _ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend|time)\b|\bjust for\b")
 
 
@@ -61,9 +65,15 @@ def _directive(clause: str) -> str | None:
     """The clause as a directive to the coach, or None if it does not open with one."""
     body = drop_lead(clause.strip(" ,;:-"))
     words = split_words(body)
+    lead = _STANDING_LEAD.match(lower(body))
+    if lead:
+        body = body[lead.end() :]
+        words = split_words(body)
     while words and words[0] in {"always", "please", "also", "just", "and", "then"}:
         words = words[1:]
         body = body.split(" ", 1)[1] if " " in body else ""
+    if words[:1] == ["no"] and len(words) > 1:
+        return body  # a prohibition: "no burpees", "no more running on Wednesdays"
     if not words or words[0] not in _DIRECTIVE_VERBS:
         return None
     if words[0] == "stop" and not (len(words) > 1 and words[1].endswith("ing")):

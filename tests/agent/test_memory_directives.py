@@ -127,3 +127,21 @@ def test_emoji_are_clause_boundaries_and_tags_are_no_questions() -> None:
 def test_a_weak_label_keeps_a_bare_attribute_of_a_lasting_kind() -> None:
     assert saved("note: celiac").memory_type == "constraint"
     assert detect_memory_intent("note: tired") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "content"),
+    [
+        ("from now on no burpees", "Wants no burpees."),
+        ("going forward, no running on Wednesdays please", "Wants no running on Wednesdays."),
+        ("From here on out no more than 45 minutes a session", "Wants no more than 45 minutes"),
+    ],
+)
+def test_a_standing_prohibition_without_a_verb_is_saved(message: str, content: str) -> None:
+    request = saved(message)
+    assert request.memory_type == "instruction" and request.content.startswith(content)
+
+
+@pytest.mark.parametrize("message", ["no burpees today", "no burpees", "I did no burpees"])
+def test_a_prohibition_that_does_not_stand_is_not_saved(message: str) -> None:
+    assert detect_memory_intent(message) is None
