@@ -15,7 +15,7 @@ everyday meaning ("clean", "dead") that names a lift only with a number next to 
 MOVEMENT_TABLE = """
 back_squat | barbell | powerlifting | main_lift | quads
     back squat, sq, squatted, back squatted, barbell squat, bb squat, low bar squat,
-    high bar squat, bs!, squat~air_squat
+    high bar squat, bs!, squatting, squat~air_squat
 front_squat | barbell | powerlifting | variation | quads
     front squat, front squatted, fs!
 box_squat | barbell | powerlifting | variation | quads
@@ -27,7 +27,7 @@ zercher_squat | barbell | powerlifting | variation | quads
 sissy_squat | bodyweight | bodybuilding | isolation | quads
     sissy squat
 bench_press | barbell | powerlifting | main_lift | chest
-    bench, bench press, bp, benched, flat bench, barbell bench, bb bench, paused bench,
+    bench, bench press, bp, benched, benching, flat bench, barbell bench, bb bench, paused bench,
     pause bench
 close_grip_bench_press | barbell | powerlifting | variation | triceps
     close grip bench, close grip bench press, cgbp
@@ -43,7 +43,7 @@ landmine_press | barbell | bodybuilding | compound | shoulders
 jm_press | barbell | bodybuilding | isolation | triceps
     jm press
 deadlift | barbell | powerlifting | main_lift | posterior_chain
-    deadlift, dl, dead!, deads, deadlifted, conventional deadlift, deficit deadlift
+    deadlift, dl, dead!, deads, deadlifted, deadlifting, conventional deadlift, deficit deadlift
 trap_bar_deadlift | barbell | powerlifting | variation | posterior_chain
     trap bar deadlift, trap bar dl, hex bar deadlift, hex bar dl, trap bar, hex bar
 sumo_deadlift | barbell | powerlifting | variation | posterior_chain
@@ -59,7 +59,7 @@ rack_pull | barbell | powerlifting | variation | back
 good_morning | barbell | powerlifting | accessory | hamstrings
     good morning!
 overhead_press | barbell | powerlifting | variation | shoulders
-    overhead press, ohp, press!, strict press, military press, shoulder press, standing press,
+    overhead press, ohp, press!, pressed!, strict press, military press, shoulder press, standing press,
     bb press
 push_press | barbell | powerlifting | variation | shoulders
     push press, pp!
@@ -82,7 +82,7 @@ snatch_pull | barbell | olympic | pull | posterior_chain
 clean_and_jerk | barbell | olympic | clean_and_jerk | full_body
     clean and jerk, clean & jerk, clean n jerk, clean jerk, c&j, c & j, c and j, c + j, cj
 clean | barbell | olympic | clean | full_body
-    clean!, squat clean, full clean
+    clean!, cleaned!, squat clean, full clean
 power_clean | barbell | olympic | clean | full_body
     power clean, power cleaned, pc!
 hang_clean | barbell | olympic | clean | full_body
@@ -113,7 +113,7 @@ chest_fly | other | bodybuilding | isolation | chest
 barbell_row | barbell | bodybuilding | compound | back
     barbell row, bb row, bent over row, bent-over row, pendlay row, yates row, row~row
 dumbbell_row | dumbbell | bodybuilding | compound | back
-    db row, dumbbell row, one arm row, single arm row, kroc row
+    db row, dumbbell row, one arm row, single arm row, sa row, kroc row
 seated_cable_row | other | bodybuilding | compound | back
     cable row, seated row, seated cable row, low row
 chest_supported_row | dumbbell | bodybuilding | compound | back
@@ -156,7 +156,7 @@ shrug | barbell | bodybuilding | isolation | traps
 upright_row | barbell | bodybuilding | compound | shoulders
     upright row
 leg_press | other | bodybuilding | compound | quads
-    leg press
+    leg press, press legs
 hack_squat | other | bodybuilding | compound | quads
     hack squat
 leg_extension | other | bodybuilding | isolation | quads
@@ -193,13 +193,13 @@ goblet_squat | kettlebell | bodybuilding | compound | quads
 back_extension | bodyweight | bodybuilding | isolation | back
     back extension, hyperextension, back ext
 pull_up | gymnastics | calisthenics | pull | back
-    pull up, strict pull up, kipping pull up, butterfly pull up, jumping pull up, banded pull up
+    pull up, pu!, strict pull up, kipping pull up, butterfly pull up, jumping pull up, banded pull up
 chin_up | gymnastics | calisthenics | pull | back
-    chin up
+    chin up, chins
 chest_to_bar_pull_up | gymnastics | calisthenics | pull | back
     chest to bar, chest to bar pull up, c2b, ctb
 muscle_up | gymnastics | calisthenics | skill | full_body
-    muscle up, ring muscle up, rmu
+    muscle up, mu!, ring muscle up, rmu
 bar_muscle_up | gymnastics | calisthenics | skill | full_body
     bar muscle up, bmu
 push_up | bodyweight | calisthenics | push | chest
@@ -289,7 +289,7 @@ ball_slam | other | conditioning | full_body | full_body
 mountain_climber | bodyweight | conditioning | core | core
     mountain climber
 double_under | bodyweight | conditioning | full_body | calves
-    double under, du!, dubs, double unders
+    double under, du!, dubs, double unders, dbl under
 jump_rope | bodyweight | conditioning | full_body | calves
     jump rope, single under, skipping rope
 wall_ball | other | conditioning | full_body | full_body

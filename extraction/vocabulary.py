@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import OSA, DamerauLevenshtein
 
 from .movement_table import MOVEMENT_TABLE
 from .schema import MovementType
@@ -23,7 +23,11 @@ Family = Literal[
 
 _TOKEN = re.compile(r"[a-z0-9]+|[&+]")
 _FUZZY_MIN = 6
-"""Shorter words are too close to everyday words ("lunch", "clear") to correct."""
+"""Shorter words are too close to everyday words ("lunch", "clear") to correct by ratio."""
+_SWAP_LENGTH = 5
+"""Five-letter words are corrected only for two neighbouring letters swapped ("benhc"): a
+swap keeps every letter, a surer sign of a slip than a changed one, but one edit in five
+is below the ratio's cutoff."""
 FUZZY_CUTOFF = 0.83
 """Damerau-Levenshtein similarity a typo needs: one slip in six letters, two in twelve."""
 
@@ -59,7 +63,8 @@ _Entry = tuple[str, str | None, bool, bool]
 """(name, unloaded name, weak, needs a number)"""
 
 
-def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry]]:
+def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry], set[str]]:
+    """The movements, the alias index, and the words of aliases as written."""
     movements: dict[str, Movement] = {}
     rows: list[tuple[str, str]] = []
     for line in MOVEMENT_TABLE.strip().splitlines():
@@ -71,15 +76,23 @@ def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry]]:
         movements[name] = Movement(name, kind, family, category, muscle)  # type: ignore[arg-type]
         rows.append((name, ""))
     index: dict[tuple[str, ...], _Entry] = {}
+    written_words: set[str] = set()
+    generated: dict[tuple[str, ...], _Entry] = {}
     for name, aliases in rows:
         for alias in [*aliases.split(","), name.replace("_", " ")]:
             alias, _, unloaded = alias.strip().partition("~")
             if not alias:
                 continue
             weak, needs_number = alias.endswith("?"), alias.endswith("!")
-            for words in _spellings(alias.rstrip("?!")):
-                index.setdefault(words, (name, unloaded or None, weak, needs_number))
-    return movements, index
+            written, *forms = _spellings(alias.rstrip("?!"))
+            entry = (name, unloaded or None, weak, needs_number)
+            index.setdefault(written, entry)
+            written_words.update(written)
+            for words in forms:
+                generated.setdefault(words, entry)
+    # An alias as written beats another's generated form: "bss" is the Bulgarian split
+    # squat, not the plural of "bs".
+    return movements, generated | index, written_words
 
 
 def _spellings(alias: str) -> list[tuple[str, ...]]:
@@ -97,16 +110,25 @@ def _spellings(alias: str) -> list[tuple[str, ...]]:
     return out
 
 
-MOVEMENTS, _INDEX = _parse_table()
+MOVEMENTS, _INDEX, _WRITTEN = _parse_table()
 _LONGEST: dict[str, int] = {}
 """For each word that starts an alias, the longest alias (in words) it starts."""
 for _words in _INDEX:
     _LONGEST[_words[0]] = max(_LONGEST.get(_words[0], 0), len(_words))
 _KNOWN = frozenset(word for words in _INDEX for word in words)
-_FUZZY_CHOICES = sorted(word for word in _KNOWN if len(word) >= _FUZZY_MIN and word.isalpha())
+_FUZZY_CHOICES: dict[str, list[str]] = {}
+"""Alias words of `_FUZZY_MIN` letters or more by first letter (a typo keeps the first)."""
+for _word in sorted(_KNOWN):
+    if len(_word) >= _FUZZY_MIN and _word.isalpha():
+        _FUZZY_CHOICES.setdefault(_word[0], []).append(_word)
+_SWAP_CHOICES: dict[str, list[str]] = {}
+"""Five-letter alias words (as written, not generated forms) by their sorted letters."""
+for _word in sorted(_WRITTEN):
+    if len(_word) == _SWAP_LENGTH and _word.isalpha():
+        _SWAP_CHOICES.setdefault("".join(sorted(_word)), []).append(_word)
 _NOT_TYPOS = frozenset(
     "talking walking hiking biking liking making taking baking pushing pulling presser squad"
-    " squads".split()
+    " squads spilt twits".split()
 )
 """Everyday words one letter away from an alias word."""
 
@@ -160,22 +182,25 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
 def corrected(word: str) -> str:
     """An alias word the athlete mistyped ("deadlfits", "romainian"), or the word itself.
 
-    Only words of six letters or more that no alias uses are corrected, to the closest alias
-    word starting with the same letter, and only at `FUZZY_CUTOFF` or above: below it the word
-    stays as written (no silent guess).
+    Only words no alias uses are corrected, to an alias word starting with the same letter:
+    words of six letters or more to the closest at `FUZZY_CUTOFF` or above, five-letter words
+    for two neighbouring letters swapped. Otherwise the word stays as written (no silent
+    guess).
     """
-    if len(word) < _FUZZY_MIN or word in _KNOWN or word in _NOT_TYPOS or not word.isalpha():
+    if len(word) < _SWAP_LENGTH or word in _KNOWN or word in _NOT_TYPOS or not word.isalpha():
         return word
+    if len(word) == _SWAP_LENGTH:
+        anagrams = _SWAP_CHOICES.get("".join(sorted(word)), ())
+        swaps = [w for w in anagrams if w[0] == word[0] and OSA.distance(word, w) == 1]
+        return swaps[0] if len(swaps) == 1 else word
     best = process.extractOne(
         word,
-        _FUZZY_CHOICES,
+        _FUZZY_CHOICES.get(word[0], ()),
         scorer=DamerauLevenshtein.normalized_similarity,
         processor=None,
         score_cutoff=FUZZY_CUTOFF,
     )
-    if best is None or best[0][0] != word[0]:
-        return word
-    return str(best[0])
+    return word if best is None else str(best[0])
 
 
 _LOAD_BEFORE = re.compile(r"\d\s?(?:lbs?|kgs?|#|pood)\s?$")
@@ -183,10 +208,17 @@ _NEAR_BEFORE = re.compile(r"\d\s?(?:lbs?|kgs?|#|x)?\s?$")
 _NEAR_AFTER = re.compile(r"\s?:?\s?(?:(?:up to|to|at|@|x|for|of|-)\s?)?\d")
 
 
+_LABEL_AFTER = re.compile(r"\s?:")
+
+
 def _number_near(text: str, start: int, end: int) -> bool:
-    """A number right before the word or shortly after it in the same clause."""
+    """A number right before the word or shortly after it in the same clause.
+
+    A line's label ("Sn: worked up to 85kg") counts too: the numbers follow in the line.
+    """
     before = text[max(0, start - 8) : start]
-    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end))
+    label = _LABEL_AFTER.match(text, end) and not text[:start].rpartition("\n")[2].strip()
+    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end) or label)
 
 
 def _yields(mention: Mention, following: list[Mention], text: str) -> bool:
