@@ -59,8 +59,8 @@ rack_pull | barbell | powerlifting | variation | back
 good_morning | barbell | powerlifting | accessory | hamstrings
     good morning!
 overhead_press | barbell | powerlifting | variation | shoulders
-    overhead press, ohp, press!, pressed!, strict press, military press, shoulder press, standing press,
-    bb press
+    overhead press, ohp, press!, pressed!, strict press, military press, shoulder press,
+    standing press, bb press
 push_press | barbell | powerlifting | variation | shoulders
     push press, pp!
 log_press | other | powerlifting | variation | shoulders
@@ -193,7 +193,8 @@ goblet_squat | kettlebell | bodybuilding | compound | quads
 back_extension | bodyweight | bodybuilding | isolation | back
     back extension, hyperextension, back ext
 pull_up | gymnastics | calisthenics | pull | back
-    pull up, pu!, strict pull up, kipping pull up, butterfly pull up, jumping pull up, banded pull up
+    pull up, pu!, strict pull up, kipping pull up, butterfly pull up, jumping pull up,
+    banded pull up
 chin_up | gymnastics | calisthenics | pull | back
     chin up, chins
 chest_to_bar_pull_up | gymnastics | calisthenics | pull | back

@@ -209,6 +209,8 @@ _NEAR_AFTER = re.compile(r"\s?:?\s?(?:(?:up to|to|at|@|x|for|of|-)\s?)?\d")
 
 
 _LABEL_AFTER = re.compile(r"\s?:")
+_MODIFIER_BEFORE = re.compile(r"(?:(?:one|single|sa)[ -]?arm|sa|tempo|paused?)\s?$")
+"""A word between the number and the lift that says how it was done ("100 one-arm swings")."""
 
 
 def _number_near(text: str, start: int, end: int) -> bool:
@@ -216,7 +218,7 @@ def _number_near(text: str, start: int, end: int) -> bool:
 
     A line's label ("Sn: worked up to 85kg") counts too: the numbers follow in the line.
     """
-    before = text[max(0, start - 8) : start]
+    before = _MODIFIER_BEFORE.sub("", text[max(0, start - 20) : start])[-8:]
     label = _LABEL_AFTER.match(text, end) and not text[:start].rpartition("\n")[2].strip()
     return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end) or label)
 
