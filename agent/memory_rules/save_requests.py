@@ -21,7 +21,8 @@ _PLACE = r"(?:your |my |the )?(?:memory|memories|notes|profile|file|records|goal
 _SAVE_TRIGGER = re.compile(
     r"\b(?:"
     r"(?P<remember>remember(?:ed)?|memori[sz]e|retain|know(?=\s*(?:that\b|:|for (?:next time|later"
-    r"|the future|future reference)\b))|commit (?:this |that |it )?to memory"
+    r"|the future|future reference)\b))|(?<=you to |should )know(?= (?:i|i'm|i've|i'd|my)\b)"
+    r"|commit (?:this |that |it )?to memory"
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
     r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind"

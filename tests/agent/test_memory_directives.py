@@ -145,3 +145,22 @@ def test_a_standing_prohibition_without_a_verb_is_saved(message: str, content: s
 @pytest.mark.parametrize("message", ["no burpees today", "no burpees", "I did no burpees"])
 def test_a_prohibition_that_does_not_stand_is_not_saved(message: str) -> None:
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "content"),
+    [
+        ("I want you to know I'm deaf", "Is deaf."),
+        ("I'd like you to know my left knee is bad", "Their left knee is bad."),
+        ("you should know I'm vegetarian", "Is vegetarian."),
+    ],
+)
+def test_wanting_the_coach_to_know_needs_no_that(message: str, content: str) -> None:
+    assert saved(message).content == content
+
+
+@pytest.mark.parametrize(
+    "message", ["do you want to know my squat max?", "you know I hate burpees lol"]
+)
+def test_know_in_a_question_or_as_a_filler_saves_nothing(message: str) -> None:
+    assert detect_memory_intent(message) is None
