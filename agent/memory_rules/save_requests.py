@@ -35,7 +35,7 @@ _SAVE_TRIGGER = re.compile(
     rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
     r"|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)(?=[\s.!]*$)"
-    r"|(?:save|store|record|log|add|put (?:it |this )?on file) that"
+    r"|(?:save|store|record|log|add|put (?:it |this )?on file) (?:the fact )?that"
     r"(?= (?:i|i'm|i've|i'd|my|we|our)\b)|(?:save|store|note|keep|pin|jot|write)"
     r" (?:that|this|it)(?: down| on file| for later| in your notes| in memory| to memory)?"
     r"(?=[\s.!]*$))"

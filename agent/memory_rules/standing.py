@@ -58,6 +58,8 @@ _STANDING_LEAD = re.compile(
     r"(?:from now(?: on)?|from here on(?: out)?|going forward|moving forward),?\s+"
 )
 """A standing remark opening the directive's own clause ("from now on no burpees")."""
+_NEGATED = re.compile(r"(?:don't|do not|never)(?: ever)?\s+")
+"""A negated directive's opening ("don't ever", "never"), before its verb."""
 _ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend|time)\b|\bjust for\b")
 
 
@@ -74,6 +76,9 @@ def _directive(clause: str) -> str | None:
         body = body.split(" ", 1)[1] if " " in body else ""
     if words[:1] == ["no"] and len(words) > 1:
         return body  # a prohibition: "no burpees", "no more running on Wednesdays"
+    negation = _NEGATED.match(lower(body))
+    if negation and split_words(body[negation.end() :])[:1] in [[v] for v in _DIRECTIVE_VERBS]:
+        return "don't " + body[negation.end() :]  # "never / don't ever schedule …"
     if not words or words[0] not in _DIRECTIVE_VERBS:
         return None
     if words[0] == "stop" and not (len(words) > 1 and words[1].endswith("ing")):

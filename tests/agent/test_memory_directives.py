@@ -153,6 +153,7 @@ def test_a_prohibition_that_does_not_stand_is_not_saved(message: str) -> None:
         ("I want you to know I'm deaf", "Is deaf."),
         ("I'd like you to know my left knee is bad", "Their left knee is bad."),
         ("you should know I'm vegetarian", "Is vegetarian."),
+        ("Could you store the fact that I prefer kettlebells?", "Prefers kettlebells."),
     ],
 )
 def test_wanting_the_coach_to_know_needs_no_that(message: str, content: str) -> None:
@@ -164,3 +165,19 @@ def test_wanting_the_coach_to_know_needs_no_that(message: str, content: str) -> 
 )
 def test_know_in_a_question_or_as_a_filler_saves_nothing(message: str) -> None:
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "content"),
+    [
+        ("Don't ever schedule leg day on Fridays for me", "Doesn't want the coach to schedule"),
+        ("never put runs on Mondays please", "Doesn't want the coach to put runs on Mondays"),
+    ],
+)
+def test_a_negated_standing_directive_is_saved(message: str, content: str) -> None:
+    request = saved(message)
+    assert request.memory_type == "instruction" and request.content.startswith(content)
+
+
+def test_a_habit_stated_with_never_is_not_a_directive() -> None:
+    assert detect_memory_intent("I never skip leg day") is None
