@@ -6,12 +6,10 @@ directly (e2e_store.py).
 
 from __future__ import annotations
 
-import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 
 import pytest
-from moto.server import ThreadedMotoServer
 
 from api.runtime import open_configured_store
 from api.settings import Settings
@@ -19,21 +17,14 @@ from tests.api.e2e_scenario import SUMMARY_EVERY, converse
 from tests.api.e2e_store import BUCKET, TABLE, AwsInspector, Inspector, LocalInspector, check_store
 from tests.api.helpers import serve
 from tests.dynamodb_local import fresh_table_name
+from tests.moto_server import moto_server
 
 
 @pytest.fixture
 def moto_endpoint(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """moto's DynamoDB + S3 server on a free loopback port; its state is reset after."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    try:
+    with moto_server() as endpoint:
         yield endpoint
-    finally:
-        reset = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
-        urllib.request.urlopen(reset, timeout=5).close()
-        server.stop()
 
 
 @dataclass

@@ -10,20 +10,19 @@ resource landed shows where each client's calls went.
 
 from __future__ import annotations
 
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import boto3
 import pytest
 from botocore.exceptions import ClientError
-from moto.server import ThreadedMotoServer
 
 from api.runtime import open_configured_store
 from api.settings import Settings
 from storage.errors import StorageUnavailable
 from storage.repository import Repository
 from tests.dynamodb_local import fresh_table_name
+from tests.moto_server import moto_server as running_moto
 
 SECRET = "endpoint-tests-secret-0123456789abcdef"
 TABLES, BUCKETS = "dynamodb-local", "moto"
@@ -32,16 +31,8 @@ TABLES, BUCKETS = "dynamodb-local", "moto"
 @pytest.fixture(scope="module")
 def moto_server() -> Iterator[str]:
     """moto's server on a free loopback port, for S3."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    try:
+    with running_moto() as endpoint:
         yield endpoint
-    finally:
-        reset = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
-        urllib.request.urlopen(reset, timeout=5).close()
-        server.stop()
 
 
 def _settings(tmp_path: Path, table: str) -> Settings:

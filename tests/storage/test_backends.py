@@ -4,19 +4,18 @@ encryption on every object, the file layout of `local`, and the endpoint_url pat
 from __future__ import annotations
 
 import json
-import urllib.request
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
 import boto3
 import pytest
-from moto.server import ThreadedMotoServer
 
 from storage.aws import Endpoints
 from storage.errors import StorageUnavailable
 from storage.factory import open_store
 from storage.files import FileBucket
+from tests.moto_server import moto_server
 from tests.storage.builders import CONVERSATION, USER, coach, message, seed_conversation
 from tests.storage.conftest import BUCKET, SECRET, TABLE, make_store
 
@@ -122,13 +121,9 @@ async def test_aws_store_through_an_endpoint(
 ) -> None:
     """moto's HTTP server on loopback, named by `endpoint_url` or by AWS_ENDPOINT_URL:
     the path moto's server, LocalStack and DynamoDB Local take."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    if via == "environment":
-        monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint)
-    try:
+    with moto_server() as endpoint:
+        if via == "environment":
+            monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint)
         store = open_store(
             "aws",
             data_dir=tmp_path,
@@ -148,10 +143,6 @@ async def test_aws_store_through_an_endpoint(
         s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
         assert s3.head_object(Bucket=BUCKET, Key=key)["ServerSideEncryption"] == "AES256"
         await store.close()
-    finally:
-        reset = urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")
-        urllib.request.urlopen(reset).close()
-        server.stop()
 
 
 def _append_many(root: Path, key: str, tag: str, n: int) -> None:
