@@ -1,0 +1,74 @@
+"""The dev memory corpora: messages written blind to the code, then TUNED AGAINST.
+
+Unlike `blind_memory_corpus.jsonl` (held out, never read), these corpora are read freely
+and their misses drive fixes by kind, so their figures say how well the rules fit them,
+not how they generalise; the blind corpus says that.
+
+## dev_memory_corpus.jsonl
+
+Labels follow the blind corpus's format: "save",
+"forget" (with `"replacement": true` when the turn also states the new fact), "none", and
+`memory_type`/`scope`/`importance` where the writer was sure.
+
+Scored first on 2026-12-06 (main): precision 0.968, recall 0.701; a replacement present or
+absent as labelled on 9/12 forgets caught; memory_type 31/38, scope 46/46, importance 9/10.
+After issue 15's fixes by kind (tests/agent/test_memory_frames.py, test_memory_phrasing.py):
+precision 1.000, recall 1.000; replacement 23/23; memory_type 49/50, scope 61/61,
+importance 14/14.
+
+## dev2_memory_corpus.jsonl
+
+The second dev memory corpus: 199 messages by another blind writer, then TUNED AGAINST.
+
+Written without reading `agent/memory_rules/` or the other corpora, after the first dev
+corpus (tests/agent/dev_memory_corpus.jsonl) had been tuned to 100 %. Its first score
+showed that the rules fit the phrasings they had seen rather than the language, so this
+round widened the grammar by kind (tests/agent/test_memory_directives.py). Its misses are
+read freely: its figures say how well the rules fit it; the blind corpus says how they
+generalise.
+
+Scored first on 2026-12-06 (branch memory2, before any change): precision 0.962, recall
+0.652; replacement read right on 21/23 forgets caught; memory_type 38/55, scope 67/76,
+importance 14/17.
+After this round's fixes by kind (directive frames, requests pointing back, standing
+directives, forget objects, corrections pointing back; tests/agent/test_memory_directives.py
+and test_memory_corrections.py): precision 1.000, recall 0.987; replacement 40/41;
+memory_type 53/72, scope 94/106, importance 19/22 (types and scopes were not this round's
+work). Detection 0.29 -> 0.16 ms per message (best of 5, on a shared machine).
+Left: a topic fronted before "forget it" ("nvm about the soccer thing forget it") and a
+replacement pointing at a value logged earlier ("replace it with this one").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.agent.memory_helpers import score_corpus
+
+HERE = Path(__file__).parent
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "precision", "recall", "replacement", "fields"),
+    [
+        ("dev_memory_corpus.jsonl", "dev memory corpus", 1.0, 1.0, 1.0, 0.95),
+        ("dev2_memory_corpus.jsonl", "dev2 memory corpus", 1.0, 0.98, 0.97, 0.73),
+    ],
+)
+def test_dev_memory_corpus_holds_its_floor(
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    label: str,
+    precision: float,
+    recall: float,
+    replacement: float,
+    fields: float,
+) -> None:
+    score = score_corpus(HERE / name, label)
+    with capsys.disabled():
+        print("\n" + "\n".join(score.lines))
+    assert score.precision >= precision and score.recall >= recall
+    assert score.replaced >= replacement
+    assert min(score.fields.values()) >= fields
