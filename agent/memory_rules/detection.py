@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from agent.memory_rules.back_refs import save_pointing_back
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
@@ -13,11 +15,14 @@ from agent.memory_rules.standing import standing_directive
 from agent.memory_rules.updates import update_pointing_back
 
 
+@lru_cache(maxsize=4096)
 def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     """Detect an explicit request to remember or forget something in one user message.
 
     Returns a `MemoryRequest` (content rewritten as a third-person fact), a `ForgetRequest`,
     or None for anything else: questions, reminiscing, logs, plans, injection attempts.
+    Cached: a turn asks about its message several times (loading memories, planning, the
+    title, the summary), and the answers are immutable.
     """
     message = normalise(text)
     if not message or is_injection(lower(message)):
