@@ -145,13 +145,7 @@ class WorkoutEditor:
             return {"status": "error", "error": str(exc)}
         self._queue(current, after)
         self.last_change = LastChange(action="updated", workout_id=after.workout_id, before=current)
-        self._report("updated", after, change)
-        return {
-            "status": "updated",
-            "workout_id": after.workout_id,
-            "change": change,
-            "summary": after.summary,
-        }
+        return self._updated(after, change)
 
     async def delete(self, which: str) -> dict[str, Any]:
         """Delete the workout `which` names; asks which when two match."""
@@ -197,6 +191,16 @@ class WorkoutEditor:
             after = before.model_copy(update={"version": 0, "changes": history})
         self._queue(current, after)
         self.last_change = None
+        return self._updated(after, change)
+
+    def note_logged(self, record: WorkoutRecord) -> None:
+        """A workout this turn logged is now the one "that" refers to."""
+        self.last_change = LastChange(action="logged", workout_id=record.workout_id)
+
+    # -- internals --------------------------------------------------------------------
+
+    def _updated(self, after: WorkoutRecord, change: str) -> dict[str, Any]:
+        """Report an update (a correction or an undone deletion) and the tool's answer."""
         self._report("updated", after, change)
         return {
             "status": "updated",
@@ -204,12 +208,6 @@ class WorkoutEditor:
             "change": change,
             "summary": after.summary,
         }
-
-    def note_logged(self, record: WorkoutRecord) -> None:
-        """A workout this turn logged is now the one "that" refers to."""
-        self.last_change = LastChange(action="logged", workout_id=record.workout_id)
-
-    # -- internals --------------------------------------------------------------------
 
     def _queue(self, current: WorkoutRecord, after: WorkoutRecord | None) -> None:
         earlier = self.edits.pop(current.workout_id, None)

@@ -93,9 +93,7 @@ class TurnRepository(RepositoryBase, TurnStore):
             )
             state = decode(TurnState, claim)  # as get_turn will read it back
             tx.add("claim", Put(claim, Absent()))
-        limits = _RateLimits(user_id, quota) if quota else None
-        for name, write in limits.slots if limits else []:
-            tx.add(name, write)
+        limits = _RateLimits.join(tx, user_id, quota)
         try:
             await self.items.transact(tx.writes)
         except ConditionFailed as exc:
@@ -146,9 +144,7 @@ class TurnRepository(RepositoryBase, TurnStore):
         }
         tx = Transaction()
         tx.add("claim", Update(key, set=change, add={"version": 1}, when=claimable))
-        limits = _RateLimits(user_id, quota) if quota else None
-        for name, write in limits.slots if limits else []:
-            tx.add(name, write)
+        limits = _RateLimits.join(tx, user_id, quota)
         try:
             await self.items.transact(tx.writes)
         except ConditionFailed as exc:
@@ -354,6 +350,16 @@ class _RateLimits:
             ),
         ]
         self._waits = {"rate:minute": 60 - now % 60, "rate:day": midnight - now}
+
+    @classmethod
+    def join(cls, tx: Transaction, user_id: str, quota: Quota | None) -> _RateLimits | None:
+        """The counters for `quota` added to `tx` (none without a quota)."""
+        if quota is None:
+            return None
+        limits = cls(user_id, quota)
+        for name, write in limits.slots:
+            tx.add(name, write)
+        return limits
 
     def error(self, failed: set[str]) -> RateLimited | None:
         """The RateLimited error for the counters that were full, if any."""
