@@ -86,7 +86,7 @@ async def load_turn(
 ) -> tuple[TurnBegin, TurnContext]:
     """Persist the user's message and read the turn's context in one wave of store calls.
 
-    The message write (counted against `quota` in the same transaction) and the reads
+    The message write (counted against `quota` just before it) and the reads
     run concurrently; the model is only called after this returns, so the message is
     always stored first.
     """

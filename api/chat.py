@@ -91,7 +91,7 @@ class ChatService:
     ) -> AsyncIterator[TurnEvent]:
         """The turn's events (`token`s only for a stream).
 
-        The rate limit and quota are counted by the same store transaction that keeps the
+        The rate limit and quota are counted by the store just before it keeps the
         message, so RateLimited comes before any event.
         """
         if self.log_content:

@@ -6,11 +6,12 @@ Per write: `add_memory` with its quota counter in the transaction, against the s
 conditional create without it. Per turn: `commit_turn` (reply, one workout, one new
 memory) with its quota counters, against the same commit without them. Samples of
 the two are interleaved, so machine drift hits both alike; the cost is the difference
-of medians. The counter is one more write in a request already sent: the backend
-request counts are printed to show it adds none. `aws` is moto in-process, so its
-latencies would measure moto's transactions (a copy of its whole table each), so only
-its request counts are printed: on DynamoDB a counter is one more transaction item (2
-write units in a transaction), no extra round trip.
+of medians. A write's counter is one more item in its transaction; a turn's counters are
+conditional updates of their own just before its transaction (`storage.reservations`),
+sent at once: the backend request counts are printed to show it. `aws` is moto
+in-process, so its latencies would measure moto's transactions (a copy of its whole
+table each), so only its request counts are printed: on DynamoDB a write's counter is
+one more transaction item (2 write units), a turn's counters one round trip more.
 
 Then the event loop: a 1 ms ticker runs while a filtered memory list reads 3,000
 memories on the local store; its worst stall is how long `/healthz` could wait.
@@ -25,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from contextlib import nullcontext
 from pathlib import Path
@@ -103,7 +105,7 @@ async def costs(kind: Literal["local", "aws"], ops: int, data_dir: Path) -> None
     uncounted = Repository(
         store.items, store.documents, page_secret=b"b" * 32, limits=store.quotas.limits
     )
-    uncounted._commit_quotas = lambda commit, tx: []  # type: ignore[method-assign]
+    uncounted._quota_changes = lambda commit, tx: Counter()  # type: ignore[method-assign]
 
     def add(counted: bool) -> Callable[[int], Awaitable[Memory]]:
         async def call(n: int) -> Memory:

@@ -16,7 +16,7 @@ from storage import keys
 from storage.bookkeeping import OutboxEntry
 from storage.errors import PayloadTooLarge
 from storage.ids import new_id
-from storage.items import Absent, Below, Equals, Exists, Item, Key, Put, Update, VersionIs
+from storage.items import Absent, Equals, Exists, Item, Key, Put, Update, VersionIs
 from storage.models import Memory, Message, utc_now
 
 R = TypeVar("R", bound=BaseModel)
@@ -129,15 +129,3 @@ def turn_outcome(
     change = {"attributes.status": status, "attributes.result": result, "updatedAt": utc_now()}
     held = Exists() if owner is None else Equals("attributes.owner", owner)
     return Update(key, set=change, add={"version": 1}, when=held)
-
-
-def rate_counter(key: Key, limit: int, *, expires: int) -> Update:
-    """One more request on a rate counter, unless it has reached `limit`."""
-    now = utc_now()
-    return Update(
-        key,
-        set={"ttl": expires, "updatedAt": now},
-        add={"count": 1, "version": 1},
-        init={"entityType": "rateCounter", "createdAt": now},
-        when=Below("count", limit),
-    )

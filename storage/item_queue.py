@@ -2,8 +2,8 @@
 
 While a DynamoDB transaction is in flight its items are taken: another transaction on one
 of them is cancelled with `TransactionConflict`, a single-item write fails with
-TransactionConflictException. Items shared by many writes (a user's rate and quota
-counters, a busy conversation) would make a process's own concurrent turns fail each
+TransactionConflictException. Items shared by many writes (a busy conversation's
+metadata, a counter) would make a process's own concurrent turns fail each
 other, then exhaust their retries. `ItemQueue` has each write wait, in arrival order,
 for this process's writes in flight on the same items; only writes of other processes
 can still conflict, and the store's retries absorb those.

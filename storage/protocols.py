@@ -159,9 +159,10 @@ class TurnStore(Protocol):
         With `message.metadata.client_message_id` set and already claimed, nothing is
         written and the earlier state is returned (`created=False`). Bumps the
         conversation's `totalMessages`/`lastActivity`. NotFound if the conversation
-        does not exist. With `quota`, the same transaction counts the message against
-        the per-minute rate and the daily quota: RateLimited, and nothing stored, if
-        either is full. With `lease`, the claim is held by its owner until it lapses.
+        does not exist. With `quota`, the message is counted against the per-minute
+        rate and the daily quota (conditional updates just before the message's
+        transaction, moved back if it stores nothing): RateLimited, and nothing stored,
+        if either is full. With `lease`, the claim is held by its owner until it lapses.
         """
         ...
 
@@ -184,8 +185,7 @@ class TurnStore(Protocol):
         """Claim a failed turn, or a pending one whose lease lapsed before `now_ms`.
 
         The claim is for `lease`; None if the turn is done or another holds it. With
-        `quota` the retry counts against the rate limit in the same transaction (it runs
-        the model again).
+        `quota` the retry counts against the rate limit (it runs the model again).
         """
         ...
 

@@ -60,7 +60,11 @@ class QuotaCounter:
 
     def give(self, n: int = 1) -> Update:
         """Subtract `n` (a delete's give-back; unconditional)."""
-        return Update(self.key, set={"updatedAt": utc_now()}, add={"count": -n})
+        return self.move(-n)
+
+    def move(self, n: int) -> Update:
+        """Add `n`, which may be negative, with no condition (settling what a write did)."""
+        return Update(self.key, set={"updatedAt": utc_now()}, add={"count": n})
 
     def exceeded(self) -> QuotaExceeded:
         """The error for a write this counter refused."""

@@ -23,7 +23,6 @@ from storage.codec import (
     message_put,
     new_item,
     outbox_put,
-    rate_counter,
     replacement,
     turn_outcome,
     versioned,
@@ -50,7 +49,9 @@ from storage.items import (
 from storage.models import Message, WorkoutRecord, utc_now
 from storage.protocols import TurnStore
 from storage.quotas import QuotaCounter
+from storage.rate_limits import RateLimits
 from storage.repo_base import RepositoryBase
+from storage.reservations import Refused, Reservation, apply_all
 from storage.turn_writes import Lease, Quota, TurnBegin, TurnCommit
 
 TURN_TTL = timedelta(days=7)
@@ -67,9 +68,10 @@ class TurnRepository(RepositoryBase, TurnStore):
         quota: Quota | None = None,
         lease: Lease | None = None,
     ) -> TurnBegin:
-        """One transaction: the message, the conversation's counters, the claim, the rate counters.
+        """One transaction: the message, the conversation's counters and the claim.
 
-        A message is admitted and stored by one write, or not at all.
+        The rate counters are taken just before, each by its own conditional update
+        (`storage.reservations`), and given back if the message is not stored.
 
         Without a client_message_id there is no claim; the state returned is keyed by
         the message id and is not stored.
@@ -93,7 +95,26 @@ class TurnRepository(RepositoryBase, TurnStore):
             )
             state = decode(TurnState, claim)  # as get_turn will read it back
             tx.add("claim", Put(claim, Absent()))
-        limits = _RateLimits.join(tx, user_id, quota)
+        reservation = Reservation(self.items)
+        if quota is not None:
+            try:
+                await RateLimits(user_id, quota).take(reservation)
+            except RateLimited:
+                if client_id is not None:  # a retry follows its earlier attempt, uncounted
+                    earlier = await self.get_turn(user_id, cid, client_id)
+                    if earlier is not None:
+                        return TurnBegin(created=False, state=earlier)
+                raise
+        async with reservation.held():
+            begin = await self._begin(user_id, tx, cid, client_id, state)
+            if not begin.created:
+                await reservation.release()
+        return begin
+
+    async def _begin(
+        self, user_id: str, tx: Transaction, cid: str, client_id: str | None, state: TurnState
+    ) -> TurnBegin:
+        """Write the message's transaction, or follow the attempt that claimed it first."""
         try:
             await self.items.transact(tx.writes)
         except ConditionFailed as exc:
@@ -104,8 +125,6 @@ class TurnRepository(RepositoryBase, TurnStore):
                 earlier = await self.get_turn(user_id, cid, client_id)
                 if earlier is not None:
                     return TurnBegin(created=False, state=earlier)
-            if limits and (error := limits.error(failed)):
-                raise error from None
             raise Conflict("message exists already") from None
         return TurnBegin(created=True, state=state)
 
@@ -142,16 +161,15 @@ class TurnRepository(RepositoryBase, TurnStore):
             "attributes.leaseUntil": lease.until_ms,
             "updatedAt": utc_now(),
         }
-        tx = Transaction()
-        tx.add("claim", Update(key, set=change, add={"version": 1}, when=claimable))
-        limits = _RateLimits.join(tx, user_id, quota)
-        try:
-            await self.items.transact(tx.writes)
-        except ConditionFailed as exc:
-            failed = tx.failed(exc)
-            if limits and (error := limits.error(failed)):
-                raise error from None
-            return None
+        reservation = Reservation(self.items)
+        if quota is not None:
+            await RateLimits(user_id, quota).take(reservation)
+        async with reservation.held():
+            try:
+                await self.items.update(Update(key, set=change, add={"version": 1}, when=claimable))
+            except ConditionFailed:
+                await reservation.release()
+                return None
         return await self.get_turn(user_id, conversation_id, client_message_id)
 
     @override
@@ -221,43 +239,55 @@ class TurnRepository(RepositoryBase, TurnStore):
             key = keys.turn(user_id, commit.conversation_id, commit.client_message_id)
             outcome = turn_outcome(key, "done", _as_json(commit.result), owner=commit.owner)
             tx.add("turn", outcome)
-        quota_slots = len(self._commit_quotas(commit, tx))
+        # The quota counters are taken before, and settled after, the transaction.
+        planned = self._quota_changes(commit, tx)
+        counters = [c for c, n in planned.items() if n > 0]
+        reservation = Reservation(self.items)
+        try:
+            await reservation.take([(str(i), c.take(planned[c])) for i, c in enumerate(counters)])
+        except Refused as exc:
+            raise counters[int(min(exc.names))].exceeded() from None
         # A long log's index items may not fit: they follow the transaction (below).
-        spilled = tx.spill("index", MAX_TRANSACTION - quota_slots)
-        room = MAX_TRANSACTION - len(tx.slots) - quota_slots
+        spilled = tx.spill("index", MAX_TRANSACTION)
+        room = MAX_TRANSACTION - len(tx.slots)
         for memory_id in list(dict.fromkeys(commit.memories_used))[:room]:
             tx.add(f"touch:{memory_id}", _memory_touch(keys.memory(user_id, memory_id)))
+        async with reservation.held():
+            tx = await self._commit(tx)
+        done = self._quota_changes(commit, tx)  # less the memories already forgotten
+        taken = {c: planned[c] for c in counters}
+        await apply_all(
+            self.items,
+            [c.move(n - taken.get(c, 0)) for c, n in done.items() if n != taken.get(c, 0)],
+        )
+        for start in range(0, len(spilled), MAX_TRANSACTION):
+            await self.items.transact(spilled[start : start + MAX_TRANSACTION])
+
+    async def _commit(self, tx: Transaction) -> Transaction:
+        """Write the commit's transaction; the transaction as written.
+
+        Memories deleted meanwhile are dropped from it (neither touched nor forgotten).
+        """
         while True:
-            quotas = self._commit_quotas(commit, tx)
-            whole = Transaction(
-                [*tx.slots, *((f"quota:{i}", w) for i, (w, _) in enumerate(quotas))]
-            )
             try:
-                await self.items.transact(whole.writes)
-                break
+                await self.items.transact(tx.writes)
+                return tx
             except ConditionFailed as exc:
-                failed = whole.failed(exc)
+                failed = tx.failed(exc)
                 if all(name.startswith(("touch:", "forget:")) for name in failed):
-                    tx = tx.without(failed)  # only deleted memories: count the others
+                    tx = tx.without(failed)
                     continue
                 if "conversation" in failed:
                     raise NotFound("conversation not found") from None
                 if "turn" in failed:
                     raise Conflict("another attempt took this turn over; nothing written") from None
-                for i, (_, counter) in enumerate(quotas):
-                    if f"quota:{i}" in failed:
-                        raise counter.exceeded() from None
                 raise Conflict(
                     "the reply, a workout, a memory or the turn changed meanwhile; "
                     "nothing was written: reload and retry"
                 ) from None
-        for start in range(0, len(spilled), MAX_TRANSACTION):
-            await self.items.transact(spilled[start : start + MAX_TRANSACTION])
 
-    def _commit_quotas(
-        self, commit: TurnCommit, tx: Transaction
-    ) -> list[tuple[Update, QuotaCounter]]:
-        """The quota counters a commit moves.
+    def _quota_changes(self, commit: TurnCommit, tx: Transaction) -> Counter[QuotaCounter]:
+        """How far a commit moves each quota counter.
 
         New memories less those forgotten (the `forget:` slots still in `tx`), and
         workouts per date (new ones take a place, deleted or moved ones give theirs back).
@@ -265,22 +295,16 @@ class TurnRepository(RepositoryBase, TurnStore):
         user_id = commit.user_id
         forgotten = sum(1 for name, _ in tx.slots if name.startswith("forget:"))
         created = sum(1 for m in commit.memory_puts if m.version == 0)
-        memories = self.quotas.memories(user_id)
-        moves: list[tuple[Update, QuotaCounter]] = []
-        if created > forgotten:
-            moves.append((memories.take(created - forgotten), memories))
-        elif forgotten > created:
-            moves.append((memories.give(forgotten - created), memories))
-        per_day: Counter[QuotaCounter] = Counter()
+        moves: Counter[QuotaCounter] = Counter()
+        moves[self.quotas.memories(user_id)] = created - forgotten
         for workout in commit.workouts:
-            per_day[self.quotas.workouts(user_id, workout.workout_id)] += 1
+            moves[self.quotas.workouts(user_id, workout.workout_id)] += 1
         for edit in commit.edits:  # a deleted or moved workout frees its date's place
             after = edit.after.workout_id if edit.after else None
             if after != edit.before.workout_id:
-                per_day[self.quotas.workouts(user_id, edit.before.workout_id)] -= 1
+                moves[self.quotas.workouts(user_id, edit.before.workout_id)] -= 1
                 if after is not None:
-                    per_day[self.quotas.workouts(user_id, after)] += 1
-        moves += [(c.take(n) if n > 0 else c.give(-n), c) for c, n in per_day.items() if n]
+                    moves[self.quotas.workouts(user_id, after)] += 1
         return moves
 
 
@@ -323,52 +347,6 @@ class _WorkoutChanges:
         self, user_id: str, before: WorkoutRecord | None, after: WorkoutRecord | None
     ) -> None:
         self.slots.extend(("index", write) for write in index_writes(user_id, before, after))
-
-
-class _RateLimits:
-    """The per-minute and daily counters one message moves.
-
-    They are conditional writes in the message's transaction; `error` gives the
-    RateLimited their failure means.
-    """
-
-    def __init__(self, user_id: str, quota: Quota) -> None:
-        now = quota.now_epoch
-        minute = now // 60
-        day = datetime.fromtimestamp(now, UTC).date()
-        midnight = int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()) + 86400
-        self.slots: list[tuple[str, Write]] = [
-            (
-                "rate:minute",
-                rate_counter(
-                    keys.rate_minute(user_id, minute), quota.per_minute, expires=(minute + 2) * 60
-                ),
-            ),
-            (
-                "rate:day",
-                rate_counter(keys.rate_day(user_id, day), quota.per_day, expires=midnight + 86400),
-            ),
-        ]
-        self._waits = {"rate:minute": 60 - now % 60, "rate:day": midnight - now}
-
-    @classmethod
-    def join(cls, tx: Transaction, user_id: str, quota: Quota | None) -> _RateLimits | None:
-        """The counters for `quota` added to `tx` (none without a quota)."""
-        if quota is None:
-            return None
-        limits = cls(user_id, quota)
-        for name, write in limits.slots:
-            tx.add(name, write)
-        return limits
-
-    def error(self, failed: set[str]) -> RateLimited | None:
-        """The RateLimited error for the counters that were full, if any."""
-        full = [name for name in failed if name in self._waits]
-        if not full:
-            return None
-        retry_after = max(self._waits[name] for name in full)
-        limit = "daily quota" if "rate:day" in full else "per-minute rate limit"
-        return RateLimited(f"the {limit} is used up; retry in {retry_after} s", retry_after)
 
 
 def _copies(message: Message, workout_ids: list[str] | None = None) -> OutboxEntry:

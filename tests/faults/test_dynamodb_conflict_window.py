@@ -155,13 +155,6 @@ async def test_concurrent_turns_on_many_conversations_of_one_user_under_dynamodb
 
 @pytest.mark.parametrize("kind", ["aws"], indirect=True)  # one table for both (moto)
 @pytest.mark.parametrize("windowed", [2], indirect=True)
-@pytest.mark.xfail(
-    strict=True,
-    reason="still open: the user's rate and workouts-per-date counters are in every "
-    "turn's transaction; each process's queue keeps them in flight back to back, so the "
-    "other process's retries rarely find them free (20 clients: 10 first tries fail, "
-    "1 never answered). Needs the counters out of the turn's transaction.",
-)
 async def test_two_instances_on_conversations_of_one_user_under_dynamodb_conflicts(
     windowed: Windowed,
 ) -> None:

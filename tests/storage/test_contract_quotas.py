@@ -5,7 +5,7 @@ from __future__ import annotations
 import anyio
 import pytest
 
-from storage.errors import RateLimited
+from storage.errors import NotFound, RateLimited
 from storage.repository import Repository
 from storage.turn_writes import Quota
 from tests.storage.builders import CONVERSATION, OTHER, USER, message, seed_conversation
@@ -61,3 +61,18 @@ async def test_a_retried_message_is_not_limited_again(store: Repository) -> None
     assert again.state.user_message_id == "m000001"
     with pytest.raises(RateLimited):
         await store.begin_turn(USER, message(3, client_id="k2"), limits)
+
+
+async def test_a_message_not_stored_is_not_counted(store: Repository) -> None:
+    """The counters are taken before the message's transaction and given back when it
+    stores nothing: a retry of a claimed message, or a conversation that is gone."""
+    await seed_conversation(store)
+    limits = Quota(per_minute=2, per_day=10, now_epoch=1_736_078_400)
+    await store.begin_turn(USER, message(1, client_id="k1"), limits)
+    retried = await store.begin_turn(USER, message(2, client_id="k1"), limits)
+    with pytest.raises(NotFound):
+        await store.begin_turn(USER, message(3, conversation_id="gone"), limits)
+    assert not retried.created
+    await store.begin_turn(USER, message(4, client_id="k2"), limits)  # the second of two
+    with pytest.raises(RateLimited):
+        await store.begin_turn(USER, message(5, client_id="k3"), limits)

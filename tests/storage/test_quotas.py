@@ -133,6 +133,7 @@ async def test_a_commit_over_a_quota_writes_nothing(store: Repository) -> None:
     with pytest.raises(WorkoutQuotaExceeded, match="20250105"):
         await store.commit_turn(commit(3, workouts=three))
     assert len(await store.latest_messages(USER, CONVERSATION, 10)) == 2  # no reply 3
+    assert await count(store, USER, "workouts#20250106") == 0  # its place given back
     await store.commit_turn(commit(3, workouts=three[1:]))
     await store.delete_workout(USER, "20250105-001")
     assert await count(store, USER, "workouts#20250105") == 1
@@ -149,3 +150,23 @@ async def test_a_commit_over_a_quota_writes_nothing(store: Repository) -> None:
     assert await count(store, USER, "memories") == 3
     stored = await store.items.query(Query(f"user#{USER}", prefix="userMemory#"))
     assert len(stored.items) == 3
+
+
+async def test_a_commit_that_writes_nothing_gives_its_places_back(store: Repository) -> None:
+    """The counters are taken before the commit's transaction; its failure returns them."""
+    await seed_conversation(store)
+    await store.begin_turn(USER, message(1))
+    await store.delete_conversation(USER, COACH, CONVERSATION)
+    with pytest.raises(NotFound):
+        await store.commit_turn(
+            TurnCommit(
+                user_id=USER,
+                coach_id=COACH,
+                conversation_id=CONVERSATION,
+                reply=message(2, role="assistant"),
+                workouts=[workout("2025-01-05", 1)],
+                memory_puts=[memory(1)],
+            )
+        )
+    assert await count(store, USER, "workouts#20250105") == 0
+    assert await count(store, USER, "memories") == 0
