@@ -176,3 +176,16 @@ async def _one_turn_per_conversation(w: Windowed) -> None:
     w.window.active = True
     logged = await asyncio.gather(*(send(w, i, chat) for i, chat in enumerate(chats)))
     await check(w, chats, logged)
+
+
+@pytest.mark.parametrize("kind", ["aws"], indirect=True)
+@pytest.mark.parametrize("windowed", [2], indirect=True)
+async def test_two_instances_on_one_conversation_under_dynamodb_conflicts(
+    windowed: Windowed,
+) -> None:
+    """Each process queues its own turns on the conversation; the two queues' writes to
+    its metadata conflict, and the store's retries must absorb it."""
+    w = windowed
+    conversation_id = (await w.store.list_conversations(USER, w.coach_id)).items[0].conversation_id
+    logged = await asyncio.gather(*(send(w, i, conversation_id) for i in range(w.clients)))
+    await check(w, [conversation_id], logged)
