@@ -19,7 +19,7 @@ from agent.events import (
 )
 from agent.work import TurnWork
 from extraction.schema import Workout
-from storage.ids import new_id
+from storage.ids import reply_id
 from storage.models import ConversationState, Message, MessageMetadata, PendingQuestion
 from storage.turn_writes import TurnCommit
 
@@ -30,7 +30,7 @@ def turn_outcome(work: TurnWork, model_name: str) -> tuple[ChatResult, TurnCommi
     logged = [w.record for w in work.book.logged]
     changes = _workout_changes(work)
     reply = Message(
-        message_id=new_id(),
+        message_id=reply_id(work.message.message_id),
         conversation_id=ctx.conversation.conversation_id,
         coach_id=ctx.coach.coach_id,
         role="assistant",

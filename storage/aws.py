@@ -27,7 +27,7 @@ from botocore.exceptions import (
 )
 from botocore.exceptions import ConnectionError as BotoConnectionError
 
-from storage.calls import Transient
+from storage.calls import Contended, Transient
 from storage.errors import (
     IdempotencyMismatch,
     PayloadTooLarge,
@@ -41,8 +41,6 @@ THROTTLED = frozenset(
         "ProvisionedThroughputExceededException",
         "ThrottlingException",
         "RequestLimitExceeded",
-        "TransactionConflictException",
-        "TransactionInProgressException",
         "LimitExceededException",
         "SlowDown",
         "RequestTimeout",
@@ -55,6 +53,9 @@ THROTTLED = frozenset(
     }
 )
 """Error codes worth retrying (besides any HTTP 5xx)."""
+
+CONTENDED = frozenset({"TransactionConflictException", "TransactionInProgressException"})
+"""Error codes of a write that met another writer's transaction in flight."""
 
 RETRYABLE_REASONS = frozenset(
     {
@@ -190,6 +191,8 @@ def translate(exc: ClientError) -> StorageError:
             "a retried write's idempotency token was used for other writes; nothing was "
             "written: send a new request id for a new request"
         )
+    if code in CONTENDED:
+        return Contended(f"an item is in another write's transaction ({code}); retrying")
     if code in THROTTLED or status >= 500:
         return Transient(f"AWS is busy ({code}); retry shortly")
     if code in MISSING:
@@ -212,6 +215,8 @@ def cancelled(exc: ClientError) -> StorageError:
     failed = [i for i, code in enumerate(codes) if code == "ConditionalCheckFailed"]
     if failed:
         return ConditionFailed(failed)
+    if "TransactionConflict" in codes:
+        return Contended(f"transaction conflicted ({', '.join(codes)}); retrying")
     if RETRYABLE_REASONS.intersection(codes):
         return Transient(f"transaction conflicted ({', '.join(codes)}); retry shortly")
     return StorageError(f"transaction cancelled: {', '.join(codes) or 'no reason given'}")

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import anyio
 import anyio.to_thread
 from anyio import CapacityLimiter
-from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt
 from tenacity.wait import wait_random_exponential
 
 from storage.errors import StorageUnavailable
@@ -26,6 +26,10 @@ from storage.errors import StorageUnavailable
 T = TypeVar("T")
 
 FIRST_RETRY_JITTER_S = 0.05
+CONTENDED_ATTEMPTS = 10
+"""Tries of a write that keeps meeting another writer's transaction (up to about 9 s of
+jittered waits): the other writer is making progress, not failing, so waiting it out is
+a queue across server processes, where a process's own writes queue in `ItemQueue`."""
 
 Translate = Callable[[], AbstractContextManager[None]]
 """A context manager that turns a backend's exceptions into `storage.errors` errors."""
@@ -33,6 +37,10 @@ Translate = Callable[[], AbstractContextManager[None]]
 
 class Transient(StorageUnavailable):
     """A failure worth retrying: throttling, a 5xx, a lost connection, a busy database."""
+
+
+class Contended(Transient):
+    """An item is held by another writer's transaction in flight; it lets go within ms."""
 
 
 class Calls:
@@ -43,13 +51,25 @@ class Calls:
     """
 
     def __init__(
-        self, limiter: CapacityLimiter, *, attempts: int = 5, max_wait_s: float = 2.0
+        self,
+        limiter: CapacityLimiter,
+        *,
+        attempts: int = 5,
+        contended_attempts: int = CONTENDED_ATTEMPTS,
+        max_wait_s: float = 2.0,
     ) -> None:
         self._limiter = limiter
-        # The first attempt runs outside tenacity (see `run`), so it allows one fewer.
+        # The first attempt runs outside tenacity (see `run`), so each allows one fewer.
+        transient = stop_after_attempt(max(1, attempts - 1))
+        contended = stop_after_attempt(max(1, contended_attempts - 1))
+
+        def stop(state: RetryCallState) -> bool:
+            failure = state.outcome.exception() if state.outcome else None
+            return (contended if isinstance(failure, Contended) else transient)(state)
+
         self._policy = AsyncRetrying(
             retry=retry_if_exception_type(Transient),
-            stop=stop_after_attempt(max(1, attempts - 1)),
+            stop=stop,
             wait=wait_random_exponential(multiplier=0.05, max=max_wait_s),
             reraise=True,
         )

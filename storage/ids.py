@@ -35,6 +35,16 @@ def new_id() -> str:
     return "".join(reversed(chars))
 
 
+def reply_id(message_id: str) -> str:
+    """The id of the reply to `message_id`: right after it in id order, before any later id.
+
+    A reply then sits under its own message in the table and the transcript however late
+    it lands (a retried turn, or another server process answering the next message
+    first), so a stored conversation always alternates user/assistant.
+    """
+    return f"{message_id}-r"
+
+
 def workout_id(on: date) -> str:
     """Workout ids start with the workout date so a date range is one key-range query."""
     return f"{on:%Y%m%d}-{new_id()}"

@@ -20,6 +20,7 @@ from pathlib import Path
 import anyio
 import pytest
 
+from storage.calls import CONTENDED_ATTEMPTS
 from storage.errors import Conflict, StorageUnavailable
 from storage.items import Absent, ConditionFailed, Put
 from storage.repository import Repository
@@ -212,7 +213,8 @@ async def test_conflicts_that_never_clear_are_unavailable_not_conflict(
     faulty_store: Opener,
 ) -> None:
     """Conflicts on every try give 503 `storage_unavailable` (retry later), not 409
-    `conflict` (which tells the client its data changed), after five attempts."""
+    `conflict` (which tells the client its data changed), after CONTENDED_ATTEMPTS tries
+    (more than an outage gets: the other writer is making progress)."""
     injector = Injector(
         ("TransactionConflict",), operations=frozenset({"TransactWriteItems"}), first=100
     )
@@ -220,7 +222,7 @@ async def test_conflicts_that_never_clear_are_unavailable_not_conflict(
     with pytest.raises(StorageUnavailable) as raised:
         await store.begin_turn(USER, message(1, client_id="k1"))
     assert not isinstance(raised.value, Conflict)
-    assert injector.seen["TransactWriteItems"] == 5
+    assert injector.seen["TransactWriteItems"] == CONTENDED_ATTEMPTS
 
 
 @pytest.mark.parametrize("kind", ["dynamodb-local"], indirect=True)

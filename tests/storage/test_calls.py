@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storage.aws import aws_errors
-from storage.calls import Calls, Transient, concurrently
+from storage.calls import Calls, Contended, Transient, concurrently
 from storage.dynamo import from_dynamo, to_dynamo
 from storage.errors import PayloadTooLarge, StorageError, StorageUnavailable
 from storage.items import ConditionFailed
@@ -43,6 +43,7 @@ def translated(exc: Exception) -> StorageError:
     [
         (client_error("ProvisionedThroughputExceededException"), Transient),
         (client_error("ThrottlingException"), Transient),
+        (client_error("TransactionConflictException"), Contended),
         (client_error("SlowDown", 503), Transient),
         (client_error("Whatever", 500), Transient),
         (EndpointConnectionError(endpoint_url="http://x"), Transient),
@@ -74,7 +75,7 @@ def test_condition_failures_name_the_failing_writes() -> None:
     busy = [{"Code": "TransactionConflict"}, {"Code": "None"}]
     assert (
         type(translated(client_error("TransactionCanceledException", CancellationReasons=busy)))
-        is Transient
+        is Contended
     )
 
 
@@ -96,6 +97,29 @@ async def test_transient_failures_are_retried_then_surface() -> None:
     with pytest.raises(StorageUnavailable):
         await calls.run("down", down, DYNAMODB_ERRORS)
     assert calls.counts["down"] == 3
+
+
+async def test_a_write_held_up_by_another_transaction_gets_more_tries() -> None:
+    """Contention is another writer making progress: waited out longer than an outage."""
+    calls = Calls(CapacityLimiter(1), attempts=3, contended_attempts=6, max_wait_s=0.01)
+
+    def held() -> None:
+        raise client_error("TransactionConflictException")
+
+    with pytest.raises(Contended):
+        await calls.run("held", held, DYNAMODB_ERRORS)
+    assert calls.counts["held"] == 6
+
+    failures = iter(
+        [client_error("ThrottlingException"), client_error("TransactionConflictException")]
+    )
+
+    def mixed() -> None:
+        raise next(failures, client_error("InternalServerError", 500))
+
+    with pytest.raises(Transient):
+        await calls.run("mixed", mixed, DYNAMODB_ERRORS)
+    assert calls.counts["mixed"] == 3  # an outage stops at `attempts`
 
 
 async def test_conflicts_are_not_retried() -> None:
