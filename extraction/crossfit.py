@@ -98,7 +98,7 @@ def parse_crossfit(text: str, cased: str, units: WeightUnit) -> CrossfitResult:
     else:
         exercises = [_exercise(item, units, result) for item in items]
         _place_loose_weight(exercises, loose, units)
-        rep_scheme = scheme[1] if scheme else (f"{rounds[1]} rounds" if rounds else None)
+        rep_scheme = scheme["scheme"] if scheme else (f"{rounds[1]} rounds" if rounds else None)
     fmt = fmt or _format_from_score(score, rep_scheme)
     if fmt == "amrap" and score.rounds is None:
         only = list(_ROUNDS_ONLY.finditer(text))

@@ -26,6 +26,7 @@ _NUMBER = re.compile(r"\d")
 _FINISHER_SECONDS = 20 * 60
 """Cardio this short after lifting is part of the gym session."""
 _OUTING = re.compile(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
+_LATER = re.compile(r"\b(?:later|afterwards|after work)\b")
 _ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
 
 
@@ -306,9 +307,10 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             or (clause.kind == "lifting" and clause.notation and finished)
         )
     if kind == "lifting":
-        in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
         if _wod(clause):
-            return not in_class
+            # a class's strength part, then its metcon, unless time passed between them
+            in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
+            return not in_class and _LATER.search(clause.text) is not None
         if clause.kind == "endurance" and _finisher(clause):
             return False
         return clause.kind in ("endurance", "keyword")
