@@ -42,7 +42,7 @@ _TOKENS = re.compile(
             rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x|"
             r"series(?: of)?|times(?=\s\d{1,2}\b(?!\s?(?:min|sec|s\b|km|mi|m\b|x))))\s?"
             rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
-            r"(?P<ax_list>(?:\s?[,/]\s?\d{1,3}(?![\d.x/])){1,9})?(?P<ax_plus>\+)?)",
+            r"(?P<ax_list>(?:\s?[,/]\s?\d{1,2}(?![\d.x/])(?!\s?x)){1,9})?(?P<ax_plus>\+)?)",
             r"(?P<setlbl>(?<![\d.])(?P<sl_n>\d{1,2})\s"
             r"(?:(?P<sl_lbl>backoff|back-off|back off|working|"
             r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})(?!\d|\.\d)(?:\s?reps?)?)?)",
@@ -275,6 +275,8 @@ class _Reader:
                 group.count, group.reps, group.reps_list = None, None, reps
         elif m["ax_s"]:
             group = Group(int(a), hold=float(b))
+        elif b != "max" and len(extra) + 1 == a:
+            group = Group(reps_list=[int(b), *extra])  # "3 x 10, 8, 6": one count per set
         else:
             group = Group(int(a), None if b == "max" else int(b))
         if m["ax_plus"]:
@@ -333,7 +335,7 @@ class _Reader:
         elif last is not None and last.reps is None and not last.reps_list:
             last.reps = int(m["reps_v"] or m["for_v"])
         elif last is None:
-            self.pending_reps = int(m["reps_v"] or m["for_v"])
+            self.pending_reps = int(m["reps_v"] or m["for_v"] or m["got_v"])
 
     def finish(self) -> list[Group]:
         if not self.groups and self.pending_load is not None:
