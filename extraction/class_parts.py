@@ -12,21 +12,31 @@ from .lifting import sets_of
 from .parser import parse_lifts
 from .schema import CrossfitExercise, CrossfitRound, LiftSet, Load, Weight, WeightUnit
 from .sessions import Clause, Session
+from .set_notation import LIFT_SCHEME
 
 _DIGIT = re.compile(r"\d")
 
 
 def split_class(session: Session) -> tuple[Session | None, Session]:
-    """The session's strength part (None when it opens on the WOD) and its WOD part."""
+    """The session's strength part (None when it has none) and its WOD part.
+
+    The strength part is the lifting said before the first WOD clause ("back squat 5x3 @ 275,
+    then metcon …") and after the last ("EMOM 12 …, then back squats 5-5-5-3-3-1 up to 180").
+    """
     clauses = session.clauses
-    first_wod = next(
-        (i for i, c in enumerate(clauses) if c.kind == "crossfit" or c.discipline == "crossfit"),
-        0,
-    )
-    head = clauses[:first_wod]
-    if not any(c.kind == "lifting" and _DIGIT.search(c.text) for c in head):
+    wods = [i for i, c in enumerate(clauses) if c.kind == "crossfit" or c.discipline == "crossfit"]
+    if not wods:
         return None, session
-    return _part(session, head), _part(session, clauses[first_wod:])
+    first, last = wods[0], wods[-1]
+    head = clauses[:first] if any(_lifted(c) for c in clauses[:first]) else []
+    tail_at = next(
+        (i for i in range(last + 1, len(clauses)) if _sets_of_a_lift(clauses[i])), len(clauses)
+    )
+    tail = clauses[tail_at:]
+    if not head and not tail:
+        return None, session
+    wod = clauses[first if head else 0 : tail_at]
+    return _part(session, head + tail), _part(session, wod)
 
 
 def strength_round(text: str, units: WeightUnit) -> tuple[CrossfitRound | None, bool]:
@@ -53,6 +63,17 @@ def strength_round(text: str, units: WeightUnit) -> tuple[CrossfitRound | None, 
     if not exercises:
         return None, False
     return CrossfitRound(round_number=1, rep_scheme="strength", exercises=exercises), assumed
+
+
+def _lifted(clause: Clause) -> bool:
+    """A lifting clause with a number: sets or a load."""
+    return clause.kind == "lifting" and _DIGIT.search(clause.text) is not None
+
+
+def _sets_of_a_lift(clause: Clause) -> bool:
+    """A lifting clause in set notation ("back squats 5-5-5-3-3-1 up to 180", "DL 5x3")."""
+    notation = clause.notation or LIFT_SCHEME.search(clause.text) is not None
+    return clause.kind == "lifting" and notation and not clause.scored
 
 
 def _part(session: Session, clauses: list[Clause]) -> Session:

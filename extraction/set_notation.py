@@ -39,6 +39,7 @@ _TOKENS = re.compile(
             rf"(?P<wrs>(?<![\d.])(?P<wrs_w>{_NUM})\s?(?P<wrs_u>{_UNIT})?\s?x\s?(?P<wrs_r>\d{{1,3}})\s?x\s?(?P<wrs_s>\d{{1,2}})(?![\d.]))",
             r"(?P<same>(?<![\d./:-])(?P<same_r>\d{1,2})(?P<same_t>(?:\s?[/-]\s?(?P=same_r)(?![\d.])){1,9})"
             r"(?![\d/:-]))",
+            r"(?P<scheme>(?<![\d./:-])(?:10|[1-9])(?:-(?:10|[1-9])){2,11}(?![\d/:-]))",
             rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x|"
             r"series(?: of)?|times(?=\s\d{1,2}\b(?!\s?(?:min|sec|s\b|km|mi|m\b|x))))\s?"
             rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
@@ -70,6 +71,8 @@ _TOKENS = re.compile(
         )
     )
 )
+LIFT_SCHEME = re.compile(r"(?:10|[1-9])(?:-(?:10|[1-9])){2,11}")
+"""Reps of a lift's sets written as a scheme ("ohp 5-5-5-3-3-3 up to 115")."""
 _METHOD = re.compile(r"\b(?!(\d)/\1/\1)\d/\d/\d\b|\b531\b|\bweek \d\b|\bday \d\b")
 """A program's name ("5/3/1", "week 2"), not sets; "5/5/5" is three sets of five."""
 
@@ -142,6 +145,8 @@ class _Reader:
             )
         elif kind == "ax":
             self._ax(m)
+        elif kind == "scheme":
+            self._new(Group(reps_list=[int(v) for v in m[0].split("-")]))
         elif kind == "same":
             self._new(Group(len(re.findall(r"\d+", m["same_t"])) + 1, int(m["same_r"])))
         elif kind == "setlbl":
@@ -215,6 +220,9 @@ class _Reader:
             return
         if last.reps is None and not last.reps_list:
             return
+        if self.top and last.reps_list:
+            self._top_of_scheme(last, load)
+            return
         last.load, self.fresh, self.run = load, False, "load"
 
     @staticmethod
@@ -232,7 +240,9 @@ class _Reader:
         if load is None:
             return
         last = self.groups[-1] if self.groups else None
-        if last is not None and last.load is None and self.fresh:
+        if last is not None and last.load is None and self.fresh and self.top and last.reps_list:
+            self._top_of_scheme(last, load)
+        elif last is not None and last.load is None and self.fresh:
             last.load = load
             self.fresh = False
         elif self.top or (last is not None and last.load is not None):
@@ -245,6 +255,14 @@ class _Reader:
             self.pending_load = load
         else:
             last.load = load
+
+    def _top_of_scheme(self, scheme: Group, load: RawLoad) -> None:
+        """The load of "5-5-5-3-3-1 up to 102.5kg" is the last set's, the top set."""
+        *before, last = scheme.reps_list
+        self.groups.pop()
+        self.groups += [Group(1, reps) for reps in before]
+        self.groups.append(Group(1, last, load=load, kind="top_set"))
+        self.top = self.fresh = False
 
     def _pending_reps_count(self) -> bool:
         """Whether the number held back is a count of reps, not a load."""

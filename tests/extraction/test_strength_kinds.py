@@ -138,3 +138,49 @@ def test_a_rep_count_per_set_after_the_set_count() -> None:
 def test_reps_said_with_got_before_any_set_do_not_crash() -> None:
     found = _one("muscle up practice, got 3 clean singles!! then hspu negatives 4x3")
     assert "handstand_push_up" in found["names"]
+
+
+@pytest.mark.parametrize(
+    ("message", "lift", "reps", "top"),
+    [
+        ("ohp 5-5-5-3-3-3 up to 115", "overhead_press", [5, 5, 5, 3, 3, 3], 115),
+        ("Bench: 5-5-5-3-3-1 going up to 225", "bench_press", [5, 5, 5, 3, 3, 1], 225),
+        ("back squats 5-3-1 working up to 315", "back_squat", [5, 3, 1], 315),
+    ],
+)
+def test_a_lifts_rep_scheme_is_its_sets_with_the_top_load_on_the_last(
+    message: str, lift: str, reps: list[int], top: float
+) -> None:
+    found = _one(message)
+    assert found["discipline"] != "crossfit"
+    assert found["sets"][lift] == reps
+    assert found["weights"] == [(lift, top, "lb")]
+
+
+def test_a_wod_rep_scheme_stays_a_wod() -> None:
+    assert _one("21-15-9 thrusters and pull ups 6:10")["discipline"] == "crossfit"
+    assert _one("deadlift 10-8-6-4-2 and box jumps, 12:30")["discipline"] == "crossfit"
+
+
+def test_a_strength_part_after_the_wod_is_kept() -> None:
+    found = _one("EMOM 12 power clean + push jerk @ 100kg, then back squats 5-5-5-3-3-1 up to 180")
+    assert found["format"] == "emom"
+    assert found["sets"]["back_squat"] == [5, 5, 5, 3, 3, 1]
+    assert {"power_clean", "push_jerk"} <= set(found["names"])
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("pause squats 3x3 @ 150", "pause_squat"),
+        ("then 3 x 8 close grip at 185", "close_grip_bench_press"),
+        ("ham curls 3x15", "leg_curl"),
+        ("3x15 straight leg raises", "straight_leg_raise"),
+        ("3x10 heel slides", "heel_slide"),
+        ("4 rounds: 20 burpee broad jumps, 50 wall balls. 22:10", "burpee_broad_jump"),
+        ("hyrox sim: sled push 4x25m, ski erg 4 x 500m, 30 min", "ski_erg"),
+    ],
+)
+def test_exercise_names_athletes_use(message: str, name: str) -> None:
+    (workout,) = extract(message, today=TODAY)
+    assert name in facts(workout)["names"]
