@@ -61,7 +61,8 @@ _TOKENS = re.compile(
             r"(?P<insets>\bin sets of (?P<is_n>\d{1,3})(?![\d.]))",
             r"(?P<emom>\bemom(?:\s(?:for\s)?(?P<emom_n>\d{1,2})(?!\s?x|\d)(?:\s?min(?:ute)?s?)?)?)",
             r"(?P<reps>(?<![\d.])(?P<reps_v>\d{1,3})\s?reps?\b|\bfor\s(?P<for_v>\d{1,3})(?![\d.])(?:\s?reps?)?\b"
-            r"(?!\s?(?:min|sec|s\b|rounds?|sets?))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x)))",
+            r"(?!\s?(?:min|sec|s\b|rounds?|sets?))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x))"
+            r"|(?<![\d.])(?P<times_v>\d{1,2})\stimes\b(?!\s\d))",
             r"(?P<list>\((?P<list_v>\d{1,3}(?:\s?,\s?\d{1,3}){1,9})\))",
             r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
             rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/|\bw\b)\s?{_FILLER}[~+]?\s?(?P<at_v>{_NUM})"
@@ -351,9 +352,9 @@ class _Reader:
             self.pending_num = None
             self._new(Group(1, int(m["for_v"]), load=load))
         elif last is not None and last.reps is None and not last.reps_list:
-            last.reps = int(m["reps_v"] or m["for_v"])
+            last.reps = int(m["reps_v"] or m["for_v"] or m["times_v"])
         elif last is None:
-            self.pending_reps = int(m["reps_v"] or m["for_v"] or m["got_v"])
+            self.pending_reps = int(m["reps_v"] or m["for_v"] or m["got_v"] or m["times_v"])
 
     def finish(self) -> list[Group]:
         if not self.groups and self.pending_load is not None:

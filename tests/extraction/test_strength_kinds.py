@@ -184,3 +184,40 @@ def test_a_strength_part_after_the_wod_is_kept() -> None:
 def test_exercise_names_athletes_use(message: str, name: str) -> None:
     (workout,) = extract(message, today=TODAY)
     assert name in facts(workout)["names"]
+
+
+@pytest.mark.parametrize(
+    ("message", "name", "load"),
+    [
+        ("EMOM 10: 3 power cleans @ 185 + 6 burpees over the bar", "power_clean", 185),
+        ("EMOM 12: 2 squat cleans at 155 + 5 bar facing burpees", "clean", 155),
+    ],
+)
+def test_a_load_followed_by_plus_is_no_rounds_score(message: str, name: str, load: float) -> None:
+    found = _one(message)
+    assert found["score"] is None
+    assert (load, "lb") in _loads(found, name)
+
+
+@pytest.mark.parametrize(
+    "message", ["Diane 6:30 scaled 185 + hspu to abmat", "Diane scaled (185) 7:05, HSPU"]
+)
+def test_a_benchmarks_load_said_after_scaled_or_in_brackets(message: str) -> None:
+    assert (185, "lb") in _loads(_one(message), "deadlift")
+
+
+def test_a_load_after_w_slash_stays_with_its_movement_in_a_list() -> None:
+    found = _one("3 rounds of 10 goblet squats w/ 16kg, 10 push ups, 1 min plank. 14:20")
+    assert (16, "kg") in _loads(found, "goblet_squat")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I make 3 sets squat with 80 kilo each 8 times", "squat 3 sets, 8 times, with 80 kg"],
+)
+def test_reps_said_as_times(message: str) -> None:
+    assert _one(message)["sets"] == {"back_squat": [8, 8, 8]}
+
+
+def test_flies_spelled_with_ie() -> None:
+    assert _one("Cable flies 3x15")["names"] == ["chest_fly"]
