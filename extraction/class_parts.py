@@ -11,8 +11,8 @@ import re
 from .lifting import sets_of
 from .parser import parse_lifts
 from .schema import CrossfitExercise, CrossfitRound, LiftSet, Load, Weight, WeightUnit
+from .schemes import LIFT_SCHEME
 from .sessions import Clause, Session
-from .set_notation import LIFT_SCHEME
 
 _DIGIT = re.compile(r"\d")
 

@@ -15,7 +15,7 @@ from . import cues, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
-from .set_notation import LIFT_SCHEME
+from .schemes import wod_scheme
 from .vocabulary import Mention, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -216,7 +216,7 @@ def _clause(
     elif (
         clause.benchmark
         or _crossfit_format(found, lifts, lifts_in_sentence)
-        or _wod_scheme(text, mentions)
+        or wod_scheme(text, mentions)
         or _ROUNDS_SCORE.search(text)
         or _ROUNDS_OF.search(text)
     ):
@@ -236,22 +236,6 @@ def _clause(
     ):
         clause.kind, clause.discipline = "endurance", "running"
     return clause
-
-
-def _wod_scheme(text: str, mentions: list[Mention]) -> bool:
-    """A WOD's rep scheme, not a lift's sets in scheme form ("back squats 5-5-5-3-3-1 @ 180").
-
-    A lift's scheme follows its one movement, counts ten reps or fewer a set and is followed
-    by its load.
-    """
-    scheme = cues.REP_SCHEME.search(text)
-    if scheme is None:
-        return False
-    before = [m for m in mentions if m.end <= scheme.start()]
-    after = [m for m in mentions if m.start >= scheme.end()]
-    loaded = _NUMBER.search(text, scheme.end()) is not None
-    lifted = before and not after and loaded and before[-1].movement.family != "cardio"
-    return not (lifted and LIFT_SCHEME.fullmatch(scheme["scheme"]))
 
 
 def _without(text: str, mentions: list[Mention]) -> str:

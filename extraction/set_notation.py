@@ -72,10 +72,11 @@ _TOKENS = re.compile(
         )
     )
 )
-LIFT_SCHEME = re.compile(r"(?:10|[1-9])(?:-(?:10|[1-9])){2,11}")
-"""Reps of a lift's sets written as a scheme ("ohp 5-5-5-3-3-3 up to 115")."""
-_METHOD = re.compile(r"\b(?!(\d)/\1/\1)\d/\d/\d\b|\b531\b|\bweek \d\b|\bday \d\b")
-"""A program's name ("5/3/1", "week 2"), not sets; "5/5/5" is three sets of five."""
+_METHOD = re.compile(
+    r"\b(?!(\d)/\1/\1)\d/\d/\d\b|(?<![\d,] )(?<![\d,])\b531\b(?!\s?(?:[\d,]|lb|kg|#))"
+    r"|\bweek \d\b|\bday \d\b"
+)
+"""A program's name ("5/3/1", "week 2"), not sets (5/5/5) or a load in a list ("225, 531")."""
 
 
 @dataclass(slots=True)

@@ -221,3 +221,8 @@ def test_reps_said_as_times(message: str) -> None:
 
 def test_flies_spelled_with_ie() -> None:
     assert _one("Cable flies 3x15")["names"] == ["chest_fly"]
+
+
+def test_531_in_a_list_of_loads_is_a_load_not_the_program() -> None:
+    assert len(_one("deadlift singles: 495, 531")["weights"]) == 2
+    assert _one("531 week 2 squat 3x5 @ 225")["sets"] == {"back_squat": [5, 5, 5]}
