@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import cues, named_workouts
+from .class_parts import split_class, strength_round
 from .crossfit import parse_crossfit
 from .lifting import build_lifting, lifting_discipline
 from .mixed import CARRY, parse_hiit, parse_phases
@@ -130,9 +131,14 @@ def _endurance(session: Session) -> _Draft:
 
 
 def _crossfit(session: Session, units: WeightUnit) -> _Draft:
-    cf = parse_crossfit(session.text, session.cased, units)
+    strength, wod = split_class(session)
+    cf = parse_crossfit(wod.text, wod.cased, units)
+    lifted, assumed = strength_round(strength.text, units) if strength else (None, False)
+    if lifted is not None:
+        rounds = [r.model_copy(update={"round_number": 2}) for r in cf.data.rounds]
+        cf.data = cf.data.model_copy(update={"rounds": [lifted, *rounds]})
     draft = _Draft("crossfit", "hybrid", cf.data, cf.name, cf.duration, notes=cf.notes)
-    if cf.unit_assumed:
+    if cf.unit_assumed or assumed:
         draft.flags.add("unit_assumed")
     if cf.benchmark:
         draft.flags.add("benchmark_expanded")

@@ -25,7 +25,8 @@ from .set_notation import RawLoad, make_load
 from .vocabulary import MOVEMENTS
 
 _ROUNDS_PLUS = re.compile(
-    r"(?<![\d.:x])(\d{1,3})\s?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?(\d{1,3})(?:\s?reps?)?"
+    r"(?<![\d.:x])(?<!@)(?<!@ )(?<!\bat )"
+    r"(\d{1,3})\s?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?(\d{1,3})(?:\s?reps?)?"
     r"(?![\d:.]|\s?(?:m|k|km|cal|lb|kg|#)\b)"
 )
 _ROUNDS_ONLY = re.compile(
@@ -47,7 +48,7 @@ _TOOK = re.compile(
     r"\b(?:took(?: me)?|in|time(?: was)?:?)\s(\d{1,3}(?![\d.:])\s?(?:min|mins|minutes)\b)"
 )
 _AT_LOAD = re.compile(
-    r"(?:@|\bat\b|\bwith(?: the| a)?\b|\bw/?)\s?(\d{2,3}(?:\.5)?)"
+    r"(?:@|\bat\b|\bwith(?: the| a)?\b|\bw/?|\(|\bscaled\b|\brx'?d?\b)\s?(\d{2,3}(?:\.5)?)"
     r"(?![\d:.]|\s?(?:min|sec|s\b|rounds?|rds|reps?|cals?|m\b|km|%))"
 )
 _TOTAL_REPS = re.compile(
@@ -98,7 +99,7 @@ def parse_crossfit(text: str, cased: str, units: WeightUnit) -> CrossfitResult:
     else:
         exercises = [_exercise(item, units, result) for item in items]
         _place_loose_weight(exercises, loose, units)
-        rep_scheme = scheme[1] if scheme else (f"{rounds[1]} rounds" if rounds else None)
+        rep_scheme = scheme["scheme"] if scheme else (f"{rounds[1]} rounds" if rounds else None)
     fmt = fmt or _format_from_score(score, rep_scheme)
     if fmt == "amrap" and score.rounds is None:
         only = list(_ROUNDS_ONLY.finditer(text))

@@ -141,7 +141,10 @@ FORMAT_CUES: tuple[tuple[re.Pattern[str], CrossfitFormat], ...] = tuple(
 )
 WEAK_FORMATS = frozenset({"intervals", "ladder"})
 """Formats that also describe runs and rows; they mean CrossFit only next to lifts."""
-REP_SCHEME = re.compile(r"(?<![\d-])(\d{1,3}(?:-\d{1,3}){2,11})(?![\d-])")
+REP_SCHEME = re.compile(
+    r"(?<![\d-])(?!(\d{1,3})(?:-\1)+(?![\d-]))(?P<scheme>\d{1,3}(?:-\d{1,3}){2,11})(?![\d-])"
+)
+"""A WOD's rep scheme ("21-15-9"); the same count repeated ("5-5-5-5-5") is sets of a lift."""
 
 DOING = re.compile(
     r"\b(?:did|done|finished|completed|hit|got|crushed|smashed|survived|managed|went|worked up|"

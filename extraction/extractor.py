@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .build import build_workout
 from .cleaning import blank_idioms, looks_like_text, normalise
 from .errors import InvalidExtraction
+from .lifter_talk import rewrite_lifter_talk
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
 from .numbers import Span, carry_distance_unit, find_weights
@@ -42,7 +43,8 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = blank_idioms(pair_scores(carry_distance_unit(digits_for_words(cased))))
+    cased = rewrite_lifter_talk(digits_for_words(cased), WEIGHT_UNIT_ALIASES[units.lower()])
+    cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]
     for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:

@@ -92,7 +92,7 @@ def build_lifting(
     return result
 
 
-def _sets(lift: Lift) -> list[tuple[Group, int | None]]:
+def sets_of(lift: Lift) -> list[tuple[Group, int | None]]:
     """(group, reps) per set, in order; at most MAX_SETS."""
     out: list[tuple[Group, int | None]] = []
     for group in lift.groups:
@@ -133,7 +133,7 @@ def _powerlifting(lift: Lift, units: WeightUnit, result: LiftingResult) -> Power
             percentage_1rm=group.percent,
             failed=True if group.failed else None,
         )
-        for number, (group, reps) in enumerate(_sets(lift), start=1)
+        for number, (group, reps) in enumerate(sets_of(lift), start=1)
     ]
     return PowerliftingExercise(
         exercise_name=move.name,
@@ -159,7 +159,7 @@ def _olympic(lift: Lift, units: WeightUnit, result: LiftingResult) -> OlympicLif
             success=False if group.failed else None,
             rest_time=group.rest,
         )
-        for number, (group, reps) in enumerate(_sets(lift), start=1)
+        for number, (group, reps) in enumerate(sets_of(lift), start=1)
     ]
     return OlympicLift(
         lift_name=move.name,
@@ -182,7 +182,7 @@ def _bodybuilding(lift: Lift, units: WeightUnit, result: LiftingResult) -> Bodyb
             rpe=group.rpe,
             rest_time=group.rest,
         )
-        for number, (group, reps) in enumerate(_sets(lift), start=1)
+        for number, (group, reps) in enumerate(sets_of(lift), start=1)
     ]
     return BodybuildingExercise(
         exercise_name=move.name,
@@ -198,7 +198,7 @@ def _calisthenics(lift: Lift, result: LiftingResult) -> CalisthenicsExercise:
         result.missing.add("missing_reps")
     sets = [
         CalisthenicsSet(set_number=number, reps=reps, hold_time=group.hold, rest_time=group.rest)
-        for number, (group, reps) in enumerate(_sets(lift), start=1)
+        for number, (group, reps) in enumerate(sets_of(lift), start=1)
     ]
     return CalisthenicsExercise(
         exercise_name=lift.movement.name,

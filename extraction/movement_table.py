@@ -16,6 +16,8 @@ MOVEMENT_TABLE = """
 back_squat | barbell | powerlifting | main_lift | quads
     back squat, sq, squatted, back squatted, barbell squat, bb squat, low bar squat,
     high bar squat, bs!, squatting, squat~air_squat
+pause_squat | barbell | powerlifting | variation | quads
+    pause squat, paused squat
 front_squat | barbell | powerlifting | variation | quads
     front squat, front squatted, fs!
 box_squat | barbell | powerlifting | variation | quads
@@ -30,7 +32,7 @@ bench_press | barbell | powerlifting | main_lift | chest
     bench, bench press, bp, benched, benching, flat bench, barbell bench, bb bench, paused bench,
     pause bench
 close_grip_bench_press | barbell | powerlifting | variation | triceps
-    close grip bench, close grip bench press, cgbp
+    close grip bench, close grip bench press, cgbp, close grip!
 incline_bench_press | barbell | bodybuilding | compound | chest
     incline bench, incline bench press, incline barbell bench, incline press,
     incline barbell press
@@ -109,7 +111,7 @@ dumbbell_shoulder_press | dumbbell | bodybuilding | compound | shoulders
 chest_press | other | bodybuilding | compound | chest
     chest press, machine press, machine chest press
 chest_fly | other | bodybuilding | isolation | chest
-    chest fly, db fly, cable fly, pec fly, pec deck, flyes, flys, cable crossover
+    chest fly, db fly, cable fly, pec fly, pec deck, flyes, flys, flies, cable crossover
 barbell_row | barbell | bodybuilding | compound | back
     barbell row, bb row, bent over row, bent-over row, pendlay row, yates row, row~row
 dumbbell_row | dumbbell | bodybuilding | compound | back
@@ -157,12 +159,16 @@ upright_row | barbell | bodybuilding | compound | shoulders
     upright row
 leg_press | other | bodybuilding | compound | quads
     leg press, press legs
+straight_leg_raise | bodyweight | bodybuilding | isolation | quads
+    straight leg raise, slr
+heel_slide | bodyweight | bodybuilding | isolation | hamstrings
+    heel slide
 hack_squat | other | bodybuilding | compound | quads
     hack squat
 leg_extension | other | bodybuilding | isolation | quads
     leg extension, leg ext, quad extension
 leg_curl | other | bodybuilding | isolation | hamstrings
-    leg curl, hamstring curl, lying leg curl, seated leg curl
+    leg curl, hamstring curl, lying leg curl, seated leg curl, ham curl
 nordic_curl | bodyweight | bodybuilding | isolation | hamstrings
     nordic curl, nordic, nordic hamstring curl
 glute_ham_raise | gymnastics | bodybuilding | isolation | hamstrings
@@ -271,6 +277,8 @@ ghd_sit_up | gymnastics | conditioning | core | core
     ghd sit up, ghd
 burpee | bodyweight | conditioning | full_body | full_body
     burpee, bar facing burpee, burpee over the bar, bfb
+burpee_broad_jump | bodyweight | conditioning | full_body | full_body
+    burpee broad jump, bbj
 burpee_box_jump_over | bodyweight | conditioning | full_body | full_body
     burpee box jump over, burpee box jump, bbjo
 box_jump | bodyweight | conditioning | legs | legs
@@ -362,6 +370,6 @@ bike | cardio | cardio | cycling | legs
     bikeerg
 swim | cardio | cardio | swimming | full_body
     swim, swam, swimming
-ski | cardio | cardio | other | full_body
+ski_erg | cardio | cardio | other | full_body
     ski, ski erg, skierg
 """

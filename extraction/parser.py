@@ -136,9 +136,12 @@ def _without_complex_parts(
 
 
 def _share_each(lifts: list[Lift]) -> None:
-    """Give "4 sets each" to the earlier lifts without sets ("curls and pushdowns, 4 sets each")."""
+    """Give "4 sets each" to the earlier lifts without sets ("curls and pushdowns, 4 sets each").
+
+    A complex's sets go to the lifts named in it too ("hang clean + jerk complex, 5 x (2+1)").
+    """
     for index, lift in enumerate(lifts):
-        if not (lift.each and lift.groups):
+        if not ((lift.each or lift.complex_structure) and lift.groups):
             continue
         back = index - 1
         while back >= 0 and not lifts[back].groups:

@@ -15,6 +15,7 @@ from . import cues, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
+from .schemes import wod_scheme
 from .vocabulary import Mention, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -26,6 +27,7 @@ _NUMBER = re.compile(r"\d")
 _FINISHER_SECONDS = 20 * 60
 """Cardio this short after lifting is part of the gym session."""
 _OUTING = re.compile(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
+_LATER = re.compile(r"\b(?:later|afterwards|after work)\b")
 _ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
 
 
@@ -214,7 +216,7 @@ def _clause(
     elif (
         clause.benchmark
         or _crossfit_format(found, lifts, lifts_in_sentence)
-        or cues.REP_SCHEME.search(text)
+        or wod_scheme(text, mentions)
         or _ROUNDS_SCORE.search(text)
         or _ROUNDS_OF.search(text)
     ):
@@ -306,9 +308,10 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             or (clause.kind == "lifting" and clause.notation and finished)
         )
     if kind == "lifting":
-        in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
         if _wod(clause):
-            return not in_class
+            # a class's strength part, then its metcon, unless time passed between them
+            in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
+            return not in_class and _LATER.search(clause.text) is not None
         if clause.kind == "endurance" and _finisher(clause):
             return False
         return clause.kind in ("endurance", "keyword")

@@ -39,10 +39,11 @@ _TOKENS = re.compile(
             rf"(?P<wrs>(?<![\d.])(?P<wrs_w>{_NUM})\s?(?P<wrs_u>{_UNIT})?\s?x\s?(?P<wrs_r>\d{{1,3}})\s?x\s?(?P<wrs_s>\d{{1,2}})(?![\d.]))",
             r"(?P<same>(?<![\d./:-])(?P<same_r>\d{1,2})(?P<same_t>(?:\s?[/-]\s?(?P=same_r)(?![\d.])){1,9})"
             r"(?![\d/:-]))",
+            r"(?P<scheme>(?<![\d./:-])(?:10|[1-9])(?:-(?:10|[1-9])){2,11}(?![\d/:-]))",
             rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x|"
             r"series(?: of)?|times(?=\s\d{1,2}\b(?!\s?(?:min|sec|s\b|km|mi|m\b|x))))\s?"
             rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
-            r"(?P<ax_list>(?:\s?[,/]\s?\d{1,3}(?![\d.x/])){1,9})?(?P<ax_plus>\+)?)",
+            r"(?P<ax_list>(?:\s?[,/]\s?\d{1,2}(?![\d.x/])(?!\s?x)){1,9})?(?P<ax_plus>\+)?)",
             r"(?P<setlbl>(?<![\d.])(?P<sl_n>\d{1,2})\s"
             r"(?:(?P<sl_lbl>backoff|back-off|back off|working|"
             r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})(?!\d|\.\d)(?:\s?reps?)?)?)",
@@ -60,7 +61,8 @@ _TOKENS = re.compile(
             r"(?P<insets>\bin sets of (?P<is_n>\d{1,3})(?![\d.]))",
             r"(?P<emom>\bemom(?:\s(?:for\s)?(?P<emom_n>\d{1,2})(?!\s?x|\d)(?:\s?min(?:ute)?s?)?)?)",
             r"(?P<reps>(?<![\d.])(?P<reps_v>\d{1,3})\s?reps?\b|\bfor\s(?P<for_v>\d{1,3})(?![\d.])(?:\s?reps?)?\b"
-            r"(?!\s?(?:min|sec|s\b|rounds?|sets?))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x)))",
+            r"(?!\s?(?:min|sec|s\b|rounds?|sets?))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x))"
+            r"|(?<![\d.])(?P<times_v>\d{1,2})\stimes\b(?!\s\d))",
             r"(?P<list>\((?P<list_v>\d{1,3}(?:\s?,\s?\d{1,3}){1,9})\))",
             r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
             rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/|\bw\b)\s?{_FILLER}[~+]?\s?(?P<at_v>{_NUM})"
@@ -70,8 +72,11 @@ _TOKENS = re.compile(
         )
     )
 )
-_METHOD = re.compile(r"\b(?!(\d)/\1/\1)\d/\d/\d\b|\b531\b|\bweek \d\b|\bday \d\b")
-"""A program's name ("5/3/1", "week 2"), not sets; "5/5/5" is three sets of five."""
+_METHOD = re.compile(
+    r"\b(?!(\d)/\1/\1)\d/\d/\d\b|(?<![\d,] )(?<![\d,])\b531\b(?!\s?(?:[\d,]|lb|kg|#))"
+    r"|\bweek \d\b|\bday \d\b"
+)
+"""A program's name ("5/3/1", "week 2"), not sets (5/5/5) or a load in a list ("225, 531")."""
 
 
 @dataclass(slots=True)
@@ -142,6 +147,8 @@ class _Reader:
             )
         elif kind == "ax":
             self._ax(m)
+        elif kind == "scheme":
+            self._new(Group(reps_list=[int(v) for v in m[0].split("-")]))
         elif kind == "same":
             self._new(Group(len(re.findall(r"\d+", m["same_t"])) + 1, int(m["same_r"])))
         elif kind == "setlbl":
@@ -215,6 +222,9 @@ class _Reader:
             return
         if last.reps is None and not last.reps_list:
             return
+        if self.top and last.reps_list:
+            self._top_of_scheme(last, load)
+            return
         last.load, self.fresh, self.run = load, False, "load"
 
     @staticmethod
@@ -232,7 +242,9 @@ class _Reader:
         if load is None:
             return
         last = self.groups[-1] if self.groups else None
-        if last is not None and last.load is None and self.fresh:
+        if last is not None and last.load is None and self.fresh and self.top and last.reps_list:
+            self._top_of_scheme(last, load)
+        elif last is not None and last.load is None and self.fresh:
             last.load = load
             self.fresh = False
         elif self.top or (last is not None and last.load is not None):
@@ -245,6 +257,14 @@ class _Reader:
             self.pending_load = load
         else:
             last.load = load
+
+    def _top_of_scheme(self, scheme: Group, load: RawLoad) -> None:
+        """The load of "5-5-5-3-3-1 up to 102.5kg" is the last set's, the top set."""
+        *before, last = scheme.reps_list
+        self.groups.pop()
+        self.groups += [Group(1, reps) for reps in before]
+        self.groups.append(Group(1, last, load=load, kind="top_set"))
+        self.top = self.fresh = False
 
     def _pending_reps_count(self) -> bool:
         """Whether the number held back is a count of reps, not a load."""
@@ -275,6 +295,8 @@ class _Reader:
                 group.count, group.reps, group.reps_list = None, None, reps
         elif m["ax_s"]:
             group = Group(int(a), hold=float(b))
+        elif b != "max" and len(extra) + 1 == a:
+            group = Group(reps_list=[int(b), *extra])  # "3 x 10, 8, 6": one count per set
         else:
             group = Group(int(a), None if b == "max" else int(b))
         if m["ax_plus"]:
@@ -331,9 +353,9 @@ class _Reader:
             self.pending_num = None
             self._new(Group(1, int(m["for_v"]), load=load))
         elif last is not None and last.reps is None and not last.reps_list:
-            last.reps = int(m["reps_v"] or m["for_v"])
+            last.reps = int(m["reps_v"] or m["for_v"] or m["times_v"])
         elif last is None:
-            self.pending_reps = int(m["reps_v"] or m["for_v"])
+            self.pending_reps = int(m["reps_v"] or m["for_v"] or m["got_v"] or m["times_v"])
 
     def finish(self) -> list[Group]:
         if not self.groups and self.pending_load is not None:

@@ -21,6 +21,7 @@ from .conditioning import (
     HiitData,
     HiitExercise,
     HiitProtocol,
+    LiftSet,
     PerformanceData,
     Score,
 )
@@ -101,6 +102,7 @@ __all__ = [
     "CrossfitFormat",
     "CrossfitReps",
     "CrossfitRound",
+    "LiftSet",
     "CyclingData",
     "CyclingSegment",
     "Discipline",

@@ -36,6 +36,14 @@ class CrossfitReps(Strict):
     rest_between_sets: list[Seconds] = []
 
 
+class LiftSet(Strict):
+    """One set of a class's strength part: the reps and the load lifted."""
+
+    set_number: Index
+    reps: Reps | None = None
+    weight: Weight | None = None
+
+
 class CrossfitExercise(Strict):
     """One movement of a CrossFit workout."""
 
@@ -53,6 +61,8 @@ class CrossfitExercise(Strict):
     calories: Amount | None = None
     time: Seconds | None = None
     form_notes: Text | None = None
+    sets: list[LiftSet] = []
+    """The sets of a strength part lifted before the metcon ("back squat 5x3 @ 275")."""
 
 
 class CrossfitRound(Strict):

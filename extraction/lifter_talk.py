@@ -1,0 +1,87 @@
+"""How lifters talk, rewritten into plain notation before the message is read.
+
+A tempo code ("31X1", "tempo 3-1-1-0") is no set or load; a load said in plates ("3 plates
+x 2", "2 plates for 3 sets of 5") is the bar's weight; a second unit in brackets ("120kg
+(265 lb)") repeats the first; "pulled 600" is a deadlift. Each rewrite works on the cased
+text; lengths may change (offsets are taken after this step).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .schema import WeightUnit
+
+_LEAD = r"(?:(?:@|\bat|\bw/?|\bwith)\s?)?"
+_TEMPO_CODE = re.compile(
+    _LEAD + r"\(?(?<![\d.:/-])\b(?:[0-9x](?:\s?-\s?[0-9x]){2,3}|[0-9]{2}[0-9x]{2})\b\)?"
+    r"(?![\d.:/-]|\s?(?:k|km|mi|m|min|miles?|x)\b)",
+    re.IGNORECASE,
+)
+"""A tempo code: "3-1-1-0", "3-1-1", "31x1", "3010" (with the "@" or "w" before it); not a
+ladder of distances ("3-2-1 km")."""
+_TEMPO_WORD = re.compile(r"\btempo\b", re.IGNORECASE)
+_TEMPO_NEAR = 30
+"""A code this many characters from the word "tempo" is a tempo."""
+_CAPITAL_X = re.compile(_LEAD + r"\(?\b[2-5][0-9]X[0-2]\b\)?")
+"""A code with a capital X is a tempo without the word ("incline bench @ 31X1")."""
+_PLATES = re.compile(
+    r"(?<![\d.])(?P<n>[1-6])\s?(?:plates?|pl)(?:\s(?:a|per|each)\s side)?"
+    r"(?=\s?(?:x\s?\d|for\b))"
+    r"|(?<=@ )(?P<m>[1-6])\s?plates?\b|(?<=at )(?P<k>[1-6])\s?plates?\b",
+    re.IGNORECASE,
+)
+"""A load counted in plates a side: "3 plates x 2", "2 plates for 5", "@ 4 plates"."""
+_ONE_PLATE = re.compile(
+    r"(?:(?<=w/ )|(?<=with ))a (?P<v>45|35|25|20|15|10) ?(?:lb |kg |# )?plate\b"
+    r"(?! ?(?:carr|pinch|hold|in)\b)"
+)
+"""A single plate as added weight ("weighted pull ups w/ a 45 plate")."""
+_PLATE = {"lb": 45.0, "kg": 20.0}
+"""A big plate, and the bar weighs as much."""
+_CONVERSION = re.compile(
+    r"(?P<first>\d{1,4}(?:\.\d{1,2})?\s?(?P<u1>lbs?|#|kgs?|kilos?))\s?[(/]\s?~?"
+    r"\d{1,4}(?:\.\d{1,2})?\s?(?P<u2>lbs?|#|kgs?|kilos?)\s?\)?",
+    re.IGNORECASE,
+)
+"""A load followed by the same load in the other unit: "120kg (265 lb)", "245#/111kg"."""
+_PULLED = re.compile(
+    r"\bpulled (?=(?:a |an )?(?:\d{3}|\d{2,3}\s?(?:lbs?|kgs?|#|kilos?)\b)"
+    r"(?![\d:]|\s?(?:m|k|km|cal)\b))",
+    re.IGNORECASE,
+)
+"""A deadlift said with its verb: "pulled 600", "PULLED 240kg"."""
+
+
+def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
+    """The cased text with tempo codes blanked, plates as loads, conversions and verbs read."""
+    text = _CAPITAL_X.sub(" ", _blank_tempo_codes(text))
+    text = _CONVERSION.sub(_first_unit, text)
+    text = _PLATES.sub(lambda m: _plates(m, units), text)
+    text = _ONE_PLATE.sub(lambda m: m["v"], text)
+    return _PULLED.sub("deadlifted ", text)
+
+
+def _blank_tempo_codes(text: str) -> str:
+    """Tempo codes near the word "tempo", blanked (the word stays: "tempo squats")."""
+    words = [m.start() for m in _TEMPO_WORD.finditer(text)]
+    if not words:
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        near = any(-_TEMPO_NEAR < match.start() - at < _TEMPO_NEAR for at in words)
+        return " " if near else match[0]
+
+    return _TEMPO_CODE.sub(blank, text)
+
+
+def _first_unit(match: re.Match[str]) -> str:
+    """The first load alone when the bracket gives it in the other unit, else all of it."""
+    kilos = (match["u1"].lower()[0] == "k", match["u2"].lower()[0] == "k")
+    return match["first"] if kilos[0] != kilos[1] else match[0]
+
+
+def _plates(match: re.Match[str], units: WeightUnit) -> str:
+    count = int(match["n"] or match["m"] or match["k"])
+    value = _PLATE[units] * (1 + 2 * count)
+    return f"{value:g} {units}"
