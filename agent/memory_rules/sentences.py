@@ -58,6 +58,9 @@ _TYPOS = {
     "remvoe": "remove",
     "memroy": "memory",
     "profle": "profile",
+    "hav": "have",
+    "astma": "asthma",
+    "r": "are",
 }
 _NOT_REMEMBER = frozenset(
     {"remembers", "remembered", "renumber", "member", "members", "remember", "rendered", "reader"}

@@ -37,8 +37,9 @@ MEDICAL = re.compile(
     r"|shin splints|tennis elbow|golfer'?s elbow|runner'?s knee|jumper'?s knee|frozen shoulder"
     r"|pinched nerve|whiplash|gout|hypermobil\w*|crohn'?s|colitis|endometriosis|pcos|pacemaker"
     r"|stents?|blood thinners?|cholesterol|lupus|fibromyalgia|post-?op|c-section|covid"
-    r"|(?:doctor|dr|physician"
-    r"|surgeon)(?:'s)? (?:said|says|told|orders|advised|cleared|recommends))\b"
+    r"|arrhythm\w*|afib|a-fib|cardiolog\w*|osgood|schlatter|midwife|ob-?gyn|long covid"
+    r"|(?:doctor|doc|dr|gp|physician|physio|pt|physical therapist|surgeon|specialist)(?:'s)?"
+    r" (?:said|says|told|orders|advised|cleared|recommends|wants))\b"
 )
 """Medical words: a memory naming one is a high-importance constraint the coach must not miss."""
 BODY_ISSUE = re.compile(
