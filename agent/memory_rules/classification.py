@@ -24,7 +24,8 @@ from storage.models import Importance, MemoryType
 _EQUIPMENT = re.compile(
     r"\b(?:dumbbells?|dbs?|kettlebells?|kbs?|barbells?|squat rack|power rack|rack|rower|erg"
     r"|assault bike|air bike|treadmill|pull-?up bar|rings|resistance bands?|bands|plates"
-    r"|home gym|garage gym|equipment|cable machine|smith machine|trap bar|sandbag|jump rope"
+    r"|(?:home|garage|hotel|apartment|work) gyms?|equipment|cable machine|smith machine|trap bar"
+    r"|sandbag|jump rope"
     r"|gym membership|weights|bench)\b"
 )
 _EQUIPMENT_LIMIT = re.compile(
@@ -51,11 +52,13 @@ _SCHEDULE = re.compile(
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays"
     r"|mornings|evenings)\b"
     r"|\bnot allowed\b|\b(?:don't|doesn't|do not|does not|won't) (?:want|let|allow) me\b"
+    r"|\b(?:never|no|not|don't|can't|won't)\b.{0,25}\bmore than \d+|\bcap\w* .{0,25}\bat \d+"
+    r"|\ball the time (?:i|i've|i have|i got)\b"
 )
 """Limits on when, how often, how long or how hard the athlete can train."""
 _DIET = re.compile(
     r"\b(?:vegan|vegetarian|pescatarian|keto|gluten[- ]free|dairy[- ]free|lactose|halal|kosher"
-    r"|intermittent fasting|fasting)\b"
+    r"|intermittent fasting|fasting|sober|teetotal|no alcohol|stimulants?)\b"
 )
 _FEEDBACK = re.compile(
     r"\b(?:last|yesterday'?s?|today'?s|this week'?s|last week'?s|previous|recent|that|the|your)\b"
@@ -91,7 +94,8 @@ _PREFERENCE = re.compile(
     r"\b(?:(?<!is )(?<!'s )(?<!are )(?<!was )(?<!feels )(?<!looks )like|likes|liked|love|loves"
     r"|loved|enjoy|enjoys|hate|hates|hated|dislike|dislikes|motivated by|respond better to"
     r"|prefer|prefers|preferred|favou?rites?|can't stand|cannot stand|not a fan|big fan|fan of"
-    r"|rather|loathe|despise)\b"
+    r"|rather|loathe|despise|(?:morning|evening|night) (?:person|people|bird)|night owl"
+    r"|early bird|works? best)\b"
 )
 _COMMUNICATION = re.compile(
     r"\b(?:repl(?:y|ies)|answers?|responses?|respond|messages?|texts?|tone|emojis?|check-?ins?"
@@ -102,9 +106,12 @@ _COMMUNICATION = re.compile(
     r"|long-winded|short and sweet|(?:keep|make) (?:it|things) (?:short|brief))\b"
 )
 """How the coach talks to the athlete: about this coach only."""
+_WANTS = re.compile(r"\b(?:want|wants|need|needs|would like|'d like|expect)\b")
+"""Asking for a way of talking ("I want blunt feedback") is an instruction to the coach."""
 _THIS_COACH = re.compile(
-    r"\b(?:(?:for )?you specifically|(?:for|in|during) (?:our|these|this) (?:sessions|chats?"
-    r"|conversations?|coaching)|between (?:us|you and me)|when we (?:talk|chat)"
+    r"\b(?:(?:for )?you specifically|(?:just|only) for you|(?:for|in|during) (?:our|these|this)"
+    r" (?:sessions|chats?|conversations?|coaching)|(?:in|for) this chat|between (?:us|you and me)"
+    r"|when we (?:talk|chat)"
     r"|our (?:chats?|conversations?))\b"
 )
 """Words that tie a whole message to this coach ("for you specifically", "in our chats")."""
@@ -211,8 +218,9 @@ def _memory_type(low: str, *, imperative: bool, medical: bool) -> MemoryType:
     if _FEEDBACK.search(low):
         return "feedback"
     schedule = _SCHEDULE.search(low) is not None
-    if (imperative or _INSTRUCTION.search(low)) and not (
-        schedule and _COMMUNICATION.search(low) is None
+    talk = _COMMUNICATION.search(low) is not None
+    if (imperative or _INSTRUCTION.search(low) or (talk and _WANTS.search(low))) and not (
+        schedule and not talk
     ):
         return "instruction"
     if (_EQUIPMENT.search(low) and _EQUIPMENT_LIMIT.search(low)) or schedule or _DIET.search(low):

@@ -118,6 +118,8 @@ _NEGATORS = re.compile(
     re.IGNORECASE,
 )
 _STATE = re.compile(r"^(?P<subject>.+?) (?:is|are|'s|has been|have been|was|were|feels?) ")
+_ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
+"""A one-off ("forget about them for this week"): the plan changes, no memory does."""
 _TALK = frozenset(
     "i asked ask said say mentioned mention told tell you it that anything this".split()
 )
@@ -303,7 +305,7 @@ def forget_from_sentence(sentence: str, message: str, following: str = "") -> Fo
         query = _clean_query(pieces[0])
         rest = " ".join(p for p in (pieces[1] if len(pieces) > 1 else "", tail) if p).strip()
         words = set(lower(query).split())
-        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or ONE_OFF.search(lower(query)):
+        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or _ONE_OFF.search(lower(target)):
             continue
         found = replacement(
             rest if rest.strip(" .!?") else following, query, message, correcting=correcting
