@@ -30,7 +30,7 @@ _SOFT_BOUNDARY = frozenset("and but plus then btw also so".split())
 _FINE = r"(?:great|nice|helpful|good|awesome|cool|ideal|useful|amazing|lovely|perfect|handy|best)"
 _IF_YOU = r"if you(?: could| would| can| please| just)*"
 _POLITE = (
-    r"(?:can|could|would|will) you(?: please| kindly| just| maybe| also)*"
+    r"(?:can|could|would|will) (?:you|we)(?: please| kindly| just| maybe| also)*"
     r"|(?:is|would|will) it be (?:possible|ok|okay|alright) (?:for you )?to"
     r"|is it (?:possible|ok|okay|alright) (?:for you )?to"
     r"|(?:would|do) you mind"

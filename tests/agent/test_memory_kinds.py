@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from agent.memory_rules import detect_memory_intent
-from tests.agent.memory_helpers import saved
+from tests.agent.memory_helpers import forgotten, saved
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,68 @@ def test_one_offs_and_bare_pointers_are_not_memories(message: str) -> None:
 def test_a_one_time_task_is_a_to_do_not_a_memory(message: str, kept: bool) -> None:
     """A task for the coach is an instruction to keep only when something says it recurs."""
     assert (detect_memory_intent(message) is not None) == kept
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("nvm about the triathlon, forget it", "triathlon"),
+        ("ok about my old 10k time forget it", "old 10k time"),
+        ("the dairy note - please delete it, I eat cheese again", "dairy"),
+        ("that thing about my wrist, take it out pls", "wrist"),
+        ("My weight doesn't need to be stored - delete it.", "weight"),
+        ("forgettt the knee stuff", "knee"),
+        ("Lift the no-jumping rule you saved", "no-jumping rule you saved"),
+        ("wipe my memories", "everything"),
+        ("could we forget my resting heart rate? rather not keep it", "resting heart rate"),
+    ],
+)
+def test_forget_frames_name_their_target(message: str, query: str) -> None:
+    """A fronted topic names "it"; a predicate about storing names its subject."""
+    assert forgotten(message).query == query
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        (
+            "update: I no longer swim on Fridays, I'm at the pool on Saturdays now",
+            "swim on Fridays",
+            "Is at the pool on Saturdays now.",
+        ),
+        (
+            "correction to what you have on me: my height is 178, not 175",
+            "height",
+            "Their height is 178.",
+        ),
+        (
+            "that's not true anymore, I lift at the Y now, not at home",
+            "at home",
+            "Lifts at the Y now.",
+        ),
+        (
+            "I used to hate rowing but now I love it, so forget the old note and save that",
+            "I hate rowing",
+            "Loves rowing now.",
+        ),
+        ("forget my old squat note and always use kg from now on", "old squat note", None),
+        (
+            "Replace my bench max with 110, the 100 one is old.",
+            "bench max",
+            "Their bench max is 110.",
+        ),
+        ("Overwrite my diet preference: pescatarian, not vegan.", "diet preference", None),
+        ("You have me down as a runner; that's outdated, I ride now.", "runner", "Rides now."),
+        ("My saved pool is wrong - I swim at Aquatics Centre now.", "pool", None),
+    ],
+)
+def test_corrections_forget_the_old_fact_and_keep_the_new(
+    message: str, query: str, new: str | None
+) -> None:
+    """Correction labels, "not Y", "I used to X but now Y" and stale predicates replace."""
+    request = forgotten(message)
+    assert request.query == query
+    if new is not None:
+        assert request.replacement is not None and request.replacement.content == new
+    elif "always" in message:
+        assert request.replacement is not None and "kg" in request.replacement.content
