@@ -79,7 +79,8 @@ _QUERY_LEAD = re.compile(
 )
 _QUERY_TRAIL = (
     "anymore,any more,please,now,for me,entirely,completely,ok,okay,thanks,too,as well,pls"
-    ",altogether,permanently,coach,for good,earlier,before,last time"
+    ",altogether,permanently,coach,for good,earlier,before,last time,lol,haha,lmao,from now on"
+    ",going forward"
 ).split(",")
 _SESSION_NOUNS = frozenset(
     "run ride swim lift workout workouts session wod metcon class warm-up warmup cooldown"

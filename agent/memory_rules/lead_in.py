@@ -33,7 +33,7 @@ _POLITE = (
     r"(?:can|could|would|will) (?:you|we)(?: please| kindly| just| maybe| also)*"
     r"|(?:is|would|will) it be (?:possible|ok|okay|alright) (?:for you )?to"
     r"|is it (?:possible|ok|okay|alright) (?:for you )?to"
-    r"|(?:would|do) you mind"
+    r"|(?:(?:would|do) you )?mind"
 )
 """Modal questions: a request even with a question mark."""
 _REQUEST = re.compile(

@@ -24,7 +24,8 @@ _SAVE_TRIGGER = re.compile(
     r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
     r"|workouts|plans|time))\b))|(?<=you to |should )know(?= (?:i|i'm|i've|i'd|my)\b)"
     r"|commit (?:this |that |it )?to memory"
-    r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind))"
+    r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
+    r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
     r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind"
     r"|take (?:this |that |it )?into account|factor (?:this |that |it )?in|account for the fact"
@@ -58,7 +59,7 @@ _SAVE_TRIGGER = re.compile(
     r")\b"
 )
 _THAT = re.compile(r"\s*that\b")
-_OBJECT = re.compile(r" (?:this|that|it) in mind$")
+_OBJECT = re.compile(r" (?:this|that|it)(?: |$)")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
 _QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
 _BACK_THEN = re.compile(r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b")
@@ -95,7 +96,7 @@ _TRAIL_WORDS = (
     "please,thanks,thank you,ok,okay,for later,for the future,for future reference,going forward"
     ",moving forward,from now on,in the future,for next time,ty,lol,thx,coach,too,alright,though"
     ",haha,lmao,cheers,to my profile,in my profile,to your notes,in your notes,to your memory"
-    ",in your memory,on file,to my file,to my notes"
+    ",in your memory,on file,to my file,to my notes,please remember,remember that,remember"
 ).split(",")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|my|me|mine|myself|we|we're|our|us)\b")
 _STRONG_COACH_VERBS = frozenset(
@@ -103,7 +104,7 @@ _STRONG_COACH_VERBS = frozenset(
     " mention explain suggest recommend answer respond reply speak talk address refer format"
     " limit factor account consider assume default convert exclude motivate encourage warn scale"
     " modify adjust substitute swap offer provide cue summarize summarise greet challenge check"
-    " be keep stick prioritize prioritise focus plan".split()
+    " be keep stick prioritize prioritise focus plan cap sign".split()
 )
 _NON_COACH_VERBS = frozenset(
     "bring buy stretch breathe drink eat sleep hydrate pack grab wear charge wash book pay pick"

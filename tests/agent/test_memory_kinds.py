@@ -192,3 +192,34 @@ def test_corrections_forget_the_old_fact_and_keep_the_new(
         assert request.replacement is not None and request.replacement.content == new
     elif "always" in message:
         assert request.replacement is not None and "kg" in request.replacement.content
+
+
+@pytest.mark.parametrize(
+    ("message", "content"),
+    [
+        ("REMEMBER I HAVE A BAD KNEE", "Has a bad knee."),
+        (
+            "Remember: Always use RPE for my lifts.",
+            "Wants the coach to always use RPE for their lifts.",
+        ),
+        ("remember I need long warm-ups", "Needs long warm-ups."),
+        ("remember my gym is called 'Iron Den' now", "Their gym is called 'Iron Den' now."),
+        ("I don't eat pork, keep that on file for meal ideas.", "Doesn't eat pork."),
+        ("note: I'm training for a 10k, please remember", "Is training for a 10k."),
+        ("Mind making a note that I'd like replies in French?", "Would like replies in French."),
+        ("ignore what I told you about my hip from now on", None),
+    ],
+)
+def test_saved_text_reads_as_a_clean_fact(message: str, content: str | None) -> None:
+    """No shouting, no sentence-initial capitals mid-fact, no stray quote spaces or tails."""
+    result = detect_memory_intent(message)
+    if content is None:
+        assert result is not None and getattr(result, "query", "") == "hip"
+    else:
+        assert saved(message).content == content
+
+
+def test_a_time_cap_on_sessions_is_a_constraint_but_a_target_time_is_a_goal() -> None:
+    """ "Sessions under 40 min" limits training; "my 5k under 20 minutes" is what it aims at."""
+    assert saved("remember I need sessions under 40 min").memory_type == "constraint"
+    assert saved("remember I want my 5k under 20 minutes").memory_type == "goal"
