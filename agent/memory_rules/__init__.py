@@ -28,7 +28,8 @@ Layout, in dependency order: `sentences` and `word_lists` (shared words and patt
 `safety`, `lead_in` (directive frames), `labels` (colon labels), `rewriting` and
 `classification`, then `save_requests`, `back_refs` (requests pointing back at the fact
 before them), `standing` (standing directives), `memory_refs` (phrases naming a stored
-memory), `replacements` (the new fact that comes with a forget), `forget_requests`,
+memory), `replacements` (the new fact that comes with a forget), `forget_frames` (a
+topic fronted before "forget it", correction labels), `forget_requests`,
 `updates` (corrections pointing back) and `detection`; `similarity` feeds `matching` and
 `consolidation`; `ranking` stands alone.
 """

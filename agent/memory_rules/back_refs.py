@@ -29,8 +29,9 @@ _PLACE = (
 )
 _COMPLEMENT = (
     r" (?:down|somewhere|about me|for me|for later|for (?:the )?future|for (?:next|later) time"
-    r"|too|as well|on file|on record|in mind|into account|to memory|in"
+    r"|too|as well|on file|on record|in mind|into account|to memory|in|going forward|from now on"
     r"|(?:as|under) (?:my |a |an |the |one of my )?[a-z0-9\- ]{1,30}?"
+    r"|(?:preference|goal|constraint|restriction|rule|fact|detail)s?"
     rf"|(?:to|in|into|on|onto|with) (?:my |your |the |our )?(?:[a-z\-]+ ){{0,2}}{_PLACE})"
 )
 _KEEPS_ALONE = (
@@ -57,6 +58,8 @@ _DISCOURSE = re.compile(
 _ROLE = re.compile(r" (?:as|under) (?:(?P<my>my) |a |an |the |one of my )?(?P<role>[a-z0-9\- ]+)")
 """What a complement keeps the fact as: "save that as my current max" → "my current max"."""
 _MAX_SENTENCES = 3
+_POLITE_ASK = re.compile(r"\b(?:can|could|would|will) you(?: please| kindly| just)* (?=\w+ )")
+"""A polite request before "keep that": the request itself is what to keep."""
 
 
 def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
@@ -68,6 +71,9 @@ def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
         return same if lasting(same) else ""
     facts: list[str] = []
     for previous in reversed(earlier):
+        asked = _POLITE_ASK.search(lower(previous))
+        if asked and not facts and lead_kind(previous[: asked.start()]) is not None:
+            return "to " + previous[asked.end() :].rstrip(" ?")  # "can you stop X? keep that"
         if is_question(previous) or not lasting(previous) or len(facts) == _MAX_SENTENCES:
             break
         facts.insert(0, previous)

@@ -11,34 +11,55 @@ from dataclasses import dataclass
 
 from agent.memory_rules.requests import Scope
 from agent.memory_rules.sentences import lower
-from agent.memory_rules.word_lists import BODY_ISSUE, MEDICAL, UNITS, WEEKLY
+from agent.memory_rules.word_lists import (
+    BODY_ISSUE,
+    MEDICAL,
+    MONTHS,
+    UNITS,
+    WEEKDAYS,
+    WEEKLY,
+)
 from storage.models import Importance, MemoryType
 
 _EQUIPMENT = re.compile(
     r"\b(?:dumbbells?|dbs?|kettlebells?|kbs?|barbells?|squat rack|power rack|rack|rower|erg"
     r"|assault bike|air bike|treadmill|pull-?up bar|rings|resistance bands?|bands|plates"
-    r"|home gym|garage gym|equipment|cable machine|smith machine|trap bar|sandbag|jump rope"
+    r"|(?:home|garage|hotel|apartment|work) gyms?|equipment|cable machine|smith machine|trap bar"
+    r"|sandbag|jump rope"
     r"|gym membership|weights|bench)\b"
 )
 _EQUIPMENT_LIMIT = re.compile(
     r"\b(?:only|no|don't have|doesn't have|do not have|without|lack\w*|access|at home|home gym"
     r"|garage gym|just (?:a|some)|bodyweight only)\b"
 )
+_DAYS = rf"(?:{'|'.join(WEEKDAYS)})s?"
+_MONTHS = rf"(?:{'|'.join(MONTHS)}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _SCHEDULE = re.compile(
-    rf"{WEEKLY}|\b\d+ ?x (?:a|per) week\b"
-    r"|\bonly\b.{0,40}\b(?:days?|mornings?|evenings?|nights?"
-    r"|weekends?|weekdays?|minutes|mins|hours?|time)\b|\bcan(?:'t|not| only)\b.{0,30}\b(?:train"
-    r"|work ?out|lift|run|exercise|make it)\b|\bno time\b|\bshort on time\b|\b(?:max|maximum|at"
-    r" most|no more than|up to) (?:of )?\d+ (?:\w+ )?(?:minutes|mins|days|hours|sessions)"
+    r"\b(?:only|can|can't|have|has|got|available|max|at most|no more than|up to|limited"
+    rf"|time for)\b.{{0,30}}(?:{WEEKLY}|\b\d+ ?x (?:a|per) week\b)"
+    r"|\bonly\b.{0,40}\b(?:days?|mornings?|evenings?|nights?|weekends?|weekdays?|minutes|mins"
+    rf"|hours?|time|{_DAYS})\b"
+    r"|\b(?:sessions?|workouts?|training|it)\b.{0,15}\b(?:under|less than|within|no longer than"
+    r"|shorter than) \d+ ?(?:min|mins|minutes|hours?|hrs?)\b"
+    r"|\b(?:my|need|needs|at least)\b.{0,25}\b(?:rest|recovery|easy|off) days?\b"
+    r"|\b(?:schedul\w*|program\w*|plan\w*|book\w*) (?:anything|nothing|stuff|training|workouts?"
+    rf"|sessions?|runs?) (?:on|before|after) (?:{_DAYS}|weekends?|weekdays?)\b"
+    r"|\bcan(?:'t|not| only)\b.{0,30}\b(?:train|work ?out|lift|run|exercise|make it)\b"
+    r"|\bno time\b|\bshort on time\b|\b(?:max|maximum|at most|no more than|up to) (?:of )?\d+"
+    r" (?:\w+ )?(?:minutes|mins|days|hours|sessions)"
     r"|\b\d+ ?(?:minutes|mins|min|hours|hrs|days|sessions) (?:\w+ )?(?:max|maximum|tops|at most)\b"
     r"|\bno (?:\w+ )?(?:running|runs|workouts?|training|sessions?|lifting)\b.{0,20}\b(?:on|then"
     r"|before|after|during)\b|\b(?:trains?|works? out|lifts?) (?:on )?"
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays"
     r"|mornings|evenings)\b"
+    r"|\bnot allowed\b|\b(?:don't|doesn't|do not|does not|won't) (?:want|let|allow) me\b"
+    r"|\b(?:never|no|not|don't|can't|won't)\b.{0,25}\bmore than \d+|\bcap\w* .{0,25}\bat \d+"
+    r"|\ball the time (?:i|i've|i have|i got)\b"
 )
+"""Limits on when, how often, how long or how hard the athlete can train."""
 _DIET = re.compile(
     r"\b(?:vegan|vegetarian|pescatarian|keto|gluten[- ]free|dairy[- ]free|lactose|halal|kosher"
-    r"|intermittent fasting|fasting)\b"
+    r"|intermittent fasting|fasting|sober|teetotal|no alcohol|stimulants?)\b"
 )
 _FEEDBACK = re.compile(
     r"\b(?:last|yesterday'?s?|today'?s|this week'?s|last week'?s|previous|recent|that|the|your)\b"
@@ -61,17 +82,56 @@ _GOAL = re.compile(
     r"|target|plan(?:ning)? to|get (?:to|under|below)|sub-?\d+|compete|competing|qualify"
     r"|lose (?:\d+|weight|fat)|gain (?:\d+|muscle|weight)|personal record|signed up for"
     r"|registered for)\b"
+    r"|\b(?:\d+ ?k|mile|marathon|half)\b.{0,20}\b(?:under|below|in under|sub) ?\d+"
+    rf"|\b(?:race|marathon|ironman|triathlon|tri|meet|competition|comp|ultra|hyrox|spartan"
+    rf"|gran fondo|sportive|tournament|lottery|qualifier|event)\b.{{0,40}}\b(?:{_MONTHS}|next"
+    r" (?:week|month|year|spring|summer|fall|autumn|winter)|this (?:year|spring|summer|fall"
+    r"|autumn|winter)|in \d+ (?:weeks|months))\b"
+    rf"|\b(?:doing|running|racing|riding|entered|entering) (?:a |an |the |my )?(?:\w+ ){{0,2}}"
+    r"(?:race|marathon|ironman|triathlon|ultra|hyrox|spartan|meet|competition|gran fondo)\b"
+    rf"|\d.{{0,30}}\bby (?:the )?(?:end of (?:the )?(?:year|month|summer|season)|{_MONTHS}"
+    r"|summer|christmas|next \w+|spring|fall|autumn|winter)\b"
 )
 _PREFERENCE = re.compile(
     r"\b(?:(?<!is )(?<!'s )(?<!are )(?<!was )(?<!feels )(?<!looks )like|likes|liked|love|loves"
     r"|loved|enjoy|enjoys|hate|hates|hated|dislike|dislikes|motivated by|respond better to"
     r"|prefer|prefers|preferred|favou?rites?|can't stand|cannot stand|not a fan|big fan|fan of"
-    r"|rather|loathe|despise)\b"
+    r"|rather|loathe|despise|(?:morning|evening|night) (?:person|people|bird)|night owl"
+    r"|early bird|works? best)\b"
 )
-_COACH_REF = re.compile(
-    r"\b(?:you|your|yours|the coach|replies|answers|responses|messages|tone|blunt|harsh|gentle"
-    r"|check-?ins?|explanations|emojis?|programming|program me)\b"
+_COMMUNICATION = re.compile(
+    r"\b(?:repl(?:y|ies)|answers?|responses?|respond|messages?|texts?|tone|emojis?|check-?ins?"
+    r"|check(?:ed|ing)? in (?:on|with)|explain\w*|explanations?|cheerleading|pep talks?|blunt"
+    r"|harsh|gentle|sugar-?coat\w*|jargon|simple (?:english|words|language)|english|wording"
+    r"|(?:talk|speak|write)(?:ing)? to me|call me|nickname|address me|chats?|conversations?"
+    r"|bullet points?|formal|casual|swear\w*|wordy|verbose|concise|tough love|motivational"
+    r"|long-winded|short and sweet|(?:keep|make) (?:it|things) (?:short|brief))\b"
 )
+"""How the coach talks to the athlete: about this coach only."""
+_WANTS = re.compile(r"\b(?:want|wants|need|needs|would like|'d like|expect)\b")
+"""Asking for a way of talking ("I want blunt feedback") is an instruction to the coach."""
+_THIS_COACH = re.compile(
+    r"\b(?:(?:for )?you specifically|(?:just|only) for you|(?:for|in|during) (?:our|these|this)"
+    r" (?:sessions|chats?|conversations?|coaching)|(?:in|for) this chat|between (?:us|you and me)"
+    r"|when we (?:talk|chat)"
+    r"|our (?:chats?|conversations?))\b"
+)
+"""Words that tie a whole message to this coach ("for you specifically", "in our chats")."""
+_BY_YOU = re.compile(r"\b(?:with|by|from) you\b(?! (?:said|told))")
+"""The coach as the one who does it ("checked in on daily by you"), in the memory itself."""
+_NAMED_TYPE = re.compile(
+    r"\b(?:that|this|it|as a|as an|as my|that's|this is|it's) (?:the |my |a |an )?(?:main |big "
+    r"|real |new )?(?P<type>preference|goal|constraint|restriction|limitation|instruction)s?\b"
+)
+"""The athlete naming the kind themselves: "save that preference", "that's THE goal"."""
+_NAMED: dict[str, MemoryType] = {
+    "preference": "preference",
+    "goal": "goal",
+    "constraint": "constraint",
+    "restriction": "constraint",
+    "limitation": "constraint",
+    "instruction": "instruction",
+}
 _IMPORTANT = re.compile(r"\b(?:important|crucial|critical|vital|essential|life[- ]threatening)\b")
 _TAG_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (tag, re.compile(pattern))
@@ -149,33 +209,48 @@ class Kind:
     tags: tuple[str, ...]
 
 
+def _memory_type(low: str, *, imperative: bool, medical: bool) -> MemoryType:
+    """The memory's type from its lowercase first-person source, most binding kind first.
+
+    An instruction about training (not about how the coach talks) that limits the schedule
+    is a constraint: "never schedule anything on Fridays" binds whoever plans.
+    """
+    if medical:
+        return "constraint"
+    if _FEEDBACK.search(low):
+        return "feedback"
+    schedule = _SCHEDULE.search(low) is not None
+    talk = _COMMUNICATION.search(low) is not None
+    if (imperative or _INSTRUCTION.search(low) or (talk and _WANTS.search(low))) and not (
+        schedule and not talk
+    ):
+        return "instruction"
+    if (_EQUIPMENT.search(low) and _EQUIPMENT_LIMIT.search(low)) or schedule or _DIET.search(low):
+        return "constraint"
+    if _GOAL.search(low):
+        return "goal"
+    return "preference" if _PREFERENCE.search(low) else "context"
+
+
 def classify(source: str, *, imperative: bool, message: str) -> Kind:
     """Type, importance, scope and tags of a memory from its first-person source text."""
     low = lower(source)
     medical = MEDICAL.search(low) is not None or BODY_ISSUE.search(low) is not None
-    memory_type: MemoryType
-    if medical:
-        memory_type = "constraint"
-    elif _FEEDBACK.search(low):
-        memory_type = "feedback"
-    elif imperative or _INSTRUCTION.search(low):
-        memory_type = "instruction"
-    elif (_EQUIPMENT.search(low) and _EQUIPMENT_LIMIT.search(low)) or _SCHEDULE.search(low):
-        memory_type = "constraint"
-    elif _DIET.search(low):
-        memory_type = "constraint"
-    elif _GOAL.search(low):
-        memory_type = "goal"
-    elif _PREFERENCE.search(low):
-        memory_type = "preference"
-    else:
-        memory_type = "context"
+    memory_type = _memory_type(low, imperative=imperative, medical=medical)
+    named = _NAMED_TYPE.search(lower(message))
+    if named is not None and not medical:
+        memory_type = _NAMED[named.group("type")]
     importance: Importance = "low"
     if medical or _IMPORTANT.search(lower(message)):
         importance = "high"
     elif memory_type in {"goal", "constraint", "instruction", "feedback"}:
         importance = "medium"
-    coachy = memory_type in {"instruction", "feedback"} or _COACH_REF.search(low) is not None
+    coachy = (
+        memory_type == "feedback"
+        or _COMMUNICATION.search(low) is not None
+        or _BY_YOU.search(low) is not None
+        or _THIS_COACH.search(lower(message)) is not None
+    )
     scope: Scope = "coach" if coachy and not medical and memory_type != "constraint" else "global"
     tags = tuple(tag for tag, rule in _TAG_RULES if rule.search(low))[:5]
     return Kind(memory_type, importance, scope, tags)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from agent.memory_rules.back_refs import save_pointing_back
+from agent.memory_rules.forget_frames import correction_label
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
@@ -30,8 +31,10 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     sentences = join_bare_labels(split_sentences(message))
     for idx, sentence in enumerate(sentences):
         following = sentences[idx + 1] if idx + 1 < len(sentences) else ""
-        forget = update_pointing_back(sentence, sentences[:idx], message) or forget_from_sentence(
-            sentence, message, following
+        forget = (
+            correction_label(sentence, message)
+            or update_pointing_back(sentence, sentences[:idx], message)
+            or forget_from_sentence(sentence, message, following)
         )
         if forget is not None:
             return forget

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from agent.memory_rules.lead_in import before_clause, lead_kind
+from agent.memory_rules.forget_frames import change_stated_first, fronted_topic
+from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
 from agent.memory_rules.memory_refs import MEMORY_NOUNS, STALE, memory_reference
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
@@ -24,15 +25,17 @@ _FORGET_TRIGGER = re.compile(
     r"(?P<forget>forget|disregard|ignore|instead of (?:remembering|saving|noting|storing"
     r"|keeping(?: track of)?))"
     r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of|ditch"
-    r"|bin|toss|nuke|unsave|unpin|unstore|let go of|take(?= .{1,60}? (?:off|out of) "
-    + _PLACE
-    + r"))"
+    r"|bin|toss|nuke|unsave|unpin|unstore|let go of|undo|lift(?= (?:the|my|that) )"
+    r"|take(?= (?:it|that|this|them) out\b)|take(?= .{1,60}? (?:off|out of) " + _PLACE + r"))"
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
     r"|(?:don't|do not) remember(?! to\b))"
-    r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap|set)"
-    r"|(?P<nolonger>(?:that's|that is|it's|it is|this is|its) (?:no longer|not) (?:true|the case"
+    r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap(?: out)?|overwrite|set)"
+    r"|(?P<unkeep>(?:doesn't|does not|don't|do not) need to be (?:stored|saved|kept|remembered"
+    r"|on file)|(?:shouldn't|should not) be (?:stored|saved|kept|on file))"
+    r"|(?P<nolonger>no longer (?:true|relevant|accurate|valid|needed|applicable)(?=\s*:)"
+    r"|(?:that's|that is|it's|it is|this is|its) (?:no longer|not) (?:true|the case"
     r"|accurate|relevant|valid|right)(?: anymore)?|(?:is|are) no longer (?:true|the case|accurate"
     r"|relevant|valid))"
     r"|(?P<stale>" + STALE.pattern + ")"
@@ -41,7 +44,8 @@ _FORGET_TRIGGER = re.compile(
 _KINDS = r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?|injur(?:y|ies)"
 """Kinds of memory: "delete my goal of a 500 deadlift" names a memory, "delete my workout" not."""
 _MEMORY_NOUN = re.compile(
-    r"^(?:the |that |this |my |your |any |those |these |all )?(?:old |previous |earlier |first )?"
+    r"^(?:the |that |this |my |your |any |those |these |all )?"
+    r"(?:old |previous |earlier |first |last )?"
     r"(?:memory|memories|note|notes|entry|entries|record|fact|info|information|one|thing|bit"
     r"|part|stuff|line|detail|details)"
     r"(?: (?:about|of|on|regarding|re|that|saying|where (?:i|you) (?:said|mentioned|noted|wrote"
@@ -75,7 +79,8 @@ _QUERY_LEAD = re.compile(
 )
 _QUERY_TRAIL = (
     "anymore,any more,please,now,for me,entirely,completely,ok,okay,thanks,too,as well,pls"
-    ",altogether,permanently,coach,for good,earlier,before,last time"
+    ",altogether,permanently,coach,for good,earlier,before,last time,lol,haha,lmao,from now on"
+    ",going forward"
 ).split(",")
 _SESSION_NOUNS = frozenset(
     "run ride swim lift workout workouts session wod metcon class warm-up warmup cooldown"
@@ -83,10 +88,18 @@ _SESSION_NOUNS = frozenset(
 )
 _QUERY_FILLER = frozenset("thing things stuff business one".split())
 _DETERMINERS = frozenset("my me the a an this those these any all your".split())
-_SPLIT = re.compile(r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+")
+_SPLIT = re.compile(
+    r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+|\s+and\s+(?=(?:please |then"
+    r" |also |just |instead )*(?:save|remember|note|store|keep|add|put|use|call|always|never"
+    r"|don't|make|log|write|record|replace|update|give|program|schedule|from now on)\b)"
+)
+"""Where a forget's target ends: a boundary, a reason, or "and" before the next request."""
+_WAS = re.compile(r"\b(?:not|instead of) (?P<old>[^,.;]+?)[.!]?$")
+"""The old value in "I train at Gold's now, not Planet Fitness"."""
+_BARE_PRONOUN = re.compile(r"(?:that|this|it|them)\b(?=\s*(?:[,;.!]|$|\s-\s))")
 _DEICTIC = re.compile(
     r"^(that|this|those|it)(?: (?:note|memory|info|one|bit|entry|stuff))?(?: (?:anymore|any more"
-    r"|on file|stored|saved|down|now|please|pls|too|as well|from " + _PLACE + r"))*[\s.!]*$"
+    r"|out|on file|stored|saved|down|now|please|pls|too|as well|from " + _PLACE + r"))*[\s.!]*$"
 )
 """A target that points back ("you don't need to keep that note anymore")."""
 _SETTING = re.compile(
@@ -96,9 +109,11 @@ _SETTING = re.compile(
 _FROM_TO = re.compile(r"^(?P<x>my (?:[a-z0-9\-]+ ){0,3}?[a-z0-9\-]+) from (?P<a>.+)$")
 _OLD_HELD = re.compile(
     r"\b(?:the |my )?(?:old|previous) (?:one|value|number|entry)\b|\bwhat you have\b"
-    r"|\byou have (?:is|was)\b|\b(?:is|was) (?:wrong|outdated|out of date|stale)\b"
+    r"|\byou have (?:is|was)\b|\b(?:is|was) (?:wrong|outdated|out of date|stale|old)\b"
 )
 """The sentence says the stored value is old: "update my weight to 79, the old one is wrong"."""
+_REPLACING = frozenset({"replace", "swap", "swap out", "overwrite"})
+"""Verbs that put a new value in place of a named memory ("replace my goal with …")."""
 _PLACE_ONLY = re.compile(r"^" + _PLACE + r"[\s.!]*$")
 _RETRACTED = re.compile(r"\b(?:anymore|any more|no longer)\b")
 _KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
@@ -118,6 +133,8 @@ _NEGATORS = re.compile(
     re.IGNORECASE,
 )
 _STATE = re.compile(r"^(?P<subject>.+?) (?:is|are|'s|has been|have been|was|were|feels?) ")
+_ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
+"""A one-off ("forget about them for this week"): the plan changes, no memory does."""
 _TALK = frozenset(
     "i asked ask said say mentioned mention told tell you it that anything this".split()
 )
@@ -127,6 +144,7 @@ _TALK = frozenset(
 _EVERYTHING = re.compile(
     r"^(?:(?:absolutely |literally )?(?:everything|all|anything)(?: (?:that )?you (?:know"
     r"|have|remember|saved|stored|noted|kept)(?: saved| stored| on file)?)?(?: (?:about|on) me)?"
+    r"|(?:my|your) (?:memories|saved (?:stuff|info|information)|notes on me)"
     r"|(?:all|every|each) (?:of )?(?:my |your |the )?(?:memories|memory|notes|saved (?:stuff|info"
     r"|information)|data|info|information|stored (?:stuff|info|information))(?: (?:about|on) me)?"
     rf"|everything (?:from|in|out of) {_PLACE})"
@@ -215,7 +233,7 @@ def _update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] 
     # "replace my old goal with …" names a memory; "change my units to kg" states a setting
     # (a save, which consolidation turns into an update of the stored one)
     named = re.search(rf"^my (?:old |previous )?(?:\S+ ){{0,3}}?(?:{_KINDS})\b", lower(subject))
-    replacing = lower(sentence[start:end]) in {"replace", "swap"} and named is not None
+    replacing = lower(sentence[start:end]) in _REPLACING and named is not None
     changed = _FROM_TO.match(lower(subject))
     if changed is not None:  # "change my goal from the half to the full": both values given
         held = subject[: changed.end("x")]
@@ -235,27 +253,41 @@ def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, 
     after = sentence[end:].strip()
     low_after = lower(after)
     question = sentence.rstrip().endswith("?")
+    clauses = re.split(r"[,;:!]|\s-\s", sentence[:start])
     if kind == "nolonger":
+        was = _WAS.search(low_after)
+        if after.startswith((",", ";", "-")) and was is not None:  # "…, X now, not Y"
+            return after[was.start("old") : was.end("old")], after.lstrip(" ,;-"), True
         if re.search(r"[a-z]", low_after):
             return after.lstrip(" :,-"), "", False
         return before_clause(sentence, start), "", False
-    if kind == "stale":
-        subject = re.split(r"[,;:!]|\s-\s", sentence[:start])[-1]
+    if kind in {"stale", "unkeep"}:
+        subject = clauses[-1]
+        if lower(subject).strip() in PRONOUN_ONLY and len(clauses) > 1:  # "X; that's old"
+            subject = clauses[-2]
         query = memory_reference(subject)
-        return None if query is None or question else (query, after, True)
+        if kind == "unkeep":  # "my age doesn't need to be stored" names a memory itself
+            query = query or drop_lead(subject.strip())
+        return None if not query or question else (query, after, kind == "stale")
     lead = lead_kind(sentence[:start])
-    if lead is None or (question and lead != "polite"):
+    topic = next((c for c in reversed(clauses) if c.strip()), "")
+    fronted = fronted_topic(topic) if kind in {"forget", "delete"} else None
+    if (lead is None and fronted is None) or (question and lead != "polite"):
         return None
     if kind == "update":
         return _update_parts(sentence, start, end)
     target, tail = (after, "")
-    if kind == "delete":
-        found = _delete_target(after)
-        if found is None:
-            target = after if _DEICTIC.match(low_after) else ""
-        else:
-            target, tail = found
+    bare = _BARE_PRONOUN.match(low_after)
+    found = _delete_target(after) if kind == "delete" else None
+    if found is not None:
+        target, tail = found
+    elif bare is not None:  # "remove it, that was a mistake", "forget it, season's over"
+        target, tail = after[: bare.end()], after[bare.end() :]
+    elif kind == "delete":
+        target = after if _DEICTIC.match(low_after) else ""
     pronoun = _DEICTIC.match(lower(target))
+    if pronoun is not None and fronted is not None:
+        return fronted, tail, False
     if pronoun is not None:
         if kind == "forget" and pronoun.group(1) != "it":
             return _back_reference(sentence, start), "", False
@@ -300,10 +332,13 @@ def forget_from_sentence(sentence: str, message: str, following: str = "") -> Fo
         pieces = _SPLIT.split(target, maxsplit=1)
         if len(pieces) == 1 and re.match(r"\s*(?:that\s+)?(?:i|i'm|i've)\b", lower(target)):
             pieces = _split_at_new_subject(target)
+        change = change_stated_first(sentence[: match.start()], pieces[0], message)
+        if change is not None:  # "I used to X but now Y, so forget the old note"
+            return ForgetRequest(query=change[0], replacement=change[1])
         query = _clean_query(pieces[0])
         rest = " ".join(p for p in (pieces[1] if len(pieces) > 1 else "", tail) if p).strip()
         words = set(lower(query).split())
-        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or ONE_OFF.search(lower(query)):
+        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or _ONE_OFF.search(lower(target)):
             continue
         found = replacement(
             rest if rest.strip(" .!?") else following, query, message, correcting=correcting

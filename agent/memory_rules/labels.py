@@ -36,7 +36,9 @@ _PURPOSE = re.compile(
     r"|records?)|future reference|going forward|moving forward|from now on|from here on(?: out)?"
     r"|(?:some|a |one )?things? (?:to|you should|worth) (?:know|remember|keep in mind|bear in mind"
     r"|note)|worth (?:remembering|noting|knowing|keeping in mind)|(?:goal|injury|fact|rule|info"
-    r"|preference)s? to remember|standing rule|new rule)\b"
+    r"|preference)s? to remember|standing rule|new rule|about me|what you know (?:about|of) me"
+    r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
+    r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note)\b"
 )
 _WEAK = re.compile(
     r"(?:^| )(?:fyi|heads up|important|nb|psa|note|reminder|(?:profile|injury|health|medical|quick"

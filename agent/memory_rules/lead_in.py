@@ -20,7 +20,7 @@ _FILLER = frozenset(
     " actually anyway anyways quick real one more thing another last again ah sorry thanks cool"
     " great nice awesome yeah yes yep listen look coach important importantly very this is really"
     " super seriously lastly finally first firstly second now kindly sir mate dude buddy man bro"
-    " wait fyi always like honestly basically".split()
+    " wait fyi always like honestly basically pretty tbh ngl".split()
 )
 _GREETINGS = frozenset("hey hi hello yo morning evening afternoon hiya howdy sup".split())
 _NOT_A_NAME = frozenset(
@@ -30,10 +30,10 @@ _SOFT_BOUNDARY = frozenset("and but plus then btw also so".split())
 _FINE = r"(?:great|nice|helpful|good|awesome|cool|ideal|useful|amazing|lovely|perfect|handy|best)"
 _IF_YOU = r"if you(?: could| would| can| please| just)*"
 _POLITE = (
-    r"(?:can|could|would|will) you(?: please| kindly| just| maybe| also)*"
+    r"(?:can|could|would|will) (?:you|we)(?: please| kindly| just| maybe| also)*"
     r"|(?:is|would|will) it be (?:possible|ok|okay|alright) (?:for you )?to"
     r"|is it (?:possible|ok|okay|alright) (?:for you )?to"
-    r"|(?:would|do) you mind"
+    r"|(?:(?:would|do) you )?mind"
 )
 """Modal questions: a request even with a question mark."""
 _REQUEST = re.compile(

@@ -26,7 +26,11 @@ _REF = re.compile(
     r" (?P<verb>saved|stored|noted|recorded|wrote down|written down|kept|listed|logged|remember"
     r"|remembered|put down|have|got)"
     r"(?: for me| about me| on file| down| saved| stored| on record| in (?:your |my |the )?"
-    r"(?:notes|memory|file|records|system))*)$"
+    r"(?:notes|memory|file|records|system))*"
+    r"|you(?:'ve| have)? (?:got )?me (?:down|listed|noted|saved|on file) as (?:a |an )?(?P<as>.+)"
+    r"|(?:saved|stored|recorded) (?P<saved>[a-z0-9\-' ]{1,40})"
+    r"|(?P<noted>[a-z0-9\-' ]{1,40}?) (?:in|on) (?:your|my|the) (?:notes|file|records|profile"
+    r"|memory))$"
 )
 STALE = re.compile(
     r"\b(?:is|are|'s|was) (?:now |totally |completely |all |way |just |a bit )?(?:wrong"
@@ -51,5 +55,5 @@ def memory_reference(phrase: str, *, loose: bool = False) -> str | None:
         return None
     if found.group("verb") in {"have", "got"} and not loose:
         return None
-    group = next(g for g in ("about", "named", "kept") if found.group(g))
+    group = next(g for g in ("about", "named", "kept", "as", "saved", "noted") if found.group(g))
     return text[found.start(group) : found.end(group)]

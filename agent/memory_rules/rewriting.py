@@ -87,7 +87,8 @@ def _third_person(verb: str) -> str:
     low = verb.lower()
     if low in _THIRD:
         return _THIRD[low]
-    if low in _MODALS or low in _PAST or low.endswith("ed") or not low.isalpha():
+    past = low.endswith("ed") and not low.endswith("eed")  # "need", "feed" are present
+    if low in _MODALS or low in _PAST or past or not low.isalpha():
         return verb
     if low.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"
@@ -179,12 +180,20 @@ def _third_person_tokens(tokens: list[str], *, subject_first: bool) -> list[str]
 
 def rewrite_statement(text: str) -> str:
     """Rewrite a first-person statement as a subjectless third-person fact."""
-    return _finish(_third_person_tokens(_TOKEN.findall(text), subject_first=True))
+    return _finish(_third_person_tokens(_TOKEN.findall(_unshout(text)), subject_first=True))
+
+
+def _unshout(text: str) -> str:
+    """A fact typed in capitals ("I HAVE A PACEMAKER") in ordinary case; shouting is no fact."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return text.lower() if len(letters) > 3 and all(ch.isupper() for ch in letters) else text
 
 
 def rewrite_imperative(text: str) -> str:
     """Rewrite an instruction to the coach ("call me Champ") as a fact about the athlete."""
-    tokens = [t for t in _TOKEN.findall(text) if t.lower() not in {"your", "yours"}]
+    tokens = [t for t in _TOKEN.findall(_unshout(text)) if t.lower() not in {"your", "yours"}]
+    if tokens and tokens[0][1:].islower():  # "Use RPE…" opened the sentence: "to use RPE"
+        tokens[0] = tokens[0].lower()
     lows = [t.lower() for t in tokens]
     if lows[:2] == ["call", "me"] and len(tokens) > 2:
         return _finish(["wants to be called", *tokens[2:]])
@@ -222,17 +231,23 @@ def noun_phrase(text: str) -> str | None:
 def _finish(tokens: list[str]) -> str:
     """Join tokens, capitalise, end with one period, cap the length."""
     text = ""
+    open_quote = False
     for token in tokens:
         inches = token == '"' and text[-1:].isdigit()
+        closing = token in {"'", '"'} and open_quote and not inches
         if (
             not text
             or inches
+            or closing
             or token in {",", ".", ";", ":", "!", "?", ")", "%"}
             or text[-1] == "("
+            or (open_quote and text[-1] in {"'", '"'} and text[-2:-1] in {"", " "})
         ):
             text += token
         else:
             text += " " + token
+        if token in {"'", '"'} and not inches:
+            open_quote = not open_quote
     text = text.strip(" ,;:-!?.\"'")
     if len(text) > MAX_CONTENT_CHARS:
         text = text[:MAX_CONTENT_CHARS].rsplit(" ", 1)[0]

@@ -21,9 +21,11 @@ _PLACE = r"(?:your |my |the )?(?:memory|memories|notes|profile|file|records|goal
 _SAVE_TRIGGER = re.compile(
     r"\b(?:"
     r"(?P<remember>remember(?:ed)?|memori[sz]e|retain|know(?=\s*(?:that\b|:|for (?:next time|later"
-    r"|the future|future reference)\b))|(?<=you to |should )know(?= (?:i|i'm|i've|i'd|my)\b)"
+    r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
+    r"|workouts|plans|time))\b))|(?<=you to |should )know(?= (?:i|i'm|i've|i'd|my)\b)"
     r"|commit (?:this |that |it )?to memory"
-    r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind))"
+    r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
+    r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
     r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind"
     r"|take (?:this |that |it )?into account|factor (?:this |that |it )?in|account for the fact"
@@ -31,12 +33,17 @@ _SAVE_TRIGGER = re.compile(
     r"|(?P<track>(?:keep|kept) (?:a )?(?:track|record|log|tally) of(?= (?:my|our)\b))"
     r"|(?P<note>(?:make|take|keep|kept) (?:a )?(?:quick |mental |little )?(?:note|record)(?: of)?"
     r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
-    r"|(?:write|jot|put) (?:this |that |it )?down)"
+    r"|(?:take |make )?note (?:for (?:the )?future|for later|for next time|going forward)"
+    r"(?= that\b)"
+    r"|(?:write|jot|put|mark|set) (?:this |that |it )?down|(?:file|tuck|squirrel|stash)"
+    r" (?:this |that |it )?away)"
     rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
     r"|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)(?=[\s.!]*$)"
-    r"|(?:save|store|record|log|add|put (?:it |this )?on file) (?:the fact )?that"
-    r"(?= (?:i|i'm|i've|i'd|my|we|our)\b)|(?:save|store|note|keep|pin|jot|write)"
+    r"|(?:save|store|record|log|add|register|put (?:it |this )?on (?:file|record)|lock in"
+    r"|log (?:it |this )?(?:in|to|into) (?:your |my |the )?(?:notes|memory|records?|file"
+    r"|profile|system)) (?:the fact )?that(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
+    r"|(?:save|store|note|keep|pin|jot|write)"
     r" (?:that|this|it)(?: down| on file| for later| in your notes| in memory| to memory)?"
     r"(?=[\s.!]*$))"
     r"|(?P<attribute>(?:save|store|record|set|update|change) (?=my (?!"
@@ -48,11 +55,11 @@ _SAVE_TRIGGER = re.compile(
     r"|for (?:the )?future(?: sessions| workouts| training| programming)?|for later"
     r"|for next time|going forward|moving forward|from now on|from here on(?: out)?|starting now"
     r"|from today on|henceforth"
-    r"|in (?:the )?future))"
+    r"|in (?:the )?future(?: sessions| workouts| plans| chats| training)?))"
     r")\b"
 )
 _THAT = re.compile(r"\s*that\b")
-_OBJECT = re.compile(r" (?:this|that|it) in mind$")
+_OBJECT = re.compile(r" (?:this|that|it)(?: |$)")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
 _QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
 _BACK_THEN = re.compile(r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b")
@@ -81,6 +88,7 @@ _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
     r"|for me\b"
     r"|coach\s*,?\s|for (?:next time|later|the future|future reference)\b|going forward\b"
+    r"|for (?:all )?(?:future|later|next) (?:chats|conversations|sessions|workouts|plans|time)\b"
     r"|moving forward\b|from now on\b)+",
     re.IGNORECASE,
 )
@@ -88,7 +96,7 @@ _TRAIL_WORDS = (
     "please,thanks,thank you,ok,okay,for later,for the future,for future reference,going forward"
     ",moving forward,from now on,in the future,for next time,ty,lol,thx,coach,too,alright,though"
     ",haha,lmao,cheers,to my profile,in my profile,to your notes,in your notes,to your memory"
-    ",in your memory,on file,to my file,to my notes"
+    ",in your memory,on file,to my file,to my notes,please remember,remember that,remember"
 ).split(",")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|my|me|mine|myself|we|we're|our|us)\b")
 _STRONG_COACH_VERBS = frozenset(
@@ -96,7 +104,7 @@ _STRONG_COACH_VERBS = frozenset(
     " mention explain suggest recommend answer respond reply speak talk address refer format"
     " limit factor account consider assume default convert exclude motivate encourage warn scale"
     " modify adjust substitute swap offer provide cue summarize summarise greet challenge check"
-    " be keep stick prioritize prioritise focus plan".split()
+    " be keep stick prioritize prioritise focus plan cap sign".split()
 )
 _NON_COACH_VERBS = frozenset(
     "bring buy stretch breathe drink eat sleep hydrate pack grab wear charge wash book pay pick"
@@ -117,11 +125,41 @@ _NOT_NAME = frozenset(
 )
 
 
+_TASKS = frozenset(
+    "send email text check review share post upload book finish update fix forward attach"
+    " look".split()
+)
+"""Verbs of a task the coach does once ("don't forget to send my plan"): a to-do, no memory."""
+_RECURRING = re.compile(
+    r"\b(?:always|never|every|each|whenever|any ?time|from now on|going forward|moving forward"
+    r"|weekly|daily|monthly|regularly|in with|on (?:mondays|tuesdays|wednesdays|thursdays"
+    r"|fridays|saturdays|sundays|weekends|weekdays))\b"
+)
+"""What makes a task a standing instruction ("send me a recap every Sunday")."""
+
+
+def _one_off_task(body: str) -> bool:
+    """Whether an imperative is a one-time task: a task verb and nothing saying it recurs."""
+    words = [w for w in split_words(body) if w not in {"always", "please", "also", "just"}]
+    return bool(words) and words[0] in _TASKS and _RECURRING.search(lower(body)) is None
+
+
+def _stem(gerund: str) -> str:
+    """The verb a gerund is made from, when it is a coach verb ("programming" → "program")."""
+    stem = gerund[:-3]
+    for verb in (stem, stem + "e", stem[:-1]):
+        if verb in _STRONG_COACH_VERBS:
+            return verb
+    return stem
+
+
 def _is_coach_imperative(text: str) -> bool:
     """True when an imperative ("remind me to…") asks the coach to do something lasting."""
     words = split_words(text)
     while words and words[0] in {"always", "never", "please", "also", "just", "to"}:
         words = words[1:]
+    if words[:1] == ["stop"] and words[1:2] and words[1].endswith("ing"):
+        words = [_stem(words[1]), *words[2:]]  # "stop using emojis": a coach habit to drop
     if not words or (words[0] in _NON_COACH_VERBS and "me" not in words[1:3]):
         return False
     if words[0] in {"don't", "not"}:
@@ -180,6 +218,10 @@ def build_save(
         body = text[3:] if low.startswith("to ") else text
         if not _is_coach_imperative(body) or ONE_OFF.search(low):
             return None
+        if _one_off_task(body):
+            return None
+        if set(split_words(body)[1:]) <= PRONOUN_ONLY | {"going", "forward", "up"}:
+            return None  # "keep that going forward": the object is before, `back_refs` reads it
         if re.match(r"(?:please |always )*call me ", lower(body)):
             body = re.sub(r"^(?:(?:please|always) )*", "", body, flags=re.IGNORECASE)
             if split_words(body)[2:3] and split_words(body)[2] in _NOT_NAME:
@@ -280,9 +322,9 @@ def standalone_instruction(sentence: str, message: str) -> MemoryRequest | None:
     """
     if sentence.rstrip().endswith("?"):
         return None
-    starts = [0] + [m.end() for m in re.finditer(r"[,;]|\s-\s", sentence)]
+    starts = [0] + [m.end() for m in re.finditer(r"[,;:]|\s-\s", sentence)]
     for start in starts:
-        clause = re.split(r"[,;]|\s-\s", sentence[start:], maxsplit=1)[0]
+        clause = re.split(r"[,;:]|\s-\s", sentence[start:], maxsplit=1)[0]
         low = lower(strip_tail(drop_lead(clause.strip()), _STANDING_TAIL))
         if not _DIRECT_IMPERATIVE.match(low) or ONE_OFF.search(low):
             continue

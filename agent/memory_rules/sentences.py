@@ -58,6 +58,9 @@ _TYPOS = {
     "remvoe": "remove",
     "memroy": "memory",
     "profle": "profile",
+    "hav": "have",
+    "astma": "asthma",
+    "r": "are",
 }
 _NOT_REMEMBER = frozenset(
     {"remembers", "remembered", "renumber", "member", "members", "remember", "rendered", "reader"}
@@ -90,7 +93,7 @@ def _fix_word(word: str) -> str:
     while end > start and not (word[end - 1].isalnum() or word[end - 1] == "'"):
         end -= 1
     lead, core, trail = word[:start], word[start:end], word[end:]
-    key = core.lower()
+    key = re.sub(r"([a-z])\1{2,}", r"\1\1", core.lower())  # "forgettt", "remmmember"
     if key in _TYPOS:
         return lead + _TYPOS[key] + trail
     if key.isalpha() and 5 <= len(key) <= 11:

@@ -45,29 +45,38 @@ _STANDS = re.compile(
     r"|general) (?:request|rule|order|instruction|thing)|(?:that's|that is|this is|it's|that goes)"
     r" for (?:all|every|any) (?:my )?(?:future|later)?\s*\w*|keep doing (?:it|that|this)"
     r"|(?:do|keep) (?:it|that|this) (?:always|every time|from now on|going forward)"
-    r"|from now(?: on)?(?: always)?|going forward|moving forward|always|for good)[\s.!]*$"
+    r"|from now(?: on)?(?: always)?|going forward|moving forward|always|for good|permanently"
+    r"|forever|indefinitely|for the foreseeable future)[\s.!]*$"
 )
 """A sentence saying the directive before it stands ("that's a standing request")."""
 _DIRECTIVE_VERBS = frozenset(
     "put include add make give plan schedule program programme write build keep use avoid skip"
     " answer reply respond talk speak explain check send start end finish cap limit stop cut"
     " leave drop swap replace prioritise prioritize focus remind call ask tell design set"
-    " structure format list".split()
+    " structure format list sign open close hype book".split()
 )
+_POINTERS = frozenset("that this it them those these up going forward please".split())
 _STANDING_LEAD = re.compile(
     r"(?:from now(?: on)?|from here on(?: out)?|going forward|moving forward),?\s+"
 )
 """A standing remark opening the directive's own clause ("from now on no burpees")."""
+_THIS_COACH_FRAME = re.compile(
+    r"(?:(?:just|only) )?(?:for you(?: specifically)?|(?:in|for|during) (?:our|this|these)"
+    r" (?:chats?|conversations?|sessions|coaching)|when(?:ever)? we (?:talk|chat))\b,?\s*"
+)
+"""A frame tying the directive to this coach's talk ("in our chats …"): it stands there."""
 _NEGATED = re.compile(r"(?:don't|do not|never)(?: ever)?\s+")
 """A negated directive's opening ("don't ever", "never"), before its verb."""
-_ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend|time)\b|\bjust for\b")
+_ONE_OFF = re.compile(
+    rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend|time)\b|\bjust for\b(?! you\b)"
+)
 
 
 def _directive(clause: str) -> str | None:
     """The clause as a directive to the coach, or None if it does not open with one."""
     body = drop_lead(clause.strip(" ,;:-"))
     words = split_words(body)
-    lead = _STANDING_LEAD.match(lower(body))
+    lead = _STANDING_LEAD.match(lower(body)) or _THIS_COACH_FRAME.match(lower(body))
     if lead:
         body = body[lead.end() :]
         words = split_words(body)
@@ -79,8 +88,8 @@ def _directive(clause: str) -> str | None:
     negation = _NEGATED.match(lower(body))
     if negation and split_words(body[negation.end() :])[:1] in [[v] for v in _DIRECTIVE_VERBS]:
         return "don't " + body[negation.end() :]  # "never / don't ever schedule …"
-    if not words or words[0] not in _DIRECTIVE_VERBS:
-        return None
+    if not words or words[0] not in _DIRECTIVE_VERBS or set(words[1:]) <= _POINTERS:
+        return None  # "keep that going forward" points back: `back_refs` reads it
     if words[0] == "stop" and not (len(words) > 1 and words[1].endswith("ing")):
         return None
     return body
@@ -96,6 +105,7 @@ def standing_directive(
     frame = next((c.strip() for c in clauses if _FRAME.match(lower(drop_lead(c.strip())))), None)
     others = [*(other for other in sentences if other != sentence), *clauses]
     stands = any(_STANDS.match(lower(drop_lead(other.strip()))) for other in others)
+    stands = stands or _THIS_COACH_FRAME.match(lower(drop_lead(sentences[0]))) is not None
     for clause in clauses:
         if lead_kind(clause) is None and _directive(clause) is None:
             continue

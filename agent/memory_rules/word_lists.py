@@ -13,8 +13,8 @@ MONTHS = tuple(
     "january february march april may june july august september october november december".split()
 )
 WEEKLY = (
-    r"\b(?:\d+|one|two|three|four|five|six|seven)x? (?:days?|times|sessions|workouts)"
-    r" (?:a|per|each|every) week\b"
+    r"\b(?:(?:\d+|one|two|three|four|five|six|seven)x? (?:days?|times|sessions|workouts)|once|twice"
+    r"|thrice) (?:a|per|each|every) week\b"
 )
 """A training frequency ("3 days a week"): a scheduling constraint, and one per athlete."""
 UNITS = r"kg|kgs|kilos?|kilograms|lbs?|pounds"
@@ -37,8 +37,9 @@ MEDICAL = re.compile(
     r"|shin splints|tennis elbow|golfer'?s elbow|runner'?s knee|jumper'?s knee|frozen shoulder"
     r"|pinched nerve|whiplash|gout|hypermobil\w*|crohn'?s|colitis|endometriosis|pcos|pacemaker"
     r"|stents?|blood thinners?|cholesterol|lupus|fibromyalgia|post-?op|c-section|covid"
-    r"|(?:doctor|dr|physician"
-    r"|surgeon)(?:'s)? (?:said|says|told|orders|advised|cleared|recommends))\b"
+    r"|heart attack|stroke|arrhythm\w*|afib|a-fib|cardiolog\w*|osgood|schlatter|midwife|ob-?gyn"
+    r"|(?:doctor|doc|dr|gp|physician|physio|pt|physical therapist|surgeon|specialist)(?:'s)?"
+    r" (?:said|says|told|orders|advised|cleared|recommends|wants))\b"
 )
 """Medical words: a memory naming one is a high-importance constraint the coach must not miss."""
 BODY_ISSUE = re.compile(

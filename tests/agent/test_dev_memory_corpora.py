@@ -37,6 +37,27 @@ memory_type 53/72, scope 94/106, importance 19/22 (types and scopes were not thi
 work). Detection 0.29 -> 0.16 ms per message (best of 5, on a shared machine).
 Left: a topic fronted before "forget it" ("nvm about the soccer thing forget it") and a
 replacement pointing at a value logged earlier ("replace it with this one").
+Later (branch memory3, third corpus's round): precision 1.000, recall 0.994 (the fronted
+topic is read now); replacement 41/42; memory_type 69/72, scope 106/106, importance 22/22.
+
+## dev3_memory_corpus.jsonl
+
+The third dev memory corpus: 220 messages by another blind writer, then TUNED AGAINST.
+
+Written without reading `agent/memory_rules/` or the other corpora, with the label format
+of /work/devcorpus/SPEC.md; no label was changed.
+
+Scored first on 2026-12-06 (branch memory3, before any change): precision 0.991, recall
+0.752; replacement read right on 26/28 forgets caught; memory_type 54/60, scope 71/72,
+importance 14/14. The misses, by kind: keeping said without "remember" (log, file away,
+lock in, hold onto, register, mark down, "you should know for future chats"); directives
+framed for this coach ("in our chats…", "for you specifically: …"); forgets framed
+around the trigger (a fronted topic before "forget it", "update: I no longer…",
+"correction to what you have: X, not Y", "I used to X but now Y … forget the old note",
+"doesn't need to be stored", "you have me down as…", undo/lift/overwrite/swap out); and a
+one-off plan change read as a forget ("forget about them for this week").
+After this round's fixes by kind (tests/agent/test_memory_kinds.py): precision 1.000,
+recall 1.000; replacement 45/45; memory_type 71/71, scope 90/90, importance 16/16.
 """
 
 from __future__ import annotations
@@ -54,7 +75,8 @@ HERE = Path(__file__).parent
     ("name", "label", "precision", "recall", "replacement", "fields"),
     [
         ("dev_memory_corpus.jsonl", "dev memory corpus", 1.0, 1.0, 1.0, 0.95),
-        ("dev2_memory_corpus.jsonl", "dev2 memory corpus", 1.0, 0.98, 0.97, 0.73),
+        ("dev2_memory_corpus.jsonl", "dev2 memory corpus", 1.0, 0.99, 0.97, 0.95),
+        ("dev3_memory_corpus.jsonl", "dev3 memory corpus", 1.0, 0.98, 0.97, 0.97),
     ],
 )
 def test_dev_memory_corpus_holds_its_floor(

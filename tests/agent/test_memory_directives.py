@@ -130,16 +130,27 @@ def test_a_weak_label_keeps_a_bare_attribute_of_a_lasting_kind() -> None:
 
 
 @pytest.mark.parametrize(
-    ("message", "content"),
+    ("message", "content", "memory_type"),
     [
-        ("from now on no burpees", "Wants no burpees."),
-        ("going forward, no running on Wednesdays please", "Wants no running on Wednesdays."),
-        ("From here on out no more than 45 minutes a session", "Wants no more than 45 minutes"),
+        ("from now on no burpees", "Wants no burpees.", "instruction"),
+        (
+            "going forward, no running on Wednesdays please",
+            "Wants no running on Wednesdays.",
+            "constraint",
+        ),
+        (
+            "From here on out no more than 45 minutes a session",
+            "Wants no more than 45 minutes",
+            "constraint",
+        ),
     ],
 )
-def test_a_standing_prohibition_without_a_verb_is_saved(message: str, content: str) -> None:
+def test_a_standing_prohibition_without_a_verb_is_saved(
+    message: str, content: str, memory_type: str
+) -> None:
+    """A prohibition that limits the schedule binds whoever plans: a constraint."""
     request = saved(message)
-    assert request.memory_type == "instruction" and request.content.startswith(content)
+    assert request.memory_type == memory_type and request.content.startswith(content)
 
 
 @pytest.mark.parametrize("message", ["no burpees today", "no burpees", "I did no burpees"])

@@ -1,0 +1,91 @@
+"""Forget frames around the trigger: a fronted topic, a correction label, a change stated first.
+
+- A topic fronted before a pronoun forget: "nvm about the marathon, forget it", "the
+  hotel gym stuff - remove it". The topic names what "it" is.
+- A correction label: "update: I no longer work nights, I'm on days now", "correction to
+  what you have on me: my name is Kat, not Cat". What the label introduces retracts or
+  corrects a fact: the retracted fact is forgotten, the corrected one replaces it.
+- A change stated before "forget the old note and save that": "I used to hate swimming
+  but now I love it" says what is old and what is new.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.memory_rules.lead_in import drop_lead
+from agent.memory_rules.replacements import replacement
+from agent.memory_rules.requests import ForgetRequest, MemoryRequest
+from agent.memory_rules.save_requests import build_save
+from agent.memory_rules.sentences import lower, strip_tail
+
+_TOPIC = re.compile(
+    r"^(?:(?:nvm|never ?mind|oh|ok|okay|and|so|also|btw|actually|re),?\s+)*"
+    r"(?:about|regarding|as for|re:?)\s+(?P<q>\S.*)$"
+)
+"""A fronted topic: "nvm about the soccer thing", "as for my old PR"."""
+
+
+def fronted_topic(clause: str) -> str | None:
+    """The topic a clause fronts before "forget it", or None."""
+    found = _TOPIC.match(lower(clause.strip(" ,;:-")))
+    return clause.strip(" ,;:-")[found.start("q") :] if found else None
+
+
+_LABEL = re.compile(
+    r"^(?:quick |small |profile |one )?(?:update|correction|fix|change)(?: (?:to|for|on) "
+    r"(?:what you have|what you know|my profile|your notes|my info|my file)(?: (?:on|about|for)"
+    r" me)?)?\s*:\s*"
+)
+_RETRACTION = re.compile(
+    r"^(?:i|i'm|i am|my [a-z0-9\-' ]{1,30}?) (?:no longer|don't|do not|am not|'m not|isn't|is not"
+    r"|aren't|are not)\b(?P<rest>[^,;]*?)(?: anymore| any more)?(?=\s*(?:[,;]|$|\s-\s))"
+)
+"""A clause that says a fact is over: "I no longer work nights", "I don't run anymore"."""
+_CORRECTED = re.compile(
+    r"^(?P<new>(?P<subject>my [a-z0-9\-' ]{1,30}?) (?:is|are|'s) [^,;]+?),?\s+(?:not|instead of)"
+    r" (?P<old>[^,;.]+)[.!]?$"
+)
+"""A corrected value: "my name is Katherine, not Catherine"."""
+_NEGATION = re.compile(
+    r"\s*\b(?:no longer|don't|do not|am not|'m not|isn't|is not|aren't|are not)\b"
+)
+
+
+def correction_label(sentence: str, message: str) -> ForgetRequest | None:
+    """A correction label that retracts or corrects a stored fact, with the new fact if given."""
+    label = _LABEL.match(lower(sentence.strip()))
+    if label is None:
+        return None
+    content = sentence.strip()[label.end() :]
+    corrected = _CORRECTED.match(lower(content))
+    if corrected is not None:
+        new = content[: corrected.end("new")]
+        query = content[corrected.start("subject") + 3 : corrected.end("subject")]
+        return ForgetRequest(query, build_save(new, explicit=True, message=message, min_words=1))
+    retracted = _RETRACTION.match(lower(content))
+    if retracted is None:
+        return None
+    old = strip_tail(_NEGATION.sub("", content[: retracted.end()], count=1), ("anymore",))
+    query = re.sub(r"^(?:i|i'm|my)\s+", "", old, flags=re.IGNORECASE)
+    rest = content[retracted.end() :].strip(" ,;-")
+    return ForgetRequest(query, replacement(rest, query, message, correcting=True))
+
+
+_USED_TO = re.compile(
+    r"\bi used to (?P<old>[^,.;]+?),? but (?:now |these days |nowadays )?(?P<new>i [^,.;]+)"
+)
+"""A change stated in one breath: "I used to hate swimming but now I love it"."""
+_POINTER = re.compile(
+    r"^(?:the |that |my )?(?:old|previous|outdated) (?:one|note|memory|info)$|^(?:it|that)$"
+)
+
+
+def change_stated_first(before: str, target: str, message: str) -> tuple[str, MemoryRequest] | None:
+    """(query, new fact) when a forget of "the old note" follows "I used to X but now Y"."""
+    found = _USED_TO.search(lower(before))
+    if found is None or _POINTER.match(lower(drop_lead(target)).strip(" .!")) is None:
+        return None
+    old = before[found.start("old") : found.end("old")]
+    new = replacement(before[found.start("new") : found.end("new")] + " now", f"I {old}", message)
+    return (f"I {old}", new) if new is not None else None
