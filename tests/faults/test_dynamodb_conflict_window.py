@@ -11,7 +11,12 @@ first tries may fail, each with a clear 503; every message is then stored once a
 answered, every conversation alternates user/assistant, and every workout is logged.
 Turns on one conversation queue (`agent.turn_queue`) and a process's writes to one item
 wait for each other (`storage.item_queue`): before both, on moto, 100 % (one
-conversation) and 93 % (100 conversations) of first tries failed.
+conversation) and 93 % (100 conversations) of first tries failed. Across two server
+processes: the rate and quota counters are out of the turn's transaction
+(`storage.reservations`; before, 10 of 20 first tries failed and 1 message was never
+answered), a reply's id sorts under its own message (before, the two processes' turns
+interleaved user, user, assistant, assistant) and a write held up by another's
+transaction gets more tries than an outage (before, 1 of 20 first tries failed).
 """
 
 from __future__ import annotations
