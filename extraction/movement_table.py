@@ -111,7 +111,9 @@ dumbbell_shoulder_press | dumbbell | bodybuilding | compound | shoulders
 chest_press | other | bodybuilding | compound | chest
     chest press, machine press, machine chest press
 chest_fly | other | bodybuilding | isolation | chest
-    chest fly, db fly, cable fly, pec fly, pec deck, flyes, flys, flies, cable crossover
+    chest fly, db fly, pec fly, pec deck, flyes, flys, flies
+cable_fly | other | bodybuilding | isolation | chest
+    cable fly, cable flies, cable crossover, cable chest fly
 barbell_row | barbell | bodybuilding | compound | back
     barbell row, bb row, bent over row, bent-over row, pendlay row, yates row, row~row
 dumbbell_row | dumbbell | bodybuilding | compound | back
