@@ -105,7 +105,8 @@ dumbbell_bench_press | dumbbell | bodybuilding | compound | chest
     db bench, db bench press, dumbbell bench, dumbbell bench press, dumbbell press, db press
 incline_dumbbell_press | dumbbell | bodybuilding | compound | chest
     incline db press, incline dumbbell press, incline db bench, incline dumbbell bench,
-    incline db, incline dumbbell
+    incline db, incline dumbbell, db incline, dumbbell incline, db incline press,
+    dumbbell incline press
 dumbbell_shoulder_press | dumbbell | bodybuilding | compound | shoulders
     db shoulder press, dumbbell shoulder press, seated db press, db ohp, arnold press
 chest_press | other | bodybuilding | compound | chest

@@ -1,0 +1,76 @@
+"""Strength and WOD phrasing by kind, second round: shorthand names, shared and carried loads.
+
+Each test names a kind of phrasing (not a corpus sentence) and checks it with a few
+spellings, so a fix covers the kind rather than one message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from extraction import extract
+
+from .scoring import facts
+
+TODAY = dt.date(2025, 4, 10)
+
+
+def _one(message: str, units: str = "lb") -> dict[str, Any]:
+    (workout,) = extract(message, today=TODAY, units=units)  # type: ignore[arg-type]
+    return {"discipline": workout.discipline, **facts(workout)}
+
+
+def _loads(found: dict[str, Any], name: str) -> set[tuple[float, str]]:
+    return {(value, unit) for n, value, unit in found["weights"] if n == name}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "bench 5x5 @ 185, then incline 3x12 @ 135",
+        "bench: sets of 5 at 185. incline 3 sets of 12 at 135",
+        "Bench 5x5 185\nIncline: 3x12 135",
+    ],
+)
+def test_incline_alone_after_bench_is_the_incline_bench(message: str) -> None:
+    found = _one(message)
+    assert found["sets"]["incline_bench_press"] == [12, 12, 12]
+    assert _loads(found, "incline_bench_press") == {(135, "lb")}
+    assert _loads(found, "bench_press") == {(185, "lb")}
+
+
+@pytest.mark.parametrize(
+    "message", ["30 min walk on the treadmill, incline 12", "incline walk 30 min at 12"]
+)
+def test_a_treadmill_incline_is_no_lift(message: str) -> None:
+    assert _one(message)["names"] == []
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [("db incline 4x12 @ 50s", "incline_dumbbell_press"), ("incline 4x10", "incline_bench_press")],
+)
+def test_incline_with_its_implement(message: str, name: str) -> None:
+    assert _one(message)["names"] == [name]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "leg extensions + curls superset 3 rounds",
+        "leg ext and curls 3x12",
+        "quad extensions superset with curls, 4 sets",
+    ],
+)
+def test_curls_paired_with_leg_extensions_are_leg_curls(message: str) -> None:
+    assert _one(message)["names"] == ["leg_extension", "leg_curl"]
+
+
+def test_curls_on_their_own_stay_biceps_curls() -> None:
+    assert _one("leg extensions 3x12, then curls 3x10")["names"] == [
+        "leg_extension",
+        "bicep_curl",
+    ]
