@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .complexes import share_item_loads
 from .numbers import DISTANCE_RE, WEIGHT_RE, find_distances, find_weights
 from .schema import DistanceUnit
 from .set_notation import RawLoad, make_load, read_groups
@@ -55,6 +56,7 @@ def parse_items(text: str) -> list[Item]:
     for index, mention in enumerate(mentions):
         start, end = _bounds(text, mentions, index)
         items.append(_item(text, mention, text[start : mention.start], mention.end, end))
+    share_item_loads(items, text)
     return items
 
 

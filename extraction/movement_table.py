@@ -82,7 +82,8 @@ snatch_balance | barbell | olympic | snatch | full_body
 snatch_pull | barbell | olympic | pull | posterior_chain
     snatch pull, snatch high pull
 clean_and_jerk | barbell | olympic | clean_and_jerk | full_body
-    clean and jerk, clean & jerk, clean n jerk, clean jerk, c&j, c & j, c and j, c + j, cj
+    clean and jerk, clean & jerk, clean + jerk, clean n jerk, clean jerk, c&j, c & j, c and j,
+    c + j, cj
 clean | barbell | olympic | clean | full_body
     clean!, cleaned!, squat clean, full clean
 power_clean | barbell | olympic | clean | full_body

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .complexes import complex_reps, joined, share_along_chains
 from .set_notation import Group, read_groups
 from .vocabulary import Mention, Movement, find_mentions
 
@@ -26,6 +27,10 @@ class Lift:
     groups: list[Group] = field(default_factory=list)
     complex_structure: str | None = None
     each: bool = False
+    chained: bool = False
+    """Joined to the lift before by "+" ("power clean + push jerk")."""
+    parts: list[int] = field(default_factory=list)
+    """Each chained lift's reps, in order ("5 x (2+1)")."""
 
 
 def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
@@ -40,7 +45,7 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
     lifts: list[Lift] = []
     for index, mention in enumerate(mentions):
         start, end = _scope(text, mentions, index)
-        scope = text[start : mention.start] + " " + text[mention.end : end]
+        scope, parts = complex_reps(text[start : mention.start] + " " + text[mention.end : end])
         groups, each = read_groups(scope)
         has_load = any(g.load for g in groups)
         move = mention.resolve(loaded or has_load)
@@ -49,8 +54,11 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
         if move.family == "cardio":
             continue
         lift = Lift(move, text[mention.start : mention.end], groups, complexes.get(index), each)
+        lift.chained = index > 0 and joined(text, mentions[index - 1].end, mention.start)
+        lift.parts = parts
         lifts.append(lift)
     _share_each(lifts)
+    share_along_chains(lifts)
     _carry_emom_reps(lifts)
     _carry_units(lifts)
     return _merge(lifts)

@@ -209,6 +209,10 @@ _NEAR_AFTER = re.compile(r"\s?:?\s?(?:(?:up to|to|at|@|x|for|of|-)\s?)?\d")
 
 
 _LABEL_AFTER = re.compile(r"\s?:")
+_JOINED_BEFORE = re.compile(r"[a-z]\s?\+\s?$")
+_JOINED_AFTER = re.compile(r"\s?\+\s?[a-z]")
+"""A lift joined to another by "+" ("power clean + jerk", "clean + front squat") is a lift,
+numbers or not."""
 _MODIFIER_BEFORE = re.compile(r"(?:(?:one|single|sa)[ -]?arm|sa|tempo|paused?)\s?$")
 """A word between the number and the lift that says how it was done ("100 one-arm swings")."""
 
@@ -220,7 +224,10 @@ def _number_near(text: str, start: int, end: int) -> bool:
     """
     before = _MODIFIER_BEFORE.sub("", text[max(0, start - 20) : start])[-8:]
     label = _LABEL_AFTER.match(text, end) and not text[:start].rpartition("\n")[2].strip()
-    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end) or label)
+    joined = _JOINED_BEFORE.search(text[max(0, start - 4) : start]) or _JOINED_AFTER.match(
+        text, end
+    )
+    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end) or label or joined)
 
 
 def _yields(mention: Mention, following: list[Mention], text: str) -> bool:

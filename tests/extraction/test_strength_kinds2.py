@@ -74,3 +74,47 @@ def test_curls_on_their_own_stay_biceps_curls() -> None:
         "leg_extension",
         "bicep_curl",
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "lifts"),
+    [
+        ("power clean + push jerk 5x2 @ 100kg", ["power_clean", "push_jerk"]),
+        ("snatch pull + snatch: 4 sets of 2 at 80kg", ["snatch_pull", "snatch"]),
+        ("hang clean + front squat + jerk 5x1 @ 100kg", ["hang_clean", "front_squat", "jerk"]),
+    ],
+)
+def test_lifts_joined_by_plus_share_their_sets_and_load(message: str, lifts: list[str]) -> None:
+    found = _one(message, units="kg")
+    assert found["names"] == lifts
+    for lift in lifts:
+        assert _loads(found, lift) == {(100 if "80" not in message else 80, "kg")}
+        assert len(found["sets"][lift]) in (4, 5)
+
+
+@pytest.mark.parametrize(
+    ("message", "reps"),
+    [
+        ("hang power clean + jerk complex, 5 x (2+1) @ 70kg", {"hang_power_clean": 2, "jerk": 1}),
+        ("snatch pull + snatch 4x(1+1) @ 70kg", {"snatch_pull": 1, "snatch": 1}),
+        ("clean + front squat + jerk, 3 x (1+2+1) @ 70kg", {"clean": 1, "front_squat": 2,
+                                                            "jerk": 1}),
+    ],
+)  # fmt: skip
+def test_complex_reps_in_brackets_are_each_lifts_reps(message: str, reps: dict[str, int]) -> None:
+    found = _one(message, units="kg")
+    assert found["score"] is None and found["discipline"] == "olympic_weightlifting"
+    for lift, count in reps.items():
+        assert set(found["sets"][lift]) == {count}
+        assert _loads(found, lift) == {(70, "kg")}
+
+
+def test_a_rounds_score_in_brackets_is_still_a_score() -> None:
+    assert _one("amrap 12: 5 pull ups, 10 push ups. 8 rounds (8+3)")["score"] == "8+3"
+
+
+def test_a_wod_couplet_joined_by_plus_shares_the_load() -> None:
+    found = _one("EMOM 12 power clean + push jerk @ 100kg", units="kg")
+    assert _loads(found, "power_clean") == _loads(found, "push_jerk") == {(100, "kg")}
+    found = _one("EMOM 10: 10 burpees + 10 wall balls @ 20lb")
+    assert _loads(found, "burpee") == set()
