@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .carried_loads import carry_same_load
 from .complexes import complex_reps, joined, share_along_chains
 from .set_notation import Group, read_groups
 from .vocabulary import Mention, Movement, find_mentions
@@ -43,10 +44,13 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
     """
     mentions, complexes = _without_complex_parts(find_mentions(text), text)
     lifts: list[Lift] = []
+    last_load = None
     for index, mention in enumerate(mentions):
         start, end = _scope(text, mentions, index)
         scope, parts = complex_reps(text[start : mention.start] + " " + text[mention.end : end])
         groups, each = read_groups(scope)
+        groups = carry_same_load(scope, groups, last_load)
+        last_load = next((g.load for g in reversed(groups) if g.load), last_load)
         has_load = any(g.load for g in groups)
         move = mention.resolve(loaded or has_load)
         if move.movement_type in ("bodyweight", "gymnastics"):

@@ -230,13 +230,20 @@ def _number_near(text: str, start: int, end: int) -> bool:
     return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end) or label or joined)
 
 
+_KIND_OF_SESSION = re.compile(r"\s(?:workout|session|circuit|complex|class|flow|training)\b")
+"""After a weak alias, a word that makes it the kind of session ("kb workout"), no movement."""
+
+
 def _yields(mention: Mention, following: list[Mention], text: str) -> bool:
     """Whether a weak alias ("kb") is only a modifier here, not a movement of its own.
 
-    It is right before another movement ("kb swings") or right after a load ("a 24kg kb").
+    It is right before another movement ("kb swings") or a kind of session ("kb workout"),
+    or right after a load ("a 24kg kb").
     """
     if not mention.weak:
         return False
     if following and not text[mention.end : following[0].start].strip(" -"):
+        return True
+    if _KIND_OF_SESSION.match(text, mention.end):
         return True
     return _LOAD_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) is not None

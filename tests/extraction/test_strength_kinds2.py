@@ -118,3 +118,59 @@ def test_a_wod_couplet_joined_by_plus_shares_the_load() -> None:
     assert _loads(found, "power_clean") == _loads(found, "push_jerk") == {(100, "kg")}
     found = _one("EMOM 10: 10 burpees + 10 wall balls @ 20lb")
     assert _loads(found, "burpee") == set()
+
+
+@pytest.mark.parametrize(
+    ("message", "lift", "first"),
+    [
+        ("100 swings with the 35lb bell, then 5x5 goblet squats same bell", "goblet_squat",
+         "kettlebell_swing"),
+        ("bench 5x5 @ 100kg, then 3x8 close grip same weight", "close_grip_bench_press",
+         "bench_press"),
+        ("db press 3x10 w/ 30s, db rows 3x10 same dbs", "dumbbell_row", "dumbbell_bench_press"),
+    ],
+)  # fmt: skip
+def test_same_bell_carries_the_last_load(message: str, lift: str, first: str) -> None:
+    found = _one(message)
+    assert _loads(found, lift) == _loads(found, first) != set()
+
+
+def test_a_lift_with_its_own_load_keeps_it_after_same() -> None:
+    found = _one("squat 5x5 @ 100kg, then lunges 3x10 @ 20kg, same bar for both")
+    assert _loads(found, "lunge") == {(20, "kg")}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "100 kb swings @ 24kg broken up in 20s",
+        "100 swings with the 24kg bell, broken into sets of 20",
+        "kb workout: 100 swings 24kg split into 20s",
+    ],
+)
+def test_reps_broken_up_into_sets_are_sets_not_a_load(message: str) -> None:
+    found = _one(message)
+    assert found["sets"] == {"kettlebell_swing": [20] * 5}
+    assert _loads(found, "kettlebell_swing") == {(24, "kg")}
+
+
+@pytest.mark.parametrize(
+    ("message", "made", "missed"),
+    [
+        ("C&J day - 120/125/130 ✅ 135 missed the jerk", [120, 125, 130], 135),
+        ("snatch 80/85/88, missed 90", [80, 85, 88], 90),
+        ("clean and jerk: 100/105 then 110 missed", [100, 105], 110),
+    ],
+)
+def test_a_missed_attempt_after_made_ones_is_a_failed_attempt(
+    message: str, made: list[int], missed: int
+) -> None:
+    (workout,) = extract(message, today=TODAY, units="kg")
+    (lift,) = workout.discipline_specific.olympic_weightlifting.lifts  # type: ignore[union-attr]
+    assert [s.weight.value for s in lift.sets if s.weight] == [*made, missed]
+    assert [s.success for s in lift.sets] == [None] * len(made) + [False]
+
+
+@pytest.mark.parametrize("message", ["missed my workout yesterday", "missed 3 sessions this week"])
+def test_a_missed_session_is_still_no_log(message: str) -> None:
+    assert extract(message, today=TODAY) == []
