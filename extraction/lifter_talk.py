@@ -4,8 +4,8 @@ A tempo code ("31X1", "tempo 3-1-1-0") is no set or load; a load said in plates 
 x 2", "2 plates for 3 sets of 5") is the bar's weight; a second unit in brackets ("120kg
 (265 lb)") repeats the first; "pulled 600" is a deadlift; a miss after made attempts
 ("120/125/130, 135 missed") is a failed attempt of the list, not a session not done; reps
-"broken up in 20s" are sets of 20. Each rewrite works on the cased text; lengths may change
-(offsets are taken after this step).
+"broken up in 20s" are sets of 20; "sled push 8 x 25m" is eight sets. Each rewrite works on
+the cased text; lengths may change (offsets are taken after this step).
 """
 
 from __future__ import annotations
@@ -67,6 +67,13 @@ _BROKEN_UP = re.compile(
     re.IGNORECASE,
 )
 """Reps split into smaller sets: "100 swings broken up in 20s", "split into sets of 25"."""
+_DISTANCE_SETS = re.compile(
+    r"(?P<move>\b(?:sled|prowler|carry|carries|farmers?|yoke|lunges?)\b[^,;\n\d]{0,12}?)"
+    r"(?P<n>\d{1,2})\s?x\s?(?P<d>\d{1,3}\s?(?:m|yds?|meters?|metres?)\b)",
+    re.IGNORECASE,
+)
+"""Sets of a sled or carry counted in distance: "sled push 8 x 25m" is eight sets, not 25
+reps (a run's "8 x 400m" is left alone)."""
 
 
 def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
@@ -77,6 +84,7 @@ def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     text = _ONE_PLATE.sub(lambda m: m["v"], text)
     text = _MISSED_ATTEMPT.sub(lambda m: f"{m['made']}/{m['a'] or m['b']}x", text)
     text = _BROKEN_UP.sub(lambda m: f"in sets of {m['n']}", text)
+    text = _DISTANCE_SETS.sub(lambda m: f"{m['move']}{m['n']} sets ({m['d']})", text)
     return _PULLED.sub("deadlifted ", text)
 
 

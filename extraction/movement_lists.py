@@ -14,7 +14,9 @@ from .schema import DistanceUnit
 from .set_notation import RawLoad, make_load, read_groups
 from .vocabulary import Mention, Movement, find_mentions
 
-_SEPARATOR = re.compile(r",|;|(?<!\bw)/|\+|:|\.\s|\s-\s|\bthen\b|\band\b|\bx(?=\s\d)|\n")
+_SEPARATOR = re.compile(
+    r",|;|(?<!\bw)/|\+|:|\.\s|\s-\s|\bthen\b|\band\b|\bx(?=\s\d)(?!\s\d+\s?(?:m|yds?|km)\b)|\n"
+)
 _CALORIES_BEFORE = re.compile(r"(?<![\d.])(\d{1,4})\s?(?:cal|cals|calorie|calories)\s*$")
 _NUMBER_BEFORE = re.compile(r"(?<![\d.:/])(\d{1,4})\s?(?:x\s?)?$")
 _WEIGHT_BEFORE = re.compile(WEIGHT_RE.pattern + r"\s*$")

@@ -174,3 +174,23 @@ def test_a_missed_attempt_after_made_ones_is_a_failed_attempt(
 @pytest.mark.parametrize("message", ["missed my workout yesterday", "missed 3 sessions this week"])
 def test_a_missed_session_is_still_no_log(message: str) -> None:
     assert extract(message, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "lift", "sets", "load"),
+    [
+        ("sled push 8 x 25m at 152kg", "sled_push", 8, 152),
+        ("farmers carry 4x40m w 32kg", "farmers_carry", 4, 32),
+        ("walking lunges 3 x 20m with 20kg dbs", "lunge", 3, 20),
+    ],
+)
+def test_sets_counted_in_distance_are_sets_not_reps(
+    message: str, lift: str, sets: int, load: float
+) -> None:
+    found = _one(message, units="kg")
+    assert found["sets"] == {lift: [None] * sets}
+    assert _loads(found, lift) == {(load, "kg")}
+
+
+def test_a_runs_distance_sets_stay_a_run() -> None:
+    assert _one("8 x 400m at 5k pace")["discipline"] == "running"
