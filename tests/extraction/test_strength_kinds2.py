@@ -194,3 +194,25 @@ def test_sets_counted_in_distance_are_sets_not_reps(
 
 def test_a_runs_distance_sets_stay_a_run() -> None:
     assert _one("8 x 400m at 5k pace")["discipline"] == "running"
+
+
+@pytest.mark.parametrize(
+    ("message", "work", "rest"),
+    [
+        ("30 min HIIT, one of those 40 on 20 off ones: burpees, jumping jacks", 40, 20),
+        ("HIIT 30 min: 45 on, 15 off, burpees and mountain climbers", 45, 15),
+        ("HIIT class 20 min, 1 min on / 30s off, burpees", 60, 30),
+    ],
+)
+def test_work_and_rest_said_plainly_are_intervals(message: str, work: float, rest: float) -> None:
+    (workout,) = extract(message, today=TODAY)
+    hiit = workout.discipline_specific.hiit
+    assert hiit is not None and hiit.protocol == "intervals"
+    assert (hiit.work_duration, hiit.rest_duration) == (work, rest)
+
+
+@pytest.mark.parametrize(
+    "message", ["Rest-pause leg press: 300kg x 12 + 5 + 3", "rest pause leg press 300kg x 12"]
+)
+def test_a_rest_pause_set_is_no_rest_day(message: str) -> None:
+    assert _loads(_one(message), "leg_press") == {(300, "kg")}
