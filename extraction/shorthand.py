@@ -1,13 +1,16 @@
 """Exercise names said in shorthand, completed from the words around them.
 
 Lifters drop the part of a name the context makes plain: "bench 5x5, then incline 3x12" is
-an incline bench press, "leg extensions + curls" pairs the extension with leg curls. Each
+an incline bench press, "leg extensions + curls" pairs the extension with leg curls; a
+benchmark typed with a letter twice before its score ("frann 6:42") is the benchmark. Each
 rewrite works on the cased text before it is read (offsets are taken after this step).
 """
 
 from __future__ import annotations
 
 import re
+
+from .named_workouts import BENCHMARKS
 
 _BARE_INCLINE = re.compile(
     r"(?<!\bdb )(?<!\bdumbbell )(?<!\bsmith )(?<!\bmachine )\b(?P<word>incline)\b"
@@ -25,7 +28,29 @@ _LEG_PAIR = re.compile(
 """"curls" paired with leg extensions are leg curls (the machine pair), not biceps curls."""
 
 
+_DOUBLED = re.compile(
+    r"\b[a-z]*([a-z])\1[a-z]*\b(?=[^\n]{0,24}?(?:\d:\d\d|\brx\b|\bscaled\b))", re.I
+)
+"""A word with a doubled letter and a score or Rx said after it on its line ("frann 6:42")."""
+_SQUEEZED = frozenset(name for name in BENCHMARKS if " " not in name)
+"""The one-word benchmark names a slip can be read as."""
+
+
 def complete_shorthand(text: str) -> str:
-    """The cased text with shorthand exercise names written in full."""
+    """The cased text with shorthand exercise names written in full, benchmark slips fixed."""
     text = _BARE_INCLINE.sub(lambda m: f"{m['word']} bench", text)
+    text = _DOUBLED.sub(_benchmark_slip, text)
     return _LEG_PAIR.sub(lambda m: f"{m['pair']}leg {m['curl']}", text)
+
+
+def _benchmark_slip(match: re.Match[str]) -> str:
+    """A benchmark's name with one letter typed twice ("frann", "hellen"), or the word as is."""
+    word = match[0]
+    if word.lower() in BENCHMARKS:
+        return word
+    for index in range(1, len(word)):
+        if word[index].lower() == word[index - 1].lower():
+            squeezed = word[:index] + word[index + 1 :]
+            if squeezed.lower() in _SQUEEZED:
+                return squeezed
+    return word

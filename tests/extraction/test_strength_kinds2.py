@@ -216,3 +216,18 @@ def test_work_and_rest_said_plainly_are_intervals(message: str, work: float, res
 )
 def test_a_rest_pause_set_is_no_rest_day(message: str) -> None:
     assert _loads(_one(message), "leg_press") == {(300, "kg")}
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [("frann today 6:42 scaled", "Fran"), ("Hellen 11:40 rx", "Helen"), ("dianne 7:55", "Diane")],
+)
+def test_a_benchmark_name_with_a_letter_typed_twice(message: str, name: str) -> None:
+    assert _one(message)["discipline"] == "crossfit"
+    (workout,) = extract(message, today=TODAY)
+    assert workout.workout_name == name
+
+
+def test_a_doubled_name_without_a_score_is_a_person() -> None:
+    (workout,) = extract("ran 5k with Dianne this morning", today=TODAY)
+    assert workout.workout_name is None
