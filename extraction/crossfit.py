@@ -25,7 +25,7 @@ from .set_notation import RawLoad, make_load
 from .vocabulary import MOVEMENTS
 
 _ROUNDS_PLUS = re.compile(
-    r"(?<![\d.:x])(?<!@)(?<!@ )(?<!\bat )"
+    r"(?<![\d.:x])(?<!@)(?<!@ )(?<!\bat )(?<!x\()(?<!x \()"
     r"(\d{1,3})\s?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?(\d{1,3})(?:\s?reps?)?"
     r"(?![\d:.]|\s?(?:m|k|km|cal|lb|kg|#)\b)"
 )

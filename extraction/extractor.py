@@ -16,6 +16,7 @@ from .number_words import digits_for_words
 from .numbers import Span, carry_distance_unit, find_weights
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
+from .shorthand import complete_shorthand
 
 MAX_WORKOUTS = 50
 """Sessions read from one message at most (bounds the work); a turn logs at most 20 and
@@ -44,6 +45,7 @@ def extract(
     if not looks_like_text(text, cased):
         return []
     cased = rewrite_lifter_talk(digits_for_words(cased), WEIGHT_UNIT_ALIASES[units.lower()])
+    cased = complete_shorthand(cased)
     cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]

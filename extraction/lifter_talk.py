@@ -2,8 +2,10 @@
 
 A tempo code ("31X1", "tempo 3-1-1-0") is no set or load; a load said in plates ("3 plates
 x 2", "2 plates for 3 sets of 5") is the bar's weight; a second unit in brackets ("120kg
-(265 lb)") repeats the first; "pulled 600" is a deadlift. Each rewrite works on the cased
-text; lengths may change (offsets are taken after this step).
+(265 lb)") repeats the first; "pulled 600" is a deadlift; a miss after made attempts
+("120/125/130, 135 missed") is a failed attempt of the list, not a session not done; reps
+"broken up in 20s" are sets of 20; "sled push 8 x 25m" is eight sets. Each rewrite works on
+the cased text; lengths may change (offsets are taken after this step).
 """
 
 from __future__ import annotations
@@ -51,6 +53,27 @@ _PULLED = re.compile(
     re.IGNORECASE,
 )
 """A deadlift said with its verb: "pulled 600", "PULLED 240kg"."""
+_LOAD = r"\d{2,3}(?:\.5)?"
+_MISSED_ATTEMPT = re.compile(
+    rf"(?P<made>(?:{_LOAD}\s?/\s?){{1,3}}{_LOAD})\s?,?\s?(?:(?:and|then)\s)?"
+    rf"(?:(?P<a>{_LOAD})\s?(?:kg\s|lbs?\s|#\s?)?(?:x\s)?missed\b(?:\s(?:the|my)\s(?:jerk|clean|"
+    rf"snatch|lockout|catch|recovery|lift|third|last))?|missed\s(?:at\s)?(?P<b>{_LOAD})(?![\d.]))",
+    re.IGNORECASE,
+)
+"""A failed attempt after the made ones: "120/125/130, 135 missed the jerk", "80/85 missed
+88" (written as the failed attempt of the list, "120/125/130/135x")."""
+_BROKEN_UP = re.compile(
+    r"\b(?:broken|broke it|split)(?:\sup)?\s(?:in|into)\s(?:sets\sof\s)?(?P<n>\d{1,3})s?\b",
+    re.IGNORECASE,
+)
+"""Reps split into smaller sets: "100 swings broken up in 20s", "split into sets of 25"."""
+_DISTANCE_SETS = re.compile(
+    r"(?P<move>\b(?:sled|prowler|carry|carries|farmers?|yoke|lunges?)\b[^,;\n\d]{0,12}?)"
+    r"(?P<n>\d{1,2})\s?x\s?(?P<d>\d{1,3}\s?(?:m|yds?|meters?|metres?)\b)",
+    re.IGNORECASE,
+)
+"""Sets of a sled or carry counted in distance: "sled push 8 x 25m" is eight sets, not 25
+reps (a run's "8 x 400m" is left alone)."""
 
 
 def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
@@ -59,6 +82,9 @@ def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     text = _CONVERSION.sub(_first_unit, text)
     text = _PLATES.sub(lambda m: _plates(m, units), text)
     text = _ONE_PLATE.sub(lambda m: m["v"], text)
+    text = _MISSED_ATTEMPT.sub(lambda m: f"{m['made']}/{m['a'] or m['b']}x", text)
+    text = _BROKEN_UP.sub(lambda m: f"in sets of {m['n']}", text)
+    text = _DISTANCE_SETS.sub(lambda m: f"{m['move']}{m['n']} sets ({m['d']})", text)
     return _PULLED.sub("deadlifted ", text)
 
 

@@ -90,7 +90,7 @@ _CLAUSE_VETOES = re.compile(
             r"have not|hasn'?t|no workout|"
             r"no training|rest day|day off|off day|took (?:the|a) day off|cancel+ed|"
             r"never made it|never (?:done|tried|been)|not today)\b",
-            r"^(?:\w+day:? )?(?:full |active )?rest\b(?! \d)",
+            r"^(?:\w+day:? )?(?:full |active )?rest\b(?! \d|-?\s?pause)",  # "rest-pause" is a set
             # the past beyond a log: old results and abilities
             r"\b(?:last year|last month|years? ago|months? ago|in (?:19|20)\d\d|"
             r"back in (?:(?:19|20)\d\d|college|high school|school|uni|university|the day|my|"

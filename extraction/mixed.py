@@ -34,9 +34,10 @@ from .schema import (
 )
 
 _ON_OFF = re.compile(
-    r"(?<![\d.])(\d{1,3})\s?(s|sec|secs|min|mins)?\s?(?:on|work)\s?/\s?(\d{1,3})\s?"
-    r"(s|sec|secs|min|mins)\s?(?:off|rest)\b"
+    r"(?<![\d.])(\d{1,3})\s?(s|sec|secs|min|mins)?\s?(?:on|work)\s?[/,]?\s?(\d{1,3})\s?"
+    r"(s|sec|secs|min|mins)?\s?(?:off|rest)\b"
 )
+"""Work and rest: "40s on/20s off", "40 on 20 off", "45 on, 15 off" (seconds unless said)."""
 _ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?(?:rounds?|rds|blocks)\b")
 _GROUPED_ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?x\s?\(")
 _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
@@ -66,10 +67,11 @@ def parse_hiit(text: str, units: WeightUnit) -> MixedResult:
     on_off = _ON_OFF.search(text)
     work = rest = None
     if on_off:
-        work = float(on_off[1]) * (60 if (on_off[2] or on_off[4]).startswith("m") else 1)
-        rest = float(on_off[3]) * (60 if on_off[4].startswith("m") else 1)
+        work = float(on_off[1]) * (60 if (on_off[2] or on_off[4] or "s")[0] == "m" else 1)
+        rest = float(on_off[3]) * (60 if (on_off[4] or "s")[0] == "m" else 1)
     rounds = _ROUNDS.search(text)
     protocol = next((name for name, pattern in _PROTOCOLS if pattern.search(text)), None)
+    protocol = protocol or ("intervals" if on_off else None)
     assumed = False
     exercises = []
     for item in parse_items(text):

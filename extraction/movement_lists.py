@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .complexes import share_item_loads
 from .numbers import DISTANCE_RE, WEIGHT_RE, find_distances, find_weights
 from .schema import DistanceUnit
 from .set_notation import RawLoad, make_load, read_groups
 from .vocabulary import Mention, Movement, find_mentions
 
-_SEPARATOR = re.compile(r",|;|(?<!\bw)/|\+|:|\.\s|\s-\s|\bthen\b|\band\b|\bx(?=\s\d)|\n")
+_SEPARATOR = re.compile(
+    r",|;|(?<!\bw)/|\+|:|\.\s|\s-\s|\bthen\b|\band\b|\bx(?=\s\d)(?!\s\d+\s?(?:m|yds?|km)\b)|\n"
+)
 _CALORIES_BEFORE = re.compile(r"(?<![\d.])(\d{1,4})\s?(?:cal|cals|calorie|calories)\s*$")
 _NUMBER_BEFORE = re.compile(r"(?<![\d.:/])(\d{1,4})\s?(?:x\s?)?$")
 _WEIGHT_BEFORE = re.compile(WEIGHT_RE.pattern + r"\s*$")
@@ -55,6 +58,7 @@ def parse_items(text: str) -> list[Item]:
     for index, mention in enumerate(mentions):
         start, end = _bounds(text, mentions, index)
         items.append(_item(text, mention, text[start : mention.start], mention.end, end))
+    share_item_loads(items, text)
     return items
 
 

@@ -82,7 +82,8 @@ snatch_balance | barbell | olympic | snatch | full_body
 snatch_pull | barbell | olympic | pull | posterior_chain
     snatch pull, snatch high pull
 clean_and_jerk | barbell | olympic | clean_and_jerk | full_body
-    clean and jerk, clean & jerk, clean n jerk, clean jerk, c&j, c & j, c and j, c + j, cj
+    clean and jerk, clean & jerk, clean + jerk, clean n jerk, clean jerk, c&j, c & j, c and j,
+    c + j, cj
 clean | barbell | olympic | clean | full_body
     clean!, cleaned!, squat clean, full clean
 power_clean | barbell | olympic | clean | full_body
@@ -105,13 +106,16 @@ dumbbell_bench_press | dumbbell | bodybuilding | compound | chest
     db bench, db bench press, dumbbell bench, dumbbell bench press, dumbbell press, db press
 incline_dumbbell_press | dumbbell | bodybuilding | compound | chest
     incline db press, incline dumbbell press, incline db bench, incline dumbbell bench,
-    incline db, incline dumbbell
+    incline db, incline dumbbell, db incline, dumbbell incline, db incline press,
+    dumbbell incline press
 dumbbell_shoulder_press | dumbbell | bodybuilding | compound | shoulders
     db shoulder press, dumbbell shoulder press, seated db press, db ohp, arnold press
 chest_press | other | bodybuilding | compound | chest
     chest press, machine press, machine chest press
 chest_fly | other | bodybuilding | isolation | chest
-    chest fly, db fly, cable fly, pec fly, pec deck, flyes, flys, flies, cable crossover
+    chest fly, db fly, pec fly, pec deck, flyes, flys, flies
+cable_fly | other | bodybuilding | isolation | chest
+    cable fly, cable flies, cable crossover, cable chest fly
 barbell_row | barbell | bodybuilding | compound | back
     barbell row, bb row, bent over row, bent-over row, pendlay row, yates row, row~row
 dumbbell_row | dumbbell | bodybuilding | compound | back

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .carried_loads import carry_same_load
+from .complexes import complex_reps, joined, share_along_chains
 from .set_notation import Group, read_groups
 from .vocabulary import Mention, Movement, find_mentions
 
@@ -26,6 +28,10 @@ class Lift:
     groups: list[Group] = field(default_factory=list)
     complex_structure: str | None = None
     each: bool = False
+    chained: bool = False
+    """Joined to the lift before by "+" ("power clean + push jerk")."""
+    parts: list[int] = field(default_factory=list)
+    """Each chained lift's reps, in order ("5 x (2+1)")."""
 
 
 def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
@@ -38,10 +44,13 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
     """
     mentions, complexes = _without_complex_parts(find_mentions(text), text)
     lifts: list[Lift] = []
+    last_load = None
     for index, mention in enumerate(mentions):
         start, end = _scope(text, mentions, index)
-        scope = text[start : mention.start] + " " + text[mention.end : end]
+        scope, parts = complex_reps(text[start : mention.start] + " " + text[mention.end : end])
         groups, each = read_groups(scope)
+        groups = carry_same_load(scope, groups, last_load)
+        last_load = next((g.load for g in reversed(groups) if g.load), last_load)
         has_load = any(g.load for g in groups)
         move = mention.resolve(loaded or has_load)
         if move.movement_type in ("bodyweight", "gymnastics"):
@@ -49,8 +58,11 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
         if move.family == "cardio":
             continue
         lift = Lift(move, text[mention.start : mention.end], groups, complexes.get(index), each)
+        lift.chained = index > 0 and joined(text, mentions[index - 1].end, mention.start)
+        lift.parts = parts
         lifts.append(lift)
     _share_each(lifts)
+    share_along_chains(lifts)
     _carry_emom_reps(lifts)
     _carry_units(lifts)
     return _merge(lifts)

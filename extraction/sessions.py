@@ -21,7 +21,8 @@ from .vocabulary import Mention, find_mentions
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
 
 _ROUNDS_SCORE = re.compile(
-    r"(?<![\d.])\d{1,3}\s?(?:rounds?|rds?|rnds?)\s?(?:\+|and|plus)\s?\d|\(\d{1,3}\s?\+\s?\d{1,3}\)"
+    r"(?<![\d.])\d{1,3}\s?(?:rounds?|rds?|rnds?)\s?(?:\+|and|plus)\s?\d"
+    r"|(?<!x)(?<!x )\(\d{1,3}\s?\+\s?\d{1,3}\)"
 )
 _NUMBER = re.compile(r"\d")
 _FINISHER_SECONDS = 20 * 60

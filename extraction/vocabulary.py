@@ -209,6 +209,10 @@ _NEAR_AFTER = re.compile(r"\s?:?\s?(?:(?:up to|to|at|@|x|for|of|-)\s?)?\d")
 
 
 _LABEL_AFTER = re.compile(r"\s?:")
+_JOINED_BEFORE = re.compile(r"[a-z]\s?\+\s?$")
+_JOINED_AFTER = re.compile(r"\s?\+\s?[a-z]")
+"""A lift joined to another by "+" ("power clean + jerk", "clean + front squat") is a lift,
+numbers or not."""
 _MODIFIER_BEFORE = re.compile(r"(?:(?:one|single|sa)[ -]?arm|sa|tempo|paused?)\s?$")
 """A word between the number and the lift that says how it was done ("100 one-arm swings")."""
 
@@ -220,16 +224,26 @@ def _number_near(text: str, start: int, end: int) -> bool:
     """
     before = _MODIFIER_BEFORE.sub("", text[max(0, start - 20) : start])[-8:]
     label = _LABEL_AFTER.match(text, end) and not text[:start].rpartition("\n")[2].strip()
-    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end) or label)
+    joined = _JOINED_BEFORE.search(text[max(0, start - 4) : start]) or _JOINED_AFTER.match(
+        text, end
+    )
+    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end) or label or joined)
+
+
+_KIND_OF_SESSION = re.compile(r"\s(?:workout|session|circuit|complex|class|flow|training)\b")
+"""After a weak alias, a word that makes it the kind of session ("kb workout"), no movement."""
 
 
 def _yields(mention: Mention, following: list[Mention], text: str) -> bool:
     """Whether a weak alias ("kb") is only a modifier here, not a movement of its own.
 
-    It is right before another movement ("kb swings") or right after a load ("a 24kg kb").
+    It is right before another movement ("kb swings") or a kind of session ("kb workout"),
+    or right after a load ("a 24kg kb").
     """
     if not mention.weak:
         return False
     if following and not text[mention.end : following[0].start].strip(" -"):
+        return True
+    if _KIND_OF_SESSION.match(text, mention.end):
         return True
     return _LOAD_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) is not None

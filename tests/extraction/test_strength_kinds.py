@@ -220,7 +220,8 @@ def test_reps_said_as_times(message: str) -> None:
 
 
 def test_flies_spelled_with_ie() -> None:
-    assert _one("Cable flies 3x15")["names"] == ["chest_fly"]
+    assert _one("Cable flies 3x15")["names"] == ["cable_fly"]
+    assert _one("flies 3x15")["names"] == ["chest_fly"]
 
 
 def test_531_in_a_list_of_loads_is_a_load_not_the_program() -> None:
