@@ -87,6 +87,10 @@ _ERG_METRES = re.compile(
 )
 """A number said bare on an erg ("rowed 5000 in 19:40") is metres."""
 _LENGTHS = re.compile(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
+_EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
+"""An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
+_PARKRUN = re.compile(r"(?<!junior )\bparkrun\b")
+"""A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
 _AT_BEFORE = re.compile(r"(?:\bat|@)\s?$")
 # Paces faster than these are impossible; a two-part time then means H:MM, not M:SS.
 _FASTEST_SECONDS_PER_KM = {"running": 150, "trail_running": 150, "swimming": 600, "rowing": 150}
@@ -142,6 +146,8 @@ def read_session(text: str, sport: Discipline) -> Reading:
     reading.taken += [m.span() for m in _REST.finditer(text)]
     _repeats(reading)
     distance = _distance(reading)
+    if distance is not None and _EACH_WAY.match(text, distance.end):
+        distance = Span(distance.start, distance.end, distance.value * 2, distance.unit)
     if distance is not None and to_metres(distance.value, distance.unit or "m") <= MAX_METRES:
         reading.distance = distance
     reading.time = _time(reading)
@@ -235,6 +241,8 @@ def _distance(reading: Reading) -> Span | None:
     if said:
         reading.taken.append((said.start, said.end))
         return said
+    if _PARKRUN.search(text):
+        return Span(0, 0, 5.0, "km")
     lengths = _LENGTHS.search(text)
     if lengths and reading.pool_length:
         return Span(0, 0, int(lengths[1]) * reading.pool_length, reading.pool_unit)
