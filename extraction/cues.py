@@ -40,7 +40,8 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          "rucking", 2),
         (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
          "backpacking", 3),
-        (r"(?<![\d.])(?:[2-9]|[1-3]\d)\s?(?:days?|nights?)\b(?!\s?ago)|\bmulti[- ]?day\b",
+        (r"(?<!week )(?<!wk )(?<![\d.])(?:[2-9]|[1-3]\d)\s?(?:days?|nights?)\b(?!\s?(?:ago|\d))|"
+         r"\bmulti[- ]?day\b",
          "backpacking", 2),
         (r"\bhik(?:e|ed|es|ing)\b|\bsummit(?:ed)?\b|\btrailhead\b", "hiking", 2),
         (r"\bhik(?:e|ed|es|ing)\b", "backpacking", 1),
@@ -82,9 +83,11 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
 _MINIMUM = 2
 """A discipline needs this much: a hint alone ("pack", "gain") names nothing."""
 
-# Climbing is checked apart: "climb ride" and "2,400 ft climbing" are not climbing sessions.
+# Climbing is checked apart: "climb ride", "2,400 ft climbing" and a ride's "the last climb" are
+# not climbing sessions.
 CLIMBING = re.compile(
-    r"(?<!ft )(?<!m )(?<!of )\b(?:bouldering|bouldered|climbed|climbing|climb|crag|top rope)\b"
+    r"(?<!ft )(?<!m )(?<!of )\b(?:bouldering|bouldered|climbed|climbing|crag|top rope|"
+    r"(?<!the )(?<!last )(?<!a )(?<!first )(?<!final )(?<!big )(?<!each )(?<!every )climb)\b"
     r"(?! ride)"
 )
 
@@ -100,7 +103,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
             "swimming",
         ),
         (
-            r"\b(?:rode|ride|rides|riding|bike|biked|biking|cycling|cycled|spin|peloton|zwift|"
+            r"\b(?:rode|ride|rides|riding|bike|biked|biking|cycling|cycled|spin|peloton(?! tread)|zwift|"
             r"mtb|crit|criterium)\b",
             r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph)\b|\d\s?(?:w|watts)\b(?!/)",
             "cycling",
@@ -116,12 +119,14 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
             r"ultra|miler)\b",
-            r"\b(?:treadmill|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|/km\b",
+            r"\b(?:treadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|/km\b",
             "running",
         ),
     )
 )
 
+HIIT_OUTING = re.compile(r"\bhiit\b(?:\s(?:&|and)\s\w+)?\s(?:run|ride|row|swim)\b")
+"""A HIIT run, ride or row ("20 min HIIT & Hills Ride"): the sport, done hard."""
 SPORT_VERBS = re.compile(
     r"\b(?:ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|hiked|backpacked)\b"
 )

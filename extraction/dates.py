@@ -39,9 +39,16 @@ _DAY_LABEL = "|".join(
 # A date after these words is a passing reference, not when the session happened:
 # "bench felt better than Monday", "first run since Tuesday".
 _PASSING = re.compile(
-    r"\b(?:than|since|(?:sore|tired|recover(?:ed|ing)?|different|wrecked|beat up) from|like|"
+    r"\b(?:than|since|(?:sore|tired|recover(?:ed|ing)?|different|wrecked|beat up|heavy|stiff|"
+    r"achy|tight|dead|fried|toast|cooked|fatigued|smashed|trashed) from|like|"
     r"unlike|compared (?:to|with)|vs\.?|versus|same as|as on|still)\s(?:on\s|last\s|the\s)?$"
 )
+_SESSION_WORD = (
+    r"(?:group|long|easy|tempo|recovery|intervals|track|ride|run|swim|row|hike|walk|ruck|race|"
+    r"session|workout|wod|class|lift|gym|am|pm|morning|evening)\b"
+)
+"""After a day's abbreviation opening a line, a word that makes it a date: "Sat group ride"
+(where "sat" alone may be a verb)."""
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 _PART_WORDS: dict[str, PartOfDay] = {
@@ -64,6 +71,7 @@ _ANCHOR = re.compile(
     r"|(?P<next>the next day|the day after|the following day)"
     rf"|(?P<range>{_DAY_LABEL})\s?(?:-|to|thru|through)\s?(?:{_DAY_LABEL})\b"
     rf"|(?:^|(?<=\n))(?P<dlabel>{_DAY_LABEL})\.?(?=\s?[:)\-]|\s-\s|$)"
+    rf"|(?:^|(?<=\n))(?P<lead>{'|'.join(_DAY_ABBREVIATIONS)})\.?(?=\s(?:\w+\s)?{_SESSION_WORD})"
     r"|(?P<wdlead>(?:on|last|this past)\s)?"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'?s)?"
     r"(?:\s(?P<wdpart>morning|afternoon|evening|night))?"
@@ -160,9 +168,10 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
         return Anchor(start, end, today - dt.timedelta(days=days))
     if m["next"]:
         return Anchor(start, end, None, follows_previous=True)
-    if m["weekday"]:
-        date = last_weekday(today, m["weekday"])
-        if not m["wdlead"] and _WEEKDAYS.index(m["weekday"]) == today.weekday():
+    if m["weekday"] or m["lead"]:
+        day = m["weekday"] or _DAY_ABBREVIATIONS[m["lead"]]
+        date = last_weekday(today, day)
+        if not m["wdlead"] and _WEEKDAYS.index(day) == today.weekday():
             date = today  # a title sent the same day: "Tempo Tuesday", "Sunday long run"
         return Anchor(start, end, date, _part_in(m["wdpart"] or ""))
     if m["dlabel"]:

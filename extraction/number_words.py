@@ -61,9 +61,7 @@ def digits_for_words(text: str) -> str:
         words = text[start:end].lower().split()
         if words[0] in ("one", "a") and len(words) == 1 and not _COUNTED.match(text, end):
             continue
-        if _NAMES_BEFORE.search(text[max(0, start - 8) : start]) and not _COUNTED.match(
-            text, end
-        ):
+        if _NAMES_BEFORE.search(text[max(0, start - 8) : start]) and not _COUNTED.match(text, end):
             continue
         said = str(value)
         if len(words) > 1 and value >= 100 and _TIME_BEFORE.search(text[:start]):

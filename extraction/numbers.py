@@ -59,10 +59,10 @@ _HOW = (
 """How a distance went, said between the number and its unit: "6 easy miles"."""
 _DIST_UNIT = r"(?:km|kms|k|kilomet(?:er|re)s?|mi|miles?|miler|m|met(?:er|re)s?|yd|yds|yards?)"
 DISTANCE_RE = re.compile(
-    rf"(?<![\d.:,])(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )"
+    rf"(?<![\d.:,a-wyz])(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )(?<!couch to )"
     rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?(?:{_HOW}\s)?({_DIST_UNIT})(?![a-z0-9/])"
 )
-"""A distance; the minutes of "1h 20m" are not metres."""
+"""A distance; the minutes of "1h 20m" and a program's name ("C25K") are not metres."""
 _RUN_KIND = r"(?:easy|long|recovery|slow|shakeout|steady)"
 _NOT_DISTANCE = rf"(?:{_DIST_UNIT}|min|mins|minutes|sec|s|h|hrs?|hours?|x|@|sets?|reps?)\b"
 _BARE_RUN = re.compile(

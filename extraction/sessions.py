@@ -207,7 +207,7 @@ def _clause(
     clause.scored = bool(numbers.find_clocks(text) or _ROUNDS_SCORE.search(text))
     clause.notation = cues.SET_NOTATION.search(text) is not None
     clause.evidence = clause.notation or cues.DOING.search(text) is not None
-    if keyword in cues.MINOR and sport and sport[1]:
+    if (keyword in cues.MINOR or cues.HIIT_OUTING.search(text)) and sport and sport[1]:
         keyword = None  # "8x200m sprints w/ 200 walk" is a run with walked recoveries
     if keyword:
         clause.kind, clause.discipline, clause.strong = "keyword", keyword, True
