@@ -332,7 +332,7 @@ class _Reader:
             self._new(Group(1, int(m["for_v"]), load=load))
         elif last is not None and last.reps is None and not last.reps_list:
             last.reps = int(m["reps_v"] or m["for_v"])
-        elif last is None:
+        elif last is None and (m["reps_v"] or m["for_v"]):
             self.pending_reps = int(m["reps_v"] or m["for_v"])
 
     def finish(self) -> list[Group]:
