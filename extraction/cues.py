@@ -27,7 +27,11 @@ WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
 DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
     (re.compile(pattern), discipline, weight)  # type: ignore[misc]
     for pattern, discipline, weight in (
-        (r"\bhyrox\b", "hyrox", 3),
+        (r"\bhyrox\b|\bcompromised run(?:s|ning)?\b", "hyrox", 3),
+        # two of its stations make a Hyrox session ("sled push 8 x 25m, ski 6 x 500m")
+        (r"\bsled (?:push|pull|work)|\bsleds\b", "hyrox", 1),
+        (r"\bski ?erg\b|\bski \d", "hyrox", 1),
+        (r"\bburpee broad jumps?\b|\bsandbag lunges?\b", "hyrox", 1),
         (r"\bhybrid\b", "hybrid", 3),
         (
             r"\ba (?:little )?bit of everything\b|"
@@ -40,8 +44,8 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          "rucking", 2),
         (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
          "backpacking", 3),
-        (r"(?<!week )(?<!wk )(?<![\d.])(?:[2-9]|[1-3]\d)\s?(?:days?|nights?)\b(?!\s?(?:ago|\d))|"
-         r"\bmulti[- ]?day\b",
+        (r"(?<!week )(?<!wk )(?<![\d.])(?:[2-9]|[1-3]\d)\s?(?:days?|nights?)\b"
+         r"(?!\s?(?:ago|out|to go|left|before|later|off|\d))|\bmulti[- ]?day\b",
          "backpacking", 2),
         (r"\bhik(?:e|ed|es|ing)\b|\bsummit(?:ed)?\b|\btrailhead\b", "hiking", 2),
         (r"\bhik(?:e|ed|es|ing)\b", "backpacking", 1),
@@ -52,10 +56,12 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          r"gravel|cycl\w*)\b|"
          r"/(?:mi|km)\b", "hiking", -3),
         (_WALK_WORD + r"|\b\d{1,2}(?:,\d{3}|k) steps\b|\bstroll(?:ed)?\b", "walking", 2),
-        (r"\b(?:yoga|vinyasa|ashtanga)\b", "yoga", 3),
+        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin (?:session|class|flow|practice)|pilates)\b",
+         "yoga", 3),
         (
             r"\b(?:bjj|jiu[- ]?jitsu|boxing|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
-            r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class)\b",
+            r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class|"
+            r"tai chi|aikido|fencing|capoeira)\b",
             "martial_arts",
             3,
         ),
@@ -66,15 +72,22 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
             2,
         ),
         (SPORTS.pattern, "sports", 3),
+        (r"\b(?:footy|[57]-a-side|five-a-side|scrimmage|pick-?up game|tiebreak(?:er)?|on court|"
+         r"the full 90(?! ?min)|linebacker|quarterback|innings)\b", "sports", 3),
+        # a game or match won, lost or played
+        (r"\b(?:game|match|partido)\b", "sports", 1),
+        (r"\b(?:won|lost|scored|played)\b", "sports", 1),
         (r"\bcalisthenics\b", "calisthenics", 3),
         (r"\b(?:fbb|functional (?:bodybuilding|bb))\b", "functional_bodybuilding", 4),
         (r"\b(?:moon ?board|kilter|tension board|hang ?board|finger ?board|campus board|"
-         r"board session)\b", "climbing", 3),
+         r"board session|multi[- ]?pitch|pitches|belay(?:ed|ing)?|top rop(?:e|ed|ing)|"
+         r"lead climb(?:ing)?|bouldering|crag)\b", "climbing", 3),
         (r"\b(?:oly|olympic lifting|weightlifting session)\b", "olympic_weightlifting", 3),
         (r"\b(?:mock meet|powerlifting meet|meet day|powerlifting)\b", "powerlifting", 3),
         (r"\bcircuits?\b|\bstations?\b|\bf45\b|\b9round\b|\bcamp gladiator\b",
          "circuit_training", 3),
-        (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf)\b", "hiit", 3),
+        (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf|tabata)\b", "hiit", 3),
+        (r"\bbody ?pump\b", "circuit_training", 3),
         (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
          "circuit_training", 1),
         (r"\b(?:crossfit|wod|metcon)\b", "crossfit", 3),
@@ -99,11 +112,12 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:swim|swam|swims|swimming)\b",
             r"\b(?:pool|laps?|lengths|freestyle|breaststroke|backstroke|butterfly|open water|"
-            r"masters practice|yards?|yd|free)\b|\bon \d:\d\d",
+            r"masters practice|yards?|yd|free|scy|scm|lcm)\b|\bon (?:the )?\d:\d\d",
             "swimming",
         ),
         (
-            r"\b(?:rode|ride|rides|riding|bike|biked|biking|cycling|cycled|spin|peloton(?! tread)|zwift|"
+            r"\b(?:rode|ride|rides|riding|bike(?! (?:path|lane|trail))|biked|biking|cycling|cycled|"
+            r"spin|peloton(?! tread)|zwift|"
             r"mtb|crit|criterium)\b",
             r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph)\b|\d\s?(?:w|watts)\b(?!/)",
             "cycling",
@@ -119,7 +133,8 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
             r"ultra|miler)\b",
-            r"\b(?:treadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|/km\b",
+            r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|"
+            r"/km\b",
             "running",
         ),
     )
@@ -168,11 +183,20 @@ REPEATS = re.compile(
 WARMUP = re.compile(r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down)\b")
 
 
+_WALK_RECOVERY = re.compile(
+    r"\b(?:w/?|with)\s?\d{1,4}\s?(?:m|s|sec|secs|min|mins)?\s?walk(?:ing)?\b"
+    r"|\bwalk(?:ing)? (?:rest|recovery|recoveries|breaks?|between)\b"
+)
+"""A run's walked recoveries ("10x300m w 100m walk"): no walk of their own."""
+
+
 def keyword_discipline(text: str) -> Discipline | None:
     """The discipline a session names outright ("hyrox", "HIIT class").
 
     The best-scoring one when several cues are present, None when none adds up to a name.
     """
+    if "walk" in text:
+        text = _WALK_RECOVERY.sub(" ", text)
     scores: dict[Discipline, int] = {}
     for pattern, discipline, weight in DISCIPLINE_CUES:
         if pattern.search(text):

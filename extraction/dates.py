@@ -82,7 +82,7 @@ _ANCHOR = re.compile(
     r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"
     r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
     r"|before work|after work|at night)"
-    r"|(?:^|(?<=[.\n]\s)|(?<=\n))(?P<label>am|pm)(?=\s?:)"
+    r"|(?<![\d\w])(?<!\d )(?<!i )(?P<label>am|pm)(?=\s?:|\s\d)|^(?P<pmlabel>pm)(?=\s[a-z])"
     r")",
 )
 
@@ -192,7 +192,7 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
         return Anchor(start, end, date) if date <= today else None
     if m["part"]:
         return Anchor(start, end, None, _part_in(m["part"]))
-    return Anchor(start, end, None, _PART_WORDS[m["label"]])
+    return Anchor(start, end, None, _PART_WORDS[m["label"] or m["pmlabel"]])
 
 
 def _label(m: re.Match[str], group: str, today: dt.date) -> Anchor:

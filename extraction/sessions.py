@@ -15,6 +15,7 @@ from . import cues, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
+from .session_dates import resolve_dates
 from .vocabulary import Mention, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -26,6 +27,7 @@ _NUMBER = re.compile(r"\d")
 _FINISHER_SECONDS = 20 * 60
 """Cardio this short after lifting is part of the gym session."""
 _OUTING = re.compile(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
+_DAY_HEADING = re.compile(r"(?:hybrid|double|two[- ]a|brick) day\b:?")
 _ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
 
 
@@ -130,7 +132,7 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
             current = Session(today)
             sessions.append(current)
         current.add(clause)
-    _resolve_dates(sessions, today)
+    resolve_dates(sessions, today)
     return [s for s in sessions if s.kind is not None and _has_evidence(s)]
 
 
@@ -194,6 +196,10 @@ def _clause(
     anchors = find_anchors(text, today, diary)
     anchor = _merge(anchors) if anchors else None
     keyword = cues.keyword_discipline(text)
+    heading = _DAY_HEADING.match(text)
+    if heading and anchor is not None and anchor.part:
+        # "hybrid day: AM 10k, PM bench": the heading names the day, each part its session
+        keyword = cues.keyword_discipline(text[heading.end() :])
     mentions = find_mentions(text)
     lifts = [m for m in mentions if m.movement.family != "cardio"]
     sport = cues.sport_of(_without(text, lifts))
@@ -327,54 +333,3 @@ def _finisher(clause: Clause) -> bool:
         return False
     spans = numbers.find_durations(clause.text)
     return len(spans) == 1 and spans[0].value <= _FINISHER_SECONDS
-
-
-def _diary_order(sessions: list[Session], today: dt.date) -> None:
-    """Date day-labelled lines forward in time, each before the next.
-
-    "Mon: … Wed: … Thu: …" sent on a Thursday ends today, and each line is before the next
-    (a week back if need be).
-    """
-    labelled = [
-        s
-        for s in sessions
-        if s.date is not None and any(c.anchor and c.anchor.label for c in s.clauses)
-    ]
-    if len(labelled) < 2:
-        return
-    last = labelled[-1]
-    if last.date is not None and (last.date + dt.timedelta(days=7)) == today:
-        last.date = today
-    later = last.date
-    for session in reversed(labelled[:-1]):
-        while session.date is not None and later is not None and session.date >= later:
-            session.date -= dt.timedelta(days=7)
-        later = session.date
-
-
-def _resolve_dates(sessions: list[Session], today: dt.date) -> None:
-    """Fill each session's date: its own, one after the previous, inherited, or today.
-
-    A date that closes a sentence covers the sessions before it in that sentence which
-    have no time words of their own: "did Fran and a 5k yesterday" is two sessions,
-    both yesterday.
-    """
-    later: Session | None = None
-    for session in reversed(sessions):
-        if session.date is not None:
-            later = session
-        elif (
-            later is not None
-            and later.clauses[0].sentence == session.clauses[-1].sentence
-            and not any(c.anchor for c in session.clauses)
-        ):
-            session.date = later.date
-    _diary_order(sessions, today)
-    previous: dt.date | None = None
-    for session in sessions:
-        if session.follows_previous and previous is not None:
-            session.date = min(previous + dt.timedelta(days=1), today)
-        elif session.date is None:
-            session.date = previous or today
-            session.date_assumed = previous is None and session.part is None
-        previous = session.date
