@@ -132,7 +132,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         ),
         (
             r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
-            r"ultra|miler)\b",
+            r"ultra|miler|c25k|couch to 5k)\b",
             r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|"
             r"/km\b",
             "running",
@@ -188,6 +188,11 @@ _WALK_RECOVERY = re.compile(
     r"|\bwalk(?:ing)? (?:rest|recovery|recoveries|breaks?|between)\b"
 )
 """A run's walked recoveries ("10x300m w 100m walk"): no walk of their own."""
+
+
+def walks(text: str) -> bool:
+    """Whether the text names a walk, beyond a run's walked recoveries."""
+    return WALK.search(text) is not None and WALK.search(_WALK_RECOVERY.sub(" ", text)) is not None
 
 
 def keyword_discipline(text: str) -> Discipline | None:

@@ -49,6 +49,14 @@ _SESSION_WORD = (
 )
 """After a day's abbreviation opening a line, a word that makes it a date: "Sat group ride"
 (where "sat" alone may be a verb)."""
+_MID_ABBREVIATIONS = (
+    r"(?:mon|tues?|weds?|thu|thurs?|fri)\b(?![.']?\d)"
+    r"|(?<!i )(?<!we )(?<!just )(?<!then )(?<!and )(?<!had )(?<!the )(?<!he )(?<!she )"
+    r"(?<!they )(?<!you )(?:sat|sun)\b(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|"
+    r"with|w/)\b))"
+)
+"""A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club");
+"sat" and "sun" only where they cannot be the verb or the star."""
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 _PART_WORDS: dict[str, PartOfDay] = {
@@ -79,6 +87,7 @@ _ANCHOR = re.compile(
     rf"|(?:on\s)?(?:the\s)?(?P<dmday>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<dmonth>{_MONTH})\b"
     r"|(?:on\s)?the\s(?P<ord>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s(?:set|rep|round|time|week|mile|km|lap))"
     rf"|\b(?:on|last|this past)\s(?P<dabbr>{_DAY_LABEL})\b\.?"
+    rf"|(?<!')(?P<midabbr>{_MID_ABBREVIATIONS})"
     r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"
     r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
     r"|before work|after work|at night)"
@@ -168,8 +177,9 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
         return Anchor(start, end, today - dt.timedelta(days=days))
     if m["next"]:
         return Anchor(start, end, None, follows_previous=True)
-    if m["weekday"] or m["lead"]:
-        day = m["weekday"] or _DAY_ABBREVIATIONS[m["lead"]]
+    if m["weekday"] or m["lead"] or m["midabbr"]:
+        said = m["weekday"] or m["lead"] or m["midabbr"]
+        day = _DAY_ABBREVIATIONS.get(said, said)
         date = last_weekday(today, day)
         if not m["wdlead"] and _WEEKDAYS.index(day) == today.weekday():
             date = today  # a title sent the same day: "Tempo Tuesday", "Sunday long run"

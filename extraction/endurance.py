@@ -58,8 +58,10 @@ _REST = re.compile(
 )
 # "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy", "4k @ 5:30" are not the
 # session's time.
-_NOT_TOTAL_BEFORE = re.compile(r"(?:\b(?:every|per|under|sub|below|over|than|on)|/|@)\s?$")
-_NOT_TOTAL_AFTER = re.compile(r"\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
+_NOT_TOTAL_BEFORE = re.compile(r"(?:\b(?:every|per|under|sub|below|over|than|on|at)|/|@)\s?~?$")
+_NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
+_TOTAL_BEFORE = re.compile(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
+_TOTAL_AFTER = re.compile(r"\s?(?:total|overall|all in|elapsed)\b")
 _AMOUNT = (
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?"
     r"\s?(?:km|k|mi|miles?|m|meters?|yd|yds|yards?)"
@@ -150,9 +152,11 @@ def read_session(text: str, sport: Discipline) -> Reading:
         distance = Span(distance.start, distance.end, distance.value * 2, distance.unit)
     if distance is not None and to_metres(distance.value, distance.unit or "m") <= MAX_METRES:
         reading.distance = distance
-    reading.time = _time(reading)
-    if reading.time is not None and reading.distance is not None:
-        reading.time = _plausible(reading.time, reading.distance, sport)
+    chosen = _time(reading)
+    reading.time = chosen.value if chosen else None
+    if chosen is not None and reading.distance is not None:
+        clock = text.count(":", chosen.start, chosen.end) == 1
+        reading.time = _plausible(chosen.value, reading.distance, sport, clock)
     return reading
 
 
@@ -253,26 +257,46 @@ def _distance(reading: Reading) -> Span | None:
     return None
 
 
-def _time(reading: Reading) -> float | None:
-    """The session's time: the first free clock time, else the first free worded duration."""
+def _time(reading: Reading) -> Span | None:
+    """The session's time: one said to be the total, else the first free clock, else words.
+
+    An hours clock ("2:04:55") is always a session's; a part's time, a pace or a rest is not
+    ("1 min hard / 2 min easy", "finished at 4:40", "~9:30s").
+    """
     text = reading.text
-    spans = [
-        s
-        for s in find_durations(text)
-        if reading.free(s.start, s.end)
-        and not _NOT_TOTAL_BEFORE.search(text[: s.start])
-        and not _NOT_TOTAL_AFTER.match(text, s.end)
-    ]
-    clocks = [s for s in spans if ":" in text[s.start : s.end]]
-    chosen = next(iter(clocks or spans), None)
+    free = [s for s in find_durations(text) if reading.free(s.start, s.end)]
+    chosen = next(
+        (
+            s
+            for s in free
+            if _TOTAL_BEFORE.search(text[max(0, s.start - 20) : s.start])
+            or _TOTAL_AFTER.match(text, s.end)
+        ),
+        None,
+    )
     if chosen is None:
-        return None
-    reading.taken.append((chosen.start, chosen.end))
-    return chosen.value
+        spans = [
+            s
+            for s in free
+            if text.count(":", s.start, s.end) == 2
+            or (
+                not _NOT_TOTAL_BEFORE.search(text[max(0, s.start - 20) : s.start])
+                and not _NOT_TOTAL_AFTER.match(text, s.end)
+            )
+        ]
+        clocks = [s for s in spans if ":" in text[s.start : s.end]]
+        chosen = next(iter(clocks or spans), None)
+    if chosen is not None:
+        reading.taken.append((chosen.start, chosen.end))
+    return chosen
 
 
-def _plausible(seconds: float, distance: Span, sport: Discipline) -> float:
-    """Read a two-part time as H:MM when M:SS would be faster than any human."""
+def _plausible(seconds: float, distance: Span, sport: Discipline, clock: bool) -> float | None:
+    """Read a two-part clock as H:MM when M:SS would be faster than any human.
+
+    A worded duration that fast ("20 min tempo in the middle of 7mi") is a part's time, not
+    the session's.
+    """
     km = to_metres(distance.value, distance.unit or "m") / 1000
     if km <= 0 or seconds <= 0 or seconds >= 3600:
         return seconds
@@ -280,4 +304,6 @@ def _plausible(seconds: float, distance: Span, sport: Discipline) -> float:
         too_fast = km / (seconds / 3600) > _FASTEST_KMH_CYCLING
     else:
         too_fast = seconds / km < _FASTEST_SECONDS_PER_KM.get(sport, 0)
-    return seconds * 60 if too_fast and seconds < 100 * 60 else seconds
+    if not too_fast:
+        return seconds
+    return seconds * 60 if clock and seconds < 100 * 60 else None

@@ -15,6 +15,7 @@ from .number_words import digits_for_words
 from .numbers import Span, carry_distance_unit, find_weights
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
+from .shorthand import plain_english
 
 MAX_WORKOUTS = 50
 """Sessions read from one message at most (bounds the work); a turn logs at most 20 and
@@ -42,7 +43,8 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = blank_idioms(pair_scores(carry_distance_unit(digits_for_words(cased))))
+    cased = digits_for_words(plain_english(cased))
+    cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]
     for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:

@@ -1,0 +1,158 @@
+"""Endurance and session-level kinds the third dev corpus showed, one test per kind.
+
+Each test uses sentences of its own (not the corpora's), so a fix by kind is checked on
+text it was not tuned on: distances, times, run types, disciplines, dates, how many
+sessions a message holds, and messages that log nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from extraction import Workout, extract
+from extraction.number_words import digits_for_words
+
+TODAY = dt.date(2025, 6, 11)
+"""A Wednesday."""
+_METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
+
+
+def _one(message: str) -> Workout:
+    (workout,) = extract(message, today=TODAY)
+    return workout
+
+
+def _data(workout: Workout) -> Any:
+    return getattr(workout.discipline_specific, workout.discipline)
+
+
+def _metres(workout: Workout) -> float | None:
+    data = _data(workout)
+    if data.total_distance is None:
+        return None
+    return float(data.total_distance * _METRES[getattr(data, "distance_unit", None) or "m"])
+
+
+def _time(workout: Workout) -> float | None:
+    return getattr(_data(workout), "total_time", None) or workout.duration
+
+
+@pytest.mark.parametrize(
+    ("message", "metres"),
+    [
+        ("parkrun this morning, 24:10, windy", 5000),
+        ("junior parkrun with the kids, 2k, they loved it", 2000),
+        ("ran to the lighthouse and back, 3 km each way", 6000),
+        ("walked to the shops, it's 1.5 miles each way", 3 * 1609.344),
+    ],
+)
+def test_a_distance_the_name_or_each_way_implies(message: str, metres: float) -> None:
+    assert _metres(_one(message)) == pytest.approx(metres, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("said", "digits"),
+    [
+        ("swam fifteen hundred meters", "swam 1500 meters"),
+        ("thirty five hundred yards at practice", "3500 yards at practice"),
+        ("ran four point five miles", "ran 4.5 miles"),
+        ("rode two and a half hours", "rode 2.5 hours"),
+        ("laps of the fifty meter pool", "laps of the 50 meter pool"),
+    ],
+)
+def test_spoken_distances_become_numbers(said: str, digits: str) -> None:
+    assert digits_for_words(said) == digits
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    workout = _one("Did the N.Y.C. 10K on Saturday - 41:12, new PR")
+    assert (workout.date, _metres(workout), _time(workout)) == (dt.date(2025, 6, 7), 10000, 2472)
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("45 min HIIT run on the treadmill, 7 km", "running"),
+        ("30 min HIIT ride on zwift, 15 km", "cycling"),
+        ("easy 10k shakeout on the bike path, 52 min", "running"),
+        ("12 x 400m w/ 200m walk between, 36 min", "running"),
+        ("tabata squats and push ups, 8 rounds each, 20/10", "hiit"),
+        ("compromised runs: 4 x 1k run + 20 wall balls, 40 min", "hyrox"),
+        ("sled push + ski erg intervals: 6 x 20m push, 5 x 250m ski", "hyrox"),
+        ("multi-pitch day at the crag, 4 pitches, short approach hike", "climbing"),
+        ("5-a-side last night, an hour, scored once", "sports"),
+        ("yin class yesterday, 75 minutes of long holds", "yoga"),
+        ("pilates reformer class, 50 min", "yoga"),
+        ("tai chi in the park this morning, 40 minutes", "martial_arts"),
+    ],
+)
+def test_the_discipline_from_all_cues(message: str, discipline: str) -> None:
+    assert _one(message).discipline == discipline
+
+
+def test_a_rides_climb_is_no_climbing_session() -> None:
+    assert [
+        w.discipline for w in extract("rode 80 km, 2 h 50, the last climb hurt", today=TODAY)
+    ] == ["cycling"]
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("couch to 5k week 2 day 3 done, 25 min", "running"),
+        ("c25k w4d1 done, 30 min total", "running"),
+        ("ran 6k, 10 days out from the half", "running"),
+    ],
+)
+def test_a_programs_days_and_name_are_no_trip_nor_distance(message: str, discipline: str) -> None:
+    workout = _one(message)
+    assert workout.discipline == discipline
+    assert _metres(workout) in (None, 6000)
+
+
+@pytest.mark.parametrize(
+    ("message", "dates"),
+    [
+        ("long run sun morning, 16 mi", [dt.date(2025, 6, 8)]),
+        ("swam 2k tues night with the club", [dt.date(2025, 6, 10)]),
+        ("Mon tempo 8 km in 38 min", [dt.date(2025, 6, 9)]),
+        ("yday 10k easy, 55 min", [dt.date(2025, 6, 10)]),
+        ("last nite 5 mi recovery jog", [dt.date(2025, 6, 10)]),
+        ("ayer 12 km suaves en 1:05", [dt.date(2025, 6, 10)]),
+        ("nuoto ieri sera, 2000m in 45 min", [dt.date(2025, 6, 10)]),
+        ("legs heavy from yesterday but ran 8k today in 44 min", [TODAY]),
+        ("sat in the sun all afternoon, then ran 5k", [TODAY]),
+    ],
+)
+def test_the_date_from_shorthand_abbreviations_and_other_languages(
+    message: str, dates: list[dt.date]
+) -> None:
+    assert [w.date for w in extract(message, today=TODAY)] == dates
+
+
+def test_a_day_labelled_am_and_pm_is_two_sessions() -> None:
+    workouts = extract("Hybrid day: AM 6k easy in 33:00, PM legs - squat 5x5 @ 100kg", today=TODAY)
+    assert [w.discipline for w in workouts] == ["running", "powerlifting"]
+    assert _metres(workouts[0]) == 6000
+
+
+def test_a_hybrid_day_without_parts_is_one_session() -> None:
+    workouts = extract("hybrid day: 15 min bike, then bench 5x5 @ 80kg, then 3k run", today=TODAY)
+    assert [w.discipline for w in workouts] == ["hybrid"]
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("half marathon 13.1 mi / 1:52:30, so happy", 6750),
+        ("progression 8k, started at 5:40/km and finished at 4:50. 42:30 total", 2550),
+        ("first 5 miles ~8:45s then faster, 10 mi in 1:24:10", 5050),
+        ("bike intervals 6x3min hard, 3 min easy between, total 1h10", 4200),
+        ("15 min tempo in the middle of 8 mi easy", None),
+    ],
+)
+def test_the_sessions_time_not_a_parts_or_a_pace(message: str, seconds: float | None) -> None:
+    assert getattr(_data(_one(message)), "total_time", None) == seconds
