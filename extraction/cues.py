@@ -73,7 +73,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         ),
         (SPORTS.pattern, "sports", 3),
         (r"\b(?:footy|[57]-a-side|five-a-side|scrimmage|pick-?up game|tiebreak(?:er)?|on court|"
-         r"the full 90(?! ?min)|linebacker|quarterback|innings)\b", "sports", 3),
+         r"the full 90(?! ?min)|played the full 90|linebacker|quarterback|innings)\b", "sports", 3),
         # a game or match won, lost or played
         (r"\b(?:game|match|partido)\b", "sports", 1),
         (r"\b(?:won|lost|scored|played)\b", "sports", 1),
@@ -180,7 +180,10 @@ REPEATS = re.compile(
     r"(?<![\d.])\d{1,2}\s?x\s?(?:200|300|400|600|800|1000|1200|1600)\b(?!\s?(?:lb|kg|#|cal))"
 )
 """Track repeats without a unit or a sport: "8x400 @ 1:30" is a run."""
-WARMUP = re.compile(r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down)\b")
+WARMUP = re.compile(
+    r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down|approach(?: hike| walk)?)\b"
+)
+"""A warm-up, a cool-down or a climb's approach: part of the session around it."""
 
 
 _WALK_RECOVERY = re.compile(

@@ -39,7 +39,7 @@ _VEST = re.compile(
 _PACE = re.compile(
     rf"(?P<clock>{CLOCK})\s?(?:min\s?)?(?:/|per\s)\s?"
     r"(?P<per>mi|mile|km|k|500m?|100m?|100\s?y(?:ds?)?)\b"
-    rf"|(?P<clock2>{CLOCK})\s?(?:avg\s|average\s)?(?:pace|split)\b"
+    rf"|(?P<clock2>{CLOCK})\s?(?:avg\s|average\s)?(?:pace|split)\b(?!\s(?:of\s|was\s)?\d)"
     rf"|\b(?:pace|avg|average|split|splits|avg split|avg pace)\s(?:of\s|was\s)?(?P<clock3>{CLOCK})"
 )
 _REPEATS = re.compile(
@@ -93,6 +93,8 @@ _EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
 """An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
 _PARKRUN = re.compile(r"(?<!junior )\bparkrun\b")
 """A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
+_PART_BEFORE = re.compile(r"\b(?:first|last|final|middle|next|another|extra)\s$")
+"""A part of a run ("the first 10 miles were chill", "last 2 miles at goal pace")."""
 _AT_BEFORE = re.compile(r"(?:\bat|@)\s?$")
 # Paces faster than these are impossible; a two-part time then means H:MM, not M:SS.
 _FASTEST_SECONDS_PER_KM = {"running": 150, "trail_running": 150, "swimming": 600, "rowing": 150}
@@ -223,7 +225,9 @@ def _distance(reading: Reading) -> Span | None:
         (
             span
             for span in find_distances(text)
-            if reading.free(span.start, span.end) and not _AT_BEFORE.search(text[: span.start])
+            if reading.free(span.start, span.end)
+            and not _AT_BEFORE.search(text[: span.start])
+            and not _PART_BEFORE.search(text[max(0, span.start - 12) : span.start])
         ),
         None,
     )

@@ -204,7 +204,7 @@ def _duration(text: str, skip: tuple[int, int] | None) -> float | None:
     for span in find_durations(text):
         if skip and skip[0] <= span.start < skip[1]:
             continue
-        if re.match(r"\s?(?:on|off|rest)\b", text[span.end :]):
+        if re.match(r"\s?(?:on\s?(?:/|\d)|off\b|rest\b)", text[span.end :]):
             continue
         return span.value
     return None

@@ -229,7 +229,7 @@ def _clause(
         clause.kind, clause.discipline, clause.strong = "endurance", sport[0], True
     elif lifts:
         clause.kind = "lifting"
-    elif sport and (quantity or sport[1]):
+    elif sport and (quantity or sport[1] or clause.evidence):
         clause.kind, clause.discipline, clause.strong = "endurance", sport[0], verb
     elif cues.CLIMBING.search(text) and not mentions:
         clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True
@@ -301,8 +301,16 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         return False
     if kind == "endurance" and clause.discipline in cues.ON_FOOT and not clause.verb:
         return any(c.strong for c in current.clauses)
+    if kind == "endurance" and clause.kind == "endurance" and not clause.verb:
+        # "118 km, 2,900 m elevation, 5h22 ride time": the ride names the distance before it
+        if not any(c.strong for c in current.clauses):
+            return False
     if kind == "keyword":
-        return clause.kind == "keyword" and clause.discipline != current.discipline
+        return (
+            clause.kind == "keyword"
+            and clause.discipline != current.discipline
+            and not clause.warmup
+        )
     if kind == "crossfit":
         finished = any(c.benchmark or c.scored for c in current.clauses)
         return (

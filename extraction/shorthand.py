@@ -31,6 +31,8 @@ _WORD = re.compile(
     + r")(?![\w'])",
     re.IGNORECASE,
 )
+_FULL_GAME = re.compile(r"\b(played|play|playing) the full 90\b(?! ?min)", re.IGNORECASE)
+"""A footballer's "played the full 90": ninety minutes."""
 _EVENING = re.compile(r"\b(yesterday) (?:sera|abend|soir|noche|tarde)\b", re.IGNORECASE)
 """"ieri sera", "gestern Abend": yesterday evening."""
 
@@ -38,4 +40,4 @@ _EVENING = re.compile(r"\b(yesterday) (?:sera|abend|soir|noche|tarde)\b", re.IGN
 def plain_english(text: str) -> str:
     """The text with shorthand and the foreign words above written in English."""
     text = _WORD.sub(lambda m: _WORDS[m[1].lower()], text)
-    return _EVENING.sub(r"\1 evening", text)
+    return _FULL_GAME.sub(r"\1 the full 90 min", _EVENING.sub(r"\1 evening", text))

@@ -157,6 +157,8 @@ def _running(reading: Reading) -> tuple[RunningData, WorkoutType]:
     if pace is None and distance and time and distance.unit in ("km", "mi"):
         pace = _pace(time / distance.value)
     run_type = run_type_of(text)
+    if run_type is None and distance and to_metres(distance.value, distance.unit or "m") >= 24_000:
+        run_type = "long"  # "18 miler done": no one runs 15 miles or more without calling it long
     segments = [
         RunSegment(
             segment_number=number,

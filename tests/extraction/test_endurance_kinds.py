@@ -156,3 +156,54 @@ def test_a_hybrid_day_without_parts_is_one_session() -> None:
 )
 def test_the_sessions_time_not_a_parts_or_a_pace(message: str, seconds: float | None) -> None:
     assert getattr(_data(_one(message)), "total_time", None) == seconds
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline", "seconds"),
+    [
+        ("tennis doubles this evening, won 6-4 6-3, about 1h30 on court", "sports", 5400),
+        ("footy yesterday, played the full 90 and scored a goal", "sports", 5400),
+    ],
+)
+def test_a_games_length(message: str, discipline: str, seconds: float) -> None:
+    workout = _one(message)
+    assert (workout.discipline, workout.duration) == (discipline, seconds)
+
+
+def test_a_distance_before_the_sport_that_names_it_is_one_session() -> None:
+    workout = _one("Epic one today: 142 km, 1,800 m elevation, 5h40 ride time")
+    assert (workout.discipline, _metres(workout), _time(workout)) == ("cycling", 142000, 20400)
+
+
+def test_a_weak_cue_with_a_doing_verb_is_a_run() -> None:
+    workout = _one("did some fartlek in the woods, tree to tree, 40 mins total")
+    assert (workout.discipline, _data(workout).run_type, _time(workout)) == (
+        "running",
+        "fartlek",
+        2400,
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "metres"),
+    [
+        ("first 5 miles were slow, then faster, 12 mi total in 1:45:00", 12 * 1609.344),
+        ("the last 3k hurt, 15k in 1:18:20", 15000),
+    ],
+)
+def test_a_runs_part_is_not_its_distance(message: str, metres: float) -> None:
+    assert _metres(_one(message)) == pytest.approx(metres)
+
+
+def test_a_long_distance_without_a_cue_is_a_long_run() -> None:
+    assert _data(_one("20 miler done, 3:05:12")).run_type == "long"
+    assert _data(_one("ran 8 miles, 1:04:00")).run_type is None
+
+
+def test_a_climbs_approach_is_part_of_it() -> None:
+    workouts = extract("multi-pitch on Sunday, 6 pitches, approach hike 3 miles", today=TODAY)
+    assert [w.discipline for w in workouts] == ["climbing"]
+
+
+def test_a_split_after_the_time_is_no_pace_of_it() -> None:
+    assert _time(_one("rowed a 2k test: 6:58.2 split 1:44.5")) == pytest.approx(418.2)
