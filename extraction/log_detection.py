@@ -61,6 +61,7 @@ _PLANS = re.compile(
     r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|gonna|going to|"
     r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
     r"i'?d (?:like|love)|i would love|hoping to|hope to|aim(?:ing)? to|trying to|"
+    r"on (?:the|my) plan|can start|cleared to|allowed to|"
     r"(?<!scored a )(?<!scored the )(?<!own )goal(?! pace)|"
     r"thinking about|"
     r"thinking of|sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
@@ -138,6 +139,22 @@ _MESSAGE_FRAMES = re.compile(
         )
     )
 )
+_HABITS = re.compile(
+    r"\b(?:currently|usually|normally|typically|generally)\b"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/"
+)
+"""Habits and schedules ("currently benching 3x8", "Mon/Wed/Fri 6-7:30am"): they cover the
+clauses after them in their sentence."""
+_EVENT_AHEAD = re.compile(
+    r"\b(?:before|ahead of|for) (?:the|my|our|a|sunday's|saturday's) [a-z0-9' ]{0,20}?"
+    r"(?:tmrw|tomorrow|tonight|later|next \w+|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+"""An event ahead named by a session done for it ("shakeout 3k before the race tmrw")."""
+_UNMARKED_QUESTION = re.compile(
+    r",\s*(?:should|do|can|could|would|will) i\b[^,]*$|,\s*(?:is|was) (?:that|it|this) "
+    r"(?:ok|okay|normal|bad|good|too)\b[^,]*$"
+)
+"""A question asked without its question mark: "knee hurts after long runs, should I ice it"."""
 _DONE = re.compile(
     r"\b(?:did|done|finished|completed|ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|"
     r"hiked|walked|played|lifted|trained|squatted|benched|deadlifted|pulled|pressed|went|"
@@ -163,6 +180,11 @@ def statement_part(sentence: str, question: bool) -> str | None:
         if tail is None:
             return None
         sentence = sentence[: tail.start()]
+    elif unmarked := _UNMARKED_QUESTION.search(sentence):
+        # what comes before an unmarked question is its context unless said done
+        sentence = sentence[: unmarked.start()]
+        if not says_done(sentence):
+            return None
     if _SENTENCE_VETOES.search(sentence):
         return None
     return sentence
@@ -201,8 +223,18 @@ def clause_is_vetoed(clause: str) -> bool:
     return _CLAUSE_VETOES.search(clause) is not None
 
 
+def covers_what_follows(clause: str) -> bool:
+    """Whether a clause is a plan or a habit: the clauses after it log only if said done."""
+    return _PLANS.search(clause) is not None or _HABITS.search(clause) is not None
+
+
 def strip_vetoed_asides(clause: str) -> str:
-    """Blank out parenthetical asides that are vetoed themselves ("(was stuck at 495)")."""
+    """Blank out asides that are vetoed themselves ("(was stuck at 495)").
+
+    An event ahead that a session was for ("before the race tmrw") is blanked too: the
+    session is done, the race is not.
+    """
+    clause = _EVENT_AHEAD.sub(lambda m: " " * len(m[0]), clause)
     return _PARENTHETICAL.sub(
         lambda m: " " * len(m[0]) if _CLAUSE_VETOES.search(m[0][1:-1]) else m[0], clause
     )

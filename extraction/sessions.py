@@ -177,7 +177,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         ahead = log_detection.clause_is_plan(statement[:24])
         for start, text in split_clauses(statement, offset):
             text = log_detection.strip_vetoed_asides(text)
-            if log_detection.clause_is_plan(text):
+            if log_detection.covers_what_follows(text):
                 planned = True
             if log_detection.clause_is_vetoed(text):
                 continue

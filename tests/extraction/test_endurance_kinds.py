@@ -207,3 +207,22 @@ def test_a_climbs_approach_is_part_of_it() -> None:
 
 def test_a_split_after_the_time_is_no_pace_of_it() -> None:
     assert _time(_one("rowed a 2k test: 6:58.2 split 1:44.5")) == pytest.approx(418.2)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I missed my swim today, 3k was on the plan",
+        "hip aches after 15 km runs, should I stretch more",
+        "physio says I can start running again in two weeks, 20 min walk/run",
+        "currently squatting 5x5 @ 120kg and pressing 5x5 @ 60",
+        "club sessions: Tue/Thu/Sat 7pm, 8-10k each, Sun long run 2 hours",
+    ],
+)
+def test_questions_plans_and_habits_log_nothing(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+def test_a_session_done_before_an_event_ahead_is_logged() -> None:
+    workout = _one("easy 4k before the 10k tomorrow, legs fresh")
+    assert (workout.discipline, _metres(workout)) == ("running", 4000)
