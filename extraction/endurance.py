@@ -54,6 +54,7 @@ _REP_TIME = re.compile(
 )
 _REST = re.compile(
     rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?(?:rest|recovery|off)\b"
+    r"(?! (?:row|run|jog|ride|spin|swim|walk|paddle)\b)"
     r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s" + CLOCK
 )
 # "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy", "4k @ 5:30" are not the

@@ -28,7 +28,13 @@ _FINISHER_SECONDS = 20 * 60
 """Cardio this short after lifting is part of the gym session."""
 _OUTING = re.compile(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
 _DAY_HEADING = re.compile(r"(?:hybrid|double|two[- ]a|brick) day\b:?")
-_ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
+_ROUNDS_OF = re.compile(
+    r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b|\s\d{1,2}\s?(?:on|min|')(?!\w))"
+    r"|(?:^|:\s?)\d{1,2} (?:rounds?|rds)$"
+)
+"""Rounds of a WOD ("5 rounds - 400m run, 20 burpees", "3 rounds 4 on/2 off: …")."""
+_JOINER = re.compile(r"\s(?:\+|&|y|et|e|und)\s")
+_TO_FINISH = re.compile(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
 
 @dataclass(slots=True)
@@ -148,14 +154,15 @@ def _has_evidence(session: Session) -> bool:
     """Whether a session says it was done: a verb of doing, a set notation or a number.
 
     A date alone counts only for a named session ("yoga this morning", "easy run
-    yesterday"), not for a mention ("sore from squats").
+    yesterday", "spin class in the evening"), not for a mention ("sore from squats").
     """
     clauses = session.clauses
     if any(c.evidence or c.quantity or _NUMBER.search(c.text) for c in clauses):
         return True
     dated = any(c.anchor for c in clauses)
     named = session.kind == "keyword" or (
-        session.kind == "endurance" and any(cues.RUN_WORDS.search(c.text) for c in clauses)
+        session.kind == "endurance"
+        and any(cues.RUN_WORDS.search(c.text) or _OUTING.search(c.text) for c in clauses)
     )
     return dated and named
 
@@ -175,7 +182,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
-        for start, text in split_clauses(statement, offset):
+        for start, text in _at_times(split_clauses(statement, offset), today):
             text = log_detection.strip_vetoed_asides(text)
             if log_detection.covers_what_follows(text):
                 planned = True
@@ -187,6 +194,30 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             clause = _clause(text, cased[start : start + len(text)], today, lifts, diary)
             clause.sentence = index
             out.append(clause)
+    return out
+
+
+def _at_times(clauses: list[tuple[int, str]], today: dt.date) -> list[tuple[int, str]]:
+    """Split clauses joined by "+" or "&" that say two times of day or two days.
+
+    "swim at lunch + spin class in the evening" and "ayer body pump y hoy pilates" are two.
+    """
+    out = []
+    for start, text in clauses:
+        joiners = list(_JOINER.finditer(text))
+        anchors = [a for a in find_anchors(text, today) if a.date or a.part] if joiners else []
+        if len(anchors) >= 2 and (anchors[0].date, anchors[0].part) != (
+            anchors[1].date,
+            anchors[1].part,
+        ):
+            cut = next(
+                (j for j in reversed(joiners) if anchors[0].end <= j.start() < anchors[1].start),
+                None,
+            )
+            if cut is not None:
+                out += [(start, text[: cut.start()]), (start + cut.end(), text[cut.end() :])]
+                continue
+        out.append((start, text))
     return out
 
 
@@ -335,8 +366,10 @@ def _finisher(clause: Clause) -> bool:
     """A few minutes of cardio after lifting, said without a verb: the gym session's end.
 
     "…, then 10 min bike easy", "and 15 min on the treadmill"; "then ran 5k" and "a 20 min
-    bike ride" are sessions of their own.
+    bike ride" are sessions of their own; "3 x 500m row sprints to finish" says it ends one.
     """
+    if _TO_FINISH.search(clause.text):
+        return True
     if clause.verb or _OUTING.search(clause.text) or numbers.find_distances(clause.text):
         return False
     spans = numbers.find_durations(clause.text)

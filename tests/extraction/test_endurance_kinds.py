@@ -226,3 +226,25 @@ def test_questions_plans_and_habits_log_nothing(message: str) -> None:
 def test_a_session_done_before_an_event_ahead_is_logged() -> None:
     workout = _one("easy 4k before the 10k tomorrow, legs fresh")
     assert (workout.discipline, _metres(workout)) == ("running", 4000)
+
+
+@pytest.mark.parametrize(
+    ("message", "disciplines"),
+    [
+        ("row 5k in the morning + spin class at night", ["rowing", "cycling"]),
+        ("yoga yesterday & today 10k run in 52 min", ["yoga", "running"]),
+        ("4 rounds: 800m run, 15 burpees, 20 sit ups. 26:30", ["crossfit"]),
+        ("squat 5x5 @ 100kg, bench 5x5 @ 80kg, then 4 x 250m row sprints to finish", None),
+    ],
+)
+def test_how_many_sessions(message: str, disciplines: list[str] | None) -> None:
+    workouts = extract(message, today=TODAY)
+    if disciplines is None:
+        assert len(workouts) == 1
+    else:
+        assert [w.discipline for w in workouts] == disciplines
+
+
+def test_a_recovery_row_is_no_rest() -> None:
+    workouts = extract("did Grace this morning and a 25 min recovery row tonight", today=TODAY)
+    assert _time(workouts[-1]) == 1500
