@@ -57,6 +57,7 @@ _MID_ABBREVIATIONS = (
 )
 """A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club");
 "sat" and "sun" only where they cannot be the verb or the star."""
+_NUMERIC_DATE_DAYS = 60
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 _PART_WORDS: dict[str, PartOfDay] = {
@@ -89,6 +90,8 @@ _ANCHOR = re.compile(
     rf"|\b(?:on|last|this past)\s(?P<dabbr>{_DAY_LABEL})\b\.?"
     rf"|(?<!')(?P<midabbr>{_MID_ABBREVIATIONS})"
     r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"
+    r"|(?:^|(?<=\n))(?P<nd1>[01]?\d|[23]\d)/(?P<nd2>[0-3]?\d)(?![/\d])(?=\s?[-:)]|$)"
+    r"|(?<=\bon )(?P<on1>[01]?\d|[23]\d)/(?P<on2>[0-3]?\d)(?![/\d])"
     r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
     r"|before work|after work|at night)"
     r"|(?<![\d\w])(?<!\d )(?<!i )(?P<label>am|pm)(?=\s?:|\s\d)|^(?P<pmlabel>pm)(?=\s[a-z])"
@@ -194,6 +197,9 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
     if m["month"] or m["dmonth"]:
         month = _MONTHS[m["month"] or m["dmonth"]]
         return _month_day(start, end, today, month, int(m["mday"] or m["dmday"]))
+    if m["nd1"] or m["on1"]:
+        first, second = (m["nd1"], m["nd2"]) if m["nd1"] else (m["on1"], m["on2"])
+        return _numeric(start, end, today, int(first), int(second))
     if m["iso"]:
         try:
             date = dt.date.fromisoformat(m["iso"])
@@ -231,6 +237,23 @@ def _month_day(start: int, end: int, today: dt.date, month: int, day: int) -> An
         if date <= today:
             return Anchor(start, end, date)
     return None
+
+
+def _numeric(start: int, end: int, today: dt.date, first: int, second: int) -> Anchor | None:
+    """A date written "3/14" or "14/3": the reading that falls nearest before today.
+
+    Month-first and day-first are both common; the one that is a real, recent date wins.
+    Neither within the last two months, it is no date ("20/10" tabata, "15/12" calories).
+    """
+    found = [
+        anchor.date
+        for month, day in ((first, second), (second, first))
+        if 1 <= month <= 12
+        and (anchor := _month_day(start, end, today, month, day)) is not None
+        and anchor.date is not None
+        and (today - anchor.date).days <= _NUMERIC_DATE_DAYS
+    ]
+    return Anchor(start, end, max(found)) if found else None
 
 
 def _day_of_month(start: int, end: int, today: dt.date, day: int) -> Anchor | None:

@@ -67,7 +67,12 @@ _AMOUNT = (
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?"
     r"\s?(?:km|k|mi|miles?|m|meters?|yd|yds|yards?)"
 )
-_TOTAL = re.compile(rf"(?:=\s?|total\s(?:of\s)?)({_AMOUNT})|({_AMOUNT})\s?total")
+_TOTAL = re.compile(
+    rf"(?:=\s?|total\s(?:of\s)?)({_AMOUNT})|({_AMOUNT})\s?total"
+    r"|\b(?:inside|within|(?:in the )?middle of|as part of|during) (?:an?\s|my\s|the\s)?"
+    rf"({_AMOUNT})"
+)
+"""An explicit total: "= 9 km", "12 mi total", "tempo 4 mi inside an 8 mi run"."""
 SWIM_PART = re.compile(
     r"(?<![\d.x])(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|kick|pull)\b"
 )
@@ -98,8 +103,12 @@ _PART_BEFORE = re.compile(r"\b(?:first|last|final|middle|next|another|extra)\s$"
 """A part of a run ("the first 10 miles were chill", "last 2 miles at goal pace")."""
 _AT_BEFORE = re.compile(r"(?:\bat|@)\s?$")
 # Paces faster than these are impossible; a two-part time then means H:MM, not M:SS.
-_FASTEST_SECONDS_PER_KM = {"running": 150, "trail_running": 150, "swimming": 600, "rowing": 150}
+_FASTEST_SECONDS_PER_KM = {
+    "running": 150, "trail_running": 150, "swimming": 600, "rowing": 150, "walking": 150,
+    "hiking": 150, "rucking": 150, "backpacking": 150,
+}  # fmt: skip
 _FASTEST_KMH_CYCLING = 70
+_SLOWEST_SECONDS_PER_KM = {"running": 900, "trail_running": 1200, "rowing": 900}
 
 
 @dataclass(slots=True)
@@ -219,7 +228,7 @@ def _distance(reading: Reading) -> Span | None:
     """
     text = reading.text
     total = _TOTAL.search(text)
-    if total and (spans := find_distances(total[1] or total[2])):
+    if total and (spans := find_distances(total[1] or total[2] or total[3])):
         reading.taken.append(total.span())
         return spans[0]
     said = next(
@@ -311,4 +320,8 @@ def _plausible(seconds: float, distance: Span, sport: Discipline, clock: bool) -
         too_fast = seconds / km < _FASTEST_SECONDS_PER_KM.get(sport, 0)
     if not too_fast:
         return seconds
-    return seconds * 60 if clock and seconds < 100 * 60 else None
+    if not clock or seconds >= 100 * 60:
+        return None
+    slowest = _SLOWEST_SECONDS_PER_KM.get(sport)
+    # "6:40" over 5 miles is neither 6 minutes nor 6 hours: a pace said without its unit
+    return None if slowest and seconds * 60 / km > slowest else seconds * 60

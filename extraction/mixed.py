@@ -135,7 +135,7 @@ def _carry(text: str, discipline: Discipline) -> MixedResult:
 
     Distance, time and climb as for a run; a vest's weight is kept apart from a pack's.
     """
-    reading = read_session(text, "running")
+    reading = read_session(text, discipline)
     vest = vest_weight(text)
     weights = [w for w in find_weights(text) if vest is None or w.value != vest.value]
     distance = reading.distance

@@ -31,6 +31,7 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
         ("fartlek", r"\bfartlek", 4),
         ("hills", r"\bhill (?:repeats|sprints|reps|intervals)|\bhills\b", 4),
         ("threshold", r"\b(?:threshold|lt|lactate|cruise intervals)\b", 3),
+        ("threshold", r"\bcruise (?:intervals|reps|miles|k)\b|\bt[- ]pace\b", 4),
         ("tempo", r"\btempo\b|\bprogression run|\b(?:marathon|mp|hmp) pace\b", 3),
         ("recovery", r"\brecovery (?:run|jog)|\brecovery\b(?! (?:swim|ride|row))", 3),
         ("long", r"\blong run\b|\blsd\b", 4),

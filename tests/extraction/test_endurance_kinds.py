@@ -248,3 +248,29 @@ def test_how_many_sessions(message: str, disciplines: list[str] | None) -> None:
 def test_a_recovery_row_is_no_rest() -> None:
     workouts = extract("did Grace this morning and a 25 min recovery row tonight", today=TODAY)
     assert _time(workouts[-1]) == 1500
+
+
+@pytest.mark.parametrize(
+    ("message", "date"),
+    [
+        ("6/2 - easy 5 mi, 45 min", dt.date(2025, 6, 2)),
+        ("28/5: long run 24k", dt.date(2025, 5, 28)),
+        ("swam 3k on 6/9 in 58 min", dt.date(2025, 6, 9)),
+        ("tabata bike, 20/10 x 8", TODAY),
+    ],
+)
+def test_a_date_written_in_numbers(message: str, date: dt.date) -> None:
+    assert _one(message).date == date
+
+
+def test_cruise_intervals_are_threshold_and_their_pace_no_time() -> None:
+    data = _data(_one("cruise intervals 4 x 1.5 km @ T pace (4:05), 1 min jog"))
+    assert (data.run_type, data.total_time) == ("threshold", None)
+
+
+def test_a_part_inside_a_run_gives_the_runs_distance() -> None:
+    assert _metres(_one("6 km at threshold inside a 12 km run")) == 12000
+
+
+def test_a_hikes_hours_clock() -> None:
+    assert _time(_one("hiked 9 miles with 2,000 ft of gain, 4:30 car to car")) == 16200
