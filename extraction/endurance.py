@@ -55,11 +55,13 @@ _REP_TIME = re.compile(
 _REST = re.compile(
     rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?(?:rest|recovery|off)\b"
     r"(?! (?:row|run|jog|ride|spin|swim|walk|paddle)\b)"
-    r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s" + CLOCK
+    r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s(?:the\s)?" + CLOCK
 )
 # "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy", "4k @ 5:30" are not the
 # session's time.
-_NOT_TOTAL_BEFORE = re.compile(r"(?:\b(?:every|per|under|sub|below|over|than|on|at)|/|@)\s?~?$")
+_NOT_TOTAL_BEFORE = re.compile(
+    r"(?:\b(?:every|per|under|sub|below|over|than|on|at|held)|/|@|\d-)\s?~?$"
+)
 _NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
 _TOTAL_BEFORE = re.compile(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
 _TOTAL_AFTER = re.compile(r"\s?(?:total|overall|all in|elapsed)\b")
@@ -77,6 +79,9 @@ SWIM_PART = re.compile(
     r"(?<![\d.x])(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|kick|pull)\b"
 )
 """A swim's warm-up, cool-down, kick or pull set: "400 wu"."""
+_SWIM_REPEAT_PLURAL = re.compile(r"(?<=x )(\d{2}|[1-9]\d0|[1-9]\d\d0)s\b(?= on\b| @|,|$)")
+"""A swimmer's "10 x 100s on the 1:45": repeats of 100, not 100 seconds (the text's length
+is kept, so a space stands for the s)."""
 _YARDS_SHORT = re.compile(r"(?<=\d)\s?y\b(?!/)")
 """A swim's "1500y" or "25 y": yards."""
 COURSE = re.compile(r"\b(scy|scm|lcm)\b")
@@ -145,6 +150,7 @@ def read_session(text: str, sport: Discipline) -> Reading:
     """Read the shared numbers of a run, ride, swim or row; each number is used once."""
     if sport == "swimming":
         text = _YARDS_SHORT.sub("yd", text)
+        text = _SWIM_REPEAT_PLURAL.sub(r"\1 ", text)
         text = _COURSE_DISTANCE.sub(lambda m: ("yd " if m[1] == "scy" else "m ") + m[1], text)
     reading = Reading(text, sport)
     pool = _POOL.search(text)

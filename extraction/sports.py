@@ -91,7 +91,7 @@ _HEART = re.compile(
 )
 _STROKE_RATE = re.compile(r"(?<![\d.])(\d{2})\s?(?:spm|s/m)\b|\brate\s(\d{2})(?![\d.])")
 _CADENCE = re.compile(r"(?<![\d.])(\d{2,3})\s?rpm\b")
-_SEND_OFF = re.compile(rf"\bon\s({CLOCK})")
+_SEND_OFF = re.compile(rf"\bon\s(?:the\s)?({CLOCK})")
 _ERG = re.compile(r"\b(?:erg|c2|concept ?2|rower|indoor|machine)\b")
 _ON_WATER = re.compile(r"\b(?:on the water|scull|single|double|eight|river|lake|boat)\b")
 

@@ -274,3 +274,9 @@ def test_a_part_inside_a_run_gives_the_runs_distance() -> None:
 
 def test_a_hikes_hours_clock() -> None:
     assert _time(_one("hiked 9 miles with 2,000 ft of gain, 4:30 car to car")) == 16200
+
+
+def test_a_swimmers_plural_repeats_are_distances() -> None:
+    workout = _one("8 x 200s on the 3:10 (scm), held 2:55-3:00, plus 400 wu and 200 cd")
+    data = _data(workout)
+    assert (workout.discipline, data.total_distance, data.total_time) == ("swimming", 2200, None)
