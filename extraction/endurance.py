@@ -64,7 +64,9 @@ _NOT_TOTAL_BEFORE = re.compile(
 )
 _NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
 _TOTAL_BEFORE = re.compile(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
-_TOTAL_AFTER = re.compile(r"\s?(?:total|overall|all in|elapsed)\b")
+_TOTAL_AFTER = re.compile(
+    r"\s?(?:(?:ride|run|row|swim|moving)\s)?(?:total|overall|all in|elapsed)\b"
+)
 _AMOUNT = (
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?"
     r"\s?(?:km|k|mi|miles?|m|meters?|yd|yds|yards?)"
@@ -106,13 +108,16 @@ _PARKRUN = re.compile(r"(?<!junior )\bparkrun\b")
 """A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
 _PART_BEFORE = re.compile(r"\b(?:first|last|final|middle|next|another|extra)\s$")
 """A part of a run ("the first 10 miles were chill", "last 2 miles at goal pace")."""
-_AT_BEFORE = re.compile(r"(?:\bat|@)\s?$")
+_AT_BEFORE = re.compile(r"(?:(?<!called it )(?<!stopped )(?<!bailed )\bat|@)\s?$")
+"""A distance "at" which something happened is a point of the run, not its length; where it
+stopped ("called it at 4.5") is its length."""
 # Paces faster than these are impossible; a two-part time then means H:MM, not M:SS.
 _FASTEST_SECONDS_PER_KM = {
     "running": 150, "trail_running": 150, "swimming": 600, "rowing": 150, "walking": 150,
     "hiking": 150, "rucking": 150, "backpacking": 150,
 }  # fmt: skip
 _FASTEST_KMH_CYCLING = 70
+_SHORTEST_RIDE = 10 * 60
 _SLOWEST_SECONDS_PER_KM = {"running": 900, "trail_running": 1200, "rowing": 900}
 
 
@@ -172,6 +177,9 @@ def read_session(text: str, sport: Discipline) -> Reading:
         reading.distance = distance
     chosen = _time(reading)
     reading.time = chosen.value if chosen else None
+    if chosen and sport == "cycling" and reading.distance is None and chosen.value < _SHORTEST_RIDE:
+        if text.count(":", chosen.start, chosen.end) == 1:
+            reading.time = chosen.value * 60  # "1:15 ride total": no one logs a 75-second ride
     if chosen is not None and reading.distance is not None:
         clock = text.count(":", chosen.start, chosen.end) == 1
         reading.time = _plausible(chosen.value, reading.distance, sport, clock)

@@ -61,7 +61,7 @@ _PLANS = re.compile(
     r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|gonna|going to|"
     r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
     r"i'?d (?:like|love)|i would love|hoping to|hope to|aim(?:ing)? to|trying to|"
-    r"on (?:the|my) plan|can start|cleared to|allowed to|"
+    r"on (?:the|my) plan|can start|cleared to|allowed to|meant to|"
     r"(?<!scored a )(?<!scored the )(?<!own )goal(?! pace)|"
     r"thinking about|"
     r"thinking of|sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
@@ -158,8 +158,8 @@ _UNMARKED_QUESTION = re.compile(
 _DONE = re.compile(
     r"\b(?:did|done|finished|completed|ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|"
     r"hiked|walked|played|lifted|trained|squatted|benched|deadlifted|pulled|pressed|went|"
-    r"managed|crushed|smashed|survived|logged|tested|hit|got in|yesterday|last night|"
-    r"this morning|earlier today|today|ago)\b"
+    r"managed|crushed|smashed|survived|logged|tested|hit|got in|called it|stopped at|yesterday|"
+    r"last night|this morning|earlier today|today|ago)\b"
 )
 _TEMPLATE_DAY = re.compile(r"(?:^|\n|[:,;] )\s?(?:day|d|week|wk) ?[1-7]\b(?!\s?(?:done|of\b))")
 """A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""

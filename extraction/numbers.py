@@ -57,13 +57,15 @@ _HOW = (
     r"gentle|sweaty|muddy|rainy|windy|snowy|hot|lovely|beautiful|brutal|ugly|tough)"
 )
 """How a distance went, said between the number and its unit: "6 easy miles"."""
-_DIST_UNIT = r"(?:km|kms|k|kilomet(?:er|re)s?|mi|miles?|miler|m|met(?:er|re)s?|yd|yds|yards?)"
+_DIST_UNIT = r"(?:km|kms|k|kilomet(?:er|re)s?|mi|miles?|mils|miler|m|met(?:er|re)s?|yd|yds|yards?)"
 DISTANCE_RE = re.compile(
     rf"(?<![\d.:,a-wyz])(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )(?<!couch to )"
     rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?(?:{_HOW}\s)?({_DIST_UNIT})(?![a-z0-9/])"
 )
 """A distance; the minutes of "1h 20m" and a program's name ("C25K") are not metres."""
-_RUN_KIND = r"(?:easy|long|recovery|slow|shakeout|steady)"
+_RUN_KIND = (
+    r"(?:easy|long|recovery|slow|shakeout|steady|called it (?:at|after)|stopped at|bailed at)"
+)
 _NOT_DISTANCE = rf"(?:{_DIST_UNIT}|min|mins|minutes|sec|s|h|hrs?|hours?|x|@|sets?|reps?)\b"
 _BARE_RUN = re.compile(
     rf"\b{_RUN_KIND}\s(?P<n1>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
@@ -71,7 +73,7 @@ _BARE_RUN = re.compile(
     rf"\s{_RUN_KIND}\b",
     re.IGNORECASE,
 )
-"""A number with a kind of run before or after it and no unit."""
+"""A number with a kind of run, or where a run stopped ("called it at 4.5"), and no unit."""
 _DIST_WORDS = re.compile(
     r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
 )
@@ -87,8 +89,8 @@ _DIST_WORD_VALUES: dict[str, tuple[float, DistanceUnit]] = {
 }
 _DIST_UNITS: dict[str, DistanceUnit] = {
     "k": "km", "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
-    "kilometres": "km", "mi": "mi", "mile": "mi", "miles": "mi", "miler": "mi", "m": "m",
-    "meter": "m", "meters": "m", "metre": "m", "metres": "m", "yd": "yd", "yds": "yd",
+    "kilometres": "km", "mi": "mi", "mile": "mi", "miles": "mi", "mils": "mi", "miler": "mi",
+    "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m", "yd": "yd", "yds": "yd",
     "yard": "yd", "yards": "yd",
 }  # fmt: skip
 

@@ -280,3 +280,16 @@ def test_a_swimmers_plural_repeats_are_distances() -> None:
     workout = _one("8 x 200s on the 3:10 (scm), held 2:55-3:00, plus 400 wu and 200 cd")
     data = _data(workout)
     assert (workout.discipline, data.total_distance, data.total_time) == ("swimming", 2200, None)
+
+
+def test_where_a_run_stopped_is_its_distance() -> None:
+    workout = _one("was supposed to do 8 km, meant to push on but stopped at 5.5, hamstring")
+    assert (workout.discipline, _metres(workout)) == ("running", 5500)
+
+
+def test_a_typod_mile_unit() -> None:
+    assert _metres(_one("ran 6 mils before work, 52 mins")) == pytest.approx(6 * 1609.344)
+
+
+def test_a_rides_short_clock_is_hours() -> None:
+    assert _time(_one("zwift race, 1:05 ride total, avg 240W")) == 3900
