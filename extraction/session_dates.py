@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
+
+from .dates import Anchor, find_anchors
 
 if TYPE_CHECKING:
     from .sessions import Session
+
+_JOINER = re.compile(r"\s(?:\+|&|y|et|e|und)\s")
 
 
 def _diary_order(sessions: list[Session], today: dt.date) -> None:
@@ -58,3 +64,39 @@ def resolve_dates(sessions: list[Session], today: dt.date) -> None:
             session.date = previous or today
             session.date_assumed = previous is None and session.part is None
         previous = session.date
+
+
+def split_at_times(clauses: list[tuple[int, str]], today: dt.date) -> list[tuple[int, str]]:
+    """Split clauses joined by "+" or "&" that say two times of day or two days.
+
+    "swim at lunch + spin class in the evening" and "ayer body pump y hoy pilates" are two.
+    """
+    out = []
+    for start, text in clauses:
+        joiners = list(_JOINER.finditer(text))
+        anchors = [a for a in find_anchors(text, today) if a.date or a.part] if joiners else []
+        if len(anchors) >= 2 and (anchors[0].date, anchors[0].part) != (
+            anchors[1].date,
+            anchors[1].part,
+        ):
+            cut = next(
+                (j for j in reversed(joiners) if anchors[0].end <= j.start() < anchors[1].start),
+                None,
+            )
+            if cut is not None:
+                out += [(start, text[: cut.start()]), (start + cut.end(), text[cut.end() :])]
+                continue
+        out.append((start, text))
+    return out
+
+
+def to_last_week(anchor: Anchor, today: dt.date) -> Anchor:
+    """A day said in a sentence about last week ("last week's runs: Tuesday 7 mi, …").
+
+    A weekday resolves to the most recent one; when that falls in this week (from Monday),
+    the sentence means the one a week before.
+    """
+    monday = today - dt.timedelta(days=today.weekday())
+    if anchor.date is None or anchor.date < monday:
+        return anchor
+    return dataclasses.replace(anchor, date=anchor.date - dt.timedelta(days=7))

@@ -15,7 +15,7 @@ from . import cues, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
-from .session_dates import resolve_dates
+from .session_dates import resolve_dates, split_at_times, to_last_week
 from .vocabulary import Mention, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -33,7 +33,7 @@ _ROUNDS_OF = re.compile(
     r"|(?:^|:\s?)\d{1,2} (?:rounds?|rds)$"
 )
 """Rounds of a WOD ("5 rounds - 400m run, 20 burpees", "3 rounds 4 on/2 off: …")."""
-_JOINER = re.compile(r"\s(?:\+|&|y|et|e|und)\s")
+_LAST_WEEK = re.compile(r"\blast week(?:'s|s)?\b")
 _TO_FINISH = re.compile(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
 
@@ -174,6 +174,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     asked, ahead, diary = False, False, is_diary(lower)
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
+        last_week = _LAST_WEEK.search(sentence) is not None
         if index == 0:
             asked = log_detection.opens_request(sentence, question)
         if statement is None:
@@ -182,7 +183,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
-        for start, text in _at_times(split_clauses(statement, offset), today):
+        for start, text in split_at_times(split_clauses(statement, offset), today):
             text = log_detection.strip_vetoed_asides(text)
             if log_detection.covers_what_follows(text):
                 planned = True
@@ -193,31 +194,9 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             planned = False
             clause = _clause(text, cased[start : start + len(text)], today, lifts, diary)
             clause.sentence = index
+            if last_week and clause.anchor is not None:
+                clause.anchor = to_last_week(clause.anchor, today)
             out.append(clause)
-    return out
-
-
-def _at_times(clauses: list[tuple[int, str]], today: dt.date) -> list[tuple[int, str]]:
-    """Split clauses joined by "+" or "&" that say two times of day or two days.
-
-    "swim at lunch + spin class in the evening" and "ayer body pump y hoy pilates" are two.
-    """
-    out = []
-    for start, text in clauses:
-        joiners = list(_JOINER.finditer(text))
-        anchors = [a for a in find_anchors(text, today) if a.date or a.part] if joiners else []
-        if len(anchors) >= 2 and (anchors[0].date, anchors[0].part) != (
-            anchors[1].date,
-            anchors[1].part,
-        ):
-            cut = next(
-                (j for j in reversed(joiners) if anchors[0].end <= j.start() < anchors[1].start),
-                None,
-            )
-            if cut is not None:
-                out += [(start, text[: cut.start()]), (start + cut.end(), text[cut.end() :])]
-                continue
-        out.append((start, text))
     return out
 
 

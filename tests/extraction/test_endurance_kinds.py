@@ -293,3 +293,20 @@ def test_a_typod_mile_unit() -> None:
 
 def test_a_rides_short_clock_is_hours() -> None:
     assert _time(_one("zwift race, 1:05 ride total, avg 240W")) == 3900
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("Mount Tam loop yesterday, 7 miles RT, 2,100 ft, took us 3.5 hours", "hiking"),
+        ("around the reservoir with my sister, 4 km in an hour", "walking"),
+        ("8 miles in 1:10, felt smooth", "running"),
+    ],
+)
+def test_walking_pace_without_a_sport_word_is_on_foot(message: str, discipline: str) -> None:
+    assert _one(message).discipline == discipline
+
+
+def test_weekdays_in_a_sentence_about_last_week() -> None:
+    workouts = extract("last week's rides: Monday 40 km, Wednesday 55 km", today=TODAY)
+    assert [w.date for w in workouts] == [dt.date(2025, 6, 2), dt.date(2025, 6, 4)]
