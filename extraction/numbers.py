@@ -77,6 +77,10 @@ _BARE_RUN = re.compile(
 _DIST_WORDS = re.compile(
     r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
 )
+_TRACK_LAPS = re.compile(
+    r"(?<![\d.])(\d{1,2}) (?:laps? (?:of|on|around|round) (?:the|a) track|track laps)\b"
+)
+"""Laps of a track: 400 m each."""
 _DIST_WORD_VALUES: dict[str, tuple[float, DistanceUnit]] = {
     "half marathon": (21.0975, "km"),
     "half-marathon": (21.0975, "km"),
@@ -185,6 +189,8 @@ def find_distances(text: str) -> list[Span]:
         Span(m.start(), m.end(), float(m[1].replace(",", "")), _DIST_UNITS[m[2]])
         for m in DISTANCE_RE.finditer(text)
     ]
+    for m in _TRACK_LAPS.finditer(text):
+        spans.append(Span(m.start(), m.end(), int(m[1]) * 400.0, "m"))
     for m in _DIST_WORDS.finditer(text):
         word = m[1] or "a mile"
         value, unit = _DIST_WORD_VALUES[word.replace("-", " ") if "half" in word else word]

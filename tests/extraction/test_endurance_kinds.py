@@ -310,3 +310,8 @@ def test_walking_pace_without_a_sport_word_is_on_foot(message: str, discipline: 
 def test_weekdays_in_a_sentence_about_last_week() -> None:
     workouts = extract("last week's rides: Monday 40 km, Wednesday 55 km", today=TODAY)
     assert [w.date for w in workouts] == [dt.date(2025, 6, 2), dt.date(2025, 6, 4)]
+
+
+def test_laps_of_a_track_are_400_metres() -> None:
+    workout = _one("16 laps of the track this morning, 38 min")
+    assert (workout.discipline, _metres(workout)) == ("running", 6400)
