@@ -112,7 +112,8 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:swim|swam|swims|swimming)\b",
             r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
-            r"breaststroke|backstroke|butterfly|open water|masters practice|yards?|yd|free|scy|scm|lcm)\b|\bon (?:the )?\d:\d\d",
+            r"breaststroke|backstroke|butterfly|open water|masters practice|yards?|yd|free|scy|"
+            r"scm|lcm)\b|\bon (?:the )?\d:\d\d",
             "swimming",
         ),
         (
