@@ -29,9 +29,12 @@ MAX_METRES = 1_000_000
 _POOL = re.compile(r"(?<![\d.])(\d{2})\s?(m|y|yd|yds|yards?|meters?|metres?)\s?pool\b")
 _ELEVATION = re.compile(
     r"(?:\+|\bgain(?:ed)?\s|\belevation\s(?:gain\s)?(?:of\s)?)?(?<![\d.,])(\d{1,2},\d{3}|\d{1,5})"
-    r"\s?(m|ft|feet|meters?|metres?)\s?(?:of\s)?(?:vert|vertical|elevation|climbing|climb|gain|"
+    r"\s?(m|ft|feet|meters?|metres?)\s?(?:of\s)?(?:vert|vertical|elev|elevation|climbing|climb|gain|"
     r"ascent|up)\b"
+    r"|(?<![\d.,])(\d{1,2},\d{3}|\d{3,5})\s?(ft|feet)\b"
 )
+"""Elevation gained: "+450m", "1,200 ft of climbing"; feet alone are climbing too ("1,850 ft"),
+since no distance is said in feet."""
 _VEST = re.compile(
     rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT})\s?(?:weight(?:ed)?\s)?vest\b"
     rf"|\bvest\s(?:of\s|at\s|@\s?)?({NUM})\s?({WEIGHT_UNIT})(?![a-z])"
@@ -104,6 +107,8 @@ _ERG_METRES = re.compile(
 _LENGTHS = re.compile(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
 _EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
 """An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
+_THE_HALF = re.compile(r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))")
+"""A runner's "ran the half": a half marathon."""
 _PARKRUN = re.compile(r"(?<!junior )\bparkrun\b")
 """A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
 _PART_BEFORE = re.compile(r"\b(?:first|last|final|middle|next|another|extra)\s$")
@@ -199,8 +204,9 @@ def _elevation(reading: Reading) -> None:
     match = _ELEVATION.search(reading.text)
     if match:
         reading.taken.append(match.span())
-        value = float(match[1].replace(",", ""))
-        reading.elevation = Elevation(value=value, unit="ft" if match[2][0] == "f" else "m")
+        number, unit = (match[1], match[2]) if match[1] else (match[3], match[4])
+        value = float(number.replace(",", ""))
+        reading.elevation = Elevation(value=value, unit="ft" if unit[0] == "f" else "m")
 
 
 def _paces(reading: Reading) -> None:
@@ -275,6 +281,8 @@ def _distance(reading: Reading) -> Span | None:
         return said
     if _PARKRUN.search(text):
         return Span(0, 0, 5.0, "km")
+    if reading.sport in ("running", "trail_running") and _THE_HALF.search(text):
+        return Span(0, 0, 21.0975, "km")
     lengths = _LENGTHS.search(text)
     if lengths and reading.pool_length:
         return Span(0, 0, int(lengths[1]) * reading.pool_length, reading.pool_unit)

@@ -39,6 +39,10 @@ _CLOCK_HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b")
 _MINUTES = re.compile(
     r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:minutes?|mins?)\b|(?<![\d.:])(\d{1,3})'(?!\d)"
 )
+_MIN_SEC = re.compile(
+    r"(?<![\d.:])(\d{1,3})\s?(?:minutes?|mins?|m)\s?(?:and\s)?([0-5]?\d)\s?(?:seconds?|secs?|s)\b"
+)
+"""Minutes and seconds in words: "45min 30sec", "7m12s"."""
 _SECONDS = re.compile(r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:seconds?|secs?|s)\b")
 _WORD_HOURS = re.compile(
     r"\b(?:(an? hour and a half)|(half an hour|a half hour)|(an hour|one hour)|(two hours))\b"
@@ -136,6 +140,8 @@ def find_durations(text: str) -> list[Span]:
         if hours and clock.value < 100 * 60 and text.count(":", clock.start, clock.end) == 1:
             clock = Span(clock.start, hours.end(), clock.value * 60)
         spans.append(clock)
+    for m in _MIN_SEC.finditer(text):
+        spans.append(Span(m.start(), m.end(), int(m[1]) * 60.0 + int(m[2])))
     for m in _HOURS_COMPACT.finditer(text):
         spans.append(Span(m.start(), m.end(), int(m[1]) * 3600.0 + int(m[2]) * 60))
     for m in _HOURS.finditer(text):

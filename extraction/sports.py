@@ -40,8 +40,10 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
         ("race", r"\brace pace\b", -3),
         # an event run ("finished the 50k", "ran the B.A.A. 5K"), not a usual route
         ("race", r"\b(?:finished|ran|completed) (?:the|my first) [a-z.' ]{0,24}"
-                 r"(?:\d{1,3}k|marathon|half|ultra)\b(?! (?:loop|route|course|trail|path))", 3),
-        ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b|\bhalf\b", 2),
+                 r"(?:\d{1,3}k|marathon|half|ultra)\b"
+                 r"(?! (?:loop|route|course|trail|path|of\b))", 3),
+        ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b"
+                 r"|\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))", 2),
         ("intervals", r"\bintervals?\b|\brepeats\b|\bsprints?\b|\b[248]00s\b", 3),
         (
             "intervals",

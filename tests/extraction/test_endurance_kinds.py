@@ -315,3 +315,28 @@ def test_weekdays_in_a_sentence_about_last_week() -> None:
 def test_laps_of_a_track_are_400_metres() -> None:
     workout = _one("16 laps of the track this morning, 38 min")
     assert (workout.discipline, _metres(workout)) == ("running", 6400)
+
+
+@pytest.mark.parametrize(
+    ("message", "run_type", "metres", "seconds"),
+    [
+        ("jogged for half an hour by the river", None, None, 1800),
+        ("ran the half in 1:52, so stoked", "race", 21097.5, 6720),
+        ("ran the first half of the loop hard, 12k in 61 min", None, 12000, 3660),
+        ("ran 6.5 km in 38min 20sec", None, 6500, 2300),
+    ],
+)
+def test_half_and_spoken_minutes_and_seconds(
+    message: str, run_type: str | None, metres: float | None, seconds: float
+) -> None:
+    workout = _one(message)
+    assert (_data(workout).run_type, _metres(workout), _time(workout)) == (
+        run_type,
+        metres,
+        seconds,
+    )
+
+
+def test_feet_alone_are_elevation() -> None:
+    gain = _data(_one("Evening Ride | 31 mi | 1h 52m | 2,340 ft")).elevation_gain
+    assert (gain.value, gain.unit) == (2340, "ft")
