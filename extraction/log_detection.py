@@ -47,6 +47,10 @@ _SENTENCE_VETOES = re.compile(
             r"^(?:sorry,? |oops,? |wait,? )?(?:i meant|correction|typo|that should (?:be|say))\b",
             # a hypothetical, or an event ahead
             r"\bif (?:i|my|we|you)\b|\bwhat if\b|\bin \d+ (?:days|weeks|months)\b",
+            # a best or a longest ever, not a session ("best 5k time is 21:30")
+            r"^(?!.*\b(?:today|yesterday|this morning|last night|tonight)\b)"
+            r"(?:my )?(?:all[- ]time )?(?:best|fastest|longest|quickest|furthest|farthest)\b"
+            r"[^,]{0,30}\b(?:is|was|=)\s",
             # a statement of records or numbers rather than a session
             r"\bmy (?:prs?|pbs?|1rms?|maxes|bests|records|numbers|stats)\s*(?::|are\b|is\b|=)",
             r"\bmy (?:\w+ )?(?:1rm|pr|pb|max|training max|ftp|resting hr|resting heart rate|hrv|"

@@ -340,3 +340,14 @@ def test_half_and_spoken_minutes_and_seconds(
 def test_feet_alone_are_elevation() -> None:
     gain = _data(_one("Evening Ride | 31 mi | 1h 52m | 2,340 ft")).elevation_gain
     assert (gain.value, gain.unit) == (2340, "ft")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "fastest 10k time is 44:10, want sub 42 by autumn",
+        "my longest ride ever was 160 km last summer",
+    ],
+)
+def test_a_best_is_no_session(message: str) -> None:
+    assert extract(message, today=TODAY) == []
