@@ -179,8 +179,11 @@ CLASS = re.compile(r"\b(?:class|box|wod|metcon|crossfit)\b")
 """A CrossFit class: its strength part and its metcon are one session."""
 REPEATS = re.compile(
     r"(?<![\d.])\d{1,2}\s?x\s?(?:200|300|400|600|800|1000|1200|1600)\b(?!\s?(?:lb|kg|#|cal))"
+    r"|\b(?:200|300|400|600|800|1000|1200|1600) (?:repeats|reps(?=\s?(?:x|on|@)))\b"
+    r"|(?<![\d-])(?:[2-9]00|1[0-6]00)(?:-(?:[2-9]00|1[0-6]00)){2,}(?![\d-])"
 )
-"""Track repeats without a unit or a sport: "8x400 @ 1:30" is a run."""
+"""Track repeats without a unit or a sport: "8x400 @ 1:30", "800s x 10" and a pyramid of
+track distances ("200-400-800-400-200") are a run."""
 WARMUP = re.compile(
     r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down|approach(?: hike| walk)?)\b"
 )

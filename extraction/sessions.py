@@ -230,7 +230,7 @@ def _clause(
     elif (
         clause.benchmark
         or _crossfit_format(found, lifts, lifts_in_sentence)
-        or cues.REP_SCHEME.search(text)
+        or (cues.REP_SCHEME.search(text) and not cues.REPEATS.search(text))
         or _ROUNDS_SCORE.search(text)
         or _ROUNDS_OF.search(text)
     ):
@@ -239,7 +239,7 @@ def _clause(
         clause.kind, clause.discipline, clause.strong = "endurance", sport[0], True
     elif lifts:
         clause.kind = "lifting"
-    elif sport and (quantity or sport[1] or clause.evidence):
+    elif sport and (quantity or sport[1] or clause.evidence or cues.REPEATS.search(text)):
         clause.kind, clause.discipline, clause.strong = "endurance", sport[0], verb
     elif cues.CLIMBING.search(text) and not mentions:
         clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True

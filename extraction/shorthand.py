@@ -31,6 +31,8 @@ _WORD = re.compile(
     + r")(?![\w'])",
     re.IGNORECASE,
 )
+_TRACK_PLURAL = re.compile(r"\b(200|300|400|600|800|1000|1200|1600)s\b(?!\s?(?:rest|off|recovery))")
+"""A runner's "Yasso 800s x 10", "400s on 90s": repeats of that many metres."""
 _FULL_GAME = re.compile(r"\b(played|play|playing) the full 90\b(?! ?min)", re.IGNORECASE)
 """A footballer's "played the full 90": ninety minutes."""
 _EVENING = re.compile(r"\b(yesterday) (?:sera|abend|soir|noche|tarde)\b", re.IGNORECASE)
@@ -40,4 +42,5 @@ _EVENING = re.compile(r"\b(yesterday) (?:sera|abend|soir|noche|tarde)\b", re.IGN
 def plain_english(text: str) -> str:
     """The text with shorthand and the foreign words above written in English."""
     text = _WORD.sub(lambda m: _WORDS[m[1].lower()], text)
+    text = _TRACK_PLURAL.sub(r"\1 reps", text)
     return _FULL_GAME.sub(r"\1 the full 90 min", _EVENING.sub(r"\1 evening", text))

@@ -351,3 +351,20 @@ def test_feet_alone_are_elevation() -> None:
 )
 def test_a_best_is_no_session(message: str) -> None:
     assert extract(message, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "run_type", "metres"),
+    [
+        ("Yasso 800s x 8, held 3:20s", "intervals", 6400),
+        ("12 x 400s on the track, 75s each", "intervals", 4800),
+        ("ladder 400-800-1200-800-400 on the track", "intervals", None),
+        ("10k time trial, 43:02", "race", 10000),
+        ("turkey trot this morning, 5 mi in 41:00", "race", 5 * 1609.344),
+        ("base run 50 min, 8.5 km", "easy", 8500),
+    ],
+)
+def test_run_types_from_indirect_wording(message: str, run_type: str, metres: float | None) -> None:
+    workout = _one(message)
+    assert workout.discipline == "running"
+    assert (_data(workout).run_type, _metres(workout)) == (run_type, pytest.approx(metres))
