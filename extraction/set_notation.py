@@ -70,8 +70,14 @@ _TOKENS = re.compile(
         )
     )
 )
-_METHOD = re.compile(r"\b(?!(\d)/\1/\1)\d/\d/\d\b|\b531\b|\bweek \d\b|\bday \d\b")
-"""A program's name ("5/3/1", "week 2"), not sets; "5/5/5" is three sets of five."""
+_METHOD = re.compile(
+    r"\b(?!(\d)/\1/\1)\d/\d/\d\b|\bweek \d\b|\bday \d\b"
+    r"|(?:^|(?<=\n)|(?<=\bdoing )|(?<=\bon )|(?<=\bmy )|(?<=\bthe )|(?<=\brunning ))531\b"
+    r"|\b531(?= ?(?:week|wk|bbb|fsl|bbs|program|programme|cycle|template|day|style|for|"
+    r"beginners?|forever|boring|:))"
+)
+"""A program's name ("5/3/1", "531 week 2", "week 2"), not sets; "5/5/5" is three sets of
+five, and "bench 3x3 531" is a load."""
 
 
 @dataclass(slots=True)

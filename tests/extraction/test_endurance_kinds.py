@@ -367,4 +367,18 @@ def test_a_best_is_no_session(message: str) -> None:
 def test_run_types_from_indirect_wording(message: str, run_type: str, metres: float | None) -> None:
     workout = _one(message)
     assert workout.discipline == "running"
-    assert (_data(workout).run_type, _metres(workout)) == (run_type, pytest.approx(metres))
+    assert _data(workout).run_type == run_type
+    assert _metres(workout) == (None if metres is None else pytest.approx(metres))
+
+
+@pytest.mark.parametrize(
+    ("message", "load"),
+    [
+        ("bench 3x3 531", 531.0),
+        ("deadlift singles: 495, 531", 531.0),
+        ("531 week 2 bench 3x5", None),
+    ],
+)
+def test_531_is_a_load_unless_it_names_the_program(message: str, load: float | None) -> None:
+    sets = [s for e in _data(_one(message)).exercises for s in e.sets]
+    assert (sets[-1].weight.value if sets[-1].weight else None) == load
