@@ -78,6 +78,7 @@ _ANCHOR = re.compile(
     r"|this\s(?P<this>morning|afternoon|evening|am|pm)"
     r"|(?<![\d.])(?P<ago>\d{1,2}|a couple(?: of)?|two|three|four|five)\sdays?\sago"
     r"|(?P<next>the next day|the day after|the following day)"
+    r"|(?P<weekend>(?:over|during|on) the weekend|(?:this past|last|over the) weekend)"
     rf"|(?P<range>{_DAY_LABEL})\s?(?:-|to|thru|through)\s?(?:{_DAY_LABEL})\b"
     rf"|(?:^|(?<=\n))(?P<dlabel>{_DAY_LABEL})\.?(?=\s?[:)\-]|\s-\s|$)"
     rf"|(?:^|(?<=\n))(?P<lead>{'|'.join(_DAY_ABBREVIATIONS)})\.?(?=\s(?:\w+\s)?{_SESSION_WORD})"
@@ -180,6 +181,8 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
         return Anchor(start, end, today - dt.timedelta(days=days))
     if m["next"]:
         return Anchor(start, end, None, follows_previous=True)
+    if m["weekend"]:  # its first day: the last Saturday before today
+        return Anchor(start, end, last_weekday(today, "saturday"))
     if m["weekday"] or m["lead"] or m["midabbr"]:
         said = m["weekday"] or m["lead"] or m["midabbr"]
         day = _DAY_ABBREVIATIONS.get(said, said)

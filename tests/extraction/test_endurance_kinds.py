@@ -382,3 +382,7 @@ def test_run_types_from_indirect_wording(message: str, run_type: str, metres: fl
 def test_531_is_a_load_unless_it_names_the_program(message: str, load: float | None) -> None:
     sets = [s for e in _data(_one(message)).exercises for s in e.sets]
     assert (sets[-1].weight.value if sets[-1].weight else None) == load
+
+
+def test_the_weekend_past_is_its_saturday() -> None:
+    assert _one("long ride over the weekend, 90 km in 3:20").date == dt.date(2025, 6, 7)
