@@ -38,6 +38,7 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
         ("long", r"\blong\b", 2),
         ("race", r"\b(?:race|raced|racing|race day|parkrun)\b", 3),
         ("race", r"\brace pace\b", -3),
+        ("race", r"\b(?:pb|pr)\b", 2),
         ("race", r"\b(?:time trial|tt|turkey trot|fun run|charity run|cross country race|"
                  r"xc race)\b", 3),
         # an event run ("finished the 50k", "ran the B.A.A. 5K"), not a usual route
@@ -47,7 +48,7 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
         ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b"
                  r"|\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))", 2),
         ("intervals", r"\bintervals?\b|\brepeats\b|\byassos?\b|\bsprints?\b|\b[248]00s\b", 3),
-        ("intervals", r"\b[1-9]00 reps\b", 3),
+        ("intervals", r"\b[1-9]00 reps\b|\bspeed ?work\b|\bvo2(?: ?max)?\b", 3),
         (
             "intervals",
             r"(?<![\d.])\d{1,2}\s?x\s?(?:\d{3,4}\s?m?\b|\d(?:\.\d)?\s?(?:k|km|mi|mile)s?\b|"
@@ -57,7 +58,8 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
         ("intervals", r"\btrack\b", 1),
         ("intervals", r"\b(?:pyramid|ladder)\b|\d{3}(?:-\d{3,4}){2,}", 2),
         ("easy", r"\beasy\b|\bshakeout\b|\bzone 2\b|\bz2\b|\bconversational\b|\baerobic\b", 2),
-        ("easy", r"\b(?:chill|slow|gentle|relaxed|jog)\b", 1),
+        ("easy", r"\b(?:chill|slow|gentle|relaxed|jog|jogged|jogging)\b", 1),
+        ("recovery", r"\bz(?:one ?)?1\b", 3),
         ("easy", r"\bbase (?:run|miles|mileage|building)\b", 2),
     )
 )  # fmt: skip

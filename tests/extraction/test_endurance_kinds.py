@@ -320,7 +320,7 @@ def test_laps_of_a_track_are_400_metres() -> None:
 @pytest.mark.parametrize(
     ("message", "run_type", "metres", "seconds"),
     [
-        ("jogged for half an hour by the river", None, None, 1800),
+        ("jogged for half an hour by the river", "easy", None, 1800),
         ("ran the half in 1:52, so stoked", "race", 21097.5, 6720),
         ("ran the first half of the loop hard, 12k in 61 min", None, 12000, 3660),
         ("ran 6.5 km in 38min 20sec", None, 6500, 2300),
@@ -386,3 +386,17 @@ def test_531_is_a_load_unless_it_names_the_program(message: str, load: float | N
 
 def test_the_weekend_past_is_its_saturday() -> None:
     assert _one("long ride over the weekend, 90 km in 3:20").date == dt.date(2025, 6, 7)
+
+
+@pytest.mark.parametrize(
+    ("message", "run_type"),
+    [
+        ("new 10k PB this morning, 44:58!", "race"),
+        ("speedwork on the track, 5 x 1k", "intervals"),
+        ("VO2 max run: 6 x 3 min, 2 min jog between", "intervals"),
+        ("zone 1 shuffle, 5 km, 35 min", "recovery"),
+        ("jogged 4 km with the dog", "easy"),
+    ],
+)
+def test_more_indirect_run_types(message: str, run_type: str) -> None:
+    assert _data(_one(message)).run_type == run_type
