@@ -154,6 +154,11 @@ _EVENT_AHEAD = re.compile(
     r"(?:tmrw|tomorrow|tonight|later|next \w+|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
 """An event ahead named by a session done for it ("shakeout 3k before the race tmrw")."""
+_BARE_QUESTION_TAIL = re.compile(
+    r"\s(?:what|how|why|should|any|is|are|does|do|can|could|would|will)\b[^,]*$"
+)
+"""A question run on after a log with no comma ("tempo 8k done 🔥 what pace should…"): the
+log stands when it says it was done."""
 _UNMARKED_QUESTION = re.compile(
     r",\s*(?:should|do|can|could|would|will) i\b[^,]*$|,\s*(?:is|was) (?:that|it|this) "
     r"(?:ok|okay|normal|bad|good|too)\b[^,]*$"
@@ -180,8 +185,10 @@ def statement_part(sentence: str, question: bool) -> str | None:
     if _QUESTION_START.search(sentence):
         return None
     if question:
-        tail = _QUESTION_TAIL.search(sentence)
-        if tail is None:
+        tail = _QUESTION_TAIL.search(sentence) or _BARE_QUESTION_TAIL.search(sentence)
+        if tail is None or (
+            tail.re is _BARE_QUESTION_TAIL and not says_done(sentence[: tail.start()])
+        ):
             return None
         sentence = sentence[: tail.start()]
     elif unmarked := _UNMARKED_QUESTION.search(sentence):

@@ -400,3 +400,16 @@ def test_the_weekend_past_is_its_saturday() -> None:
 )
 def test_more_indirect_run_types(message: str, run_type: str) -> None:
     assert _data(_one(message)).run_type == run_type
+
+
+@pytest.mark.parametrize(
+    ("message", "count"),
+    [
+        ("long run 22k done 🙌 how much should I eat after?", 1),
+        ("swam 1500m this morning is that enough for a triathlon?", 1),
+        ("should I swim 1500m this morning or rest?", 0),
+        ("thinking about 22k on sunday what do you reckon?", 0),
+    ],
+)
+def test_a_question_run_on_after_a_log(message: str, count: int) -> None:
+    assert len(extract(message, today=TODAY)) == count
