@@ -39,7 +39,10 @@ _SENTENCE_VETOES = re.compile(
             r"^(?:so |and |lol |omg )*(?:my|our) (?:wife|husband|partner|buddy|friend|bf|gf|"
             r"boyfriend|girlfriend|son|daughter|kids?|brother|sister|dad|mom|mum|mother|father|"
             r"coach|client|training partner|mate|roommate|teammate|colleague|coworker|"
-            r"neighbou?r|cousin)s?\b|^(?:he|she|they)\b|"
+            r"neighbou?r|cousin)s?\b"
+            r"(?! (?:talked|dragged|got|convinced|made|took|brought|roped|invited|signed) "
+            r"(?:me|us)\b)"
+            r"|^(?:he|she|they)\b|"
             r"\bmy (?:\d{1,2} ?(?:yo|y/o|year old)|little one|toddler|kiddo)\b|"
             r"^(?:\w+ )?(?:saw|watched|seen) (?:a|an|this|some|the|that) (?:\w+ )?(?:guy|girl|"
             r"dude|man|woman|lady|kid|person|athlete|lifter|runner)\b",

@@ -413,3 +413,16 @@ def test_more_indirect_run_types(message: str, run_type: str) -> None:
 )
 def test_a_question_run_on_after_a_log(message: str, count: int) -> None:
     assert len(extract(message, today=TODAY)) == count
+
+
+def test_someone_who_took_me_to_a_class_leaves_it_mine() -> None:
+    workout = _one("My neighbour dragged me to aqua aerobics. Went Monday morning, 45 min class")
+    assert (workout.discipline, workout.date, workout.duration) == (
+        "circuit_training",
+        dt.date(2025, 6, 9),
+        2700,
+    )
+
+
+def test_someone_elses_session_is_still_not_mine() -> None:
+    assert extract("my wife ran a 10k this morning in 48 min", today=TODAY) == []
