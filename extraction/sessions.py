@@ -16,7 +16,7 @@ from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
 from .session_dates import resolve_dates, split_at_times, to_last_week
-from .vocabulary import Mention, find_mentions
+from .vocabulary import Mention, corrections, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
 
@@ -34,6 +34,7 @@ _ROUNDS_OF = re.compile(
 )
 """Rounds of a WOD ("5 rounds - 400m run, 20 burpees", "3 rounds 4 on/2 off: …")."""
 _LAST_WEEK = re.compile(r"\blast week(?:'s|s)?\b")
+_LOAD_OR_REPS = re.compile(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
 _TO_FINISH = re.compile(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
 
@@ -211,7 +212,7 @@ def _clause(
         # "hybrid day: AM 10k, PM bench": the heading names the day, each part its session
         keyword = cues.keyword_discipline(text[heading.end() :])
     mentions = find_mentions(text)
-    lifts = [m for m in mentions if m.movement.family != "cardio"]
+    lifts = [m for m in mentions if m.movement.family != "cardio" and not _guessed(text, m)]
     sport = cues.sport_of(_without(text, lifts))
     verb = cues.SPORT_VERBS.search(text) is not None
     found = cues.format_of(text)
@@ -250,6 +251,16 @@ def _clause(
     ):
         clause.kind, clause.discipline = "endurance", "running"
     return clause
+
+
+def _guessed(text: str, mention: Mention) -> bool:
+    """Whether a typo-corrected name has nothing of a lift around it.
+
+    "halves 1:35:50 / 1:38:37" are a race's halves, not kettlebell halos.
+    """
+    if cues.SET_NOTATION.search(text) or _LOAD_OR_REPS.search(text):
+        return False
+    return bool(corrections(text[mention.start : mention.end]))
 
 
 def _without(text: str, mentions: list[Mention]) -> str:

@@ -426,3 +426,8 @@ def test_someone_who_took_me_to_a_class_leaves_it_mine() -> None:
 
 def test_someone_elses_session_is_still_not_mine() -> None:
     assert extract("my wife ran a 10k this morning in 48 min", today=TODAY) == []
+
+
+def test_a_word_close_to_a_movement_among_times_is_no_lift() -> None:
+    workouts = extract("marathon done! 3:28:10. halves 1:43:02 / 1:45:08", today=TODAY)
+    assert [w.discipline for w in workouts] == ["running"]
