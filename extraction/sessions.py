@@ -34,6 +34,8 @@ _ROUNDS_OF = re.compile(
 )
 """Rounds of a WOD ("5 rounds - 400m run, 20 burpees", "3 rounds 4 on/2 off: …")."""
 _LAST_WEEK = re.compile(r"\blast week(?:'s|s)?\b")
+# A typo-corrected name with no load, reps or sets beside it names no lift: "halves 1:35:50 /
+# 1:38:37" are a race's halves, not kettlebell halos.
 _LOAD_OR_REPS = re.compile(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
 _TO_FINISH = re.compile(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
@@ -212,7 +214,9 @@ def _clause(
         # "hybrid day: AM 10k, PM bench": the heading names the day, each part its session
         keyword = cues.keyword_discipline(text[heading.end() :])
     mentions = find_mentions(text)
-    lifts = [m for m in mentions if m.movement.family != "cardio" and not _guessed(text, m)]
+    lifts = [m for m in mentions if m.movement.family != "cardio"]
+    if lifts and not (cues.SET_NOTATION.search(text) or _LOAD_OR_REPS.search(text)):
+        lifts = [m for m in lifts if not corrections(text[m.start : m.end])]
     sport = cues.sport_of(_without(text, lifts))
     verb = cues.SPORT_VERBS.search(text) is not None
     found = cues.format_of(text)
@@ -251,16 +255,6 @@ def _clause(
     ):
         clause.kind, clause.discipline = "endurance", "running"
     return clause
-
-
-def _guessed(text: str, mention: Mention) -> bool:
-    """Whether a typo-corrected name has nothing of a lift around it.
-
-    "halves 1:35:50 / 1:38:37" are a race's halves, not kettlebell halos.
-    """
-    if cues.SET_NOTATION.search(text) or _LOAD_OR_REPS.search(text):
-        return False
-    return bool(corrections(text[mention.start : mention.end]))
 
 
 def _without(text: str, mentions: list[Mention]) -> str:
