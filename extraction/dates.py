@@ -77,6 +77,7 @@ _ANCHOR = re.compile(
     r"|(?P<tonight>tonight)"
     r"|this\s(?P<this>morning|afternoon|evening|am|pm)"
     r"|(?<![\d.])(?P<ago>\d{1,2}|a couple(?: of)?|two|three|four|five)\sdays?\sago"
+    r"|(?<![\d.])(?P<wago>[1-4]|a|one|two|three|four)\sweeks?\sago"
     r"|(?P<next>the next day|the day after|the following day)"
     r"|(?P<weekend>(?:over|during|on) the weekend|(?:this past|last|over the) weekend)"
     rf"|(?P<range>{_DAY_LABEL})\s?(?:-|to|thru|through)\s?(?:{_DAY_LABEL})\b"
@@ -179,6 +180,9 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
     if m["ago"]:
         days = _NUMBER_WORDS.get(m["ago"]) or int(m["ago"])
         return Anchor(start, end, today - dt.timedelta(days=days))
+    if m["wago"]:
+        weeks = _NUMBER_WORDS.get(m["wago"]) or (1 if m["wago"] in ("a", "one") else int(m["wago"]))
+        return Anchor(start, end, today - dt.timedelta(days=7 * weeks))
     if m["next"]:
         return Anchor(start, end, None, follows_previous=True)
     if m["weekend"]:  # its first day: the last Saturday before today

@@ -431,3 +431,12 @@ def test_someone_elses_session_is_still_not_mine() -> None:
 def test_a_word_close_to_a_movement_among_times_is_no_lift() -> None:
     workouts = extract("marathon done! 3:28:10. halves 1:43:02 / 1:45:08", today=TODAY)
     assert [w.discipline for w in workouts] == ["running"]
+
+
+@pytest.mark.parametrize(
+    ("message", "date"),
+    [("rode 60 km a week ago, forgot to log it", dt.date(2025, 6, 4)),
+     ("2 weeks ago: half marathon 1:49:12", dt.date(2025, 5, 28))],
+)  # fmt: skip
+def test_weeks_ago(message: str, date: dt.date) -> None:
+    assert _one(message).date == date
