@@ -102,7 +102,14 @@ def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedR
         sport = cues.SPORTS.search(text)
         name = sport[0].replace(" ", "_") if sport else None
         time = _duration(text, None)
-        return MixedResult(SportData(sport=name, total_time=time), time)
+        covered = next(iter(find_distances(text)), None)
+        data = SportData(
+            sport=name,
+            total_time=time,
+            total_distance=covered.value if covered else None,
+            distance_unit=covered.unit if covered else None,  # type: ignore[arg-type]
+        )
+        return MixedResult(data, time)
     items = parse_items(text)
     lifts = {lift.movement.name: lift for lift in parse_lifts(text)}
     grouped = _GROUPED_ROUNDS.search(text)

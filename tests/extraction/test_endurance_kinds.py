@@ -440,3 +440,9 @@ def test_a_word_close_to_a_movement_among_times_is_no_lift() -> None:
 )  # fmt: skip
 def test_weeks_ago(message: str, date: dt.date) -> None:
     assert _one(message).date == date
+
+
+def test_a_games_ground_covered() -> None:
+    workout = _one("golf this morning, 18 holes, walked it, about 5.5 miles, 4 hours")
+    assert workout.discipline == "sports"
+    assert _metres(workout) == pytest.approx(5.5 * 1609.344)
