@@ -109,6 +109,7 @@ _EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
 """An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
 _THE_HALF = re.compile(r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))")
 """A runner's "ran the half": a half marathon."""
+_RETURN = re.compile(r"\s(?:back|home|return(?:ed)?)\b")
 _PARKRUN = re.compile(r"(?<!junior )\bparkrun\b")
 """A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
 _PART_BEFORE = re.compile(r"\b(?:first|last|final|middle|next|another|extra)\s$")
@@ -278,7 +279,7 @@ def _distance(reading: Reading) -> Span | None:
         return Span(0, 0, value + sum(swim_parts) * (reading.sport == "swimming"), unit)
     if said:
         reading.taken.append((said.start, said.end))
-        return said
+        return _with_return_leg(reading, said)
     if _PARKRUN.search(text):
         return Span(0, 0, 5.0, "km")
     if reading.sport in ("running", "trail_running") and _THE_HALF.search(text):
@@ -291,6 +292,16 @@ def _distance(reading: Reading) -> Span | None:
         reading.taken.append(erg.span())
         return Span(erg.start(), erg.end(), float(erg[1]), "m")
     return None
+
+
+def _with_return_leg(reading: Reading, said: Span) -> Span:
+    """Add a return leg said apart ("20 km to work and 20 km back") to the way out."""
+    text = reading.text
+    for leg in find_distances(text[said.end :]):
+        if leg.unit == said.unit and _RETURN.match(text, said.end + leg.end):
+            reading.taken.append((said.end + leg.start, said.end + leg.end))
+            return Span(said.start, said.end, said.value + leg.value, said.unit)
+    return said
 
 
 def _time(reading: Reading) -> Span | None:

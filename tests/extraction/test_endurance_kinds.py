@@ -446,3 +446,7 @@ def test_a_games_ground_covered() -> None:
     workout = _one("golf this morning, 18 holes, walked it, about 5.5 miles, 4 hours")
     assert workout.discipline == "sports"
     assert _metres(workout) == pytest.approx(5.5 * 1609.344)
+
+
+def test_a_return_leg_said_apart_adds_to_the_way_out() -> None:
+    assert _metres(_one("rode 18 km to the office and 18 km home, easy")) == 36000
