@@ -162,6 +162,10 @@ _BARE_QUESTION_TAIL = re.compile(
 )
 """A question run on after a log with no comma ("tempo 8k done 🔥 what pace should…"): the
 log stands when it says it was done."""
+_TARGET = re.compile(
+    r"\b(?:hoping for|aiming for|going for|shooting for|targeting|target(?: time)? (?:is|of))\s"
+    r"(?:a\s)?(?:sub[- ]?)?\d"
+)
 _UNMARKED_QUESTION = re.compile(
     r",\s*(?:should|do|can|could|would|will) i\b[^,]*$|,\s*(?:is|was) (?:that|it|this) "
     r"(?:ok|okay|normal|bad|good|too)\b[^,]*$"
@@ -235,6 +239,15 @@ def says_done(clause: str) -> bool:
 def clause_is_vetoed(clause: str) -> bool:
     """Whether a clause is a plan, goal, something skipped, an old result or a state."""
     return _CLAUSE_VETOES.search(clause) is not None
+
+
+def only_a_target(sentence: str) -> bool:
+    """Whether a sentence names a target time and says nothing done.
+
+    "Half marathon, hoping for 1:45" is a race ahead; "ran 10k, aiming for sub 50 next time"
+    logs the 10k.
+    """
+    return _TARGET.search(sentence) is not None and not says_done(sentence)
 
 
 def covers_what_follows(clause: str) -> bool:

@@ -180,7 +180,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         last_week = _LAST_WEEK.search(sentence) is not None
         if index == 0:
             asked = log_detection.opens_request(sentence, question)
-        if statement is None:
+        if statement is None or log_detection.only_a_target(statement):
             continue
         lifts = any(m.movement.family != "cardio" for m in find_mentions(statement))
         # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead

@@ -450,3 +450,14 @@ def test_a_games_ground_covered() -> None:
 
 def test_a_return_leg_said_apart_adds_to_the_way_out() -> None:
     assert _metres(_one("rode 18 km to the office and 18 km home, easy")) == 36000
+
+
+@pytest.mark.parametrize(
+    ("message", "count"),
+    [
+        ("Big one on Saturday! Marathon, going for sub 3:30", 0),
+        ("swam 2k in 41 min, targeting sub 40 next month", 1),
+    ],
+)
+def test_a_target_time_is_no_session_unless_one_was_done(message: str, count: int) -> None:
+    assert len(extract(message, today=TODAY)) == count
