@@ -110,9 +110,11 @@ _EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
 _THE_HALF = re.compile(r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))")
 """A runner's "ran the half": a half marathon."""
 _RETURN = re.compile(r"\s(?:back|home|return(?:ed)?)\b")
+_RACE_MILES = re.compile(r"(?<![\d.:])(13\.1|26\.2)(?![\d.:])")
+"""A runner's bare "13.1" and "26.2": the half and the full marathon in miles."""
 _PARKRUN = re.compile(r"(?<!junior )\bparkrun\b")
 """A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
-_PART_BEFORE = re.compile(r"\b(?:first|last|final|middle|next|another|extra)\s$")
+_PART_BEFORE = re.compile(r"(?<!my )\b(?:first|last|final|middle|next|another|extra)\s$")
 """A part of a run ("the first 10 miles were chill", "last 2 miles at goal pace")."""
 _AT_BEFORE = re.compile(r"(?:(?<!called it )(?<!stopped )(?<!bailed )\bat|@)\s?$")
 """A distance "at" which something happened is a point of the run, not its length; where it
@@ -284,6 +286,8 @@ def _distance(reading: Reading) -> Span | None:
         return Span(0, 0, 5.0, "km")
     if reading.sport in ("running", "trail_running") and _THE_HALF.search(text):
         return Span(0, 0, 21.0975, "km")
+    if reading.sport in ("running", "trail_running") and (race := _RACE_MILES.search(text)):
+        return Span(race.start(), race.end(), float(race[1]), "mi")
     lengths = _LENGTHS.search(text)
     if lengths and reading.pool_length:
         return Span(0, 0, int(lengths[1]) * reading.pool_length, reading.pool_unit)

@@ -47,6 +47,8 @@ _SPOKEN_DECIMAL = re.compile(
     r"(?<![\d.])(\d{1,3}) (?:point (\d{1,2})(?![\d.])|and a half\b)", re.IGNORECASE
 )
 """Decimals said aloud: "six point two miles", "three and a half hours"."""
+_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,2}) thousand\b", re.IGNORECASE)
+"""Thousands said aloud: "ten thousand meters"."""
 _BY = re.compile(r"(?<![\d.])(\d{1,3}) by (\d{1,3})(?![\d.])", re.IGNORECASE)
 
 
@@ -54,7 +56,7 @@ def digits_for_words(text: str) -> str:
     """The text with number words written as digits (see the module docstring)."""
     text = _PLURAL_TENS.sub(lambda m: f"{_TENS[m[1].lower() + 'y']}s", text)
     if _NUMBER_WORD.search(text) is None:
-        return text
+        return _spoken(text)
     out: list[str] = []
     position = 0
     for start, end, value in _phrases(text):
@@ -69,7 +71,12 @@ def digits_for_words(text: str) -> str:
         out += [text[position:start], said]
         position = end
     out.append(text[position:])
-    return _SPOKEN_DECIMAL.sub(_decimal, _BY.sub(r"\1x\2", "".join(out)))
+    return _spoken(_BY.sub(r"\1x\2", "".join(out)))
+
+
+def _spoken(text: str) -> str:
+    """Decimals and thousands said aloud, once their numbers are digits."""
+    return _THOUSANDS.sub(r"\g<1>000", _SPOKEN_DECIMAL.sub(_decimal, text))
 
 
 def _decimal(match: re.Match[str]) -> str:

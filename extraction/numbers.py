@@ -61,7 +61,10 @@ _HOW = (
     r"gentle|sweaty|muddy|rainy|windy|snowy|hot|lovely|beautiful|brutal|ugly|tough)"
 )
 """How a distance went, said between the number and its unit: "6 easy miles"."""
-_DIST_UNIT = r"(?:km|kms|k|kilomet(?:er|re)s?|mi|miles?|mils|miler|m|met(?:er|re)s?|yd|yds|yards?)"
+_DIST_UNIT = (
+    r"(?:km|kms|k|kilomet(?:er|re)s?|klicks|mi|miles?|mils|miels|mles|miler|m|met(?:er|re)s?|"
+    r"yd|yds|yards?)"
+)
 DISTANCE_RE = re.compile(
     rf"(?<![\d.:,a-wyz])(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )(?<!couch to )"
     rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?(?:{_HOW}\s)?({_DIST_UNIT})(?![a-z0-9/])"
@@ -97,7 +100,8 @@ _DIST_WORD_VALUES: dict[str, tuple[float, DistanceUnit]] = {
 }
 _DIST_UNITS: dict[str, DistanceUnit] = {
     "k": "km", "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
-    "kilometres": "km", "mi": "mi", "mile": "mi", "miles": "mi", "mils": "mi", "miler": "mi",
+    "kilometres": "km", "mi": "mi", "mile": "mi", "miles": "mi", "mils": "mi", "miels": "mi",
+    "mles": "mi", "klicks": "km", "miler": "mi",
     "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m", "yd": "yd", "yds": "yd",
     "yard": "yd", "yards": "yd",
 }  # fmt: skip

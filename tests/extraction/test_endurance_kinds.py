@@ -461,3 +461,17 @@ def test_a_return_leg_said_apart_adds_to_the_way_out() -> None:
 )
 def test_a_target_time_is_no_session_unless_one_was_done(message: str, count: int) -> None:
     assert len(extract(message, today=TODAY)) == count
+
+
+@pytest.mark.parametrize(
+    ("message", "metres"),
+    [
+        ("did 4 miels this morning", 4 * 1609.344),
+        ("8 klicks round the lake, 44 min", 8000),
+        ("rowed 5 thousand meters, 21 min", 5000),
+        ("ran 26.2 today!!! 4:12:09", 26.2 * 1609.344),
+        ("did my first 10k!! 1:02:30", 10000),
+    ],
+)
+def test_distances_as_people_type_them(message: str, metres: float) -> None:
+    assert _metres(_one(message)) == pytest.approx(metres)
