@@ -7,9 +7,9 @@ held-out blind corpus stays the measure of whether they generalise. Scored first
 0.823, time_s 0.841, weights 0.813, discipline 0.856, non-log precision 0.803). After the
 endurance and session-level round (dates from shorthand, abbreviations and other languages;
 a session's time and distance, not a part's or a pace; run types from indirect wording;
-clauses that say two times; plans, habits and unmarked questions): 0.954 (1499/1571; date
-0.993, count 0.989, distance 1.000, run_type 0.984, time_s 0.945, discipline 0.949,
-non-log precision 0.963, recall 1.000). The floor guards against regressions.
+clauses that say two times; plans, habits and unmarked questions): 0.959 (1507/1571; date
+1.000, count 0.996, distance 1.000, run_type 0.984, time_s 0.957, discipline 0.955,
+non-log precision 1.000, recall 1.000). The floor guards against regressions.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import pytest
 from .scoring import load_cases, score_cases
 
 DEV3 = Path(__file__).with_name("dev3_corpus.jsonl")
-FLOOR = 0.945
+FLOOR = 0.95
 
 
 def test_dev3_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:
