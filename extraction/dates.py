@@ -51,9 +51,10 @@ _SESSION_WORD = (
 (where "sat" alone may be a verb)."""
 _MID_ABBREVIATIONS = (
     r"(?:mon|tues?|weds?|thu|thurs?|fri)\b(?![.']?\d)"
-    r"|(?<!i )(?<!we )(?<!just )(?<!then )(?<!and )(?<!had )(?<!the )(?<!he )(?<!she )"
-    r"(?<!they )(?<!you )(?:sat|sun)\b(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|"
-    r"with|w/)\b))"
+    # the words before are checked after "sat"/"sun" is found (".." stands for "at" or "un")
+    r"|s(?:at|un)\b(?<!i s..)(?<!we s..)(?<!just s..)(?<!then s..)(?<!and s..)(?<!had s..)"
+    r"(?<!the s..)(?<!he s..)(?<!she s..)(?<!they s..)(?<!you s..)"
+    r"(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/)\b))"
 )
 """A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club");
 "sat" and "sun" only where they cannot be the verb or the star."""
@@ -93,7 +94,7 @@ _ANCHOR = re.compile(
     rf"|(?<!')(?P<midabbr>{_MID_ABBREVIATIONS})"
     r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"
     r"|(?:^|(?<=\n))(?P<nd1>[01]?\d|[23]\d)/(?P<nd2>[0-3]?\d)(?![/\d])(?=\s?[-:)]|$)"
-    r"|(?<=\bon )(?P<on1>[01]?\d|[23]\d)/(?P<on2>[0-3]?\d)(?![/\d])"
+    r"|\bon (?P<on1>[01]?\d|[23]\d)/(?P<on2>[0-3]?\d)(?![/\d])"
     r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
     r"|before work|after work|at night)"
     r"|(?<![\d\w])(?<!\d )(?<!i )(?P<label>am|pm)(?=\s?:|\s\d)|^(?P<pmlabel>pm)(?=\s[a-z])"
