@@ -16,6 +16,7 @@ from .lifting import build_lifting, lifting_discipline
 from .mixed import CARRY, parse_hiit, parse_phases
 from .movement_lists import parse_items
 from .numbers import find_durations
+from .on_foot import on_foot
 from .parser import parse_lifts
 from .schema import (
     Discipline,
@@ -93,6 +94,8 @@ def build_workout(
             without the lifting grammar give it to all their bare loads.
     """
     kind, named = session.kind, session.discipline
+    if kind == "endurance" and (walked := on_foot(session.text)):
+        kind, named = "keyword", walked
     lifting_units, units = units, stated or units
     if kind == "endurance":
         draft: _Draft | None = _endurance(session)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .set_notation import Group, RawLoad
+from .raw_loads import RawLoad
+from .set_notation import Group
 
 SAME_LOAD = re.compile(
     r"\b(?:same|that)\s(?:bell|kb|kettlebell|weight|load|dbs?|dumbbells?|bar|plates?)\b"

@@ -27,8 +27,11 @@ _REPLACEMENTS = str.maketrans(
 _IDIOMS = re.compile(r"\bin a row\b|\bran (?:late|long|over)\b", re.IGNORECASE)
 _JUNK = re.compile(r"[^\x20-\x7e\n]+")
 _SPACES = re.compile(r"[ \t]{2,}")
-# Sentence ends: ! ? and full stops that are not decimal points; newlines.
-_SENTENCE_END = re.compile(r"(?:[!?]+|\.(?!\d)|\n)+")
+# Sentence ends: ! ? and full stops that are not decimal points nor in initials ("B.A.A.",
+# "a.m."); newlines.
+_SENTENCE_END = re.compile(
+    r"(?:[!?]+|\.(?!\d)(?!(?<=\b[a-zA-Z]\.)[a-zA-Z]\.)(?<!\.[a-zA-Z]\.)|\n)+"
+)
 # Clause separators inside a sentence, used to decide what belongs to which workout.
 _CLAUSE_SEP = re.compile(
     r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b"

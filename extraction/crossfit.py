@@ -10,6 +10,7 @@ from . import cues, named_workouts
 from .movement_lists import Item, parse_items, vest_spans
 from .named_workouts import Benchmark, Part
 from .numbers import MAX_LOAD, Span, find_clocks, find_durations, find_weights
+from .raw_loads import RawLoad, make_load
 from .schema import (
     CrossfitData,
     CrossfitExercise,
@@ -21,7 +22,6 @@ from .schema import (
     WeightUnit,
 )
 from .schema import Load as LoadModel
-from .set_notation import RawLoad, make_load
 from .vocabulary import MOVEMENTS
 
 _ROUNDS_PLUS = re.compile(

@@ -27,7 +27,11 @@ WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
 DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
     (re.compile(pattern), discipline, weight)  # type: ignore[misc]
     for pattern, discipline, weight in (
-        (r"\bhyrox\b", "hyrox", 3),
+        (r"\bhyrox\b|\bcompromised run(?:s|ning)?\b", "hyrox", 3),
+        # two of its stations make a Hyrox session ("sled push 8 x 25m, ski 6 x 500m")
+        (r"\bsled (?:push|pull|work)|\bsleds\b", "hyrox", 1),
+        (r"\bski ?erg\b|\bski \d", "hyrox", 1),
+        (r"\bburpee broad jumps?\b|\bsandbag lunges?\b", "hyrox", 1),
         (r"\bhybrid\b", "hybrid", 3),
         (
             r"\ba (?:little )?bit of everything\b|"
@@ -40,7 +44,9 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          "rucking", 2),
         (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
          "backpacking", 3),
-        (r"(?<![\d.])(?:[2-9]|[1-3]\d)\s?(?:days?|nights?)\b(?!\s?ago)|\bmulti[- ]?day\b",
+        (r"(?<![\d.])(?:[2-9]|[1-3]\d)(?<!week \d)(?<!week \d\d)(?<!wk \d)(?<!wk \d\d)"
+         r"\s?(?:days?|nights?)\b"
+         r"(?!\s?(?:ago|out|to go|left|before|later|off|\d))|\bmulti[- ]?day\b",
          "backpacking", 2),
         (r"\bhik(?:e|ed|es|ing)\b|\bsummit(?:ed)?\b|\btrailhead\b", "hiking", 2),
         (r"\bhik(?:e|ed|es|ing)\b", "backpacking", 1),
@@ -51,10 +57,12 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          r"gravel|cycl\w*)\b|"
          r"/(?:mi|km)\b", "hiking", -3),
         (_WALK_WORD + r"|\b\d{1,2}(?:,\d{3}|k) steps\b|\bstroll(?:ed)?\b", "walking", 2),
-        (r"\b(?:yoga|vinyasa|ashtanga)\b", "yoga", 3),
+        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin (?:session|class|flow|practice)|pilates)\b",
+         "yoga", 3),
         (
             r"\b(?:bjj|jiu[- ]?jitsu|boxing|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
-            r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class)\b",
+            r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class|"
+            r"tai chi|aikido|fencing|capoeira)\b",
             "martial_arts",
             3,
         ),
@@ -65,15 +73,23 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
             2,
         ),
         (SPORTS.pattern, "sports", 3),
+        (r"\b(?:footy|[57]-a-side|five-a-side|scrimmage|pick-?up game|tiebreak(?:er)?|on court|"
+         r"the full 90(?! ?min)|played the full 90|linebacker|quarterback|innings)\b", "sports", 3),
+        # a game or match won, lost or played
+        (r"\b(?:game|match|partido)\b", "sports", 1),
+        (r"\b(?:won|lost|scored|played)\b", "sports", 1),
         (r"\bcalisthenics\b", "calisthenics", 3),
         (r"\b(?:fbb|functional (?:bodybuilding|bb))\b", "functional_bodybuilding", 4),
         (r"\b(?:moon ?board|kilter|tension board|hang ?board|finger ?board|campus board|"
-         r"board session)\b", "climbing", 3),
+         r"board session|multi[- ]?pitch|pitches|belay(?:ed|ing)?|top rop(?:e|ed|ing)|"
+         r"lead climb(?:ing)?|bouldering|crag)\b", "climbing", 3),
         (r"\b(?:oly|olympic lifting|weightlifting session)\b", "olympic_weightlifting", 3),
         (r"\b(?:mock meet|powerlifting meet|meet day|powerlifting)\b", "powerlifting", 3),
         (r"\bcircuits?\b|\bstations?\b|\bf45\b|\b9round\b|\bcamp gladiator\b",
          "circuit_training", 3),
-        (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf)\b", "hiit", 3),
+        (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf|tabata)\b", "hiit", 3),
+        (r"\bbody ?pump\b|\b(?:exercise|fitness|aerobics|step|chair|senior) (?:exercise )?class\b|"
+         r"\b(?:zumba|aerobics|aquafit|aqua aerobics|jazzercise)\b", "circuit_training", 3),
         (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
          "circuit_training", 1),
         (r"\b(?:crossfit|wod|metcon)\b", "crossfit", 3),
@@ -82,9 +98,11 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
 _MINIMUM = 2
 """A discipline needs this much: a hint alone ("pack", "gain") names nothing."""
 
-# Climbing is checked apart: "climb ride" and "2,400 ft climbing" are not climbing sessions.
+# Climbing is checked apart: "climb ride", "2,400 ft climbing" and a ride's "the last climb" are
+# not climbing sessions.
 CLIMBING = re.compile(
-    r"(?<!ft )(?<!m )(?<!of )\b(?:bouldering|bouldered|climbed|climbing|climb|crag|top rope)\b"
+    r"(?<!ft )(?<!m )(?<!of )\b(?:bouldering|bouldered|climbed|climbing|crag|top rope|"
+    r"(?<!the )(?<!last )(?<!a )(?<!first )(?<!final )(?<!big )(?<!each )(?<!every )climb)\b"
     r"(?! ride)"
 )
 
@@ -95,12 +113,14 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
     for strong, weak, sport in (
         (
             r"\b(?:swim|swam|swims|swimming)\b",
-            r"\b(?:pool|laps?|lengths|freestyle|breaststroke|backstroke|butterfly|open water|"
-            r"masters practice|yards?|yd|free)\b|\bon \d:\d\d",
+            r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
+            r"breaststroke|backstroke|butterfly|open water|masters practice|yards?|yd|free|scy|"
+            r"scm|lcm)\b|\bon (?:the )?\d:\d\d",
             "swimming",
         ),
         (
-            r"\b(?:rode|ride|rides|riding|bike|biked|biking|cycling|cycled|spin|peloton|zwift|"
+            r"\b(?:rode|ride|rides|riding|bike(?! (?:path|lane|trail))|biked|biking|cycling|cycled|"
+            r"spin|peloton(?! tread)|zwift|"
             r"mtb|crit|criterium)\b",
             r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph)\b|\d\s?(?:w|watts)\b(?!/)",
             "cycling",
@@ -115,13 +135,16 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         ),
         (
             r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
-            r"ultra|miler)\b",
-            r"\b(?:treadmill|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|/km\b",
+            r"ultra|miler|c25k|couch to 5k)\b",
+            r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|"
+            r"/km\b",
             "running",
         ),
     )
 )
 
+HIIT_OUTING = re.compile(r"\bhiit\b(?:\s(?:&|and)\s\w+)?\s(?:run|ride|row|swim)\b")
+"""A HIIT run, ride or row ("20 min HIIT & Hills Ride"): the sport, done hard."""
 SPORT_VERBS = re.compile(
     r"\b(?:ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|hiked|backpacked)\b"
 )
@@ -161,9 +184,27 @@ CLASS = re.compile(r"\b(?:class|box|wod|metcon|crossfit)\b")
 """A CrossFit class: its strength part and its metcon are one session."""
 REPEATS = re.compile(
     r"(?<![\d.])\d{1,2}\s?x\s?(?:200|300|400|600|800|1000|1200|1600)\b(?!\s?(?:lb|kg|#|cal))"
+    r"|\b(?:200|300|400|600|800|1000|1200|1600) (?:repeats|reps(?=\s?(?:x|on|@)))\b"
+    r"|(?<![\d-])(?:[2-9]00|1[0-6]00)(?:-(?:[2-9]00|1[0-6]00)){2,}(?![\d-])"
 )
-"""Track repeats without a unit or a sport: "8x400 @ 1:30" is a run."""
-WARMUP = re.compile(r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down)\b")
+"""Track repeats without a unit or a sport: "8x400 @ 1:30", "800s x 10" and a pyramid of
+track distances ("200-400-800-400-200") are a run."""
+WARMUP = re.compile(
+    r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down|approach(?: hike| walk)?)\b"
+)
+"""A warm-up, a cool-down or a climb's approach: part of the session around it."""
+
+
+_WALK_RECOVERY = re.compile(
+    r"\b(?:w/?|with)\s?\d{1,4}\s?(?:m|s|sec|secs|min|mins)?\s?walk(?:ing)?\b"
+    r"|\bwalk(?:ing)? (?:rest|recovery|recoveries|breaks?|between)\b"
+)
+"""A run's walked recoveries ("10x300m w 100m walk"): no walk of their own."""
+
+
+def walks(text: str) -> bool:
+    """Whether the text names a walk, beyond a run's walked recoveries."""
+    return WALK.search(text) is not None and WALK.search(_WALK_RECOVERY.sub(" ", text)) is not None
 
 
 def keyword_discipline(text: str) -> Discipline | None:
@@ -171,6 +212,8 @@ def keyword_discipline(text: str) -> Discipline | None:
 
     The best-scoring one when several cues are present, None when none adds up to a name.
     """
+    if "walk" in text:
+        text = _WALK_RECOVERY.sub(" ", text)
     scores: dict[Discipline, int] = {}
     for pattern, discipline, weight in DISCIPLINE_CUES:
         if pattern.search(text):

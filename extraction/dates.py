@@ -39,9 +39,26 @@ _DAY_LABEL = "|".join(
 # A date after these words is a passing reference, not when the session happened:
 # "bench felt better than Monday", "first run since Tuesday".
 _PASSING = re.compile(
-    r"\b(?:than|since|(?:sore|tired|recover(?:ed|ing)?|different|wrecked|beat up) from|like|"
+    r"\b(?:than|since|(?:sore|tired|recover(?:ed|ing)?|different|wrecked|beat up|heavy|stiff|"
+    r"achy|tight|dead|fried|toast|cooked|fatigued|smashed|trashed) from|like|"
     r"unlike|compared (?:to|with)|vs\.?|versus|same as|as on|still)\s(?:on\s|last\s|the\s)?$"
 )
+_SESSION_WORD = (
+    r"(?:group|long|easy|tempo|recovery|intervals|track|ride|run|swim|row|hike|walk|ruck|race|"
+    r"session|workout|wod|class|lift|gym|am|pm|morning|evening)\b"
+)
+"""After a day's abbreviation opening a line, a word that makes it a date: "Sat group ride"
+(where "sat" alone may be a verb)."""
+_MID_ABBREVIATIONS = (
+    r"(?:mon|tues?|weds?|thu|thurs?|fri)\b(?![.']?\d)"
+    # the words before are checked after "sat"/"sun" is found (".." stands for "at" or "un")
+    r"|s(?:at|un)\b(?<!i s..)(?<!we s..)(?<!just s..)(?<!then s..)(?<!and s..)(?<!had s..)"
+    r"(?<!the s..)(?<!he s..)(?<!she s..)(?<!they s..)(?<!you s..)"
+    r"(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/)\b))"
+)
+"""A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club");
+"sat" and "sun" only where they cannot be the verb or the star."""
+_NUMERIC_DATE_DAYS = 60
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 _PART_WORDS: dict[str, PartOfDay] = {
@@ -61,9 +78,12 @@ _ANCHOR = re.compile(
     r"|(?P<tonight>tonight)"
     r"|this\s(?P<this>morning|afternoon|evening|am|pm)"
     r"|(?<![\d.])(?P<ago>\d{1,2}|a couple(?: of)?|two|three|four|five)\sdays?\sago"
+    r"|(?<![\d.])(?P<wago>[1-4]|a|one|two|three|four)\sweeks?\sago"
     r"|(?P<next>the next day|the day after|the following day)"
+    r"|(?P<weekend>(?:over|during|on) the weekend|(?:this past|last|over the) weekend)"
     rf"|(?P<range>{_DAY_LABEL})\s?(?:-|to|thru|through)\s?(?:{_DAY_LABEL})\b"
     rf"|(?:^|(?<=\n))(?P<dlabel>{_DAY_LABEL})\.?(?=\s?[:)\-]|\s-\s|$)"
+    rf"|(?:^|(?<=\n))(?P<lead>{'|'.join(_DAY_ABBREVIATIONS)})\.?(?=\s(?:\w+\s)?{_SESSION_WORD})"
     r"|(?P<wdlead>(?:on|last|this past)\s)?"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'?s)?"
     r"(?:\s(?P<wdpart>morning|afternoon|evening|night))?"
@@ -71,10 +91,13 @@ _ANCHOR = re.compile(
     rf"|(?:on\s)?(?:the\s)?(?P<dmday>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<dmonth>{_MONTH})\b"
     r"|(?:on\s)?the\s(?P<ord>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s(?:set|rep|round|time|week|mile|km|lap))"
     rf"|\b(?:on|last|this past)\s(?P<dabbr>{_DAY_LABEL})\b\.?"
+    rf"|(?<!')(?P<midabbr>{_MID_ABBREVIATIONS})"
     r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"
+    r"|(?:^|(?<=\n))(?P<nd1>[01]?\d|[23]\d)/(?P<nd2>[0-3]?\d)(?![/\d])(?=\s?[-:)]|$)"
+    r"|\bon (?P<on1>[01]?\d|[23]\d)/(?P<on2>[0-3]?\d)(?![/\d])"
     r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
     r"|before work|after work|at night)"
-    r"|(?:^|(?<=[.\n]\s)|(?<=\n))(?P<label>am|pm)(?=\s?:)"
+    r"|(?<![\d\w])(?<!\d )(?<!i )(?P<label>am|pm)(?=\s?:|\s\d)|^(?P<pmlabel>pm)(?=\s[a-z])"
     r")",
 )
 
@@ -158,11 +181,18 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
     if m["ago"]:
         days = _NUMBER_WORDS.get(m["ago"]) or int(m["ago"])
         return Anchor(start, end, today - dt.timedelta(days=days))
+    if m["wago"]:
+        weeks = _NUMBER_WORDS.get(m["wago"]) or (1 if m["wago"] in ("a", "one") else int(m["wago"]))
+        return Anchor(start, end, today - dt.timedelta(days=7 * weeks))
     if m["next"]:
         return Anchor(start, end, None, follows_previous=True)
-    if m["weekday"]:
-        date = last_weekday(today, m["weekday"])
-        if not m["wdlead"] and _WEEKDAYS.index(m["weekday"]) == today.weekday():
+    if m["weekend"]:  # its first day: the last Saturday before today
+        return Anchor(start, end, last_weekday(today, "saturday"))
+    if m["weekday"] or m["lead"] or m["midabbr"]:
+        said = m["weekday"] or m["lead"] or m["midabbr"]
+        day = _DAY_ABBREVIATIONS.get(said, said)
+        date = last_weekday(today, day)
+        if not m["wdlead"] and _WEEKDAYS.index(day) == today.weekday():
             date = today  # a title sent the same day: "Tempo Tuesday", "Sunday long run"
         return Anchor(start, end, date, _part_in(m["wdpart"] or ""))
     if m["dlabel"]:
@@ -175,6 +205,9 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
     if m["month"] or m["dmonth"]:
         month = _MONTHS[m["month"] or m["dmonth"]]
         return _month_day(start, end, today, month, int(m["mday"] or m["dmday"]))
+    if m["nd1"] or m["on1"]:
+        first, second = (m["nd1"], m["nd2"]) if m["nd1"] else (m["on1"], m["on2"])
+        return _numeric(start, end, today, int(first), int(second))
     if m["iso"]:
         try:
             date = dt.date.fromisoformat(m["iso"])
@@ -183,7 +216,7 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
         return Anchor(start, end, date) if date <= today else None
     if m["part"]:
         return Anchor(start, end, None, _part_in(m["part"]))
-    return Anchor(start, end, None, _PART_WORDS[m["label"]])
+    return Anchor(start, end, None, _PART_WORDS[m["label"] or m["pmlabel"]])
 
 
 def _label(m: re.Match[str], group: str, today: dt.date) -> Anchor:
@@ -212,6 +245,23 @@ def _month_day(start: int, end: int, today: dt.date, month: int, day: int) -> An
         if date <= today:
             return Anchor(start, end, date)
     return None
+
+
+def _numeric(start: int, end: int, today: dt.date, first: int, second: int) -> Anchor | None:
+    """A date written "3/14" or "14/3": the reading that falls nearest before today.
+
+    Month-first and day-first are both common; the one that is a real, recent date wins.
+    Neither within the last two months, it is no date ("20/10" tabata, "15/12" calories).
+    """
+    found = [
+        anchor.date
+        for month, day in ((first, second), (second, first))
+        if 1 <= month <= 12
+        and (anchor := _month_day(start, end, today, month, day)) is not None
+        and anchor.date is not None
+        and (today - anchor.date).days <= _NUMERIC_DATE_DAYS
+    ]
+    return Anchor(start, end, max(found)) if found else None
 
 
 def _day_of_month(start: int, end: int, today: dt.date, day: int) -> Anchor | None:

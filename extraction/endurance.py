@@ -29,9 +29,12 @@ MAX_METRES = 1_000_000
 _POOL = re.compile(r"(?<![\d.])(\d{2})\s?(m|y|yd|yds|yards?|meters?|metres?)\s?pool\b")
 _ELEVATION = re.compile(
     r"(?:\+|\bgain(?:ed)?\s|\belevation\s(?:gain\s)?(?:of\s)?)?(?<![\d.,])(\d{1,2},\d{3}|\d{1,5})"
-    r"\s?(m|ft|feet|meters?|metres?)\s?(?:of\s)?(?:vert|vertical|elevation|climbing|climb|gain|"
+    r"\s?(m|ft|feet|meters?|metres?)\s?(?:of\s)?(?:vert|vertical|elev|elevation|climbing|climb|gain|"
     r"ascent|up)\b"
+    r"|(?<![\d.,])(\d{1,2},\d{3}|\d{3,5})\s?(ft|feet)\b"
 )
+"""Elevation gained: "+450m", "1,200 ft of climbing"; feet alone are climbing too ("1,850 ft"),
+since no distance is said in feet."""
 _VEST = re.compile(
     rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT})\s?(?:weight(?:ed)?\s)?vest\b"
     rf"|\bvest\s(?:of\s|at\s|@\s?)?({NUM})\s?({WEIGHT_UNIT})(?![a-z])"
@@ -39,7 +42,7 @@ _VEST = re.compile(
 _PACE = re.compile(
     rf"(?P<clock>{CLOCK})\s?(?:min\s?)?(?:/|per\s)\s?"
     r"(?P<per>mi|mile|km|k|500m?|100m?|100\s?y(?:ds?)?)\b"
-    rf"|(?P<clock2>{CLOCK})\s?(?:avg\s|average\s)?(?:pace|split)\b"
+    rf"|(?P<clock2>{CLOCK})\s?(?:avg\s|average\s)?(?:pace|split)\b(?!\s(?:of\s|was\s)?\d)"
     rf"|\b(?:pace|avg|average|split|splits|avg split|avg pace)\s(?:of\s|was\s)?(?P<clock3>{CLOCK})"
 )
 _REPEATS = re.compile(
@@ -54,21 +57,36 @@ _REP_TIME = re.compile(
 )
 _REST = re.compile(
     rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?(?:rest|recovery|off)\b"
-    r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s" + CLOCK
+    r"(?! (?:row|run|jog|ride|spin|swim|walk|paddle)\b)"
+    r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s(?:the\s)?" + CLOCK
 )
 # "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy", "4k @ 5:30" are not the
 # session's time.
-_NOT_TOTAL_BEFORE = re.compile(r"(?:\b(?:every|per|under|sub|below|over|than|on)|/|@)\s?$")
-_NOT_TOTAL_AFTER = re.compile(r"\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
+_NOT_TOTAL_BEFORE = re.compile(
+    r"(?:\b(?:every|per|under|sub|below|over|than|on|at|held)|/|@|\d-)\s?~?$"
+)
+_NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
+_TOTAL_BEFORE = re.compile(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
+_TOTAL_AFTER = re.compile(
+    r"\s?(?:(?:ride|run|row|swim|moving)\s)?(?:total|overall|all in|elapsed)\b"
+)
 _AMOUNT = (
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?"
     r"\s?(?:km|k|mi|miles?|m|meters?|yd|yds|yards?)"
 )
-_TOTAL = re.compile(rf"(?:=\s?|total\s(?:of\s)?)({_AMOUNT})|({_AMOUNT})\s?total")
+_TOTAL = re.compile(
+    rf"(?:=\s?|total\s(?:of\s)?)({_AMOUNT})|({_AMOUNT})\s?total"
+    r"|\b(?:inside|within|(?:in the )?middle of|as part of|during) (?:an?\s|my\s|the\s)?"
+    rf"({_AMOUNT})"
+)
+"""An explicit total: "= 9 km", "12 mi total", "tempo 4 mi inside an 8 mi run"."""
 SWIM_PART = re.compile(
     r"(?<![\d.x])(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|kick|pull)\b"
 )
 """A swim's warm-up, cool-down, kick or pull set: "400 wu"."""
+_SWIM_REPEAT_PLURAL = re.compile(r"(?<=x )(\d{2}|[1-9]\d0|[1-9]\d\d0)s\b(?= on\b| @|,|$)")
+"""A swimmer's "10 x 100s on the 1:45": repeats of 100, not 100 seconds (the text's length
+is kept, so a space stands for the s)."""
 _YARDS_SHORT = re.compile(r"(?<=\d)\s?y\b(?!/)")
 """A swim's "1500y" or "25 y": yards."""
 COURSE = re.compile(r"\b(scy|scm|lcm)\b")
@@ -87,10 +105,28 @@ _ERG_METRES = re.compile(
 )
 """A number said bare on an erg ("rowed 5000 in 19:40") is metres."""
 _LENGTHS = re.compile(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
-_AT_BEFORE = re.compile(r"(?:\bat|@)\s?$")
+_EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
+"""An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
+_THE_HALF = re.compile(r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))")
+"""A runner's "ran the half": a half marathon."""
+_RETURN = re.compile(r"\s(?:back|home|return(?:ed)?)\b")
+_RACE_MILES = re.compile(r"(?<![\d.:])(13\.1|26\.2)(?![\d.:])")
+"""A runner's bare "13.1" and "26.2": the half and the full marathon in miles."""
+_PARKRUN = re.compile(r"(?<!junior )\bparkrun\b")
+"""A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
+_PART_BEFORE = re.compile(r"(?<!my )\b(?:first|last|final|middle|next|another|extra)\s$")
+"""A part of a run ("the first 10 miles were chill", "last 2 miles at goal pace")."""
+_AT_BEFORE = re.compile(r"(?:(?<!called it )(?<!stopped )(?<!bailed )\bat|@)\s?$")
+"""A distance "at" which something happened is a point of the run, not its length; where it
+stopped ("called it at 4.5") is its length."""
 # Paces faster than these are impossible; a two-part time then means H:MM, not M:SS.
-_FASTEST_SECONDS_PER_KM = {"running": 150, "trail_running": 150, "swimming": 600, "rowing": 150}
+_FASTEST_SECONDS_PER_KM = {
+    "running": 150, "trail_running": 150, "swimming": 600, "rowing": 150, "walking": 150,
+    "hiking": 150, "rucking": 150, "backpacking": 150,
+}  # fmt: skip
 _FASTEST_KMH_CYCLING = 70
+_SHORTEST_RIDE = 10 * 60
+_SLOWEST_SECONDS_PER_KM = {"running": 900, "trail_running": 1200, "rowing": 900}
 
 
 @dataclass(slots=True)
@@ -127,6 +163,7 @@ def read_session(text: str, sport: Discipline) -> Reading:
     """Read the shared numbers of a run, ride, swim or row; each number is used once."""
     if sport == "swimming":
         text = _YARDS_SHORT.sub("yd", text)
+        text = _SWIM_REPEAT_PLURAL.sub(r"\1 ", text)
         text = _COURSE_DISTANCE.sub(lambda m: ("yd " if m[1] == "scy" else "m ") + m[1], text)
     reading = Reading(text, sport)
     pool = _POOL.search(text)
@@ -142,11 +179,18 @@ def read_session(text: str, sport: Discipline) -> Reading:
     reading.taken += [m.span() for m in _REST.finditer(text)]
     _repeats(reading)
     distance = _distance(reading)
+    if distance is not None and _EACH_WAY.match(text, distance.end):
+        distance = Span(distance.start, distance.end, distance.value * 2, distance.unit)
     if distance is not None and to_metres(distance.value, distance.unit or "m") <= MAX_METRES:
         reading.distance = distance
-    reading.time = _time(reading)
-    if reading.time is not None and reading.distance is not None:
-        reading.time = _plausible(reading.time, reading.distance, sport)
+    chosen = _time(reading)
+    reading.time = chosen.value if chosen else None
+    if chosen and sport == "cycling" and reading.distance is None and chosen.value < _SHORTEST_RIDE:
+        if text.count(":", chosen.start, chosen.end) == 1:
+            reading.time = chosen.value * 60  # "1:15 ride total": no one logs a 75-second ride
+    if chosen is not None and reading.distance is not None:
+        clock = text.count(":", chosen.start, chosen.end) == 1
+        reading.time = _plausible(chosen.value, reading.distance, sport, clock)
     return reading
 
 
@@ -163,8 +207,9 @@ def _elevation(reading: Reading) -> None:
     match = _ELEVATION.search(reading.text)
     if match:
         reading.taken.append(match.span())
-        value = float(match[1].replace(",", ""))
-        reading.elevation = Elevation(value=value, unit="ft" if match[2][0] == "f" else "m")
+        number, unit = (match[1], match[2]) if match[1] else (match[3], match[4])
+        value = float(number.replace(",", ""))
+        reading.elevation = Elevation(value=value, unit="ft" if unit[0] == "f" else "m")
 
 
 def _paces(reading: Reading) -> None:
@@ -206,14 +251,16 @@ def _distance(reading: Reading) -> Span | None:
     """
     text = reading.text
     total = _TOTAL.search(text)
-    if total and (spans := find_distances(total[1] or total[2])):
+    if total and (spans := find_distances(total[1] or total[2] or total[3])):
         reading.taken.append(total.span())
         return spans[0]
     said = next(
         (
             span
             for span in find_distances(text)
-            if reading.free(span.start, span.end) and not _AT_BEFORE.search(text[: span.start])
+            if reading.free(span.start, span.end)
+            and not _AT_BEFORE.search(text[: span.start])
+            and not _PART_BEFORE.search(text[max(0, span.start - 12) : span.start])
         ),
         None,
     )
@@ -234,7 +281,13 @@ def _distance(reading: Reading) -> Span | None:
         return Span(0, 0, value + sum(swim_parts) * (reading.sport == "swimming"), unit)
     if said:
         reading.taken.append((said.start, said.end))
-        return said
+        return _with_return_leg(reading, said)
+    if _PARKRUN.search(text):
+        return Span(0, 0, 5.0, "km")
+    if reading.sport in ("running", "trail_running") and _THE_HALF.search(text):
+        return Span(0, 0, 21.0975, "km")
+    if reading.sport in ("running", "trail_running") and (race := _RACE_MILES.search(text)):
+        return Span(race.start(), race.end(), float(race[1]), "mi")
     lengths = _LENGTHS.search(text)
     if lengths and reading.pool_length:
         return Span(0, 0, int(lengths[1]) * reading.pool_length, reading.pool_unit)
@@ -245,26 +298,56 @@ def _distance(reading: Reading) -> Span | None:
     return None
 
 
-def _time(reading: Reading) -> float | None:
-    """The session's time: the first free clock time, else the first free worded duration."""
+def _with_return_leg(reading: Reading, said: Span) -> Span:
+    """Add a return leg said apart ("20 km to work and 20 km back") to the way out."""
     text = reading.text
-    spans = [
-        s
-        for s in find_durations(text)
-        if reading.free(s.start, s.end)
-        and not _NOT_TOTAL_BEFORE.search(text[: s.start])
-        and not _NOT_TOTAL_AFTER.match(text, s.end)
-    ]
-    clocks = [s for s in spans if ":" in text[s.start : s.end]]
-    chosen = next(iter(clocks or spans), None)
+    for leg in find_distances(text[said.end :]):
+        if leg.unit == said.unit and _RETURN.match(text, said.end + leg.end):
+            reading.taken.append((said.end + leg.start, said.end + leg.end))
+            return Span(said.start, said.end, said.value + leg.value, said.unit)
+    return said
+
+
+def _time(reading: Reading) -> Span | None:
+    """The session's time: one said to be the total, else the first free clock, else words.
+
+    An hours clock ("2:04:55") is always a session's; a part's time, a pace or a rest is not
+    ("1 min hard / 2 min easy", "finished at 4:40", "~9:30s").
+    """
+    text = reading.text
+    free = [s for s in find_durations(text) if reading.free(s.start, s.end)]
+    chosen = next(
+        (
+            s
+            for s in free
+            if _TOTAL_BEFORE.search(text[max(0, s.start - 20) : s.start])
+            or _TOTAL_AFTER.match(text, s.end)
+        ),
+        None,
+    )
     if chosen is None:
-        return None
-    reading.taken.append((chosen.start, chosen.end))
-    return chosen.value
+        spans = [
+            s
+            for s in free
+            if text.count(":", s.start, s.end) == 2
+            or (
+                not _NOT_TOTAL_BEFORE.search(text[max(0, s.start - 20) : s.start])
+                and not _NOT_TOTAL_AFTER.match(text, s.end)
+            )
+        ]
+        clocks = [s for s in spans if ":" in text[s.start : s.end]]
+        chosen = next(iter(clocks or spans), None)
+    if chosen is not None:
+        reading.taken.append((chosen.start, chosen.end))
+    return chosen
 
 
-def _plausible(seconds: float, distance: Span, sport: Discipline) -> float:
-    """Read a two-part time as H:MM when M:SS would be faster than any human."""
+def _plausible(seconds: float, distance: Span, sport: Discipline, clock: bool) -> float | None:
+    """Read a two-part clock as H:MM when M:SS would be faster than any human.
+
+    A worded duration that fast ("20 min tempo in the middle of 7mi") is a part's time, not
+    the session's.
+    """
     km = to_metres(distance.value, distance.unit or "m") / 1000
     if km <= 0 or seconds <= 0 or seconds >= 3600:
         return seconds
@@ -272,4 +355,10 @@ def _plausible(seconds: float, distance: Span, sport: Discipline) -> float:
         too_fast = km / (seconds / 3600) > _FASTEST_KMH_CYCLING
     else:
         too_fast = seconds / km < _FASTEST_SECONDS_PER_KM.get(sport, 0)
-    return seconds * 60 if too_fast and seconds < 100 * 60 else seconds
+    if not too_fast:
+        return seconds
+    if not clock or seconds >= 100 * 60:
+        return None
+    slowest = _SLOWEST_SECONDS_PER_KM.get(sport)
+    # "6:40" over 5 miles is neither 6 minutes nor 6 hours: a pace said without its unit
+    return None if slowest and seconds * 60 / km > slowest else seconds * 60

@@ -8,6 +8,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .build import build_workout
+from .chat_words import plain_english
 from .cleaning import blank_idioms, looks_like_text, normalise
 from .errors import InvalidExtraction
 from .lifter_talk import rewrite_lifter_talk
@@ -44,8 +45,8 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = rewrite_lifter_talk(digits_for_words(cased), WEIGHT_UNIT_ALIASES[units.lower()])
-    cased = complete_shorthand(cased)
+    cased = digits_for_words(plain_english(cased))
+    cased = complete_shorthand(rewrite_lifter_talk(cased, WEIGHT_UNIT_ALIASES[units.lower()]))
     cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]

@@ -39,7 +39,10 @@ _SENTENCE_VETOES = re.compile(
             r"^(?:so |and |lol |omg )*(?:my|our) (?:wife|husband|partner|buddy|friend|bf|gf|"
             r"boyfriend|girlfriend|son|daughter|kids?|brother|sister|dad|mom|mum|mother|father|"
             r"coach|client|training partner|mate|roommate|teammate|colleague|coworker|"
-            r"neighbou?r|cousin)s?\b|^(?:he|she|they)\b|"
+            r"neighbou?r|cousin)s?\b"
+            r"(?! (?:talked|dragged|got|convinced|made|took|brought|roped|invited|signed) "
+            r"(?:me|us)\b)"
+            r"|^(?:he|she|they)\b|"
             r"\bmy (?:\d{1,2} ?(?:yo|y/o|year old)|little one|toddler|kiddo)\b|"
             r"^(?:\w+ )?(?:saw|watched|seen) (?:a|an|this|some|the|that) (?:\w+ )?(?:guy|girl|"
             r"dude|man|woman|lady|kid|person|athlete|lifter|runner)\b",
@@ -47,6 +50,10 @@ _SENTENCE_VETOES = re.compile(
             r"^(?:sorry,? |oops,? |wait,? )?(?:i meant|correction|typo|that should (?:be|say))\b",
             # a hypothetical, or an event ahead
             r"\bif (?:i|my|we|you)\b|\bwhat if\b|\bin \d+ (?:days|weeks|months)\b",
+            # a best or a longest ever, not a session ("best 5k time is 21:30")
+            r"^(?!.*\b(?:today|yesterday|this morning|last night|tonight)\b)"
+            r"(?:my )?(?:all[- ]time )?(?:best|fastest|longest|quickest|furthest|farthest)\b"
+            r"[^,]{0,30}\b(?:is|was|=)\s",
             # a statement of records or numbers rather than a session
             r"\bmy (?:prs?|pbs?|1rms?|maxes|bests|records|numbers|stats)\s*(?::|are\b|is\b|=)",
             r"\bmy (?:\w+ )?(?:1rm|pr|pb|max|training max|ftp|resting hr|resting heart rate|hrv|"
@@ -60,7 +67,9 @@ _PLANS = re.compile(
     r"\b(?:tomorrow|tmrw|later today|later this|next (?:week|time|month|year|session|"
     r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|gonna|going to|"
     r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
-    r"i'?d (?:like|love)|i would love|hoping to|hope to|aim(?:ing)? to|trying to|goal|"
+    r"i'?d (?:like|love)|i would love|hoping to|hope to|aim(?:ing)? to|trying to|"
+    r"on (?:the|my) plan|can start|cleared to|allowed to|meant to|"
+    r"(?<!scored a )(?<!scored the )(?<!own )goal(?! pace)|"
     r"thinking about|"
     r"thinking of|sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
     r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to|planned|"
@@ -137,11 +146,36 @@ _MESSAGE_FRAMES = re.compile(
         )
     )
 )
+_HABITS = re.compile(
+    r"\b(?:currently|usually|normally|typically|generally)\b"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/"
+)
+"""Habits and schedules ("currently benching 3x8", "Mon/Wed/Fri 6-7:30am"): they cover the
+clauses after them in their sentence."""
+_EVENT_AHEAD = re.compile(
+    r"\b(?:before|ahead of|for) (?:the|my|our|a|sunday's|saturday's) [a-z0-9' ]{0,20}?"
+    r"(?:tmrw|tomorrow|tonight|later|next \w+|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+"""An event ahead named by a session done for it ("shakeout 3k before the race tmrw")."""
+_BARE_QUESTION_TAIL = re.compile(
+    r"\s(?:what|how|why|should|any|is|are|does|do|can|could|would|will)\b[^,]*$"
+)
+"""A question run on after a log with no comma ("tempo 8k done 🔥 what pace should…"): the
+log stands when it says it was done."""
+_TARGET = re.compile(
+    r"\b(?:hoping for|aiming for|going for|shooting for|targeting|target(?: time)? (?:is|of))\s"
+    r"(?:a\s)?(?:sub[- ]?)?\d"
+)
+_UNMARKED_QUESTION = re.compile(
+    r",\s*(?:should|do|can|could|would|will) i\b[^,]*$|,\s*(?:is|was) (?:that|it|this) "
+    r"(?:ok|okay|normal|bad|good|too)\b[^,]*$"
+)
+"""A question asked without its question mark: "knee hurts after long runs, should I ice it"."""
 _DONE = re.compile(
     r"\b(?:did|done|finished|completed|ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|"
     r"hiked|walked|played|lifted|trained|squatted|benched|deadlifted|pulled|pressed|went|"
-    r"managed|crushed|smashed|survived|logged|tested|hit|got in|yesterday|last night|"
-    r"this morning|earlier today|today|ago)\b"
+    r"managed|crushed|smashed|survived|logged|tested|hit|got in|called it|stopped at|yesterday|"
+    r"last night|this morning|earlier today|today|ago)\b"
 )
 _TEMPLATE_DAY = re.compile(r"(?:^|\n|[:,;] )\s?(?:day|d|week|wk) ?[1-7]\b(?!\s?(?:done|of\b))")
 """A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
@@ -158,10 +192,17 @@ def statement_part(sentence: str, question: bool) -> str | None:
     if _QUESTION_START.search(sentence):
         return None
     if question:
-        tail = _QUESTION_TAIL.search(sentence)
-        if tail is None:
+        tail = _QUESTION_TAIL.search(sentence) or _BARE_QUESTION_TAIL.search(sentence)
+        if tail is None or (
+            tail.re is _BARE_QUESTION_TAIL and not says_done(sentence[: tail.start()])
+        ):
             return None
         sentence = sentence[: tail.start()]
+    elif unmarked := _UNMARKED_QUESTION.search(sentence):
+        # what comes before an unmarked question is its context unless said done
+        sentence = sentence[: unmarked.start()]
+        if not says_done(sentence):
+            return None
     if _SENTENCE_VETOES.search(sentence):
         return None
     return sentence
@@ -200,8 +241,27 @@ def clause_is_vetoed(clause: str) -> bool:
     return _CLAUSE_VETOES.search(clause) is not None
 
 
+def only_a_target(sentence: str) -> bool:
+    """Whether a sentence names a target time and says nothing done.
+
+    "Half marathon, hoping for 1:45" is a race ahead; "ran 10k, aiming for sub 50 next time"
+    logs the 10k.
+    """
+    return _TARGET.search(sentence) is not None and not says_done(sentence)
+
+
+def covers_what_follows(clause: str) -> bool:
+    """Whether a clause is a plan or a habit: the clauses after it log only if said done."""
+    return _PLANS.search(clause) is not None or _HABITS.search(clause) is not None
+
+
 def strip_vetoed_asides(clause: str) -> str:
-    """Blank out parenthetical asides that are vetoed themselves ("(was stuck at 495)")."""
+    """Blank out asides that are vetoed themselves ("(was stuck at 495)").
+
+    An event ahead that a session was for ("before the race tmrw") is blanked too: the
+    session is done, the race is not.
+    """
+    clause = _EVENT_AHEAD.sub(lambda m: " " * len(m[0]), clause)
     return _PARENTHETICAL.sub(
         lambda m: " " * len(m[0]) if _CLAUSE_VETOES.search(m[0][1:-1]) else m[0], clause
     )

@@ -104,7 +104,14 @@ def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedR
         sport = cues.SPORTS.search(text)
         name = sport[0].replace(" ", "_") if sport else None
         time = _duration(text, None)
-        return MixedResult(SportData(sport=name, total_time=time), time)
+        covered = next(iter(find_distances(text)), None)
+        data = SportData(
+            sport=name,
+            total_time=time,
+            total_distance=covered.value if covered else None,
+            distance_unit=covered.unit if covered else None,  # type: ignore[arg-type]
+        )
+        return MixedResult(data, time)
     items = parse_items(text)
     lifts = {lift.movement.name: lift for lift in parse_lifts(text)}
     grouped = _GROUPED_ROUNDS.search(text)
@@ -137,7 +144,7 @@ def _carry(text: str, discipline: Discipline) -> MixedResult:
 
     Distance, time and climb as for a run; a vest's weight is kept apart from a pack's.
     """
-    reading = read_session(text, "running")
+    reading = read_session(text, discipline)
     vest = vest_weight(text)
     weights = [w for w in find_weights(text) if vest is None or w.value != vest.value]
     distance = reading.distance
@@ -206,7 +213,7 @@ def _duration(text: str, skip: tuple[int, int] | None) -> float | None:
     for span in find_durations(text):
         if skip and skip[0] <= span.start < skip[1]:
             continue
-        if re.match(r"\s?(?:on|off|rest)\b", text[span.end :]):
+        if re.match(r"\s?(?:on\s?(?:/|\d)|off\b|rest\b)", text[span.end :]):
             continue
         return span.value
     return None

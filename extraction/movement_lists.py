@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from .complexes import share_item_loads
 from .numbers import DISTANCE_RE, WEIGHT_RE, find_distances, find_weights
+from .raw_loads import RawLoad, make_load
 from .schema import DistanceUnit
-from .set_notation import RawLoad, make_load, read_groups
+from .set_notation import read_groups
 from .vocabulary import Mention, Movement, find_mentions
 
 _SEPARATOR = re.compile(

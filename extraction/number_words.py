@@ -2,7 +2,8 @@
 
 A small grammar over words: units ("five"), teens ("twelve"), tens with an optional unit
 ("twenty-five", "forty five"), dumbbells by their tens ("the sixties" = "the 60s"), hundreds
-("a hundred", "one hundred and ten") and the way lifters say loads aloud ("two twenty-five" =
+("a hundred", "one hundred and ten", "twenty five hundred"), decimals said aloud ("six
+point two", "three and a half") and the way lifters say loads aloud ("two twenty-five" =
 225, "four oh five" = 405). "Three by ten" is set notation and becomes "3x10". "one" and
 "a" stay words unless a count or unit follows ("one arm row", "a bit"), and a number that is
 part of a name ("Filthy Fifty") stays too.
@@ -34,7 +35,7 @@ _NUMBER_WORD = re.compile(
 )
 _COUNTED = re.compile(
     r"\s(?:sets?|reps?|rounds?|rds?|times|x|by|minutes?|mins?|seconds?|secs?|hours?|hrs?|"
-    r"miles?|mi|km|k|kilomet(?:er|re)s?|met(?:er|re)s?|laps?|lengths?|pounds?|lbs?|kilos?|kgs?|"
+    r"miles?|mi|km|k|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|yds?|laps?|lengths?|pounds?|lbs?|kilos?|kgs?|"
     r"calories|cals?|more rounds?|plus)\b",
     re.IGNORECASE,
 )
@@ -42,6 +43,12 @@ _NAMES_BEFORE = re.compile(r"\b(?:filthy|the)\s$", re.IGNORECASE)
 _Reader = Callable[[int], str | None]
 """The word `offset` tokens on from a phrase's start, if joined to the one before it."""
 _TIME_BEFORE = re.compile(r"\b(?:in|time(?: of)?|took(?: me)?)\s$", re.IGNORECASE)
+_SPOKEN_DECIMAL = re.compile(
+    r"(?<![\d.])(\d{1,3}) (?:point (\d{1,2})(?![\d.])|and a half\b)", re.IGNORECASE
+)
+"""Decimals said aloud: "six point two miles", "three and a half hours"."""
+_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,2}) thousand\b", re.IGNORECASE)
+"""Thousands said aloud: "ten thousand meters"."""
 _BY = re.compile(r"(?<![\d.])(\d{1,3}) by (\d{1,3})(?![\d.])", re.IGNORECASE)
 
 
@@ -49,14 +56,14 @@ def digits_for_words(text: str) -> str:
     """The text with number words written as digits (see the module docstring)."""
     text = _PLURAL_TENS.sub(lambda m: f"{_TENS[m[1].lower() + 'y']}s", text)
     if _NUMBER_WORD.search(text) is None:
-        return text
+        return _spoken(text)
     out: list[str] = []
     position = 0
     for start, end, value in _phrases(text):
         words = text[start:end].lower().split()
         if words[0] in ("one", "a") and len(words) == 1 and not _COUNTED.match(text, end):
             continue
-        if _NAMES_BEFORE.search(text[max(0, start - 8) : start]):
+        if _NAMES_BEFORE.search(text[max(0, start - 8) : start]) and not _COUNTED.match(text, end):
             continue
         said = str(value)
         if len(words) > 1 and value >= 100 and _TIME_BEFORE.search(text[:start]):
@@ -64,7 +71,16 @@ def digits_for_words(text: str) -> str:
         out += [text[position:start], said]
         position = end
     out.append(text[position:])
-    return _BY.sub(r"\1x\2", "".join(out))
+    return _spoken(_BY.sub(r"\1x\2", "".join(out)))
+
+
+def _spoken(text: str) -> str:
+    """Decimals and thousands said aloud, once their numbers are digits."""
+    return _THOUSANDS.sub(r"\g<1>000", _SPOKEN_DECIMAL.sub(_decimal, text))
+
+
+def _decimal(match: re.Match[str]) -> str:
+    return f"{match[1]}.{match[2] or 5}"
 
 
 def _phrases(text: str) -> list[tuple[int, int, int]]:
@@ -105,9 +121,10 @@ def _parse(tokens: list[tuple[int, int, str]], index: int, text: str) -> tuple[i
     if first in _UNITS and first != "zero" and word(1) == "oh" and word(2) in _UNITS:
         return 3, _UNITS[first] * 100 + _UNITS[word(2) or ""]
     if first in _TENS:
-        return _tens(word, 0)
+        size, value = _tens(word, 0)
+        return (size + 1, value * 100) if word(size) == "hundred" else (size, value)
     if first in _TEENS:
-        return 1, _TEENS[first]
+        return (2, _TEENS[first] * 100) if word(1) == "hundred" else (1, _TEENS[first])
     if first in _UNITS:
         return 1, _UNITS[first]
     return None

@@ -39,6 +39,10 @@ _CLOCK_HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b")
 _MINUTES = re.compile(
     r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:minutes?|mins?)\b|(?<![\d.:])(\d{1,3})'(?!\d)"
 )
+_MIN_SEC = re.compile(
+    r"(?<![\d.:])(\d{1,3})\s?(?:minutes?|mins?|m)\s?(?:and\s)?([0-5]?\d)\s?(?:seconds?|secs?|s)\b"
+)
+"""Minutes and seconds in words: "45min 30sec", "7m12s"."""
 _SECONDS = re.compile(r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:seconds?|secs?|s)\b")
 _WORD_HOURS = re.compile(
     r"\b(?:(an? hour and a half)|(half an hour|a half hour)|(an hour|one hour)|(two hours))\b"
@@ -57,13 +61,18 @@ _HOW = (
     r"gentle|sweaty|muddy|rainy|windy|snowy|hot|lovely|beautiful|brutal|ugly|tough)"
 )
 """How a distance went, said between the number and its unit: "6 easy miles"."""
-_DIST_UNIT = r"(?:km|kms|k|kilomet(?:er|re)s?|mi|miles?|miler|m|met(?:er|re)s?|yd|yds|yards?)"
+_DIST_UNIT = (
+    r"(?:km|kms|k|kilomet(?:er|re)s?|klicks|mi|miles?|mils|miels|mles|miler|m|met(?:er|re)s?|"
+    r"yd|yds|yards?)"
+)
 DISTANCE_RE = re.compile(
-    rf"(?<![\d.:,])(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )"
+    rf"(?<![\d.:,a-wyz])(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )(?<!couch to )"
     rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?(?:{_HOW}\s)?({_DIST_UNIT})(?![a-z0-9/])"
 )
-"""A distance; the minutes of "1h 20m" are not metres."""
-_RUN_KIND = r"(?:easy|long|recovery|slow|shakeout|steady)"
+"""A distance; the minutes of "1h 20m" and a program's name ("C25K") are not metres."""
+_RUN_KIND = (
+    r"(?:easy|long|recovery|slow|shakeout|steady|called it (?:at|after)|stopped at|bailed at)"
+)
 _NOT_DISTANCE = rf"(?:{_DIST_UNIT}|min|mins|minutes|sec|s|h|hrs?|hours?|x|@|sets?|reps?)\b"
 _BARE_RUN = re.compile(
     rf"\b{_RUN_KIND}\s(?P<n1>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
@@ -71,10 +80,14 @@ _BARE_RUN = re.compile(
     rf"\s{_RUN_KIND}\b",
     re.IGNORECASE,
 )
-"""A number with a kind of run before or after it and no unit."""
+"""A number with a kind of run, or where a run stopped ("called it at 4.5"), and no unit."""
 _DIST_WORDS = re.compile(
     r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
 )
+_TRACK_LAPS = re.compile(
+    r"(?<![\d.])(\d{1,2}) (?:laps? (?:of|on|around|round) (?:the|a) track|track laps)\b"
+)
+"""Laps of a track: 400 m each."""
 _DIST_WORD_VALUES: dict[str, tuple[float, DistanceUnit]] = {
     "half marathon": (21.0975, "km"),
     "half-marathon": (21.0975, "km"),
@@ -87,8 +100,9 @@ _DIST_WORD_VALUES: dict[str, tuple[float, DistanceUnit]] = {
 }
 _DIST_UNITS: dict[str, DistanceUnit] = {
     "k": "km", "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
-    "kilometres": "km", "mi": "mi", "mile": "mi", "miles": "mi", "miler": "mi", "m": "m",
-    "meter": "m", "meters": "m", "metre": "m", "metres": "m", "yd": "yd", "yds": "yd",
+    "kilometres": "km", "mi": "mi", "mile": "mi", "miles": "mi", "mils": "mi", "miels": "mi",
+    "mles": "mi", "klicks": "km", "miler": "mi",
+    "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m", "yd": "yd", "yds": "yd",
     "yard": "yd", "yards": "yd",
 }  # fmt: skip
 
@@ -130,6 +144,8 @@ def find_durations(text: str) -> list[Span]:
         if hours and clock.value < 100 * 60 and text.count(":", clock.start, clock.end) == 1:
             clock = Span(clock.start, hours.end(), clock.value * 60)
         spans.append(clock)
+    for m in _MIN_SEC.finditer(text):
+        spans.append(Span(m.start(), m.end(), int(m[1]) * 60.0 + int(m[2])))
     for m in _HOURS_COMPACT.finditer(text):
         spans.append(Span(m.start(), m.end(), int(m[1]) * 3600.0 + int(m[2]) * 60))
     for m in _HOURS.finditer(text):
@@ -183,6 +199,8 @@ def find_distances(text: str) -> list[Span]:
         Span(m.start(), m.end(), float(m[1].replace(",", "")), _DIST_UNITS[m[2]])
         for m in DISTANCE_RE.finditer(text)
     ]
+    for m in _TRACK_LAPS.finditer(text):
+        spans.append(Span(m.start(), m.end(), int(m[1]) * 400.0, "m"))
     for m in _DIST_WORDS.finditer(text):
         word = m[1] or "a mile"
         value, unit = _DIST_WORD_VALUES[word.replace("-", " ") if "half" in word else word]

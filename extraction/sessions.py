@@ -16,7 +16,8 @@ from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
 from .schemes import wod_scheme
-from .vocabulary import Mention, find_mentions
+from .session_dates import resolve_dates, split_at_times, to_last_week
+from .vocabulary import Mention, corrections, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
 
@@ -29,7 +30,17 @@ _FINISHER_SECONDS = 20 * 60
 """Cardio this short after lifting is part of the gym session."""
 _OUTING = re.compile(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
 _LATER = re.compile(r"\b(?:later|afterwards|after work)\b")
-_ROUNDS_OF = re.compile(r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b)")
+_DAY_HEADING = re.compile(r"(?:hybrid|double|two[- ]a|brick) day\b:?")
+_ROUNDS_OF = re.compile(
+    r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b|\s\d{1,2}\s?(?:on|min|')(?!\w))"
+    r"|(?:^|:\s?)\d{1,2} (?:rounds?|rds)$"
+)
+"""Rounds of a WOD ("5 rounds - 400m run, 20 burpees", "3 rounds 4 on/2 off: …")."""
+_LAST_WEEK = re.compile(r"\blast week(?:'s|s)?\b")
+# A typo-corrected name with no load, reps or sets beside it names no lift: "halves 1:35:50 /
+# 1:38:37" are a race's halves, not kettlebell halos.
+_LOAD_OR_REPS = re.compile(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
+_TO_FINISH = re.compile(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
 
 @dataclass(slots=True)
@@ -133,7 +144,7 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
             current = Session(today)
             sessions.append(current)
         current.add(clause)
-    _resolve_dates(sessions, today)
+    resolve_dates(sessions, today)
     return [s for s in sessions if s.kind is not None and _has_evidence(s)]
 
 
@@ -149,14 +160,15 @@ def _has_evidence(session: Session) -> bool:
     """Whether a session says it was done: a verb of doing, a set notation or a number.
 
     A date alone counts only for a named session ("yoga this morning", "easy run
-    yesterday"), not for a mention ("sore from squats").
+    yesterday", "spin class in the evening"), not for a mention ("sore from squats").
     """
     clauses = session.clauses
     if any(c.evidence or c.quantity or _NUMBER.search(c.text) for c in clauses):
         return True
     dated = any(c.anchor for c in clauses)
     named = session.kind == "keyword" or (
-        session.kind == "endurance" and any(cues.RUN_WORDS.search(c.text) for c in clauses)
+        session.kind == "endurance"
+        and any(cues.RUN_WORDS.search(c.text) or _OUTING.search(c.text) for c in clauses)
     )
     return dated and named
 
@@ -168,17 +180,18 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     asked, ahead, diary = False, False, is_diary(lower)
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
+        last_week = _LAST_WEEK.search(sentence) is not None
         if index == 0:
             asked = log_detection.opens_request(sentence, question)
-        if statement is None:
+        if statement is None or log_detection.only_a_target(statement):
             continue
         lifts = any(m.movement.family != "cardio" for m in find_mentions(statement))
         # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
-        for start, text in split_clauses(statement, offset):
+        for start, text in split_at_times(split_clauses(statement, offset), today):
             text = log_detection.strip_vetoed_asides(text)
-            if log_detection.clause_is_plan(text):
+            if log_detection.covers_what_follows(text):
                 planned = True
             if log_detection.clause_is_vetoed(text):
                 continue
@@ -187,6 +200,8 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             planned = False
             clause = _clause(text, cased[start : start + len(text)], today, lifts, diary)
             clause.sentence = index
+            if last_week and clause.anchor is not None:
+                clause.anchor = to_last_week(clause.anchor, today)
             out.append(clause)
     return out
 
@@ -197,8 +212,14 @@ def _clause(
     anchors = find_anchors(text, today, diary)
     anchor = _merge(anchors) if anchors else None
     keyword = cues.keyword_discipline(text)
+    heading = _DAY_HEADING.match(text)
+    if heading and anchor is not None and anchor.part:
+        # "hybrid day: AM 10k, PM bench": the heading names the day, each part its session
+        keyword = cues.keyword_discipline(text[heading.end() :])
     mentions = find_mentions(text)
     lifts = [m for m in mentions if m.movement.family != "cardio"]
+    if lifts and not (cues.SET_NOTATION.search(text) or _LOAD_OR_REPS.search(text)):
+        lifts = [m for m in lifts if not corrections(text[m.start : m.end])]
     sport = cues.sport_of(_without(text, lifts))
     verb = cues.SPORT_VERBS.search(text) is not None
     found = cues.format_of(text)
@@ -210,14 +231,14 @@ def _clause(
     clause.scored = bool(numbers.find_clocks(text) or _ROUNDS_SCORE.search(text))
     clause.notation = cues.SET_NOTATION.search(text) is not None
     clause.evidence = clause.notation or cues.DOING.search(text) is not None
-    if keyword in cues.MINOR and sport and sport[1]:
+    if (keyword in cues.MINOR or cues.HIIT_OUTING.search(text)) and sport and sport[1]:
         keyword = None  # "8x200m sprints w/ 200 walk" is a run with walked recoveries
     if keyword:
         clause.kind, clause.discipline, clause.strong = "keyword", keyword, True
     elif (
         clause.benchmark
         or _crossfit_format(found, lifts, lifts_in_sentence)
-        or wod_scheme(text, mentions)
+        or (wod_scheme(text, mentions) and not cues.REPEATS.search(text))
         or _ROUNDS_SCORE.search(text)
         or _ROUNDS_OF.search(text)
     ):
@@ -226,13 +247,13 @@ def _clause(
         clause.kind, clause.discipline, clause.strong = "endurance", sport[0], True
     elif lifts:
         clause.kind = "lifting"
-    elif sport and (quantity or sport[1]):
+    elif sport and (quantity or sport[1] or clause.evidence or cues.REPEATS.search(text)):
         clause.kind, clause.discipline, clause.strong = "endurance", sport[0], verb
     elif cues.CLIMBING.search(text) and not mentions:
         clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True
     elif (
         not mentions
-        and not cues.WALK.search(text)
+        and not cues.walks(text)
         and (distances or (quantity and cues.RUN_WORDS.search(text)) or cues.REPEATS.search(text))
     ):
         clause.kind, clause.discipline = "endurance", "running"
@@ -298,8 +319,16 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         return False
     if kind == "endurance" and clause.discipline in cues.ON_FOOT and not clause.verb:
         return any(c.strong for c in current.clauses)
+    if kind == "endurance" and clause.kind == "endurance" and not clause.verb:
+        # "118 km, 2,900 m elevation, 5h22 ride time": the ride names the distance before it
+        if not any(c.strong for c in current.clauses):
+            return False
     if kind == "keyword":
-        return clause.kind == "keyword" and clause.discipline != current.discipline
+        return (
+            clause.kind == "keyword"
+            and clause.discipline != current.discipline
+            and not clause.warmup
+        )
     if kind == "crossfit":
         finished = any(c.benchmark or c.scored for c in current.clauses)
         return (
@@ -325,60 +354,11 @@ def _finisher(clause: Clause) -> bool:
     """A few minutes of cardio after lifting, said without a verb: the gym session's end.
 
     "…, then 10 min bike easy", "and 15 min on the treadmill"; "then ran 5k" and "a 20 min
-    bike ride" are sessions of their own.
+    bike ride" are sessions of their own; "3 x 500m row sprints to finish" says it ends one.
     """
+    if _TO_FINISH.search(clause.text):
+        return True
     if clause.verb or _OUTING.search(clause.text) or numbers.find_distances(clause.text):
         return False
     spans = numbers.find_durations(clause.text)
     return len(spans) == 1 and spans[0].value <= _FINISHER_SECONDS
-
-
-def _diary_order(sessions: list[Session], today: dt.date) -> None:
-    """Date day-labelled lines forward in time, each before the next.
-
-    "Mon: … Wed: … Thu: …" sent on a Thursday ends today, and each line is before the next
-    (a week back if need be).
-    """
-    labelled = [
-        s
-        for s in sessions
-        if s.date is not None and any(c.anchor and c.anchor.label for c in s.clauses)
-    ]
-    if len(labelled) < 2:
-        return
-    last = labelled[-1]
-    if last.date is not None and (last.date + dt.timedelta(days=7)) == today:
-        last.date = today
-    later = last.date
-    for session in reversed(labelled[:-1]):
-        while session.date is not None and later is not None and session.date >= later:
-            session.date -= dt.timedelta(days=7)
-        later = session.date
-
-
-def _resolve_dates(sessions: list[Session], today: dt.date) -> None:
-    """Fill each session's date: its own, one after the previous, inherited, or today.
-
-    A date that closes a sentence covers the sessions before it in that sentence which
-    have no time words of their own: "did Fran and a 5k yesterday" is two sessions,
-    both yesterday.
-    """
-    later: Session | None = None
-    for session in reversed(sessions):
-        if session.date is not None:
-            later = session
-        elif (
-            later is not None
-            and later.clauses[0].sentence == session.clauses[-1].sentence
-            and not any(c.anchor for c in session.clauses)
-        ):
-            session.date = later.date
-    _diary_order(sessions, today)
-    previous: dt.date | None = None
-    for session in sessions:
-        if session.follows_previous and previous is not None:
-            session.date = min(previous + dt.timedelta(days=1), today)
-        elif session.date is None:
-            session.date = previous or today
-            session.date_assumed = previous is None and session.part is None
-        previous = session.date

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .numbers import KG_PER_POOD, MAX_LOAD, normalise_weight_unit
-from .schema import WeightUnit
+from .raw_loads import RawLoad, make_load
 
 _UNIT = r"(?:lbs?|pounds?|#|kgs?|kilos?|kilograms?|pood)"
 _NUM = r"\d{1,4}(?:\.\d{1,2})?"
@@ -73,18 +72,13 @@ _TOKENS = re.compile(
     )
 )
 _METHOD = re.compile(
-    r"\b(?!(\d)/\1/\1)\d/\d/\d\b|(?<![\d,] )(?<![\d,])\b531\b(?!\s?(?:[\d,]|lb|kg|#))"
-    r"|\bweek \d\b|\bday \d\b"
+    r"\b(?!(\d)/\1/\1)\d/\d/\d\b|\bweek \d\b|\bday \d\b"
+    r"|(?:^|(?<=\n)|(?<=\bdoing )|(?<=\bon )|(?<=\bmy )|(?<=\bthe )|(?<=\brunning ))531\b"
+    r"|\b531(?= ?(?:week|wk|bbb|fsl|bbs|program|programme|cycle|template|day|style|for|"
+    r"beginners?|forever|boring|:))"
 )
-"""A program's name ("5/3/1", "week 2"), not sets (5/5/5) or a load in a list ("225, 531")."""
-
-
-@dataclass(slots=True)
-class RawLoad:
-    """A weight as written: unit None when the athlete gave none."""
-
-    value: float
-    unit: WeightUnit | None
+"""A program's name ("5/3/1", "531 week 2", "week 2"), not sets; "5/5/5" is three sets of
+five, and "bench 3x3 531" is a load."""
 
 
 @dataclass(slots=True)
@@ -380,15 +374,6 @@ def _bare_set(value: float) -> Group:
 def _listed(value: float | None) -> bool:
     """A number that can be one set of a list: a load, or a whole count of reps."""
     return value is not None and (value >= _MIN_BARE_LOAD or (value.is_integer() and value > 0))
-
-
-def make_load(value: str, unit: str | None) -> RawLoad | None:
-    """A load as written, or None when no lift is that heavy (a typo or not a weight)."""
-    if unit and unit.startswith("pood"):
-        load = RawLoad(round(float(value) * KG_PER_POOD, 2), "kg")
-    else:
-        load = RawLoad(float(value), normalise_weight_unit(unit) if unit else None)
-    return load if load.value <= MAX_LOAD else None
 
 
 def _rest_seconds(m: re.Match[str]) -> float:

@@ -31,17 +31,24 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
         ("fartlek", r"\bfartlek", 4),
         ("hills", r"\bhill (?:repeats|sprints|reps|intervals)|\bhills\b", 4),
         ("threshold", r"\b(?:threshold|lt|lactate|cruise intervals)\b", 3),
+        ("threshold", r"\bcruise (?:intervals|reps|miles|k)\b|\bt[- ]pace\b", 4),
         ("tempo", r"\btempo\b|\bprogression run|\b(?:marathon|mp|hmp) pace\b", 3),
         ("recovery", r"\brecovery (?:run|jog)|\brecovery\b(?! (?:swim|ride|row))", 3),
         ("long", r"\blong run\b|\blsd\b", 4),
         ("long", r"\blong\b", 2),
         ("race", r"\b(?:race|raced|racing|race day|parkrun)\b", 3),
         ("race", r"\brace pace\b", -3),
+        ("race", r"\b(?:pb|pr)\b", 2),
+        ("race", r"\b(?:time trial|tt|turkey trot|fun run|charity run|cross country race|"
+                 r"xc race)\b", 3),
         # an event run ("finished the 50k", "ran the B.A.A. 5K"), not a usual route
         ("race", r"\b(?:finished|ran|completed) (?:the|my first) [a-z.' ]{0,24}"
-                 r"(?:\d{1,3}k|marathon|half|ultra)\b(?! (?:loop|route|course|trail|path))", 3),
-        ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b|\bhalf\b", 2),
-        ("intervals", r"\bintervals?\b|\brepeats\b|\bsprints?\b|\b[248]00s\b", 3),
+                 r"(?:\d{1,3}k|marathon|half|ultra)\b"
+                 r"(?! (?:loop|route|course|trail|path|of\b))", 3),
+        ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b"
+                 r"|\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))", 2),
+        ("intervals", r"\bintervals?\b|\brepeats\b|\byassos?\b|\bsprints?\b|\b[248]00s\b", 3),
+        ("intervals", r"\b[1-9]00 reps\b|\bspeed ?work\b|\bvo2(?: ?max)?\b", 3),
         (
             "intervals",
             r"(?<![\d.])\d{1,2}\s?x\s?(?:\d{3,4}\s?m?\b|\d(?:\.\d)?\s?(?:k|km|mi|mile)s?\b|"
@@ -49,8 +56,11 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
             3,
         ),
         ("intervals", r"\btrack\b", 1),
+        ("intervals", r"\b(?:pyramid|ladder)\b|\d{3}(?:-\d{3,4}){2,}", 2),
         ("easy", r"\beasy\b|\bshakeout\b|\bzone 2\b|\bz2\b|\bconversational\b|\baerobic\b", 2),
-        ("easy", r"\b(?:chill|slow|gentle|relaxed|jog)\b", 1),
+        ("easy", r"\b(?:chill|slow|gentle|relaxed|jog|jogged|jogging)\b", 1),
+        ("recovery", r"\bz(?:one ?)?1\b", 3),
+        ("easy", r"\bbase (?:run|miles|mileage|building)\b", 2),
     )
 )  # fmt: skip
 """Cues for the kind of run, each with a weight: the best total names it ("long easy run"
@@ -90,7 +100,7 @@ _HEART = re.compile(
 )
 _STROKE_RATE = re.compile(r"(?<![\d.])(\d{2})\s?(?:spm|s/m)\b|\brate\s(\d{2})(?![\d.])")
 _CADENCE = re.compile(r"(?<![\d.])(\d{2,3})\s?rpm\b")
-_SEND_OFF = re.compile(rf"\bon\s({CLOCK})")
+_SEND_OFF = re.compile(rf"\bon\s(?:the\s)?({CLOCK})")
 _ERG = re.compile(r"\b(?:erg|c2|concept ?2|rower|indoor|machine)\b")
 _ON_WATER = re.compile(r"\b(?:on the water|scull|single|double|eight|river|lake|boat)\b")
 
@@ -157,6 +167,8 @@ def _running(reading: Reading) -> tuple[RunningData, WorkoutType]:
     if pace is None and distance and time and distance.unit in ("km", "mi"):
         pace = _pace(time / distance.value)
     run_type = run_type_of(text)
+    if run_type is None and distance and to_metres(distance.value, distance.unit or "m") >= 24_000:
+        run_type = "long"  # "18 miler done": no one runs 15 miles or more without calling it long
     segments = [
         RunSegment(
             segment_number=number,

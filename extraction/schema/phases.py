@@ -79,6 +79,9 @@ class SportData(PhasesData):
     sport: Name | None = None
     """Lower snake_case, e.g. soccer, basketball, pickleball."""
     total_time: Seconds | None = None
+    total_distance: Amount | None = None
+    """Ground covered, when the athlete says ("walked the 18 holes, ~6 miles")."""
+    distance_unit: DistanceUnit | None = None
 
 
 class BackpackingData(RuckingData):

@@ -1,0 +1,49 @@
+"""Chat shorthand and a few common foreign words, read as the English the parsers know.
+
+Athletes text "yday", "last nite" and "this arvo", and many write in a second language now
+and then ("Partido ayer", "piscine this morning", "Allenamento ieri sera"). Only words that
+are no English word are rewritten, so an English message is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORDS: dict[str, str] = {
+    # shorthand
+    "yday": "yesterday", "yda": "yesterday", "ystrdy": "yesterday", "yest": "yesterday",
+    "yesterdays": "yesterday's", "nite": "night", "tonite": "tonight", "arvo": "afternoon",
+    "2day": "today", "tdy": "today",
+    # days: Spanish, Italian, German, French, Dutch, Portuguese
+    "ayer": "yesterday", "anoche": "last night", "hoy": "today", "ieri": "yesterday",
+    "stamattina": "this morning", "oggi": "today", "stasera": "tonight", "gestern": "yesterday",
+    "heute": "today", "hier": "yesterday", "aujourd'hui": "today", "gisteren": "yesterday",
+    "vandaag": "today", "ontem": "yesterday", "hoje": "today",
+    # sports
+    "piscine": "pool swim", "natation": "swim", "nuoto": "swim", "natacion": "swim",
+    "schwimmen": "swim", "wanderung": "hike", "randonnee": "hike", "escursione": "hike",
+    "partido": "match", "partita": "match", "spiel": "match", "laufen": "run", "corsa": "run",
+    "carrera": "run", "footing": "run",
+}  # fmt: skip
+_WORD = re.compile(
+    # a look at the first letter before trying every word keeps this to a few microseconds
+    r"(?<![\w'])(?=["
+    + "".join(sorted({word[0] for word in _WORDS}))
+    + "])("
+    + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+    + r")(?![\w'])",
+    re.IGNORECASE,
+)
+_TRACK_PLURAL = re.compile(r"\b(200|300|400|600|800|1000|1200|1600)s\b(?!\s?(?:rest|off|recovery))")
+"""A runner's "Yasso 800s x 10", "400s on 90s": repeats of that many metres."""
+_FULL_GAME = re.compile(r"\b(played|play|playing) the full 90\b(?! ?min)", re.IGNORECASE)
+"""A footballer's "played the full 90": ninety minutes."""
+_EVENING = re.compile(r"\b(yesterday) (?:sera|abend|soir|noche|tarde)\b", re.IGNORECASE)
+""""ieri sera", "gestern Abend": yesterday evening."""
+
+
+def plain_english(text: str) -> str:
+    """The text with shorthand and the foreign words above written in English."""
+    text = _WORD.sub(lambda m: _WORDS[m[1].lower()], text)
+    text = _TRACK_PLURAL.sub(r"\1 reps", text)
+    return _FULL_GAME.sub(r"\1 the full 90 min", _EVENING.sub(r"\1 evening", text))
