@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import cues, named_workouts
+from . import cues, discipline_scores, named_workouts
 from .class_parts import split_class, strength_round
 from .crossfit import parse_crossfit
 from .lifting import build_lifting, lifting_discipline
@@ -94,13 +94,14 @@ def build_workout(
     """
     kind, named = session.kind, session.discipline
     lifting_units, units = units, stated or units
+    wod = kind == "crossfit" or named == "crossfit" or _wod_list(session)
+    scored = _scored(session, wod) if kind in ("crossfit", "lifting") and named is None else None
+    named = scored or named
     if kind == "endurance":
         draft: _Draft | None = _endurance(session)
-    elif (kind == "crossfit" or named == "crossfit" or _wod_list(session)) and not (
-        _calisthenics_only(session)
-    ):
+    elif scored is None and wod and not _calisthenics_only(session):
         draft = _crossfit(session, units)
-    elif kind == "crossfit" or named == "crossfit":
+    elif scored is None and (kind == "crossfit" or named == "crossfit"):
         draft = _lifting(session, "calisthenics", lifting_units)
     elif named in ("hiit", "circuit_training"):
         mixed = parse_hiit(session.text, units)
@@ -117,6 +118,19 @@ def build_workout(
     else:
         draft = _lifting(session, named if named in _LIFTING else None, lifting_units)
     return _workout(session, draft, units) if draft else None
+
+
+def _scored(session: Session, wod: bool) -> Discipline | None:
+    """What the session's movements and wording add up to, unless it is a benchmark."""
+    if named_workouts.find(session.text, session.cased):
+        return None
+    text = session.text
+    movements = (
+        [item.movement for item in parse_items(text)]
+        if wod
+        else [lift.movement for lift in parse_lifts(text)]
+    )
+    return discipline_scores.session_discipline(text, movements, wod)
 
 
 def _endurance(session: Session) -> _Draft:

@@ -70,6 +70,8 @@ def parse_hiit(text: str, units: WeightUnit) -> MixedResult:
         rest = float(on_off[3]) * (60 if on_off[4].startswith("m") else 1)
     rounds = _ROUNDS.search(text)
     protocol = next((name for name, pattern in _PROTOCOLS if pattern.search(text)), None)
+    if protocol is None and rounds and not on_off:
+        protocol = "circuit"  # rounds of a list, no clock: a circuit
     assumed = False
     exercises = []
     for item in parse_items(text):
