@@ -94,20 +94,21 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
     (re.compile(strong), re.compile(weak), sport)  # type: ignore[misc]
     for strong, weak, sport in (
         (
-            r"\b(?:swim|swam|swims|swimming)\b",
+            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm)\b",
             r"\b(?:pool|laps?|lengths|freestyle|breaststroke|backstroke|butterfly|open water|"
-            r"masters practice|yards?|yd|free)\b|\bon \d:\d\d",
+            r"masters practice|yards?|yd|free|im|fly)\b|\bon \d:\d\d",
             "swimming",
         ),
         (
             r"\b(?:rode|ride|rides|riding|bike|biked|biking|cycling|cycled|spin|peloton|zwift|"
-            r"mtb|crit|criterium)\b",
-            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph)\b|\d\s?(?:w|watts)\b(?!/)",
+            r"mtb|crit|criterium|gran fondo|sportive|ftp test)\b(?! (?:path|lane)s?\b)",
+            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph)\b|\d\s?(?:w|watts|kj)\b(?!/)",
             "cycling",
         ),
         (
-            r"\b(?:row|rows|rowed|rowing|erg|rower|scull(?:s|ed|ing)?)\b",
+            r"\b(?:row|rows|rowed|rowing|erg|ergs|ergo|ergometer|rower|scull(?:s|ed|ing)?)\b",
             r"\b(?:c2|concept ?2|piece|ut[12]|on the water|\dk test|s/m|spm|cox|coxed|"
+            r"crew|rate \d\d|"
             r"head race|regatta)\b|/500|\bin the (?:single|double|pair|quad|four|eight|[1248][x+-])"
             r"(?!\w)|"
             r"\b(?:2000|6000|500)\s?m (?:test|piece|time trial)\b",
@@ -115,13 +116,15 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         ),
         (
             r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
-            r"ultra|miler)\b",
+            r"ultra|miler|turkey trot|fun run)\b",
             r"\b(?:treadmill|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|/km\b",
             "running",
         ),
     )
 )
 
+_EVENTS = re.compile(r"\b(?:half )?(?:marathon|ultra)\b")
+"""Race distances that name a run but are rowed and swum too."""
 SPORT_VERBS = re.compile(
     r"\b(?:ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|hiked|backpacked)\b"
 )
@@ -184,17 +187,22 @@ def keyword_discipline(text: str) -> Discipline | None:
 def sport_of(text: str) -> tuple[Discipline, bool] | None:
     """The endurance sport the text points at and whether a strong cue named it.
 
-    The earliest strong cue wins; without one, the earliest weak cue.
+    Every sport's cues are scored: a strong cue outweighs a weak one, both add up, and a
+    race distance alone ("half marathon on the erg") names a run only weakly. Ties go to
+    the sport named first.
     """
-    for strong in (True, False):
-        best: tuple[int, Discipline] | None = None
-        for strong_cue, weak_cue, sport in SPORT_CUES:
-            match = (strong_cue if strong else weak_cue).search(text)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), sport)
-        if best:
-            return best[1], strong
-    return None
+    best: tuple[int, int, Discipline, bool] | None = None
+    for strong_cue, weak_cue, sport in SPORT_CUES:
+        strong, weak = strong_cue.search(text), weak_cue.search(text)
+        if strong is None and weak is None:
+            continue
+        score = (3 if strong else 0) + (1 if weak else 0)
+        if strong and sport == "running" and not strong_cue.search(_EVENTS.sub(" ", text)):
+            score -= 2
+        start = min(m.start() for m in (strong, weak) if m is not None)
+        if best is None or (score, -start) > best[:2]:
+            best = (score, -start, sport, strong is not None)
+    return (best[2], best[3]) if best else None
 
 
 def format_of(text: str) -> tuple[int, CrossfitFormat] | None:
