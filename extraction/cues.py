@@ -23,7 +23,24 @@ else in it does."""
 # is backpacking though "hike" alone is a day hike.
 _WALK_WORD = r"\bwalk(?:ed|ing|s)?\b(?! lunges?)"
 WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
-"""A walk is never a run, even with a distance."""
+_RECOVERY_WALK = re.compile(
+    r"\d\s?(?:s|sec|secs|min|mins|m|meters?)?\s?walk(?:ing)?\b|"
+    r"\bwalk(?:ing)? (?:rest|recover\w*|breaks?|between)\b"
+)
+_REPEATED = re.compile(r"\d\s?x\s?\d|\b(?:intervals?|reps|repeats|jog)\b")
+
+
+def walked(text: str) -> bool:
+    """Whether the text logs a walk: never a run, even with a distance.
+
+    The walked recoveries of a run's repeats ("8x400m w/ 200m walk", "5 x 1 km with 2 min
+    walking rest") are not a walk.
+    """
+    if not WALK.search(text):
+        return False
+    return not (_REPEATED.search(text) and _RECOVERY_WALK.search(text))
+
+
 DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
     (re.compile(pattern), discipline, weight)  # type: ignore[misc]
     for pattern, discipline, weight in (
@@ -40,7 +57,8 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          "rucking", 2),
         (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
          "backpacking", 3),
-        (r"(?<![\d.])(?:[2-9]|[1-3]\d)\s?(?:days?|nights?)\b(?!\s?ago)|\bmulti[- ]?day\b",
+        (r"(?<![\d.])(?<!week )(?<!wk )(?:[2-9]|[1-3]\d)\s?(?:days?|nights?)\b(?!\s?ago)|"
+         r"\bmulti[- ]?day\b",
          "backpacking", 2),
         (r"\bhik(?:e|ed|es|ing)\b|\bsummit(?:ed)?\b|\btrailhead\b", "hiking", 2),
         (r"\bhik(?:e|ed|es|ing)\b", "backpacking", 1),
@@ -117,7 +135,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
             r"ultra|miler|turkey trot|fun run)\b",
-            r"\b(?:treadmill|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|/km\b",
+            r"\b(?:treadmill|dreadmill|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|/km\b",
             "running",
         ),
     )
@@ -178,6 +196,8 @@ def keyword_discipline(text: str) -> Discipline | None:
     for pattern, discipline, weight in DISCIPLINE_CUES:
         if pattern.search(text):
             scores[discipline] = scores.get(discipline, 0) + weight
+    if "walking" in scores and not walked(text):
+        del scores["walking"]
     if not scores:
         return None
     best = max(scores, key=lambda d: scores[d])

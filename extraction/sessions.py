@@ -231,7 +231,7 @@ def _clause(
         clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True
     elif (
         not mentions
-        and not cues.WALK.search(text)
+        and not cues.walked(text)
         and (distances or (quantity and cues.RUN_WORDS.search(text)) or cues.REPEATS.search(text))
     ):
         clause.kind, clause.discipline = "endurance", "running"
