@@ -9,7 +9,8 @@ from .schema import CrossfitFormat, Discipline
 SPORTS = re.compile(
     r"\b(?:soccer|football|futsal|basketball|hoops|table tennis|tennis|pickleball|padel|squash|"
     r"badminton|volleyball|hockey|rugby|baseball|softball|cricket|netball|handball|"
-    r"lacrosse|ultimate frisbee|racquetball|water polo|golf)\b"
+    r"lacrosse|ultimate frisbee|racquetball|water polo|golf|footy|futbol|fútbol|partido|"
+    r"(?:5|five|7|seven)[- ]a[- ]side|flag football|tiebreak(?:er)?|on court)\b"
 )
 """Team and court sports."""
 ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})
@@ -46,6 +47,8 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
     for pattern, discipline, weight in (
         (r"\bhyrox\b", "hyrox", 3),
         (r"\bhybrid\b", "hybrid", 3),
+        # a "hybrid day" in parts ("AM 10k, PM upper body") is two sessions, not one
+        (r"\bhybrid day\b(?=.*\b(?:am|pm|morning|afternoon|evening|night)\b)", "hybrid", -3),
         (
             r"\ba (?:little )?bit of everything\b|"
             r"\bmix(?:ed)? (?:of )?(?:everything|session|bag)\b|\ball over the place\b",
@@ -61,6 +64,8 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          r"\bmulti[- ]?day\b",
          "backpacking", 2),
         (r"\bhik(?:e|ed|es|ing)\b|\bsummit(?:ed)?\b|\btrailhead\b", "hiking", 2),
+        (r"\b(?:wanderung|wandern|gewandert|senderismo|randonn[ée]e)\b", "hiking", 3),
+        (r"\bapproach (?:hike|walk)\b", "hiking", -2),
         (r"\bhik(?:e|ed|es|ing)\b", "backpacking", 1),
         (r"\b(?:pack|backpack)\b", "backpacking", 1),
         (r"\b(?:vert|vertical|elevation|gain|ascent)\b", "hiking", 1),
@@ -69,10 +74,11 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          r"gravel|cycl\w*)\b|"
          r"/(?:mi|km)\b", "hiking", -3),
         (_WALK_WORD + r"|\b\d{1,2}(?:,\d{3}|k) steps\b|\bstroll(?:ed)?\b", "walking", 2),
-        (r"\b(?:yoga|vinyasa|ashtanga)\b", "yoga", 3),
+        (r"\b(?:yoga|vinyasa|ashtanga|yin|pilates|reformer)\b", "yoga", 3),
         (
             r"\b(?:bjj|jiu[- ]?jitsu|boxing|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
-            r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class)\b",
+            r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class|"
+            r"tai chi|capoeira|fencing)\b",
             "martial_arts",
             3,
         ),
@@ -83,18 +89,24 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
             2,
         ),
         (SPORTS.pattern, "sports", 3),
+        (r"\b(?:played|won|lost)\b.{0,40}\b(?:game|match)\b|"
+         r"\b(?:game|match)\b.{0,40}\b(?:won|lost|played|scored)\b", "sports", 3),
         (r"\bcalisthenics\b", "calisthenics", 3),
         (r"\b(?:fbb|functional (?:bodybuilding|bb))\b", "functional_bodybuilding", 4),
         (r"\b(?:moon ?board|kilter|tension board|hang ?board|finger ?board|campus board|"
          r"board session)\b", "climbing", 3),
+        (r"\bmulti[- ]?pitch\b|\bpitches\b|\b(?:lead|sport|trad) climb(?:ing|ed)?\b|\bbelay",
+         "climbing", 4),
         (r"\b(?:oly|olympic lifting|weightlifting session)\b", "olympic_weightlifting", 3),
         (r"\b(?:mock meet|powerlifting meet|meet day|powerlifting)\b", "powerlifting", 3),
         (r"\bcircuits?\b|\bstations?\b|\bf45\b|\b9round\b|\bcamp gladiator\b",
          "circuit_training", 3),
+        (r"\b(?:body ?pump|functional training|(?:strength|exercise|fitness|sculpt) class)\b",
+         "circuit_training", 3),
         (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf)\b", "hiit", 3),
         (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
          "circuit_training", 1),
-        (r"\b(?:crossfit|wod|metcon)\b", "crossfit", 3),
+        (r"\b(?:crossfit|wod|metcon|the open|open workout)\b", "crossfit", 3),
     )
 )  # fmt: skip
 _MINIMUM = 2
@@ -141,6 +153,8 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
     )
 )
 
+_NEGATED = re.compile(r"\b(?:no|skipped|without) \w+")
+"""A sport said not done ("today no bike, I went to the gym")."""
 _EVENTS = re.compile(r"\b(?:half )?(?:marathon|ultra)\b")
 """Race distances that name a run but are rowed and swum too."""
 SPORT_VERBS = re.compile(
@@ -212,6 +226,7 @@ def sport_of(text: str) -> tuple[Discipline, bool] | None:
     the sport named first.
     """
     best: tuple[int, int, Discipline, bool] | None = None
+    text = _NEGATED.sub(" ", text)
     for strong_cue, weak_cue, sport in SPORT_CUES:
         strong, weak = strong_cue.search(text), weak_cue.search(text)
         if strong is None and weak is None:
