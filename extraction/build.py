@@ -99,7 +99,7 @@ def build_workout(
     named = scored or named
     if kind == "endurance":
         draft: _Draft | None = _endurance(session)
-    elif scored is None and wod and not _calisthenics_only(session):
+    elif scored == "crossfit" or (scored is None and wod and not _calisthenics_only(session)):
         draft = _crossfit(session, units)
     elif scored is None and (kind == "crossfit" or named == "crossfit"):
         draft = _lifting(session, "calisthenics", lifting_units)

@@ -46,6 +46,9 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
     (re.compile(pattern), discipline, weight)  # type: ignore[misc]
     for pattern, discipline, weight in (
         (r"\bhyrox\b", "hyrox", 3),
+        # Hyrox's format: a 1 km run, then a station
+        (r"\b(?:1 ?km?|1000 ?m) run\b[^.]{0,30}\bstations?\b|"
+         r"\bstations?\b[^.]{0,30}\b(?:1 ?km?|1000 ?m) run\b", "hyrox", 4),
         (r"\bhybrid\b", "hybrid", 3),
         # a "hybrid day" in parts ("AM 10k, PM upper body") is two sessions, not one
         (r"\bhybrid day\b(?=.*\b(?:am|pm|morning|afternoon|evening|night)\b)", "hybrid", -3),

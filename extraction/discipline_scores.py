@@ -14,12 +14,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import cues
+from .numbers import find_weights
 from .schema import Discipline
 from .vocabulary import Movement
 
 _CROSSFIT = re.compile(
-    r"\b(?:crossfit|wod|metcon|box|rx'?d?|scaled|open|\d{2}\.\d|class|rft|for time|amrap|"
-    r"chipper)\b|\d\s?cals?\b"
+    r"\b(?:crossfit|wod|metcon|rx'?d?|scaled|open|class|rft|for time|amrap|chipper)\b|"
+    r"\b(?:at|my|our|the) box\b(?! (?:jump|squat|step))|\d\s?cals?\b"
 )
 """What marks a WOD as CrossFit rather than a class or a home circuit."""
 _TABATA = re.compile(
@@ -60,11 +61,14 @@ _FUNCTIONAL = frozenset(
     | {"sled_pull", "wall_ball", "ball_slam", "inverted_row", "turkish_get_up", "sandbag_lunge"}
 )
 """Accessories that make a strength day functional bodybuilding, with a kettlebell."""
-_CROSSFIT_MOVES = frozenset(
+_WOD_MOVES = frozenset(
     {"thruster", "wall_ball", "double_under", "toes_to_bar", "muscle_up", "bar_muscle_up"}
-    | {"handstand_push_up", "rope_climb", "box_jump", "pull_up", "chest_to_bar_pull_up"}
-    | {"clean_and_jerk", "snatch", "power_snatch", "power_clean", "hang_power_clean"}
-    | {"burpee", "burpee_box_jump_over", "dumbbell_snatch"}
+    | {"handstand_push_up", "rope_climb", "box_jump", "burpee_box_jump_over"}
+)
+"""CrossFit's own gymnastics and conditioning movements."""
+_CROSSFIT_MOVES = _WOD_MOVES | frozenset(
+    {"pull_up", "chest_to_bar_pull_up", "clean_and_jerk", "snatch", "power_snatch"}
+    | {"power_clean", "hang_power_clean", "burpee", "dumbbell_snatch"}
 )
 """Movements a home circuit rarely holds: a WOD with them stays CrossFit."""
 
@@ -98,6 +102,8 @@ def session_discipline(text: str, movements: list[Movement], wod: bool) -> Disci
         wod: whether the session reads as a WOD (a format, a scheme or rounds).
     """
     counts = _counts(movements)
+    if wod and _TABATA.search(text) and not counts.types["barbell"]:
+        return "hiit"
     if counts.total == 0:
         return None
     stations = counts.names & _HYROX_STATIONS
@@ -105,12 +111,13 @@ def session_discipline(text: str, movements: list[Movement], wod: bool) -> Disci
         stations and (len(stations) >= 3 or _COMPROMISED.search(text))
     ):
         return "hyrox"
-    if _REHAB.search(text) and counts.types["barbell"] == 0:
+    if _REHAB.search(text) and not find_weights(text):
         return "mobility"
     if wod:
         return _wod_discipline(text, counts)
     if _CROSSFIT.search(text):
-        return None
+        # "practiced DUs after class": a CrossFitter's skill work is CrossFit
+        return "crossfit" if counts.names & _WOD_MOVES else None
     if _kettlebell_led(text, counts):
         # on the minute with no sets is HIIT; sets of swings and goblet squats are FBB
         minute = _MINUTE_FORMAT.search(text) and not cues.SET_NOTATION.search(text)
@@ -133,8 +140,6 @@ def _wod_discipline(text: str, counts: _Counts) -> Discipline | None:
     110x1+1 x4. FS 140 3x3"), are a weightlifting session: the scheme is a lift's.
     """
     crossfit_moves = counts.types["barbell"] or counts.names & _CROSSFIT_MOVES
-    if _TABATA.search(text) and not crossfit_moves:
-        return "hiit"
     if _CROSSFIT.search(text):
         return None
     lifting = counts.families["olympic"] + counts.families["powerlifting"]
