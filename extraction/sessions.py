@@ -284,8 +284,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         if anchor.part and current.part and anchor.part != current.part:
             return True
     kind = current.kind
-    if kind is None or clause.kind == "neutral" or _minor(clause):
-        return False
+    if kind is None or clause.kind == "neutral" or (_minor(clause) and anchor is None):
+        return False  # a walk or stretch is a cool-down unless said at its own time
     if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
         # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5");
         # a distance or time no sport names is the walk's own ("walked the lake, 3.2 miles")
