@@ -173,3 +173,32 @@ def _lifting_discipline(text: str, counts: _Counts) -> Discipline | None:
     if _BB_PROGRAM.search(text):
         return "bodybuilding"
     return None
+
+
+_CLIMB_SAID = re.compile(r"\d\s?(?:ft|feet|hm)\b|\b(?:vert|elevation|climbing|gain)\b")
+_FASTEST_RUN = 6.0
+"""Metres a second (21.6 km/h) no one logging a run without naming it holds: a ride."""
+_SLOWEST_RUN = 1.6
+"""Metres a second (5.8 km/h, 10:20 a km) below which a distance no sport named is walked."""
+_TRAIL_CLIMB = 30.0
+"""Metres climbed a kilometre (160 ft a mile) from which a run is in the hills, off road."""
+
+
+def paced_discipline(
+    text: str, metres: float | None, seconds: float | None, climbed: float | None, plain: bool
+) -> Discipline | None:
+    """What a run's numbers say it was, when no word named the sport: speed and climb.
+
+    "118 km in 5h22" is a ride; "5.4 miles RT, 1,500 ft, took us 4 hours" a hike; "18.6
+    miles, 3,900 ft of climbing, 4:12 moving" a trail run. Only a `plain` distance (no
+    kind of run, no repeats) is read as walked.
+    """
+    if metres and seconds:
+        speed = metres / seconds
+        if speed > _FASTEST_RUN:
+            return "cycling"
+        if speed < _SLOWEST_RUN and plain:
+            return "hiking" if climbed or _CLIMB_SAID.search(text) else "walking"
+    if metres and climbed and climbed / (metres / 1000) >= _TRAIL_CLIMB:
+        return "trail_running"
+    return None
