@@ -139,7 +139,8 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
             "cycling",
         ),
         (
-            r"\b(?:row|rows|rowed|rowing|erg|ergs|ergo|ergometer|rower|scull(?:s|ed|ing)?)\b",
+            r"\b(?:row|rows|rowed|rowing|(?<!ski )(?<!ski-)(?:erg|ergs|ergo|ergometer)|rower|"
+            r"scull(?:s|ed|ing)?)\b",
             r"\b(?:c2|concept ?2|piece|ut[12]|on the water|\dk test|s/m|spm|cox|coxed|"
             r"crew|rate \d\d|"
             r"head race|regatta)\b|/500|\bin the (?:single|double|pair|quad|four|eight|[1248][x+-])"
