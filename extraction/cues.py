@@ -107,6 +107,8 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\b(?:body ?pump|functional training|(?:strength|exercise|fitness|sculpt) class)\b",
          "circuit_training", 3),
         (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf)\b", "hiit", 3),
+        # a HIIT ride or run is the sport done hard ("20 min HIIT & Hills Ride")
+        (r"\bhiit\b[^,.]{0,20}\b(?:ride|run|swim|row)\b", "hiit", -3),
         (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
          "circuit_training", 1),
         (r"\b(?:crossfit|wod|metcon|the open|open workout)\b", "crossfit", 3),
@@ -151,7 +153,8 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
             r"ultra|miler|turkey trot|fun run)\b",
-            r"\b(?:treadmill|dreadmill|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|/km\b",
+            r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|"
+            r"/km\b",
             "running",
         ),
     )

@@ -173,3 +173,15 @@ def test_a_stretch_at_its_own_time_is_a_session() -> None:
         "running",
         "mobility",
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("30 min HIIT ride on the trainer, 11 mi", "cycling"),
+        ("HIIT run on the treadmill, 35 min, 4.1 mi", "running"),
+        ("HIIT class at the gym, 45 min", "hiit"),
+    ],
+)
+def test_hiit_names_a_style_of_a_sport_it_is_said_with(message: str, discipline: str) -> None:
+    assert _disciplines(message) == [discipline]
