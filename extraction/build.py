@@ -138,7 +138,7 @@ def _scored(session: Session, wod: bool) -> Discipline | None:
     movements = (
         [item.movement for item in parse_items(text)]
         if wod
-        else [lift.movement for lift in parse_lifts(text)]
+        else [lift.movement for lift in parse_lifts(text, loaded=False)]
     )
     return discipline_scores.session_discipline(text, movements, wod)
 

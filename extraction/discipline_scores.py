@@ -34,8 +34,9 @@ _MINUTE_FORMAT = re.compile(
 _KETTLEBELL = re.compile(r"\b(?:kb|kbs|kettlebells?|bells?|s&s|simple (?:and|&) sinister)\b")
 _BARBELL = re.compile(r"\b(?:barbell|bb|bar)\b")
 _PL_PROGRAM = re.compile(
-    r"\b(?:5/3/1|531|bbb|conjugate|max effort|dynamic effort|(?:me|de) (?:upper|lower|squat|"
-    r"bench|deadlift|pull)|\d\s?rm|openers?|top single|meet prep)\b"
+    r"\b(?:5/3/1|531 (?:week|wk|day|cycle)|wendler|bbb|conjugate|max effort|dynamic effort|"
+    r"(?:me|de) (?:upper|lower|squat|bench|deadlift|pull)|\d\s?rm|openers?|top single|"
+    r"meet prep)\b"
 )
 _BB_PROGRAM = re.compile(
     r"\b(?:ppl|push[/ ]pull[/ ]legs?|hypertrophy|bro split|drop ?sets?|to failure|pump)\b"

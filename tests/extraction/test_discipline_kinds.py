@@ -72,6 +72,13 @@ def test_kettlebells_and_fbb_writing(message: str, discipline: str) -> None:
     assert _disciplines(message) == [discipline]
 
 
+def test_squats_without_a_load_are_bodyweight_work() -> None:
+    assert _disciplines("hotel room session: squats 4x20, push ups 4x15, sit ups 3x20") == [
+        "calisthenics"
+    ]
+    assert _disciplines("squats 4x8 @ 100, push ups 4x15") == ["bodybuilding"]
+
+
 def test_weighted_bodyweight_work_is_calisthenics_with_its_load() -> None:
     workout = _one("weighted chin ups 4x6 +10kg, ring dips 4x8, hanging leg raises 3x10")
     assert workout.discipline == "calisthenics"
