@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import cues
 from .numbers import find_weights
 from .schema import Discipline
 from .vocabulary import Movement
+
+if TYPE_CHECKING:
+    from .sessions import Clause
 
 _CROSSFIT = re.compile(
     r"\b(?:crossfit|wod|metcon|rx'?d?|scaled|open|class|rft|for time|amrap|chipper)\b|"
@@ -203,3 +207,22 @@ def paced_discipline(
     if metres and climbed and climbed / (metres / 1000) >= _TRAIL_CLIMB:
         return "trail_running"
     return None
+
+
+def name_by_sentence(clauses: list[Clause], sentence: str) -> None:
+    """Give a sentence's discipline to its timed clause when no clause names one alone.
+
+    "Crew outing in the quad with the lads, 90 mins": the cue and the time are in different
+    clauses, and each alone is nothing.
+    """
+    if not clauses or any(c.kind != "neutral" for c in clauses):
+        return
+    timed = next((c for c in clauses if c.quantity), None)
+    if timed is None:
+        return
+    keyword = cues.keyword_discipline(sentence)
+    sport = cues.sport_of(sentence)
+    if keyword is not None:
+        timed.kind, timed.discipline, timed.strong = "keyword", keyword, True
+    elif sport is not None:
+        timed.kind, timed.discipline, timed.strong = "endurance", sport[0], sport[1]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import cues, log_detection, named_workouts, numbers
+from . import cues, discipline_scores, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
@@ -187,6 +187,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             clause = _clause(text, cased[start : start + len(text)], today, lifts, diary)
             clause.sentence = index
             out.append(clause)
+        discipline_scores.name_by_sentence([c for c in out if c.sentence == index], statement)
     return out
 
 

@@ -192,3 +192,14 @@ def test_a_stretch_at_its_own_time_is_a_session() -> None:
 )
 def test_hiit_names_a_style_of_a_sport_it_is_said_with(message: str, discipline: str) -> None:
     assert _disciplines(message) == [discipline]
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("pool session with the club, mostly drills, 60 mins", "swimming"),
+        ("outing in the eight this morning, mostly technical work, 75 mins", "rowing"),
+    ],
+)
+def test_a_sentence_names_what_its_clauses_do_not_alone(message: str, discipline: str) -> None:
+    assert _disciplines(message) == [discipline]
