@@ -180,6 +180,11 @@ def _lifting_discipline(text: str, counts: _Counts) -> Discipline | None:
     return None
 
 
+_MULTISPORT = re.compile(
+    r"\b(?:triathlon|duathlon|aquathlon|ironman|70\.3|sprint tri|olympic tri)\b|"
+    r"\bt1\b[^.]*\bt2\b"
+)
+"""A multisport race: its legs and transitions are one session."""
 _CLIMB_SAID = re.compile(r"\d\s?(?:ft|feet|hm)\b|\b(?:vert|elevation|climbing|gain)\b")
 _FASTEST_RUN = 6.0
 """Metres a second (21.6 km/h) no one logging a run without naming it holds: a ride."""
@@ -210,11 +215,19 @@ def paced_discipline(
 
 
 def name_by_sentence(clauses: list[Clause], sentence: str) -> None:
-    """Give a sentence's discipline to its timed clause when no clause names one alone.
+    """Name a sentence's clauses by what the whole sentence says.
 
-    "Crew outing in the quad with the lads, 90 mins": the cue and the time are in different
-    clauses, and each alone is nothing.
+    A race in three sports ("Swim 27:40, T1 3:10, bike 1:16:20, T2 1:45, run 49:56") is one
+    multisport session, not three. "Crew outing in the quad with the lads, 90 mins": the cue
+    and the time are in different clauses, and each alone names nothing.
     """
+    if _MULTISPORT.search(sentence):
+        legs = [c for c in clauses if c.kind == "endurance"]
+        for leg in legs[1:]:
+            leg.kind = "neutral"
+        if legs:
+            legs[0].kind, legs[0].discipline, legs[0].strong = "keyword", "hybrid", True
+        return
     if not clauses or any(c.kind != "neutral" for c in clauses):
         return
     timed = next((c for c in clauses if c.quantity), None)

@@ -203,3 +203,14 @@ def test_hiit_names_a_style_of_a_sport_it_is_said_with(message: str, discipline:
 )
 def test_a_sentence_names_what_its_clauses_do_not_alone(message: str, discipline: str) -> None:
     assert _disciplines(message) == [discipline]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sprint triathlon this morning: swim 750m 14:10, bike 20k 38:30, run 5k 23:40",
+        "race day! swim 31:02, T1 2:40, bike 2:41:10, T2 1:30, run 1:49:55",
+    ],
+)
+def test_a_multisport_race_is_one_hybrid_session(message: str) -> None:
+    assert _disciplines(message) == ["hybrid"]
