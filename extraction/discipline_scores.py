@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import cues
 from .numbers import find_weights
 from .schema import Discipline
-from .vocabulary import Movement
+from .vocabulary import Movement, find_mentions
 
 if TYPE_CHECKING:
     from .sessions import Clause
@@ -131,8 +131,13 @@ def session_discipline(text: str, movements: list[Movement], wod: bool) -> Disci
 
 
 def _kettlebell_led(text: str, counts: _Counts) -> bool:
-    """Kettlebells (and the lifts a complex names without the word) are most of the work."""
-    if not _KETTLEBELL.search(text) or _BARBELL.search(text):
+    """Kettlebells are most of the work.
+
+    Bells named up front ("kb complex: 5 cleans, 5 presses") cover the lifts named after
+    them; named later ("deadlift 5x3, kb swings") only their own.
+    """
+    bell = _KETTLEBELL.search(text)
+    if bell is None or find_mentions(text[: bell.start()]) or _BARBELL.search(text):
         return counts.types["kettlebell"] * 2 > counts.total
     bells = counts.types["kettlebell"] + len(counts.names & _KETTLEBELL_READINGS)
     return bells * 2 >= counts.total

@@ -214,3 +214,9 @@ def test_a_sentence_names_what_its_clauses_do_not_alone(message: str, discipline
 )
 def test_a_multisport_race_is_one_hybrid_session(message: str) -> None:
     assert _disciplines(message) == ["hybrid"]
+
+
+def test_bells_named_up_front_cover_the_lifts_after_them() -> None:
+    complex_ = "kb complex w pair of 20s: 5 cleans, 5 presses, 5 front squats x 5 rounds"
+    assert _disciplines(complex_) == ["functional_bodybuilding"]
+    assert _disciplines("deadlift 5x3 @ 180, kb swings 3x20") != ["functional_bodybuilding"]
