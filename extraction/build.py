@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import cues, named_workouts
+from . import cues, discipline_scores, named_workouts
 from .class_parts import split_class, strength_round
 from .crossfit import parse_crossfit
 from .lifting import build_lifting, lifting_discipline
 from .mixed import CARRY, parse_hiit, parse_phases
 from .movement_lists import parse_items
-from .numbers import find_durations
+from .numbers import find_durations, to_metres
 from .on_foot import on_foot
 from .parser import parse_lifts
 from .schema import (
@@ -24,6 +24,7 @@ from .schema import (
     Metadata,
     PerformanceMetrics,
     PowerliftingData,
+    RunningData,
     SubjectiveFeedback,
     ValidationFlag,
     WeightUnit,
@@ -97,13 +98,14 @@ def build_workout(
     if kind == "endurance" and (walked := on_foot(session.text)):
         kind, named = "keyword", walked
     lifting_units, units = units, stated or units
+    wod = kind == "crossfit" or named == "crossfit" or _wod_list(session)
+    scored = _scored(session, wod) if kind in ("crossfit", "lifting") and named is None else None
+    named = scored or named
     if kind == "endurance":
-        draft: _Draft | None = _endurance(session)
-    elif (kind == "crossfit" or named == "crossfit" or _wod_list(session)) and not (
-        _calisthenics_only(session)
-    ):
+        draft: _Draft | None = _endurance(session, units)
+    elif scored == "crossfit" or (scored is None and wod and not _calisthenics_only(session)):
         draft = _crossfit(session, units)
-    elif kind == "crossfit" or named == "crossfit":
+    elif scored is None and (kind == "crossfit" or named == "crossfit"):
         draft = _lifting(session, "calisthenics", lifting_units)
     elif named in ("hiit", "circuit_training"):
         mixed = parse_hiit(session.text, units)
@@ -114,17 +116,55 @@ def build_workout(
             # the whole session's cues (pack, days, climb) decide walk, hike, ruck or trip
             rescored = cues.keyword_discipline(session.text)
             named = rescored if rescored in CARRY else named
-        mixed = parse_phases(session.text, named, units)
-        draft = _Draft(named, _TYPES[named], mixed.data, duration=mixed.duration)
-        draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()
+        draft = _phased(session, named, units)
     else:
         draft = _lifting(session, named if named in _LIFTING else None, lifting_units)
     return _workout(session, draft, units) if draft else None
 
 
-def _endurance(session: Session) -> _Draft:
+def _paced(text: str, data: RunningData) -> Discipline | None:
+    metres = (
+        to_metres(data.total_distance, data.distance_unit or "m") if data.total_distance else None
+    )
+    climb = data.elevation_gain
+    climbed = climb.value * (0.3048 if climb.unit == "ft" else 1.0) if climb else None
+    # a tempo, repeats or a warm-up make it a run, whatever the numbers
+    plain = data.run_type is None and not data.segments and not cues.WARMUP.search(text)
+    return discipline_scores.paced_discipline(text, metres, data.total_time, climbed, plain)
+
+
+def _scored(session: Session, wod: bool) -> Discipline | None:
+    """What the session's movements and wording add up to, unless it is a benchmark."""
+    if named_workouts.find(session.text, session.cased):
+        return None
+    text = session.text
+    movements = (
+        [item.movement for item in parse_items(text)]
+        if wod
+        else [lift.movement for lift in parse_lifts(text, loaded=False)]
+    )
+    return discipline_scores.session_discipline(text, movements, wod)
+
+
+def _phased(session: Session, named: Discipline, units: WeightUnit) -> _Draft:
+    mixed = parse_phases(session.text, named, units)
+    draft = _Draft(named, _TYPES[named], mixed.data, duration=mixed.duration)
+    draft.flags |= {"unit_assumed"} if mixed.unit_assumed else set()
+    return draft
+
+
+def _endurance(session: Session, units: WeightUnit) -> _Draft:
     sport = cues.sport_of(session.text)
     result = parse_endurance(session.text, sport[0] if sport else "running")
+    if isinstance(result.data, RunningData) and not (sport and sport[1]):
+        # a distance no sport word named: its speed and climb say what it was
+        paced = _paced(session.text, result.data)
+        if paced in CARRY:
+            return _phased(session, paced, units)
+        if paced == "trail_running":
+            result.discipline = paced
+        elif paced is not None:
+            result = parse_endurance(session.text, paced)
     draft = _Draft(result.discipline, result.workout_type, result.data, duration=result.duration)
     if result.data.total_time is None:
         draft.flags.add("missing_time")

@@ -9,7 +9,8 @@ from .schema import CrossfitFormat, Discipline
 SPORTS = re.compile(
     r"\b(?:soccer|football|futsal|basketball|hoops|table tennis|tennis|pickleball|padel|squash|"
     r"badminton|volleyball|hockey|rugby|baseball|softball|cricket|netball|handball|"
-    r"lacrosse|ultimate frisbee|racquetball|water polo|golf)\b"
+    r"lacrosse|ultimate frisbee|racquetball|water polo|golf|footy|futbol|fútbol|partido|"
+    r"(?:5|five|7|seven)[- ]a[- ]side|flag football|tiebreak(?:er)?|on court)\b"
 )
 """Team and court sports."""
 ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})
@@ -23,7 +24,26 @@ else in it does."""
 # is backpacking though "hike" alone is a day hike.
 _WALK_WORD = r"\bwalk(?:ed|ing|s)?\b(?! lunges?)"
 WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
-"""A walk is never a run, even with a distance."""
+_RECOVERY_WALK = re.compile(
+    r"\d\s?(?:s|sec|secs|min|mins|m|meters?)?\s?walk(?:ing)?\b|"
+    r"\bwalk(?:ing)? (?:rest|recover\w*|breaks?|between)\b"
+)
+_REPEATED = re.compile(r"\d\s?x\s?\d|\b(?:intervals?|reps|repeats|jog)\b")
+
+
+def walked(text: str) -> bool:
+    """Whether the text logs a walk: never a run, even with a distance.
+
+    The walked recoveries of a run's repeats ("8x400m w/ 200m walk", "5 x 1 km with 2 min
+    walking rest") are not a walk.
+    """
+    if not WALK.search(text):
+        return False
+    if _REPEATED.search(text):
+        text = _RECOVERY_WALK.sub(" ", text)
+    return WALK.search(_WALK_RECOVERY.sub(" ", text)) is not None
+
+
 DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
     (re.compile(pattern), discipline, weight)  # type: ignore[misc]
     for pattern, discipline, weight in (
@@ -32,7 +52,12 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\bsled (?:push|pull|work)|\bsleds\b", "hyrox", 1),
         (r"\bski ?erg\b|\bski \d", "hyrox", 1),
         (r"\bburpee broad jumps?\b|\bsandbag lunges?\b", "hyrox", 1),
+        # Hyrox's format: a 1 km run, then a station
+        (r"\b(?:1 ?km?|1000 ?m) run\b[^.]{0,30}\bstations?\b|"
+         r"\bstations?\b[^.]{0,30}\b(?:1 ?km?|1000 ?m) run\b", "hyrox", 4),
         (r"\bhybrid\b", "hybrid", 3),
+        # a "hybrid day" in parts ("AM 10k, PM upper body") is two sessions, not one
+        (r"\bhybrid day\b(?=.*\b(?:am|pm|morning|afternoon|evening|night)\b)", "hybrid", -3),
         (
             r"\ba (?:little )?bit of everything\b|"
             r"\bmix(?:ed)? (?:of )?(?:everything|session|bag)\b|\ball over the place\b",
@@ -49,6 +74,8 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          r"(?!\s?(?:ago|out|to go|left|before|later|off|\d))|\bmulti[- ]?day\b",
          "backpacking", 2),
         (r"\bhik(?:e|ed|es|ing)\b|\bsummit(?:ed)?\b|\btrailhead\b", "hiking", 2),
+        (r"\b(?:wanderung|wandern|gewandert|senderismo|randonn[ée]e)\b", "hiking", 3),
+        (r"\bapproach (?:hike|walk)\b", "hiking", -2),
         (r"\bhik(?:e|ed|es|ing)\b", "backpacking", 1),
         (r"\b(?:pack|backpack)\b", "backpacking", 1),
         (r"\b(?:vert|vertical|elevation|gain|ascent)\b", "hiking", 1),
@@ -57,7 +84,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          r"gravel|cycl\w*)\b|"
          r"/(?:mi|km)\b", "hiking", -3),
         (_WALK_WORD + r"|\b\d{1,2}(?:,\d{3}|k) steps\b|\bstroll(?:ed)?\b", "walking", 2),
-        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin (?:session|class|flow|practice)|pilates)\b",
+        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin|pilates|reformer)\b",
          "yoga", 3),
         (
             r"\b(?:bjj|jiu[- ]?jitsu|boxing|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
@@ -83,16 +110,23 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\b(?:moon ?board|kilter|tension board|hang ?board|finger ?board|campus board|"
          r"board session|multi[- ]?pitch|pitches|belay(?:ed|ing)?|top rop(?:e|ed|ing)|"
          r"lead climb(?:ing)?|bouldering|crag)\b", "climbing", 3),
+        (r"\b(?:played|won|lost)\b.{0,40}\b(?:game|match)\b|"
+         r"\b(?:game|match)\b.{0,40}\b(?:won|lost|played|scored)\b", "sports", 3),
+        (r"\bmulti[- ]?pitch\b|\bpitches\b|\b(?:lead|sport|trad) climb(?:ing|ed)?\b|\bbelay",
+         "climbing", 4),
         (r"\b(?:oly|olympic lifting|weightlifting session)\b", "olympic_weightlifting", 3),
         (r"\b(?:mock meet|powerlifting meet|meet day|powerlifting)\b", "powerlifting", 3),
         (r"\bcircuits?\b|\bstations?\b|\bf45\b|\b9round\b|\bcamp gladiator\b",
          "circuit_training", 3),
         (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf|tabata)\b", "hiit", 3),
-        (r"\bbody ?pump\b|\b(?:exercise|fitness|aerobics|step|chair|senior) (?:exercise )?class\b|"
+        (r"\b(?:body ?pump|functional training)\b|"
+         r"\b(?:exercise|fitness|aerobics|step|chair|senior|strength|sculpt) (?:exercise )?class\b|"
          r"\b(?:zumba|aerobics|aquafit|aqua aerobics|jazzercise)\b", "circuit_training", 3),
+        # a HIIT ride or run is the sport done hard ("20 min HIIT & Hills Ride")
+        (r"\bhiit\b[^,.]{0,20}\b(?:ride|run|swim|row)\b", "hiit", -3),
         (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
          "circuit_training", 1),
-        (r"\b(?:crossfit|wod|metcon)\b", "crossfit", 3),
+        (r"\b(?:crossfit|wod|metcon|the open|open workout)\b", "crossfit", 3),
     )
 )  # fmt: skip
 _MINIMUM = 2
@@ -112,22 +146,23 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
     (re.compile(strong), re.compile(weak), sport)  # type: ignore[misc]
     for strong, weak, sport in (
         (
-            r"\b(?:swim|swam|swims|swimming)\b",
+            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm)\b",
             r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
-            r"breaststroke|backstroke|butterfly|open water|masters practice|yards?|yd|free|scy|"
-            r"scm|lcm)\b|\bon (?:the )?\d:\d\d",
+            r"breaststroke|backstroke|butterfly|open water|masters practice|yards?|yd|free|im|"
+            r"fly)\b|\bon (?:the )?\d:\d\d",
             "swimming",
         ),
         (
             r"\b(?:rode|ride|rides|riding|bike(?! (?:path|lane|trail))|biked|biking|cycling|cycled|"
-            r"spin|peloton(?! tread)|zwift|"
-            r"mtb|crit|criterium)\b",
-            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph)\b|\d\s?(?:w|watts)\b(?!/)",
+            r"spin|peloton(?! tread)|zwift|mtb|crit|criterium|gran fondo|sportive|ftp test)\b",
+            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph)\b|\d\s?(?:w|watts|kj)\b(?!/)",
             "cycling",
         ),
         (
-            r"\b(?:row|rows|rowed|rowing|erg|rower|scull(?:s|ed|ing)?)\b",
+            r"\b(?:row|rows|rowed|rowing|(?<!ski )(?<!ski-)(?:erg|ergs|ergo|ergometer)|rower|"
+            r"scull(?:s|ed|ing)?)\b",
             r"\b(?:c2|concept ?2|piece|ut[12]|on the water|\dk test|s/m|spm|cox|coxed|"
+            r"crew|rate \d\d|"
             r"head race|regatta)\b|/500|\bin the (?:single|double|pair|quad|four|eight|[1248][x+-])"
             r"(?!\w)|"
             r"\b(?:2000|6000|500)\s?m (?:test|piece|time trial)\b",
@@ -135,7 +170,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         ),
         (
             r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
-            r"ultra|miler|c25k|couch to 5k)\b",
+            r"ultra|miler|c25k|couch to 5k|turkey trot|fun run)\b",
             r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|"
             r"/km\b",
             "running",
@@ -145,6 +180,10 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
 
 HIIT_OUTING = re.compile(r"\bhiit\b(?:\s(?:&|and)\s\w+)?\s(?:run|ride|row|swim)\b")
 """A HIIT run, ride or row ("20 min HIIT & Hills Ride"): the sport, done hard."""
+_NEGATED = re.compile(r"\b(?:no|skipped|without) \w+")
+"""A sport said not done ("today no bike, I went to the gym")."""
+_EVENTS = re.compile(r"\b(?:half )?(?:marathon|ultra)\b")
+"""Race distances that name a run but are rowed and swum too."""
 SPORT_VERBS = re.compile(
     r"\b(?:ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|hiked|backpacked)\b"
 )
@@ -202,11 +241,6 @@ _WALK_RECOVERY = re.compile(
 """A run's walked recoveries ("10x300m w 100m walk"): no walk of their own."""
 
 
-def walks(text: str) -> bool:
-    """Whether the text names a walk, beyond a run's walked recoveries."""
-    return WALK.search(text) is not None and WALK.search(_WALK_RECOVERY.sub(" ", text)) is not None
-
-
 def keyword_discipline(text: str) -> Discipline | None:
     """The discipline a session names outright ("hyrox", "HIIT class").
 
@@ -218,6 +252,8 @@ def keyword_discipline(text: str) -> Discipline | None:
     for pattern, discipline, weight in DISCIPLINE_CUES:
         if pattern.search(text):
             scores[discipline] = scores.get(discipline, 0) + weight
+    if "walking" in scores and not walked(text):
+        del scores["walking"]
     if not scores:
         return None
     best = max(scores, key=lambda d: scores[d])
@@ -227,17 +263,23 @@ def keyword_discipline(text: str) -> Discipline | None:
 def sport_of(text: str) -> tuple[Discipline, bool] | None:
     """The endurance sport the text points at and whether a strong cue named it.
 
-    The earliest strong cue wins; without one, the earliest weak cue.
+    Every sport's cues are scored: a strong cue outweighs a weak one, both add up, and a
+    race distance alone ("half marathon on the erg") names a run only weakly. Ties go to
+    the sport named first.
     """
-    for strong in (True, False):
-        best: tuple[int, Discipline] | None = None
-        for strong_cue, weak_cue, sport in SPORT_CUES:
-            match = (strong_cue if strong else weak_cue).search(text)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), sport)
-        if best:
-            return best[1], strong
-    return None
+    best: tuple[int, int, Discipline, bool] | None = None
+    text = _NEGATED.sub(" ", text)
+    for strong_cue, weak_cue, sport in SPORT_CUES:
+        strong, weak = strong_cue.search(text), weak_cue.search(text)
+        if strong is None and weak is None:
+            continue
+        score = (3 if strong else 0) + (1 if weak else 0)
+        if strong and sport == "running" and not strong_cue.search(_EVENTS.sub(" ", text)):
+            score -= 2
+        start = min(m.start() for m in (strong, weak) if m is not None)
+        if best is None or (score, -start) > best[:2]:
+            best = (score, -start, sport, strong is not None)
+    return (best[2], best[3]) if best else None
 
 
 def format_of(text: str) -> tuple[int, CrossfitFormat] | None:

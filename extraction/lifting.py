@@ -73,7 +73,9 @@ def build_lifting(
             lifts=[_olympic(lift, units, result) for lift in lifts]
         )
     elif discipline == "calisthenics":
-        result.data = CalisthenicsData(exercises=[_calisthenics(lift, result) for lift in lifts])
+        result.data = CalisthenicsData(
+            exercises=[_calisthenics(lift, units, result) for lift in lifts]
+        )
     elif discipline == "powerlifting":
         session = "competition" if re.search(r"\b(?:meet|comp|competition)\b", text) else None
         result.data = PowerliftingData(
@@ -193,11 +195,17 @@ def _bodybuilding(lift: Lift, units: WeightUnit, result: LiftingResult) -> Bodyb
     )
 
 
-def _calisthenics(lift: Lift, result: LiftingResult) -> CalisthenicsExercise:
+def _calisthenics(lift: Lift, units: WeightUnit, result: LiftingResult) -> CalisthenicsExercise:
     if not any(g.reps or g.reps_list or g.hold for g in lift.groups):
         result.missing.add("missing_reps")
     sets = [
-        CalisthenicsSet(set_number=number, reps=reps, hold_time=group.hold, rest_time=group.rest)
+        CalisthenicsSet(
+            set_number=number,
+            reps=reps,
+            weight=_weight(group, units, result),
+            hold_time=group.hold,
+            rest_time=group.rest,
+        )
         for number, (group, reps) in enumerate(sets_of(lift), start=1)
     ]
     return CalisthenicsExercise(

@@ -71,7 +71,7 @@ def parse_hiit(text: str, units: WeightUnit) -> MixedResult:
         rest = float(on_off[3]) * (60 if (on_off[4] or "s")[0] == "m" else 1)
     rounds = _ROUNDS.search(text)
     protocol = next((name for name, pattern in _PROTOCOLS if pattern.search(text)), None)
-    protocol = protocol or ("intervals" if on_off else None)
+    protocol = protocol or ("intervals" if on_off else "circuit" if rounds else None)
     assumed = False
     exercises = []
     for item in parse_items(text):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import cues, log_detection, named_workouts, numbers
+from . import cues, discipline_scores, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
@@ -203,6 +203,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             if last_week and clause.anchor is not None:
                 clause.anchor = to_last_week(clause.anchor, today)
             out.append(clause)
+        discipline_scores.name_by_sentence([c for c in out if c.sentence == index], statement)
     return out
 
 
@@ -253,7 +254,7 @@ def _clause(
         clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True
     elif (
         not mentions
-        and not cues.walks(text)
+        and not cues.walked(text)
         and (distances or (quantity and cues.RUN_WORDS.search(text)) or cues.REPEATS.search(text))
     ):
         clause.kind, clause.discipline = "endurance", "running"
@@ -306,8 +307,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         if anchor.part and current.part and anchor.part != current.part:
             return True
     kind = current.kind
-    if kind is None or clause.kind == "neutral" or _minor(clause):
-        return False
+    if kind is None or clause.kind == "neutral" or (_minor(clause) and anchor is None):
+        return False  # a walk or stretch is a cool-down unless said at its own time
     if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
         # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5");
         # a distance or time no sport names is the walk's own ("walked the lake, 3.2 miles")

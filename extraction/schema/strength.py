@@ -171,6 +171,8 @@ class CalisthenicsSet(Strict):
 
     set_number: Index
     reps: Reps | None = None
+    weight: Weight | None = None
+    """Load added to the body (a belt or vest): "weighted pull ups 5x5 +25kg"."""
     hold_time: Seconds | None = None
     rest_time: Seconds | None = None
     success: bool | None = None
