@@ -6,6 +6,9 @@ have", "change the date you have"). The text before must say what changed: eithe
 said / told you X but/well Y" (X is forgotten, Y replaces it) or a statement with a
 change marker ("…is 140 now", "my race got moved to Nov 3"), whose subject names the
 memory to replace. "change my goal from A to B" carries both values itself.
+
+`update_parts` reads the frames that carry their new value after the verb: "change the X
+you have, it's Y", "replace my goal with Y", "swap the goal, new one is Y".
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
+from agent.memory_rules.forget_targets import KINDS, PLACE, RETRACTED, back_reference
+from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind, strip_request
+from agent.memory_rules.memory_refs import memory_reference
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.save_requests import build_save
@@ -46,6 +51,58 @@ _SUBJECT = re.compile(
 )
 _STATED_OLD = re.compile(r" (?:is|are|was|were|'s) .*$")
 _NUMBER = re.compile(r"\d+(?:[.:]\d+)?")
+
+
+_SETTING = re.compile(
+    r"^(?P<x>.{1,60}?)(?P<sep>\s+(?:to|with|for)(?:\s*:\s*|\s+)|\s*[,:=]\s*)(?P<y>\S.*)$"
+)
+"""What is updated and to what: "my goal to a sub-3", "the note about my gym, it's X"."""
+
+_FROM_TO = re.compile(r"^(?P<x>my (?:[a-z0-9\-]+ ){0,3}?[a-z0-9\-]+) from (?P<a>.+)$")
+
+_OLD_HELD = re.compile(
+    r"\b(?:the |my )?(?:old|previous) (?:one|value|number|entry)\b|\bwhat you have\b"
+    r"|\byou have (?:is|was)\b|\b(?:is|was) (?:wrong|outdated|out of date|stale|old)\b"
+)
+"""The sentence says the stored value is old: "update my weight to 79, the old one is wrong"."""
+
+_REPLACING = frozenset({"replace", "swap", "swap out", "overwrite"})
+"""Verbs that put a new value in place of a named memory ("replace my goal with …")."""
+
+_PLACE_ONLY = re.compile(r"^" + PLACE + r"[\s.!]*$")
+
+
+def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
+    """Update and replace frames: "change the X you have, it's Y", "replace my goal with Y".
+
+    Also "…, update your notes" after a retraction ("I don't have a bad knee anymore").
+    """
+    after = sentence[end:].strip()
+    low_after = lower(after)
+    if _PLACE_ONLY.match(low_after):
+        clause = before_clause(sentence, start)
+        retracted = RETRACTED.search(lower(clause)) is not None
+        return (back_reference(sentence, start), "", False) if retracted else None
+    parts = _SETTING.match(low_after)
+    if parts is None:
+        return None
+    subject, value = after[: parts.end("x")], after[parts.start("y") :]
+    if re.fullmatch(PLACE, lower(subject)):
+        return None  # "update my profile: …" is a save label
+    query = memory_reference(subject, loose=True)
+    # "replace my old goal with …" names a memory; "change my units to kg" states a setting
+    # (a save, which consolidation turns into an update of the stored one)
+    named = re.search(rf"^my (?:old |previous )?(?:\S+ ){{0,3}}?(?:{KINDS})\b", lower(subject))
+    replacing = lower(sentence[start:end]) in _REPLACING and named is not None
+    changed = _FROM_TO.match(lower(subject))
+    if changed is not None:  # "change my goal from the half to the full": both values given
+        held = subject[: changed.end("x")]
+        return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
+    if query is None and not (replacing or _OLD_HELD.search(lower(sentence))):
+        return None
+    # a value given by "to", "with" or a colon is the new value outright
+    new = value if parts.group("sep").strip() == "," else f"it's {value}"
+    return query or subject, new, True
 
 
 def _query(old: str) -> str:
