@@ -31,10 +31,12 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     sentences = join_bare_labels(split_sentences(message))
     for idx, sentence in enumerate(sentences):
         following = sentences[idx + 1] if idx + 1 < len(sentences) else ""
+        # what a pronoun opening this sentence points at: the last statement, not an aside
+        previous = next((s for s in reversed(sentences[:idx]) if len(s.split()) > 2), "")
         forget = (
             correction_label(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)
-            or forget_from_sentence(sentence, message, following)
+            or forget_from_sentence(sentence, message, following, previous)
         )
         if forget is not None:
             return forget

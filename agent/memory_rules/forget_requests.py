@@ -54,7 +54,8 @@ _FORGET_TRIGGER = re.compile(
 _FORGET_OBJECT = re.compile(
     r"^(?:that\b|about\b|(?:what|everything|anything|all) i\b|the fact\b|everything about\b"
     r"|all about\b|my\b|i\b|i'm\b|i've\b"
-    r"|the (?:memory|note|thing|bit|part|stuff)\b|that (?:memory|note|thing)\b|the [a-z\- ]{1,40}"
+    r"|the (?:memory|note|thing|bit|part|stuff)\b|that (?:memory|note|thing)\b"
+    r"|(?:the |that |this )?[a-z0-9\- ]{1,40}"
     rf" (?:thing|stuff|business|situation|issue|one|memory|note|{KINDS})\b)"
 )
 _SESSION_NOUNS = frozenset(
@@ -69,6 +70,10 @@ _SPLIT = re.compile(
 """Where a forget's target ends: a boundary, a reason, or "and" before the next request."""
 _WAS = re.compile(r"\b(?:not|instead of) (?P<old>[^,.;]+?)[.!]?$")
 """The old value in "I train at Gold's now, not Planet Fitness"."""
+_MAY_GO = re.compile(r"(?:can|could|should|may)\b")
+"""A stale memory that may go ("…can go") is dropped, not corrected."""
+_FROM_PLACE = re.compile(rf"(?:that|this|it|them|those)\s+(?:from|out of|off) {PLACE}")
+"""A pronoun taken out of a place that holds memories ("drop it from my goals")."""
 _KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
 """How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
 _ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
@@ -96,11 +101,15 @@ _CONVERSATION_TARGET = re.compile(
 """What was said in the chat ("ignore my last message"): not a stored memory."""
 
 
-def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
+def _forget_parts(
+    kind: str, sentence: str, span: tuple[int, int], previous: str
+) -> tuple[str, str, bool] | None:
     """The raw target and trailing text of one forget trigger, or None if not a forget.
 
     The flag is set when the forget corrects a note (it is wrong, or asked to be updated).
+    `previous` is the sentence before, which a pronoun opening this one may point at.
     """
+    start, end = span
     after = sentence[end:].strip()
     low_after = lower(after)
     question = sentence.rstrip().endswith("?")
@@ -111,6 +120,9 @@ def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, 
             return after[was.start("old") : was.end("old")], after.lstrip(" ,;-"), True
         if re.search(r"[a-z]", low_after):
             return after.lstrip(" :,-"), "", False
+        named = memory_reference(clauses[-1])  # "X, so the note saying Y is no longer accurate"
+        if named is not None:
+            return named, ", ".join(clauses[:-1]), False
         return before_clause(sentence, start), "", False
     if kind in {"stale", "unkeep"}:
         subject = clauses[-1]
@@ -119,7 +131,8 @@ def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, 
         query = memory_reference(subject)
         if kind == "unkeep":  # "my age doesn't need to be stored" names a memory itself
             query = query or drop_lead(subject.strip())
-        return None if not query or question else (query, after, kind == "stale")
+        wrong = kind == "stale" and not _MAY_GO.match(lower(sentence[start:end]))
+        return None if not query or question else (query, after, wrong)
     lead = lead_kind(sentence[:start])
     topic = next((c for c in reversed(clauses) if c.strip()), "")
     fronted = fronted_topic(topic) if kind in {"forget", "delete"} else None
@@ -130,19 +143,28 @@ def _forget_parts(kind: str, sentence: str, start: int, end: int) -> tuple[str, 
     target, tail = (after, "")
     bare = BARE_PRONOUN.match(low_after)
     found = delete_target(after) if kind == "delete" else None
-    if found is not None:
+    if kind == "delete" and DEICTIC.match(low_after):
+        target = after  # "scrap that note": the noun says it is a memory
+    elif found is not None:
         target, tail = found
     elif bare is not None:  # "remove it, that was a mistake", "forget it, season's over"
         target, tail = after[: bare.end()], after[bare.end() :]
+        named = memory_reference(tail.strip(" ,;:-.!"))
+        if named is not None:  # "forget it, the spanish thing": the topic comes after
+            return named, "", False
     elif kind == "delete":
-        target = after if DEICTIC.match(low_after) else ""
+        target = ""
     pronoun = DEICTIC.match(lower(target))
     if pronoun is not None and fronted is not None:
         return fronted, tail, False
     if pronoun is not None:
-        if kind == "forget" and pronoun.group(1) != "it":
-            return back_reference(sentence, start), "", False
-        pointed = pointed_at(sentence, start, pronoun.group(1))
+        said_before = back_reference(sentence, start)
+        if kind == "forget" and pronoun.group(1) != "it" and said_before.strip(" .!?"):
+            return said_before, "", False
+        explicit = pronoun.group("noun") is not None or _FROM_PLACE.match(low_after) is not None
+        pointed = pointed_at(
+            sentence, start, pronoun.group(1), explicit=explicit, previous=previous
+        )
         return None if pointed is None else (pointed, tail, False)
     if kind == "forget" and (low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after)):
         return None
@@ -161,8 +183,13 @@ def _split_at_new_subject(text: str) -> list[str]:
     return [text]
 
 
-def forget_from_sentence(sentence: str, message: str, following: str = "") -> ForgetRequest | None:
-    """Find a forget request in one sentence; `following` may state its replacement."""
+def forget_from_sentence(
+    sentence: str, message: str, following: str = "", previous: str = ""
+) -> ForgetRequest | None:
+    """Find a forget request in one sentence.
+
+    `following` may state its replacement; `previous` may be what a pronoun points at.
+    """
     low = lower(sentence)
     for match in _FORGET_TRIGGER.finditer(low):
         kind = match.lastgroup or ""
@@ -174,7 +201,7 @@ def forget_from_sentence(sentence: str, message: str, following: str = "") -> Fo
             return ForgetRequest(query="everything", everything=True)
         if _CONVERSATION_TARGET.search(low[match.end() :]):
             continue
-        parts = _forget_parts(kind, sentence, match.start(), match.end())
+        parts = _forget_parts(kind, sentence, match.span(), previous)
         if parts is None:
             continue
         target, tail, correcting = parts

@@ -60,17 +60,22 @@ QUERY_LEAD = re.compile(
 _QUERY_TRAIL = (
     "anymore,any more,please,now,for me,entirely,completely,ok,okay,thanks,too,as well,pls"
     ",altogether,permanently,coach,for good,earlier,before,last time,lol,haha,lmao,from now on"
-    ",going forward"
+    ",going forward,off"
 ).split(",")
 
 _QUERY_FILLER = frozenset("thing things stuff business one".split())
 
 _DETERMINERS = frozenset("my me the a an this those these any all your".split())
 
-BARE_PRONOUN = re.compile(r"(?:that|this|it|them)\b(?=\s*(?:[,;.!]|$|\s-\s))")
+BARE_PRONOUN = re.compile(
+    r"(?:that|this|it|them)\b(?=\s*(?:[,;.!]|$|\s-\s)|\s+(?:now|because|since|cause|bc|cos|as)\b)"
+    r"|(?:it|them)\b(?=\s+(?:i|i'm|i've|my|we)\b)"
+)
+"""A pronoun object ending its clause: "forget it, …", "forget that now I've moved…"."""
 
 DEICTIC = re.compile(
-    r"^(that|this|those|it)(?: (?:note|memory|info|one|bit|entry|stuff))?(?: (?:anymore|any more"
+    r"^(that|this|those|it)(?: (?P<noun>note|memory|info|one|bit|entry|stuff|thing|preference"
+    r"|rule|goal|constraint|restriction))?(?: (?:anymore|any more"
     r"|out|on file|stored|saved|down|now|please|pls|too|as well|from " + PLACE + r"))*[\s.!]*$"
 )
 """A target that points back ("you don't need to keep that note anymore")."""
@@ -122,17 +127,25 @@ def back_reference(sentence: str, start: int) -> str:
     return clause[: state.end("subject")]
 
 
-def pointed_at(sentence: str, start: int, pronoun: str) -> str | None:
+def pointed_at(
+    sentence: str, start: int, pronoun: str, *, explicit: bool = False, previous: str = ""
+) -> str | None:
     """What a pronoun object ("delete that", "forget it") names, if it names a memory.
 
-    The clause before must name one ("the thing about my shoulder - delete that") or,
-    for "that"/"this", state a fact of the athlete's ("I no longer have a home gym, remove
-    that from your notes"); "never mind, forget it" names nothing.
+    The clause before (or, when the request opens its sentence, the `previous` one) must
+    name one ("the thing about my shoulder - delete that") or, for "that"/"this", state a
+    fact of the athlete's ("I no longer have a home gym, remove that from your notes");
+    "never mind, forget it" names nothing. An `explicit` object names a memory itself
+    ("scrap that note", "drop it from my goals"), so any clause before is its topic.
     """
     clause = back_reference(sentence, start)
+    if not clause.strip(" .!?") and previous:
+        clause = back_reference(previous, len(previous))
     named = memory_reference(clause)
     if named is not None:
         return named
+    if explicit and clause.strip(" .!?"):
+        return clause
     if pronoun != "it" and re.match(r"(?:i|i'm|i've|my|we|our)\b", lower(clause)):
         return clause
     return None

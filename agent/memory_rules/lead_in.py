@@ -20,7 +20,8 @@ _FILLER = frozenset(
     " actually anyway anyways quick real one more thing another last again ah sorry thanks cool"
     " great nice awesome yeah yes yep listen look coach important importantly very this is really"
     " super seriously lastly finally first firstly second now kindly sir mate dude buddy man bro"
-    " wait fyi always like honestly basically pretty tbh ngl".split()
+    " wait fyi always like honestly basically pretty tbh ngl nah aye eh ah lah oi righto sorry"
+    " scusa allora bueno vale alors donc".split()
 )
 _GREETINGS = frozenset("hey hi hello yo morning evening afternoon hiya howdy sup".split())
 _NOT_A_NAME = frozenset(

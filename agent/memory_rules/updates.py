@@ -18,21 +18,26 @@ from collections.abc import Sequence
 
 from agent.memory_rules.forget_targets import KINDS, PLACE, RETRACTED, back_reference
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind, strip_request
-from agent.memory_rules.memory_refs import memory_reference
+from agent.memory_rules.memory_refs import MEMORY_NOUNS, memory_reference
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower
+from agent.memory_rules.word_lists import SESSIONS
 
 _HELD = (
     r"what you (?:have|got|saved|stored|noted)(?: (?:on file|saved|stored|down|for me))?"
+    r"(?: (?:about|on|for|regarding) (?P<about>[a-z0-9\-' ]{1,40}?))?"
     r"|(?:the|my|that) (?P<held>[a-z0-9\- ]{1,30}?) (?:you(?:'ve| have)? (?:have|got|saved"
     r"|stored|noted)|on file|in your notes)"
+    r"|(?:the|my|that|your) (?:old |previous |outdated |current )?(?P<named>(?:[a-z0-9\-]+ ){0,2}?"
+    rf"(?:{KINDS}|{MEMORY_NOUNS}|records|file|profile|details))"
 )
+"""What the coach holds, as the object of a correction: "what you have about X", "my goal"."""
 _UPDATE = re.compile(
-    r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify) "
-    rf"(?:that|it|this|those|{_HELD})"
-    r"(?: (?:please|for me|too|then|now|accordingly|as well|thanks|in your notes))*[\s.!,]*$"
+    r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify)"
+    rf"(?: (?:that|it|this|those|{_HELD}))?"
+    r"(?: (?:please|pls|for me|too|then|now|accordingly|as well|thanks|in your notes))*[\s.!,]*$"
 )
 _SAID = re.compile(
     r"^(?:(?:you know how|remember how|before|earlier|last time|previously),? )?"
@@ -42,14 +47,17 @@ _SAID = re.compile(
 )
 """What the athlete said before and what holds now, in one breath."""
 _CHANGED = re.compile(
-    r"\b(?:now|changed|moved|switched|new|anymore|no longer|instead|these days|nowadays"
-    r"|got (?:moved|changed|pushed|cancelled))\b"
+    r"\b(?:now|changed|moved|moving|switched|switching|new|anymore|no longer|instead|these days"
+    r"|nowadays|sold|bought|is off|cancelled|canceled|got (?:moved|changed|pushed|cancelled))\b"
 )
 _SUBJECT = re.compile(
     r"^(?:(?:actually|so|and|well|oh),? )*(?P<subject>my (?:[a-z0-9\-']+ ){0,3}?[a-z0-9\-']+)"
     r" (?:is|are|was|were|'s|has|have|got|changed|moved|switched)\b"
 )
 _STATED_OLD = re.compile(r" (?:is|are|was|were|'s) .*$")
+_FRESH = re.compile(r"(?:now|it'?s now|(?:the )?new ones?)\b")
+"""A value given as the new one ("change the bjj days, now it's tue and thu")."""
+_SESSION = re.compile(rf"\b{SESSIONS}")
 _NUMBER = re.compile(r"\d+(?:[.:]\d+)?")
 
 
@@ -66,8 +74,6 @@ _OLD_HELD = re.compile(
 )
 """The sentence says the stored value is old: "update my weight to 79, the old one is wrong"."""
 
-_REPLACING = frozenset({"replace", "swap", "swap out", "overwrite"})
-"""Verbs that put a new value in place of a named memory ("replace my goal with …")."""
 
 _PLACE_ONLY = re.compile(r"^" + PLACE + r"[\s.!]*$")
 
@@ -90,15 +96,18 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
     if re.fullmatch(PLACE, lower(subject)):
         return None  # "update my profile: …" is a save label
     query = memory_reference(subject, loose=True)
-    # "replace my old goal with …" names a memory; "change my units to kg" states a setting
-    # (a save, which consolidation turns into an update of the stored one)
-    named = re.search(rf"^my (?:old |previous )?(?:\S+ ){{0,3}}?(?:{KINDS})\b", lower(subject))
-    replacing = lower(sentence[start:end]) in _REPLACING and named is not None
+    # "replace my old goal with …", "change my goal to …" name a memory; "change my units to
+    # kg" states a setting (a save, which consolidation turns into an update of the stored one)
+    named = re.search(
+        rf"^(?:my|the|that|your) (?:old |previous |current )?(?:\S+ ){{0,3}}?(?:{KINDS})\b",
+        lower(subject),
+    )
     changed = _FROM_TO.match(lower(subject))
     if changed is not None:  # "change my goal from the half to the full": both values given
         held = subject[: changed.end("x")]
         return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
-    if query is None and not (replacing or _OLD_HELD.search(lower(sentence))):
+    fresh = _FRESH.match(lower(value)) is not None and not _SESSION.search(lower(subject))
+    if query is None and not (named or fresh or _OLD_HELD.search(lower(sentence))):
         return None
     # a value given by "to", "with" or a colon is the new value outright
     new = value if parts.group("sep").strip() == "," else f"it's {value}"
@@ -139,16 +148,45 @@ def update_pointing_back(
     if lead_kind(sentence[: found.start()]) is None:
         return None
     before = drop_lead(strip_request(sentence[: found.start()]).strip(" ,;:-"))
-    if not before.strip(" .!?") and earlier and not is_question(earlier[-1]):
-        before = drop_lead(earlier[-1]).strip()
+    if not before.strip(" .!?"):
+        before = _stated_before(earlier)
     said = _said_then_now(before, message)
     if said is not None:
         return said
-    subject = _SUBJECT.match(lower(before))
-    if subject is None or not _CHANGED.search(lower(before)):
+    if not _CHANGED.search(lower(before)):
         return None
-    query = before[subject.start("subject") + 3 : subject.end("subject")]
+    named = found.group("named")
+    if named is not None and re.fullmatch(r"(?:records|file|profile|notes|details)", named):
+        if low[found.start() :].startswith("update"):
+            return None  # "I moved, update your notes" keeps the news: a save
+        named = None  # "correct your records" names where, not what
+    query = found.group("about") or named or _query_from(before)
     if found.group("held"):  # "my race got moved, change the date you have": race date
         query = f"{query} {found.group('held')}"
     new = build_save(before, explicit=True, message=message, min_words=1)
     return ForgetRequest(query=query, replacement=new)
+
+
+def _stated_before(earlier: Sequence[str]) -> str:
+    """The statement a request opening its sentence points back at, with the one it leans on.
+
+    "The cardiologist changed my limit. It is now 140." → both: "it" needs the first, as
+    "now" leans on what it follows ("Sold home rack. Now I train at McFit.").
+    """
+    if not earlier or is_question(earlier[-1]):
+        return ""
+    stated = earlier[-1].strip()
+    if re.match(r"(?:it|that|this|they|now)\b", lower(stated)) and len(earlier) > 1:
+        stated = f"{earlier[-2].strip()} {stated}"
+    return stated
+
+
+def _query_from(before: str) -> str:
+    """What a changed statement replaces: its "my X" subject, else its first "my X", else it."""
+    subject = _SUBJECT.match(lower(before))
+    if subject is not None:
+        return before[subject.start("subject") + 3 : subject.end("subject")]
+    mine = re.search(r"\bmy ([a-z0-9\-]+)", lower(before))
+    if mine is not None:
+        return before[mine.start(1) : mine.end(1)]
+    return _query(re.sub(r"^(?:now|so|and)\s+", "", before, flags=re.IGNORECASE))
