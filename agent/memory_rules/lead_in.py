@@ -34,13 +34,15 @@ _POLITE = (
     r"(?:can|could|would|will) (?:you|we)(?: please| kindly| just| maybe| also)*"
     r"|(?:is|would|will) it be (?:possible|ok|okay|alright) (?:for you )?to"
     r"|is it (?:possible|ok|okay|alright) (?:for you )?to"
-    r"|(?:(?:would|do) you )?mind"
+    r"|(?:(?:would|do) you )?mind|(?:would|could) you be (?:so )?kind (?:enough )?(?:as )?to"
 )
 """Modal questions: a request even with a question mark."""
 _REQUEST = re.compile(
     rf"(?:{_POLITE}"
-    r"|(?:i|we) (?:really )?(?:want|need|would like|'d like|wanted|needed) (?:you|the coach)"
-    r"(?: to)?|i'd (?:really )?like you(?: to)?"
+    r"|(?:i|we)(?:'d| would| should)? (?:also |really |just )*(?:want|need|like|wanted|needed)"
+    r" (?:you|the coach)(?: to)?"
+    r"|(?:you know )?what (?:i'd|i would|i) (?:really )?(?:like|want|need|love) is (?:for you to"
+    r"|that you)"
     rf"|(?:i'd|i would|we'd) (?:really )?(?:appreciate|love|like) (?:it )?{_IF_YOU}"
     rf"|(?:it'd|it would|that'd|that would) (?:really )?(?:be )?(?:really |so |very )?(?:{_FINE}"
     rf"|help(?: a lot| loads| so much)?) {_IF_YOU}"
