@@ -27,7 +27,8 @@ _GREETINGS = frozenset("hey hi hello yo morning evening afternoon hiya howdy sup
 _NOT_A_NAME = frozenset(
     "do did not never i you we they can will would should could must won't don't".split()
 )
-_SOFT_BOUNDARY = frozenset("and but plus then btw also so".split())
+_SOFT_BOUNDARY = frozenset("and but plus then btw also so please".split())
+"""Words that open a new clause in run-on talk ("…on shift days please remember that")."""
 _FINE = r"(?:great|nice|helpful|good|awesome|cool|ideal|useful|amazing|lovely|perfect|handy|best)"
 _IF_YOU = r"if you(?: could| would| can| please| just)*"
 _POLITE = (
@@ -55,6 +56,7 @@ _REQUEST = re.compile(
 )
 """Directive frames, matched on whole words at a clause's end or start."""
 _POLITE_RE = re.compile(rf"(?:^| )(?:{_POLITE})(?: |$)")
+_POLITE_HEAD = re.compile(rf"(?:{_POLITE}) ")
 _TAIL = re.compile(rf"(?:^| )(?:{_REQUEST.pattern})$")
 _HEAD = re.compile(rf"^(?:{_REQUEST.pattern})(?: |$)")
 
@@ -91,11 +93,15 @@ def lead_kind(prefix: str) -> Literal["plain", "polite"] | None:
     """Classify the words before a trigger: only filler/request words → imperative position."""
     clause = re.split(r"[,;:.!?\n\"()]|\s-\s", lower(prefix))[-1]
     words = split_words(clause)
-    for idx in range(len(words) - 1, -1, -1):
-        if words[idx] in _SOFT_BOUNDARY:
-            words = words[idx + 1 :]
-            break
-    words, polite = _strip_frames(words)
+    framed, polite = _strip_frames(words)  # "I should also like you to": one frame
+    if framed:
+        for idx in range(len(words) - 1, -1, -1):  # "… I'm 67 so can you": the request after "so"
+            if words[idx] in _SOFT_BOUNDARY:
+                words = words[idx + 1 :]
+                break
+        words, polite = _strip_frames(words)
+    else:
+        words = framed
     if words and not (
         words[0] in _GREETINGS
         and len(words) <= 2
@@ -104,6 +110,14 @@ def lead_kind(prefix: str) -> Literal["plain", "polite"] | None:
     ):
         return None
     return "polite" if polite else "plain"
+
+
+def polite_request(sentence: str) -> bool:
+    """Whether a sentence opens with a modal request ("would you be so kind as to…")."""
+    words = split_words(sentence)
+    while words and (words[0] in _FILLER or words[0] in _GREETINGS):
+        words = words[1:]
+    return _POLITE_HEAD.match(" ".join(words)) is not None
 
 
 def drop_lead(clause: str) -> str:

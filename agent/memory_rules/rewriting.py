@@ -198,7 +198,7 @@ def rewrite_imperative(text: str) -> str:
     if lows[:2] == ["call", "me"] and len(tokens) > 2:
         return _finish(["wants to be called", *tokens[2:]])
     head = "wants the coach to"
-    if lows[:1] == ["no"]:  # a prohibition: "no burpees" → "Wants no burpees."
+    if lows[:1] == ["no"] or lows[-1:] == ["only"]:  # "no burpees", "short answers only"
         return _finish(["wants", *_third_person_tokens(tokens, subject_first=False)])
     if lows[:1] == ["don't"] or lows[:2] == ["do", "not"]:
         head = "doesn't want the coach to"
