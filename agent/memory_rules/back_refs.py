@@ -20,7 +20,8 @@ from agent.memory_rules.labels import lasting
 from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.save_requests import build_save
-from agent.memory_rules.sentences import is_question, lower
+from agent.memory_rules.sentences import is_question, lower, split_words
+from agent.memory_rules.word_lists import VERB_HINTS
 
 _PRONOUN = (
     r"(?:this|that|it|those|these|them|all (?:of )?(?:that|this)|the above"
@@ -50,7 +51,7 @@ _KEEPS_ALONE = (
 """Verbs that keep on their own; "make a note" needs its "of it", "consider" an object."""
 _KEEPS_WITH_PLACE = (
     r"keep|log|record|mark|put|add|take|write|jot|file|pin|stick|factor|commit|chuck|throw|pop"
-    r"|bung|stash|lock"
+    r"|bung|stash|lock|bear"
 )
 _POINTING = re.compile(
     rf"\b(?:(?:{_KEEPS_ALONE})(?: of)?(?: {_PRONOUN})?"
@@ -69,6 +70,8 @@ _DISCOURSE = re.compile(
 _ROLE = re.compile(r" (?:as|under) (?:(?P<my>my) |a |an |the |one of my )?(?P<role>[a-z0-9\- ]+)")
 """What a complement keeps the fact as: "save that as my current max" → "my current max"."""
 _MAX_SENTENCES = 3
+_QUALIFYING = re.compile(r"(?:when|whenever|while|if|as|for|during)\b")
+"""A clause that qualifies the request rather than stating a fact."""
 _LEANS_BACK = re.compile(r"(?:this|that|it)(?:'s| is| was)\b")
 """A fact whose subject points back ("that's the goal"): it completes the one before."""
 _POLITE_ASK = re.compile(r"\b(?:can|could|would|will) you(?: please| kindly| just)* (?=\w+ )")
@@ -86,6 +89,8 @@ def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
     same = strip_request(same[turn.end() if turn else 0 :]).strip(" ,;:-")
     leaning = _LEANS_BACK.match(lower(same)) is not None
     same = same if leaning else drop_lead(same)
+    if _QUALIFYING.match(lower(same)):
+        same = ""  # "When you are planning for me please consider it": the fact came before
     if same.strip(" .!?,"):
         if leaning and earlier and lasting(earlier[-1]) and not is_question(earlier[-1]):
             same = f"{drop_lead(earlier[-1]).rstrip(' .')}. {same}"
@@ -101,6 +106,28 @@ def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
     return drop_lead(" ".join(facts)).strip()
 
 
+_NOT_A_CLAUSE_END = frozenset(
+    "i you we they he she it to will would can could should must do does did don't didn't"
+    " always never also just really not i'll i'd you'll we'll and or the a my your".split()
+)
+"""Words after which a verb still belongs to the clause ("I'll keep that", "to note it")."""
+
+
+def _run_on(before: str) -> bool:
+    """Whether a request follows a whole statement without punctuation (dictated talk).
+
+    "…so that's my number one priority keep that front and center": the words before
+    state a lasting fact with a verb of their own, and do not end in a subject or modal.
+    """
+    words = split_words(before)
+    return (
+        len(words) >= 4
+        and words[-1] not in _NOT_A_CLAUSE_END
+        and VERB_HINTS.search(" ".join(words)) is not None
+        and lasting(before)
+    )
+
+
 def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> MemoryRequest | None:
     """A request to keep what was just said ("no running. bad knees. pls remember")."""
     low = lower(sentence)
@@ -108,6 +135,8 @@ def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> M
         if match.group("placed") and not match.group("complement"):
             continue
         lead = lead_kind(sentence[: match.start()])
+        if lead is None and _run_on(sentence[: match.start()]):
+            lead = "plain"
         if lead is None or (is_question(sentence) and lead != "polite"):
             continue
         fact = _fact_before(sentence, match.start(), earlier)

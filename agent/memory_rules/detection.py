@@ -12,7 +12,7 @@ from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
 from agent.memory_rules.sentences import lower, normalise, split_sentences
-from agent.memory_rules.standing import standing_directive
+from agent.memory_rules.standing import standing_directive, treatment_preference
 from agent.memory_rules.updates import update_pointing_back
 
 
@@ -46,6 +46,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
             or save_pointing_back(sentence, sentences[:idx], message)
             or standalone_instruction(sentence, message)
             or standing_directive(sentence, sentences, message)
+            or treatment_preference(sentence, message)
         )
         if request is not None:
             return request

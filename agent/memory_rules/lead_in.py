@@ -32,10 +32,11 @@ _SOFT_BOUNDARY = frozenset("and but plus then btw also so please".split())
 _FINE = r"(?:great|nice|helpful|good|awesome|cool|ideal|useful|amazing|lovely|perfect|handy|best)"
 _IF_YOU = r"if you(?: could| would| can| please| just)*"
 _POLITE = (
-    r"(?:can|could|would|will) (?:you|we)(?: please| kindly| just| maybe| also)*"
+    r"(?:would|could) you be (?:so )?kind (?:enough )?(?:as )?to"
+    r"|(?:can|could|would|will) (?:you|we)(?: please| kindly| just| maybe| also)*"
     r"|(?:is|would|will) it be (?:possible|ok|okay|alright) (?:for you )?to"
     r"|is it (?:possible|ok|okay|alright) (?:for you )?to"
-    r"|(?:(?:would|do) you )?mind|(?:would|could) you be (?:so )?kind (?:enough )?(?:as )?to"
+    r"|(?:(?:would|do) you )?mind"
 )
 """Modal questions: a request even with a question mark."""
 _REQUEST = re.compile(

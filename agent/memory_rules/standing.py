@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from agent.memory_rules.lead_in import drop_lead, lead_kind, polite_request
 from agent.memory_rules.requests import MemoryRequest
-from agent.memory_rules.save_requests import save_instruction
+from agent.memory_rules.save_requests import build_save, save_instruction
 from agent.memory_rules.sentences import is_question, lower, split_words, strip_tail
 from agent.memory_rules.word_lists import ONE_OFF
 
@@ -86,6 +86,13 @@ _ONE_OFF = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\s-\s|\s+so\s+(?!(?:many|much|few|little|far|long|often|hard|easy|good|bad|well"
+    r"|that|fast|slow|early|late|kind|sure|glad|happy|nice|great|tired|busy|sore)\b)"
+)
+"""Where a directive's clause ends: punctuation, or "so" opening a consequence."""
+
+
 def _directive(clause: str) -> str | None:
     """The clause as a directive to the coach, or None if it does not open with one."""
     body = drop_lead(clause.strip(" ,;:-"))
@@ -97,6 +104,8 @@ def _directive(clause: str) -> str | None:
     while words and words[0] in {"always", "please", "also", "just", "and", "then"}:
         words = words[1:]
         body = body.split(" ", 1)[1] if " " in body else ""
+    while words and words[-1] in {"please", "thanks", "ok", "okay"}:
+        words = words[:-1]
     if _VERBLESS.match(" ".join(words)) and len(words) > 1:
         return body  # a prohibition or a limit: "no burpees", "walking only"
     negation = _NEGATED.match(lower(body))
@@ -109,6 +118,28 @@ def _directive(clause: str) -> str | None:
     return body
 
 
+_TREATMENT = re.compile(
+    r"^(?:i|we)(?: really| just| honestly| also)* (?:(?:don't|do not) (?:really )?)?(?:like|love"
+    r"|hate|prefer|want|mind|enjoy|appreciate|can't stand|dislike|respond (?:better|well) to)"
+    r" (?:it )?(?:being (?:called|told|yelled|shouted|pushed|rushed|lectured|nagged|babied"
+    r"|coddled|addressed|referred|compared|judged|praised|corrected|guilt-tripped|talked|spoken"
+    r"|checked|reminded)\b|when you\b)"
+)
+"""A preference about how the coach treats the athlete ("I don't like being called champ")."""
+
+
+def treatment_preference(sentence: str, message: str) -> MemoryRequest | None:
+    """How the athlete wants to be treated by the coach, said as a liking: it stands.
+
+    Nothing asks to keep it, but it is about the coach's own conduct towards them, the
+    way "call me Champ" is: "I don't like being told off", "I prefer when you explain".
+    """
+    body = drop_lead(sentence.strip())
+    if is_question(sentence) or not _TREATMENT.match(lower(body)):
+        return None
+    return build_save(body, explicit=False, message=message)
+
+
 def standing_directive(
     sentence: str, sentences: Sequence[str], message: str
 ) -> MemoryRequest | None:
@@ -117,7 +148,7 @@ def standing_directive(
     talk = polite_request(sentence) and _ABOUT_TALK.search(lower(sentence)) is not None
     if (is_question(sentence) and not talk) or _ONE_OFF.search(lower(message)):
         return None
-    clauses = [c for c in re.split(r"[,;:]|\s-\s|\s+so\s+", sentence) if c.strip(" .!?")]
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c.strip(" .!?")]
     frame = next((c.strip() for c in clauses if _FRAME.match(lower(drop_lead(c.strip())))), None)
     others = [*(other for other in sentences if other != sentence), *clauses]
     stands = any(_STANDS.match(lower(drop_lead(other.strip()))) for other in others)
