@@ -64,7 +64,8 @@ _POINTING = re.compile(
 _DISCOURSE = re.compile(
     r".*\b(?:anyway|anyways|btw|by the way|oh and|(?:what|the thing|all) (?:that )?i (?:actually "
     r"|really |just )?(?:wanted|want|meant|need|needed|wanna) to (?:say|tell you|mention)"
-    r" (?:is|was))\b\s*"
+    r" (?:is|was)|(?:but |and |so )?i (?:just )?(?:wanted|meant|needed) to (?:say|tell you|mention"
+    r"|let you know)(?: that)?)\b\s*"
 )
 """Everything up to a turn in the talk: what follows "anyway," or "what I wanted to say is"."""
 _ROLE = re.compile(r" (?:as|under) (?:(?P<my>my) |a |an |the |one of my )?(?P<role>[a-z0-9\- ]+)")

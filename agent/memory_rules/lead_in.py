@@ -23,7 +23,10 @@ _FILLER = frozenset(
     " wait fyi always like honestly basically pretty tbh ngl nah aye eh ah lah oi righto sorry"
     " scusa allora bueno vale alors donc".split()
 )
-_GREETINGS = frozenset("hey hi hello yo morning evening afternoon hiya howdy sup".split())
+_GREETINGS = frozenset(
+    "hey hi hello yo morning evening afternoon hiya howdy sup kia ora bonjour hola ciao salut"
+    " namaste gday g'day".split()
+)
 _NOT_A_NAME = frozenset(
     "do did not never i you we they can will would should could must won't don't".split()
 )

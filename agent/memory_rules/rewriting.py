@@ -79,7 +79,8 @@ _CLAUSE_WORDS = frozenset(
 _COORD = frozenset({"and", "but", "or", "so", "then", "plus", ",", ";"})
 # "may" stays lowercase: in a memory it is far more often the verb than the month.
 _PROPER = {name: name.capitalize() for name in (*MONTHS, *WEEKDAYS) if name != "may"}
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-:./%+][A-Za-z0-9]+)*'?|[^\sA-Za-z0-9]")
+_TOKEN = re.compile(r"[^\W_]+(?:['\-:./%+][^\W_]+)*'?|[^\s\w]|_")
+"""Words (any script: "cacahuètes" stays one) and single punctuation marks."""
 
 
 def _third_person(verb: str) -> str:

@@ -37,7 +37,8 @@ _SAVE_TRIGGER = re.compile(
     r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:take |make )?note (?:for (?:the )?future|for later|for next time|going forward)"
     r"(?= that\b)"
-    r"|(?:write|jot|put|mark|set) (?:this |that |it )?down|(?:file|tuck|squirrel|stash)"
+    r"|(?:write|jot|put|mark|set) (?:this |that |it )?down(?: somewhere)?"
+    r"|(?:file|tuck|squirrel|stash)"
     r" (?:this |that |it )?away)"
     rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
     r"|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
@@ -65,8 +66,14 @@ _THAT = re.compile(r"\s*that\b")
 _OBJECT = re.compile(r" (?:this|that|it)(?: |$)")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
 _QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
-_BACK_THEN = re.compile(r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b")
-""""remember that and build around it": the pronoun points back, the clause goes on."""
+_BACK_THEN = re.compile(
+    r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b"
+    r"|\s*or (?:whatever|wherever|something|however)\b"
+    r"|\s*(?:that|this|it) (?:when|whenever|while|if|for|during|as)\b"
+    r"(?!.*\b(?:i|i'm|i've|i'd|we)\b)"
+)
+""""remember that and build around it", "remember that when you plan", "put that on my file or
+whatever you call it": the pronoun points back, the clause goes on."""
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
 _PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
 _STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
