@@ -96,7 +96,7 @@ _REMINISCE = re.compile(
 )
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
-    r"|for me\b"
+    r"|for me\b|(?:just )?so you(?:'re)? (?:know|aware)\b|you know\b"
     r"|coach\s*,?\s|for (?:next time|later|the future|future reference)\b|going forward\b"
     r"|for (?:all )?(?:future|later|next) (?:chats|conversations|sessions|workouts|plans|time)\b"
     r"|moving forward\b|from now on\b)+",
