@@ -38,7 +38,8 @@ _PURPOSE = re.compile(
     r"|stuff|facts?|bits?) (?:to|you should|you need to|you must|you'll want to|worth)"
     r" (?:know|remember|keep in mind|bear in mind|note|save|store|keep|log|file)"
     r"|worth (?:remembering|noting|knowing|keeping in mind)|(?:goal|injury|fact|rule|info"
-    r"|preference)s? to remember|standing rule|new rule|about me|what you know (?:about|of) me"
+    r"|preference)s? to (?:remember|keep in mind|bear in mind|note|know|save)|standing rule"
+    r"|new rule|about me|what you know (?:about|of) me"
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
     r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note)\b"
 )
@@ -84,7 +85,7 @@ def _strength(label: str) -> Strength | None:
         return "weak"
     verb = split_words(drop_lead(label))[:2]
     if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and verb[1:] and verb[1] in _OBJECTS:
-        return "strong"  # "add that pls: …"
+        return "weak"  # "add that pls: …" also adds to a log: only a lasting fact is kept
     return "strong" if verb and verb[0] in KEEP_VERBS else None
 
 

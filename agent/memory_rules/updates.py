@@ -31,7 +31,7 @@ _HELD = (
     r"|(?:the|my|that) (?P<held>[a-z0-9\- ]{1,30}?) (?:you(?:'ve| have)? (?:have|got|saved"
     r"|stored|noted)|on file|in your notes)"
     r"|(?:the|my|that|your) (?:old |previous |outdated |current )?(?P<named>(?:[a-z0-9\-]+ ){0,2}?"
-    rf"(?:{KINDS}|{MEMORY_NOUNS}|records|file|profile|details))"
+    rf"(?:{KINDS}|{MEMORY_NOUNS}|records|file|profile|details|days|times|dates|slots?|hours))"
 )
 """What the coach holds, as the object of a correction: "what you have about X", "my goal"."""
 _UPDATE = re.compile(
@@ -57,7 +57,12 @@ _SUBJECT = re.compile(
 _STATED_OLD = re.compile(r" (?:is|are|was|were|'s) .*$")
 _FRESH = re.compile(r"(?:now|it'?s now|(?:the )?new ones?)\b")
 """A value given as the new one ("change the bjj days, now it's tue and thu")."""
-_SESSION = re.compile(rf"\b{SESSIONS}")
+_SESSION = re.compile(SESSIONS)
+"""A session noun heading what is changed ("change the workout"): a plan, no memory."""
+_AGENT = re.compile(
+    r"\b(?:changed|moved|switched|updated|raised|lowered|adjusted) (?:my|our) (?P<what>[a-z0-9\-]+)"
+)
+"""Someone changed my X ("my coach changed my zones"): X is what the memory holds."""
 _NUMBER = re.compile(r"\d+(?:[.:]\d+)?")
 
 
@@ -106,7 +111,8 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
     if changed is not None:  # "change my goal from the half to the full": both values given
         held = subject[: changed.end("x")]
         return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
-    fresh = _FRESH.match(lower(value)) is not None and not _SESSION.search(lower(subject))
+    head = lower(subject).split()[-1] if subject.strip() else ""
+    fresh = _FRESH.match(lower(value)) is not None and not _SESSION.fullmatch(head)
     if query is None and not (named or fresh or _OLD_HELD.search(lower(sentence))):
         return None
     # a value given by "to", "with" or a colon is the new value outright
@@ -183,6 +189,9 @@ def _stated_before(earlier: Sequence[str]) -> str:
 
 def _query_from(before: str) -> str:
     """What a changed statement replaces: its "my X" subject, else its first "my X", else it."""
+    acted = _AGENT.search(lower(before))
+    if acted is not None:
+        return before[acted.start("what") : acted.end("what")]
     subject = _SUBJECT.match(lower(before))
     if subject is not None:
         return before[subject.start("subject") + 3 : subject.end("subject")]
