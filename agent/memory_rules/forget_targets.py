@@ -40,6 +40,13 @@ _MEMORY_NOUN = re.compile(
     rf"|^(?:my|the|that) (?P<q4>(?:[a-z0-9\-]+ ){{0,3}}(?:{KINDS})\b[^,;.]*)"
 )
 
+_VALUE = re.compile(
+    r"^(?:the|my|that) (?P<q>\d+(?:[:.]\d+)+(?: ?(?:kg|kgs|lbs?|km|k|mi|s|sec|min|mins|%))?"
+    r"|\d+ ?(?:kg|kgs|lbs?|km|k|mi|s|sec|min|mins|%))"
+    r"(?=\s*(?:[,;.!]|$|\s-\s))"
+)
+"""A stored value named by itself, a time or a measure ("delete the 2:03.4", "the 140kg"):
+the memory holding it. A bare count ("delete the 5") may be anything."""
 _FROM_MEMORY = re.compile(r"^(?P<q>.+?)\s+(?:from|out of|off) " + PLACE + r"\b")
 
 _WHAT_YOU_KNOW = re.compile(
@@ -154,7 +161,7 @@ def pointed_at(
 def delete_target(after: str) -> tuple[str, str] | None:
     """The target and trailing text after "delete"/"remove"…, if it names a memory."""
     low_after = lower(after)
-    for pattern in (_FORGET_LABEL, _FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW):
+    for pattern in (_FORGET_LABEL, _FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW, _VALUE):
         match = pattern.match(low_after)
         if match:
             group = next(g for g in ("q", "q2", "q3", "q4") if match.groupdict().get(g))

@@ -127,6 +127,23 @@ def _value_span(low: str, *, correcting: bool) -> tuple[int, int, bool] | None:
     return (*found.span("value"), False) if found else None
 
 
+_NUMBER = re.compile(r"\d+(?:[:.,]\d+)*")
+_ONE_OFF_WORDS = re.compile(r"\s*\b(?:today|tonight|yesterday|this (?:morning|evening|week))\b")
+
+
+def _new_value(rest: str, query: str, message: str) -> MemoryRequest | None:
+    """After a value is deleted ("delete the 2:03.4"), a clause with one value of its shape."""
+    old = _NUMBER.fullmatch(query.split()[0]) if query.split() else None
+    if old is None:
+        return None
+    shape = re.sub(r"\d+", "9", old.group(0))
+    clause = _CLAUSES.split(rest.strip(" ,;:-"))[0]
+    found = _NUMBER.findall(clause)
+    if len(found) != 1 or re.sub(r"\d+", "9", found[0]) != shape:
+        return None
+    return build_save(_ONE_OFF_WORDS.sub("", clause), explicit=True, message=message, min_words=1)
+
+
 def replacement(
     rest: str, query: str, message: str, *, correcting: bool = False
 ) -> MemoryRequest | None:
@@ -137,6 +154,9 @@ def replacement(
     """
     if _ABOUT_THE_RECORD.search(lower(rest)):
         return None
+    value = _new_value(rest, query, message)
+    if value is not None:  # "delete the 2:03.4, went 2:01.9 today"
+        return value
     mistaken = _MISTAKE.search(lower(rest)) is not None
     subject = re.sub(r"^(?:old|previous|earlier)\b\s*", "", query, flags=re.IGNORECASE)
     for clause in _CLAUSES.split(rest.strip(" ,;:-")):

@@ -257,3 +257,27 @@ def test_type_and_importance_follow_what_the_memory_binds(
     and a fact tied to the plan weighs more than a bare one."""
     found = saved(message)
     assert (found.memory_type, found.importance) == (memory_type, importance)
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        ("delete the 41:20, ran 40:05 last week", "41:20", "40:05"),
+        ("remove the 140kg, I hit 145kg now", "140kg", "145kg"),
+        ("scrap the 2:10.5, it was a typo", "2:10.5", None),
+    ],
+)
+def test_deleting_a_value_forgets_the_memory_holding_it(
+    message: str, query: str, new: str | None
+) -> None:
+    """A time or measure names the memory that holds it; one of its shape after is the new one."""
+    found = forgotten(message)
+    assert found.query == query
+    content = found.replacement.content if found.replacement is not None else None
+    assert content is None if new is None else new in (content or "")
+
+
+@pytest.mark.parametrize("message", ["delete the 5", "remove the 3 sets", "drop the 10, it's fine"])
+def test_a_bare_count_names_no_memory(message: str) -> None:
+    """A bare number may be a rep, a set or a line of a log."""
+    assert detect_memory_intent(message) is None
