@@ -29,8 +29,9 @@ Layout, in dependency order: `sentences` and `word_lists` (shared words and patt
 `classification`, then `save_requests`, `back_refs` (requests pointing back at the fact
 before them), `standing` (standing directives), `memory_refs` (phrases naming a stored
 memory), `replacements` (the new fact that comes with a forget), `forget_frames` (a
-topic fronted before "forget it", correction labels), `forget_requests`,
-`updates` (corrections pointing back) and `detection`; `similarity` feeds `matching` and
+topic fronted before "forget it", correction labels), `forget_targets` (what a forget
+names), `updates` (corrections pointing back, update frames), `forget_requests` and
+`detection`; `similarity` feeds `matching` and
 `consolidation`; `ranking` stands alone.
 """
 

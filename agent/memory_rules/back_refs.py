@@ -20,16 +20,23 @@ from agent.memory_rules.labels import lasting
 from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.save_requests import build_save
-from agent.memory_rules.sentences import is_question, lower
+from agent.memory_rules.sentences import is_question, lower, split_words
+from agent.memory_rules.word_lists import VERB_HINTS
 
-_PRONOUN = r"(?:this|that|it|those|these|them|all (?:of )?(?:that|this)|the above)"
+_PRONOUN = (
+    r"(?:this|that|it|those|these|them|all (?:of )?(?:that|this)|the above"
+    r"|the (?:schedule|days|times|dates|numbers|details|info))"
+)
+"""What points back: a pronoun, or a definite noun for what was just said ("the schedule")."""
 _PLACE = (
-    r"(?:memory|memories|notes?|profile|file|records?|goals?|list|brain|head|system|log|book"
-    r"|mind|account)"
+    r"(?:memory|memories|notes?|profile|files?|records?|goals?|list|brain|head|system|log|books?"
+    r"|mind|account|info|information|stuff|details|data)"
 )
 _COMPLEMENT = (
     r" (?:down|somewhere|about me|for me|for later|for (?:the )?future|for (?:next|later) time"
     r"|too|as well|on file|on record|in mind|into account|to memory|in|going forward|from now on"
+    r"|locked in|front and cent(?:er|re)|top of mind|on the books|on your radar"
+    r"|(?:to|in|into) what you know(?: about me)?"
     r"|(?:as|under) (?:my |a |an |the |one of my )?[a-z0-9\- ]{1,30}?"
     r"|(?:preference|goal|constraint|restriction|rule|fact|detail)s?"
     rf"|(?:to|in|into|on|onto|with) (?:my |your |the |our )?(?:[a-z\-]+ ){{0,2}}{_PLACE})"
@@ -38,36 +45,56 @@ _KEEPS_ALONE = (
     r"remember|memori[sz]e|save|store|note|retain|bookmark|(?:don't|do not|never) forget"
     r"|(?:keep|bear|have) in mind|take into account|(?:make|take|keep) (?:a )?(?:quick |mental )?"
     r"(?:note|record)(?= of)|update (?:your |my |the )(?:notes|records?|profile|file|memory"
-    r"|memories)"
+    r"|memories)|(?:consider|hold me to|plan around|work around|build around|program around"
+    r"|programme around)(?= " + _PRONOUN + r")"
 )
-"""Verbs that keep on their own; "make a note" needs its "of it"."""
-_KEEPS_WITH_PLACE = r"keep|log|record|mark|put|add|take|write|jot|file|pin|stick|factor|commit"
+"""Verbs that keep on their own; "make a note" needs its "of it", "consider" an object."""
+_KEEPS_WITH_PLACE = (
+    r"keep|log|record|mark|put|add|take|write|jot|file|pin|stick|factor|commit|chuck|throw|pop"
+    r"|bung|stash|lock|bear"
+)
 _POINTING = re.compile(
     rf"\b(?:(?:{_KEEPS_ALONE})(?: of)?(?: {_PRONOUN})?"
     rf"|(?P<placed>{_KEEPS_WITH_PLACE}) {_PRONOUN}(?={_COMPLEMENT}))"
     rf"(?P<complement>(?:{_COMPLEMENT})*)"
     r"(?=[\s,.;:!?]*$|\s*[,;.!?]|\s-\s|\s+(?:and|so|when|whenever|while|if|for|because|since|as"
-    r"|please|thanks|thank|ok|okay|k|coach|too|always|though)\b)"
+    r"|please|thanks|thank|ok|okay|k|coach|too|always|though|or whatever|ah|lah|aye|eh|yeah|lol"
+    r"|haha)\b)"
 )
 _DISCOURSE = re.compile(
     r".*\b(?:anyway|anyways|btw|by the way|oh and|(?:what|the thing|all) (?:that )?i (?:actually "
     r"|really |just )?(?:wanted|want|meant|need|needed|wanna) to (?:say|tell you|mention)"
-    r" (?:is|was))\b\s*"
+    r" (?:is|was)|(?:but |and |so )?i (?:just )?(?:wanted|meant|needed) to (?:say|tell you|mention"
+    r"|let you know)(?: that)?)\b\s*"
 )
 """Everything up to a turn in the talk: what follows "anyway," or "what I wanted to say is"."""
 _ROLE = re.compile(r" (?:as|under) (?:(?P<my>my) |a |an |the |one of my )?(?P<role>[a-z0-9\- ]+)")
 """What a complement keeps the fact as: "save that as my current max" → "my current max"."""
 _MAX_SENTENCES = 3
+_QUALIFYING = re.compile(r"(?:when|whenever|while|if|as|for|during)\b")
+"""A clause that qualifies the request rather than stating a fact."""
+_LEANS_BACK = re.compile(r"(?:this|that|it)(?:'s| is| was)\b")
+"""A fact whose subject points back ("that's the goal"): it completes the one before."""
 _POLITE_ASK = re.compile(r"\b(?:can|could|would|will) you(?: please| kindly| just)* (?=\w+ )")
 """A polite request before "keep that": the request itself is what to keep."""
 
 
 def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
-    """The fact a pointing-back request keeps: the words before it, or earlier sentences."""
+    """The fact a pointing-back request keeps: the words before it, or earlier sentences.
+
+    Words before it that point back themselves ("this is my biggest goal", "that's the
+    number") lean on the sentence before, which is kept with them.
+    """
     same = sentence[:start]
     turn = _DISCOURSE.match(lower(same))
-    same = drop_lead(strip_request(same[turn.end() if turn else 0 :]).strip(" ,;:-"))
+    same = strip_request(same[turn.end() if turn else 0 :]).strip(" ,;:-")
+    leaning = _LEANS_BACK.match(lower(same)) is not None
+    same = same if leaning else drop_lead(same)
+    if _QUALIFYING.match(lower(same)):
+        same = ""  # "When you are planning for me please consider it": the fact came before
     if same.strip(" .!?,"):
+        if leaning and earlier and lasting(earlier[-1]) and not is_question(earlier[-1]):
+            same = f"{drop_lead(earlier[-1]).rstrip(' .')}. {same}"
         return same if lasting(same) else ""
     facts: list[str] = []
     for previous in reversed(earlier):
@@ -80,6 +107,28 @@ def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
     return drop_lead(" ".join(facts)).strip()
 
 
+_NOT_A_CLAUSE_END = frozenset(
+    "i you we they he she it to will would can could should must do does did don't didn't"
+    " always never also just really not i'll i'd you'll we'll and or the a my your".split()
+)
+"""Words after which a verb still belongs to the clause ("I'll keep that", "to note it")."""
+
+
+def _run_on(before: str) -> bool:
+    """Whether a request follows a whole statement without punctuation (dictated talk).
+
+    "…so that's my number one priority keep that front and center": the words before
+    state a lasting fact with a verb of their own, and do not end in a subject or modal.
+    """
+    words = split_words(before)
+    return (
+        len(words) >= 4
+        and words[-1] not in _NOT_A_CLAUSE_END
+        and VERB_HINTS.search(" ".join(words)) is not None
+        and lasting(before)
+    )
+
+
 def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> MemoryRequest | None:
     """A request to keep what was just said ("no running. bad knees. pls remember")."""
     low = lower(sentence)
@@ -87,6 +136,8 @@ def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> M
         if match.group("placed") and not match.group("complement"):
             continue
         lead = lead_kind(sentence[: match.start()])
+        if lead is None and _run_on(sentence[: match.start()]):
+            lead = "plain"
         if lead is None or (is_question(sentence) and lead != "polite"):
             continue
         fact = _fact_before(sentence, match.start(), earlier)

@@ -33,6 +33,11 @@ _EQUIPMENT_LIMIT = re.compile(
     r"|garage gym|just (?:a|some)|bodyweight only)\b"
 )
 _DAYS = rf"(?:{'|'.join(WEEKDAYS)})s?"
+_DAY = (
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?"
+    r"|(?:tuesday|wednesday|thursday|saturday)s?)"
+)
+"""A weekday, abbreviated or not: two in a row ("Tue and Thu") are a weekly fixture."""
 _MONTHS = rf"(?:{'|'.join(MONTHS)}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _SCHEDULE = re.compile(
     r"\b(?:only|can|can't|have|has|got|available|max|at most|no more than|up to|limited"
@@ -55,6 +60,10 @@ _SCHEDULE = re.compile(
     r"|\bnot allowed\b|\b(?:don't|doesn't|do not|does not|won't) (?:want|let|allow) me\b"
     r"|\b(?:never|no|not|don't|can't|won't)\b.{0,25}\bmore than \d+|\bcap\w* .{0,25}\bat \d+"
     r"|\ball the time (?:i|i've|i have|i got)\b"
+    rf"|\b{_DAY}\b(?:,? (?:and |& |or )?|/|-)\b{_DAY}\b"
+    r"|\b(?:is|are) fixed\b|\bwork around\b|\bfall on\b|\b(?:has|have|needs?) to be (?:after"
+    r"|before|light|easy|short)\b|\bshould always be\b|\b\d+ on,? \d+ off\b"
+    r"|\bduring ramadan\b"
 )
 """Limits on when, how often, how long or how hard the athlete can train."""
 _DIET = re.compile(
@@ -81,7 +90,9 @@ _GOAL = re.compile(
     r"|working (?:on|toward|towards)"
     r"|target|plan(?:ning)? to|get (?:to|under|below)|sub-?\d+|compete|competing|qualify"
     r"|lose (?:\d+|weight|fat)|gain (?:\d+|muscle|weight)|personal record|signed up for"
-    r"|registered for)\b"
+    r"|registered for|on a (?:bulk|cut)|bulking|cutting (?:to|for|down)|(?:number one|top|main"
+    r"|biggest) priority|pass (?:the|my|a|an) (?:\w+ ){0,3}(?:test|exam|assessment|trial"
+    r"|selection))\b"
     r"|\b(?:\d+ ?k|mile|marathon|half)\b.{0,20}\b(?:under|below|in under|sub) ?\d+"
     rf"|\b(?:race|marathon|ironman|triathlon|tri|meet|competition|comp|ultra|hyrox|spartan"
     rf"|gran fondo|sportive|tournament|lottery|qualifier|event)\b.{{0,40}}\b(?:{_MONTHS}|next"
@@ -132,6 +143,18 @@ _NAMED: dict[str, MemoryType] = {
     "limitation": "constraint",
     "instruction": "instruction",
 }
+_LABELLED = re.compile(
+    r"(?:^|[.!?]\s+)(?:my |new |main |big )?(?P<type>goal|target|aim|objective)s?\b[^:.!?]{0,25}:"
+)
+"""A goal named by its label ("Goal to remember: sub 2:00", "Aim: sub-3")."""
+_RESTRICTION = re.compile(r"\b(?:no|never|don't|do not|avoid|nothing with|not)\b")
+"""A directive that rules something out: with a medical reason beside it, a constraint."""
+_FOR_PLANNING = re.compile(
+    r",? so (?:i|i'm|my|any|the|it|lifting|training|that)\b|\bfor (?:the )?(?:plans?|planning"
+    r"|programming|programs?)\b|\bwhen you(?:'re| are)? (?:plan|program|build|giv|writ)\w*"
+    r"|\b(?:pb|pr|personal best|1rm|max)\b"
+)
+"""A fact tied to the plan (a consequence for training, a best): it weighs more."""
 _IMPORTANT = re.compile(r"\b(?:important|crucial|critical|vital|essential|life[- ]threatening)\b")
 _TAG_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (tag, re.compile(pattern))
@@ -240,10 +263,18 @@ def classify(source: str, *, imperative: bool, message: str) -> Kind:
     named = _NAMED_TYPE.search(lower(message))
     if named is not None and not medical:
         memory_type = _NAMED[named.group("type")]
+    elif _LABELLED.search(lower(message)) and not medical:
+        memory_type = "goal"
+    told = lower(message)
+    grounded = MEDICAL.search(told) is not None or BODY_ISSUE.search(told) is not None
+    if grounded and not medical and _RESTRICTION.search(low):
+        medical, memory_type = True, "constraint"  # "I have a peanut allergy. never suggest…"
     importance: Importance = "low"
     if medical or _IMPORTANT.search(lower(message)):
         importance = "high"
     elif memory_type in {"goal", "constraint", "instruction", "feedback"}:
+        importance = "medium"
+    elif _FOR_PLANNING.search(told):
         importance = "medium"
     coachy = (
         memory_type == "feedback"

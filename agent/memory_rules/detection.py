@@ -12,7 +12,7 @@ from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
 from agent.memory_rules.sentences import lower, normalise, split_sentences
-from agent.memory_rules.standing import standing_directive
+from agent.memory_rules.standing import standing_directive, treatment_preference
 from agent.memory_rules.updates import update_pointing_back
 
 
@@ -31,10 +31,12 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     sentences = join_bare_labels(split_sentences(message))
     for idx, sentence in enumerate(sentences):
         following = sentences[idx + 1] if idx + 1 < len(sentences) else ""
+        # what a pronoun opening this sentence points at: the last statement, not an aside
+        previous = next((s for s in reversed(sentences[:idx]) if len(s.split()) > 2), "")
         forget = (
             correction_label(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)
-            or forget_from_sentence(sentence, message, following)
+            or forget_from_sentence(sentence, message, following, previous)
         )
         if forget is not None:
             return forget
@@ -44,6 +46,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
             or save_pointing_back(sentence, sentences[:idx], message)
             or standalone_instruction(sentence, message)
             or standing_directive(sentence, sentences, message)
+            or treatment_preference(sentence, message)
         )
         if request is not None:
             return request

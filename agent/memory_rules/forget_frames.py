@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from agent.memory_rules.lead_in import drop_lead
+from agent.memory_rules.lead_in import drop_lead, strip_request
+from agent.memory_rules.memory_refs import memory_reference
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.save_requests import build_save
@@ -27,9 +28,15 @@ _TOPIC = re.compile(
 
 
 def fronted_topic(clause: str) -> str | None:
-    """The topic a clause fronts before "forget it", or None."""
+    """The topic a clause fronts before "forget it", or None.
+
+    Either marked ("about X", "as for X") or a phrase naming a memory before the request
+    words ("that thing about the shifts you can forget that").
+    """
     found = _TOPIC.match(lower(clause.strip(" ,;:-")))
-    return clause.strip(" ,;:-")[found.start("q") :] if found else None
+    if found is None:
+        return memory_reference(strip_request(clause))
+    return clause.strip(" ,;:-")[found.start("q") :]
 
 
 _LABEL = re.compile(

@@ -28,15 +28,18 @@ KEEP_VERBS = frozenset(
 """Verbs of keeping: in imperative position they make a label a request."""
 _PLACES = re.compile(
     r"\b(?:(?:(?:to|in|into|on|for) (?:my |your |the |our )?|your |update (?:my |the )?)"
-    r"(?:profile|notes|records?|file|memory|memories|brain)|profile"
+    r"(?:profile|notes|records?|files?|memory|memories|brain)|profile"
     r"|(?:notes?|reminders?) (?:for|to) (?:you|coach|the coach|future))\b"
 )
 _PURPOSE = re.compile(
     r"\b(?:for (?:all |any |the )*(?:my |our )?(?:future|later|next time|reference|the record"
     r"|records?)|future reference|going forward|moving forward|from now on|from here on(?: out)?"
-    r"|(?:some|a |one )?things? (?:to|you should|worth) (?:know|remember|keep in mind|bear in mind"
-    r"|note)|worth (?:remembering|noting|knowing|keeping in mind)|(?:goal|injury|fact|rule|info"
-    r"|preference)s? to remember|standing rule|new rule|about me|what you know (?:about|of) me"
+    r"|(?:(?:some|a|one|two|three|four|a few|few|a couple of|couple of) )?(?:things?|something"
+    r"|stuff|facts?|bits?) (?:to|you should|you need to|you must|you'll want to|worth)"
+    r" (?:know|remember|keep in mind|bear in mind|note|save|store|keep|log|file)"
+    r"|worth (?:remembering|noting|knowing|keeping in mind)|(?:goal|injury|fact|rule|info"
+    r"|preference)s? to (?:remember|keep in mind|bear in mind|note|know|save)|standing rule"
+    r"|new rule|about me|what you know (?:about|of) me"
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
     r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note)\b"
 )
@@ -45,6 +48,8 @@ _WEAK = re.compile(
     r"|important) (?:update|note|info))$"
 )
 _OBJECTS = frozenset("this that it these those one bit please pls porfa plz thx esto eso".split())
+_KEEP_WITH_OBJECT = frozenset("add log record put".split())
+"""Verbs that keep in a label only with an object: "add that:", not "add:"."""
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
 _SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
 """Idioms with a verb of keeping that keep nothing for the coach."""
@@ -78,7 +83,9 @@ def _strength(label: str) -> Strength | None:
         " ".join(core).replace("-", " ")
     ):  # "note:" also annotates logs
         return "weak"
-    verb = split_words(drop_lead(label))[:1]
+    verb = split_words(drop_lead(label))[:2]
+    if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and verb[1:] and verb[1] in _OBJECTS:
+        return "weak"  # "add that pls: …" also adds to a log: only a lasting fact is kept
     return "strong" if verb and verb[0] in KEEP_VERBS else None
 
 

@@ -20,17 +20,23 @@ _FILLER = frozenset(
     " actually anyway anyways quick real one more thing another last again ah sorry thanks cool"
     " great nice awesome yeah yes yep listen look coach important importantly very this is really"
     " super seriously lastly finally first firstly second now kindly sir mate dude buddy man bro"
-    " wait fyi always like honestly basically pretty tbh ngl".split()
+    " wait fyi always like honestly basically pretty tbh ngl nah aye eh ah lah oi righto sorry"
+    " scusa allora bueno vale alors donc".split()
 )
-_GREETINGS = frozenset("hey hi hello yo morning evening afternoon hiya howdy sup".split())
+_GREETINGS = frozenset(
+    "hey hi hello yo morning evening afternoon hiya howdy sup kia ora bonjour hola ciao salut"
+    " namaste gday g'day".split()
+)
 _NOT_A_NAME = frozenset(
     "do did not never i you we they can will would should could must won't don't".split()
 )
-_SOFT_BOUNDARY = frozenset("and but plus then btw also so".split())
+_SOFT_BOUNDARY = frozenset("and but plus then btw also so please".split())
+"""Words that open a new clause in run-on talk ("…on shift days please remember that")."""
 _FINE = r"(?:great|nice|helpful|good|awesome|cool|ideal|useful|amazing|lovely|perfect|handy|best)"
 _IF_YOU = r"if you(?: could| would| can| please| just)*"
 _POLITE = (
-    r"(?:can|could|would|will) (?:you|we)(?: please| kindly| just| maybe| also)*"
+    r"(?:would|could) you be (?:so )?kind (?:enough )?(?:as )?to"
+    r"|(?:can|could|would|will) (?:you|we)(?: please| kindly| just| maybe| also)*"
     r"|(?:is|would|will) it be (?:possible|ok|okay|alright) (?:for you )?to"
     r"|is it (?:possible|ok|okay|alright) (?:for you )?to"
     r"|(?:(?:would|do) you )?mind"
@@ -38,8 +44,10 @@ _POLITE = (
 """Modal questions: a request even with a question mark."""
 _REQUEST = re.compile(
     rf"(?:{_POLITE}"
-    r"|(?:i|we) (?:really )?(?:want|need|would like|'d like|wanted|needed) (?:you|the coach)"
-    r"(?: to)?|i'd (?:really )?like you(?: to)?"
+    r"|(?:i|we)(?:'d| would| should)? (?:also |really |just )*(?:want|need|like|wanted|needed)"
+    r" (?:you|the coach)(?: to)?"
+    r"|(?:you know )?what (?:i'd|i would|i) (?:really )?(?:like|want|need|love) is (?:for you to"
+    r"|that you)"
     rf"|(?:i'd|i would|we'd) (?:really )?(?:appreciate|love|like) (?:it )?{_IF_YOU}"
     rf"|(?:it'd|it would|that'd|that would) (?:really )?(?:be )?(?:really |so |very )?(?:{_FINE}"
     rf"|help(?: a lot| loads| so much)?) {_IF_YOU}"
@@ -52,6 +60,7 @@ _REQUEST = re.compile(
 )
 """Directive frames, matched on whole words at a clause's end or start."""
 _POLITE_RE = re.compile(rf"(?:^| )(?:{_POLITE})(?: |$)")
+_POLITE_HEAD = re.compile(rf"(?:{_POLITE}) ")
 _TAIL = re.compile(rf"(?:^| )(?:{_REQUEST.pattern})$")
 _HEAD = re.compile(rf"^(?:{_REQUEST.pattern})(?: |$)")
 
@@ -88,11 +97,15 @@ def lead_kind(prefix: str) -> Literal["plain", "polite"] | None:
     """Classify the words before a trigger: only filler/request words → imperative position."""
     clause = re.split(r"[,;:.!?\n\"()]|\s-\s", lower(prefix))[-1]
     words = split_words(clause)
-    for idx in range(len(words) - 1, -1, -1):
-        if words[idx] in _SOFT_BOUNDARY:
-            words = words[idx + 1 :]
-            break
-    words, polite = _strip_frames(words)
+    framed, polite = _strip_frames(words)  # "I should also like you to": one frame
+    if framed:
+        for idx in range(len(words) - 1, -1, -1):  # "… I'm 67 so can you": the request after "so"
+            if words[idx] in _SOFT_BOUNDARY:
+                words = words[idx + 1 :]
+                break
+        words, polite = _strip_frames(words)
+    else:
+        words = framed
     if words and not (
         words[0] in _GREETINGS
         and len(words) <= 2
@@ -101,6 +114,14 @@ def lead_kind(prefix: str) -> Literal["plain", "polite"] | None:
     ):
         return None
     return "polite" if polite else "plain"
+
+
+def polite_request(sentence: str) -> bool:
+    """Whether a sentence opens with a modal request ("would you be so kind as to…")."""
+    words = split_words(sentence)
+    while words and (words[0] in _FILLER or words[0] in _GREETINGS):
+        words = words[1:]
+    return _POLITE_HEAD.match(" ".join(words)) is not None
 
 
 def drop_lead(clause: str) -> str:

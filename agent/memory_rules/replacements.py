@@ -19,24 +19,36 @@ from agent.memory_rules.similarity import polarity
 from agent.memory_rules.word_lists import ADVERBS
 
 _CLAUSES = re.compile(
-    r"\s*(?:[,;]|:(?!\d)|\s-\s|\.\s|!\s?)\s*|\s+(?:but|and|because|since|cause)\s+"
+    r"\s*(?:[,;]|:(?!\d)|\s-\s|\.\s|!\s?)\s*|\s+(?:but|because|since|cause)\s+"
+    r"|\s+and\s+(?=(?:i|i'm|i've|my|we|it|it's|its|they|now|so|then|put|add|make|use|swap"
+    r"|change|replace)\b)",
+    re.IGNORECASE,
 )
+"""Where a clause ends; "and" only before a new subject or request ("tue and thu" is one)."""
 _NEW_FACT_LEAD = re.compile(
     r"^(?:(?:so|and|now|actually|but|these days|nowadays|because|since|in fact|remember(?: that)?"
-    r"|note that|instead)[\s,]+)*(?=(?:i|i'm|i've|i'd|my|we)\b)"
+    r"|note that|instead)[\s,]+)*(?:(?:for|with|in|on|at|after|during) [^,;]{1,40}?,?\s+)?"
+    r"(?=(?:i|i'm|i've|i'd|my|we)\b)"
 )
+"""What may open a new first-person fact: links, and one adverbial ("for technique questions")."""
 _NEW_VALUE = re.compile(
     r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s|its) now"
     r"|(?:the )?new (?:one|goal|value|number|time|max|pr)(?:'s| is)"
+    r"|(?:the )?new (?:ones|goals|values|numbers|times|maxes|prs) are"
     r"|now(?: it)?(?:'s|s| is)|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to"
     r"|update (?:it|that) to)\s+(?P<value>.+)$"
+    r"|^(?:put|pencil|swap|sub|slot) (?:in )?(?P<instead>.+?) instead$"
     r"|^(?:it'?s|it is|its)\s+(?P<was>.+?)(?P<now>\s+now)?$"
 )
 """A new value: "it's now X", "make it X"; "it's X" counts in a correction or with "now"."""
-_CORRECTION = re.compile(r"^(?P<value>[\w.:/+\-]+(?: ?[a-z%]{1,4})?) (?:not|instead of) \S+$")
+_CORRECTION = re.compile(
+    r"^(?!(?:i|we|he|she|they|it|you)\b)(?P<value>[\w.:/+\-]+(?: ?[a-z%]{1,4})?) (?:not|instead of)"
+    r" \S+$"
+)
+"""A corrected value: "188 not 192" (a clause with a subject, "I was not chosen", is none)."""
 _CHANGE = re.compile(
     r"\b(?:now|instead|these days|nowadays|actually|currently|switched|moved|changed"
-    r"|no longer)\b"
+    r"|no longer|added|bought|sold|upgraded|installed)\b"
 )
 _DENIAL = re.compile(r"^(?:not|no longer)\b|\b(?:anymore|any more)$")
 _RESOLVED = re.compile(
@@ -102,15 +114,34 @@ def _first_person(
     return build_save(_resolve_pronouns(text, query), explicit=False, message=message)
 
 
-def _value_span(low: str, *, correcting: bool) -> tuple[int, int] | None:
-    """Where the new value is in a lowercase clause, if it states one."""
+def _value_span(low: str, *, correcting: bool) -> tuple[int, int, bool] | None:
+    """Where the new value is in a lowercase clause, if it states one, and if it is a swap."""
     found = _NEW_VALUE.match(low)
+    if found is not None and found.group("instead"):  # "put in Vasaloppet instead"
+        return (*found.span("instead"), True)
     if found is not None and found.group("value"):
-        return found.span("value")
+        return (*found.span("value"), False)
     if found is not None and (correcting or found.group("now")):
-        return found.span("was")
+        return (*found.span("was"), False)
     found = _CORRECTION.match(low)
-    return found.span("value") if found else None
+    return (*found.span("value"), False) if found else None
+
+
+_NUMBER = re.compile(r"\d+(?:[:.,]\d+)*")
+_ONE_OFF_WORDS = re.compile(r"\s*\b(?:today|tonight|yesterday|this (?:morning|evening|week))\b")
+
+
+def _new_value(rest: str, query: str, message: str) -> MemoryRequest | None:
+    """After a value is deleted ("delete the 2:03.4"), a clause with one value of its shape."""
+    old = _NUMBER.fullmatch(query.split()[0]) if query.split() else None
+    if old is None:
+        return None
+    shape = re.sub(r"\d+", "9", old.group(0))
+    clause = _CLAUSES.split(rest.strip(" ,;:-"))[0]
+    found = _NUMBER.findall(clause)
+    if len(found) != 1 or re.sub(r"\d+", "9", found[0]) != shape:
+        return None
+    return build_save(_ONE_OFF_WORDS.sub("", clause), explicit=True, message=message, min_words=1)
 
 
 def replacement(
@@ -123,6 +154,9 @@ def replacement(
     """
     if _ABOUT_THE_RECORD.search(lower(rest)):
         return None
+    value = _new_value(rest, query, message)
+    if value is not None:  # "delete the 2:03.4, went 2:01.9 today"
+        return value
     mistaken = _MISTAKE.search(lower(rest)) is not None
     subject = re.sub(r"^(?:old|previous|earlier)\b\s*", "", query, flags=re.IGNORECASE)
     for clause in _CLAUSES.split(rest.strip(" ,;:-")):
@@ -135,7 +169,10 @@ def replacement(
             if _RESOLVED.search(lower(said)):
                 return None
             # "drop the old one, it's now X": no subject left to name, so the value alone
-            fact = f"my {subject} is {said}" if subject else said
+            plural = subject.endswith("s") and not subject.endswith("ss")
+            fact = f"my {subject} {'are' if plural else 'is'} {said}" if subject else said
+            if span[2]:
+                fact = f"{said} instead of {subject}" if subject else said
             return build_save(fact, explicit=True, message=message, min_words=1)
         found = _first_person(
             clause.strip(), query, message, correcting=mistaken or correcting

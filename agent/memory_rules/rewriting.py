@@ -79,7 +79,8 @@ _CLAUSE_WORDS = frozenset(
 _COORD = frozenset({"and", "but", "or", "so", "then", "plus", ",", ";"})
 # "may" stays lowercase: in a memory it is far more often the verb than the month.
 _PROPER = {name: name.capitalize() for name in (*MONTHS, *WEEKDAYS) if name != "may"}
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-:./%+][A-Za-z0-9]+)*'?|[^\sA-Za-z0-9]")
+_TOKEN = re.compile(r"[^\W_]+(?:['\-:./%+][^\W_]+)*'?|[^\s\w]|_")
+"""Words (any script: "cacahuètes" stays one) and single punctuation marks."""
 
 
 def _third_person(verb: str) -> str:
@@ -198,7 +199,7 @@ def rewrite_imperative(text: str) -> str:
     if lows[:2] == ["call", "me"] and len(tokens) > 2:
         return _finish(["wants to be called", *tokens[2:]])
     head = "wants the coach to"
-    if lows[:1] == ["no"]:  # a prohibition: "no burpees" → "Wants no burpees."
+    if lows[:1] == ["no"] or lows[-1:] == ["only"]:  # "no burpees", "short answers only"
         return _finish(["wants", *_third_person_tokens(tokens, subject_first=False)])
     if lows[:1] == ["don't"] or lows[:2] == ["do", "not"]:
         head = "doesn't want the coach to"

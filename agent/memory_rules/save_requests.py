@@ -20,7 +20,9 @@ from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY, SESSIONS, VERB_
 _PLACE = r"(?:your |my |the )?(?:memory|memories|notes|profile|file|records|goals)"
 _SAVE_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<remember>remember(?:ed)?|memori[sz]e|retain|know(?=\s*(?:that\b|:|for (?:next time|later"
+    r"(?P<remember>remember(?:ed)?|memori[sz]e|retain"
+    r"|(?:it's |it is |it'd be |probably )?worth (?:remembering|retaining|noting|knowing"
+    r"|keeping in mind|bearing in mind)(?= that\b|:)|know(?=\s*(?:that\b|:|for (?:next time|later"
     r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
     r"|workouts|plans|time))\b))|(?<=you to |should )know(?= (?:i|i'm|i've|i'd|my)\b)"
     r"|commit (?:this |that |it )?to memory"
@@ -35,12 +37,14 @@ _SAVE_TRIGGER = re.compile(
     r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:take |make )?note (?:for (?:the )?future|for later|for next time|going forward)"
     r"(?= that\b)"
-    r"|(?:write|jot|put|mark|set) (?:this |that |it )?down|(?:file|tuck|squirrel|stash)"
+    r"|(?:write|jot|put|mark|set) (?:this |that |it )?down(?: somewhere)?"
+    r"|(?:file|tuck|squirrel|stash)"
     r" (?:this |that |it )?away)"
     rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
     r"|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)(?=[\s.!]*$)"
-    r"|(?:save|store|record|log|add|register|put (?:it |this )?on (?:file|record)|lock in"
+    r"|(?:save|store|record|log|add|register|(?:put|keep|have) (?:it |this )?on (?:file|record)"
+    r"|lock in"
     r"|log (?:it |this )?(?:in|to|into) (?:your |my |the )?(?:notes|memory|records?|file"
     r"|profile|system)) (?:the fact )?that(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:save|store|note|keep|pin|jot|write)"
@@ -62,8 +66,14 @@ _THAT = re.compile(r"\s*that\b")
 _OBJECT = re.compile(r" (?:this|that|it)(?: |$)")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
 _QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
-_BACK_THEN = re.compile(r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b")
-""""remember that and build around it": the pronoun points back, the clause goes on."""
+_BACK_THEN = re.compile(
+    r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b"
+    r"|\s*or (?:whatever|wherever|something|however)\b"
+    r"|\s*(?:that|this|it) (?:when|whenever|while|if|for|during|as)\b"
+    r"(?!.*\b(?:i|i'm|i've|i'd|we)\b)"
+)
+""""remember that and build around it", "remember that when you plan", "put that on my file or
+whatever you call it": the pronoun points back, the clause goes on."""
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
 _PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
 _STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
@@ -86,7 +96,7 @@ _REMINISCE = re.compile(
 )
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
-    r"|for me\b"
+    r"|for me\b|(?:just )?so you(?:'re)? (?:know|aware)\b|you know\b"
     r"|coach\s*,?\s|for (?:next time|later|the future|future reference)\b|going forward\b"
     r"|for (?:all )?(?:future|later|next) (?:chats|conversations|sessions|workouts|plans|time)\b"
     r"|moving forward\b|from now on\b)+",

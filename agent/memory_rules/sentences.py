@@ -61,6 +61,11 @@ _TYPOS = {
     "hav": "have",
     "astma": "asthma",
     "r": "are",
+    # code-switched forget requests ("olvídalo, the spanish thing")
+    "olvidalo": "forget it",
+    "olvídalo": "forget it",
+    "oublie": "forget",
+    "vergiss": "forget",
 }
 _NOT_REMEMBER = frozenset(
     {"remembers", "remembered", "renumber", "member", "members", "remember", "rendered", "reader"}

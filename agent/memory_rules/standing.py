@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.memory_rules.lead_in import drop_lead, lead_kind
+from agent.memory_rules.lead_in import drop_lead, lead_kind, polite_request
 from agent.memory_rules.requests import MemoryRequest
-from agent.memory_rules.save_requests import save_instruction
+from agent.memory_rules.save_requests import build_save, save_instruction
 from agent.memory_rules.sentences import is_question, lower, split_words, strip_tail
 from agent.memory_rules.word_lists import ONE_OFF
 
@@ -37,7 +37,7 @@ _RECURRENCE = re.compile(
     r"|each (?:week|time|session|workout|program|block|plan|month)|on (?:mondays|tuesdays"
     r"|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)|from now(?: on)?"
     r"|from here on(?: out)?|going forward|moving forward|for all (?:my )?future|for good|ever"
-    r"|permanently|as a rule|by default)\b"
+    r"|never|permanently|as a rule|by default)\b"
 )
 """Words that make a directive hold beyond this plan."""
 _STANDS = re.compile(
@@ -53,8 +53,22 @@ _DIRECTIVE_VERBS = frozenset(
     "put include add make give plan schedule program programme write build keep use avoid skip"
     " answer reply respond talk speak explain check send start end finish cap limit stop cut"
     " leave drop swap replace prioritise prioritize focus remind call ask tell design set"
-    " structure format list sign open close hype book".split()
+    " structure format list sign open close hype book comment sugarcoat sugar-coat address"
+    " refer encourage go mention".split()
 )
+_ABOUT_TALK = re.compile(
+    r"\b(?:(?:reply|replies|answer|respond|talk|speak|explain|write|text|message)\w*"
+    r" (?:to me|with|in|using)\b|(?:simple|plain|technical|big|fancy) (?:\w+ )?(?:words|terms"
+    r"|language)|jargon|emojis?|exclamation|tone|sugar-?coat\w*|comment\w* on (?:my|me)"
+    r"|encourag\w* me|go easy on me|(?:tell|give) (?:me|it to me) straight|straight with me"
+    r"|(?:address|refer to) me as|call me (?!(?:later|back|tomorrow|tonight|when|if|after|before"
+    r"|now|at|on|in|soon|again|asap|today|up|out)\b)[a-z']"
+    r"|check(?:ing)? in (?:with|on) me|(?:short|shorter|brief"
+    r"|long|longer|detailed|simple) (?:answers|replies|responses|messages|explanations))"
+)
+"""How the coach talks to the athlete ("use simple words", "don't sugarcoat"): that stands."""
+_VERBLESS = re.compile(r"^(?:no (?:more )?\S.*|(?:[a-z\-]+ ){0,2}[a-z\-]+ only)$")
+"""A directive without a verb: a prohibition ("no burpees") or a limit ("short answers only")."""
 _POINTERS = frozenset("that this it them those these up going forward please".split())
 _STANDING_LEAD = re.compile(
     r"(?:from now(?: on)?|from here on(?: out)?|going forward|moving forward),?\s+"
@@ -72,6 +86,13 @@ _ONE_OFF = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\s-\s|\s+so\s+(?!(?:many|much|few|little|far|long|often|hard|easy|good|bad|well"
+    r"|that|fast|slow|early|late|kind|sure|glad|happy|nice|great|tired|busy|sore)\b)"
+)
+"""Where a directive's clause ends: punctuation, or "so" opening a consequence."""
+
+
 def _directive(clause: str) -> str | None:
     """The clause as a directive to the coach, or None if it does not open with one."""
     body = drop_lead(clause.strip(" ,;:-"))
@@ -83,8 +104,10 @@ def _directive(clause: str) -> str | None:
     while words and words[0] in {"always", "please", "also", "just", "and", "then"}:
         words = words[1:]
         body = body.split(" ", 1)[1] if " " in body else ""
-    if words[:1] == ["no"] and len(words) > 1:
-        return body  # a prohibition: "no burpees", "no more running on Wednesdays"
+    while words and words[-1] in {"please", "thanks", "ok", "okay"}:
+        words = words[:-1]
+    if _VERBLESS.match(" ".join(words)) and len(words) > 1:
+        return body  # a prohibition or a limit: "no burpees", "walking only"
     negation = _NEGATED.match(lower(body))
     if negation and split_words(body[negation.end() :])[:1] in [[v] for v in _DIRECTIVE_VERBS]:
         return "don't " + body[negation.end() :]  # "never / don't ever schedule …"
@@ -95,13 +118,37 @@ def _directive(clause: str) -> str | None:
     return body
 
 
+_TREATMENT = re.compile(
+    r"^(?:i|we)(?: really| just| honestly| also)* (?:(?:don't|do not) (?:really )?)?(?:like|love"
+    r"|hate|prefer|want|mind|enjoy|appreciate|can't stand|dislike|respond (?:better|well) to)"
+    r" (?:it )?(?:being (?:called|told|yelled|shouted|pushed|rushed|lectured|nagged|babied"
+    r"|coddled|addressed|referred|compared|judged|praised|corrected|guilt-tripped|talked|spoken"
+    r"|checked|reminded)\b|when you\b)"
+)
+"""A preference about how the coach treats the athlete ("I don't like being called champ")."""
+
+
+def treatment_preference(sentence: str, message: str) -> MemoryRequest | None:
+    """How the athlete wants to be treated by the coach, said as a liking: it stands.
+
+    Nothing asks to keep it, but it is about the coach's own conduct towards them, the
+    way "call me Champ" is: "I don't like being told off", "I prefer when you explain".
+    """
+    body = drop_lead(sentence.strip())
+    if is_question(sentence) or not _TREATMENT.match(lower(body)):
+        return None
+    return build_save(body, explicit=False, message=message)
+
+
 def standing_directive(
     sentence: str, sentences: Sequence[str], message: str
 ) -> MemoryRequest | None:
     """A directive in `sentence` made standing by a frame, a recurrence or a remark."""
-    if is_question(sentence) or _ONE_OFF.search(lower(message)):
+    # a modal question asks for a plan now, unless it asks how to be talked to
+    talk = polite_request(sentence) and _ABOUT_TALK.search(lower(sentence)) is not None
+    if (is_question(sentence) and not talk) or _ONE_OFF.search(lower(message)):
         return None
-    clauses = [c for c in re.split(r"[,;:]|\s-\s", sentence) if c.strip(" .!?")]
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c.strip(" .!?")]
     frame = next((c.strip() for c in clauses if _FRAME.match(lower(drop_lead(c.strip())))), None)
     others = [*(other for other in sentences if other != sentence), *clauses]
     stands = any(_STANDS.match(lower(drop_lead(other.strip()))) for other in others)
@@ -115,6 +162,6 @@ def standing_directive(
         body = strip_tail(body, ("please", "thanks", "ok", "okay"))
         if frame is not None:
             return save_instruction(f"{body} {lower(drop_lead(frame))}", message)
-        if _RECURRENCE.search(lower(clause)) or stands:
+        if _RECURRENCE.search(lower(clause)) or stands or _ABOUT_TALK.search(lower(body)):
             return save_instruction(body, message)
     return None

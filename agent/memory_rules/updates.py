@@ -6,6 +6,9 @@ have", "change the date you have"). The text before must say what changed: eithe
 said / told you X but/well Y" (X is forgotten, Y replaces it) or a statement with a
 change marker ("…is 140 now", "my race got moved to Nov 3"), whose subject names the
 memory to replace. "change my goal from A to B" carries both values itself.
+
+`update_parts` reads the frames that carry their new value after the verb: "change the X
+you have, it's Y", "replace my goal with Y", "swap the goal, new one is Y".
 """
 
 from __future__ import annotations
@@ -13,21 +16,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
+from agent.memory_rules.forget_targets import KINDS, PLACE, RETRACTED, back_reference
+from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind, strip_request
+from agent.memory_rules.memory_refs import MEMORY_NOUNS, memory_reference
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower
+from agent.memory_rules.word_lists import SESSIONS
 
 _HELD = (
     r"what you (?:have|got|saved|stored|noted)(?: (?:on file|saved|stored|down|for me))?"
+    r"(?: (?:about|on|for|regarding) (?P<about>[a-z0-9\-' ]{1,40}?))?"
     r"|(?:the|my|that) (?P<held>[a-z0-9\- ]{1,30}?) (?:you(?:'ve| have)? (?:have|got|saved"
     r"|stored|noted)|on file|in your notes)"
+    r"|(?:the|my|that|your) (?:old |previous |outdated |current )?(?P<named>(?:[a-z0-9\-]+ ){0,2}?"
+    rf"(?:{KINDS}|{MEMORY_NOUNS}|records|file|profile|details|days|times|dates|slots?|hours))"
 )
+"""What the coach holds, as the object of a correction: "what you have about X", "my goal"."""
 _UPDATE = re.compile(
-    r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify) "
-    rf"(?:that|it|this|those|{_HELD})"
-    r"(?: (?:please|for me|too|then|now|accordingly|as well|thanks|in your notes))*[\s.!,]*$"
+    r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify)"
+    rf"(?: (?:that|it|this|those|{_HELD}))?"
+    r"(?: (?:please|pls|for me|too|then|now|accordingly|as well|thanks|in your notes))*[\s.!,]*$"
 )
 _SAID = re.compile(
     r"^(?:(?:you know how|remember how|before|earlier|last time|previously),? )?"
@@ -37,15 +47,77 @@ _SAID = re.compile(
 )
 """What the athlete said before and what holds now, in one breath."""
 _CHANGED = re.compile(
-    r"\b(?:now|changed|moved|switched|new|anymore|no longer|instead|these days|nowadays"
-    r"|got (?:moved|changed|pushed|cancelled))\b"
+    r"\b(?:now|changed|moved|moving|switched|switching|new|anymore|no longer|instead|these days"
+    r"|nowadays|sold|bought|is off|cancelled|canceled|got (?:moved|changed|pushed|cancelled))\b"
 )
 _SUBJECT = re.compile(
     r"^(?:(?:actually|so|and|well|oh),? )*(?P<subject>my (?:[a-z0-9\-']+ ){0,3}?[a-z0-9\-']+)"
     r" (?:is|are|was|were|'s|has|have|got|changed|moved|switched)\b"
 )
 _STATED_OLD = re.compile(r" (?:is|are|was|were|'s) .*$")
+_FRESH = re.compile(r"(?:now|it'?s now|(?:the )?new ones?)\b")
+"""A value given as the new one ("change the bjj days, now it's tue and thu")."""
+_SESSION = re.compile(SESSIONS)
+"""A session noun heading what is changed ("change the workout"): a plan, no memory."""
+_AGENT = re.compile(
+    r"\b(?:changed|moved|switched|updated|raised|lowered|adjusted) (?:my|our) (?P<what>[a-z0-9\-]+)"
+)
+"""Someone changed my X ("my coach changed my zones"): X is what the memory holds."""
 _NUMBER = re.compile(r"\d+(?:[.:]\d+)?")
+
+
+_SETTING = re.compile(
+    r"^(?P<x>.{1,60}?)(?P<sep>\s+(?:to|with|for)(?:\s*:\s*|\s+)|\s*[,:=]\s*)(?P<y>\S.*)$"
+)
+"""What is updated and to what: "my goal to a sub-3", "the note about my gym, it's X"."""
+
+_FROM_TO = re.compile(r"^(?P<x>my (?:[a-z0-9\-]+ ){0,3}?[a-z0-9\-]+) from (?P<a>.+)$")
+
+_OLD_HELD = re.compile(
+    r"\b(?:the |my )?(?:old|previous) (?:one|value|number|entry)\b|\bwhat you have\b"
+    r"|\byou have (?:is|was)\b|\b(?:is|was) (?:wrong|outdated|out of date|stale|old)\b"
+)
+"""The sentence says the stored value is old: "update my weight to 79, the old one is wrong"."""
+
+
+_PLACE_ONLY = re.compile(r"^" + PLACE + r"[\s.!]*$")
+
+
+def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
+    """Update and replace frames: "change the X you have, it's Y", "replace my goal with Y".
+
+    Also "…, update your notes" after a retraction ("I don't have a bad knee anymore").
+    """
+    after = sentence[end:].strip()
+    low_after = lower(after)
+    if _PLACE_ONLY.match(low_after):
+        clause = before_clause(sentence, start)
+        retracted = RETRACTED.search(lower(clause)) is not None
+        return (back_reference(sentence, start), "", False) if retracted else None
+    parts = _SETTING.match(low_after)
+    if parts is None:
+        return None
+    subject, value = after[: parts.end("x")], after[parts.start("y") :]
+    if re.fullmatch(PLACE, lower(subject)):
+        return None  # "update my profile: …" is a save label
+    query = memory_reference(subject, loose=True)
+    # "replace my old goal with …", "change my goal to …" name a memory; "change my units to
+    # kg" states a setting (a save, which consolidation turns into an update of the stored one)
+    named = re.search(
+        rf"^(?:my|the|that|your) (?:old |previous |current )?(?:\S+ ){{0,3}}?(?:{KINDS})\b",
+        lower(subject),
+    )
+    changed = _FROM_TO.match(lower(subject))
+    if changed is not None:  # "change my goal from the half to the full": both values given
+        held = subject[: changed.end("x")]
+        return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
+    head = lower(subject).split()[-1] if subject.strip() else ""
+    fresh = _FRESH.match(lower(value)) is not None and not _SESSION.fullmatch(head)
+    if query is None and not (named or fresh or _OLD_HELD.search(lower(sentence))):
+        return None
+    # a value given by "to", "with" or a colon is the new value outright
+    new = value if parts.group("sep").strip() == "," else f"it's {value}"
+    return query or subject, new, True
 
 
 def _query(old: str) -> str:
@@ -82,16 +154,48 @@ def update_pointing_back(
     if lead_kind(sentence[: found.start()]) is None:
         return None
     before = drop_lead(strip_request(sentence[: found.start()]).strip(" ,;:-"))
-    if not before.strip(" .!?") and earlier and not is_question(earlier[-1]):
-        before = drop_lead(earlier[-1]).strip()
+    if not before.strip(" .!?"):
+        before = _stated_before(earlier)
     said = _said_then_now(before, message)
     if said is not None:
         return said
-    subject = _SUBJECT.match(lower(before))
-    if subject is None or not _CHANGED.search(lower(before)):
+    if not _CHANGED.search(lower(before)):
         return None
-    query = before[subject.start("subject") + 3 : subject.end("subject")]
+    named = found.group("named")
+    if named is not None and re.fullmatch(r"(?:records|file|profile|notes|details)", named):
+        if low[found.start() :].startswith("update"):
+            return None  # "I moved, update your notes" keeps the news: a save
+        named = None  # "correct your records" names where, not what
+    query = found.group("about") or named or _query_from(before)
     if found.group("held"):  # "my race got moved, change the date you have": race date
         query = f"{query} {found.group('held')}"
     new = build_save(before, explicit=True, message=message, min_words=1)
     return ForgetRequest(query=query, replacement=new)
+
+
+def _stated_before(earlier: Sequence[str]) -> str:
+    """The statement a request opening its sentence points back at, with the one it leans on.
+
+    "The cardiologist changed my limit. It is now 140." → both: "it" needs the first, as
+    "now" leans on what it follows ("Sold home rack. Now I train at McFit.").
+    """
+    if not earlier or is_question(earlier[-1]):
+        return ""
+    stated = earlier[-1].strip()
+    if re.match(r"(?:it|that|this|they|now)\b", lower(stated)) and len(earlier) > 1:
+        stated = f"{earlier[-2].strip()} {stated}"
+    return stated
+
+
+def _query_from(before: str) -> str:
+    """What a changed statement replaces: its "my X" subject, else its first "my X", else it."""
+    acted = _AGENT.search(lower(before))
+    if acted is not None:
+        return before[acted.start("what") : acted.end("what")]
+    subject = _SUBJECT.match(lower(before))
+    if subject is not None:
+        return before[subject.start("subject") + 3 : subject.end("subject")]
+    mine = re.search(r"\bmy ([a-z0-9\-]+)", lower(before))
+    if mine is not None:
+        return before[mine.start(1) : mine.end(1)]
+    return _query(re.sub(r"^(?:now|so|and)\s+", "", before, flags=re.IGNORECASE))

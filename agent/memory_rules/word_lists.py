@@ -38,6 +38,7 @@ MEDICAL = re.compile(
     r"|pinched nerve|whiplash|gout|hypermobil\w*|crohn'?s|colitis|endometriosis|pcos|pacemaker"
     r"|stents?|blood thinners?|cholesterol|lupus|fibromyalgia|post-?op|c-section|covid"
     r"|heart attack|stroke|arrhythm\w*|afib|a-fib|cardiolog\w*|osgood|schlatter|midwife|ob-?gyn"
+    r"|raynaud'?s|intoleran\w*|diastasis|pelvic floor|prolapse|anaphyla\w*|gout|hypothyroid\w*"
     r"|(?:doctor|doc|dr|gp|physician|physio|pt|physical therapist|surgeon|specialist)(?:'s)?"
     r" (?:said|says|told|orders|advised|cleared|recommends|wants))\b"
 )

@@ -58,6 +58,35 @@ around the trigger (a fronted topic before "forget it", "update: I no longer…"
 one-off plan change read as a forget ("forget about them for this week").
 After this round's fixes by kind (tests/agent/test_memory_kinds.py): precision 1.000,
 recall 1.000; replacement 45/45; memory_type 71/71, scope 90/90, importance 16/16.
+
+## dev4_memory_corpus.jsonl
+
+The fourth dev memory corpus: 200 messages by 25 invented athletes, each in their own voice
+(formal, dictated, terse, code-switching), then TUNED AGAINST. Written blind to the code
+with the label format of /work/devcorpus/SPEC.md, which labels importance on every save
+(medium by default); no label was changed.
+
+Scored first on 2026-12-06 (main, before any change): precision 0.986, recall 0.531;
+replacement read right on 10/16 forgets caught; memory_type 33/53, scope 52/53,
+importance 31/53. The one false positive: "change my goal to X" after "I cannot enter" read
+as a save of the new goal, not a replacement of the old one. The misses, by kind:
+corrections pointing back at a changed statement ("…, so please amend what you have about
+X", "Replace the old target.", "Update."); objects that name a memory by a noun, a kind
+or a place ("scrap that note", "drop it from my goals", "remove this preference", "the
+bulk numbers"); keeping said with other verbs, places and frames ("keep on record that",
+"chuck that in your notes", "lock that in", "hold me to it", "plan around it", "For your
+files:", "I should like you to"); how the coach talks as a standing directive ("use simple
+words when you explain", "Short answers only.", "don't sugarcoat"); likings about how the
+coach treats the athlete ("I don't like being called champ"); dictated run-on talk; and a
+stored value deleted by itself ("Delete the 2:03.4, went 2:01.9 today").
+After this round's fixes by kind (tests/agent/test_memory_kinds4.py): precision 1.000,
+recall 0.985; replacement 36/39; memory_type 73/89, scope 84/89, importance 80/89.
+Detection 0.19 -> 0.22 ms per message (best of 5, the four dev corpora, on a shared machine).
+Left: a French keep request ("Garde ça en tête"), "you can forget the cut" (a bare noun
+with no memory word), new facts told as plans or others' wishes after a forget ("I'm
+racing in Chicago next and want…", "the coaches want me to…") not read as replacements; types
+where this writer's conventions differ from the earlier corpora's (equipment and diet as
+context or preference, talk instructions scoped global).
 """
 
 from __future__ import annotations
@@ -77,6 +106,7 @@ HERE = Path(__file__).parent
         ("dev_memory_corpus.jsonl", "dev memory corpus", 1.0, 1.0, 1.0, 0.95),
         ("dev2_memory_corpus.jsonl", "dev2 memory corpus", 1.0, 0.99, 0.97, 0.95),
         ("dev3_memory_corpus.jsonl", "dev3 memory corpus", 1.0, 0.98, 0.97, 0.97),
+        ("dev4_memory_corpus.jsonl", "dev4 memory corpus", 1.0, 0.96, 0.9, 0.8),
     ],
 )
 def test_dev_memory_corpus_holds_its_floor(
