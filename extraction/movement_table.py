@@ -81,6 +81,8 @@ snatch_balance | barbell | olympic | snatch | full_body
     snatch balance
 snatch_pull | barbell | olympic | pull | posterior_chain
     snatch pull, snatch high pull
+muscle_snatch | barbell | olympic | snatch | full_body
+    muscle snatch
 clean_and_jerk | barbell | olympic | clean_and_jerk | full_body
     clean and jerk, clean & jerk, clean + jerk, clean n jerk, clean jerk, c&j, c & j, c and j,
     c + j, cj
@@ -217,6 +219,8 @@ push_up | bodyweight | calisthenics | push | chest
     push up, press up, hand release push up, hrpu
 pike_push_up | bodyweight | calisthenics | push | shoulders
     pike push up
+archer_push_up | bodyweight | calisthenics | push | chest
+    archer push up
 dip | bodyweight | calisthenics | push | triceps
     dips, dip!, bar dip, parallel bar dip
 ring_dip | gymnastics | calisthenics | push | triceps
@@ -244,7 +248,9 @@ plank | bodyweight | calisthenics | static_hold | core
 hollow_hold | bodyweight | calisthenics | static_hold | core
     hollow hold, hollow body hold, hollow rock
 inverted_row | bodyweight | calisthenics | pull | back
-    inverted row, ring row, australian pull up, body row
+    inverted row, australian pull up, body row
+ring_row | gymnastics | calisthenics | pull | back
+    ring row
 hanging_leg_raise | gymnastics | calisthenics | core | core
     hanging leg raise, leg raise, hlr, hanging knee raise, knee raise
 russian_twist | bodyweight | calisthenics | core | core

@@ -1,0 +1,78 @@
+"""Strength and WOD phrasing by kind, third round: names in shorthand and other languages.
+
+Each test names a kind of phrasing (not a corpus sentence) and checks it with a few
+spellings, so a fix covers the kind rather than one message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from extraction import extract
+from extraction.cleaning import normalise
+
+from .scoring import facts
+
+TODAY = dt.date(2025, 4, 10)
+
+
+def _one(message: str, units: str = "kg") -> dict[str, Any]:
+    (workout,) = extract(message, today=TODAY, units=units)  # type: ignore[arg-type]
+    return {"discipline": workout.discipline, **facts(workout)}
+
+
+def _loads(found: dict[str, Any], name: str) -> set[tuple[float, str]]:
+    return {(value, unit) for n, value, unit in found["weights"] if n == name}
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("hang sn 75 5x2", "hang_snatch"),
+        ("sn pull 110 4x3", "snatch_pull"),
+        ("Sn balance 6x2 @ 60", "snatch_balance"),
+        ("power sn 70kg 5x2", "power_snatch"),
+        ("db bench 4x10 @ 30", "dumbbell_bench_press"),
+    ],
+)
+def test_a_word_of_a_longer_name_in_gym_shorthand(message: str, name: str) -> None:
+    found = _one(message)
+    assert list(found["sets"]) == [name]
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("muscle snatch 4x3 @ 40", "muscle_snatch"),
+        ("archer push ups 3x8 each side", "archer_push_up"),
+        ("ring rows 4x10", "ring_row"),
+        ("pike pushups 4x10", "pike_push_up"),
+        ("archer pushups 3x6", "archer_push_up"),
+    ],
+)
+def test_a_variation_is_not_folded_into_its_plain_movement(message: str, name: str) -> None:
+    found = _one(message)
+    assert list(found["sets"]) == [name]
+    assert len(found["sets"][name]) >= 3
+
+
+@pytest.mark.parametrize(
+    ("message", "names"),
+    [
+        ("supino 100kg 5x5, remada curvada 80kg 4x8", ["bench_press", "barbell_row"]),
+        ("Klimmzüge 5x8, Bankdrücken 80kg 5x5", ["pull_up", "bench_press"]),
+        ("sentadilla 5x5 120kg, peso muerto 3x3 160kg", ["back_squat", "deadlift"]),
+        ("przysiad 4x6 100kg, martwy ciąg 3x5 140kg", ["back_squat", "deadlift"]),
+        ("développé couché 4x8 70kg, tractions 4x8", ["bench_press", "pull_up"]),
+    ],
+)
+def test_gym_words_in_other_languages(message: str, names: list[str]) -> None:
+    found = _one(message)
+    assert list(found["sets"]) == names
+
+
+def test_accents_are_folded_not_dropped() -> None:
+    assert normalise("Kniebeugen, Übung, ciąg, Straße") == "Kniebeugen, Ubung, ciag, Strasse"
