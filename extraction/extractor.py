@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .build import build_workout
 from .cleaning import blank_idioms, looks_like_text, normalise
+from .effort_talk import rewrite_effort_talk
 from .errors import InvalidExtraction
 from .lifter_talk import rewrite_lifter_talk
 from .named_workouts import pair_scores
@@ -45,7 +46,7 @@ def extract(
     if not looks_like_text(text, cased):
         return []
     cased = rewrite_lifter_talk(digits_for_words(cased), WEIGHT_UNIT_ALIASES[units.lower()])
-    cased = complete_shorthand(cased)
+    cased = complete_shorthand(rewrite_effort_talk(cased))
     cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]

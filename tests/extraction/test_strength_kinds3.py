@@ -76,3 +76,64 @@ def test_gym_words_in_other_languages(message: str, names: list[str]) -> None:
 
 def test_accents_are_folded_not_dropped() -> None:
     assert normalise("Kniebeugen, Übung, ciąg, Straße") == "Kniebeugen, Ubung, ciag, Strasse"
+
+
+@pytest.mark.parametrize(
+    "message", ["dips 3 x failure", "dips 3x failure", "dips 3 x to failure", "dips 3x amrap"]
+)
+def test_sets_to_failure_count_the_sets(message: str) -> None:
+    assert _one(message)["sets"] == {"dip": [None, None, None]}
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "lateral raises till i couldnt lift my arms lol",
+        "lateral raises until I couldn't lift my arms",
+        "lateral raises til my shoulders gave out",
+    ],
+)
+def test_going_till_one_could_not_is_a_set_done(clause: str) -> None:
+    found = _one(f"bench 100kg 3x8, {clause}, pushdowns 4x12")
+    assert found["names"] == ["bench_press", "lateral_raise", "tricep_pushdown"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "leg press rest-pause 300kg x 12 + 5 + 3, calf raises 4x15",
+        "leg press 300kg x 12+5+3, calf raises 4x15",
+        "leg press 300kg x 12 + 6 (myo reps), calf raises 4x15",
+    ],
+)
+def test_a_rest_pause_set_is_one_set_of_its_mini_sets(message: str) -> None:
+    found = _one(message)
+    (reps,) = found["sets"]["leg_press"]
+    assert reps in (18, 20)
+    assert found["sets"]["calf_raise"] == [15, 15, 15, 15]
+    assert _loads(found, "leg_press") == {(300, "kg")}
+
+
+def test_a_complex_s_reps_joined_by_plus_are_no_rest_pause_set() -> None:
+    found = _one("power clean + push jerk 80kg 4 x 1+1")
+    assert found["sets"] == {"power_clean": [1, 1, 1, 1], "push_jerk": [1, 1, 1, 1]}
+
+
+@pytest.mark.parametrize(
+    ("message", "sets"),
+    [
+        ("CJ 110x1+1 x4", {"clean_and_jerk": 4}),
+        ("power clean + push jerk 80kg x 1+2 x 4", {"power_clean": 4, "push_jerk": 4}),
+    ],
+)
+def test_complex_reps_then_sets_after_a_load(message: str, sets: dict[str, int]) -> None:
+    found = _one(message)
+    assert {name: len(reps) for name, reps in found["sets"].items()} == sets
+    assert all(_loads(found, name) for name in sets)
+
+
+@pytest.mark.parametrize("joiner", ["n", "and", "&", "+"])
+def test_curls_paired_with_leg_extensions_are_leg_curls(joiner: str) -> None:
+    found = _one(f"leg ext {joiner} curls supersetted 3x15")
+    assert "leg_curl" in found["names"]
+    assert "bicep_curl" not in found["names"]
