@@ -240,8 +240,11 @@ def _number_near(text: str, start: int, end: int) -> bool:
     return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end) or label or joined)
 
 
-_KIND_OF_SESSION = re.compile(r"\s(?:workout|session|circuit|complex|class|flow|training)\b")
-"""After a weak alias, a word that makes it the kind of session ("kb workout"), no movement."""
+_KIND_OF_SESSION = re.compile(
+    r"\s(?:workout|session|circuit|complex|class|flow|training|emom|e\d+mom|amrap|wod|tabata)\b"
+)
+"""After a weak alias, a word that makes it the kind of session ("kb workout", "kettlebell
+EMOM 20"), no movement."""
 
 
 def _yields(mention: Mention, following: list[Mention], text: str) -> bool:

@@ -137,3 +137,28 @@ def test_curls_paired_with_leg_extensions_are_leg_curls(joiner: str) -> None:
     found = _one(f"leg ext {joiner} curls supersetted 3x15")
     assert "leg_curl" in found["names"]
     assert "bicep_curl" not in found["names"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Sn 70-80-85-90x2x3", "snatch 70-80-85-90 x2x3", "sn 70-80-85-90x2 x3"],
+)
+def test_loads_climbing_to_a_top_set_are_a_lift_not_a_wod(message: str) -> None:
+    found = _one(message)
+    assert found["discipline"] == "olympic_weightlifting"
+    assert _loads(found, "snatch") == {(70, "kg"), (80, "kg"), (85, "kg"), (90, "kg")}
+    assert found["sets"]["snatch"][-3:] == [2, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("message", "fmt"),
+    [
+        ("kettlebell EMOM 20:\nodd min - 10 swings (53lb)\neven min - 5 goblet squats", "emom"),
+        ("kb amrap 15: 10 swings 24kg, 10 goblet squats", "amrap"),
+        ("DB EMOM 12: 8 thrusters, 8 renegade rows", "emom"),
+    ],
+)
+def test_an_implement_naming_the_wod_is_no_movement(message: str, fmt: str) -> None:
+    found = _one(message)
+    assert found["discipline"] == "crossfit"
+    assert found["format"] == fmt
