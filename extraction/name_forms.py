@@ -1,4 +1,4 @@
-"""More ways to write a movement: gym shorthand inside a longer name, and other languages.
+"""More ways to write a movement: gym shorthand and initials, and other languages.
 
 Read by `vocabulary` with the exercise table. The shorthand forms are generated, so an alias
 written in the table still wins over them; the other-language names are written here, in the
@@ -51,6 +51,21 @@ plank: prancha, unterarmstutz
 """Gym words of Portuguese, Spanish, German, French, Italian and Polish athletes, with the
 table's marks (`!`: only with a number next to it)."""
 
+GYM_SHORTHAND = """
+back_squat: bsq!
+front_squat: fsq!
+hang_clean: hc!
+split_jerk: sj!
+push_jerk: pj!
+power_snatch: psn!, power sn
+hang_power_snatch: hpsn!
+clean_and_jerk: cnj!, c n j
+box_jump: bj!
+skull_crusher: skulls!
+barbell_row: bor!, bent row
+"""
+"""Initials a coach still reads, each only with a number next to it ("hc 3x2 @ 80")."""
+
 
 def short_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A longer name with one word in its gym shorthand ("hang snatch" -> "hang sn")."""
@@ -63,11 +78,11 @@ def short_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     ]
 
 
-def other_language_rows() -> dict[str, str]:
-    """Canonical name -> its other-language aliases, comma-separated."""
+def extra_rows() -> dict[str, str]:
+    """Canonical name -> its other-language and shorthand aliases, comma-separated."""
     rows: dict[str, str] = {}
     name = ""
-    for line in OTHER_LANGUAGES.strip().splitlines():
+    for line in f"{OTHER_LANGUAGES.strip()}\n{GYM_SHORTHAND.strip()}".splitlines():
         if not line.startswith(" "):
             name, _, line = line.partition(":")
         rows[name] = f"{rows.get(name, '')}, {line.strip()}".strip(", ")

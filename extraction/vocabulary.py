@@ -15,7 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein
 
 from .movement_table import MOVEMENT_TABLE
-from .name_forms import other_language_rows, short_forms
+from .name_forms import extra_rows, short_forms
 from .schema import MovementType
 
 Family = Literal[
@@ -76,7 +76,7 @@ def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry], 
         name, kind, family, category, muscle = (cell.strip() for cell in line.split("|"))
         movements[name] = Movement(name, kind, family, category, muscle)  # type: ignore[arg-type]
         rows.append((name, ""))
-    foreign = other_language_rows()
+    foreign = extra_rows()
     rows = [
         (name, f"{aliases}, {foreign[name]}" if name in foreign else aliases)
         for name, aliases in rows

@@ -162,3 +162,57 @@ def test_an_implement_naming_the_wod_is_no_movement(message: str, fmt: str) -> N
     found = _one(message)
     assert found["discipline"] == "crossfit"
     assert found["format"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("message", "loads"),
+    [
+        (
+            "Puchar Krakowa today: 91 / 116, total 207. 2nd in 81kg. sn 1/3, cj 2/3",
+            {"snatch": 91, "clean_and_jerk": 116},
+        ),
+        (
+            "meet today, went 200/130/240, 570 total, 9/9",
+            {"back_squat": 200, "bench_press": 130, "deadlift": 240},
+        ),
+        ("local comp: 80/100 total 180, 5/6", {"snatch": 80, "clean_and_jerk": 100}),
+    ],
+)
+def test_a_meet_s_best_lifts_that_add_up_to_the_total_are_the_lifts(
+    message: str, loads: dict[str, float]
+) -> None:
+    found = _one(message)
+    assert {name for name, _, _ in found["weights"]} == set(loads)
+    for name, value in loads.items():
+        assert _loads(found, name) == {(value, "kg")}
+
+
+@pytest.mark.parametrize(
+    "message", ["ran 5/10/15 total 31 min", "bench 100/105/110 total 300 reps"]
+)
+def test_numbers_that_do_not_add_up_to_the_total_are_no_meet(message: str) -> None:
+    found = _one(message)
+    assert "snatch" not in found["names"] and "back_squat" not in found["names"]
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("hc 5x2 @ 80", "hang_clean"),
+        ("sj 4x2 100kg", "split_jerk"),
+        ("bsq 5x5 140", "back_squat"),
+        ("psn 6x2 60kg", "power_snatch"),
+        ("skulls 3x12 30kg", "skull_crusher"),
+    ],
+)
+def test_lift_initials_with_their_sets(message: str, name: str) -> None:
+    assert list(_one(message)["sets"]) == [name]
+
+
+@pytest.mark.parametrize(
+    "message", ["hc was a bit off today, slept badly and ran 5k", "bj next week"]
+)
+def test_lift_initials_without_a_number_are_no_lift(message: str) -> None:
+    workouts = extract(message, today=TODAY, units="kg")
+    names = [facts(w)["names"] for w in workouts]
+    assert not any("hang_clean" in n or "box_jump" in n for n in names)
