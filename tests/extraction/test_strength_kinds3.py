@@ -216,3 +216,17 @@ def test_lift_initials_without_a_number_are_no_lift(message: str) -> None:
     workouts = extract(message, today=TODAY, units="kg")
     names = [facts(w)["names"] for w in workouts]
     assert not any("hang_clean" in n or "box_jump" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ohp 60kg 3x5 then back-off 50kg 2x8",
+        "ohp 60kg 3x5, 50kg 2x8",
+        "ohp 3x5 @ 60kg, then backoffs 50kg 2x8",
+    ],
+)
+def test_back_off_sets_with_their_load_said_first(message: str) -> None:
+    found = _one(message)
+    assert found["sets"]["overhead_press"] == [5, 5, 5, 8, 8]
+    assert _loads(found, "overhead_press") == {(60, "kg"), (50, "kg")}
