@@ -82,6 +82,11 @@ _LOAD_THEN_SETS = re.compile(
 )
 """A load said before its sets after an earlier set ("3x5, 50kg 2x8"): the sets at that load."""
 
+_SLASHED_REPS = re.compile(
+    r"(?<![\d/.])(?P<n>[2-9])\s?x\s?(?P<reps>\d{1,2}(?:\s?/\s?\d{1,2}){1,8})(?![\d/])"
+)
+"""Each set's reps after the count, slash-separated ("4 x 6/6/5/5"), one per set."""
+
 
 def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     """The cased text with tempo codes blanked, plates as loads, conversions and verbs read."""
@@ -92,6 +97,7 @@ def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     text = _MISSED_ATTEMPT.sub(lambda m: f"{m['made']}/{m['a'] or m['b']}x", text)
     text = _BROKEN_UP.sub(lambda m: f"in sets of {m['n']}", text)
     text = _DISTANCE_SETS.sub(lambda m: f"{m['move']}{m['n']} sets ({m['d']})", text)
+    text = _SLASHED_REPS.sub(_reps_per_set, text)
     text = _LOAD_THEN_SETS.sub(lambda m: f"{m['sets']} @ {m['load']}", text)
     return _PULLED.sub("deadlifted ", text)
 
@@ -119,3 +125,14 @@ def _plates(match: re.Match[str], units: WeightUnit) -> str:
     count = int(match["n"] or match["m"] or match["k"])
     value = _PLATE[units] * (1 + 2 * count)
     return f"{value:g} {units}"
+
+
+def _reps_per_set(match: re.Match[str]) -> str:
+    """The sets with their reps in brackets, when there is one count per set.
+
+    "4 x 6/6/5/5" -> "4 sets (6, 6, 5, 5)".
+    """
+    reps = [part.strip() for part in match["reps"].split("/")]
+    if len(reps) != int(match["n"]):
+        return match[0]
+    return f"{match['n']} sets ({', '.join(reps)})"

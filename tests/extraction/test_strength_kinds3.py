@@ -230,3 +230,17 @@ def test_back_off_sets_with_their_load_said_first(message: str) -> None:
     found = _one(message)
     assert found["sets"]["overhead_press"] == [5, 5, 5, 8, 8]
     assert _loads(found, "overhead_press") == {(60, "kg"), (50, "kg")}
+
+
+@pytest.mark.parametrize(
+    ("message", "reps"),
+    [
+        ("bench 4 x 6/6/5/5 @ 80", [6, 6, 5, 5]),
+        ("bench 3x10/8/6 at 80kg", [10, 8, 6]),
+        ("bench 80kg 3 x 8 / 8 / 7", [8, 8, 7]),
+    ],
+)
+def test_each_set_s_reps_slash_separated_after_the_count(message: str, reps: list[int]) -> None:
+    found = _one(message)
+    assert found["sets"]["bench_press"] == reps
+    assert _loads(found, "bench_press") == {(80, "kg")}
