@@ -150,6 +150,8 @@ tricep_pushdown | other | bodybuilding | isolation | triceps
     pressdown, cable pushdown
 skull_crusher | barbell | bodybuilding | isolation | triceps
     skull crusher, skullcrusher, lying tricep extension
+pullover | dumbbell | bodybuilding | isolation | back
+    pullover, db pullover, dumbbell pullover, cable pullover
 tricep_extension | other | bodybuilding | isolation | triceps
     tricep extension, triceps extension, overhead tricep extension, overhead extension,
     tricep kickback, triceps kickback
@@ -233,10 +235,14 @@ handstand_walk | gymnastics | calisthenics | skill | shoulders
     handstand walk, hs walk
 pistol_squat | bodyweight | calisthenics | legs | quads
     pistol, pistol squat
+cossack_squat | bodyweight | calisthenics | legs | quads
+    cossack squat
 air_squat | bodyweight | calisthenics | legs | quads
     air squat, bodyweight squat, bw squat, airsquat
 l_sit | gymnastics | calisthenics | static_hold | core
     l sit
+dead_hang | gymnastics | calisthenics | static_hold | back
+    dead hang, bar hang
 front_lever | gymnastics | calisthenics | static_hold | back
     front lever
 back_lever | gymnastics | calisthenics | static_hold | back
@@ -297,6 +303,8 @@ broad_jump | bodyweight | conditioning | legs | legs
     broad jump
 jumping_jack | bodyweight | conditioning | full_body | full_body
     jumping jack
+tuck_jump | bodyweight | conditioning | legs | legs
+    tuck jump
 high_knees | bodyweight | conditioning | full_body | legs
     high knee, high knees
 jump_squat | bodyweight | conditioning | legs | quads

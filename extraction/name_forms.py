@@ -63,6 +63,7 @@ clean_and_jerk: cnj!, c n j
 box_jump: bj!
 skull_crusher: skulls!
 barbell_row: bor!, bent row
+tricep_extension: french press
 """
 """Initials a coach still reads, each only with a number next to it ("hc 3x2 @ 80")."""
 

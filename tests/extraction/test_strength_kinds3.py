@@ -244,3 +244,21 @@ def test_each_set_s_reps_slash_separated_after_the_count(message: str, reps: lis
     found = _one(message)
     assert found["sets"]["bench_press"] == reps
     assert _loads(found, "bench_press") == {(80, "kg")}
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("db pullovers 3x12 @ 20", "pullover"),
+        ("french press 3x10 @ 25", "tricep_extension"),
+        ("cossack squats 3x8", "cossack_squat"),
+        ("dead hangs 3x30s", "dead_hang"),
+        ("tuck jumps 4x10", "tuck_jump"),
+    ],
+)
+def test_movements_that_were_missing_or_misread(message: str, name: str) -> None:
+    assert _one(message)["names"] == [name]
+
+
+def test_a_load_named_like_a_program_after_the_lift_is_a_load() -> None:
+    assert _loads(_one("2x1 bench 531", units="lb"), "bench_press") == {(531, "lb")}
