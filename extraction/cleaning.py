@@ -24,6 +24,8 @@ _REPLACEMENTS = str.maketrans(
         "½": ".5",
     }
 )
+_LETTERS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "đ": "d"})
+"""Letters NFKD does not split into a base letter and an accent."""
 _IDIOMS = re.compile(r"\bin a row\b|\bran (?:late|long|over)\b", re.IGNORECASE)
 _JUNK = re.compile(r"[^\x20-\x7e\n]+")
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -48,8 +50,19 @@ def normalise(text: str) -> str:
     case (a capitalised "Grace" is more likely the benchmark) at the same positions.
     """
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2]).translate(_REPLACEMENTS)
+    if not text.isascii():
+        text = _without_accents(text)
     text = _JUNK.sub(" ", text)
     return _SPACES.sub(" ", text)[:MAX_CHARS]
+
+
+def _without_accents(text: str) -> str:
+    """Latin letters without their accents, so other languages keep their words.
+
+    "Klimmzüge" -> "Klimmzuge", "martwy ciąg" -> "martwy ciag".
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    return "".join(char for char in text if not unicodedata.combining(char))
 
 
 def blank_idioms(text: str) -> str:

@@ -19,6 +19,11 @@ _COMPLEX_REPS = re.compile(
     r"(?<![\d.])(?P<sets>\d{1,2})\s?x\s?\((?P<parts>\d{1,2}(?:\s?\+\s?\d{1,2}){1,5})\)"
 )
 """Sets of a complex with each lift's reps in brackets: "5 x (2+1)", "4x(1+1+1)"."""
+_REPS_THEN_SETS = re.compile(
+    r"(?:(?<=\d)|(?<=kg)|(?<=lb)|(?<=lbs)|(?<=#))\s?x\s?(?P<parts>\d{1,2}(?:\s?\+\s?\d{1,2}){1,5})\s?x\s?(?P<sets>\d{1,2})(?![\d.])"
+    r"(?!\s?(?:kg|kgs|lbs?|#|%))"
+)
+"""A load's complex reps, then its sets: "CJ 110x1+1 x4" is four sets of 1+1 at 110."""
 _JOINED = re.compile(r"\s?\+\s?")
 _LOADED = ("barbell", "dumbbell", "kettlebell")
 
@@ -29,12 +34,15 @@ def joined(text: str, end: int, start: int) -> bool:
 
 
 def complex_reps(scope: str) -> tuple[str, list[int]]:
-    """The scope with "5 x (2+1)" read as "5 sets", and the reps of each lift (2, 1)."""
-    match = _COMPLEX_REPS.search(scope)
+    """The scope with "5 x (2+1)" read as "5 sets", and the reps of each lift (2, 1).
+
+    The same after a load, reps first: "110x1+1 x4" is "110 4 sets".
+    """
+    match = _COMPLEX_REPS.search(scope) or _REPS_THEN_SETS.search(scope)
     if match is None:
         return scope, []
     parts = [int(v) for v in re.findall(r"\d+", match["parts"])]
-    sets = f"{match['sets']} sets".ljust(len(match[0]))
+    sets = f" {match['sets']} sets".ljust(len(match[0]))
     return scope[: match.start()] + sets + scope[match.end() :], parts
 
 

@@ -111,7 +111,7 @@ def parse_crossfit(text: str, cased: str, units: WeightUnit) -> CrossfitResult:
         rounds=[CrossfitRound(round_number=1, rep_scheme=rep_scheme, exercises=exercises)],
         performance_data=_performance(text, score),
     )
-    domain = _time_domain(text) or (bench.time_cap if bench else None)
+    domain = time_domain(text) or (bench.time_cap if bench else None)
     result.duration = score.time if score.time is not None else domain
     return result
 
@@ -174,7 +174,7 @@ def _format_from_score(score: _Score, rep_scheme: str | None) -> CrossfitFormat 
     return "amrap" if score.rounds is not None else None
 
 
-def _time_domain(text: str) -> float | None:
+def time_domain(text: str) -> float | None:
     """The AMRAP or EMOM length in seconds ("20 min AMRAP", "EMOM 12")."""
     match = _TIME_DOMAIN.search(text)
     return float(match[1] or match[2]) * 60 if match else None

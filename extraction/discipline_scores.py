@@ -35,6 +35,7 @@ _MINUTE_FORMAT = re.compile(
     r"\bemom\b|\be\d+mom\b|\bon the minute\b|\bevery minute\b|\btabata\b|\bamrap\b|"
     r"\b(?:odd|even) min"
 )
+_ON_THE_MINUTE = re.compile(r"\bemom\b|\be\d+mom\b|\b(?:on the|every) minute\b|\b(?:odd|even) min")
 _KETTLEBELL = re.compile(r"\b(?:kb|kbs|kettlebells?|bells?|s&s|simple (?:and|&) sinister)\b")
 _BARBELL = re.compile(r"\b(?:barbell|bb|bar)\b")
 _PL_PROGRAM = re.compile(
@@ -160,6 +161,8 @@ def _wod_discipline(text: str, counts: _Counts) -> Discipline | None:
         and not cues.format_of(text)
     ):
         return "olympic_weightlifting"
+    if _kettlebell_led(text, counts) and _ON_THE_MINUTE.search(text):
+        return "hiit"  # bells on the minute, as a kettlebell session on the minute is
     return None if crossfit_moves else "circuit_training"
 
 

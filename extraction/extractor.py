@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .build import build_workout
 from .chat_words import plain_english
 from .cleaning import blank_idioms, looks_like_text, normalise
+from .effort_talk import rewrite_effort_talk
 from .errors import InvalidExtraction
 from .lifter_talk import rewrite_lifter_talk
+from .meet_results import name_meet_lifts
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
 from .numbers import Span, carry_distance_unit, find_weights
@@ -46,7 +48,8 @@ def extract(
     if not looks_like_text(text, cased):
         return []
     cased = digits_for_words(plain_english(cased))
-    cased = complete_shorthand(rewrite_lifter_talk(cased, WEIGHT_UNIT_ALIASES[units.lower()]))
+    cased = rewrite_lifter_talk(cased, WEIGHT_UNIT_ALIASES[units.lower()])
+    cased = complete_shorthand(rewrite_effort_talk(name_meet_lifts(cased)))
     cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]

@@ -75,6 +75,18 @@ _DISTANCE_SETS = re.compile(
 """Sets of a sled or carry counted in distance: "sled push 8 x 25m" is eight sets, not 25
 reps (a run's "8 x 400m" is left alone)."""
 
+_LOAD_THEN_SETS = re.compile(
+    r"(?<=[\d,] |[a-z] |, )(?P<load>\d{1,4}(?:\.\d{1,2})?\s?(?:kgs?|lbs?|#))\s"
+    r"(?P<sets>\d{1,2}\s?x\s?\d{1,2})(?![\d.]|\s?(?:x|kg|lb|#|@|at\b|m\b|s\b|sec|min))",
+    re.IGNORECASE,
+)
+"""A load said before its sets after an earlier set ("3x5, 50kg 2x8"): the sets at that load."""
+
+_SLASHED_REPS = re.compile(
+    r"(?<![\d/.])(?P<n>[2-9])\s?x\s?(?P<reps>\d{1,2}(?:\s?/\s?\d{1,2}){1,8})(?![\d/])"
+)
+"""Each set's reps after the count, slash-separated ("4 x 6/6/5/5"), one per set."""
+
 
 def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     """The cased text with tempo codes blanked, plates as loads, conversions and verbs read."""
@@ -85,6 +97,8 @@ def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     text = _MISSED_ATTEMPT.sub(lambda m: f"{m['made']}/{m['a'] or m['b']}x", text)
     text = _BROKEN_UP.sub(lambda m: f"in sets of {m['n']}", text)
     text = _DISTANCE_SETS.sub(lambda m: f"{m['move']}{m['n']} sets ({m['d']})", text)
+    text = _SLASHED_REPS.sub(_reps_per_set, text)
+    text = _LOAD_THEN_SETS.sub(lambda m: f"{m['sets']} @ {m['load']}", text)
     return _PULLED.sub("deadlifted ", text)
 
 
@@ -111,3 +125,14 @@ def _plates(match: re.Match[str], units: WeightUnit) -> str:
     count = int(match["n"] or match["m"] or match["k"])
     value = _PLATE[units] * (1 + 2 * count)
     return f"{value:g} {units}"
+
+
+def _reps_per_set(match: re.Match[str]) -> str:
+    """The sets with their reps in brackets, when there is one count per set.
+
+    "4 x 6/6/5/5" -> "4 sets (6, 6, 5, 5)".
+    """
+    reps = [part.strip() for part in match["reps"].split("/")]
+    if len(reps) != int(match["n"]):
+        return match[0]
+    return f"{match['n']} sets ({', '.join(reps)})"

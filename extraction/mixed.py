@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues
+from .crossfit import time_domain
 from .endurance import read_session, vest_weight
 from .lifting import MAX_SETS
 from .movement_lists import Item, parse_items
@@ -93,7 +94,8 @@ def parse_hiit(text: str, units: WeightUnit) -> MixedResult:
         total_rounds=int(rounds[1]) if rounds and int(rounds[1]) else None,
         exercises=exercises,
     )
-    return MixedResult(data, _duration(text, on_off.span() if on_off else None), assumed)
+    length = _duration(text, on_off.span() if on_off else None) or time_domain(text)
+    return MixedResult(data, length, assumed)
 
 
 def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedResult:

@@ -81,6 +81,8 @@ snatch_balance | barbell | olympic | snatch | full_body
     snatch balance
 snatch_pull | barbell | olympic | pull | posterior_chain
     snatch pull, snatch high pull
+muscle_snatch | barbell | olympic | snatch | full_body
+    muscle snatch
 clean_and_jerk | barbell | olympic | clean_and_jerk | full_body
     clean and jerk, clean & jerk, clean + jerk, clean n jerk, clean jerk, c&j, c & j, c and j,
     c + j, cj
@@ -148,6 +150,8 @@ tricep_pushdown | other | bodybuilding | isolation | triceps
     pressdown, cable pushdown
 skull_crusher | barbell | bodybuilding | isolation | triceps
     skull crusher, skullcrusher, lying tricep extension
+pullover | dumbbell | bodybuilding | isolation | back
+    pullover, db pullover, dumbbell pullover, cable pullover
 tricep_extension | other | bodybuilding | isolation | triceps
     tricep extension, triceps extension, overhead tricep extension, overhead extension,
     tricep kickback, triceps kickback
@@ -217,6 +221,8 @@ push_up | bodyweight | calisthenics | push | chest
     push up, press up, hand release push up, hrpu
 pike_push_up | bodyweight | calisthenics | push | shoulders
     pike push up
+archer_push_up | bodyweight | calisthenics | push | chest
+    archer push up
 dip | bodyweight | calisthenics | push | triceps
     dips, dip!, bar dip, parallel bar dip
 ring_dip | gymnastics | calisthenics | push | triceps
@@ -229,10 +235,14 @@ handstand_walk | gymnastics | calisthenics | skill | shoulders
     handstand walk, hs walk
 pistol_squat | bodyweight | calisthenics | legs | quads
     pistol, pistol squat
+cossack_squat | bodyweight | calisthenics | legs | quads
+    cossack squat
 air_squat | bodyweight | calisthenics | legs | quads
     air squat, bodyweight squat, bw squat, airsquat
 l_sit | gymnastics | calisthenics | static_hold | core
     l sit
+dead_hang | gymnastics | calisthenics | static_hold | back
+    dead hang, bar hang
 front_lever | gymnastics | calisthenics | static_hold | back
     front lever
 back_lever | gymnastics | calisthenics | static_hold | back
@@ -244,7 +254,9 @@ plank | bodyweight | calisthenics | static_hold | core
 hollow_hold | bodyweight | calisthenics | static_hold | core
     hollow hold, hollow body hold, hollow rock
 inverted_row | bodyweight | calisthenics | pull | back
-    inverted row, ring row, australian pull up, body row
+    inverted row, australian pull up, body row
+ring_row | gymnastics | calisthenics | pull | back
+    ring row
 hanging_leg_raise | gymnastics | calisthenics | core | core
     hanging leg raise, leg raise, hlr, hanging knee raise, knee raise
 russian_twist | bodyweight | calisthenics | core | core
@@ -291,6 +303,8 @@ broad_jump | bodyweight | conditioning | legs | legs
     broad jump
 jumping_jack | bodyweight | conditioning | full_body | full_body
     jumping jack
+tuck_jump | bodyweight | conditioning | legs | legs
+    tuck jump
 high_knees | bodyweight | conditioning | full_body | legs
     high knee, high knees
 jump_squat | bodyweight | conditioning | legs | quads

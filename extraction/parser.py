@@ -47,7 +47,9 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
     last_load = None
     for index, mention in enumerate(mentions):
         start, end = _scope(text, mentions, index)
-        scope, parts = complex_reps(text[start : mention.start] + " " + text[mention.end : end])
+        scope, parts = complex_reps(
+            f"{text[start : mention.start].rstrip()} {text[mention.end : end].lstrip()}"
+        )
         groups, each = read_groups(scope)
         groups = carry_same_load(scope, groups, last_load)
         last_load = next((g.load for g in reversed(groups) if g.load), last_load)

@@ -21,7 +21,7 @@ _BARE_INCLINE = re.compile(
 ("incline 3x12 @ 135", "incline: 3 sets of 10"); "incline walk" or "treadmill incline 12"
 have no set notation after the word."""
 _LEG_PAIR = re.compile(
-    r"(?P<pair>\b(?:leg|quad)\s?ext(?:ension)?s?\b\s?(?:\+|&|/|\band\b|\bss\b|\binto\b|"
+    r"(?P<pair>\b(?:leg|quad)\s?ext(?:ension)?s?\b\s?(?:\+|&|/|\band\b|\bn\b|\bss\b|\binto\b|"
     r"\bsuperset(?:ted)?\s(?:with|w/?)\b)\s?)(?P<curl>curls?\b)",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein
 
 from .movement_table import MOVEMENT_TABLE
+from .name_forms import extra_rows, short_forms
 from .schema import MovementType
 
 Family = Literal[
@@ -75,6 +76,11 @@ def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry], 
         name, kind, family, category, muscle = (cell.strip() for cell in line.split("|"))
         movements[name] = Movement(name, kind, family, category, muscle)  # type: ignore[arg-type]
         rows.append((name, ""))
+    foreign = extra_rows()
+    rows = [
+        (name, f"{aliases}, {foreign[name]}" if name in foreign else aliases)
+        for name, aliases in rows
+    ]
     index: dict[tuple[str, ...], _Entry] = {}
     written_words: set[str] = set()
     generated: dict[tuple[str, ...], _Entry] = {}
@@ -96,11 +102,15 @@ def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry], 
 
 
 def _spellings(alias: str) -> list[tuple[str, ...]]:
-    """The alias, its plural, and its two-word form run together ("pull up" -> "pullup")."""
+    """The alias, its plural, two of its words run together and its gym shorthand.
+
+    "pull up" -> "pullup", "pike push up" -> "pike pushup"; "hang snatch" -> "hang sn".
+    """
     words = tuple(_TOKEN.findall(alias))
-    forms = [words]
-    if len(words) == 2 and words[1].isalpha() and words[0].isalpha():
-        forms.append((words[0] + words[1],))
+    forms = [words, *short_forms(words)]
+    for i in range(len(words) - 1):
+        if words[i].isalpha() and words[i + 1].isalpha():
+            forms.append((*words[:i], words[i] + words[i + 1], *words[i + 2 :]))
     out = []
     for form in forms:
         last = form[-1]
@@ -230,8 +240,11 @@ def _number_near(text: str, start: int, end: int) -> bool:
     return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(text, end) or label or joined)
 
 
-_KIND_OF_SESSION = re.compile(r"\s(?:workout|session|circuit|complex|class|flow|training)\b")
-"""After a weak alias, a word that makes it the kind of session ("kb workout"), no movement."""
+_KIND_OF_SESSION = re.compile(
+    r"\s(?:workout|session|circuit|complex|class|flow|training|emom|e\d+mom|amrap|wod|tabata)\b"
+)
+"""After a weak alias, a word that makes it the kind of session ("kb workout", "kettlebell
+EMOM 20"), no movement."""
 
 
 def _yields(mention: Mention, following: list[Mention], text: str) -> bool:

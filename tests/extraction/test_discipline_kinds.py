@@ -220,3 +220,11 @@ def test_bells_named_up_front_cover_the_lifts_after_them() -> None:
     complex_ = "kb complex w pair of 20s: 5 cleans, 5 presses, 5 front squats x 5 rounds"
     assert _disciplines(complex_) == ["functional_bodybuilding"]
     assert _disciplines("deadlift 5x3 @ 180, kb swings 3x20") != ["functional_bodybuilding"]
+
+
+def test_a_kettlebell_emom_read_as_hiit_keeps_its_length() -> None:
+    (workout,) = extract(
+        "kb emom 16: odd minute 15 swings, even minute 10 goblet squats", today=TODAY
+    )
+    assert workout.discipline == "hiit"
+    assert workout.duration == 16 * 60
