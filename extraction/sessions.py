@@ -305,6 +305,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             return True
         if anchor.part and current.part and anchor.part != current.part:
             return True
+        if anchor.part and current.part is None and _other_session(current, clause):
+            return True
     kind = current.kind
     if kind is None or clause.kind == "neutral" or _minor(clause):
         return False
@@ -348,6 +350,17 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     return clause.kind in ("lifting", "crossfit", "keyword") or (
         clause.strong and done and clause.discipline != current.discipline
     )
+
+
+def _other_session(current: Session, clause: Clause) -> bool:
+    """A clause of another kind that says its own part of the day and how long or far.
+
+    "Recovery ride 45 min, and in the night 20 min stretching" is two sessions; the part of
+    the day is said only for the second, so parts that differ cannot tell it.
+    """
+    if not clause.strong or current.kind is None or not clause.quantity:
+        return False
+    return (clause.kind, clause.discipline) != (current.kind, current.discipline)
 
 
 def _finisher(clause: Clause) -> bool:
