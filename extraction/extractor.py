@@ -15,6 +15,7 @@ from .lifter_talk import rewrite_lifter_talk
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
 from .numbers import Span, carry_distance_unit, find_weights
+from .race_mentions import blank_past_races
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
 from .shorthand import complete_shorthand
@@ -45,7 +46,7 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = digits_for_words(plain_english(cased))
+    cased = blank_past_races(digits_for_words(plain_english(cased)))
     cased = complete_shorthand(rewrite_lifter_talk(cased, WEIGHT_UNIT_ALIASES[units.lower()]))
     cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
     workouts = []

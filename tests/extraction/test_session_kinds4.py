@@ -51,3 +51,35 @@ def test_a_later_part_of_the_day_said_only_once_starts_a_session(
 def test_sat_before_was_is_saturday() -> None:
     (workout,) = extract("sat was a 12k long run, legs heavy", today=TODAY)
     assert workout.date == dt.date(2025, 6, 7)
+
+
+@pytest.mark.parametrize(
+    ("message", "metres"),
+    [
+        ("ran 2 km warm up, 6 x 800m, 2 km cool down. Total around 9.6 km", 9600),
+        ("long run: 5 mi easy then 6 at goal pace and 1 easy, 12 in total", 12 * 1609.344),
+        ("tempo 4 km inside the run, 10 km in total", 10000),
+    ],
+)
+def test_a_total_said_late_is_the_distance(message: str, metres: float) -> None:
+    (workout,) = extract(message, today=TODAY)
+    assert _metres(workout) == pytest.approx(metres)
+
+
+def test_a_bare_number_before_total_needs_a_unit_said_before() -> None:
+    (workout,) = extract("bike intervals 5x4 min, 75 min total", today=TODAY)
+    assert _time(workout) == 75 * 60
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "first jog since the half marathon, 4 km in 26 min",
+        "shakeout after my marathon: 4 km, 26 minutes, legs ok",
+    ],
+)
+def test_a_race_said_in_passing_is_not_the_session(message: str) -> None:
+    (workout,) = extract(message, today=TODAY)
+    assert _metres(workout) == 4000
+    assert _time(workout) == 26 * 60
+    assert _data(workout).run_type != "race"
