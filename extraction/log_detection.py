@@ -55,7 +55,8 @@ _SENTENCE_VETOES = re.compile(
             r"(?:my )?(?:all[- ]time )?(?:best|fastest|longest|quickest|furthest|farthest)\b"
             r"[^,]{0,30}\b(?:is|was|=)\s",
             # a statement of records or numbers rather than a session
-            r"\bmy (?:prs?|pbs?|1rms?|maxes|bests|records|numbers|stats)\s*(?::|are\b|is\b|=)",
+            r"\bmy (?:prs?|pbs?|1rms?|maxes|bests|records|numbers|stats)"
+            r"(?: now| currently| right now| at the moment| atm)?\s*(?::|are\b|is\b|=)",
             r"\bmy (?:\w+ )?(?:1rm|pr|pb|max|training max|ftp|resting hr|resting heart rate|hrv|"
             r"weight|bodyweight) (?:is|are)\b",
         )
@@ -77,6 +78,8 @@ _PLANS = re.compile(
     r"this coming|(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
     r"workout|run|ride)|(?:saturday|sunday|weekend)(?:'s)? plan|wants? me to|told me to|"
     r"prescribed|assigned|back at it|here i come|signed up|registered|"
+    r"i can (?:only )?(?:ride|run|swim|row|lift|train|hike|do|go|get|fit|make it)|"
+    r"i'?m (?:free|available)|"
     r"might (?:just )?\w+|\w+ later$|"
     r"(?:starts?|begins?|kicks? off) (?:on |this |next )?(?:\w+day|tomorrow|next)|"
     r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
@@ -107,9 +110,15 @@ _CLAUSE_VETOES = re.compile(
             r"back when|used to|when i was|those were the days|"
             rf"since (?:{_MONTHS}|(?:19|20)\d\d)|was stuck at|last one was|last time was|"
             r"previous (?:best|pr|pb)|old (?:pr|pb)|i could|could (?:run|lift|do|squat|bench|"
-            r"deadlift|clean|snatch|press))\b",
+            r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
+            r"started \w+ing again)\b",
+            # a week's or a month's sum, not a session
+            r"\b(?:weekly|week'?s|monthly|month'?s) (?:total|mileage|volume|distance)\b|"
+            r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
+            # a race or a route described, not run ("it is 57 km with 4800 m of ascent")
+            r"^(?:it|the (?:race|course|route|event|loop))(?: is|'s) (?:about |around |~)?\d",
         )
     )
 )
@@ -135,7 +144,7 @@ _MESSAGE_FRAMES = re.compile(
             r"\b(?:current|present|updated|all[- ]time|lifetime) (?:maxes|1rms?|rms|prs|pbs|bests|"
             r"numbers|lifts|stats)\b",
             r"^(?:my )?(?:maxes|1rms?|prs|pbs|bests|numbers|stats)"
-            r"(?: (?:as of|so far|to date|right now|currently)[a-z ]{0,12})?\s?(?::|-|=)",
+            r"(?: (?:now|as of|so far|to date|right now|currently)[a-z ]{0,12})?\s?(?::|-|=)",
             r"\b(?:does|would) (?:this|that|it) (?:look|seem|sound) (?:ok|okay|good|right|"
             r"reasonable|balanced|like too much)\b",
             # a heading naming a plan, a calendar or a list ("taper plan for the marathon:")

@@ -83,3 +83,23 @@ def test_a_race_said_in_passing_is_not_the_session(message: str) -> None:
     assert _metres(workout) == 4000
     assert _time(workout) == 26 * 60
     assert _data(workout).run_type != "race"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my numbers now: squat 140, bench 95, deadlift 180. too slow?",
+        "my maxes currently: squat 140, bench 95",
+        "Need a plan for the next 8 weeks. I can run Monday, Wednesday and Saturday morning",
+        "Entered a trail race in October. It is 42 km with 2100 m of climbing. Thoughts?",
+        "weekly total came to 38 miles, up from 31. Too much?",
+        "my sleep got better since I started swimming again. coincidence?",
+    ],
+)
+def test_numbers_plans_and_sums_log_nothing(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+def test_a_weekly_total_line_leaves_the_diary_lines() -> None:
+    message = "Mon: ran 5 mi easy\nWed: ran 6 mi tempo\nweekly total 11 mi"
+    assert len(extract(message, today=TODAY)) == 2
