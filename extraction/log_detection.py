@@ -46,6 +46,8 @@ _SENTENCE_VETOES = re.compile(
             r"\bmy (?:\d{1,2} ?(?:yo|y/o|year old)|little one|toddler|kiddo)\b|"
             r"^(?:\w+ )?(?:saw|watched|seen) (?:a|an|this|some|the|that) (?:\w+ )?(?:guy|girl|"
             r"dude|man|woman|lady|kid|person|athlete|lifter|runner)\b",
+            # a race or a route described, not run: "It is 57 km with 4800 m of ascent."
+            r"^(?:it|the (?:race|course|route|event|loop))(?: is|'s) (?:about |around |~)?\d",
             # a correction of something logged before
             r"^(?:sorry,? |oops,? |wait,? )?(?:i meant|correction|typo|that should (?:be|say))\b",
             # a hypothetical, or an event ahead
@@ -117,8 +119,6 @@ _CLAUSE_VETOES = re.compile(
             r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
-            # a race or a route described, not run ("it is 57 km with 4800 m of ascent")
-            r"^(?:it|the (?:race|course|route|event|loop))(?: is|'s) (?:about |around |~)?\d",
         )
     )
 )
