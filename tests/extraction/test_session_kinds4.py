@@ -103,3 +103,21 @@ def test_numbers_plans_and_sums_log_nothing(message: str) -> None:
 def test_a_weekly_total_line_leaves_the_diary_lines() -> None:
     message = "Mon: ran 5 mi easy\nWed: ran 6 mi tempo\nweekly total 11 mi"
     assert len(extract(message, today=TODAY)) == 2
+
+
+def test_an_emoji_before_words_parts_clauses() -> None:
+    message = "missed the gym again 🙄 all i did was a 4 mile walk after dinner"
+    (workout,) = extract(message, today=TODAY)
+    assert workout.discipline == "walking"
+    assert _metres(workout) == pytest.approx(4 * 1609.344)
+
+
+def test_an_emoji_before_numbers_stays_with_them() -> None:
+    (workout,) = extract("track intervals 🥵 6 x 3min @ 5k pace w/ 90s jog", today=TODAY)
+    assert _data(workout).run_type == "intervals"
+
+
+def test_accents_are_dropped_not_their_letters() -> None:
+    (workout,) = extract("randonnée hier, 14 km", today=TODAY)
+    assert workout.discipline == "hiking"
+    assert workout.date == TODAY - dt.timedelta(days=1)
