@@ -189,6 +189,9 @@ _DONE = re.compile(
 _TEMPLATE_DAY = re.compile(r"(?:^|\n|[:,;] )\s?(?:day|d|week|wk) ?[1-7]\b(?!\s?(?:done|of\b))")
 """A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
 _PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
+_SUBORDINATE = re.compile(r"\s(?:which|because|cuz|coz|cos|since|lol|haha)\s")
+"""Where a comment on a session starts in a run-on line ("5K in 27:52 which I will never live
+down")."""
 
 
 def statement_part(sentence: str, question: bool) -> str | None:
@@ -274,3 +277,15 @@ def strip_vetoed_asides(clause: str) -> str:
     return _PARENTHETICAL.sub(
         lambda m: " " * len(m[0]) if _CLAUSE_VETOES.search(m[0][1:-1]) else m[0], clause
     )
+
+
+def keep_unvetoed_head(clause: str) -> str:
+    """Blank a vetoed comment run on after a session said without a comma.
+
+    "5K in 27:52 my daughter beat me which I will never live down": the plan-like "I will"
+    is the comment's; the head logs. A vetoed head ("skipped legs because …") stays as it is.
+    """
+    cut = _SUBORDINATE.search(clause)
+    if cut is None or not clause_is_vetoed(clause) or clause_is_vetoed(clause[: cut.start()]):
+        return clause
+    return clause[: cut.start()] + " " * (len(clause) - cut.start())

@@ -190,7 +190,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
         for start, text in split_at_times(split_clauses(statement, offset), today):
-            text = log_detection.strip_vetoed_asides(text)
+            text = log_detection.keep_unvetoed_head(log_detection.strip_vetoed_asides(text))
             if log_detection.covers_what_follows(text):
                 planned = True
             if log_detection.clause_is_vetoed(text):

@@ -121,3 +121,13 @@ def test_accents_are_dropped_not_their_letters() -> None:
     (workout,) = extract("randonnée hier, 14 km", today=TODAY)
     assert workout.discipline == "hiking"
     assert workout.date == TODAY - dt.timedelta(days=1)
+
+
+def test_a_vetoed_comment_run_on_after_a_session_leaves_it() -> None:
+    message = "parkrun done this morning 24:10 my son beat me which I will hear about forever"
+    (workout,) = extract(message, today=TODAY)
+    assert _time(workout) == 24 * 60 + 10
+
+
+def test_a_vetoed_head_stays_vetoed() -> None:
+    assert extract("skipped my 10k because my knee hurt", today=TODAY) == []
