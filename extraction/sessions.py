@@ -36,7 +36,10 @@ _ROUNDS_OF = re.compile(
     r"|(?:^|:\s?)\d{1,2} (?:rounds?|rds)$"
 )
 """Rounds of a WOD ("5 rounds - 400m run, 20 burpees", "3 rounds 4 on/2 off: …")."""
-_LAST_WEEK = re.compile(r"\blast week(?:'s|s)?\b")
+_LAST_WEEK = re.compile(
+    r"(?<!as )(?<!than )(?<!since )(?<!from )(?<!like )(?<!vs )\blast week(?:'s|s)?\b"
+)
+"""A sentence about last week; "same as last week" only compares with it."""
 # A typo-corrected name with no load, reps or sets beside it names no lift: "halves 1:35:50 /
 # 1:38:37" are a race's halves, not kettlebell halos.
 _LOAD_OR_REPS = re.compile(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")

@@ -131,3 +131,34 @@ def test_a_vetoed_comment_run_on_after_a_session_leaves_it() -> None:
 
 def test_a_vetoed_head_stays_vetoed() -> None:
     assert extract("skipped my 10k because my knee hurt", today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "metres"),
+    [("gravel ride 64,5 km, 2:31:00", 64500), ("easy jog 7,2 km in 41 min", 7200)],
+)
+def test_a_decimal_comma_is_a_decimal_point(message: str, metres: float) -> None:
+    (workout,) = extract(message, today=TODAY)
+    assert _metres(workout) == pytest.approx(metres)
+
+
+def test_thousands_commas_stay_thousands() -> None:
+    (workout,) = extract("rowed 2,000m in 7:45", today=TODAY)
+    assert _metres(workout) == 2000
+
+
+def test_n_times_a_distance_is_repeats() -> None:
+    (workout,) = extract("track: 8 times 400 m with 1 min rest", today=TODAY)
+    assert _data(workout).run_type == "intervals"
+    assert _metres(workout) == 3200
+
+
+def test_an_uphill_session_is_hills() -> None:
+    (workout,) = extract("hill workout: 10 x 90 sec hard uphill, jog down", today=TODAY)
+    assert _data(workout).run_type == "hills"
+
+
+def test_same_as_last_week_does_not_move_the_date() -> None:
+    message = "ran 5k this morning. And Monday's gym: squat 100 3x5, same as last week"
+    workouts = extract(message, today=TODAY)
+    assert [w.date for w in workouts] == [TODAY, dt.date(2025, 6, 9)]
