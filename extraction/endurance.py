@@ -65,6 +65,8 @@ _REST = re.compile(
 _NOT_TOTAL_BEFORE = re.compile(
     r"(?:\b(?:every|per|under|sub|below|over|than|on|at|held)|/|@|\d-)\s?~?$"
 )
+_DISTANCE_SLASH = re.compile(r"\d\s?(?:km|k|mi|miles?)\s?/\s?$")
+"""A slash after a distance separates it from the time: "2 mi / 40 min"."""
 _NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
 _TOTAL_BEFORE = re.compile(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
 _TOTAL_AFTER = re.compile(
@@ -340,7 +342,10 @@ def _time(reading: Reading) -> Span | None:
             for s in free
             if text.count(":", s.start, s.end) == 2
             or (
-                not _NOT_TOTAL_BEFORE.search(text[max(0, s.start - 20) : s.start])
+                (
+                    not _NOT_TOTAL_BEFORE.search(before := text[max(0, s.start - 20) : s.start])
+                    or _DISTANCE_SLASH.search(before)
+                )
                 and not _NOT_TOTAL_AFTER.match(text, s.end)
             )
         ]

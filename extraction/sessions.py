@@ -16,7 +16,7 @@ from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
 from .schema import Discipline
 from .schemes import wod_scheme
-from .session_dates import resolve_dates, split_at_times, to_last_week
+from .session_dates import day_of, resolve_dates, split_at_times, to_last_week
 from .vocabulary import Mention, corrections, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -181,6 +181,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     if log_detection.is_framed_non_log(lower):
         return out
     asked, ahead, diary = False, False, is_diary(lower)
+    held: tuple[int, Anchor] | None = None
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
         last_week = _LAST_WEEK.search(sentence) is not None
@@ -197,12 +198,15 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             if log_detection.covers_what_follows(text):
                 planned = True
             if log_detection.clause_is_vetoed(text):
+                held = day_of(text, today, index) or held
                 continue
             if planned and not log_detection.says_done(text):
                 continue
             planned = False
             clause = _clause(text, cased[start : start + len(text)], today, lifts, diary)
             clause.sentence = index
+            if clause.anchor is None and held and held[0] == index:
+                clause.anchor = held[1]  # "today is rest day so I only did the physio routine"
             if last_week and clause.anchor is not None:
                 clause.anchor = to_last_week(clause.anchor, today)
             out.append(clause)

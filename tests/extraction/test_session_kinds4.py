@@ -162,3 +162,14 @@ def test_same_as_last_week_does_not_move_the_date() -> None:
     message = "ran 5k this morning. And Monday's gym: squat 100 3x5, same as last week"
     workouts = extract(message, today=TODAY)
     assert [w.date for w in workouts] == [TODAY, dt.date(2025, 6, 9)]
+
+
+def test_a_slash_after_a_distance_separates_the_time() -> None:
+    (workout,) = extract("walked the canal path, 3 mi / 55 min", today=TODAY)
+    assert _time(workout) == 55 * 60
+
+
+def test_the_day_of_a_vetoed_clause_dates_the_clauses_after_it() -> None:
+    message = "ran 10k yesterday. Monday was a rest day, 25 min of stretching only"
+    workouts = extract(message, today=TODAY)
+    assert [w.date for w in workouts] == [TODAY - dt.timedelta(days=1), dt.date(2025, 6, 9)]
