@@ -58,8 +58,8 @@ def normalise(text: str) -> str:
     case (a capitalised "Grace" is more likely the benchmark) at the same positions.
     """
     text = unicodedata.normalize("NFKD", text[: MAX_CHARS * 2]).translate(_REPLACEMENTS)
-    text = _EMOJI.sub("; ", _ACCENTS.sub("", text))
-    text = _JUNK.sub(" ", text)
+    if not text.isascii():
+        text = _JUNK.sub(" ", _EMOJI.sub("; ", _ACCENTS.sub("", text)))
     return _SPACES.sub(" ", text)[:MAX_CHARS]
 
 

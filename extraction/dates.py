@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .holidays import holiday_dates
+
 PartOfDay = Literal["morning", "midday", "afternoon", "evening"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -161,6 +163,8 @@ def find_anchors(text: str, today: dt.date, diary: bool = False) -> list[Anchor]
             ):
                 anchor = Anchor(anchor.start, anchor.end, None, anchor.part, passing=True)
             anchors.append(anchor)
+    if not anchors:
+        anchors = [Anchor(start, end, date) for start, end, date in holiday_dates(text, today)]
     return anchors
 
 

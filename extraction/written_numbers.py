@@ -16,4 +16,6 @@ _TIMES = re.compile(rf"(?<![\d.])(\d{{1,2}}) times (?=\d{{1,4}}(?:\.\d{{1,2}})?\
 
 def plain_notation(text: str) -> str:
     """The text with decimal commas as points and "N times D" as "N x D"."""
-    return _TIMES.sub(r"\1 x ", _DECIMAL_COMMA.sub(r"\1.\2", text))
+    if "," in text:
+        text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    return _TIMES.sub(r"\1 x ", text) if " times " in text else text

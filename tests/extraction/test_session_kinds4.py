@@ -173,3 +173,24 @@ def test_the_day_of_a_vetoed_clause_dates_the_clauses_after_it() -> None:
     message = "ran 10k yesterday. Monday was a rest day, 25 min of stretching only"
     workouts = extract(message, today=TODAY)
     assert [w.date for w in workouts] == [TODAY - dt.timedelta(days=1), dt.date(2025, 6, 9)]
+
+
+@pytest.mark.parametrize(
+    ("message", "today", "date"),
+    [
+        ("Boxing Day parkrun, 23:40", dt.date(2025, 12, 28), dt.date(2025, 12, 26)),
+        ("New Year's Day swim, 1 km in 25 min", dt.date(2026, 1, 3), dt.date(2026, 1, 1)),
+        ("ran 10k on Thanksgiving, 52 min", dt.date(2025, 11, 29), dt.date(2025, 11, 27)),
+    ],
+)
+def test_a_recent_holiday_dates_the_session(message: str, today: dt.date, date: dt.date) -> None:
+    (workout,) = extract(message, today=today)
+    assert workout.date == date
+
+
+def test_a_greeting_or_a_far_holiday_dates_nothing() -> None:
+    today = dt.date(2025, 12, 27)
+    (greeted,) = extract("Happy Christmas! ran 8k this morning", today=today)
+    assert greeted.date == today
+    (far,) = extract("ran 8k, Christmas Day pace", today=dt.date(2026, 3, 2))
+    assert far.date == dt.date(2026, 3, 2)
