@@ -19,6 +19,7 @@ from .race_mentions import blank_past_races
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
 from .shorthand import complete_shorthand
+from .swim_events import name_swim_events
 from .written_numbers import plain_notation
 
 MAX_WORKOUTS = 50
@@ -48,6 +49,7 @@ def extract(
     if not looks_like_text(text, cased):
         return []
     cased = blank_past_races(plain_notation(digits_for_words(plain_english(cased))))
+    cased = name_swim_events(cased)
     cased = complete_shorthand(rewrite_lifter_talk(cased, WEIGHT_UNIT_ALIASES[units.lower()]))
     cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
     workouts = []

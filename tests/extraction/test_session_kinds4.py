@@ -194,3 +194,15 @@ def test_a_greeting_or_a_far_holiday_dates_nothing() -> None:
     assert greeted.date == today
     (far,) = extract("ran 8k, Christmas Day pace", today=dt.date(2026, 3, 2))
     assert far.date == dt.date(2026, 3, 2)
+
+
+def test_a_swim_event_is_a_swim_of_its_distance() -> None:
+    message = "county meet: 400 free 4:51.20 this morning, 100 breast 1:12.4 in the evening"
+    workouts = extract(message, today=TODAY)
+    assert [w.discipline for w in workouts] == ["swimming", "swimming"]
+    assert [_metres(w) for w in workouts] == [400, 100]
+    assert [_time(w) for w in workouts] == [pytest.approx(291.2), pytest.approx(72.4)]
+
+
+def test_a_stroke_drill_is_not_an_event() -> None:
+    assert extract("50 back squat 3x5", today=TODAY)[0].discipline != "swimming"
