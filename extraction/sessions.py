@@ -14,6 +14,7 @@ from typing import Literal
 from . import cues, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
+from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
 from .session_dates import day_of, resolve_dates, split_at_times, to_last_week
@@ -148,6 +149,7 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
             sessions.append(current)
         current.add(clause)
     resolve_dates(sessions, today)
+    sessions = join_race_legs(lower, sessions)
     return [s for s in sessions if s.kind is not None and _has_evidence(s)]
 
 

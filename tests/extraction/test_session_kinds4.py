@@ -206,3 +206,12 @@ def test_a_swim_event_is_a_swim_of_its_distance() -> None:
 
 def test_a_stroke_drill_is_not_an_event() -> None:
     assert extract("50 back squat 3x5", today=TODAY)[0].discipline != "swimming"
+
+
+def test_a_race_with_transitions_is_one_workout() -> None:
+    message = "sprint tri done: swim 750m 14:02, T1 2:10, bike 20k 38:40, T2 1:05, run 5k 24:30"
+    assert len(extract(message, today=TODAY)) == 1
+
+
+def test_legs_without_transitions_stay_apart() -> None:
+    assert len(extract("swam 1500m this morning, ran 5k in the evening", today=TODAY)) == 2
