@@ -28,6 +28,12 @@ _LETTERS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"
 """Letters NFKD does not split into a base letter and an accent."""
 _IDIOMS = re.compile(r"\bin a row\b|\bran (?:late|long|over)\b", re.IGNORECASE)
 _JUNK = re.compile(r"[^\x20-\x7e\n]+")
+_EMOJI = re.compile(
+    r"[\u2600-\u27bf\U0001f300-\U0001faff][\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d\s]*"
+    r"(?=[a-zA-Z])"
+)
+"""A run of emoji before words: chat's comma ("skipped gym 😤 only thing i did was a walk");
+before numbers it annotates them ("intervals 🙃 8 x 2min")."""
 _SPACES = re.compile(r"[ \t]{2,}")
 # Sentence ends: ! ? and full stops that are not decimal points nor in initials ("B.A.A.",
 # "a.m."); newlines.
@@ -46,12 +52,15 @@ _CLAUSE_SEP = re.compile(
 def normalise(text: str) -> str:
     """ASCII-only, single-spaced text of at most MAX_CHARS characters, case kept.
 
+    Accents are dropped, not their letters ("séries" is "series"), and a run of emoji
+    before a word separates clauses as a comma would.
+
     Lower-casing it keeps every offset, so callers match on `.lower()` and look back at the
     case (a capitalised "Grace" is more likely the benchmark) at the same positions.
     """
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2]).translate(_REPLACEMENTS)
     if not text.isascii():
-        text = _without_accents(text)
+        text = _EMOJI.sub("; ", _without_accents(text))
     text = _JUNK.sub(" ", text)
     return _SPACES.sub(" ", text)[:MAX_CHARS]
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .holidays import holiday_dates
+
 PartOfDay = Literal["morning", "midday", "afternoon", "evening"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -55,6 +57,7 @@ _MID_ABBREVIATIONS = (
     r"|s(?:at|un)\b(?<!i s..)(?<!we s..)(?<!just s..)(?<!then s..)(?<!and s..)(?<!had s..)"
     r"(?<!the s..)(?<!he s..)(?<!she s..)(?<!they s..)(?<!you s..)"
     r"(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/)\b))"
+    r"|sat\b(?=\swas\b)"
 )
 """A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club");
 "sat" and "sun" only where they cannot be the verb or the star."""
@@ -96,7 +99,7 @@ _ANCHOR = re.compile(
     r"|(?:^|(?<=\n))(?P<nd1>[01]?\d|[23]\d)/(?P<nd2>[0-3]?\d)(?![/\d])(?=\s?[-:)]|$)"
     r"|\bon (?P<on1>[01]?\d|[23]\d)/(?P<on2>[0-3]?\d)(?![/\d])"
     r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
-    r"|before work|after work|at night)"
+    r"|before work|after work|at night|(?<=in\sthe\s)night)"
     r"|(?<![\d\w])(?<!\d )(?<!i )(?P<label>am|pm)(?=\s?:|\s\d)|^(?P<pmlabel>pm)(?=\s[a-z])"
     r")",
 )
@@ -160,6 +163,8 @@ def find_anchors(text: str, today: dt.date, diary: bool = False) -> list[Anchor]
             ):
                 anchor = Anchor(anchor.start, anchor.end, None, anchor.part, passing=True)
             anchors.append(anchor)
+    if not anchors:
+        anchors = [Anchor(start, end, date) for start, end, date in holiday_dates(text, today)]
     return anchors
 
 

@@ -65,6 +65,8 @@ _REST = re.compile(
 _NOT_TOTAL_BEFORE = re.compile(
     r"(?:\b(?:every|per|under|sub|below|over|than|on|at|held)|/|@|\d-)\s?~?$"
 )
+_DISTANCE_SLASH = re.compile(r"\d\s?(?:km|k|mi|miles?)\s?/\s?$")
+"""A slash after a distance separates it from the time: "2 mi / 40 min"."""
 _NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
 _TOTAL_BEFORE = re.compile(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
 _TOTAL_AFTER = re.compile(
@@ -75,11 +77,15 @@ _AMOUNT = (
     r"\s?(?:km|k|mi|miles?|m|meters?|yd|yds|yards?)"
 )
 _TOTAL = re.compile(
-    rf"(?:=\s?|total\s(?:of\s)?)({_AMOUNT})|({_AMOUNT})\s?total"
+    r"(?:=\s?|total\s(?:of\s|was\s|is\s)?(?:around\s|about\s|roughly\s|~\s?)?)"
+    rf"({_AMOUNT})|({_AMOUNT})(?:\s?total|\sin\stotal)"
     r"|\b(?:inside|within|(?:in the )?middle of|as part of|during) (?:an?\s|my\s|the\s)?"
     rf"({_AMOUNT})"
 )
-"""An explicit total: "= 9 km", "12 mi total", "tempo 4 mi inside an 8 mi run"."""
+"""An explicit total: "= 9 km", "12 mi total", "total around 8.5 km", "tempo 4 mi inside an
+8 mi run"."""
+_BARE_TOTAL = re.compile(r"(?<![\d.,:])(\d{1,3}(?:\.\d{1,2})?) (?:in )?total\b")
+"""A total said without its unit ("3 km easy, 8 at pace, 13 in total"): the unit said before."""
 SWIM_PART = re.compile(
     r"(?<![\d.x])(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|kick|pull)\b"
 )
@@ -254,6 +260,11 @@ def _distance(reading: Reading) -> Span | None:
     if total and (spans := find_distances(total[1] or total[2] or total[3])):
         reading.taken.append(total.span())
         return spans[0]
+    bare = _BARE_TOTAL.search(text)
+    before = find_distances(text[: bare.start()]) if bare else []
+    if bare and before and before[-1].unit in ("km", "mi"):
+        reading.taken.append(bare.span())
+        return Span(bare.start(), bare.end(1), float(bare[1]), before[-1].unit)
     said = next(
         (
             span
@@ -331,7 +342,10 @@ def _time(reading: Reading) -> Span | None:
             for s in free
             if text.count(":", s.start, s.end) == 2
             or (
-                not _NOT_TOTAL_BEFORE.search(text[max(0, s.start - 20) : s.start])
+                (
+                    not _NOT_TOTAL_BEFORE.search(before := text[max(0, s.start - 20) : s.start])
+                    or _DISTANCE_SLASH.search(before)
+                )
                 and not _NOT_TOTAL_AFTER.match(text, s.end)
             )
         ]

@@ -17,9 +17,12 @@ from .meet_results import name_meet_lifts
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
 from .numbers import Span, carry_distance_unit, find_weights
+from .race_mentions import blank_past_races
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
 from .shorthand import complete_shorthand
+from .swim_events import name_swim_events
+from .written_numbers import plain_notation
 
 MAX_WORKOUTS = 50
 """Sessions read from one message at most (bounds the work); a turn logs at most 20 and
@@ -47,8 +50,8 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = digits_for_words(plain_english(cased))
-    cased = rewrite_lifter_talk(cased, WEIGHT_UNIT_ALIASES[units.lower()])
+    cased = blank_past_races(plain_notation(digits_for_words(plain_english(cased))))
+    cased = rewrite_lifter_talk(name_swim_events(cased), WEIGHT_UNIT_ALIASES[units.lower()])
     cased = complete_shorthand(rewrite_effort_talk(name_meet_lifts(cased)))
     cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
     workouts = []

@@ -46,6 +46,8 @@ _SENTENCE_VETOES = re.compile(
             r"\bmy (?:\d{1,2} ?(?:yo|y/o|year old)|little one|toddler|kiddo)\b|"
             r"^(?:\w+ )?(?:saw|watched|seen) (?:a|an|this|some|the|that) (?:\w+ )?(?:guy|girl|"
             r"dude|man|woman|lady|kid|person|athlete|lifter|runner)\b",
+            # a race or a route described, not run: "It is 57 km with 4800 m of ascent."
+            r"^(?:it|the (?:race|course|route|event|loop))(?: is|'s) (?:about |around |~)?\d",
             # a correction of something logged before
             r"^(?:sorry,? |oops,? |wait,? )?(?:i meant|correction|typo|that should (?:be|say))\b",
             # a hypothetical, or an event ahead
@@ -55,7 +57,8 @@ _SENTENCE_VETOES = re.compile(
             r"(?:my )?(?:all[- ]time )?(?:best|fastest|longest|quickest|furthest|farthest)\b"
             r"[^,]{0,30}\b(?:is|was|=)\s",
             # a statement of records or numbers rather than a session
-            r"\bmy (?:prs?|pbs?|1rms?|maxes|bests|records|numbers|stats)\s*(?::|are\b|is\b|=)",
+            r"\bmy (?:prs?|pbs?|1rms?|maxes|bests|records|numbers|stats)"
+            r"(?: now| currently| right now| at the moment| atm)?\s*(?::|are\b|is\b|=)",
             r"\bmy (?:\w+ )?(?:1rm|pr|pb|max|training max|ftp|resting hr|resting heart rate|hrv|"
             r"weight|bodyweight) (?:is|are)\b",
         )
@@ -77,6 +80,8 @@ _PLANS = re.compile(
     r"this coming|(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
     r"workout|run|ride)|(?:saturday|sunday|weekend)(?:'s)? plan|wants? me to|told me to|"
     r"prescribed|assigned|back at it|here i come|signed up|registered|"
+    r"i can (?:only )?(?:ride|run|swim|row|lift|train|hike|do|go|get|fit|make it)|"
+    r"i'?m (?:free|available)|"
     r"might (?:just )?\w+|\w+ later$|"
     r"(?:starts?|begins?|kicks? off) (?:on |this |next )?(?:\w+day|tomorrow|next)|"
     r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
@@ -107,7 +112,11 @@ _CLAUSE_VETOES = re.compile(
             r"back when|used to|when i was|those were the days|"
             rf"since (?:{_MONTHS}|(?:19|20)\d\d)|was stuck at|last one was|last time was|"
             r"previous (?:best|pr|pb)|old (?:pr|pb)|i could|could (?:run|lift|do|squat|bench|"
-            r"deadlift|clean|snatch|press))\b",
+            r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
+            r"started \w+ing again)\b",
+            # a week's or a month's sum, not a session
+            r"\b(?:weekly|week'?s|monthly|month'?s) (?:total|mileage|volume|distance)\b|"
+            r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
         )
@@ -135,7 +144,7 @@ _MESSAGE_FRAMES = re.compile(
             r"\b(?:current|present|updated|all[- ]time|lifetime) (?:maxes|1rms?|rms|prs|pbs|bests|"
             r"numbers|lifts|stats)\b",
             r"^(?:my )?(?:maxes|1rms?|prs|pbs|bests|numbers|stats)"
-            r"(?: (?:as of|so far|to date|right now|currently)[a-z ]{0,12})?\s?(?::|-|=)",
+            r"(?: (?:now|as of|so far|to date|right now|currently)[a-z ]{0,12})?\s?(?::|-|=)",
             r"\b(?:does|would) (?:this|that|it) (?:look|seem|sound) (?:ok|okay|good|right|"
             r"reasonable|balanced|like too much)\b",
             # a heading naming a plan, a calendar or a list ("taper plan for the marathon:")
@@ -180,6 +189,9 @@ _DONE = re.compile(
 _TEMPLATE_DAY = re.compile(r"(?:^|\n|[:,;] )\s?(?:day|d|week|wk) ?[1-7]\b(?!\s?(?:done|of\b))")
 """A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
 _PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
+_SUBORDINATE = re.compile(r"\s(?:which|because|cuz|coz|cos|since|lol|haha)\s")
+"""Where a comment on a session starts in a run-on line ("5K in 27:52 which I will never live
+down")."""
 
 
 def statement_part(sentence: str, question: bool) -> str | None:
@@ -265,3 +277,15 @@ def strip_vetoed_asides(clause: str) -> str:
     return _PARENTHETICAL.sub(
         lambda m: " " * len(m[0]) if _CLAUSE_VETOES.search(m[0][1:-1]) else m[0], clause
     )
+
+
+def keep_unvetoed_head(clause: str) -> str:
+    """Blank a vetoed comment run on after a session said without a comma.
+
+    "5K in 27:52 my daughter beat me which I will never live down": the plan-like "I will"
+    is the comment's; the head logs. A vetoed head ("skipped legs because …") stays as it is.
+    """
+    cut = _SUBORDINATE.search(clause)
+    if cut is None or not clause_is_vetoed(clause) or clause_is_vetoed(clause[: cut.start()]):
+        return clause
+    return clause[: cut.start()] + " " * (len(clause) - cut.start())

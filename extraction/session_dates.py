@@ -100,3 +100,13 @@ def to_last_week(anchor: Anchor, today: dt.date) -> Anchor:
     if anchor.date is None or anchor.date < monday:
         return anchor
     return dataclasses.replace(anchor, date=anchor.date - dt.timedelta(days=7))
+
+
+def day_of(text: str, today: dt.date, sentence: int) -> tuple[int, Anchor] | None:
+    """The day a clause that logs nothing names, for the clauses after it in its sentence.
+
+    "today is rest day so only I did the physio routine, …": the rest day is vetoed, but
+    the routine after it is today's.
+    """
+    dated = [a for a in find_anchors(text, today) if a.date and not a.passing]
+    return (sentence, dated[0]) if dated else None

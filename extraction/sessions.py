@@ -14,9 +14,10 @@ from typing import Literal
 from . import cues, discipline_scores, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary
+from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
-from .session_dates import resolve_dates, split_at_times, to_last_week
+from .session_dates import day_of, resolve_dates, split_at_times, to_last_week
 from .vocabulary import Mention, corrections, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -36,7 +37,10 @@ _ROUNDS_OF = re.compile(
     r"|(?:^|:\s?)\d{1,2} (?:rounds?|rds)$"
 )
 """Rounds of a WOD ("5 rounds - 400m run, 20 burpees", "3 rounds 4 on/2 off: …")."""
-_LAST_WEEK = re.compile(r"\blast week(?:'s|s)?\b")
+_LAST_WEEK = re.compile(
+    r"(?<!as )(?<!than )(?<!since )(?<!from )(?<!like )(?<!vs )\blast week(?:'s|s)?\b"
+)
+"""A sentence about last week; "same as last week" only compares with it."""
 # A typo-corrected name with no load, reps or sets beside it names no lift: "halves 1:35:50 /
 # 1:38:37" are a race's halves, not kettlebell halos.
 _LOAD_OR_REPS = re.compile(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
@@ -145,6 +149,7 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
             sessions.append(current)
         current.add(clause)
     resolve_dates(sessions, today)
+    sessions = join_race_legs(lower, sessions)
     return [s for s in sessions if s.kind is not None and _has_evidence(s)]
 
 
@@ -178,6 +183,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     if log_detection.is_framed_non_log(lower):
         return out
     asked, ahead, diary = False, False, is_diary(lower)
+    held: tuple[int, Anchor] | None = None
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
         last_week = _LAST_WEEK.search(sentence) is not None
@@ -190,16 +196,19 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
         for start, text in split_at_times(split_clauses(statement, offset), today):
-            text = log_detection.strip_vetoed_asides(text)
+            text = log_detection.keep_unvetoed_head(log_detection.strip_vetoed_asides(text))
             if log_detection.covers_what_follows(text):
                 planned = True
             if log_detection.clause_is_vetoed(text):
+                held = day_of(text, today, index) or held
                 continue
             if planned and not log_detection.says_done(text):
                 continue
             planned = False
             clause = _clause(text, cased[start : start + len(text)], today, lifts, diary)
             clause.sentence = index
+            if clause.anchor is None and held and held[0] == index:
+                clause.anchor = held[1]  # "today is rest day so I only did the physio routine"
             if last_week and clause.anchor is not None:
                 clause.anchor = to_last_week(clause.anchor, today)
             out.append(clause)
@@ -306,6 +315,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             return True
         if anchor.part and current.part and anchor.part != current.part:
             return True
+        if anchor.part and current.part is None and _other_session(current, clause):
+            return True
     kind = current.kind
     if kind is None or clause.kind == "neutral" or (_minor(clause) and anchor is None):
         return False  # a walk or stretch is a cool-down unless said at its own time
@@ -349,6 +360,17 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     return clause.kind in ("lifting", "crossfit", "keyword") or (
         clause.strong and done and clause.discipline != current.discipline
     )
+
+
+def _other_session(current: Session, clause: Clause) -> bool:
+    """A clause of another kind that says its own part of the day and how long or far.
+
+    "Recovery ride 45 min, and in the night 20 min stretching" is two sessions; the part of
+    the day is said only for the second, so parts that differ cannot tell it.
+    """
+    if not clause.strong or current.kind is None or not clause.quantity:
+        return False
+    return (clause.kind, clause.discipline) != (current.kind, current.discipline)
 
 
 def _finisher(clause: Clause) -> bool:

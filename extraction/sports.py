@@ -30,6 +30,7 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
     for run_type, pattern, weight in (
         ("fartlek", r"\bfartlek", 4),
         ("hills", r"\bhill (?:repeats|sprints|reps|intervals)|\bhills\b", 4),
+        ("hills", r"\bhill (?:session|workout|circuit|efforts?)\b|\buphill\b", 4),
         ("threshold", r"\b(?:threshold|lt|lactate|cruise intervals)\b", 3),
         ("threshold", r"\bcruise (?:intervals|reps|miles|k)\b|\bt[- ]pace\b", 4),
         ("tempo", r"\btempo\b|\bprogression run|\b(?:marathon|mp|hmp) pace\b", 3),

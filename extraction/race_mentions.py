@@ -1,0 +1,20 @@
+"""Races mentioned in passing: "first run after the marathon" is an easy 5 km, not a race.
+
+A race named after "after", "since" or "from" is when the session happened relative to,
+not what it was; its name would otherwise give the session the race's distance and type.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAST_RACE = re.compile(
+    r"\b(?:after|since|post|from|recovering from|recovery from)\s(?:the|my|last\s\w+'s|this\s\w+'s)"
+    r"\s(?:half[- ]marathon|marathon|half|ultra|race|triathlon|ironman|\d{1,3}k race)\b",
+    re.IGNORECASE,
+)
+
+
+def blank_past_races(text: str) -> str:
+    """The text with races said in passing blanked out (same length, so offsets hold)."""
+    return _PAST_RACE.sub(lambda m: " " * len(m[0]), text)
