@@ -15,6 +15,10 @@ Fourth round, tuned only against a second dev corpus by another blind writer
 widening the grammar (directive frames, requests pointing back, standing directives,
 forget objects, corrections pointing back); this corpus was run only before the round
 and once after it: precision 1.000, recall 0.880 before and after (no change here).
+Fifth round, tuned only against two new dev corpora by blind writers
+(dev3_memory_corpus.jsonl: recall 0.752 -> 1.000; dev4_memory_corpus.jsonl, 25 invented
+athletes in their own voices: recall 0.531 -> 0.985, both at precision 1.000), run before,
+once between and after: precision 1.000, recall 0.880 before, 0.900 after.
 The floors guard against regressions; the targets are 0.97 each.
 """
 
@@ -29,7 +33,7 @@ from agent.memory_rules import detect_memory_intent
 from tests.agent.memory_helpers import label
 
 BLIND = Path(__file__).with_name("blind_memory_corpus.jsonl")
-FLOOR_PRECISION, FLOOR_RECALL = 1.0, 0.88
+FLOOR_PRECISION, FLOOR_RECALL = 1.0, 0.9
 
 
 def test_blind_memory_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:

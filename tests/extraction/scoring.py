@@ -17,7 +17,7 @@ from typing import Any, Literal
 from extraction import Workout, extract
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
-_METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
+METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def facts(workout: Workout) -> dict[str, Any]:
     distance = None
     if structure.get("total_distance") is not None:
         unit = structure.get("distance_unit") or "m"
-        distance = structure["total_distance"] * _METRES[unit]
+        distance = structure["total_distance"] * METRES[unit]
     return {
         "names": names,
         "sets": sets,
@@ -197,7 +197,7 @@ def _time(w: Workout, want: float) -> tuple[bool, Any]:
 
 def _distance(w: Workout, want: dict[str, Any]) -> tuple[bool, Any]:
     got = facts(w)["distance"]
-    metres = want["value"] * _METRES[want["unit"]]
+    metres = want["value"] * METRES[want["unit"]]
     return got is not None and abs(got - metres) <= max(1.0, 0.01 * metres), got
 
 

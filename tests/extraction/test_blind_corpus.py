@@ -25,6 +25,19 @@ and after (an alias as written beats another's generated plural, so "bss"; five-
 corrected for two swapped letters; typo choices by first letter; gym abbreviations, verb
 and plural forms; a line's label naming a lift; a modifier between number and lift): 0.892
 before, 0.892 after (878/984; exercises 0.796 and sets 0.800 both unchanged), floor kept.
+Sixth round, tuned against two new dev corpora by blind writers (test_dev3_corpus.py,
+test_dev4_corpus.py: 25 and 20 invented athletes in their own voices) and never against
+this one: a lift then a WOD as one class, lifter talk (tempo codes, plates, a second unit,
+"pulled 600"), complexes, carried and attempted loads, names in shorthand and other
+languages, sets to failure, meet results; distances (parkrun, laps, each way), totals and
+paces, run types by indirect cues, dates in shorthand and other languages, sessions split
+by parts of the day, non-log frames (availability, totals, targets); the discipline scored
+from all cues. Run before, twice between merges, and after: 0.892 before, 0.922 after
+(907/984; exercises 0.796 -> 0.828, sets 0.800 -> 0.900, discipline 0.886 -> 0.908,
+run_type 0.619 -> 0.667, non-log precision 0.868 -> 0.917). Disclosure: in this round two
+engineers' greps over tests/extraction/*.jsonl printed about a dozen lines of this file
+(ids and text around "fly" and "531"); nothing was tuned on them, and one "cable flys"
+case here now scores as a miss because the vocabulary had already chosen `cable_fly`.
 The floor below guards against regressions; the target is 0.95 (issue: understanding that
 generalises).
 """
@@ -38,7 +51,7 @@ import pytest
 from .scoring import load_cases, score_cases
 
 BLIND = Path(__file__).with_name("blind_corpus.jsonl")
-FLOOR = 0.89
+FLOOR = 0.92
 
 
 def test_blind_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:

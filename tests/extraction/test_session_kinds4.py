@@ -7,30 +7,17 @@ text it was not tuned on.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 
-from extraction import Workout, extract
+from extraction import extract
+
+from .kinds import data as _data
+from .kinds import metres as _metres
+from .kinds import time_of as _time
 
 TODAY = dt.date(2025, 6, 11)
 """A Wednesday."""
-_METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
-
-
-def _data(workout: Workout) -> Any:
-    return getattr(workout.discipline_specific, workout.discipline)
-
-
-def _metres(workout: Workout) -> float | None:
-    data = _data(workout)
-    if data.total_distance is None:
-        return None
-    return float(data.total_distance * _METRES[getattr(data, "distance_unit", None) or "m"])
-
-
-def _time(workout: Workout) -> float | None:
-    return getattr(_data(workout), "total_time", None) or workout.duration
 
 
 @pytest.mark.parametrize(

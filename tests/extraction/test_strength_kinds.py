@@ -7,24 +7,16 @@ spellings, so a fix covers the kind rather than one message.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 
 from extraction import extract
 
+from .kinds import loads as _loads
+from .kinds import one_facts as _one
 from .scoring import facts
 
 TODAY = dt.date(2025, 4, 10)
-
-
-def _one(message: str, units: str = "lb") -> dict[str, Any]:
-    (workout,) = extract(message, today=TODAY, units=units)  # type: ignore[arg-type]
-    return {"discipline": workout.discipline, **facts(workout)}
-
-
-def _loads(found: dict[str, Any], name: str) -> set[tuple[float, str]]:
-    return {(value, unit) for n, value, unit in found["weights"] if n == name}
 
 
 @pytest.mark.parametrize(

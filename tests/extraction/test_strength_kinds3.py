@@ -14,18 +14,15 @@ import pytest
 from extraction import extract
 from extraction.cleaning import normalise
 
+from .kinds import loads as _loads
+from .kinds import one_facts
 from .scoring import facts
 
 TODAY = dt.date(2025, 4, 10)
 
 
 def _one(message: str, units: str = "kg") -> dict[str, Any]:
-    (workout,) = extract(message, today=TODAY, units=units)  # type: ignore[arg-type]
-    return {"discipline": workout.discipline, **facts(workout)}
-
-
-def _loads(found: dict[str, Any], name: str) -> set[tuple[float, str]]:
-    return {(value, unit) for n, value, unit in found["weights"] if n == name}
+    return one_facts(message, units)
 
 
 @pytest.mark.parametrize(
