@@ -35,7 +35,6 @@ _MINUTE_FORMAT = re.compile(
     r"\bemom\b|\be\d+mom\b|\bon the minute\b|\bevery minute\b|\btabata\b|\bamrap\b|"
     r"\b(?:odd|even) min"
 )
-_ON_THE_MINUTE = re.compile(r"\bemom\b|\be\d+mom\b|\b(?:on the|every) minute\b|\b(?:odd|even) min")
 _KETTLEBELL = re.compile(r"\b(?:kb|kbs|kettlebells?|bells?|s&s|simple (?:and|&) sinister)\b")
 _BARBELL = re.compile(r"\b(?:barbell|bb|bar)\b")
 _PL_PROGRAM = re.compile(
@@ -119,15 +118,16 @@ def session_discipline(text: str, movements: list[Movement], wod: bool) -> Disci
         return "hyrox"
     if _REHAB.search(text) and not find_weights(text):
         return "mobility"
+    bells = _kettlebell_led(text, counts)
+    if bells and _MINUTE_FORMAT.search(text) and not cues.SET_NOTATION.search(text):
+        return "hiit"  # bells on the clock, in a WOD or not; with sets they are FBB below
     if wod:
         return _wod_discipline(text, counts)
     if _CROSSFIT.search(text):
         # "practiced DUs after class": a CrossFitter's skill work is CrossFit
         return "crossfit" if counts.names & _WOD_MOVES else None
-    if _kettlebell_led(text, counts):
-        # on the minute with no sets is HIIT; sets of swings and goblet squats are FBB
-        minute = _MINUTE_FORMAT.search(text) and not cues.SET_NOTATION.search(text)
-        return "hiit" if minute else "functional_bodybuilding"
+    if bells:
+        return "functional_bodybuilding"  # sets of swings and goblet squats
     return _lifting_discipline(text, counts)
 
 
@@ -161,8 +161,6 @@ def _wod_discipline(text: str, counts: _Counts) -> Discipline | None:
         and not cues.format_of(text)
     ):
         return "olympic_weightlifting"
-    if _kettlebell_led(text, counts) and _ON_THE_MINUTE.search(text):
-        return "hiit"  # bells on the minute, as a kettlebell session on the minute is
     return None if crossfit_moves else "circuit_training"
 
 
