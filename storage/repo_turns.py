@@ -241,12 +241,13 @@ class TurnRepository(RepositoryBase, TurnStore):
             tx.add("turn", outcome)
         # The quota counters are taken before, and settled after, the transaction.
         planned = self._quota_changes(commit, tx)
-        counters = [c for c, n in planned.items() if n > 0]
+        taken = {c: n for c, n in planned.items() if n > 0}
+        named = {c.key[1]: c for c in taken}  # a counter's sort key names its move
         reservation = Reservation(self.items)
         try:
-            await reservation.take([(str(i), c.take(planned[c])) for i, c in enumerate(counters)])
+            await reservation.take([(name, c.take(taken[c])) for name, c in named.items()])
         except Refused as exc:
-            raise counters[int(min(exc.names))].exceeded() from None
+            raise named[min(exc.names)].exceeded() from None
         # A long log's index items may not fit: they follow the transaction (below).
         spilled = tx.spill("index", MAX_TRANSACTION)
         room = MAX_TRANSACTION - len(tx.slots)
@@ -255,7 +256,6 @@ class TurnRepository(RepositoryBase, TurnStore):
         async with reservation.held():
             tx = await self._commit(tx)
         done = self._quota_changes(commit, tx)  # less the memories already forgotten
-        taken = {c: planned[c] for c in counters}
         await apply_all(
             self.items,
             [c.move(n - taken.get(c, 0)) for c, n in done.items() if n != taken.get(c, 0)],
