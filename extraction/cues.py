@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import GatedTable
 from .schema import CrossfitFormat, Discipline
 
 SPORTS = re.compile(
@@ -241,6 +242,18 @@ _WALK_RECOVERY = re.compile(
 """A run's walked recoveries ("10x300m w 100m walk"): no walk of their own."""
 
 
+_DISCIPLINE_TABLE = GatedTable([(p, (d, w)) for p, d, w in DISCIPLINE_CUES])
+_SPORT_TABLE = GatedTable(
+    [
+        (cue, (index, strength))
+        for index, (strong, weak, _) in enumerate(SPORT_CUES)
+        for strength, cue in enumerate((strong, weak))
+    ]
+)
+"""Each sport's strong (0) and weak (1) cue, by the sport's place in SPORT_CUES."""
+_FORMAT_TABLE = GatedTable(FORMAT_CUES)
+
+
 def keyword_discipline(text: str) -> Discipline | None:
     """The discipline a session names outright ("hyrox", "HIIT class").
 
@@ -249,9 +262,8 @@ def keyword_discipline(text: str) -> Discipline | None:
     if "walk" in text:
         text = _WALK_RECOVERY.sub(" ", text)
     scores: dict[Discipline, int] = {}
-    for pattern, discipline, weight in DISCIPLINE_CUES:
-        if pattern.search(text):
-            scores[discipline] = scores.get(discipline, 0) + weight
+    for _, (discipline, weight) in _DISCIPLINE_TABLE.matches(text):
+        scores[discipline] = scores.get(discipline, 0) + weight
     if "walking" in scores and not walked(text):
         del scores["walking"]
     if not scores:
@@ -269,10 +281,11 @@ def sport_of(text: str) -> tuple[Discipline, bool] | None:
     """
     best: tuple[int, int, Discipline, bool] | None = None
     text = _NEGATED.sub(" ", text)
-    for strong_cue, weak_cue, sport in SPORT_CUES:
-        strong, weak = strong_cue.search(text), weak_cue.search(text)
-        if strong is None and weak is None:
-            continue
+    found: dict[int, list[re.Match[str] | None]] = {}
+    for match, (index, strength) in _SPORT_TABLE.matches(text):
+        found.setdefault(index, [None, None])[strength] = match
+    for index, (strong, weak) in sorted(found.items()):
+        strong_cue, _, sport = SPORT_CUES[index]
         score = (3 if strong else 0) + (1 if weak else 0)
         if strong and sport == "running" and not strong_cue.search(_EVENTS.sub(" ", text)):
             score -= 2
@@ -285,8 +298,7 @@ def sport_of(text: str) -> tuple[Discipline, bool] | None:
 def format_of(text: str) -> tuple[int, CrossfitFormat] | None:
     """The first CrossFit format keyword in the text and where it is."""
     best: tuple[int, CrossfitFormat] | None = None
-    for pattern, fmt in FORMAT_CUES:
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best[0]):
+    for match, fmt in _FORMAT_TABLE.matches(text):
+        if best is None or match.start() < best[0]:
             best = (match.start(), fmt)
     return best

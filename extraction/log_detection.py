@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
+
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
 # Whole sentences that never log a workout.
@@ -28,7 +30,7 @@ _REQUEST = re.compile(
     r"\bwrite me\b|\bgive me\b|"
     r"^(?:please )?(?:write|give|make|create|build|design|program|suggest|recommend)\b"
 )
-_SENTENCE_VETOES = re.compile(
+_SENTENCE_VETOES = compile_gated(
     "|".join(
         (
             # a memory or reminder for the coach
@@ -89,7 +91,7 @@ _PLANS = re.compile(
 )
 """Plans and intentions."""
 # Clauses that do not log a workout, though the sentence around them may.
-_CLAUSE_VETOES = re.compile(
+_CLAUSE_VETOES = compile_gated(
     "|".join(
         (
             _PLANS.pattern,
@@ -124,7 +126,7 @@ _CLAUSE_VETOES = re.compile(
 )
 # Frames that make a whole message something other than a log, wherever its lines look like
 # sessions: goals, a program or plan sent for review, a list of current maxes.
-_MESSAGE_FRAMES = re.compile(
+_MESSAGE_FRAMES = compile_gated(
     "|".join(
         (
             r"\b(?:my |our )?(?:goals?|targets?|resolutions?|bucket list|wish ?list)"
