@@ -15,6 +15,7 @@ import asyncio
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from weakref import WeakValueDictionary
 
@@ -23,12 +24,11 @@ from typing_extensions import override
 from storage import keys
 from storage.bookkeeping import OutboxEntry
 from storage.codec import decode
-from storage.documents import Change, Documents, dump_json
+from storage.documents import Change, dump_json
 from storage.errors import StorageError
-from storage.items import IndexQuery, Items, Key, Query
+from storage.items import IndexQuery, Key, Query
 from storage.models import Conversation, Message
 from storage.protocols import DocumentStore
-from storage.quotas import StoredLimits
 from storage.repo_base import RepositoryBase
 from storage.transcripts import TranscriptAppend, UnreadableTranscript, version_of
 
@@ -60,18 +60,10 @@ class _Pending:
 class DocumentRepository(RepositoryBase, DocumentStore):
     """Writes copies from the table; one lock per conversation in this process."""
 
-    def __init__(
-        self,
-        items: Items,
-        documents: Documents,
-        *,
-        page_secret: bytes,
-        limits: StoredLimits | None = None,
-    ) -> None:
-        super().__init__(items, documents, page_secret=page_secret, limits=limits)
-        self._transcripts: WeakValueDictionary[tuple[str, str], asyncio.Lock] = (
-            WeakValueDictionary()
-        )
+    @cached_property
+    def _transcripts(self) -> WeakValueDictionary[tuple[str, str], asyncio.Lock]:
+        """One lock per conversation whose transcript is being written, gone when unused."""
+        return WeakValueDictionary()
 
     @override
     async def drain_outbox(self, user_id: str | None = None) -> int:
