@@ -1,5 +1,7 @@
-"""The held-out memory corpus: written blind, scored before any change, never tuned case
+"""The held-out memory corpora: written blind, scored before any change, never tuned case
 by case.
+
+## blind_memory_corpus.jsonl
 
 Scored first on 2026-12-06: precision 1.000, recall 0.640 (memory_type 15/22, scope
 20/22, importance 17/22; 2 of 5 "replace" requests read as forget + save).
@@ -20,6 +22,13 @@ Fifth round, tuned only against two new dev corpora by blind writers
 athletes in their own voices: recall 0.531 -> 0.985, both at precision 1.000), run before,
 between merges and after: precision 1.000, recall 0.880 before, 0.900 after.
 The floors guard against regressions; the targets are 0.97 each.
+
+## blind2_memory_corpus.jsonl
+
+A second held-out set, written in the seventh round (2026-12-06) by a writer who read only
+the label format (/work/devcorpus/SPEC.md), never the code or any corpus: 90 messages (40
+saves, 20 forgets of which 6 replace, 30 near-miss "none"). Scored on main before the
+round's tuning was merged (4999179): precision 0.943, recall 0.833.
 """
 
 from __future__ import annotations
@@ -32,12 +41,25 @@ import pytest
 from agent.memory_rules import detect_memory_intent
 from tests.agent.memory_helpers import label
 
-BLIND = Path(__file__).with_name("blind_memory_corpus.jsonl")
-FLOOR_PRECISION, FLOOR_RECALL = 1.0, 0.9
+HERE = Path(__file__).parent
 
 
-def test_blind_memory_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str]) -> None:
-    cases = [json.loads(line) for line in BLIND.read_text().splitlines() if line.strip()]
+@pytest.mark.parametrize(
+    ("name", "title", "floor_precision", "floor_recall"),
+    [
+        ("blind_memory_corpus.jsonl", "blind memory corpus", 1.0, 0.9),
+        ("blind2_memory_corpus.jsonl", "second blind memory corpus", 0.94, 0.83),
+    ],
+)
+def test_blind_memory_corpus_holds_its_floor(
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    title: str,
+    floor_precision: float,
+    floor_recall: float,
+) -> None:
+    text = (HERE / name).read_text()
+    cases = [json.loads(line) for line in text.splitlines() if line.strip()]
     assert len(cases) >= 60
     predicted = {c["id"]: label(detect_memory_intent(c["message"])) for c in cases}
     flagged = [c for c in cases if predicted[c["id"]] != "none"]
@@ -50,5 +72,5 @@ def test_blind_memory_corpus_holds_its_floor(capsys: pytest.CaptureFixture[str])
         if predicted[c["id"]] != c["expected"]
     ]
     with capsys.disabled():
-        print(f"\nblind memory corpus: precision {precision:.3f} recall {recall:.3f}")
-    assert precision >= FLOOR_PRECISION and recall >= FLOOR_RECALL, "\n".join(misses)
+        print(f"\n{title}: precision {precision:.3f} recall {recall:.3f}")
+    assert precision >= floor_precision and recall >= floor_recall, "\n".join(misses)
