@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from agent.memory_rules.back_refs import save_pointing_back
+from agent.memory_rules.dictation import punctuate_dictation
 from agent.memory_rules.forget_frames import correction_label
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
@@ -25,7 +26,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     Cached: a turn asks about its message several times (loading memories, planning, the
     title, the summary), and the answers are immutable.
     """
-    message = normalise(text)
+    message = punctuate_dictation(normalise(text))
     if not message or is_injection(lower(message)):
         return None
     sentences = join_bare_labels(split_sentences(message))
