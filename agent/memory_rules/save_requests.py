@@ -65,7 +65,9 @@ _SAVE_TRIGGER = re.compile(
 _THAT = re.compile(r"\s*that\b")
 _OBJECT = re.compile(r" (?:this|that|it)(?: |$)")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
-_QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
+_QUALIFIER = re.compile(
+    r"\s*(?:when|whenever|while|if|for|as|during|because|since|with|so|and|but)\b"
+)
 _BACK_THEN = re.compile(
     r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b"
     r"|\s*or (?:whatever|wherever|something|however)\b"
@@ -210,12 +212,13 @@ def save_instruction(body: str, message: str) -> MemoryRequest | None:
 
 
 def build_save(
-    raw: str, *, explicit: bool, message: str, min_words: int = 3
+    raw: str, *, explicit: bool, message: str, min_words: int = 3, standing: bool = False
 ) -> MemoryRequest | None:
     """Turn the words after a trigger into a MemoryRequest, or None if they are not a fact.
 
     An explicit request keeps a fact of `min_words` or more without a verb ("add to my
-    profile: vegetarian" needs only one).
+    profile: vegetarian" needs only one). A `standing` request ("from now on, send…")
+    recurs, so a task verb in it is no one-off.
     """
     stripped = raw.strip(" ,:;-")
     if _EVENT.match(lower(stripped)) or _CONVERSATION.match(lower(stripped)):
@@ -228,7 +231,7 @@ def build_save(
         body = text[3:] if low.startswith("to ") else text
         if not _is_coach_imperative(body) or ONE_OFF.search(low):
             return None
-        if _one_off_task(body):
+        if _one_off_task(body) and not standing:
             return None
         if set(split_words(body)[1:]) <= PRONOUN_ONLY | {"going", "forward", "up"}:
             return None  # "keep that going forward": the object is before, `back_refs` reads it
@@ -289,7 +292,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
         if kind == "attribute":
             after = re.sub(r" (?:as|to|at) ", " is ", after.rstrip(" ?"), count=1)
         if kind == "marker":
-            content = after if re.search(r"[A-Za-z]", after) else ""
+            # "from now on can you send…": the request's own frame is no part of the fact
+            content = drop_lead(after) if re.search(r"[A-Za-z]", after) else ""
             if lead is None:
                 if content or not _STANDING.search(match.group(0)):
                     continue
@@ -299,7 +303,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
                 content = before_clause(sentence, match.start())
             if _PLAN.match(lower(_clean(content))) or not lasting(content):
                 continue
-            request = build_save(content, explicit=False, message=message)
+            standing = _STANDING.search(match.group(0)) is not None
+            request = build_save(content, explicit=False, message=message, standing=standing)
         else:
             if lead is None or (question and lead != "polite"):
                 continue
