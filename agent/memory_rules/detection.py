@@ -14,6 +14,7 @@ from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
 from agent.memory_rules.sentences import lower, normalise, split_sentences
 from agent.memory_rules.standing import standing_directive, treatment_preference
+from agent.memory_rules.standing_requests import liked_conduct
 from agent.memory_rules.updates import update_pointing_back
 
 
@@ -48,6 +49,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
             or standalone_instruction(sentence, message)
             or standing_directive(sentence, sentences, message)
             or treatment_preference(sentence, message)
+            or liked_conduct(sentence, sentences, message)
         )
         if request is not None:
             return request

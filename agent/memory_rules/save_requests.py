@@ -25,7 +25,7 @@ _SAVE_TRIGGER = re.compile(
     r"|keeping in mind|bearing in mind)(?= that\b|:)|know(?=\s*(?:that\b|:|for (?:next time|later"
     r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
     r"|workouts|plans|time))\b))|(?<=you to |should )know(?= (?:i|i'm|i've|i'd|my)\b)"
-    r"|commit (?:this |that |it )?to memory"
+    r"|commit (?:this |that |it )?to memory|(?<=you to )have (?:this|that|it)(?=\s*:)"
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
     r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
@@ -98,7 +98,7 @@ _REMINISCE = re.compile(
 )
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
-    r"|for me\b|(?:just )?so you(?:'re)? (?:know|aware)\b|you know\b"
+    r"|for me\b|(?:just )?so you(?:'re)? (?:know|aware)\b|you know\b|if (?:possible|you can)\b"
     r"|coach\s*,?\s|for (?:next time|later|the future|future reference)\b|going forward\b"
     r"|for (?:all )?(?:future|later|next) (?:chats|conversations|sessions|workouts|plans|time)\b"
     r"|moving forward\b|from now on\b)+",
