@@ -21,6 +21,7 @@ from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower, split_words
+from agent.memory_rules.standing_requests import asks_always
 from agent.memory_rules.word_lists import MEDICAL, VERB_HINTS
 
 _PRONOUN = (
@@ -68,9 +69,11 @@ _DISCOURSE = re.compile(
     r".*\b(?:anyway|anyways|btw|by the way|oh and|(?:what|the thing|all) (?:that )?i (?:actually "
     r"|really |just )?(?:wanted|want|meant|need|needed|wanna) to (?:say|tell you|mention)"
     r" (?:is|was)|(?:but |and |so )?i (?:just )?(?:wanted|meant|needed) to (?:say|tell you|mention"
-    r"|let you know)(?: that)?)\b\s*"
+    r"|let you know)(?: that)?|before i forget|i (?:nearly|almost) forgot|oh wait)\b[\s,\-]*"
 )
 """Everything up to a turn in the talk: what follows "anyway," or "what I wanted to say is"."""
+_DASHED = re.compile(r"[^-:]*?(?:\s-\s|:\s)\s*(\S.*)$")
+"""What a dash or colon after the request adds: a note on the fact, or the fact itself."""
 _ROLE = re.compile(r" (?:as|under) (?:(?P<my>my) |a |an |the |one of my )?(?P<role>[a-z0-9\- ]+)")
 """What a complement keeps the fact as: "save that as my current max" → "my current max"."""
 _MAX_SENTENCES = 3
@@ -103,12 +106,16 @@ def _fact_before(sentence: str, start: int, earlier: Sequence[str], *, medical: 
     facts: list[str] = []
     for previous in reversed(earlier):
         asked = _POLITE_ASK.search(lower(previous))
-        if asked and not facts and lead_kind(previous[: asked.start()]) is not None:
+        habit = asks_always(previous)  # "can you never mention X? I'll track it. remember that"
+        if asked and (not facts or habit) and lead_kind(previous[: asked.start()]) is not None:
             return "to " + previous[asked.end() :].rstrip(" ?")  # "can you stop X? keep that"
         told = lasting(previous) or (medical and MEDICAL.search(lower(previous)) is not None)
         if is_question(previous) or not told or len(facts) == _MAX_SENTENCES:
             break
-        facts.insert(0, previous)
+        turn = _DISCOURSE.match(lower(previous))  # "…lol. oh wait before I forget - I have X"
+        facts.insert(0, previous[turn.end() :] if turn else previous)
+        if turn:
+            break
     return drop_lead(" ".join(facts)).strip()
 
 
@@ -147,6 +154,9 @@ def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> M
             continue
         bare = match.group("bare") is not None  # "log it" also logs sessions: not medical news
         fact = _fact_before(sentence, match.start(), earlier, medical=not bare)
+        noted = _DASHED.match(sentence[match.end() :])  # "keep that on file - X": X goes with it
+        if noted is not None:
+            fact = f"{fact} - {noted.group(1)}" if fact else noted.group(1)
         if not fact:
             continue
         complement = match.group("complement")

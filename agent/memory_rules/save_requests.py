@@ -34,7 +34,7 @@ _SAVE_TRIGGER = re.compile(
     r"|(?:keep|kept) track of the fact)"
     r"|(?P<track>(?:keep|kept) (?:a )?(?:track|record|log|tally) of(?= (?:my|our)\b))"
     r"|(?P<note>(?:make|take|keep|kept) (?:a )?(?:quick |mental |little )?(?:note|record)(?: of)?"
-    r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
+    r"|note (?:(?:that|this|it) down|that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:take |make )?note (?:for (?:the )?future|for later|for next time|going forward)"
     r"(?= that\b)"
     r"|(?:write|jot|put|mark|set) (?:this |that |it )?down(?: somewhere)?"
@@ -76,6 +76,14 @@ _BACK_THEN = re.compile(
 )
 """"remember that and build around it", "remember that when you plan", "put that on my file or
 whatever you call it": the pronoun points back, the clause goes on."""
+_POINTS_BACK = re.compile(
+    r"\s*(?:of )?(?:it|that|this|them)(?: (?:down|in|on|to|into|onto) (?:my |your |the )?[a-z]+)?"
+    r"(?:[\s.!]*$|,? (?:please|thanks|thank you)\b)"
+)
+""""make a note of it in my records", "remember that please, it helps": the object is
+the fact before, and what follows (a place, thanks, a reason) adds none."""
+_THAT_DASH = re.compile(r"\bthat(?: [a-z ]{1,20})?\s+-\s")
+""""keep that on file - some weeks will be rough": "that" points back, the dash adds a note."""
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
 _PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
 _STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
@@ -150,6 +158,11 @@ _RECURRING = re.compile(
 """What makes a task a standing instruction ("send me a recap every Sunday")."""
 
 
+def _opens(sentence: str, message: str) -> bool:
+    """Whether `sentence` opens the message, so nothing before it can be pointed back at."""
+    return lower(message).lstrip().startswith(lower(sentence).strip()[:40])
+
+
 def _one_off_task(body: str) -> bool:
     """Whether an imperative is a one-time task: a task verb and nothing saying it recurs."""
     words = [w for w in split_words(body) if w not in {"always", "please", "also", "just"}]
@@ -172,6 +185,8 @@ def _is_coach_imperative(text: str) -> bool:
         words = words[1:]
     if words[:1] == ["stop"] and words[1:2] and words[1].endswith("ing"):
         words = [_stem(words[1]), *words[2:]]  # "stop using emojis": a coach habit to drop
+    if words[:2] in (["bring", "up"], ["talk", "about"]):
+        words = ["mention", *words[2:]]  # "never bring up my weight": what the coach says
     if not words or (words[0] in _NON_COACH_VERBS and "me" not in words[1:3]):
         return False
     if words[0] in {"don't", "not"}:
@@ -261,6 +276,9 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     if labelled is None:
         return None
     lead, content, strength = labelled
+    head = sentence[: max(0, sentence.rfind(content))]
+    if _THAT_DASH.search(lower(head)) and not _opens(sentence, message):
+        return None  # "keep that on file - …": `back_refs` keeps what came before, and this
     if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
         return None
     text = f"{lead}: {content}" if lead else content
@@ -318,6 +336,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
                 lower(_clean(after)) in PRONOUN_ONLY
                 or _BACK_THEN.match(lower(after))
                 or (_OBJECT.search(match.group(0)) and _QUALIFIER.match(lower(after)))
+                or _POINTS_BACK.match(lower(after))
+                or (_THAT_DASH.search(match.group(0) + after) and not _opens(sentence, message))
             ):
                 continue  # "…, remember that" points back: `back_refs` reads it
             request = build_save(after, explicit=explicit, message=message)
