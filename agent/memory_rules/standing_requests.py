@@ -29,7 +29,8 @@ STANDING_REMARK = re.compile(
 """A remark that a directive stands ("make that a standing thing", "keep doing that")."""
 _CLAUSES = re.compile(r"[,;:]|\s-\s")
 _LIKED = re.compile(
-    r"^(?:i|we)(?: really| honestly| just| also| lowkey| genuinely| actually| so| do)*"
+    r"^(?:(?:lowkey|highkey|honestly|tbh|ngl|genuinely|really|so),? )*"
+    r"(?:i|we)(?: really| honestly| just| also| lowkey| genuinely| actually| so| do)*"
     r" (?:love|like|appreciate|enjoy|value) (?:it )?(?:that|how|when) you\b"
 )
 """Conduct of the coach's the athlete likes: "I love that you check in first"."""
