@@ -22,7 +22,7 @@ _MARKS = {
     "semicolon": ";",
 }
 _NOUN_BEFORE = frozenset(
-    "a an the my her his their your our this that each every one rest recovery time trial"
+    "a an the my her his their your our this that each every rest recovery time trial"
     " grace waiting sleep same whole short long busy".split()
 )
 """Words in front of a mark's word used as a noun: "my period", "a rest period"."""
