@@ -11,6 +11,7 @@ and a discourse frame that announces the request ("what I wanted to say is…").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from agent.memory_rules.sentences import lower, split_words
@@ -125,8 +126,12 @@ def polite_request(sentence: str) -> bool:
     return _POLITE_HEAD.match(" ".join(words)) is not None
 
 
+@lru_cache(maxsize=4096)
 def drop_lead(clause: str) -> str:
-    """Remove greeting, filler and request words from the front of a clause."""
+    """Remove greeting, filler and request words from the front of a clause.
+
+    Cached: the rules ask it about the same clauses of a message many times over.
+    """
     words = clause.split()
     while words:
         low = split_words(words[0])
