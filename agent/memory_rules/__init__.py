@@ -24,14 +24,16 @@ Decisions recorded here (the brief left them open):
 - "delete everything you know about me" / "clear all memories" is a `ForgetRequest` with
   `everything` set: the planner deletes every memory the turn loaded for a forget.
 
-Layout, in dependency order: `sentences` and `word_lists` (shared words and patterns),
-`safety`, `lead_in` (directive frames), `labels` (colon labels), `rewriting` and
-`classification`, then `save_requests`, `back_refs` (requests pointing back at the fact
-before them), `standing` (standing directives), `memory_refs` (phrases naming a stored
-memory), `replacements` (the new fact that comes with a forget), `forget_frames` (a
-topic fronted before "forget it", correction labels), `forget_targets` (what a forget
-names), `updates` (corrections pointing back, update frames), `forget_requests` and
-`detection`; `similarity` feeds `matching` and
+Layout, in dependency order: `sentences`, `dictation` (spoken punctuation) and
+`word_lists` (shared words and patterns), `safety`, `lead_in` (directive frames), `labels`
+(colon labels), `rewriting`, `kind_cues` and `classification`, then `save_requests`,
+`standing_requests` (remarks, modal asks and liked conduct that make a request stand),
+`back_refs` (requests pointing back at the fact before them), `standing` (standing
+directives), `memory_refs` (phrases naming a stored memory), `change_news` (news told
+before the request that acts on it), `replacements` (the new fact that comes with a
+forget), `forget_frames` (a topic fronted before "forget it", correction labels),
+`forget_targets` (what a forget names), `updates` (corrections pointing back, update
+frames), `forget_requests` and `detection`; `similarity` feeds `matching` and
 `consolidation`; `ranking` stands alone.
 """
 

@@ -21,7 +21,8 @@ from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower, split_words
-from agent.memory_rules.word_lists import VERB_HINTS
+from agent.memory_rules.standing_requests import asks_always
+from agent.memory_rules.word_lists import MEDICAL, VERB_HINTS
 
 _PRONOUN = (
     r"(?:this|that|it|those|these|them|all (?:of )?(?:that|this)|the above"
@@ -36,6 +37,7 @@ _COMPLEMENT = (
     r" (?:down|somewhere|about me|for me|for later|for (?:the )?future|for (?:next|later) time"
     r"|too|as well|on file|on record|in mind|into account|to memory|in|going forward|from now on"
     r"|locked in|front and cent(?:er|re)|top of mind|on the books|on your radar"
+    r"|for (?:future|later|next) (?:planning|plans|reference|sessions|programming|blocks)"
     r"|(?:to|in|into) what you know(?: about me)?"
     r"|(?:as|under) (?:my |a |an |the |one of my )?[a-z0-9\- ]{1,30}?"
     r"|(?:preference|goal|constraint|restriction|rule|fact|detail)s?"
@@ -44,8 +46,9 @@ _COMPLEMENT = (
 _KEEPS_ALONE = (
     r"remember|memori[sz]e|save|store|note|retain|bookmark|(?:don't|do not|never) forget"
     r"|(?:keep|bear|have) in mind|take into account|(?:make|take|keep) (?:a )?(?:quick |mental )?"
-    r"(?:note|record)(?= of)|update (?:your |my |the )(?:notes|records?|profile|file|memory"
-    r"|memories)|(?:consider|hold me to|plan around|work around|build around|program around"
+    r"(?:note|record)(?= of)|take note"
+    r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)"
+    r"|(?:consider|hold me to|plan around|work around|build around|program around"
     r"|programme around)(?= " + _PRONOUN + r")"
 )
 """Verbs that keep on their own; "make a note" needs its "of it", "consider" an object."""
@@ -55,7 +58,8 @@ _KEEPS_WITH_PLACE = (
 )
 _POINTING = re.compile(
     rf"\b(?:(?:{_KEEPS_ALONE})(?: of)?(?: {_PRONOUN})?"
-    rf"|(?P<placed>{_KEEPS_WITH_PLACE}) {_PRONOUN}(?={_COMPLEMENT}))"
+    rf"|(?P<placed>{_KEEPS_WITH_PLACE}) {_PRONOUN}(?={_COMPLEMENT})"
+    rf"|(?P<bare>keep|log|record) (?:it|that|this)(?=[\s.!]*$))"
     rf"(?P<complement>(?:{_COMPLEMENT})*)"
     r"(?=[\s,.;:!?]*$|\s*[,;.!?]|\s-\s|\s+(?:and|so|when|whenever|while|if|for|because|since|as"
     r"|please|thanks|thank|ok|okay|k|coach|too|always|though|or whatever|ah|lah|aye|eh|yeah|lol"
@@ -65,9 +69,11 @@ _DISCOURSE = re.compile(
     r".*\b(?:anyway|anyways|btw|by the way|oh and|(?:what|the thing|all) (?:that )?i (?:actually "
     r"|really |just )?(?:wanted|want|meant|need|needed|wanna) to (?:say|tell you|mention)"
     r" (?:is|was)|(?:but |and |so )?i (?:just )?(?:wanted|meant|needed) to (?:say|tell you|mention"
-    r"|let you know)(?: that)?)\b\s*"
+    r"|let you know)(?: that)?|before i forget|i (?:nearly|almost) forgot|oh wait)\b[\s,\-]*"
 )
 """Everything up to a turn in the talk: what follows "anyway," or "what I wanted to say is"."""
+_DASHED = re.compile(r"[^-:]*?(?:\s-\s|:\s)\s*(\S.*)$")
+"""What a dash or colon after the request adds: a note on the fact, or the fact itself."""
 _ROLE = re.compile(r" (?:as|under) (?:(?P<my>my) |a |an |the |one of my )?(?P<role>[a-z0-9\- ]+)")
 """What a complement keeps the fact as: "save that as my current max" → "my current max"."""
 _MAX_SENTENCES = 3
@@ -79,11 +85,12 @@ _POLITE_ASK = re.compile(r"\b(?:can|could|would|will) you(?: please| kindly| jus
 """A polite request before "keep that": the request itself is what to keep."""
 
 
-def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
+def _fact_before(sentence: str, start: int, earlier: Sequence[str], *, medical: bool = True) -> str:
     """The fact a pointing-back request keeps: the words before it, or earlier sentences.
 
     Words before it that point back themselves ("this is my biggest goal", "that's the
-    number") lean on the sentence before, which is kept with them.
+    number") lean on the sentence before, which is kept with them. With `medical`, an
+    injury told as news ("went down hard last week, doc says MCL sprain") is a fact too.
     """
     same = sentence[:start]
     turn = _DISCOURSE.match(lower(same))
@@ -99,11 +106,16 @@ def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
     facts: list[str] = []
     for previous in reversed(earlier):
         asked = _POLITE_ASK.search(lower(previous))
-        if asked and not facts and lead_kind(previous[: asked.start()]) is not None:
+        habit = asks_always(previous)  # "can you never mention X? I'll track it. remember that"
+        if asked and (not facts or habit) and lead_kind(previous[: asked.start()]) is not None:
             return "to " + previous[asked.end() :].rstrip(" ?")  # "can you stop X? keep that"
-        if is_question(previous) or not lasting(previous) or len(facts) == _MAX_SENTENCES:
+        told = lasting(previous) or (medical and MEDICAL.search(lower(previous)) is not None)
+        if is_question(previous) or not told or len(facts) == _MAX_SENTENCES:
             break
-        facts.insert(0, previous)
+        turn = _DISCOURSE.match(lower(previous))  # "…lol. oh wait before I forget - I have X"
+        facts.insert(0, previous[turn.end() :] if turn else previous)
+        if turn:
+            break
     return drop_lead(" ".join(facts)).strip()
 
 
@@ -140,7 +152,11 @@ def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> M
             lead = "plain"
         if lead is None or (is_question(sentence) and lead != "polite"):
             continue
-        fact = _fact_before(sentence, match.start(), earlier)
+        bare = match.group("bare") is not None  # "log it" also logs sessions: not medical news
+        fact = _fact_before(sentence, match.start(), earlier, medical=not bare)
+        noted = _DASHED.match(sentence[match.end() :])  # "keep that on file - X": X goes with it
+        if noted is not None:
+            fact = f"{fact} - {noted.group(1)}" if fact else noted.group(1)
         if not fact:
             continue
         complement = match.group("complement")
@@ -150,6 +166,8 @@ def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> M
         elif re.search(r"\bgoals?\b", complement):
             fact = f"goal: {fact}"
         request = build_save(fact, explicit=True, message=message, min_words=1)
+        if bare and request is not None and request.memory_type == "context":
+            continue  # "the plan looks good. keep it": a bare "keep it" keeps a kind only
         if request is not None:
             return request
     return None

@@ -9,6 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.memory_rules.kind_cues import (
+    CONDITIONED_DIRECTIVE,
+    NOT_A_GOAL,
+    PROHIBITION,
+    SCHEDULE_LIMIT,
+    SELF_LIKING,
+)
 from agent.memory_rules.requests import Scope
 from agent.memory_rules.sentences import lower
 from agent.memory_rules.word_lists import (
@@ -79,7 +86,7 @@ _FEEDBACK = re.compile(
     r"|\b(?:replies|answers|responses|messages|explanations|check-?ins)\b.{0,30}\btoo\b"
 )
 _INSTRUCTION = re.compile(
-    rf"\b(?:call me|remind me|use (?:{UNITS}|metric|imperial|miles|km"
+    rf"\b(?:call me(?! out\b| back\b)|remind me|use (?:{UNITS}|metric|imperial|miles|km"
     r"|kilometers|kilometres)|(?:you|the coach) should|when you (?:explain|write|talk|program"
     r"|send|give|reply|answer|text|message|plan)|(?:don't|do not|never) (?:program|give me"
     r"|schedule|include|prescribe|assign|send me))\b"
@@ -122,7 +129,8 @@ _COMMUNICATION = re.compile(
 _WANTS = re.compile(r"\b(?:want|wants|need|needs|would like|'d like|expect)\b")
 """Asking for a way of talking ("I want blunt feedback") is an instruction to the coach."""
 _THIS_COACH = re.compile(
-    r"\b(?:(?:for )?you specifically|(?:just|only) for you|(?:for|in|during) (?:our|these|this)"
+    r"\b(?:(?:for )?you specifically|(?:just|only) for you|for you,? as my \w+ coach|just you"
+    r"|(?:for|in|during) (?:our|these|this)"
     r" (?:sessions|chats?|conversations?|coaching)|(?:in|for) this chat|between (?:us|you and me)"
     r"|when we (?:talk|chat)"
     r"|our (?:chats?|conversations?))\b"
@@ -242,17 +250,18 @@ def _memory_type(low: str, *, imperative: bool, medical: bool) -> MemoryType:
         return "constraint"
     if _FEEDBACK.search(low):
         return "feedback"
-    schedule = _SCHEDULE.search(low) is not None
+    schedule = (_SCHEDULE.search(low) or SCHEDULE_LIMIT.search(low)) is not None
     talk = _COMMUNICATION.search(low) is not None
-    if (imperative or _INSTRUCTION.search(low) or (talk and _WANTS.search(low))) and not (
-        schedule and not talk
-    ):
+    directs = CONDITIONED_DIRECTIVE.search(low) or PROHIBITION.match(low)
+    if (
+        imperative or directs or _INSTRUCTION.search(low) or (talk and _WANTS.search(low))
+    ) and not (schedule and not talk):
         return "instruction"
     if (_EQUIPMENT.search(low) and _EQUIPMENT_LIMIT.search(low)) or schedule or _DIET.search(low):
         return "constraint"
-    if _GOAL.search(low):
+    if _GOAL.search(NOT_A_GOAL.sub(" ", low)):
         return "goal"
-    return "preference" if _PREFERENCE.search(low) else "context"
+    return "preference" if _PREFERENCE.search(low) or SELF_LIKING.search(low) else "context"
 
 
 def classify(source: str, *, imperative: bool, message: str) -> Kind:

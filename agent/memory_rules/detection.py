@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from agent.memory_rules.back_refs import save_pointing_back
+from agent.memory_rules.dictation import punctuate_dictation
 from agent.memory_rules.forget_frames import correction_label
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
@@ -13,6 +14,7 @@ from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
 from agent.memory_rules.sentences import lower, normalise, split_sentences
 from agent.memory_rules.standing import standing_directive, treatment_preference
+from agent.memory_rules.standing_requests import liked_conduct
 from agent.memory_rules.updates import update_pointing_back
 
 
@@ -25,7 +27,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     Cached: a turn asks about its message several times (loading memories, planning, the
     title, the summary), and the answers are immutable.
     """
-    message = normalise(text)
+    message = punctuate_dictation(normalise(text))
     if not message or is_injection(lower(message)):
         return None
     sentences = join_bare_labels(split_sentences(message))
@@ -47,6 +49,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
             or standalone_instruction(sentence, message)
             or standing_directive(sentence, sentences, message)
             or treatment_preference(sentence, message)
+            or liked_conduct(sentence, sentences, message)
         )
         if request is not None:
             return request

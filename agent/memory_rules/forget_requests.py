@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from agent.memory_rules.change_news import change_told_first
 from agent.memory_rules.forget_frames import change_stated_first, fronted_topic
 from agent.memory_rules.forget_targets import (
     BARE_PRONOUN,
@@ -36,7 +37,9 @@ _FORGET_TRIGGER = re.compile(
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|undo|lift(?= (?:the|my|that) )"
     r"|strike(?: out| off)?|cross (?:out|off)|chuck out"
     r"|take(?= (?:the|my|that|this|those) [a-z0-9\- ]{1,30}? off\b)"
-    r"|take(?= (?:it|that|this|them) out\b)|take(?= .{1,60}? (?:off|out of) " + PLACE + r"))"
+    r"|take(?= (?:it|that|this|them) (?:out|off)\b)|take(?= .{1,60}? (?:off|out of) "
+    + PLACE
+    + r"))"
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
@@ -143,8 +146,11 @@ def _forget_parts(
     target, tail = (after, "")
     bare = BARE_PRONOUN.match(low_after)
     found = delete_target(after) if kind == "delete" else None
+    first = DEICTIC.match(re.split(r"[,;]|\s-\s", low_after, maxsplit=1)[0])
     if kind == "delete" and DEICTIC.match(low_after):
         target = after  # "scrap that note": the noun says it is a memory
+    elif kind == "delete" and first is not None and first.group("noun"):
+        target, tail = after[: first.end()], after[first.end() :]  # "remove this goal, I…"
     elif found is not None:
         target, tail = found
     elif bare is not None:  # "remove it, that was a mistake", "forget it, season's over"
@@ -216,10 +222,14 @@ def forget_from_sentence(
         query = clean_query(pieces[0])
         rest = " ".join(p for p in (pieces[1] if len(pieces) > 1 else "", tail) if p).strip()
         words = set(lower(query).split())
-        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or _ONE_OFF.search(lower(target)):
+        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or _ONE_OFF.search(lower(pieces[0])):
             continue
         found = replacement(
             rest if rest.strip(" .!?") else following, query, message, correcting=correcting
         )
+        if found is None and kind == "stale" and correcting:  # "X moved, so the Y note is old"
+            found = change_told_first(
+                re.split(r"[,;]|\s-\s", sentence[: match.start()])[:-1], message
+            )
         return ForgetRequest(query=query, replacement=found)
     return None

@@ -21,7 +21,7 @@ PLACE = (
 
 KINDS = (
     r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?|injur(?:y|ies)"
-    r"|constraints?|limits?|limitations?|targets?|numbers|schedule|pbs?|prs?"
+    r"|constraints?|limits?|limitations?|targets?|numbers|schedule|pbs?|prs?|instructions?"
 )
 """Kinds of memory: "delete my goal of a 500 deadlift" names a memory, "delete my workout" not."""
 
@@ -33,11 +33,11 @@ _MEMORY_NOUN = re.compile(
     r"(?: (?:about|of|on|regarding|re|that|saying|where (?:i|you) (?:said|mentioned|noted|wrote"
     r"|told you)(?: that)?|where|for|with))?\s+(?P<q>.+)$"
     r"|^(?:the |that |this |my )?(?:old |previous )?"
-    r"(?P<q2>[a-z0-9\- ]{1,40}?)"
+    r"(?P<q2>[a-z0-9\-/%: ]{1,40}?)"
     rf" (?:one|{MEMORY_NOUNS})\b(?P<rest>.*)$"
     r"|^(?:the |my |that )?(?:old|previous|outdated) (?P<q3>[a-z0-9\- ]{1,40}?)"
     r"(?=\s*(?:[,;.?!]|$|\s-\s))"
-    rf"|^(?:my|the|that) (?P<q4>(?:[a-z0-9\-]+ ){{0,3}}(?:{KINDS})\b[^,;.]*)"
+    rf"|^(?:my|the|that|this) (?P<q4>(?:[a-z0-9\-]+ ){{0,3}}(?:{KINDS})\b[^,;.]*)"
 )
 
 _VALUE = re.compile(
@@ -82,10 +82,10 @@ BARE_PRONOUN = re.compile(
 
 DEICTIC = re.compile(
     r"^(that|this|those|it)(?: (?P<noun>note|memory|info|one|bit|entry|stuff|thing|preference"
-    r"|rule|goal|constraint|restriction))?(?: (?:anymore|any more"
+    r"|rule|goal|constraint|restriction)| off)?(?: (?:anymore|any more"
     r"|out|on file|stored|saved|down|now|please|pls|too|as well|from " + PLACE + r"))*[\s.!]*$"
 )
-"""A target that points back ("you don't need to keep that note anymore")."""
+"""A target that points back ("you don't need to keep that note anymore", "take it off")."""
 
 RETRACTED = re.compile(r"\b(?:anymore|any more|no longer)\b")
 
@@ -148,7 +148,9 @@ def pointed_at(
     clause = back_reference(sentence, start)
     if not clause.strip(" .!?") and previous:
         clause = back_reference(previous, len(previous))
-    named = memory_reference(clause)
+    # "update on the knee thing, it's healed - remove it": a clause of its own names it
+    parts = (clause, *re.split(r",\s*", clause)[:-1])
+    named = next((found for part in parts if (found := memory_reference(part))), None)
     if named is not None:
         return named
     if explicit and clause.strip(" .!?"):

@@ -33,6 +33,7 @@ _PLACES = re.compile(
 )
 _PURPOSE = re.compile(
     r"\b(?:for (?:all |any |the )*(?:my |our )?(?:future|later|next time|reference|the record"
+    r"|planning|programming"
     r"|records?)|future reference|going forward|moving forward|from now on|from here on(?: out)?"
     r"|(?:(?:some|a|one|two|three|four|a few|few|a couple of|couple of) )?(?:things?|something"
     r"|stuff|facts?|bits?) (?:to|you should|you need to|you must|you'll want to|worth)"
@@ -59,6 +60,8 @@ _EPISODIC = re.compile(
     r"|pulled|pressed|squatted|benched|logged|pr'?d|maxed out)\b"
 )
 _PAST_STATE = re.compile(r"\b(?:was|were)\b")
+_RECORD = re.compile(r"\b(?:pb|pr|personal (?:best|record)|best time|1rm|max|record)\b")
+"""A best stays a fact in the past tense ("old PB was 24:30"): the mark to beat."""
 """A single session: its time words, sets x reps, or a session verb in the past tense.
 What a "note:" annotates that way is a log, not a lasting fact."""
 _LABELS = (
@@ -110,12 +113,15 @@ def split_label(sentence: str) -> tuple[str, str, Strength] | None:
 def lasting(content: str) -> bool:
     """Whether a weak label's content reads as a lasting fact rather than a session log.
 
-    Medical history is lasting even in the past tense ("I was diagnosed with asthma").
+    Medical history and personal bests are lasting even in the past tense ("I was
+    diagnosed with asthma", "my old PB was 24:30").
     """
     low = lower(content)
     if _EPISODIC.search(low):
         return False
-    return _PAST_STATE.search(low) is None or MEDICAL.search(low) is not None
+    return (
+        _PAST_STATE.search(low) is None or (MEDICAL.search(low) or _RECORD.search(low)) is not None
+    )
 
 
 _BARE = re.compile(

@@ -11,6 +11,7 @@ and a discourse frame that announces the request ("what I wanted to say is…").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from agent.memory_rules.sentences import lower, split_words
@@ -54,6 +55,7 @@ _REQUEST = re.compile(
     rf"|(?:it|that) (?:would )?(?:really )?helps? {_IF_YOU}"
     r"|(?:make|be) sure(?: you| to| that you)?|try to|feel free to|go ahead and|please (?:do|to"
     r"|you)|do|you (?:should|need to|have to|must|can|could|may|might want to)|heads up"
+    r"|let's|lets|let us"
     r"|(?:(?:what|the (?:main |only )?thing|all) (?:that )?(?:i|i'm) (?:actually |really |just )?"
     r"(?:wanted|want|meant|need|needed|wanna|was going) to (?:say|ask|tell you|mention)"
     r"|the point) (?:is|was)(?: that)?)"
@@ -124,8 +126,12 @@ def polite_request(sentence: str) -> bool:
     return _POLITE_HEAD.match(" ".join(words)) is not None
 
 
+@lru_cache(maxsize=4096)
 def drop_lead(clause: str) -> str:
-    """Remove greeting, filler and request words from the front of a clause."""
+    """Remove greeting, filler and request words from the front of a clause.
+
+    Cached: the rules ask it about the same clauses of a message many times over.
+    """
     words = clause.split()
     while words:
         low = split_words(words[0])
@@ -144,8 +150,16 @@ def drop_lead(clause: str) -> str:
     return " ".join(words)
 
 
+_NEWS = re.compile(
+    r"^(?:(?:good|bad|big|great|sad|quick|small|slight|some) )?(?:news|update|change of plans?)"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+"""A clause that only announces news ("Bad news, …"): no fact of its own."""
+
+
 def before_clause(sentence: str, end: int) -> str:
     """The words before a trigger in its sentence, minus greeting or filler-only clauses."""
     parts = re.split(r"[,;:]|\s-\s", sentence[:end])
     kept = [drop_lead(p.strip()) for p in parts]
-    return ", ".join(p for p in kept if p.strip(" .!?"))
+    return ", ".join(p for p in kept if p.strip(" .!?") and not _NEWS.match(p))

@@ -17,11 +17,13 @@ MEMORY_NOUNS = (
 )
 """Nouns that name a memory ("the note about…", "the knee thing"), as a regex alternation."""
 _REF = re.compile(
-    r"^(?:the |that |this |my |your |those |these )?(?:old |previous |earlier |current |saved )?"
+    r"^(?:(?:quick |small |big )?(?:update|news) (?:on|about|re|regarding) )?"
+    r"(?:the |that |this |my |your |those |these )?(?:old |previous |earlier |current |saved )?"
     rf"(?:(?:{MEMORY_NOUNS}|fact|part|detail) (?:about|on|re|regarding|for|of|saying|that says"
     r"|(?:that |where )?i (?:told you|said|mentioned|wrote) (?:about|regarding|re|on))"
     r" (?P<about>.+)"
-    rf"|(?P<named>[a-z0-9\-' ]{{1,40}}?) (?:{MEMORY_NOUNS}|one)"
+    rf"|(?P<named>[a-z0-9\-'/%: ]{{1,40}}?) (?:{MEMORY_NOUNS}|one)"
+    r"(?: (?:that |which )?you(?:'ve| have)? (?:got|have|saved|stored|noted)(?: on file| down)?)?"
     r"|(?P<kept>[a-z0-9\-' ]{1,40}?) (?:that |which )?you(?:'ve|'d| have| had)?"
     r" (?P<verb>saved|stored|noted|recorded|wrote down|written down|kept|listed|logged|remember"
     r"|remembered|put down|have|got)"
@@ -38,8 +40,8 @@ STALE = re.compile(
     r"|not accurate|not true|inaccurate|no longer (?:true|right|accurate|valid|correct|relevant))"
     r"\b|\b(?:doesn't|does not|don't|do not) (?:apply|matter|hold)(?: anymore| any more)?\b"
     r"|\bno longer (?:applies|matters|holds)\b"
-    r"|\b(?:can|could|should|may) (?:go|be (?:deleted|removed|dropped|erased|forgotten|cleared"
-    r"|binned|scrapped))\b"
+    r"|\b(?:can|could|should|may) (?:go|come (?:off|out)|be (?:taken off|deleted|removed|dropped"
+    r"|erased|forgotten|cleared|binned|scrapped))\b"
 )
 """A predicate saying a memory no longer holds ("…is out of date") or may go ("…can go")."""
 

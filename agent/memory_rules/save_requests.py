@@ -25,7 +25,7 @@ _SAVE_TRIGGER = re.compile(
     r"|keeping in mind|bearing in mind)(?= that\b|:)|know(?=\s*(?:that\b|:|for (?:next time|later"
     r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
     r"|workouts|plans|time))\b))|(?<=you to |should )know(?= (?:i|i'm|i've|i'd|my)\b)"
-    r"|commit (?:this |that |it )?to memory"
+    r"|commit (?:this |that |it )?to memory|(?<=you to )have (?:this|that|it)(?=\s*:)"
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
     r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
@@ -34,7 +34,7 @@ _SAVE_TRIGGER = re.compile(
     r"|(?:keep|kept) track of the fact)"
     r"|(?P<track>(?:keep|kept) (?:a )?(?:track|record|log|tally) of(?= (?:my|our)\b))"
     r"|(?P<note>(?:make|take|keep|kept) (?:a )?(?:quick |mental |little )?(?:note|record)(?: of)?"
-    r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
+    r"|note (?:(?:that|this|it) down|that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:take |make )?note (?:for (?:the )?future|for later|for next time|going forward)"
     r"(?= that\b)"
     r"|(?:write|jot|put|mark|set) (?:this |that |it )?down(?: somewhere)?"
@@ -65,7 +65,9 @@ _SAVE_TRIGGER = re.compile(
 _THAT = re.compile(r"\s*that\b")
 _OBJECT = re.compile(r" (?:this|that|it)(?: |$)")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
-_QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
+_QUALIFIER = re.compile(
+    r"\s*(?:when|whenever|while|if|for|as|during|because|since|with|so|and|but)\b"
+)
 _BACK_THEN = re.compile(
     r"\s*(?:that|this|it) (?:and|so|but|then|because|since)\b"
     r"|\s*or (?:whatever|wherever|something|however)\b"
@@ -74,6 +76,14 @@ _BACK_THEN = re.compile(
 )
 """"remember that and build around it", "remember that when you plan", "put that on my file or
 whatever you call it": the pronoun points back, the clause goes on."""
+_POINTS_BACK = re.compile(
+    r"\s*(?:of )?(?:it|that|this|them)(?: (?:down|in|on|to|into|onto) (?:my |your |the )?[a-z]+)?"
+    r"(?:[\s.!]*$|,? (?:please|thanks|thank you)\b)"
+)
+""""make a note of it in my records", "remember that please, it helps": the object is
+the fact before, and what follows (a place, thanks, a reason) adds none."""
+_THAT_DASH = re.compile(r"\bthat(?: [a-z ]{1,20})?\s+-\s")
+""""keep that on file - some weeks will be rough": "that" points back, the dash adds a note."""
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
 _PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
 _STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
@@ -96,7 +106,7 @@ _REMINISCE = re.compile(
 )
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
-    r"|for me\b|(?:just )?so you(?:'re)? (?:know|aware)\b|you know\b"
+    r"|for me\b|(?:just )?so you(?:'re)? (?:know|aware)\b|you know\b|if (?:possible|you can)\b"
     r"|coach\s*,?\s|for (?:next time|later|the future|future reference)\b|going forward\b"
     r"|for (?:all )?(?:future|later|next) (?:chats|conversations|sessions|workouts|plans|time)\b"
     r"|moving forward\b|from now on\b)+",
@@ -148,6 +158,11 @@ _RECURRING = re.compile(
 """What makes a task a standing instruction ("send me a recap every Sunday")."""
 
 
+def _opens(sentence: str, message: str) -> bool:
+    """Whether `sentence` opens the message, so nothing before it can be pointed back at."""
+    return lower(message).lstrip().startswith(lower(sentence).strip()[:40])
+
+
 def _one_off_task(body: str) -> bool:
     """Whether an imperative is a one-time task: a task verb and nothing saying it recurs."""
     words = [w for w in split_words(body) if w not in {"always", "please", "also", "just"}]
@@ -170,6 +185,8 @@ def _is_coach_imperative(text: str) -> bool:
         words = words[1:]
     if words[:1] == ["stop"] and words[1:2] and words[1].endswith("ing"):
         words = [_stem(words[1]), *words[2:]]  # "stop using emojis": a coach habit to drop
+    if words[:2] in (["bring", "up"], ["talk", "about"]):
+        words = ["mention", *words[2:]]  # "never bring up my weight": what the coach says
     if not words or (words[0] in _NON_COACH_VERBS and "me" not in words[1:3]):
         return False
     if words[0] in {"don't", "not"}:
@@ -210,12 +227,13 @@ def save_instruction(body: str, message: str) -> MemoryRequest | None:
 
 
 def build_save(
-    raw: str, *, explicit: bool, message: str, min_words: int = 3
+    raw: str, *, explicit: bool, message: str, min_words: int = 3, standing: bool = False
 ) -> MemoryRequest | None:
     """Turn the words after a trigger into a MemoryRequest, or None if they are not a fact.
 
     An explicit request keeps a fact of `min_words` or more without a verb ("add to my
-    profile: vegetarian" needs only one).
+    profile: vegetarian" needs only one). A `standing` request ("from now on, send…")
+    recurs, so a task verb in it is no one-off.
     """
     stripped = raw.strip(" ,:;-")
     if _EVENT.match(lower(stripped)) or _CONVERSATION.match(lower(stripped)):
@@ -228,7 +246,7 @@ def build_save(
         body = text[3:] if low.startswith("to ") else text
         if not _is_coach_imperative(body) or ONE_OFF.search(low):
             return None
-        if _one_off_task(body):
+        if _one_off_task(body) and not standing:
             return None
         if set(split_words(body)[1:]) <= PRONOUN_ONLY | {"going", "forward", "up"}:
             return None  # "keep that going forward": the object is before, `back_refs` reads it
@@ -258,6 +276,9 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     if labelled is None:
         return None
     lead, content, strength = labelled
+    head = sentence[: max(0, sentence.rfind(content))]
+    if _THAT_DASH.search(lower(head)) and not _opens(sentence, message):
+        return None  # "keep that on file - …": `back_refs` keeps what came before, and this
     if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
         return None
     text = f"{lead}: {content}" if lead else content
@@ -289,7 +310,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
         if kind == "attribute":
             after = re.sub(r" (?:as|to|at) ", " is ", after.rstrip(" ?"), count=1)
         if kind == "marker":
-            content = after if re.search(r"[A-Za-z]", after) else ""
+            # "from now on can you send…": the request's own frame is no part of the fact
+            content = drop_lead(after) if re.search(r"[A-Za-z]", after) else ""
             if lead is None:
                 if content or not _STANDING.search(match.group(0)):
                     continue
@@ -299,7 +321,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
                 content = before_clause(sentence, match.start())
             if _PLAN.match(lower(_clean(content))) or not lasting(content):
                 continue
-            request = build_save(content, explicit=False, message=message)
+            standing = _STANDING.search(match.group(0)) is not None
+            request = build_save(content, explicit=False, message=message, standing=standing)
         else:
             if lead is None or (question and lead != "polite"):
                 continue
@@ -313,6 +336,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
                 lower(_clean(after)) in PRONOUN_ONLY
                 or _BACK_THEN.match(lower(after))
                 or (_OBJECT.search(match.group(0)) and _QUALIFIER.match(lower(after)))
+                or _POINTS_BACK.match(lower(after))
+                or (_THAT_DASH.search(match.group(0) + after) and not _opens(sentence, message))
             ):
                 continue  # "…, remember that" points back: `back_refs` reads it
             request = build_save(after, explicit=explicit, message=message)

@@ -134,9 +134,23 @@ def lower(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
+_ABBREVIATION = re.compile(r"(?:\b[ap]\.m|\be\.g|\bi\.e|\betc|\bapprox)\.$", re.IGNORECASE)
+"""A period that ends an abbreviation, not the sentence, when lowercase text goes on."""
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split on sentence-final punctuation followed by a space (keeps "5.5" and "8:57")."""
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
+    """Split on sentence-final punctuation followed by a space (keeps "5.5" and "8:57").
+
+    "before 6 a.m. central" stays one sentence: an abbreviation's period before a
+    lowercase word ends no sentence.
+    """
+    parts: list[str] = []
+    for part in re.split(r"(?<=[.!?])\s+", text):
+        if parts and part[:1].islower() and _ABBREVIATION.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {part}"
+        elif part.strip():
+            parts.append(part.strip())
+    return parts
 
 
 _TAG = re.compile(

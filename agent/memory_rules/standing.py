@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.memory_rules.lead_in import drop_lead, lead_kind, polite_request
+from agent.memory_rules.lead_in import drop_lead, lead_kind
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.save_requests import build_save, save_instruction
 from agent.memory_rules.sentences import is_question, lower, split_words, strip_tail
+from agent.memory_rules.standing_requests import asks_always, asks_politely
+from agent.memory_rules.standing_requests import stands as remarked
 from agent.memory_rules.word_lists import ONE_OFF
 
 _COACH_WORK = (
@@ -52,7 +54,7 @@ _STANDS = re.compile(
 _DIRECTIVE_VERBS = frozenset(
     "put include add make give plan schedule program programme write build keep use avoid skip"
     " answer reply respond talk speak explain check send start end finish cap limit stop cut"
-    " leave drop swap replace prioritise prioritize focus remind call ask tell design set"
+    " leave drop swap replace prioritise prioritize focus remind call ask tell design set stick"
     " structure format list sign open close hype book comment sugarcoat sugar-coat address"
     " refer encourage go mention".split()
 )
@@ -82,8 +84,12 @@ _THIS_COACH_FRAME = re.compile(
 _NEGATED = re.compile(r"(?:don't|do not|never)(?: ever)?\s+")
 """A negated directive's opening ("don't ever", "never"), before its verb."""
 _ONE_OFF = re.compile(
-    rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend|time)\b|\bjust for\b(?! you\b)"
+    rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend|time)\b"
+    r"|\bjust for\b(?! (?:you|our|these|this chat)\b)"
 )
+"""A one-off; "just for our chats" is a coach frame, not one."""
+_PAST_SESSIONS = re.compile(r"\b(?:today|tonight|this (?:week|weekend|morning|evening))'s\b")
+"""Sessions named by their time in another sentence ("thanks for this week's sessions")."""
 
 
 _CLAUSE_BREAK = re.compile(
@@ -140,19 +146,31 @@ def treatment_preference(sentence: str, message: str) -> MemoryRequest | None:
     return build_save(body, explicit=False, message=message)
 
 
+def _coach_framed(sentence: str, first: str) -> bool:
+    """Whether the message or this sentence opens with a frame tying it to this coach."""
+    return any(_THIS_COACH_FRAME.match(lower(drop_lead(s))) for s in (first, sentence))
+
+
 def standing_directive(
     sentence: str, sentences: Sequence[str], message: str
 ) -> MemoryRequest | None:
     """A directive in `sentence` made standing by a frame, a recurrence or a remark."""
-    # a modal question asks for a plan now, unless it asks how to be talked to
-    talk = polite_request(sentence) and _ABOUT_TALK.search(lower(sentence)) is not None
-    if (is_question(sentence) and not talk) or _ONE_OFF.search(lower(message)):
-        return None
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c.strip(" .!?")]
-    frame = next((c.strip() for c in clauses if _FRAME.match(lower(drop_lead(c.strip())))), None)
     others = [*(other for other in sentences if other != sentence), *clauses]
     stands = any(_STANDS.match(lower(drop_lead(other.strip()))) for other in others)
-    stands = stands or _THIS_COACH_FRAME.match(lower(drop_lead(sentences[0]))) is not None
+    remark = remarked(sentences)  # "make that a standing thing" outweighs "next week" elsewhere
+    stands = stands or remark or _coach_framed(sentence, sentences[0])
+    # a modal question asks for a plan now, unless it asks how to be talked to or it stands
+    polite = asks_politely(sentence)
+    talk = polite and _ABOUT_TALK.search(lower(sentence)) is not None
+    standing = polite and (stands or asks_always(sentence))
+    told = " ".join(other for other in sentences if other != sentence and not remark)
+    one_off = any(
+        _ONE_OFF.search(text) for text in (lower(sentence), _PAST_SESSIONS.sub("", lower(told)))
+    )
+    if (is_question(sentence) and not (talk or standing)) or one_off:
+        return None
+    frame = next((c.strip() for c in clauses if _FRAME.match(lower(drop_lead(c.strip())))), None)
     for clause in clauses:
         if lead_kind(clause) is None and _directive(clause) is None:
             continue

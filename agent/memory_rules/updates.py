@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.memory_rules.change_news import CHANGED, asks_for_it, changed_subject, news_before
 from agent.memory_rules.forget_targets import KINDS, PLACE, RETRACTED, back_reference
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind, strip_request
 from agent.memory_rules.memory_refs import MEMORY_NOUNS, memory_reference
@@ -36,8 +37,10 @@ _HELD = (
 """What the coach holds, as the object of a correction: "what you have about X", "my goal"."""
 _UPDATE = re.compile(
     r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify)"
-    rf"(?: (?:that|it|this|those|{_HELD}))?"
-    r"(?: (?:please|pls|for me|too|then|now|accordingly|as well|thanks|in your notes))*[\s.!,]*$"
+    rf"(?: (?:that|it|this|those|{_HELD}))?(?: (?:over|in|out|across))?"
+    r"(?: instead(?: of (?:the |my )?(?:old|previous|last) (?:one|note|version|info))?)?"
+    r"(?: (?:please|pls|for me|too|then|now|accordingly|as well|thanks|in (?:your|my) (?:notes"
+    r"|file|profile|records)))*[\s.!,?]*$"
 )
 _SAID = re.compile(
     r"^(?:(?:you know how|remember how|before|earlier|last time|previously),? )?"
@@ -46,10 +49,6 @@ _SAID = re.compile(
     r"|these days|nowadays)\b.*)$"
 )
 """What the athlete said before and what holds now, in one breath."""
-_CHANGED = re.compile(
-    r"\b(?:now|changed|moved|moving|switched|switching|new|anymore|no longer|instead|these days"
-    r"|nowadays|sold|bought|is off|cancelled|canceled|got (?:moved|changed|pushed|cancelled))\b"
-)
 _SUBJECT = re.compile(
     r"^(?:(?:actually|so|and|well|oh),? )*(?P<subject>my (?:[a-z0-9\-']+ ){0,3}?[a-z0-9\-']+)"
     r" (?:is|are|was|were|'s|has|have|got|changed|moved|switched)\b"
@@ -149,24 +148,26 @@ def update_pointing_back(
     """A correction whose new value was stated before the request to update."""
     low = lower(sentence)
     found = _UPDATE.search(low)
-    if found is None or is_question(sentence):
+    if found is None or (is_question(sentence) and not asks_for_it(sentence, found.start())):
         return None
     if lead_kind(sentence[: found.start()]) is None:
         return None
     before = drop_lead(strip_request(sentence[: found.start()]).strip(" ,;:-"))
     if not before.strip(" .!?"):
-        before = _stated_before(earlier)
+        before = _stated_before(news_before(earlier))
     said = _said_then_now(before, message)
     if said is not None:
         return said
-    if not _CHANGED.search(lower(before)):
+    if not CHANGED.search(lower(before)):
         return None
     named = found.group("named")
     if named is not None and re.fullmatch(r"(?:records|file|profile|notes|details)", named):
         if low[found.start() :].startswith("update"):
             return None  # "I moved, update your notes" keeps the news: a save
         named = None  # "correct your records" names where, not what
-    query = found.group("about") or named or _query_from(before)
+    if named is not None and re.fullmatch(MEMORY_NOUNS, named):
+        named = None  # "update that bit": the news before says which
+    query = found.group("about") or named or changed_subject(before) or _query_from(before)
     if found.group("held"):  # "my race got moved, change the date you have": race date
         query = f"{query} {found.group('held')}"
     new = build_save(before, explicit=True, message=message, min_words=1)

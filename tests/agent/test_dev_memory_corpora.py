@@ -87,6 +87,36 @@ with no memory word), new facts told as plans or others' wishes after a forget (
 racing in Chicago next and want…", "the coaches want me to…") not read as replacements; types
 where this writer's conventions differ from the earlier corpora's (equipment and diet as
 context or preference, talk instructions scoped global).
+
+## dev6_memory_corpus.jsonl
+
+The sixth dev memory corpus: 200 messages by 30 invented athletes chatting in their own
+voices (requests buried in chatty multi-sentence messages, dictated punctuation, forgets
+and replacements in natural talk, facts shared with no request), then TUNED AGAINST.
+Written blind to the code with the label format of /work/devcorpus/SPEC.md; no label was
+changed.
+
+Scored first on 2026-12-06 (main, before any change): precision 0.990, recall 0.746;
+replacement read right on 24/25 forgets caught; memory_type 48/72, scope 67/72,
+importance 51/72. The one false positive: "Small update for my file: X. Can you update
+that bit?" read as a save, not a correction. The misses, by kind: dictated punctuation
+("period", "comma") leaving one run-on sentence; news before an update request past an
+aside on what stays the same ("Saturday stays the same. Update that please."), and update
+requests asked politely or with a rising tone ("can you fix that in your notes?", "swap it
+over for me?"); "let's drop the X goal", "take it off", "you can forget the bit about X -
+I hit 155 today"; memory nouns with "/" or "%" ("the tue/thu rest day thing"); a stale
+note whose replacement was told first ("labs moved to Monday now, so the X thing is out of
+date"); standing requests said around the directive ("make that a standing thing", "can
+you always…?", "could you make it a rule to…", "keep doing that", a coach frame mid-message,
+"this week's sessions" elsewhere read as a one-off); and keep requests pointing back past
+injury news, a past PB, a dash or "please" ("take note for future planning", "please keep
+it", "I want you to have it: X").
+After this round's fixes by kind (tests/agent/test_memory_voices.py): precision 1.000,
+recall 1.000; replacement 40/40; memory_type 73/90, scope 81/90, importance 76/90.
+Left: this writer types how the coach talks ("keep it short", "use simple English", "call
+me Lin") as a global preference where the earlier corpora have a coach-scoped instruction,
+labels context and preferences medium by default, and types a medical directive ("because
+of my back, swap T2B…") as an instruction where the rules keep medical as a constraint.
 """
 
 from __future__ import annotations
@@ -107,6 +137,7 @@ HERE = Path(__file__).parent
         ("dev2_memory_corpus.jsonl", "dev2 memory corpus", 1.0, 0.99, 0.97, 0.95),
         ("dev3_memory_corpus.jsonl", "dev3 memory corpus", 1.0, 0.98, 0.97, 0.97),
         ("dev4_memory_corpus.jsonl", "dev4 memory corpus", 1.0, 0.96, 0.9, 0.8),
+        ("dev6_memory_corpus.jsonl", "dev6 memory corpus", 1.0, 0.99, 0.97, 0.8),
     ],
 )
 def test_dev_memory_corpus_holds_its_floor(
