@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .boundary_cues import BOUNDARY_CUES
 from .schema import CrossfitFormat, Discipline
 
 SPORTS = re.compile(
@@ -15,6 +16,18 @@ SPORTS = re.compile(
 """Team and court sports."""
 ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})
 """Keyword disciplines that cover a distance: they name a session a bare distance began."""
+CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
+"""Disciplines read as distance, time and climb with a load carried: one outing."""
+
+
+def same_outing(one: Discipline | None, other: Discipline | None) -> bool:
+    """Walks, hikes, rucks and trips are one outing: "wild camping - walked in 11 km, 14 kg".
+
+    The whole session's cues then decide which it was (`build`).
+    """
+    return one == other or (one in CARRY and other in CARRY)
+
+
 MINOR = frozenset({"walking", "mobility"})
 """Disciplines that are often a warm-up or cool-down: they name a session only when nothing
 else in it does."""
@@ -59,8 +72,8 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         # a "hybrid day" in parts ("AM 10k, PM upper body") is two sessions, not one
         (r"\bhybrid day\b(?=.*\b(?:am|pm|morning|afternoon|evening|night)\b)", "hybrid", -3),
         (
-            r"\ba (?:little )?bit of everything\b|"
-            r"\bmix(?:ed)? (?:of )?(?:everything|session|bag)\b|\ball over the place\b",
+            r"\b(?:a )?(?:little )?bit of (?:everything|it all|this and that)\b|"
+            r"\bmix(?:ed)? (?:of )?(?:everything|session|bag|stuff)\b|\ball over the place\b",
             "hybrid",
             2,
         ),
@@ -127,6 +140,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
          "circuit_training", 1),
         (r"\b(?:crossfit|wod|metcon|the open|open workout)\b", "crossfit", 3),
+        *BOUNDARY_CUES,
     )
 )  # fmt: skip
 _MINIMUM = 2
@@ -146,10 +160,11 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
     (re.compile(strong), re.compile(weak), sport)  # type: ignore[misc]
     for strong, weak, sport in (
         (
-            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm)\b",
+            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm|open water)\b",
             r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
-            r"breaststroke|backstroke|butterfly|open water|masters practice|yards?|yd|free|im|"
-            r"fly)\b|\bon (?:the )?\d:\d\d",
+            r"breaststroke|backstroke|butterfly|masters practice|yards?|yd|im|"
+            r"fly)\b|\bon (?:the )?\d:\d\d|"
+            r"\d\s?(?:m|y|yds?)?(?: \w+)? free\b|\bfree (?:kick|pull|swim)\b",
             "swimming",
         ),
         (
@@ -169,10 +184,11 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
             "rowing",
         ),
         (
-            r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
-            r"ultra|miler|c25k|couch to 5k|turkey trot|fun run)\b",
-            r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|"
-            r"/km\b",
+            r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprinted|parkrun|marathon|"
+            r"ultra|miler|c25k|couch to 5k|turkey trot|fun run|xc|cross[- ]country|skyrace|"
+            r"rodaje|trote|footing|laufen|gelaufen|sprints?)\b",
+            r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b"
+            r"|/mi\b|/km\b",
             "running",
         ),
     )
@@ -184,6 +200,11 @@ _NEGATED = re.compile(r"\b(?:no|skipped|without) \w+")
 """A sport said not done ("today no bike, I went to the gym")."""
 _EVENTS = re.compile(r"\b(?:half )?(?:marathon|ultra)\b")
 """Race distances that name a run but are rowed and swum too."""
+_MILES = re.compile(r"\d\s?(?:mi|miles?)\b")
+_METRIC_SPORTS = frozenset({"swimming", "rowing"})
+"""Sports measured in metres or yards: a distance in miles is not theirs when only hinted."""
+_EFFORTS = re.compile(r"\bsprints?\b")
+"""Efforts that name a run alone but are ridden and rowed too ("sprints on the spin bike")."""
 SPORT_VERBS = re.compile(
     r"\b(?:ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|hiked|backpacked)\b"
 )
@@ -273,9 +294,13 @@ def sport_of(text: str) -> tuple[Discipline, bool] | None:
         strong, weak = strong_cue.search(text), weak_cue.search(text)
         if strong is None and weak is None:
             continue
+        if strong is None and sport in _METRIC_SPORTS and "mi" in text and _MILES.search(text):
+            continue  # "easy 4 mi w/ the crew": a hint of a sport no one measures in miles
         score = (3 if strong else 0) + (1 if weak else 0)
         if strong and sport == "running" and not strong_cue.search(_EVENTS.sub(" ", text)):
             score -= 2
+        elif strong and sport == "running" and not strong_cue.search(_EFFORTS.sub(" ", text)):
+            score -= 1
         start = min(m.start() for m in (strong, weak) if m is not None)
         if best is None or (score, -start) > best[:2]:
             best = (score, -start, sport, strong is not None)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues
+from .boundary_cues import TABATA_TIMING
 from .crossfit import time_domain
 from .endurance import read_session, vest_weight
 from .lifting import MAX_SETS
@@ -42,14 +43,14 @@ _ON_OFF = re.compile(
 _ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?(?:rounds?|rds|blocks)\b")
 _GROUPED_ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?x\s?\(")
 _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
-    ("tabata", re.compile(r"\btabata\b")),
+    ("tabata", re.compile(r"\btabatas?\b|" + TABATA_TIMING)),
     ("emom", re.compile(r"\bemom\b")),
     ("amrap", re.compile(r"\bamrap\b")),
-    ("intervals", re.compile(r"\bon\s?/|\bintervals?\b")),
+    # stations rotated on a clock are a circuit, whatever the work and rest
     ("circuit", re.compile(r"\bcircuit\b|\bstations?\b")),
+    ("intervals", re.compile(r"\bon\s?/|\bintervals?\b")),
 )
-CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
-"""Disciplines read as distance, time and climb with a load carried."""
+CARRY = cues.CARRY
 _DAYS = re.compile(r"(?<![\d.])(\d{1,2})\s?days?\b")
 _NIGHTS = re.compile(r"(?<![\d.])(\d{1,2})\s?nights?\b")
 

@@ -338,7 +338,7 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     if kind == "keyword":
         return (
             clause.kind == "keyword"
-            and clause.discipline != current.discipline
+            and not cues.same_outing(clause.discipline, current.discipline)
             and not clause.warmup
         )
     if kind == "crossfit":
@@ -370,7 +370,9 @@ def _other_session(current: Session, clause: Clause) -> bool:
     """
     if not clause.strong or current.kind is None or not clause.quantity:
         return False
-    return (clause.kind, clause.discipline) != (current.kind, current.discipline)
+    return clause.kind != current.kind or not cues.same_outing(
+        clause.discipline, current.discipline
+    )
 
 
 def _finisher(clause: Clause) -> bool:
