@@ -35,8 +35,10 @@ else in it does."""
 # Cues that point at a discipline, each with a weight; `keyword_discipline` adds them up and
 # the best total wins (ties go to the discipline listed first), so "hike, 3 days, 30 lb pack"
 # is backpacking though "hike" alone is a day hike.
-_WALK_WORD = r"\bwalk(?:ed|ing|s)?\b(?! lunges?)"
-WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
+_TREADMILL_WALK = r"\b12[- /]3[- /]30\b|\bincline (?:treadmill )?walk"
+"""The treadmill walks named by their settings: 12 % incline, 3 mph, 30 minutes."""
+_WALK_WORD = r"\bwalk(?:ed|ing|s)?\b(?! lunges?)|" + _TREADMILL_WALK
+WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b|" + _TREADMILL_WALK)
 _RECOVERY_WALK = re.compile(
     r"\d\s?(?:s|sec|secs|min|mins|m|meters?)?\s?walk(?:ing)?\b|"
     r"\bwalk(?:ing)? (?:rest|recover\w*|breaks?|between)\b"

@@ -36,9 +36,8 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
         ("tempo", r"\btempo\b|\bprogression run|\b(?:marathon|mp|hmp) pace\b", 3),
         ("recovery", r"\brecovery (?:run|jog)|\brecovery\b(?! (?:swim|ride|row))", 3),
         # the run after a race is its recovery ("shakeout the day after the half")
-        ("recovery", r"\b(?:(?:the )?day after|post[- ]?)(?:the |my |a |yesterday'?s )?"
-                     r"(?:race|half|marathon|ultra|\d{1,3} ?(?:k|km|miler|mile)r?\b)"
-                     r"|\bflush(?:ing)? (?:out )?(?:the |my )?legs\b", 4),
+        ("recovery", r"\bday after\b(?! (?:that|tomorrow|next))|\bpost[- ]?race\b|"
+                     r"\bflush(?:ing)? (?:out )?(?:the |my )?legs\b", 4),
         ("long", r"\blong run\b|\blsd\b|\b(?:long|lond|logn|lnog|lomg) (?:\w+ )?run\b", 4),
         ("long", r"\blong\b", 2),
         ("race", r"\b(?:race|raced|racing|race day|parkrun)\b", 3),

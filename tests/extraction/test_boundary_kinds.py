@@ -151,3 +151,27 @@ def test_a_generic_word_gives_way_to_the_sport_named(message: str, discipline: s
 )
 def test_the_kind_of_run_said_indirectly(message: str, run_type: str) -> None:
     assert data(_one(message)).run_type == run_type  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("12-3-30 on the treadmill this morning, 30 min", 1800),
+        ("incline walk 40 min at 12%", 2400),
+    ],
+)
+def test_treadmill_walks_named_by_their_settings_are_walks(message: str, seconds: int) -> None:
+    workout = _one(message)
+    assert workout.discipline == "walking"  # type: ignore[attr-defined]
+    assert time_of(workout) == seconds  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["the day after the 20 miler: easy jog 20 min", "easy jog 20 min the day after the 20 miler"],
+)
+def test_a_race_the_run_came_after_gives_it_neither_distance_nor_type(message: str) -> None:
+    workout = _one(message)
+    assert data(workout).run_type == "recovery"  # type: ignore[arg-type]
+    assert time_of(workout) == 1200  # type: ignore[arg-type]
+    assert data(workout).total_distance is None  # type: ignore[arg-type]
