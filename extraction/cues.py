@@ -19,13 +19,19 @@ ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})
 CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
 """Disciplines read as distance, time and climb with a load carried: one outing."""
 
+_OUTINGS = (CARRY, frozenset({"hyrox", "circuit_training"}))
+
+PART_OF_WOD = re.compile(r"\bthe (?:miles?|runs?|rows?|laps?|k|\d{3,4} ?m|cals?|bike)\b")
+"""A WOD's own parts said with a verb ("ran the miles unbroken"): no run of its own."""
+
 
 def same_outing(one: Discipline | None, other: Discipline | None) -> bool:
-    """Walks, hikes, rucks and trips are one outing: "wild camping - walked in 11 km, 14 kg".
+    """Whether two disciplines are one outing: a walk, hike, ruck or trip, or a Hyrox sim.
 
-    The whole session's cues then decide which it was (`build`).
+    "wild camping - walked in 11 km, 14 kg" is one trip, whose whole text then decides which
+    it was (`build`); "8 x (1k run + station), all stations at race weight" is one sim.
     """
-    return one == other or (one in CARRY and other in CARRY)
+    return one == other or any(one in family and other in family for family in _OUTINGS)
 
 
 MINOR = frozenset({"walking", "mobility"})

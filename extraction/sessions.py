@@ -344,7 +344,11 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     if kind == "crossfit":
         finished = any(c.benchmark or c.scored for c in current.clauses)
         return (
-            (clause.kind == "endurance" and clause.verb)
+            (
+                clause.kind == "endurance"
+                and clause.verb
+                and not cues.PART_OF_WOD.search(clause.text)
+            )
             or clause.kind == "keyword"
             or (clause.benchmark and any(c.benchmark for c in current.clauses))
             or (clause.kind == "lifting" and clause.notation and finished)

@@ -175,3 +175,44 @@ def test_a_race_the_run_came_after_gives_it_neither_distance_nor_type(message: s
     assert data(workout).run_type == "recovery"  # type: ignore[arg-type]
     assert time_of(workout) == 1200  # type: ignore[arg-type]
     assert data(workout).total_distance is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("bootcamp: 10 stations, 45s work / 15s transition, 40 min total", 2400),
+        ("hybrid day: 15 min ski erg, some kettlebell work, core. 70 min all in", 4200),
+        ("HIIT class, 30s on 30s off for the whole thing, total time 45 min", 2700),
+    ],
+)
+def test_the_total_said_is_the_session_length_not_its_first_part(
+    message: str, seconds: int
+) -> None:
+    assert time_of(_one(message)) == seconds  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("vinyasa flow 75, felt amazing", 4500),
+        ("open mat bjj 90", 5400),
+        ("sunday league football, played the full 90 at left back", 5400),
+    ],
+)
+def test_a_class_or_game_timed_by_a_bare_number_is_in_minutes(message: str, seconds: int) -> None:
+    assert time_of(_one(message)) == seconds  # type: ignore[arg-type]
+
+
+def test_a_game_score_is_no_time() -> None:
+    assert time_of(_one("golf with dad, 18 holes, shot 92")) is None  # type: ignore[arg-type]
+
+
+def test_the_stations_of_a_hyrox_sim_are_the_sim() -> None:
+    workout = _one("hyrox sim: 8 x (1k run + station), stations at race weight, 1:25:40")
+    assert workout.discipline == "hyrox"  # type: ignore[attr-defined]
+    assert time_of(workout) == 5140  # type: ignore[arg-type]
+
+
+def test_the_runs_of_a_wod_said_with_a_verb_are_the_wods() -> None:
+    messages = extract("Murph 48:10 with a vest, ran the miles fast", today=TODAY, units="lb")
+    assert [w.discipline for w in messages] == ["crossfit"]
