@@ -35,6 +35,10 @@ BOUNDARY_CUES: tuple[tuple[str, Discipline, int], ...] = (
      "yoga", 3),
     # a Tabata on any machine is HIIT, not a ride or a row
     (TABATA_TIMING + r"|\btabatas\b", "hiit", 4),
+    # all-out efforts of seconds on a gym bike are HIIT ("10 x 30s all out on the spin bike")
+    (r"^(?=.*\b(?:spin|assault|air|echo|fan|stationary|watt) ?bike\b)"
+     r"(?=.*\b\d{1,2}\s?x\s?\d{1,2}\s?(?:s|sec|secs|seconds)\b)"
+     r".*\b(?:all[- ]out|max(?:imal)? effort|sprints?)\b", "hiit", 4),
     # a trip: a load carried, a camp, days in a row
     (PACK_LOAD, "backpacking", 2),
     (PACK_LOAD, "rucking", 1),

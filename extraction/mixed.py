@@ -62,7 +62,7 @@ _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
     ("amrap", re.compile(r"\bamrap\b")),
     # stations rotated on a clock are a circuit, whatever the work and rest
     ("circuit", re.compile(r"\bcircuit\b|\bstations?\b")),
-    ("intervals", re.compile(r"\bon\s?/|\bintervals?\b")),
+    ("intervals", re.compile(r"\bon\s?/|\bintervals?\b|\d\s?x\s?\d{1,3}\s?(?:s|secs?|seconds)\b")),
 )
 CARRY = cues.CARRY
 _DAYS = re.compile(r"(?<![\d.])(\d{1,2})\s?days?\b")

@@ -67,6 +67,19 @@ def test_stations_on_a_clock_are_a_circuit_not_intervals(message: str) -> None:
 @pytest.mark.parametrize(
     "message",
     [
+        "assault bike sprints 10 x 15s all out, 45s easy",
+        "spin bike: 8x30 sec max effort with 90 sec recovery",
+    ],
+)
+def test_all_out_seconds_on_a_gym_bike_are_hiit_intervals(message: str) -> None:
+    workout = _one(message)
+    assert workout.discipline == "hiit"  # type: ignore[attr-defined]
+    assert data(workout).protocol == "intervals"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         "3 days on the West Highland Way, today 24 km with a 12 kg pack",
         "day 2 of 5 on the coast path: 19 km, 600 m up, pack about 11kg",
         "overnighter in the Cairngorms, hiked in 9 mi with 28 lbs on my back",
@@ -125,7 +138,7 @@ def test_a_sport_or_program_named_by_its_own_words(message: str, discipline: str
     ("message", "discipline"),
     [
         ("sprints on the rower: 8 x 20s max / 40s easy", "rowing"),
-        ("sprint intervals on the spin bike, 10 x 30s / 90s easy", "cycling"),
+        ("sprint intervals on the road bike, 6 x 1 min hard / 2 min easy", "cycling"),
         ("10 x 50 yd sprints, 30 sec rest", "running"),
         ("200 kick, 8x100 pull, 400 free cool down", "swimming"),
         ("easy 5 mi w/ the sweat-free crew", "running"),
