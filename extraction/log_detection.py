@@ -152,6 +152,11 @@ _MESSAGE_FRAMES = re.compile(
             r"programme|calendar|schedule|stack|line-?up|template|inventory)\b[^:\n]{0,30}:",
             r"\bfor (?:your |a )?(?:review|feedback|critique)\b",
             r"\b(?:year|month|season) in review\b|\b(?:pr|pb|1rm) (?:board|list|sheet)\b",
+            # a workout seen somewhere and asked about, not done
+            r"^(?![\s\S]*\b(?:did|done|finished|completed|tried it|my time|scored|took me)\b)"
+            r"[\s\S]{0,80}?\b(?:saw|found|seen|came across|stumbled on|spotted|sent me)\b"
+            r"[^.?!\n]{0,40}\b(?:on|from|in) (?:instagram|insta|ig|youtube|yt|tiktok|reddit|"
+            r"twitter|facebook|fb|online|the internet|a podcast|a video|a book|an app)\b",
         )
     )
 )

@@ -229,3 +229,20 @@ def test_the_stations_of_a_hyrox_sim_are_the_sim() -> None:
 def test_the_runs_of_a_wod_said_with_a_verb_are_the_wods() -> None:
     messages = extract("Murph 48:10 with a vest, ran the miles fast", today=TODAY, units="lb")
     assert [w.discipline for w in messages] == ["crossfit"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "found this one on youtube - 5 rounds of 20 wall balls and 10 burpees for time. ok for me?",
+        "my buddy sent me this from reddit: EMOM 20 of 5 power cleans @ 135. thoughts?",
+        "came across this on tiktok: 100 burpees, 100 air squats for time",
+    ],
+)
+def test_a_workout_seen_somewhere_and_asked_about_logs_nothing(message: str) -> None:
+    assert extract(message, today=TODAY, units="lb") == []
+
+
+def test_a_workout_seen_somewhere_and_done_is_logged() -> None:
+    message = "did a WOD I saw on instagram: 21-15-9 thrusters and pull ups, 9:40"
+    assert _disciplines(message) == ["crossfit"]
