@@ -57,6 +57,11 @@ BOUNDARY_CUES: tuple[tuple[str, Discipline, int], ...] = (
      "hybrid", 3),
     # golf is counted in holes
     (r"\b(?:9|18|nine|eighteen) holes\b|\bround of golf\b|\bdisc golf\b", "sports", 3),
+    # a day named by the muscles it trains
+    (r"\bbro (?:day|split|session)\b|\b(?:arms?|delts?|bis|tris|biceps|triceps|chest|shoulders?|"
+     r"back|calves|abs|traps|lats)(?: ?(?:&|and|\+|/) ?(?:arms?|delts?|bis|tris|biceps|triceps|"
+     r"chest|shoulders?|back|calves|abs|traps|lats)){1,2}(?! (?:squat|row|press|extension|curl|"
+     r"raise|fly|dip|pain|hurt|tight|sore|stiff|felt|feel))\b|\barms? day\b", "bodybuilding", 3),
     (r"\bpersist (?:day|program|programme|session|workout|week|block)\b|"
      r"\b(?:of|on|from|doing) persist\b|\b(?:marcus )?filly\b",
      "functional_bodybuilding", 4),

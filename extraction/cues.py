@@ -21,6 +21,8 @@ CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
 
 _OUTINGS = (CARRY, frozenset({"hyrox", "circuit_training"}))
 
+SEPARATE = re.compile(r"\b(?:a |as a )?separate(?:ly)?\b|\b(?:another|second) session\b")
+"""A session said to be apart from the one before ("then a separate 45 min walk")."""
 PART_OF_WOD = re.compile(r"\bthe (?:miles?|runs?|rows?|laps?|k|\d{3,4} ?m|cals?|bike)\b")
 """A WOD's own parts said with a verb ("ran the miles unbroken"): no run of its own."""
 

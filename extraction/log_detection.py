@@ -82,7 +82,7 @@ _PLANS = re.compile(
     r"prescribed|assigned|back at it|here i come|signed up|registered|"
     r"i can (?:only )?(?:ride|run|swim|row|lift|train|hike|do|go|get|fit|make it)|"
     r"i'?m (?:free|available)|"
-    r"might (?:just )?\w+|\w+ later$|"
+    r"might (?:just )?\w+|^(?!.*\b(?:did|went|ran|jogged|rode|swam|walked|hiked)\b).*\w+ later$|"
     r"(?:starts?|begins?|kicks? off) (?:on |this |next )?(?:\w+day|tomorrow|next)|"
     r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
     r"lifting|training|heading|hitting|playing|walking|biking|competing|starting|taking))\b"

@@ -318,7 +318,11 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         if anchor.part and current.part is None and _other_session(current, clause):
             return True
     kind = current.kind
-    if kind is None or clause.kind == "neutral" or (_minor(clause) and anchor is None):
+    if (
+        kind is None
+        or clause.kind == "neutral"
+        or (_minor(clause) and anchor is None and not cues.SEPARATE.search(clause.text))
+    ):
         return False  # a walk or stretch is a cool-down unless said at its own time
     if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
         # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5");

@@ -246,3 +246,34 @@ def test_a_workout_seen_somewhere_and_asked_about_logs_nothing(message: str) -> 
 def test_a_workout_seen_somewhere_and_done_is_logged() -> None:
     message = "did a WOD I saw on instagram: 21-15-9 thrusters and pull ups, 9:40"
     assert _disciplines(message) == ["crossfit"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "back and bis today: pulldowns 4x12, rows 4x10, curls 3x15",
+        "bro day: chest + tris, 70 min",
+        "shoulders & traps: lateral raises 5x15, shrugs 4x12",
+    ],
+)
+def test_a_day_named_by_its_muscles_is_bodybuilding(message: str) -> None:
+    assert _disciplines(message) == ["bodybuilding"]
+
+
+def test_muscles_that_are_sore_name_no_day() -> None:
+    assert _disciplines("bench 5x5 @ 100kg, chest and back sore after") != ["bodybuilding"]
+
+
+@pytest.mark.parametrize(
+    ("message", "disciplines"),
+    [
+        ("squats 5x5 @ 120kg, then a separate 30 min walk in the evening sun",
+         ["powerlifting", "walking"]),
+        ("deadlift 3x3 @ 180, then did an easy 6k jog later, 35 min", ["powerlifting", "running"]),
+    ],
+)  # fmt: skip
+def test_a_session_said_apart_or_done_later_is_its_own(
+    message: str, disciplines: list[str]
+) -> None:
+    assert _disciplines(message)[1:] == disciplines[1:]
+    assert len(_disciplines(message)) == 2
