@@ -277,3 +277,24 @@ def test_a_session_said_apart_or_done_later_is_its_own(
 ) -> None:
     assert _disciplines(message)[1:] == disciplines[1:]
     assert len(_disciplines(message)) == 2
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("ran the marathon in three oh five fourteen, so happy", 11114),
+        ("half marathon done, finished in one forty nine oh three", 6543),
+        ("parkrun this morning, twenty two fifteen", 1335),
+        ("10k race, clocked forty one twelve", 2472),
+    ],
+)
+def test_a_race_time_said_aloud_in_groups_is_a_clock_time(message: str, seconds: int) -> None:
+    assert time_of(_one(message)) == seconds  # type: ignore[arg-type]
+
+
+def test_counts_said_aloud_stay_counts() -> None:
+    from extraction.number_words import digits_for_words
+
+    assert digits_for_words("did five sets of twelve, then ran two miles") == (
+        "did 5 sets of 12, then ran 2 miles"
+    )
