@@ -304,13 +304,13 @@ def sport_of(text: str) -> tuple[Discipline, bool] | None:
         strong, weak = strong_cue.search(text), weak_cue.search(text)
         if strong is None and weak is None:
             continue
-        if strong is None and sport in _METRIC_SPORTS and "mi" in text and _MILES.search(text):
-            continue  # "easy 4 mi w/ the crew": a hint of a sport no one measures in miles
         score = (3 if strong else 0) + (1 if weak else 0)
         if strong and sport == "running" and not strong_cue.search(_EVENTS.sub(" ", text)):
             score -= 2
         elif strong and sport == "running" and not strong_cue.search(_EFFORTS.sub(" ", text)):
             score -= 1
+        elif strong is None and sport in _METRIC_SPORTS and "mi" in text and _MILES.search(text):
+            continue  # "easy 4 mi w/ the crew": a hint of a sport no one measures in miles
         start = min(m.start() for m in (strong, weak) if m is not None)
         if best is None or (score, -start) > best[:2]:
             best = (score, -start, sport, strong is not None)
