@@ -11,8 +11,10 @@ import datetime as dt
 import pytest
 
 from extraction import extract
+from extraction.number_words import digits_for_words
 
 from .kinds import data, time_of
+from .scoring import facts
 
 TODAY = dt.date(2025, 6, 30)
 
@@ -293,8 +295,12 @@ def test_a_race_time_said_aloud_in_groups_is_a_clock_time(message: str, seconds:
 
 
 def test_counts_said_aloud_stay_counts() -> None:
-    from extraction.number_words import digits_for_words
-
     assert digits_for_words("did five sets of twelve, then ran two miles") == (
         "did 5 sets of 12, then ran 2 miles"
     )
+
+
+def test_a_lift_under_the_class_heading_is_the_class_strength_part() -> None:
+    workout = _one("crossfit class: strength was front squat 5x2 @ 90kg, then AMRAP 10: 5 burpees")
+    assert workout.discipline == "crossfit"  # type: ignore[attr-defined]
+    assert facts(workout)["sets"].get("front_squat") == [2] * 5  # type: ignore[arg-type]
