@@ -194,8 +194,8 @@ def _crossfit(session: Session, units: WeightUnit) -> _Draft:
 def _lifting(session: Session, discipline: Discipline | None, units: WeightUnit) -> _Draft | None:
     text = session.text
     lifts = parse_lifts(text, loaded=discipline != "calisthenics")
-    if not lifts:
-        return None
+    if not lifts and not (session.kind == "keyword" and discipline in _LIFTING):
+        return None  # a day named outright ("arms & delts bro day") is logged without lifts
     discipline = discipline or lifting_discipline(lifts)
     result = build_lifting(lifts, discipline, text, units)
     name = _NAME.search(text)

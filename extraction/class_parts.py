@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+from . import cues
 from .lifting import sets_of
 from .parser import parse_lifts
 from .schema import CrossfitExercise, CrossfitRound, LiftSet, Load, Weight, WeightUnit
 from .schemes import LIFT_SCHEME
 from .sessions import Clause, Session
+from .vocabulary import find_mentions
 
 _DIGIT = re.compile(r"\d")
 
@@ -24,11 +26,15 @@ def split_class(session: Session) -> tuple[Session | None, Session]:
     then metcon …") and after the last ("EMOM 12 …, then back squats 5-5-5-3-3-1 up to 180").
     """
     clauses = session.clauses
-    wods = [i for i, c in enumerate(clauses) if c.kind == "crossfit" or c.discipline == "crossfit"]
+    wods = [
+        i
+        for i, c in enumerate(clauses)
+        if (c.kind == "crossfit" or c.discipline == "crossfit") and not _headed_lift(c)
+    ]
     if not wods:
         return None, session
     first, last = wods[0], wods[-1]
-    head = clauses[:first] if any(_lifted(c) for c in clauses[:first]) else []
+    head = clauses[:first] if any(_lifted(c) or _headed_lift(c) for c in clauses[:first]) else []
     tail_at = next(
         (i for i in range(last + 1, len(clauses)) if _sets_of_a_lift(clauses[i])), len(clauses)
     )
@@ -68,6 +74,20 @@ def strength_round(text: str, units: WeightUnit) -> tuple[CrossfitRound | None, 
 def _lifted(clause: Clause) -> bool:
     """A lifting clause with a number: sets or a load."""
     return clause.kind == "lifting" and _DIGIT.search(clause.text) is not None
+
+
+def _headed_lift(clause: Clause) -> bool:
+    """A lift's sets under the class's heading: "WOD at the box: strength was back squat 5x3".
+
+    The heading's word names the class; the sets are its strength part.
+    """
+    return (
+        clause.kind == "keyword"
+        and clause.notation
+        and not clause.scored
+        and cues.format_of(clause.text) is None
+        and any(m.movement.family != "cardio" for m in find_mentions(clause.text))
+    )
 
 
 def _sets_of_a_lift(clause: Clause) -> bool:

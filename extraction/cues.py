@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .boundary_cues import BOUNDARY_CUES
 from .literal_gate import GatedTable
 from .schema import CrossfitFormat, Discipline
 
@@ -16,6 +17,26 @@ SPORTS = re.compile(
 """Team and court sports."""
 ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})
 """Keyword disciplines that cover a distance: they name a session a bare distance began."""
+CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
+"""Disciplines read as distance, time and climb with a load carried: one outing."""
+
+_OUTINGS = (CARRY, frozenset({"hyrox", "circuit_training"}))
+
+SEPARATE = re.compile(r"\b(?:a |as a )?separate(?:ly)?\b|\b(?:another|second) session\b")
+"""A session said to be apart from the one before ("then a separate 45 min walk")."""
+PART_OF_WOD = re.compile(r"\bthe (?:miles?|runs?|rows?|laps?|k|\d{3,4} ?m|cals?|bike)\b")
+"""A WOD's own parts said with a verb ("ran the miles unbroken"): no run of its own."""
+
+
+def same_outing(one: Discipline | None, other: Discipline | None) -> bool:
+    """Whether two disciplines are one outing: a walk, hike, ruck or trip, or a Hyrox sim.
+
+    "wild camping - walked in 11 km, 14 kg" is one trip, whose whole text then decides which
+    it was (`build`); "8 x (1k run + station), all stations at race weight" is one sim.
+    """
+    return one == other or any(one in family and other in family for family in _OUTINGS)
+
+
 MINOR = frozenset({"walking", "mobility"})
 """Disciplines that are often a warm-up or cool-down: they name a session only when nothing
 else in it does."""
@@ -23,8 +44,10 @@ else in it does."""
 # Cues that point at a discipline, each with a weight; `keyword_discipline` adds them up and
 # the best total wins (ties go to the discipline listed first), so "hike, 3 days, 30 lb pack"
 # is backpacking though "hike" alone is a day hike.
-_WALK_WORD = r"\bwalk(?:ed|ing|s)?\b(?! lunges?)"
-WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b")
+_TREADMILL_WALK = r"\b12[- /]3[- /]30\b|\bincline (?:treadmill )?walk"
+"""The treadmill walks named by their settings: 12 % incline, 3 mph, 30 minutes."""
+_WALK_WORD = r"\bwalk(?:ed|ing|s)?\b(?! lunges?)|" + _TREADMILL_WALK
+WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b|" + _TREADMILL_WALK)
 _RECOVERY_WALK = re.compile(
     r"\d\s?(?:s|sec|secs|min|mins|m|meters?)?\s?walk(?:ing)?\b|"
     r"\bwalk(?:ing)? (?:rest|recover\w*|breaks?|between)\b"
@@ -60,8 +83,8 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         # a "hybrid day" in parts ("AM 10k, PM upper body") is two sessions, not one
         (r"\bhybrid day\b(?=.*\b(?:am|pm|morning|afternoon|evening|night)\b)", "hybrid", -3),
         (
-            r"\ba (?:little )?bit of everything\b|"
-            r"\bmix(?:ed)? (?:of )?(?:everything|session|bag)\b|\ball over the place\b",
+            r"\b(?:a )?(?:little )?bit of (?:everything|it all|this and that)\b|"
+            r"\bmix(?:ed)? (?:of )?(?:everything|session|bag|stuff)\b|\ball over the place\b",
             "hybrid",
             2,
         ),
@@ -128,6 +151,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
          "circuit_training", 1),
         (r"\b(?:crossfit|wod|metcon|the open|open workout)\b", "crossfit", 3),
+        *BOUNDARY_CUES,
     )
 )  # fmt: skip
 _MINIMUM = 2
@@ -147,10 +171,11 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
     (re.compile(strong), re.compile(weak), sport)  # type: ignore[misc]
     for strong, weak, sport in (
         (
-            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm)\b",
+            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm|open water)\b",
             r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
-            r"breaststroke|backstroke|butterfly|open water|masters practice|yards?|yd|free|im|"
-            r"fly)\b|\bon (?:the )?\d:\d\d",
+            r"breaststroke|backstroke|butterfly|masters practice|yards?|yd|im|"
+            r"fly)\b|\bon (?:the )?\d:\d\d|"
+            r"\d\s?(?:m|y|yds?)?(?: \w+)? free\b|\bfree (?:kick|pull|swim)\b",
             "swimming",
         ),
         (
@@ -170,10 +195,11 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
             "rowing",
         ),
         (
-            r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprints?|sprinted|parkrun|marathon|"
-            r"ultra|miler|c25k|couch to 5k|turkey trot|fun run)\b",
-            r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b|/mi\b|"
-            r"/km\b",
+            r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprinted|parkrun|marathon|"
+            r"ultra|miler|c25k|couch to 5k|turkey trot|fun run|xc|cross[- ]country|skyrace|"
+            r"rodaje|trote|footing|laufen|gelaufen|sprints?)\b",
+            r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b"
+            r"|/mi\b|/km\b",
             "running",
         ),
     )
@@ -185,6 +211,11 @@ _NEGATED = re.compile(r"\b(?:no|skipped|without) \w+")
 """A sport said not done ("today no bike, I went to the gym")."""
 _EVENTS = re.compile(r"\b(?:half )?(?:marathon|ultra)\b")
 """Race distances that name a run but are rowed and swum too."""
+_MILES = re.compile(r"\d\s?(?:mi|miles?)\b")
+_METRIC_SPORTS = frozenset({"swimming", "rowing"})
+"""Sports measured in metres or yards: a distance in miles is not theirs when only hinted."""
+_EFFORTS = re.compile(r"\bsprints?\b")
+"""Efforts that name a run alone but are ridden and rowed too ("sprints on the spin bike")."""
 SPORT_VERBS = re.compile(
     r"\b(?:ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|hiked|backpacked)\b"
 )
@@ -289,6 +320,10 @@ def sport_of(text: str) -> tuple[Discipline, bool] | None:
         score = (3 if strong else 0) + (1 if weak else 0)
         if strong and sport == "running" and not strong_cue.search(_EVENTS.sub(" ", text)):
             score -= 2
+        elif strong and sport == "running" and not strong_cue.search(_EFFORTS.sub(" ", text)):
+            score -= 1
+        elif strong is None and sport in _METRIC_SPORTS and "mi" in text and _MILES.search(text):
+            continue  # "easy 4 mi w/ the crew": a hint of a sport no one measures in miles
         start = min(m.start() for m in (strong, weak) if m is not None)
         if best is None or (score, -start) > best[:2]:
             best = (score, -start, sport, strong is not None)

@@ -84,7 +84,7 @@ _PLANS = re.compile(
     r"prescribed|assigned|back at it|here i come|signed up|registered|"
     r"i can (?:only )?(?:ride|run|swim|row|lift|train|hike|do|go|get|fit|make it)|"
     r"i'?m (?:free|available)|"
-    r"might (?:just )?\w+|\w+ later$|"
+    r"might (?:just )?\w+|^(?!.*\b(?:did|went|ran|jogged|rode|swam|walked|hiked)\b).*\w+ later$|"
     r"(?:starts?|begins?|kicks? off) (?:on |this |next )?(?:\w+day|tomorrow|next)|"
     r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
     r"lifting|training|heading|hitting|playing|walking|biking|competing|starting|taking))\b"
@@ -154,6 +154,11 @@ _MESSAGE_FRAMES = compile_gated(
             r"programme|calendar|schedule|stack|line-?up|template|inventory)\b[^:\n]{0,30}:",
             r"\bfor (?:your |a )?(?:review|feedback|critique)\b",
             r"\b(?:year|month|season) in review\b|\b(?:pr|pb|1rm) (?:board|list|sheet)\b",
+            # a workout seen somewhere and asked about, not done
+            r"^(?![\s\S]*\b(?:did|done|finished|completed|tried it|my time|scored|took me)\b)"
+            r"[\s\S]{0,80}?\b(?:saw|found|seen|came across|stumbled on|spotted|sent me)\b"
+            r"[^.?!\n]{0,40}\b(?:on|from|in) (?:instagram|insta|ig|youtube|yt|tiktok|reddit|"
+            r"twitter|facebook|fb|online|the internet|a podcast|a video|a book|an app)\b",
         )
     )
 )

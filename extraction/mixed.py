@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues
+from .boundary_cues import TABATA_TIMING
 from .crossfit import time_domain
 from .endurance import read_session, vest_weight
 from .lifting import MAX_SETS
@@ -36,20 +37,34 @@ from .schema import (
 
 _ON_OFF = re.compile(
     r"(?<![\d.])(\d{1,3})\s?(s|sec|secs|min|mins)?\s?(?:on|work)\s?[/,]?\s?(\d{1,3})\s?"
-    r"(s|sec|secs|min|mins)?\s?(?:off|rest)\b"
+    r"(s|sec|secs|min|mins)?\s?(?:off|rest|transition|rotate|to (?:move|rotate|switch)|switch)\b"
 )
-"""Work and rest: "40s on/20s off", "40 on 20 off", "45 on, 15 off" (seconds unless said)."""
+"""Work and rest: "40s on/20s off", "40 on 20 off", "45 on, 15 off", "40s work / 20s
+transition" (seconds unless said)."""
+_PART = re.compile(r"\s?(?:on\s?(?:/|\d)|off\b|rest\b|work\b)")
+_TOTAL_AFTER = re.compile(r"\s?(?:in )?(?:total|all in|overall|all told|start to finish)\b")
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total(?: time)?|all in|overall|whole (?:thing|session|class|workout)(?: took| was)?)"
+    r"\W{0,3}(?:was |of |in |about |~)?$"
+)
+_BARE_MINUTES = re.compile(
+    r"\b(?:the )?full (90|80|70|60)\b(?! ?(?:min|m\b|'|s\b))|"
+    r"\b(?:yoga|pilates|flow|vinyasa|yin|gi|no-?gi|bjj|jitsu|boxing|muay thai|kickboxing|judo|"
+    r"karate|mma|sparring|class|session|mobility|stretch(?:ing)?|bouldering|climbing|soccer|"
+    r"football|footy|basketball|hoops|tennis|squash|hockey|rugby|volleyball|pickleball|padel)"
+    r" (\d{2,3})(?=\s*(?:$|[,.;!)\n]))"
+)
 _ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?(?:rounds?|rds|blocks)\b")
 _GROUPED_ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?x\s?\(")
 _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
-    ("tabata", re.compile(r"\btabata\b")),
+    ("tabata", re.compile(r"\btabatas?\b|" + TABATA_TIMING)),
     ("emom", re.compile(r"\bemom\b")),
     ("amrap", re.compile(r"\bamrap\b")),
-    ("intervals", re.compile(r"\bon\s?/|\bintervals?\b")),
+    # stations rotated on a clock are a circuit, whatever the work and rest
     ("circuit", re.compile(r"\bcircuit\b|\bstations?\b")),
+    ("intervals", re.compile(r"\bon\s?/|\bintervals?\b|\d\s?x\s?\d{1,3}\s?(?:s|secs?|seconds)\b")),
 )
-CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
-"""Disciplines read as distance, time and climb with a load carried."""
+CARRY = cues.CARRY
 _DAYS = re.compile(r"(?<![\d.])(\d{1,2})\s?days?\b")
 _NIGHTS = re.compile(r"(?<![\d.])(\d{1,2})\s?nights?\b")
 
@@ -105,7 +120,7 @@ def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedR
     if discipline == "sports":
         sport = cues.SPORTS.search(text)
         name = sport[0].replace(" ", "_") if sport else None
-        time = _duration(text, None)
+        time = _duration(text, None) or _bare_minutes(text)
         covered = next(iter(find_distances(text)), None)
         data = SportData(
             sport=name,
@@ -138,7 +153,8 @@ def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedR
             Phase(phase_name=item.raw, phase_type=_phase_type(item), exercises=[exercise])
             for item, exercise in exercises
         ]
-    return MixedResult(PhasesData(phases=phases), _duration(text, None), assumed)
+    length = _duration(text, None) or _bare_minutes(text)
+    return MixedResult(PhasesData(phases=phases), length, assumed)
 
 
 def _carry(text: str, discipline: Discipline) -> MixedResult:
@@ -211,11 +227,31 @@ def _phase_type(item: Item) -> str:
     return "strength" if item.movement.movement_type == "barbell" else "station"
 
 
+def _bare_minutes(text: str) -> float | None:
+    """Minutes said as a bare number after a class or a game: "yin yoga 60", "the full 90".
+
+    No one logs a yoga class or a match by a count.
+    """
+    match = _BARE_MINUTES.search(text)
+    if match is None:
+        return None
+    minutes = int(match[1] or match[2])
+    return minutes * 60.0 if 15 <= minutes <= 180 else None
+
+
 def _duration(text: str, skip: tuple[int, int] | None) -> float | None:
+    """The session's length: the duration said to be the total, else the first one.
+
+    A part's work or rest is none ("40s on"); "20 min bike, some DB presses, an hour in
+    total" took an hour.
+    """
+    first = None
     for span in find_durations(text):
         if skip and skip[0] <= span.start < skip[1]:
             continue
-        if re.match(r"\s?(?:on\s?(?:/|\d)|off\b|rest\b)", text[span.end :]):
+        if _PART.match(text, span.end):
             continue
-        return span.value
-    return None
+        if _TOTAL_AFTER.match(text, span.end) or _TOTAL_BEFORE.search(text, 0, span.start):
+            return span.value
+        first = span.value if first is None else first
+    return first

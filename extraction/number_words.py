@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .spoken_clocks import clock_groups
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9,
@@ -71,7 +73,7 @@ def digits_for_words(text: str) -> str:
         out += [text[position:start], said]
         position = end
     out.append(text[position:])
-    return _spoken(_BY.sub(r"\1x\2", "".join(out)))
+    return clock_groups(_spoken(_BY.sub(r"\1x\2", "".join(out))))
 
 
 def _spoken(text: str) -> str:

@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 
 _PAST_RACE = re.compile(
-    r"\b(?:after|since|post|from|recovering from|recovery from)\s(?:the|my|last\s\w+'s|this\s\w+'s)"
-    r"\s(?:half[- ]marathon|marathon|half|ultra|race|triathlon|ironman|\d{1,3}k race)\b",
+    r"\b(?:after|since|post|from|recovering from|recovery from)\s"
+    r"(?P<race>(?:the|my|last\s\w+'s|this\s\w+'s)"
+    r"\s(?:half[- ]marathon|marathon|half|ultra|race|triathlon|ironman|\d{1,3}k race|"
+    r"\d{1,3}[- ]?miler))\b",
     re.IGNORECASE,
 )
 
 
 def blank_past_races(text: str) -> str:
-    """The text with races said in passing blanked out (same length, so offsets hold)."""
-    return _PAST_RACE.sub(lambda m: " " * len(m[0]), text)
+    """The text with races said in passing blanked out (same length, so offsets hold).
+
+    The word before the race stays: "the day after" still says when the run was.
+    """
+    return _PAST_RACE.sub(
+        lambda m: m[0][: m.start("race") - m.start()] + " " * len(m["race"]), text
+    )

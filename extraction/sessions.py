@@ -318,7 +318,11 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         if anchor.part and current.part is None and _other_session(current, clause):
             return True
     kind = current.kind
-    if kind is None or clause.kind == "neutral" or (_minor(clause) and anchor is None):
+    if (
+        kind is None
+        or clause.kind == "neutral"
+        or (_minor(clause) and anchor is None and not cues.SEPARATE.search(clause.text))
+    ):
         return False  # a walk or stretch is a cool-down unless said at its own time
     if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
         # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5");
@@ -338,13 +342,17 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     if kind == "keyword":
         return (
             clause.kind == "keyword"
-            and clause.discipline != current.discipline
+            and not cues.same_outing(clause.discipline, current.discipline)
             and not clause.warmup
         )
     if kind == "crossfit":
         finished = any(c.benchmark or c.scored for c in current.clauses)
         return (
-            (clause.kind == "endurance" and clause.verb)
+            (
+                clause.kind == "endurance"
+                and clause.verb
+                and not cues.PART_OF_WOD.search(clause.text)
+            )
             or clause.kind == "keyword"
             or (clause.benchmark and any(c.benchmark for c in current.clauses))
             or (clause.kind == "lifting" and clause.notation and finished)
@@ -370,7 +378,9 @@ def _other_session(current: Session, clause: Clause) -> bool:
     """
     if not clause.strong or current.kind is None or not clause.quantity:
         return False
-    return (clause.kind, clause.discipline) != (current.kind, current.discipline)
+    return clause.kind != current.kind or not cues.same_outing(
+        clause.discipline, current.discipline
+    )
 
 
 def _finisher(clause: Clause) -> bool:

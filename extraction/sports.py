@@ -35,7 +35,10 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
         ("threshold", r"\bcruise (?:intervals|reps|miles|k)\b|\bt[- ]pace\b", 4),
         ("tempo", r"\btempo\b|\bprogression run|\b(?:marathon|mp|hmp) pace\b", 3),
         ("recovery", r"\brecovery (?:run|jog)|\brecovery\b(?! (?:swim|ride|row))", 3),
-        ("long", r"\blong run\b|\blsd\b", 4),
+        # the run after a race is its recovery ("shakeout the day after the half")
+        ("recovery", r"\bday after\b(?! (?:that|tomorrow|next))|\bpost[- ]?race\b|"
+                     r"\bflush(?:ing)? (?:out )?(?:the |my )?legs\b", 4),
+        ("long", r"\blong run\b|\blsd\b|\b(?:long|lond|logn|lnog|lomg) (?:\w+ )?run\b", 4),
         ("long", r"\blong\b", 2),
         ("race", r"\b(?:race|raced|racing|race day|parkrun)\b", 3),
         ("race", r"\brace pace\b", -3),
@@ -58,7 +61,8 @@ _RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
         ),
         ("intervals", r"\btrack\b", 1),
         ("intervals", r"\b(?:pyramid|ladder)\b|\d{3}(?:-\d{3,4}){2,}", 2),
-        ("easy", r"\beasy\b|\bshakeout\b|\bzone 2\b|\bz2\b|\bconversational\b|\baerobic\b", 2),
+        ("easy", r"\beasy\b|\bshakeout\b|\bzon[ae] ?2\b|\bz2\b|\bconversational\b|\baerobic\b|"
+                 r"\b(?:suave|tranquilo|locker|lockerer?|footing|facile|rustig)\b", 2),
         ("easy", r"\b(?:chill|slow|gentle|relaxed|jog|jogged|jogging)\b", 1),
         ("recovery", r"\bz(?:one ?)?1\b", 3),
         ("easy", r"\bbase (?:run|miles|mileage|building)\b", 2),
@@ -87,6 +91,11 @@ _STROKES: tuple[tuple[Stroke, re.Pattern[str]], ...] = (
 _SURFACES: tuple[tuple[Surface, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"\b{name}\b")) for name in ("treadmill", "track", "trail")
 )
+_TRAIL = re.compile(
+    r"trail|\bsingle ?track\b|\bsky ?(?:race|run\w*)\b|\bfell (?:run\w*|race)\b|"
+    r"\bmountain (?:run\w*|race)\b|\bultra ?trail\b|\bvert\b"
+)
+"""Off-road running: trails, singletrack, fells, sky races, vertical metres."""
 _INDOOR = re.compile(r"\b(?:zwift|trainer|peloton|spin|indoor|turbo|rollers|treadmill)\b")
 _WATTS = re.compile(
     r"(?:\b(?P<label>np|avg|average|max|ftp)\s(?:power\s)?(?:is\s|of\s|was\s)?)?"
@@ -130,7 +139,7 @@ def parse_endurance(text: str, sport: Discipline) -> EnduranceResult:
         data, kind = _rowing(reading), "cardio"
     else:
         data, kind = _running(reading)
-        sport = "trail_running" if "trail" in text else "running"
+        sport = "trail_running" if _TRAIL.search(text) else "running"
     return EnduranceResult(sport, data, kind, reading.time)
 
 
