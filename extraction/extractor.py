@@ -17,6 +17,7 @@ from .meet_results import name_meet_lifts
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
 from .numbers import Span, carry_distance_unit, find_weights
+from .numeric_dates import spell_numeric_dates
 from .race_mentions import blank_past_races
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
@@ -50,6 +51,7 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
+    cased = spell_numeric_dates(cased, day, tz)
     cased = blank_past_races(plain_notation(digits_for_words(plain_english(cased))))
     cased = rewrite_lifter_talk(name_swim_events(cased), WEIGHT_UNIT_ALIASES[units.lower()])
     cased = complete_shorthand(rewrite_effort_talk(name_meet_lifts(cased)))

@@ -13,7 +13,7 @@ from typing import Literal
 
 from . import cues, discipline_scores, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
-from .dates import Anchor, PartOfDay, find_anchors, is_diary
+from .dates import Anchor, PartOfDay, find_anchors, is_diary, without_dates
 from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
@@ -221,6 +221,7 @@ def _clause(
 ) -> Clause:
     anchors = find_anchors(text, today, diary)
     anchor = _merge(anchors) if anchors else None
+    text, cased = without_dates(text, anchors), without_dates(cased, anchors)
     keyword = cues.keyword_discipline(text)
     heading = _DAY_HEADING.match(text)
     if heading and anchor is not None and anchor.part:
@@ -296,12 +297,17 @@ def _crossfit_format(
 
 
 def _merge(anchors: list[Anchor]) -> Anchor:
-    """One anchor per clause: the first date and the first part of day mentioned."""
+    """One anchor per clause: the first date and the first part of day mentioned.
+
+    A calendar date said in full wins over a day's name beside it, and its line is no
+    diary label to be put in order.
+    """
     first = anchors[0]
-    date = next((a.date for a in anchors if a.date), None)
+    exact = next((a.date for a in anchors if a.exact), None)
+    date = exact or next((a.date for a in anchors if a.date), None)
     part = next((a.part for a in anchors if a.part), None)
     follows = any(a.follows_previous for a in anchors)
-    label = any(a.label for a in anchors)
+    label = exact is None and any(a.label for a in anchors)
     return Anchor(first.start, first.end, date, part, follows, label=label)
 
 

@@ -1,0 +1,89 @@
+"""Dates by kind (round 6): numeric dates in the athlete's locale, foreign day names, posts
+after midnight, passing mentions, several days in one clause, logs mixed with plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extraction import extract
+from extraction.numeric_dates import date_order, read_numeric_date
+
+TODAY = dt.date(2025, 10, 16)  # a Thursday
+
+
+def _dates(message: str, tz: str = "UTC", today: dt.date = TODAY) -> list[str]:
+    return [w.date.isoformat() for w in extract(message, today=today, tz=tz)]
+
+
+@pytest.mark.parametrize(
+    ("tz", "order"),
+    [
+        ("America/Chicago", "month_first"),
+        ("America/Vancouver", "month_first"),
+        ("US/Pacific", "month_first"),
+        ("Asia/Seoul", "month_first"),
+        ("Europe/Berlin", "day_first"),
+        ("America/Buenos_Aires", "day_first"),
+        ("Australia/Perth", "day_first"),
+        ("UTC", "nearest"),
+    ],
+)
+def test_the_zone_says_which_comes_first(tz: str, order: str) -> None:
+    assert date_order(tz) == order
+
+
+@pytest.mark.parametrize(
+    ("message", "tz", "date"),
+    [
+        ("9/10 - tempo 8k in 36 min", "Europe/Dublin", "2025-10-09"),
+        ("9/10 - tempo 8k in 36 min", "America/New_York", "2025-09-10"),
+        ("2/10 - tempo 8k in 36 min", "America/New_York", "2025-10-02"),
+        ("4/10 did the hill loop, 9 km", "Europe/Paris", "2025-10-04"),
+        ("10/4 did the hill loop, 9 km", "America/Chicago", "2025-10-04"),
+        ("13/10: lower body, squat 4x6 at 90 kg", "America/Chicago", "2025-10-13"),
+        ("10/13: lower body, squat 4x6 at 90 kg", "Europe/Madrid", "2025-10-13"),
+        ("- 9/10 swam 2k, 40 min", "Asia/Tokyo", "2025-09-10"),
+        ("Sat 11/10 long ride 90 km", "Europe/Lisbon", "2025-10-11"),
+        ("ran 6 mi on 10/9 in 52 min", "America/Denver", "2025-10-09"),
+        ("12.10 bench 5x5 at 80 kg", "Europe/Warsaw", "2025-10-12"),
+        ("12.10. bench 5x5 at 80 kg", "Europe/Warsaw", "2025-10-12"),
+        ("hyrox sim (11/10), 1:32:10", "Europe/London", "2025-10-11"),
+        ("raced a 10k on 05/10/2025 in 44:30", "Europe/Rome", "2025-10-05"),
+        ("raced a 10k on 10/5/25 in 44:30", "America/Phoenix", "2025-10-05"),
+    ],
+)
+def test_a_numeric_date_is_read_in_the_athletes_order(message: str, tz: str, date: str) -> None:
+    assert _dates(message, tz) == [date]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "1/2 marathon pace run, 12 km in 58 min",
+        "tabata bike 20/10 x 8",
+        "10/20 intervals on the rower, 15 min",
+        "5.10 km easy",
+        "front squat 3/3/3 at 100 kg",
+    ],
+)
+def test_numbers_that_are_no_date_stay_numbers(message: str) -> None:
+    assert _dates(message, "Europe/London") == ["2025-10-16"]
+
+
+def test_a_dates_numbers_are_no_singles_nor_reps() -> None:
+    [workout] = extract("10/14 heavy singles: squat 500", today=TODAY, tz="America/Chicago")
+    squat = workout.model_dump()["discipline_specific"]["powerlifting"]["exercises"][0]
+    assert workout.date == dt.date(2025, 10, 14)
+    assert len(squat["sets"]) == 1
+
+
+@given(st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31)), st.integers(0, 59))
+def test_a_recent_date_is_read_back_in_either_order(today: dt.date, back: int) -> None:
+    date = today - dt.timedelta(days=back)
+    assert read_numeric_date(date.day, date.month, today, "day_first") == date
+    assert read_numeric_date(date.month, date.day, today, "month_first") == date
+    assert read_numeric_date(date.day, date.month, today, "day_first", date.year) == date
