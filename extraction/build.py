@@ -155,6 +155,9 @@ def _phased(session: Session, named: Discipline, units: WeightUnit) -> _Draft:
 
 def _endurance(session: Session, units: WeightUnit) -> _Draft:
     sport = cues.sport_of(session.text)
+    carried = [c.discipline for c in session.clauses if c.kind == "endurance" and c.strong]
+    if sport is None and carried and carried[0] is not None:
+        sport = (carried[0], True)  # the sport said for an earlier day (elided_sport)
     result = parse_endurance(session.text, sport[0] if sport else "running")
     if isinstance(result.data, RunningData) and not (sport and sport[1]):
         # a distance no sport word named: its speed and climb say what it was

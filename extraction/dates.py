@@ -67,7 +67,8 @@ _PART_WORDS: dict[str, PartOfDay] = {
     "morning": "morning", "am": "morning", "before work": "morning", "sunrise": "morning",
     "lunch": "midday", "lunchtime": "midday", "noon": "midday", "midday": "midday",
     "afternoon": "afternoon", "evening": "evening", "night": "evening", "tonight": "evening",
-    "pm": "evening", "after work": "evening",
+    "pm": "evening", "after work": "evening", "dawn": "morning", "first light": "morning",
+    "sunset": "evening", "sundown": "evening", "dusk": "evening",
 }  # fmt: skip
 
 _PART_RE = re.compile(r"\b(" + "|".join(sorted(_PART_WORDS, key=len, reverse=True)) + r")\b")
@@ -96,8 +97,11 @@ _ANCHOR = re.compile(
     rf"|(?<!')(?P<midabbr>{_MID_ABBREVIATIONS})"
     r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"
     r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
-    r"|before work|after work|at night|(?<=in\sthe\s)night)"
+    r"|before work|after work|at night|(?<=in\sthe\s)night|sunrise|dawn|first light|sunset"
+    r"|sundown|dusk|night(?=\s(?:session|run|ride|swim|class|climb|hike|workout|training)))"
+    r"|(?<![\d:.])(?P<hour>1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?P<ampm>am|pm)\b"
     r"|(?<![\d\w])(?<!\d )(?<!i )(?P<label>am|pm)(?=\s?:|\s\d)|^(?P<pmlabel>pm)(?=\s[a-z])"
+    rf"|^(?P<amlead>am)(?=\s(?:\w+\s)?{_SESSION_WORD})"
     r")",
 )
 
@@ -231,7 +235,16 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
         return Anchor(start, end, date, exact=True) if date <= today else None
     if m["part"]:
         return Anchor(start, end, None, _part_in(m["part"]))
-    return Anchor(start, end, None, _PART_WORDS[m["label"] or m["pmlabel"]])
+    if m["hour"]:
+        return Anchor(start, end, None, _part_at(int(m["hour"]), m["ampm"]))
+    return Anchor(start, end, None, _PART_WORDS[m["label"] or m["pmlabel"] or m["amlead"]])
+
+
+def _part_at(hour: int, half: str) -> PartOfDay:
+    """The part of the day a clock time falls in: "6am" morning, "12:30pm" midday."""
+    if half == "am":
+        return "morning" if 4 <= hour < 12 else "evening"
+    return "midday" if hour in (12, 1) else "afternoon" if hour < 5 else "evening"
 
 
 def _label(m: re.Match[str], group: str, today: dt.date) -> Anchor:

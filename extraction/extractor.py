@@ -12,6 +12,8 @@ from .chat_words import plain_english
 from .cleaning import blank_idioms, looks_like_text, normalise
 from .effort_talk import rewrite_effort_talk
 from .errors import InvalidExtraction
+from .foreign_days import english_days
+from .late_posts import after_midnight
 from .lifter_talk import rewrite_lifter_talk
 from .meet_results import name_meet_lifts
 from .named_workouts import pair_scores
@@ -51,7 +53,9 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased = spell_numeric_dates(cased, day, tz)
+    cased, late = after_midnight(cased)
+    day -= dt.timedelta(days=late)
+    cased = spell_numeric_dates(english_days(cased), day, tz)
     cased = blank_past_races(plain_notation(digits_for_words(plain_english(cased))))
     cased = rewrite_lifter_talk(name_swim_events(cased), WEIGHT_UNIT_ALIASES[units.lower()])
     cased = complete_shorthand(rewrite_effort_talk(name_meet_lifts(cased)))

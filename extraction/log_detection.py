@@ -104,6 +104,9 @@ _CLAUSE_VETOES = re.compile(
             r"have not|hasn'?t|no workout|"
             r"no training|rest day|day off|off day|took (?:the|a) day off|cancel+ed|"
             r"never made it|never (?:done|tried|been)|not today)\b",
+            # a day with nothing in it: "Sunday nothing", "Fri - off", "rained so nothing"
+            r"^(?:\w+day|weekend|mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b[\s:-]+"
+            r"(?:off|nothing|none|zero|rest(?:ed)?)\b|\b(?:did|doing|so) nothing\b|^nothing\b",
             r"^(?:\w+day:? )?(?:full |active )?rest\b(?! \d|-?\s?pause)",  # "rest-pause" is a set
             # the past beyond a log: old results and abilities
             r"\b(?:last year|last month|years? ago|months? ago|in (?:19|20)\d\d|"

@@ -12,6 +12,7 @@ from .dates import Anchor, find_anchors
 if TYPE_CHECKING:
     from .sessions import Session
 
+_PARTS = ("morning", "midday", "afternoon", "evening")
 _JOINER = re.compile(r"\s(?:\+|&|y|et|e|und)\s")
 
 
@@ -31,11 +32,24 @@ def _diary_order(sessions: list[Session], today: dt.date) -> None:
     last = labelled[-1]
     if last.date is not None and (last.date + dt.timedelta(days=7)) == today:
         last.date = today
-    later = last.date
+    after = last
     for session in reversed(labelled[:-1]):
-        while session.date is not None and later is not None and session.date >= later:
+        while session.date is not None and _not_before(session, after):
             session.date -= dt.timedelta(days=7)
-        later = session.date
+        after = session
+
+
+def _not_before(session: Session, later: Session) -> bool:
+    """Whether a labelled session is not before the next one.
+
+    It is when on a later day, or on the same day with no earlier part of it ("Fri AM: …,
+    Fri PM: …" is one day, in order).
+    """
+    if session.date is None or later.date is None or session.date != later.date:
+        return session.date is not None and later.date is not None and session.date > later.date
+    if session.part is None or later.part is None:
+        return True
+    return _PARTS.index(session.part) >= _PARTS.index(later.part)
 
 
 def resolve_dates(sessions: list[Session], today: dt.date) -> None:

@@ -14,6 +14,7 @@ from typing import Literal
 from . import cues, discipline_scores, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary, without_dates
+from .elided_sport import carry_sport
 from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
@@ -143,7 +144,9 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
     """The workout sessions a message logs, each with a resolved date."""
     sessions: list[Session] = []
     current: Session | None = None
-    for clause in _clauses(lower, cased, today):
+    clauses = _clauses(lower, cased, today)
+    carry_sport(clauses)
+    for clause in clauses:
         if current is None or _starts_new(current, clause):
             current = Session(today)
             sessions.append(current)

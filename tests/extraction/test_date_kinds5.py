@@ -87,3 +87,87 @@ def test_a_recent_date_is_read_back_in_either_order(today: dt.date, back: int) -
     assert read_numeric_date(date.day, date.month, today, "day_first") == date
     assert read_numeric_date(date.month, date.day, today, "month_first") == date
     assert read_numeric_date(date.day, date.month, today, "day_first", date.year) == date
+
+
+@pytest.mark.parametrize(
+    ("message", "dates"),
+    [
+        (
+            "lunes: pierna, sentadilla 5x5 80 kg\nmiercoles: 10 km easy",
+            ["2025-10-13", "2025-10-15"],
+        ),
+        ("Samstag 20 km Lauf, Sonntag 2 km swim", ["2025-10-11", "2025-10-12"]),
+        ("sabato: run 8 km\ndomenica: bike 40 km", ["2025-10-11", "2025-10-12"]),
+        ("wtorek: deadlift 3x3 at 150 kg", ["2025-10-14"]),
+        ("vr 10/10 - 2h easy ride, 60 km", ["2025-10-10"]),
+        ("dia 12 I swam 2,000 m in 40 min", ["2025-10-12"]),
+    ],
+)
+def test_days_named_in_other_languages(message: str, dates: list[str]) -> None:
+    assert _dates(message, "Europe/Madrid") == dates
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        ("6am: 5k easy run. 6pm: bench 5x5 at 100 kg", 2),
+        ("swam 2 km at 7:15 am, then lifted at 5:30pm: squat 3x5 at 120 kg", 2),
+        ("AM run 8 km, PM lift: deadlift 3x5 at 140 kg", 2),
+        ("yoga at sunrise 45 min, 10 km run at sunset", 2),
+    ],
+)
+def test_clock_times_and_parts_of_the_day_split_a_double(message: str, parts: int) -> None:
+    assert _dates(message, "Europe/London") == ["2025-10-16"] * parts
+
+
+@pytest.mark.parametrize("day", ["Tue", "Wednesday", "Sat"])
+def test_a_days_morning_and_evening_labels_are_the_same_day(day: str) -> None:
+    message = f"{day} AM: 8 km easy run\n{day} PM: bench 4x8 at 80 kg"
+    dates = _dates(message, "Europe/London")
+    assert len(dates) == 2 and dates[0] == dates[1]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Saturday 12 km hike, 4h. Sunday nothing.",
+        "Saturday 12 km hike, 4h\nSunday - off",
+        "Saturday 12 km hike, 4h. Sunday it rained so nothing",
+    ],
+)
+def test_a_day_with_nothing_in_it_logs_nothing(message: str) -> None:
+    assert _dates(message, "Europe/London") == ["2025-10-11"]
+
+
+@pytest.mark.parametrize(
+    ("message", "date"),
+    [
+        ("It's 00:40 and I can't sleep. Did 30 min on the bike before bed", "2025-10-15"),
+        ("it's 1:15am, just back from the gym: bench 5x5 at 90 kg", "2025-10-15"),
+        ("now 12:30 am, rowed 10k at 10pm tonight", "2025-10-15"),
+        ("its past midnight lol, ran 8 km after work", "2025-10-15"),
+        ("It's 7:30 and I just ran 5 km", "2025-10-16"),
+    ],
+)
+def test_a_message_sent_after_midnight_logs_the_evening_before(message: str, date: str) -> None:
+    assert _dates(message, "Europe/London") == [date]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Tuesday swam 2,000 m, then today 2,500", [("swimming", 2500.0, "m")]),
+        ("rode 40 km yesterday and 55 today", [("cycling", 55.0, "km")]),
+        ("Mon ran 5 mi, Wed 6, Fri 8 easy", [("running", 6.0, "mi"), ("running", 8.0, "mi")]),
+    ],
+)
+def test_a_later_days_number_is_the_sport_said_before(
+    message: str, expected: list[tuple[str, float, str]]
+) -> None:
+    workouts = extract(message, today=TODAY, tz="Europe/London")
+    later = [
+        (w.discipline, block.total_distance, block.distance_unit)
+        for w in workouts[1:]
+        if (block := getattr(w.discipline_specific, w.discipline))
+    ]
+    assert later == expected
