@@ -39,11 +39,11 @@ _DAY_LABEL = "|".join(
     sorted([*_DAY_ABBREVIATIONS, *_DAY_ABBREVIATIONS.values()], key=len, reverse=True)
 )
 # A date after these words is a passing reference, not when the session happened:
-# "bench felt better than Monday", "first run since Tuesday".
+# "bench felt better than Monday", "first run since Tuesday", "same weight as last Thursday".
 _PASSING = re.compile(
     r"\b(?:than|since|(?:sore|tired|recover(?:ed|ing)?|different|wrecked|beat up|heavy|stiff|"
     r"achy|tight|dead|fried|toast|cooked|fatigued|smashed|trashed) from|like|"
-    r"unlike|compared (?:to|with)|vs\.?|versus|same as|as on|still)\s(?:on\s|last\s|the\s)?$"
+    r"unlike|compared (?:to|with)|vs\.?|versus|as|still)\s(?:on\s|last\s|the\s)?$"
 )
 _SESSION_WORD = (
     r"(?:group|long|easy|tempo|recovery|intervals|track|ride|run|swim|row|hike|walk|ruck|race|"
@@ -76,7 +76,7 @@ _ANCHOR = re.compile(
     r"\b(?:"
     r"(?P<daybefore>(?:the\s)?day before yesterday)"
     r"|(?P<yesterday>yesterday(?:'s)?)(?:\s(?:morning|afternoon|evening|night))?"
-    r"|(?P<lastnight>last night)"
+    r"|(?<!my )(?<!the )(?P<lastnight>last night)(?!\s(?:shift|of)\b)"
     r"|(?P<today>today(?:'s)?|todays|earlier today)"
     r"|(?P<tonight>tonight)"
     r"|this\s(?P<this>morning|afternoon|evening|am|pm)"
@@ -92,7 +92,7 @@ _ANCHOR = re.compile(
     r"(?:\s(?P<wdpart>morning|afternoon|evening|night))?"
     rf"|(?:on\s)?(?P<month>{_MONTH})\.?\s(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?\b"
     rf"|(?:on\s)?(?:the\s)?(?P<dmday>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<dmonth>{_MONTH})\b"
-    r"|(?:on\s)?the\s(?P<ord>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s(?:set|rep|round|time|week|mile|km|lap))"
+    r"|(?:on\s(?:the\s)?|the\s)(?P<ord>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s(?:set|rep|round|time|week|mile|km|lap))"
     rf"|\b(?:on|last|this past)\s(?P<dabbr>{_DAY_LABEL})\b\.?"
     rf"|(?<!')(?P<midabbr>{_MID_ABBREVIATIONS})"
     r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"

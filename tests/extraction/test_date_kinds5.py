@@ -171,3 +171,39 @@ def test_a_later_days_number_is_the_sport_said_before(
         if (block := getattr(w.discipline_specific, w.discipline))
     ]
     assert later == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "date"),
+    [
+        ("deadlift 3x5 at 140 kg this morning, same weight as last Monday", "2025-10-16"),
+        ("ran 10 km today, as fast as Sunday", "2025-10-16"),
+        ("gym after my last night shift: squat 4x6 at 70 kg", "2025-10-16"),
+        ("on 12th I rode 80 km with the club", "2025-10-12"),
+        ("On the 2nd swam 3 km in the lake", "2025-10-02"),
+    ],
+)
+def test_passing_mentions_and_ordinal_days(message: str, date: str) -> None:
+    assert _dates(message, "Europe/London") == [date]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Every weekday I cycle to work, 30 min each way. Does that count?",
+        "I've been swimming about 8k yds a week, am I ready for a 1500?",
+        "Back in '09 I ran 2:58 at Boston. Could I get close again?",
+        "Openers I'm thinking: squat 200, bench 130, deadlift 230. Too much?",
+        "Programming for my Saturday class: 5 rounds of 10 thrusters, 10 pull-ups",
+        "No bike this week. Plan: swim Monday, run Wednesday, long walk Friday. Good?",
+        "Our captain did Fran in 2:40 yesterday. How long till I get there?",
+        "Racing the 5k on Saturday, did my taper right?",
+    ],
+)
+def test_habits_plans_old_results_and_others_workouts_are_no_logs(message: str) -> None:
+    assert _dates(message, "Europe/London") == []
+
+
+def test_a_log_then_a_plan_logs_only_the_log() -> None:
+    message = "Tuesday swam 2,000 m easy. Plan: Friday 10 km run, Sunday long ride."
+    assert _dates(message, "Europe/London") == ["2025-10-14"]
