@@ -109,7 +109,7 @@ _CLAUSE_VETOES = re.compile(
             r"(?:i'?ve|i have) been (?:doing|running|swimming|riding|rowing|lifting|training|"
             r"averaging|hitting|getting))\b|"
             r"(?:\d|\b(?:yds|yards|miles|km|hours|hrs|sessions|runs|rides|swims))\s(?:a|per|each)"
-            r" week\b",
+            r" week\b(?! ago)",
             # something not done
             r"\b(?:skipped|skip|missed|bailed|didn'?t|did not|couldn'?t|could not|haven'?t|"
             r"have not|hasn'?t|no workout|"
