@@ -149,7 +149,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm)\b",
             r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
-            r"breaststroke|backstroke|butterfly|open water|masters practice|yards?|yd|free|im|"
+            r"breaststroke|backstroke|butterfly|open water|masters practice|yards?|yds?|free|im|"
             r"fly)\b|\bon (?:the )?\d:\d\d",
             "swimming",
         ),

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .build import build_workout
 from .chat_words import plain_english
 from .cleaning import blank_idioms, looks_like_text, normalise
+from .day_lists import one_sentence_per_day
 from .effort_talk import rewrite_effort_talk
 from .errors import InvalidExtraction
 from .foreign_days import english_days
@@ -55,7 +56,7 @@ def extract(
         return []
     cased, late = after_midnight(cased)
     day -= dt.timedelta(days=late)
-    cased = spell_numeric_dates(english_days(cased), day, tz)
+    cased = one_sentence_per_day(spell_numeric_dates(english_days(cased), day, tz))
     cased = blank_past_races(plain_notation(digits_for_words(plain_english(cased))))
     cased = rewrite_lifter_talk(name_swim_events(cased), WEIGHT_UNIT_ALIASES[units.lower()])
     cased = complete_shorthand(rewrite_effort_talk(name_meet_lifts(cased)))

@@ -25,7 +25,9 @@ def _diary_order(sessions: list[Session], today: dt.date) -> None:
     labelled = [
         s
         for s in sessions
-        if s.date is not None and any(c.anchor and c.anchor.label for c in s.clauses)
+        if s.date is not None
+        and s.kind is not None
+        and any(c.anchor and c.anchor.label for c in s.clauses)
     ]
     if len(labelled) < 2:
         return

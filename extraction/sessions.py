@@ -19,6 +19,7 @@ from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
 from .session_dates import day_of, resolve_dates, split_at_times, to_last_week
+from .sport_joins import split_at_sports
 from .vocabulary import Mention, corrections, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -198,7 +199,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
-        for start, text in split_at_times(split_clauses(statement, offset), today):
+        for start, text in split_at_sports(split_at_times(split_clauses(statement, offset), today)):
             text = log_detection.keep_unvetoed_head(log_detection.strip_vetoed_asides(text))
             if log_detection.covers_what_follows(text):
                 planned = True

@@ -207,3 +207,34 @@ def test_habits_plans_old_results_and_others_workouts_are_no_logs(message: str) 
 def test_a_log_then_a_plan_logs_only_the_log() -> None:
     message = "Tuesday swam 2,000 m easy. Plan: Friday 10 km run, Sunday long ride."
     assert _dates(message, "Europe/London") == ["2025-10-14"]
+
+
+@pytest.mark.parametrize(
+    ("message", "dates"),
+    [
+        ("Tue and Wed both 3 km in the pool", ["2025-10-14", "2025-10-15"]),
+        ("did pilates Mon, Tue and Wed, 45 min each", ["2025-10-13", "2025-10-14", "2025-10-15"]),
+        ("Saturday & Sunday I rode 50 km with the club", ["2025-10-11", "2025-10-12"]),
+    ],
+)
+def test_a_sentence_about_several_days_logs_each_day(message: str, dates: list[str]) -> None:
+    assert sorted(_dates(message, "Europe/London")) == sorted(dates)
+
+
+def test_a_trip_over_two_days_stays_one() -> None:
+    message = "overnight backpacking trip Sat and Sun, 14 mi, 3,000 ft gain"
+    assert _dates(message, "Europe/London") == ["2025-10-11"]
+
+
+@pytest.mark.parametrize(
+    ("message", "disciplines"),
+    [
+        ("swim 2k + run 5k", ["swimming", "running"]),
+        ("40 min spin & 2 km swim this evening", ["cycling", "swimming"]),
+        ("bench 5x5 at 80 kg + rows 3x10", ["bodybuilding"]),
+        ("run 5k + 2k cooldown jog", ["running"]),
+    ],
+)
+def test_two_sports_joined_by_a_plus_are_two_sessions(message: str, disciplines: list[str]) -> None:
+    workouts = extract(message, today=TODAY, tz="Europe/London")
+    assert [w.discipline for w in workouts] == disciplines
