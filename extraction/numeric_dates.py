@@ -68,15 +68,34 @@ def spell_numeric_dates(text: str, today: dt.date, tz: str) -> str:
         today: the athlete's local date; a date read is never after it.
         tz: the athlete's IANA zone, which says the order of day and month.
     """
-    if "/" not in text and "." not in text and "-" not in text:
-        return text
     order = date_order(tz)
     text = _WITH_YEAR.sub(lambda m: _dated(m, today, order, with_year=True), text)
     if "/" in text:
         text = _SLASHED.sub(lambda m: _dated(m, today, order), text)
     if "." in text:
         text = _DOTTED.sub(lambda m: _dated(m, today, "day_first"), text)
-    return text
+    return _WEEKDAY_NUMBER.sub(lambda m: _weekday_dated(m, today), text)
+
+
+def _weekday_dated(m: re.Match[str], today: dt.date) -> str:
+    """The day's name with the recent date it agrees with, or the words as they were."""
+    weekday = _WEEKDAYS.index(m["name"][:3].lower())
+    back = (today.weekday() - weekday) % 7
+    for weeks in range(_RECENT_DAYS // 7 + 1):
+        date = today - dt.timedelta(days=back + 7 * weeks)
+        if date.day == int(m["day"]):
+            return f"{m['name']} {date.isoformat()}"
+    return m[0]
+
+
+_WEEKDAY_NUMBER = re.compile(
+    rf"\b(?P<name>{_DAY_NAME})\s(?:the\s)?(?P<day>[0-3]?\d)"
+    r"(?:(?:st|nd|rd|th)\b|(?=\s?[-:,;)]\D|\s?$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A day's name and its day of the month, as a label or an ordinal ("Wed 22 - 5 mi",
+"Saturday 29th"): a date when the two agree on a recent day."""
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _dated(m: re.Match[str], today: dt.date, order: Order, with_year: bool = False) -> str:

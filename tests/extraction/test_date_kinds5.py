@@ -238,3 +238,15 @@ def test_a_trip_over_two_days_stays_one() -> None:
 def test_two_sports_joined_by_a_plus_are_two_sessions(message: str, disciplines: list[str]) -> None:
     workouts = extract(message, today=TODAY, tz="Europe/London")
     assert [w.discipline for w in workouts] == disciplines
+
+
+@pytest.mark.parametrize(
+    ("message", "dates"),
+    [
+        ("Mon 13 - 6 km easy run\nWed 15: squat 5x5 at 100 kg", ["2025-10-13", "2025-10-15"]),
+        ("Tuesday 7th, swam 3 km", ["2025-10-07"]),
+        ("Sat 4 routes at the crag, Sun 11 km trail run", ["2025-10-11", "2025-10-12"]),
+    ],
+)
+def test_a_days_name_with_its_day_of_the_month(message: str, dates: list[str]) -> None:
+    assert _dates(message, "Europe/London") == dates
