@@ -126,3 +126,18 @@ def day_of(text: str, today: dt.date, sentence: int) -> tuple[int, Anchor] | Non
     """
     dated = [a for a in find_anchors(text, today) if a.date and not a.passing]
     return (sentence, dated[0]) if dated else None
+
+
+def merge_anchors(anchors: list[Anchor]) -> Anchor:
+    """One anchor per clause: the first date and the first part of day mentioned.
+
+    A calendar date said in full wins over a day's name beside it, and its line is no
+    diary label to be put in order.
+    """
+    first = anchors[0]
+    exact = next((a.date for a in anchors if a.exact), None)
+    date = exact or next((a.date for a in anchors if a.date), None)
+    part = next((a.part for a in anchors if a.part), None)
+    follows = any(a.follows_previous for a in anchors)
+    label = exact is None and any(a.label for a in anchors)
+    return Anchor(first.start, first.end, date, part, follows, label=label)

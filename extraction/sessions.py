@@ -18,7 +18,7 @@ from .elided_sport import carry_sport
 from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
-from .session_dates import day_of, resolve_dates, split_at_times, to_last_week
+from .session_dates import day_of, merge_anchors, resolve_dates, split_at_times, to_last_week
 from .sport_joins import split_at_sports
 from .vocabulary import Mention, corrections, find_mentions
 
@@ -224,7 +224,7 @@ def _clause(
     text: str, cased: str, today: dt.date, lifts_in_sentence: bool, diary: bool = False
 ) -> Clause:
     anchors = find_anchors(text, today, diary)
-    anchor = _merge(anchors) if anchors else None
+    anchor = merge_anchors(anchors) if anchors else None
     text, cased = without_dates(text, anchors), without_dates(cased, anchors)
     keyword = cues.keyword_discipline(text)
     heading = _DAY_HEADING.match(text)
@@ -298,21 +298,6 @@ def _crossfit_format(
     if fmt in cues.WEAK_FORMATS:
         return lifts_in_sentence
     return not (fmt == "emom" and any(m.start < position for m in lifts))
-
-
-def _merge(anchors: list[Anchor]) -> Anchor:
-    """One anchor per clause: the first date and the first part of day mentioned.
-
-    A calendar date said in full wins over a day's name beside it, and its line is no
-    diary label to be put in order.
-    """
-    first = anchors[0]
-    exact = next((a.date for a in anchors if a.exact), None)
-    date = exact or next((a.date for a in anchors if a.date), None)
-    part = next((a.part for a in anchors if a.part), None)
-    follows = any(a.follows_previous for a in anchors)
-    label = exact is None and any(a.label for a in anchors)
-    return Anchor(first.start, first.end, date, part, follows, label=label)
 
 
 def _starts_new(current: Session, clause: Clause) -> bool:
