@@ -32,6 +32,7 @@ from .schema import (
     WorkoutType,
 )
 from .sessions import Session
+from .split_days import split_session
 from .sports import parse_endurance
 from .vocabulary import corrections, find_mentions
 
@@ -198,7 +199,7 @@ def _lifting(session: Session, discipline: Discipline | None, units: WeightUnit)
     text = session.text
     lifts = parse_lifts(text, loaded=discipline != "calisthenics")
     if not lifts:
-        return None
+        return _split_day(session)
     discipline = discipline or lifting_discipline(lifts)
     result = build_lifting(lifts, discipline, text, units)
     name = _NAME.search(text)
@@ -211,6 +212,15 @@ def _lifting(session: Session, discipline: Discipline | None, units: WeightUnit)
     if result.unit_assumed:
         draft.flags.add("unit_assumed")
     return draft
+
+
+def _split_day(session: Session) -> _Draft | None:
+    """A gym session named only by its split or muscles ("back and biceps, 1 hr")."""
+    if not any(c.kind == "lifting" and not find_mentions(c.text) for c in session.clauses):
+        return None
+    spans = [s for s in find_durations(session.text) if s.value >= _MIN_SESSION]
+    duration = spans[0].value if len(spans) == 1 else None
+    return _Draft("bodybuilding", "strength", split_session(session.text), duration=duration)
 
 
 def session_length(session: Session) -> float | None:

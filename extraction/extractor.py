@@ -25,6 +25,7 @@ from .race_mentions import blank_past_races
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
 from .shorthand import complete_shorthand
+from .split_days import join_muscle_pairs
 from .swim_events import name_swim_events
 from .written_numbers import plain_notation
 
@@ -57,6 +58,7 @@ def extract(
     cased, late = after_midnight(cased)
     day -= dt.timedelta(days=late)
     cased = one_sentence_per_day(spell_numeric_dates(english_days(cased), day, tz))
+    cased = join_muscle_pairs(cased)
     cased = blank_past_races(plain_notation(digits_for_words(plain_english(cased))))
     cased = rewrite_lifter_talk(name_swim_events(cased), WEIGHT_UNIT_ALIASES[units.lower()])
     cased = complete_shorthand(rewrite_effort_talk(name_meet_lifts(cased)))

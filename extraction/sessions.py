@@ -19,6 +19,7 @@ from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
 from .session_dates import day_of, merge_anchors, resolve_dates, split_at_times, to_last_week
+from .split_days import names_split
 from .sport_joins import split_at_sports
 from .vocabulary import Mention, corrections, find_mentions
 
@@ -266,6 +267,8 @@ def _clause(
         clause.kind, clause.discipline, clause.strong = "endurance", sport[0], verb
     elif cues.CLIMBING.search(text) and not mentions:
         clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True
+    elif not mentions and names_split(text, anchor is not None):
+        clause.kind, clause.evidence = "lifting", True  # "legs", "push day", "strength video"
     elif (
         not mentions
         and not cues.walked(text)

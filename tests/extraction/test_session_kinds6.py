@@ -1,0 +1,51 @@
+"""Sessions by kind (round 6): gym sessions named only by their split or muscles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extraction import extract
+
+TODAY = dt.date(2025, 10, 16)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("message", "split", "muscles", "seconds"),
+    [
+        ("chest and tris today, 50 min", None, ["chest", "triceps"], 3000.0),
+        ("leg day this morning, 1 hr", "legs", ["legs"], 3600.0),
+        ("Tue: shoulders + arms", "arms", ["shoulders", "arms"], None),
+        ("push day yesterday", "push", [], None),
+        ("did a 40 min strength video at home", None, [], 2400.0),
+    ],
+)
+def test_a_gym_session_named_by_its_split(
+    message: str, split: str | None, muscles: list[str], seconds: float | None
+) -> None:
+    [workout] = extract(message, today=TODAY)
+    data = workout.discipline_specific.bodybuilding
+    assert workout.discipline == "bodybuilding" and data is not None
+    assert (data.training_split, data.muscle_groups_primary) == (split, muscles)
+    assert workout.duration == seconds
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "legs ok today",
+        "arms",
+        "back today",
+        "walked to the shop and back today",
+        "my back is sore today",
+    ],
+)
+def test_a_body_part_in_passing_is_no_session(message: str) -> None:
+    assert [w.discipline for w in extract(message, today=TODAY)] in ([], ["walking"])
+
+
+def test_each_diary_line_with_a_split_is_its_own_day() -> None:
+    message = "Mon: back and biceps\nWed: legs\nFri: chest & shoulders, 1 hr"
+    workouts = extract(message, today=TODAY)
+    assert [w.date.isoformat() for w in workouts] == ["2025-10-06", "2025-10-08", "2025-10-10"]
