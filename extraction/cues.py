@@ -94,6 +94,13 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
             "martial_arts",
             3,
         ),
+        # grappling's words: a submission or a guard names it, a roll or a drill only helps
+        (r"\b(?:armbars?|leg ?locks?|heel hooks?|kimuras?|guard pass\w*|takedowns?|"
+         r"submissions?|dojo|gi(?! (?:issues?|distress|problems?|trouble|tract))|nogi)\b",
+         "martial_arts", 2),
+        (r"(?<!foam )\b(?:rolling|rolls|sweeps?)\b", "martial_arts", 1),
+        (r"\b(?:drilling|drills)\b", "martial_arts", 1),
+        (r"\bacademy\b", "martial_arts", 1),
         (
             r"\b(?:mobility|stretch(?:ed|ing|es)?|foam roll(?:ed|ing|er)?|flexibility|"
             r"pigeon pose|couch stretch|cars routine)\b",
@@ -156,7 +163,8 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:rode|ride|rides|riding|bike(?! (?:path|lane|trail))|biked|biking|cycling|cycled|"
             r"spin|peloton(?! tread)|zwift|mtb|crit|criterium|gran fondo|sportive|ftp test)\b",
-            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph)\b|\d\s?(?:w|watts|kj)\b(?!/)",
+            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph|on (?:the )?rollers)\b|"
+            r"\d\s?(?:w|watts|kj)\b(?!/)",
             "cycling",
         ),
         (

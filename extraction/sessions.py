@@ -47,6 +47,8 @@ _LAST_WEEK = re.compile(
 # A typo-corrected name with no load, reps or sets beside it names no lift: "halves 1:35:50 /
 # 1:38:37" are a race's halves, not kettlebell halos.
 _LOAD_OR_REPS = re.compile(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
+_LAPS = re.compile(r"(?<![\d.])\d{1,3}\s(?:laps|lengths)\b")
+"""Lengths counted in a pool, laps of a track: how much, though not how far."""
 _TO_FINISH = re.compile(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
 
@@ -240,7 +242,7 @@ def _clause(
     verb = cues.SPORT_VERBS.search(text) is not None
     found = cues.format_of(text)
     distances = numbers.find_distances(text)
-    quantity = bool(distances or numbers.find_durations(text))
+    quantity = bool(distances or numbers.find_durations(text) or _LAPS.search(text))
     clause = Clause(text, cased, anchor, "neutral", verb=verb, quantity=quantity)
     clause.warmup = cues.WARMUP.search(text) is not None
     clause.benchmark = named_workouts.find(text, cased) is not None

@@ -49,3 +49,20 @@ def test_each_diary_line_with_a_split_is_its_own_day() -> None:
     message = "Mon: back and biceps\nWed: legs\nFri: chest & shoulders, 1 hr"
     workouts = extract(message, today=TODAY)
     assert [w.date.isoformat() for w in workouts] == ["2025-10-06", "2025-10-08", "2025-10-10"]
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("Monday 40 lengths in the pool", "swimming"),
+        ("45 min on the rollers this morning", "cycling"),
+        ("open mat tonight, lots of guard passing, 1 hr", "martial_arts"),
+        ("drilling session at the academy, 90 min", "martial_arts"),
+        ("trained this morning, gi, 1 hr", "martial_arts"),
+        ("ran 20 km, some gi issues around 15k", "running"),
+        ("foam rolling 10 min after work", "mobility"),
+    ],
+)
+def test_sessions_named_by_their_sports_words(message: str, discipline: str) -> None:
+    [workout] = extract(message, today=TODAY)
+    assert workout.discipline == discipline
