@@ -17,6 +17,8 @@ _LIST = re.compile(
     rf"\b(?P<days>(?:(?:{_DAY})\.?,?\s)*(?:{_DAY})\.?,?\s(?:and|&|\+|n)\s(?:{_DAY}))\b(?!')",
     re.IGNORECASE,
 )
+_JOINED_DAY = re.compile(r"\s(?:and|&|\+|n)\s(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+"""A cheap look for a joined day before the full pattern is tried."""
 _ONE_DAY = re.compile(rf"\b(?:{_DAY})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[!?]+|(?<!\d)\.(?!\d)|\n")
 _ONE_OUTING = re.compile(
@@ -26,7 +28,7 @@ _ONE_OUTING = re.compile(
 
 def one_sentence_per_day(text: str) -> str:
     """The text with each sentence that names a list of days written once per day."""
-    match = _LIST.search(text)
+    match = _LIST.search(text) if _JOINED_DAY.search(text) else None
     if match is None:
         return text
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, match.start())), default=0)

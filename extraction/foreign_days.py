@@ -42,11 +42,11 @@ _DAYS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _ENGLISH = {name: day for day, names in _DAYS.items() for name in names}
+_NAMES = frozenset(name.split("-")[0] for name in _ENGLISH)
+_WORDS = re.compile(r"[a-z]{4,}")
+"""A message's words, looked up in a set before the names' pattern is tried (cheap)."""
 _NAME = re.compile(
-    # a look at the first letter before trying every name keeps this cheap
-    r"(?<![\w-])(?=["
-    + "".join(sorted({name[0] for name in _ENGLISH}))
-    + "])("
+    r"(?<![\w-])("
     + "|".join(sorted(map(re.escape, _ENGLISH), key=len, reverse=True))
     + r")(?![\w-])",
     re.IGNORECASE,
@@ -55,6 +55,7 @@ _SHORT = {
     "ma": "Mon", "mo": "Mon", "di": "Tue", "wo": "Wed", "mi": "Wed", "do": "Thu", "vr": "Fri",
     "fr": "Fri", "za": "Sat", "sa": "Sat", "zo": "Sun", "so": "Sun",
 }  # fmt: skip
+_NUMERIC_DATE = re.compile(r"\d[/.]\d")
 _SHORT_BEFORE_DATE = re.compile(
     r"(?:^|(?<=\n))([ \t]*(?:[-*>]+[ \t]*)?)(" + "|".join(_SHORT) + r")\.?(?=[ \t][0-3]?\d[/.]\d)",
     re.IGNORECASE,
@@ -65,9 +66,14 @@ _DAY_NUMBER = re.compile(r"\b(?:dia|el dia|il giorno)\s([0-3]?\d)\b(?!\s?(?:de\s
 
 def english_days(text: str) -> str:
     """The normalised text with foreign day names and day numbers written in English."""
-    text = _NAME.sub(lambda m: _ENGLISH[m[1].lower()], text)
-    text = _SHORT_BEFORE_DATE.sub(lambda m: m[1] + _SHORT[m[2].lower()], text)
-    return _DAY_NUMBER.sub(lambda m: "on the " + _ordinal(int(m[1])), text)
+    lower = text.lower()
+    if not _NAMES.isdisjoint(_WORDS.findall(lower)):
+        text = _NAME.sub(lambda m: _ENGLISH[m[1].lower()], text)
+    if _NUMERIC_DATE.search(text):
+        text = _SHORT_BEFORE_DATE.sub(lambda m: m[1] + _SHORT[m[2].lower()], text)
+    if "dia " in lower or "giorno " in lower:
+        text = _DAY_NUMBER.sub(lambda m: "on the " + _ordinal(int(m[1])), text)
+    return text
 
 
 def _ordinal(day: int) -> str:

@@ -42,6 +42,8 @@ _NOT_AFTER = (
     r"intervals?|cals?|calories|reps?|sets?|rounds?|m|km|k|mi|miles?|marathon|mara|of|way|"
     r"laps?|lengths?|kg|kgs|lbs?|%|pace|ratio|work|done|complete|ish)\b|\s?[%x*/])"
 )
+_NUMBERS_JOINED = re.compile(r"\d[/.-]\d")
+"""A cheap look for a numeric date before the full patterns are tried."""
 _WITH_YEAR = re.compile(
     r"(?<![\w/.:-])(?P<a>[0-3]?\d)(?:(?P<sep>[/.])|-(?=\d+-20\d\d))(?P<b>[0-3]?\d)"
     r"(?(sep)(?P=sep)|-)(?P<y>20\d\d|\d\d)(?![\w/:]|[.-]\d)"
@@ -68,12 +70,13 @@ def spell_numeric_dates(text: str, today: dt.date, tz: str) -> str:
         today: the athlete's local date; a date read is never after it.
         tz: the athlete's IANA zone, which says the order of day and month.
     """
-    order = date_order(tz)
-    text = _WITH_YEAR.sub(lambda m: _dated(m, today, order, with_year=True), text)
-    if "/" in text:
-        text = _SLASHED.sub(lambda m: _dated(m, today, order), text)
-    if "." in text:
-        text = _DOTTED.sub(lambda m: _dated(m, today, "day_first"), text)
+    if _NUMBERS_JOINED.search(text):
+        order = date_order(tz)
+        text = _WITH_YEAR.sub(lambda m: _dated(m, today, order, with_year=True), text)
+        if "/" in text:
+            text = _SLASHED.sub(lambda m: _dated(m, today, order), text)
+        if "." in text:
+            text = _DOTTED.sub(lambda m: _dated(m, today, "day_first"), text)
     return _WEEKDAY_NUMBER.sub(lambda m: _weekday_dated(m, today), text)
 
 
@@ -89,7 +92,7 @@ def _weekday_dated(m: re.Match[str], today: dt.date) -> str:
 
 
 _WEEKDAY_NUMBER = re.compile(
-    rf"\b(?P<name>{_DAY_NAME})\s(?:the\s)?(?P<day>[0-3]?\d)"
+    rf"\b(?=[mtwfs])(?P<name>{_DAY_NAME})\s(?:the\s)?(?P<day>[0-3]?\d)"
     r"(?:(?:st|nd|rd|th)\b|(?=\s?[-:,;)]\D|\s?$))",
     re.IGNORECASE | re.MULTILINE,
 )

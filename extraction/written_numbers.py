@@ -14,8 +14,18 @@ _DECIMAL_COMMA = re.compile(rf"(?<![\d,.])(\d{{1,3}}),(\d{{1,2}})(?=\s?{_UNIT})"
 _TIMES = re.compile(rf"(?<![\d.])(\d{{1,2}}) times (?=\d{{1,4}}(?:\.\d{{1,2}})?\s?{_UNIT})")
 
 
+_HYPHENATED = re.compile(
+    r"(?<![\d.-])(\d{1,4}(?:\.\d{1,2})?)-(?=(?:minutes?|mins?|hours?|hrs?|hr|seconds?|secs?|"
+    r"miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|yds?)\b)",
+    re.IGNORECASE,
+)
+"""A unit written as an adjective: "a 30-minute walk", "the 1-hour swim", "a 5-mile run"."""
+
+
 def plain_notation(text: str) -> str:
-    """The text with decimal commas as points and "N times D" as "N x D"."""
+    """The text with decimal commas as points, "N times D" as "N x D" and "5-mile" as "5 mile"."""
     if "," in text:
         text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    if "-" in text:
+        text = _HYPHENATED.sub(r"\1 ", text)
     return _TIMES.sub(r"\1 x ", text) if " times " in text else text

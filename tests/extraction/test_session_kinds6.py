@@ -8,6 +8,8 @@ import pytest
 
 from extraction import extract
 
+from .kinds import metres as metres_of
+
 TODAY = dt.date(2025, 10, 16)  # a Thursday
 
 
@@ -66,3 +68,18 @@ def test_each_diary_line_with_a_split_is_its_own_day() -> None:
 def test_sessions_named_by_their_sports_words(message: str, discipline: str) -> None:
     [workout] = extract(message, today=TODAY)
     assert workout.discipline == discipline
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds", "metres"),
+    [
+        ("a 30-minute walk this morning", 1800.0, None),
+        ("a 5-mile run today, 45 min", 2700.0, 8046.72),
+        ("2-hour ride, 50 km", 7200.0, 50000.0),
+        ("the 1-hour swim: 3,000 m", 3600.0, 3000.0),
+    ],
+)
+def test_a_unit_written_as_an_adjective(message: str, seconds: float, metres: float | None) -> None:
+    [workout] = extract(message, today=TODAY)
+    assert workout.duration == seconds
+    assert (metres_of(workout) or None) == (pytest.approx(metres) if metres else None)
