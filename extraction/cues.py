@@ -44,6 +44,11 @@ def walked(text: str) -> bool:
     return WALK.search(_WALK_RECOVERY.sub(" ", text)) is not None
 
 
+CIRCUIT_STATION = (
+    r"(?:(?<!the )(?<!fire )(?<!police )(?<!train )(?<!bus )station(?! (?:gym|house))|stations)\b"
+)
+"""A circuit's station, not a workplace ("at the station", "the station gym", "fire station")."""
+
 DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
     (re.compile(pattern), discipline, weight)  # type: ignore[misc]
     for pattern, discipline, weight in (
@@ -124,7 +129,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          "climbing", 4),
         (r"\b(?:oly|olympic lifting|weightlifting session)\b", "olympic_weightlifting", 3),
         (r"\b(?:mock meet|powerlifting meet|meet day|powerlifting)\b", "powerlifting", 3),
-        (r"\bcircuits?\b|\bstations?\b|\bf45\b|\b9round\b|\bcamp gladiator\b",
+        (r"\bcircuits?\b|\b" + CIRCUIT_STATION + r"|\bf45\b|\b9round\b|\bcamp gladiator\b",
          "circuit_training", 3),
         (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf|tabata)\b", "hiit", 3),
         (r"\b(?:body ?pump|functional training)\b|"

@@ -46,7 +46,7 @@ _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
     ("emom", re.compile(r"\bemom\b")),
     ("amrap", re.compile(r"\bamrap\b")),
     ("intervals", re.compile(r"\bon\s?/|\bintervals?\b")),
-    ("circuit", re.compile(r"\bcircuit\b|\bstations?\b")),
+    ("circuit", re.compile(r"\bcircuit\b|\b" + cues.CIRCUIT_STATION)),
 )
 CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
 """Disciplines read as distance, time and climb with a load carried."""

@@ -83,3 +83,16 @@ def test_a_unit_written_as_an_adjective(message: str, seconds: float, metres: fl
     [workout] = extract(message, today=TODAY)
     assert workout.duration == seconds
     assert (metres_of(workout) or None) == (pytest.approx(metres) if metres else None)
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("did DT at the station, 11:40 at 135", "crossfit"),
+        ("upper body at the station gym, bench 4x8 at 185, rows 4x10", "bodybuilding"),
+        ("45 min of stations: row, wall balls, lunges", "circuit_training"),
+    ],
+)
+def test_a_workplace_station_is_no_circuit(message: str, discipline: str) -> None:
+    [workout] = extract(message, today=TODAY)
+    assert workout.discipline == discipline
