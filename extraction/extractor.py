@@ -62,7 +62,8 @@ def extract(
     cased = blank_past_races(plain_notation(digits_for_words(plain_english(cased))))
     cased = rewrite_lifter_talk(name_swim_events(cased), WEIGHT_UNIT_ALIASES[units.lower()])
     cased = complete_shorthand(rewrite_effort_talk(name_meet_lifts(cased)))
-    cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
+    miles = "mi" if units.lower() == "lb" else "km"
+    cased = blank_idioms(pair_scores(carry_distance_unit(cased, miles)))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]
     for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:

@@ -96,3 +96,23 @@ def test_a_unit_written_as_an_adjective(message: str, seconds: float, metres: fl
 def test_a_workplace_station_is_no_circuit(message: str, discipline: str) -> None:
     [workout] = extract(message, today=TODAY)
     assert workout.discipline == discipline
+
+
+@pytest.mark.parametrize(
+    ("message", "units", "metres"),
+    [
+        ("Easy 3 this morning, 33 minutes", "lb", 3 * 1609.344),
+        ("long 14 today, 1:25", "kg", 14000.0),
+        ("Mon 5 km, Wed easy 6", "lb", 5000.0),
+    ],
+)
+def test_a_bare_run_distance_takes_the_athletes_unit(
+    message: str, units: str, metres: float | None
+) -> None:
+    workouts = extract(message, today=TODAY, units=units)  # type: ignore[arg-type]
+    assert metres_of(workouts[0]) == (pytest.approx(metres) if metres else None)
+
+
+def test_a_bare_number_in_a_lifting_log_stays_bare() -> None:
+    [workout] = extract("pull-ups 3 sets of 10, 8, 6 and then 5 slow negatives", today=TODAY)
+    assert workout.discipline == "calisthenics"
