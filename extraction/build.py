@@ -79,6 +79,13 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
 
 
+_OVER_GROUND = re.compile(r"\d\s?(?:km|mi|miles?|kilomet(?:er|re)s?)\b")
+"""A climb that covers kilometres or miles is a hike up a mountain, not a route."""
+_ROCK = re.compile(
+    r"\b(?:pitch(?:es)?|routes?|boulder\w*|crag|belay\w*|top ?rop\w*|sends?|sent|approach|"
+    r"v\d{1,2}|5\.\d{1,2}[a-d]?)\b"
+)
+"""A climber's words: with them, the miles are the approach to the rock."""
 _MIN_SESSION = 10 * 60
 """A gym session lasts at least this long; shorter durations are a set's or a hold's."""
 
@@ -98,6 +105,8 @@ def build_workout(
     kind, named = session.kind, session.discipline
     if kind == "endurance" and (walked := on_foot(session.text)):
         kind, named = "keyword", walked
+    if named == "climbing" and _OVER_GROUND.search(session.text) and not _ROCK.search(session.text):
+        named = "hiking"  # "climbed Peñalara, 12 km, 650 m up": a mountain walked up
     lifting_units, units = units, stated or units
     wod = kind == "crossfit" or named == "crossfit" or _wod_list(session)
     scored = _scored(session, wod) if kind in ("crossfit", "lifting") and named is None else None

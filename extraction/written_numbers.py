@@ -22,10 +22,20 @@ _HYPHENATED = re.compile(
 """A unit written as an adjective: "a 30-minute walk", "the 1-hour swim", "a 5-mile run"."""
 
 
+_THOUSANDS_OF = re.compile(
+    r"(?<![\d.])(\d{1,2}(?:\.\d)?)k\s?(?=(?:yds?|yards|m|metres|meters)\b)", re.I
+)
+"""Thousands of a unit said with "k": "3k yds" is 3000 yards, not 3 km of yards."""
+
+
 def plain_notation(text: str) -> str:
-    """The text with decimal commas as points, "N times D" as "N x D" and "5-mile" as "5 mile"."""
+    """The text in the notation the parsers know.
+
+    "58,3" as "58.3", "N times D" as "N x D", "5-mile" as "5 mile", "3k yds" as "3000 yds".
+    """
     if "," in text:
         text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     if "-" in text:
         text = _HYPHENATED.sub(r"\1 ", text)
+    text = _THOUSANDS_OF.sub(lambda m: f"{round(float(m[1]) * 1000)} ", text)
     return _TIMES.sub(r"\1 x ", text) if " times " in text else text

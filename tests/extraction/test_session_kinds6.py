@@ -116,3 +116,22 @@ def test_a_bare_run_distance_takes_the_athletes_unit(
 def test_a_bare_number_in_a_lifting_log_stays_bare() -> None:
     [workout] = extract("pull-ups 3 sets of 10, 8, 6 and then 5 slow negatives", today=TODAY)
     assert workout.discipline == "calisthenics"
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("climbed Snowdon on Saturday, 14 km, 1,000 m up, 6 hours", "hiking"),
+        ("multi pitch on Sunday, 4 pitches, approach was 3 km", "climbing"),
+        ("climbed at the gym 2 hrs, sent a V5", "climbing"),
+    ],
+)
+def test_a_mountain_climbed_over_kilometres_is_a_hike(message: str, discipline: str) -> None:
+    [workout] = extract(message, today=TODAY)
+    assert workout.discipline == discipline
+
+
+def test_thousands_of_yards_said_with_k() -> None:
+    [workout] = extract("masters this morning, 3.5k yds", today=TODAY)
+    swim = workout.discipline_specific.swimming
+    assert swim is not None and (swim.total_distance, swim.distance_unit) == (3500, "yd")
