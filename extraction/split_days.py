@@ -18,11 +18,11 @@ _MUSCLES = {
     "bis": "biceps", "triceps": "triceps", "tris": "triceps", "shoulders": "shoulders",
     "delts": "shoulders", "arms": "arms", "abs": "core", "core": "core", "legs": "legs",
     "leg": "legs", "glutes": "glutes", "hamstrings": "hamstrings", "hammies": "hamstrings",
-    "quads": "quads", "calves": "calves", "upper body": "upper_body", "lower body": "lower_body",
-    "full body": "full_body", "push": "push", "pull": "pull", "upper": "upper_body",
-    "lower": "lower_body",
+    "quads": "quads", "calves": "calves", "upper body": "upper", "lower body": "lower",
+    "full body": "full_body", "push": "push", "pull": "pull", "upper": "upper", "lower": "lower",
 }  # fmt: skip
-_SPLITS = {"push", "pull", "legs", "upper_body", "lower_body", "full_body", "arms"}
+_SPLITS = {"push", "pull", "legs", "upper", "lower", "full_body", "arms"}
+_NO_MUSCLE = {"push", "pull", "upper", "lower", "full_body"}
 _AMBIGUOUS = frozenset({"back", "push", "pull", "upper", "lower", "leg", "core"})
 """Words that name a session alone only with "day" or "session" ("back day", "push day")."""
 _PART = "|".join(sorted(map(re.escape, _MUSCLES), key=len, reverse=True))
@@ -65,7 +65,7 @@ def split_session(text: str) -> BodybuildingData:
     """The split and muscles a session names ("back and biceps": back, biceps)."""
     muscles = list(dict.fromkeys(_MUSCLES[m] for m in re.findall(rf"\b(?:{_PART})\b", text)))
     split = next((m for m in muscles if m in _SPLITS), None)
-    trained = [m for m in muscles if m not in ("push", "pull")]
+    trained = [m for m in muscles if m not in _NO_MUSCLE]
     return BodybuildingData(training_split=split, muscle_groups_primary=trained)
 
 
