@@ -7,6 +7,8 @@ written out as an ISO date, which the date grammar (`dates`) reads in one form o
 Without a year, numbers are a date only where a date stands: opening a line (after a bullet
 or a day's name), after "on", or alone in parentheses, and never before a unit or an
 interval word ("1/2 marathon", "20/10 tabata", "30/30s"). With a year they are one anywhere.
+A line opening on an ordinal ("14th - 10k") and a day's name with its day of the month
+("Wed 22 -", "Saturday 29th", when the two agree) are dated the same way.
 """
 
 from __future__ import annotations
@@ -77,7 +79,22 @@ def spell_numeric_dates(text: str, today: dt.date, tz: str) -> str:
             text = _SLASHED.sub(lambda m: _dated(m, today, order), text)
         if "." in text:
             text = _DOTTED.sub(lambda m: _dated(m, today, "day_first"), text)
+    if _LINE_ORDINAL.search(text):
+        text = _LINE_ORDINAL.sub(lambda m: _ordinal_dated(m, today), text)
     return _WEEKDAY_NUMBER.sub(lambda m: _weekday_dated(m, today), text)
+
+
+def _ordinal_dated(m: re.Match[str], today: dt.date) -> str:
+    """A line's day of the month, this month's or the last one's (never ahead of today)."""
+    for back in range(2):
+        year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
+        try:
+            date = dt.date(year, month + 1, int(m["day"]))
+        except ValueError:
+            continue
+        if date <= today:
+            return m["head"] + date.isoformat()
+    return m[0]
 
 
 def _weekday_dated(m: re.Match[str], today: dt.date) -> str:
@@ -98,6 +115,11 @@ _WEEKDAY_NUMBER = re.compile(
 )
 """A day's name and its day of the month, as a label or an ordinal ("Wed 22 - 5 mi",
 "Saturday 29th"): a date when the two agree on a recent day."""
+_LINE_ORDINAL = re.compile(
+    r"(?P<head>(?:^|\n)[ \t]*(?:[-*•>]+[ \t]*)?)(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?[:)-])",
+    re.IGNORECASE,
+)
+"""A line opening with a day of the month: "14th - 10k", "3rd: squats"."""
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 

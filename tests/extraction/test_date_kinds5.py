@@ -246,6 +246,8 @@ def test_two_sports_joined_by_a_plus_are_two_sessions(message: str, disciplines:
         ("Mon 13 - 6 km easy run\nWed 15: squat 5x5 at 100 kg", ["2025-10-13", "2025-10-15"]),
         ("Tuesday 7th, swam 3 km", ["2025-10-07"]),
         ("Sat 4 routes at the crag, Sun 11 km trail run", ["2025-10-11", "2025-10-12"]),
+        ("3rd: squat 5x5 at 100 kg\n14th - ran 10 km", ["2025-10-03", "2025-10-14"]),
+        ("parkrun today, 23:10, 9th", ["2025-10-16"]),
     ],
 )
 def test_a_days_name_with_its_day_of_the_month(message: str, dates: list[str]) -> None:
