@@ -45,7 +45,8 @@ def walked(text: str) -> bool:
 
 
 CIRCUIT_STATION = (
-    r"(?:(?<!the )(?<!fire )(?<!police )(?<!train )(?<!bus )station(?! (?:gym|house))|stations)\b"
+    r"stations?\b(?<!the station)(?<!fire station)(?<!police station)(?<!train station)"
+    r"(?<!bus station)(?! (?:gym|house))"
 )
 """A circuit's station, not a workplace ("at the station", "the station gym", "fire station")."""
 
@@ -103,7 +104,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\b(?:armbars?|leg ?locks?|heel hooks?|kimuras?|guard pass\w*|takedowns?|"
          r"submissions?|dojo|gi(?! (?:issues?|distress|problems?|trouble|tract))|nogi)\b",
          "martial_arts", 2),
-        (r"(?<!foam )\b(?:rolling|rolls|sweeps?)\b", "martial_arts", 1),
+        (r"\b(?:rolling|rolls|sweeps?)\b(?<!foam rolling)", "martial_arts", 1),
         (r"\b(?:drilling|drills)\b", "martial_arts", 1),
         (r"\bacademy\b", "martial_arts", 1),
         (

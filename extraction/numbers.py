@@ -81,6 +81,8 @@ _BARE_RUN = re.compile(
     re.IGNORECASE,
 )
 """A number with a kind of run, or where a run stopped ("called it at 4.5"), and no unit."""
+_RUN_KIND_NUMBER = re.compile(rf"\b{_RUN_KIND}\s\d", re.IGNORECASE)
+"""A run's kind then a number ("easy 3"), looked for before the athlete's unit is given."""
 _DIST_WORDS = re.compile(
     r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
 )
@@ -221,7 +223,7 @@ def carry_distance_unit(text: str, default: str | None = None) -> str:
         for m in DISTANCE_RE.finditer(text)
         if _DIST_UNITS[m[2].lower()] in ("mi", "km") and not text[: m.start()].endswith("x")
     ]
-    if not stated and (default is None or DISTANCE_RE.search(text)):
+    if not stated and (default is None or not _RUN_KIND_NUMBER.search(text)):
         return text
 
     def carried(m: re.Match[str]) -> str:

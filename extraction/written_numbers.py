@@ -26,6 +26,8 @@ _THOUSANDS_OF = re.compile(
     r"(?<![\d.])(\d{1,2}(?:\.\d)?)k\s?(?=(?:yds?|yards|m|metres|meters)\b)", re.I
 )
 """Thousands of a unit said with "k": "3k yds" is 3000 yards, not 3 km of yards."""
+_THOUSANDS_HINT = re.compile(r"\d[kK] ?[ymYM]")
+"""A cheap look for them first."""
 
 
 def plain_notation(text: str) -> str:
@@ -37,5 +39,6 @@ def plain_notation(text: str) -> str:
         text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     if "-" in text:
         text = _HYPHENATED.sub(r"\1 ", text)
-    text = _THOUSANDS_OF.sub(lambda m: f"{round(float(m[1]) * 1000)} ", text)
+    if _THOUSANDS_HINT.search(text):
+        text = _THOUSANDS_OF.sub(lambda m: f"{round(float(m[1]) * 1000)} ", text)
     return _TIMES.sub(r"\1 x ", text) if " times " in text else text
