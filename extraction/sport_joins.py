@@ -19,20 +19,18 @@ def split_at_sports(clauses: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The clauses with each one that joins two sports by "+" or "&" cut in two."""
     out = []
     for start, text in clauses:
-        joiner = _PLUS.search(text)
-        left, right = (text[: joiner.start()], text[joiner.end() :]) if joiner else ("", "")
-        if joiner and _own_sport(left) and _own_sport(right) and _sport(left) != _sport(right):
-            out += [(start, left), (start + joiner.end(), right)]
-        else:
-            out.append((start, text))
+        joiner = _PLUS.search(text) if "+" in text or "&" in text else None
+        if joiner is not None:
+            left, right = text[: joiner.start()], text[joiner.end() :]
+            sports = [_own_sport(left), _own_sport(right)]
+            if sports[0] is not None and sports[1] is not None and sports[0] != sports[1]:
+                out += [(start, left), (start + joiner.end(), right)]
+                continue
+        out.append((start, text))
     return out
 
 
-def _own_sport(text: str) -> bool:
-    found = cues.sport_of(text)
-    return found is not None and found[1] and _NUMBER.search(text) is not None
-
-
-def _sport(text: str) -> str | None:
-    found = cues.sport_of(text)
-    return found[0] if found else None
+def _own_sport(text: str) -> str | None:
+    """The sport a side names by a strong cue, with a number of its own."""
+    found = cues.sport_of(text) if _NUMBER.search(text) else None
+    return found[0] if found and found[1] else None
