@@ -32,6 +32,7 @@ from .schema import (
     WorkoutType,
 )
 from .sessions import Session
+from .split_days import split_session
 from .sports import parse_endurance
 from .vocabulary import corrections, find_mentions
 
@@ -78,6 +79,13 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
 
 
+_OVER_GROUND = re.compile(r"\d\s?(?:km|mi|miles?|kilomet(?:er|re)s?)\b")
+"""A climb that covers kilometres or miles is a hike up a mountain, not a route."""
+_ROCK = re.compile(
+    r"\b(?:pitch(?:es)?|routes?|boulder\w*|crag|belay\w*|top ?rop\w*|sends?|sent|approach|"
+    r"v\d{1,2}|5\.\d{1,2}[a-d]?)\b"
+)
+"""A climber's words: with them, the miles are the approach to the rock."""
 _MIN_SESSION = 10 * 60
 """A gym session lasts at least this long; shorter durations are a set's or a hold's."""
 
@@ -97,6 +105,8 @@ def build_workout(
     kind, named = session.kind, session.discipline
     if kind == "endurance" and (walked := on_foot(session.text)):
         kind, named = "keyword", walked
+    if named == "climbing" and _OVER_GROUND.search(session.text) and not _ROCK.search(session.text):
+        named = "hiking"  # "climbed Peñalara, 12 km, 650 m up": a mountain walked up
     lifting_units, units = units, stated or units
     wod = kind == "crossfit" or named == "crossfit" or _wod_list(session)
     scored = _scored(session, wod) if kind in ("crossfit", "lifting") and named is None else None
@@ -155,6 +165,9 @@ def _phased(session: Session, named: Discipline, units: WeightUnit) -> _Draft:
 
 def _endurance(session: Session, units: WeightUnit) -> _Draft:
     sport = cues.sport_of(session.text)
+    carried = [c.discipline for c in session.clauses if c.kind == "endurance" and c.strong]
+    if sport is None and carried and carried[0] is not None:
+        sport = (carried[0], True)  # the sport said for an earlier day (elided_sport)
     result = parse_endurance(session.text, sport[0] if sport else "running")
     if isinstance(result.data, RunningData) and not (sport and sport[1]):
         # a distance no sport word named: its speed and climb say what it was
@@ -194,8 +207,8 @@ def _crossfit(session: Session, units: WeightUnit) -> _Draft:
 def _lifting(session: Session, discipline: Discipline | None, units: WeightUnit) -> _Draft | None:
     text = session.text
     lifts = parse_lifts(text, loaded=discipline != "calisthenics")
-    if not lifts and not (session.kind == "keyword" and discipline in _LIFTING):
-        return None  # a day named outright ("arms & delts bro day") is logged without lifts
+    if not lifts:
+        return _split_day(session)
     discipline = discipline or lifting_discipline(lifts)
     result = build_lifting(lifts, discipline, text, units)
     name = _NAME.search(text)
@@ -208,6 +221,16 @@ def _lifting(session: Session, discipline: Discipline | None, units: WeightUnit)
     if result.unit_assumed:
         draft.flags.add("unit_assumed")
     return draft
+
+
+def _split_day(session: Session) -> _Draft | None:
+    """A gym session named only by its split or muscles ("back and biceps, 1 hr")."""
+    named = [c for c in session.clauses if c.kind == "lifting" or c.discipline in _LIFTING]
+    if not any(not find_mentions(c.text) for c in named):  # "arms & delts bro day" is named
+        return None
+    spans = [s for s in find_durations(session.text) if s.value >= _MIN_SESSION]
+    duration = spans[0].value if len(spans) == 1 else None
+    return _Draft("bodybuilding", "strength", split_session(session.text), duration=duration)
 
 
 def session_length(session: Session) -> float | None:

@@ -68,6 +68,12 @@ def walked(text: str) -> bool:
     return WALK.search(_WALK_RECOVERY.sub(" ", text)) is not None
 
 
+CIRCUIT_STATION = (
+    r"stations?\b(?<!the station)(?<!fire station)(?<!police station)(?<!train station)"
+    r"(?<!bus station)(?! (?:gym|house))"
+)
+"""A circuit's station, not a workplace ("at the station", "the station gym", "fire station")."""
+
 DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
     (re.compile(pattern), discipline, weight)  # type: ignore[misc]
     for pattern, discipline, weight in (
@@ -108,15 +114,23 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          r"gravel|cycl\w*)\b|"
          r"/(?:mi|km)\b", "hiking", -3),
         (_WALK_WORD + r"|\b\d{1,2}(?:,\d{3}|k) steps\b|\bstroll(?:ed)?\b", "walking", 2),
-        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin|pilates|reformer)\b",
+        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin|pilates|reformer|sun salutations?|"
+         r"surya namaskars?)\b",
          "yoga", 3),
         (
-            r"\b(?:bjj|jiu[- ]?jitsu|boxing|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
+            r"\b(?:bjj|jiu[- ]?jitsu|boxing(?! day)|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
             r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class|"
             r"tai chi|aikido|fencing|capoeira)\b",
             "martial_arts",
             3,
         ),
+        # grappling's words: a submission or a guard names it, a roll or a drill only helps
+        (r"\b(?:armbars?|leg ?locks?|heel hooks?|kimuras?|guard pass\w*|takedowns?|"
+         r"submissions?|dojo|gi(?! (?:issues?|distress|problems?|trouble|tract))|nogi)\b",
+         "martial_arts", 2),
+        (r"\b(?:rolling|rolls|sweeps?)\b(?<!foam rolling)", "martial_arts", 1),
+        (r"\b(?:drilling|drills)\b", "martial_arts", 1),
+        (r"\bacademy\b", "martial_arts", 1),
         (
             r"\b(?:mobility|stretch(?:ed|ing|es)?|foam roll(?:ed|ing|er)?|flexibility|"
             r"pigeon pose|couch stretch|cars routine)\b",
@@ -140,7 +154,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          "climbing", 4),
         (r"\b(?:oly|olympic lifting|weightlifting session)\b", "olympic_weightlifting", 3),
         (r"\b(?:mock meet|powerlifting meet|meet day|powerlifting)\b", "powerlifting", 3),
-        (r"\bcircuits?\b|\bstations?\b|\bf45\b|\b9round\b|\bcamp gladiator\b",
+        (r"\bcircuits?\b|\b" + CIRCUIT_STATION + r"|\bf45\b|\b9round\b|\bcamp gladiator\b",
          "circuit_training", 3),
         (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf|tabata)\b", "hiit", 3),
         (r"\b(?:body ?pump|functional training)\b|"
@@ -173,7 +187,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm|open water)\b",
             r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
-            r"breaststroke|backstroke|butterfly|masters practice|yards?|yd|im|"
+            r"breaststroke|backstroke|butterfly|masters practice|yards?|yds?|im|"
             r"fly)\b|\bon (?:the )?\d:\d\d|"
             r"\d\s?(?:m|y|yds?)?(?: \w+)? free\b|\bfree (?:kick|pull|swim)\b",
             "swimming",
@@ -181,7 +195,8 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:rode|ride|rides|riding|bike(?! (?:path|lane|trail))|biked|biking|cycling|cycled|"
             r"spin|peloton(?! tread)|zwift|mtb|crit|criterium|gran fondo|sportive|ftp test)\b",
-            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph)\b|\d\s?(?:w|watts|kj)\b(?!/)",
+            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph|on (?:the )?rollers)\b|"
+            r"\d\s?(?:w|watts|kj)\b(?!/)",
             "cycling",
         ),
         (

@@ -39,11 +39,11 @@ _DAY_LABEL = "|".join(
     sorted([*_DAY_ABBREVIATIONS, *_DAY_ABBREVIATIONS.values()], key=len, reverse=True)
 )
 # A date after these words is a passing reference, not when the session happened:
-# "bench felt better than Monday", "first run since Tuesday".
+# "bench felt better than Monday", "first run since Tuesday", "same weight as last Thursday".
 _PASSING = re.compile(
     r"\b(?:than|since|(?:sore|tired|recover(?:ed|ing)?|different|wrecked|beat up|heavy|stiff|"
     r"achy|tight|dead|fried|toast|cooked|fatigued|smashed|trashed) from|like|"
-    r"unlike|compared (?:to|with)|vs\.?|versus|same as|as on|still)\s(?:on\s|last\s|the\s)?$"
+    r"unlike|compared (?:to|with)|vs\.?|versus|as|still)\s(?:on\s|last\s|the\s)?$"
 )
 _SESSION_WORD = (
     r"(?:group|long|easy|tempo|recovery|intervals|track|ride|run|swim|row|hike|walk|ruck|race|"
@@ -61,14 +61,14 @@ _MID_ABBREVIATIONS = (
 )
 """A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club");
 "sat" and "sun" only where they cannot be the verb or the star."""
-_NUMERIC_DATE_DAYS = 60
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 _PART_WORDS: dict[str, PartOfDay] = {
     "morning": "morning", "am": "morning", "before work": "morning", "sunrise": "morning",
     "lunch": "midday", "lunchtime": "midday", "noon": "midday", "midday": "midday",
     "afternoon": "afternoon", "evening": "evening", "night": "evening", "tonight": "evening",
-    "pm": "evening", "after work": "evening",
+    "pm": "evening", "after work": "evening", "dawn": "morning", "first light": "morning",
+    "sunset": "evening", "sundown": "evening", "dusk": "evening",
 }  # fmt: skip
 
 _PART_RE = re.compile(r"\b(" + "|".join(sorted(_PART_WORDS, key=len, reverse=True)) + r")\b")
@@ -76,7 +76,7 @@ _ANCHOR = re.compile(
     r"\b(?:"
     r"(?P<daybefore>(?:the\s)?day before yesterday)"
     r"|(?P<yesterday>yesterday(?:'s)?)(?:\s(?:morning|afternoon|evening|night))?"
-    r"|(?P<lastnight>last night)"
+    r"|(?<!my )(?<!the )(?P<lastnight>last night)(?!\s(?:shift|of)\b)"
     r"|(?P<today>today(?:'s)?|todays|earlier today)"
     r"|(?P<tonight>tonight)"
     r"|this\s(?P<this>morning|afternoon|evening|am|pm)"
@@ -92,19 +92,21 @@ _ANCHOR = re.compile(
     r"(?:\s(?P<wdpart>morning|afternoon|evening|night))?"
     rf"|(?:on\s)?(?P<month>{_MONTH})\.?\s(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?\b"
     rf"|(?:on\s)?(?:the\s)?(?P<dmday>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<dmonth>{_MONTH})\b"
-    r"|(?:on\s)?the\s(?P<ord>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s(?:set|rep|round|time|week|mile|km|lap))"
+    r"|(?:on\s(?:the\s)?|the\s)(?P<ord>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s(?:set|rep|round|time|week|mile|km|lap))"
     rf"|\b(?:on|last|this past)\s(?P<dabbr>{_DAY_LABEL})\b\.?"
     rf"|(?<!')(?P<midabbr>{_MID_ABBREVIATIONS})"
     r"|(?P<iso>20\d\d-[01]\d-[0-3]\d)"
-    r"|(?:^|(?<=\n))(?P<nd1>[01]?\d|[23]\d)/(?P<nd2>[0-3]?\d)(?![/\d])(?=\s?[-:)]|$)"
-    r"|\bon (?P<on1>[01]?\d|[23]\d)/(?P<on2>[0-3]?\d)(?![/\d])"
     r"|(?:in\sthe\s|at\s|this\s)?(?P<part>morning|afternoon|evening|lunchtime|lunch|noon|midday"
-    r"|before work|after work|at night|(?<=in\sthe\s)night)"
+    r"|before work|after work|at night|(?<=in\sthe\s)night|sunrise|dawn|first light|sunset"
+    r"|sundown|dusk|night(?=\s(?:session|run|ride|swim|class|climb|hike|workout|training)))"
+    r"|(?<![\d:.])(?P<hour>1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?P<ampm>am|pm)\b"
     r"|(?<![\d\w])(?<!\d )(?<!i )(?P<label>am|pm)(?=\s?:|\s\d)|^(?P<pmlabel>pm)(?=\s[a-z])"
+    rf"|^(?P<amlead>am)(?=\s(?:\w+\s)?{_SESSION_WORD})"
     r")",
 )
 
 
+_DIGIT = re.compile(r"\d")
 _SHORT_DAYS = {
     "m": "monday", "t": "tuesday", "tu": "tuesday", "w": "wednesday", "th": "thursday",
     "f": "friday", "sa": "saturday", "su": "sunday",
@@ -130,6 +132,9 @@ class Anchor:
     """A diary line's day label ("Thu: …")."""
     passing: bool = False
     """A reference to another day ("better than Monday"), not the session's date."""
+    exact: bool = False
+    """A calendar date said in full ("2025-03-14", from "14/03"): it wins over a day's name
+    said with it ("Fri 14/03")."""
 
 
 def is_diary(text: str) -> bool:
@@ -166,6 +171,18 @@ def find_anchors(text: str, today: dt.date, diary: bool = False) -> list[Anchor]
     if not anchors:
         anchors = [Anchor(start, end, date) for start, end, date in holiday_dates(text, today)]
     return anchors
+
+
+def without_dates(text: str, anchors: list[Anchor]) -> str:
+    """The text with its dates that hold digits blanked, offsets kept.
+
+    A date's numbers ("2025-03-14", "the 3rd", "2 days ago") are no reps, loads or distances.
+    """
+    for anchor in anchors:
+        said = text[anchor.start : anchor.end]
+        if anchor.date is not None and _DIGIT.search(said):
+            text = text[: anchor.start] + " " * len(said) + text[anchor.end :]
+    return text
 
 
 def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
@@ -210,18 +227,24 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
     if m["month"] or m["dmonth"]:
         month = _MONTHS[m["month"] or m["dmonth"]]
         return _month_day(start, end, today, month, int(m["mday"] or m["dmday"]))
-    if m["nd1"] or m["on1"]:
-        first, second = (m["nd1"], m["nd2"]) if m["nd1"] else (m["on1"], m["on2"])
-        return _numeric(start, end, today, int(first), int(second))
     if m["iso"]:
         try:
             date = dt.date.fromisoformat(m["iso"])
         except ValueError:
             return None
-        return Anchor(start, end, date) if date <= today else None
+        return Anchor(start, end, date, exact=True) if date <= today else None
     if m["part"]:
         return Anchor(start, end, None, _part_in(m["part"]))
-    return Anchor(start, end, None, _PART_WORDS[m["label"] or m["pmlabel"]])
+    if m["hour"]:
+        return Anchor(start, end, None, _part_at(int(m["hour"]), m["ampm"]))
+    return Anchor(start, end, None, _PART_WORDS[m["label"] or m["pmlabel"] or m["amlead"]])
+
+
+def _part_at(hour: int, half: str) -> PartOfDay:
+    """The part of the day a clock time falls in: "6am" morning, "12:30pm" midday."""
+    if half == "am":
+        return "morning" if 4 <= hour < 12 else "evening"
+    return "midday" if hour in (12, 1) else "afternoon" if hour < 5 else "evening"
 
 
 def _label(m: re.Match[str], group: str, today: dt.date) -> Anchor:
@@ -250,23 +273,6 @@ def _month_day(start: int, end: int, today: dt.date, month: int, day: int) -> An
         if date <= today:
             return Anchor(start, end, date)
     return None
-
-
-def _numeric(start: int, end: int, today: dt.date, first: int, second: int) -> Anchor | None:
-    """A date written "3/14" or "14/3": the reading that falls nearest before today.
-
-    Month-first and day-first are both common; the one that is a real, recent date wins.
-    Neither within the last two months, it is no date ("20/10" tabata, "15/12" calories).
-    """
-    found = [
-        anchor.date
-        for month, day in ((first, second), (second, first))
-        if 1 <= month <= 12
-        and (anchor := _month_day(start, end, today, month, day)) is not None
-        and anchor.date is not None
-        and (today - anchor.date).days <= _NUMERIC_DATE_DAYS
-    ]
-    return Anchor(start, end, max(found)) if found else None
 
 
 def _day_of_month(start: int, end: int, today: dt.date, day: int) -> Anchor | None:

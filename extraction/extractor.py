@@ -10,17 +10,22 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .build import build_workout
 from .chat_words import plain_english
 from .cleaning import blank_idioms, looks_like_text, normalise
+from .day_lists import one_sentence_per_day
 from .effort_talk import rewrite_effort_talk
 from .errors import InvalidExtraction
+from .foreign_days import english_days
+from .late_posts import after_midnight
 from .lifter_talk import rewrite_lifter_talk
 from .meet_results import name_meet_lifts
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
 from .numbers import Span, carry_distance_unit, find_weights
+from .numeric_dates import spell_numeric_dates
 from .race_mentions import blank_past_races
 from .schema import WEIGHT_UNIT_ALIASES, WeightUnit, Workout
 from .sessions import split_sessions
 from .shorthand import complete_shorthand
+from .split_days import join_muscle_pairs
 from .swim_events import name_swim_events
 from .written_numbers import plain_notation
 
@@ -50,10 +55,15 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
+    cased, late = after_midnight(cased)
+    day -= dt.timedelta(days=late)
+    cased = one_sentence_per_day(spell_numeric_dates(english_days(cased), day, tz))
+    cased = join_muscle_pairs(cased)
     cased = blank_past_races(plain_notation(digits_for_words(plain_english(cased))))
     cased = rewrite_lifter_talk(name_swim_events(cased), WEIGHT_UNIT_ALIASES[units.lower()])
     cased = complete_shorthand(rewrite_effort_talk(name_meet_lifts(cased)))
-    cased = blank_idioms(pair_scores(carry_distance_unit(cased)))
+    miles = "mi" if units.lower() == "lb" else "km"
+    cased = blank_idioms(pair_scores(carry_distance_unit(cased, miles)))
     workouts = []
     carried = WEIGHT_UNIT_ALIASES[units.lower()]
     for session in split_sessions(cased.lower(), cased, day)[:MAX_WORKOUTS]:

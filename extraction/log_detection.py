@@ -12,6 +12,12 @@ from .literal_gate import compile_gated
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
+_EVERY = (
+    r"every (?:day|week|weekday|weeknight|morning|evening|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)|on weekdays"
+)
+"""A habit's frequency: "every weekday I walk to the office"."""
+
 # Whole sentences that never log a workout.
 _QUESTION_START = re.compile(
     r"^(?:so |ok |okay |hey |coach |and |but )*(?:what|what's|whats|how|why|where|which|who|"
@@ -41,7 +47,7 @@ _SENTENCE_VETOES = compile_gated(
             r"^(?:so |and |lol |omg )*(?:my|our) (?:wife|husband|partner|buddy|friend|bf|gf|"
             r"boyfriend|girlfriend|son|daughter|kids?|brother|sister|dad|mom|mum|mother|father|"
             r"coach|client|training partner|mate|roommate|teammate|colleague|coworker|"
-            r"neighbou?r|cousin)s?\b"
+            r"neighbou?r|cousin|captain|boss|trainer|instructor|sergeant|lieutenant|chief)s?\b"
             r"(?! (?:talked|dragged|got|convinced|made|took|brought|roped|invited|signed) "
             r"(?:me|us)\b)"
             r"|^(?:he|she|they)\b|"
@@ -76,7 +82,9 @@ _PLANS = re.compile(
     r"on (?:the|my) plan|can start|cleared to|allowed to|meant to|"
     r"(?<!scored a )(?<!scored the )(?<!own )goal(?! pace)|"
     r"thinking about|"
-    r"thinking of|sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
+    r"thinking of|i'?m thinking|i was thinking|(?<!was the )(?<!was my )(?:plan|next)(?=\s?:)|"
+    r"^(?:racing|competing)(?=.{0,40}\b(?:on \w+day|this weekend|tomorrow|tmrw)\b)|"
+    r"sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
     r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to|planned|"
     r"scheduled|on the schedule|on deck|up next|the plan is|plan is to|i might|might do|"
     r"this coming|(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
@@ -99,17 +107,23 @@ _CLAUSE_VETOES = compile_gated(
             r"\dx a week\b|"
             r"\b(?:usually|normally|typically|generally|always|often|currently|times a week|"
             r"x a week|"
-            r"per week|every (?:day|week|morning|evening|monday|tuesday|wednesday|thursday|"
-            r"friday|saturday|sunday))\b",
+            r"per week|" + _EVERY + "|"
+            r"(?:i'?ve|i have) been (?:doing|running|swimming|riding|rowing|lifting|training|"
+            r"averaging|hitting|getting))\b|"
+            r"(?:\d|\b(?:yds|yards|miles|km|hours|hrs|sessions|runs|rides|swims))\s(?:a|per|each)"
+            r" week\b(?! ago)",
             # something not done
             r"\b(?:skipped|skip|missed|bailed|didn'?t|did not|couldn'?t|could not|haven'?t|"
             r"have not|hasn'?t|no workout|"
             r"no training|rest day|day off|off day|took (?:the|a) day off|cancel+ed|"
             r"never made it|never (?:done|tried|been)|not today)\b",
+            # a day with nothing in it: "Sunday nothing", "Fri - off", "rained so nothing"
+            r"^(?:\w+day|weekend|mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b[\s:-]+"
+            r"(?:off|nothing|none|zero|rest(?:ed)?)\b|\b(?:did|doing|so) nothing\b|^nothing\b",
             r"^(?:\w+day:? )?(?:full |active )?rest\b(?! \d|-?\s?pause)",  # "rest-pause" is a set
             # the past beyond a log: old results and abilities
             r"\b(?:last year|last month|years? ago|months? ago|in (?:19|20)\d\d|"
-            r"back in (?:(?:19|20)\d\d|college|high school|school|uni|university|the day|my|"
+            r"back in (?:(?:19|20)\d\d|'\d\d|college|high school|school|uni|university|the day|my|"
             rf"{_MONTHS})|"
             r"back when|used to|when i was|those were the days|"
             rf"since (?:{_MONTHS}|(?:19|20)\d\d)|was stuck at|last one was|last time was|"
@@ -150,8 +164,9 @@ _MESSAGE_FRAMES = compile_gated(
             r"\b(?:does|would) (?:this|that|it) (?:look|seem|sound) (?:ok|okay|good|right|"
             r"reasonable|balanced|like too much)\b",
             # a heading naming a plan, a calendar or a list ("taper plan for the marathon:")
-            r"^(?![^:\n]*\b(?:was|were|did|done|finished)\b)[^:\n]{0,40}\b(?:plan|program|"
-            r"programme|calendar|schedule|stack|line-?up|template|inventory)\b[^:\n]{0,30}:",
+            r"^(?![^:\n]*\b(?:was|were|did|done|finished)\b)[^:\n.!?]{0,40}\b(?:plan|program|"
+            r"programme|programming|calendar|schedule|stack|line-?up|template|inventory)\b"
+            r"[^:\n]{0,30}:",
             r"\bfor (?:your |a )?(?:review|feedback|critique)\b",
             r"\b(?:year|month|season) in review\b|\b(?:pr|pb|1rm) (?:board|list|sheet)\b",
             # a workout seen somewhere and asked about, not done
@@ -163,7 +178,7 @@ _MESSAGE_FRAMES = compile_gated(
     )
 )
 _HABITS = re.compile(
-    r"\b(?:currently|usually|normally|typically|generally)\b"
+    rf"\b(?:currently|usually|normally|typically|generally|{_EVERY})\b"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/"
 )
 """Habits and schedules ("currently benching 3x8", "Mon/Wed/Fri 6-7:30am"): they cover the

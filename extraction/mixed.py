@@ -61,7 +61,7 @@ _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
     ("emom", re.compile(r"\bemom\b")),
     ("amrap", re.compile(r"\bamrap\b")),
     # stations rotated on a clock are a circuit, whatever the work and rest
-    ("circuit", re.compile(r"\bcircuit\b|\bstations?\b")),
+    ("circuit", re.compile(r"\bcircuit\b|\b" + cues.CIRCUIT_STATION)),
     ("intervals", re.compile(r"\bon\s?/|\bintervals?\b|\d\s?x\s?\d{1,3}\s?(?:s|secs?|seconds)\b")),
 )
 CARRY = cues.CARRY

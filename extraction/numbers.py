@@ -81,6 +81,8 @@ _BARE_RUN = re.compile(
     re.IGNORECASE,
 )
 """A number with a kind of run, or where a run stopped ("called it at 4.5"), and no unit."""
+_RUN_KIND_NUMBER = re.compile(rf"\b{_RUN_KIND}\s\d", re.IGNORECASE)
+"""A run's kind then a number ("easy 3"), looked for before the athlete's unit is given."""
 _DIST_WORDS = re.compile(
     r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
 )
@@ -208,26 +210,30 @@ def find_distances(text: str) -> list[Span]:
     return _without_overlaps([s for s in spans if 0 < s.value <= MAX_DISTANCE])
 
 
-def carry_distance_unit(text: str) -> str:
+def carry_distance_unit(text: str, default: str | None = None) -> str:
     """Give a bare run distance the last distance unit stated before it ("Thu 4 easy").
 
     Only a number next to a word for a kind of run takes it, and only miles or kilometres
-    said as a total (not a repeat's "5x1k").
+    said as a total (not a repeat's "5x1k"). With no unit stated anywhere, a number after a
+    run's kind takes `default`, the athlete's own (miles where loads are in pounds): "Easy 3
+    this morning, 33 min".
     """
     stated = [
         (m.start(), _DIST_UNITS[m[2].lower()])
         for m in DISTANCE_RE.finditer(text)
         if _DIST_UNITS[m[2].lower()] in ("mi", "km") and not text[: m.start()].endswith("x")
     ]
-    if not stated:
+    if not stated and (default is None or not _RUN_KIND_NUMBER.search(text)):
         return text
 
     def carried(m: re.Match[str]) -> str:
-        before = [unit for start, unit in stated if start < m.start()]
-        if not before:
+        # the athlete's unit only after a run's kind ("easy 3"); "5 easy between" is no run
+        before: list[str | None] = [unit for start, unit in stated if start < m.start()]
+        unit = before[-1] if before else default if m["n1"] and not stated else None
+        if unit is None:
             return m[0]
         cut = m.end("n1" if m["n1"] else "n2") - m.start()
-        return f"{m[0][:cut]} {before[-1]}{m[0][cut:]}"
+        return f"{m[0][:cut]} {unit}{m[0][cut:]}"
 
     return _BARE_RUN.sub(carried, text)
 

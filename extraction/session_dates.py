@@ -12,6 +12,7 @@ from .dates import Anchor, find_anchors
 if TYPE_CHECKING:
     from .sessions import Session
 
+_PARTS = ("morning", "midday", "afternoon", "evening")
 _JOINER = re.compile(r"\s(?:\+|&|y|et|e|und)\s")
 
 
@@ -24,18 +25,33 @@ def _diary_order(sessions: list[Session], today: dt.date) -> None:
     labelled = [
         s
         for s in sessions
-        if s.date is not None and any(c.anchor and c.anchor.label for c in s.clauses)
+        if s.date is not None
+        and s.kind is not None
+        and any(c.anchor and c.anchor.label for c in s.clauses)
     ]
     if len(labelled) < 2:
         return
     last = labelled[-1]
     if last.date is not None and (last.date + dt.timedelta(days=7)) == today:
         last.date = today
-    later = last.date
+    after = last
     for session in reversed(labelled[:-1]):
-        while session.date is not None and later is not None and session.date >= later:
+        while session.date is not None and _not_before(session, after):
             session.date -= dt.timedelta(days=7)
-        later = session.date
+        after = session
+
+
+def _not_before(session: Session, later: Session) -> bool:
+    """Whether a labelled session is not before the next one.
+
+    It is when on a later day, or on the same day with no earlier part of it ("Fri AM: …,
+    Fri PM: …" is one day, in order).
+    """
+    if session.date is None or later.date is None or session.date != later.date:
+        return session.date is not None and later.date is not None and session.date > later.date
+    if session.part is None or later.part is None:
+        return True
+    return _PARTS.index(session.part) >= _PARTS.index(later.part)
 
 
 def resolve_dates(sessions: list[Session], today: dt.date) -> None:
@@ -110,3 +126,18 @@ def day_of(text: str, today: dt.date, sentence: int) -> tuple[int, Anchor] | Non
     """
     dated = [a for a in find_anchors(text, today) if a.date and not a.passing]
     return (sentence, dated[0]) if dated else None
+
+
+def merge_anchors(anchors: list[Anchor]) -> Anchor:
+    """One anchor per clause: the first date and the first part of day mentioned.
+
+    A calendar date said in full wins over a day's name beside it, and its line is no
+    diary label to be put in order.
+    """
+    first = anchors[0]
+    exact = next((a.date for a in anchors if a.exact), None)
+    date = exact or next((a.date for a in anchors if a.date), None)
+    part = next((a.part for a in anchors if a.part), None)
+    follows = any(a.follows_previous for a in anchors)
+    label = exact is None and any(a.label for a in anchors)
+    return Anchor(first.start, first.end, date, part, follows, label=label)

@@ -13,11 +13,14 @@ from typing import Literal
 
 from . import cues, discipline_scores, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
-from .dates import Anchor, PartOfDay, find_anchors, is_diary
+from .dates import Anchor, PartOfDay, find_anchors, is_diary, without_dates
+from .elided_sport import carry_sport
 from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
-from .session_dates import day_of, resolve_dates, split_at_times, to_last_week
+from .session_dates import day_of, merge_anchors, resolve_dates, split_at_times, to_last_week
+from .split_days import names_split
+from .sport_joins import split_at_sports
 from .vocabulary import Mention, corrections, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -44,6 +47,8 @@ _LAST_WEEK = re.compile(
 # A typo-corrected name with no load, reps or sets beside it names no lift: "halves 1:35:50 /
 # 1:38:37" are a race's halves, not kettlebell halos.
 _LOAD_OR_REPS = re.compile(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
+_LAPS = re.compile(r"(?<![\d.])\d{1,3}\s(?:laps|lengths)\b")
+"""Lengths counted in a pool, laps of a track: how much, though not how far."""
 _TO_FINISH = re.compile(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
 
@@ -143,7 +148,9 @@ def split_sessions(lower: str, cased: str, today: dt.date) -> list[Session]:
     """The workout sessions a message logs, each with a resolved date."""
     sessions: list[Session] = []
     current: Session | None = None
-    for clause in _clauses(lower, cased, today):
+    clauses = _clauses(lower, cased, today)
+    carry_sport(clauses)
+    for clause in clauses:
         if current is None or _starts_new(current, clause):
             current = Session(today)
             sessions.append(current)
@@ -195,7 +202,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
-        for start, text in split_at_times(split_clauses(statement, offset), today):
+        for start, text in split_at_sports(split_at_times(split_clauses(statement, offset), today)):
             text = log_detection.keep_unvetoed_head(log_detection.strip_vetoed_asides(text))
             if log_detection.covers_what_follows(text):
                 planned = True
@@ -220,7 +227,8 @@ def _clause(
     text: str, cased: str, today: dt.date, lifts_in_sentence: bool, diary: bool = False
 ) -> Clause:
     anchors = find_anchors(text, today, diary)
-    anchor = _merge(anchors) if anchors else None
+    anchor = merge_anchors(anchors) if anchors else None
+    text, cased = without_dates(text, anchors), without_dates(cased, anchors)
     keyword = cues.keyword_discipline(text)
     heading = _DAY_HEADING.match(text)
     if heading and anchor is not None and anchor.part:
@@ -234,7 +242,7 @@ def _clause(
     verb = cues.SPORT_VERBS.search(text) is not None
     found = cues.format_of(text)
     distances = numbers.find_distances(text)
-    quantity = bool(distances or numbers.find_durations(text))
+    quantity = bool(distances or numbers.find_durations(text) or _LAPS.search(text))
     clause = Clause(text, cased, anchor, "neutral", verb=verb, quantity=quantity)
     clause.warmup = cues.WARMUP.search(text) is not None
     clause.benchmark = named_workouts.find(text, cased) is not None
@@ -261,6 +269,8 @@ def _clause(
         clause.kind, clause.discipline, clause.strong = "endurance", sport[0], verb
     elif cues.CLIMBING.search(text) and not mentions:
         clause.kind, clause.discipline, clause.strong = "keyword", "climbing", True
+    elif not mentions and names_split(text, anchor is not None):
+        clause.kind, clause.evidence = "lifting", True  # "legs", "push day", "strength video"
     elif (
         not mentions
         and not cues.walked(text)
@@ -293,16 +303,6 @@ def _crossfit_format(
     if fmt in cues.WEAK_FORMATS:
         return lifts_in_sentence
     return not (fmt == "emom" and any(m.start < position for m in lifts))
-
-
-def _merge(anchors: list[Anchor]) -> Anchor:
-    """One anchor per clause: the first date and the first part of day mentioned."""
-    first = anchors[0]
-    date = next((a.date for a in anchors if a.date), None)
-    part = next((a.part for a in anchors if a.part), None)
-    follows = any(a.follows_previous for a in anchors)
-    label = any(a.label for a in anchors)
-    return Anchor(first.start, first.end, date, part, follows, label=label)
 
 
 def _starts_new(current: Session, clause: Clause) -> bool:

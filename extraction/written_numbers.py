@@ -14,8 +14,31 @@ _DECIMAL_COMMA = re.compile(rf"(?<![\d,.])(\d{{1,3}}),(\d{{1,2}})(?=\s?{_UNIT})"
 _TIMES = re.compile(rf"(?<![\d.])(\d{{1,2}}) times (?=\d{{1,4}}(?:\.\d{{1,2}})?\s?{_UNIT})")
 
 
+_HYPHENATED = re.compile(
+    r"(?<![\d.-])(\d{1,4}(?:\.\d{1,2})?)-(?=(?:minutes?|mins?|hours?|hrs?|hr|seconds?|secs?|"
+    r"miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|yds?)\b)",
+    re.IGNORECASE,
+)
+"""A unit written as an adjective: "a 30-minute walk", "the 1-hour swim", "a 5-mile run"."""
+
+
+_THOUSANDS_OF = re.compile(
+    r"(?<![\d.])(\d{1,2}(?:\.\d)?)k\s?(?=(?:yds?|yards|m|metres|meters)\b)", re.I
+)
+"""Thousands of a unit said with "k": "3k yds" is 3000 yards, not 3 km of yards."""
+_THOUSANDS_HINT = re.compile(r"\d[kK] ?[ymYM]")
+"""A cheap look for them first."""
+
+
 def plain_notation(text: str) -> str:
-    """The text with decimal commas as points and "N times D" as "N x D"."""
+    """The text in the notation the parsers know.
+
+    "58,3" as "58.3", "N times D" as "N x D", "5-mile" as "5 mile", "3k yds" as "3000 yds".
+    """
     if "," in text:
         text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    if "-" in text:
+        text = _HYPHENATED.sub(r"\1 ", text)
+    if _THOUSANDS_HINT.search(text):
+        text = _THOUSANDS_OF.sub(lambda m: f"{round(float(m[1]) * 1000)} ", text)
     return _TIMES.sub(r"\1 x ", text) if " times " in text else text
