@@ -112,16 +112,18 @@ class GatedPattern:
     costs a fraction of the search.
     """
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        words = required_literals(pattern)
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        """The source, as `re.Pattern.pattern` (tables are built from other tables' sources)."""
+        words = required_literals(regex)
         self._automaton = None if words is None else _automaton({w: None for w in words})
 
     def search(self, text: str) -> re.Match[str] | None:
         """The pattern's first match in `text`, as `re.Pattern.search` finds it."""
         if self._automaton is not None and next(self._automaton.iter(text), None) is None:
             return None
-        return self.pattern.search(text)
+        return self.regex.search(text)
 
 
 def compile_gated(source: str, flags: int = 0) -> GatedPattern:

@@ -74,7 +74,7 @@ _SENTENCE_VETOES = compile_gated(
 )
 # Plans, goals, intentions and sessions ahead: such a clause and the clauses after it in its
 # sentence ("tomorrow I'll do legs: squat 5x5, then RDLs") log nothing until one says done.
-_PLANS = re.compile(
+_PLANS = compile_gated(
     r"\b(?:tomorrow|tmrw|later today|later this|next (?:week|time|month|year|session|"
     r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|gonna|going to|"
     r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
