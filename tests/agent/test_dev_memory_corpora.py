@@ -87,6 +87,7 @@ with no memory word), new facts told as plans or others' wishes after a forget (
 racing in Chicago next and want…", "the coaches want me to…") not read as replacements; types
 where this writer's conventions differ from the earlier corpora's (equipment and diet as
 context or preference, talk instructions scoped global).
+
 ## dev5_memory_corpus.jsonl
 
 The fifth dev memory corpus: 240 messages by another blind writer, the widest inventory
