@@ -42,7 +42,7 @@ _COMPLEMENT = (
     rf"|(?:to|in|into|on|onto|with) (?:my |your |the |our )?(?:[a-z\-]+ ){{0,2}}{_PLACE})"
 )
 _KEEPS_ALONE = (
-    r"remember|memori[sz]e|save|store|note|retain|bookmark|(?:don't|do not|never) forget"
+    r"remember|memori[sz]e|save|store|note|retain|bookmark|pin|(?:don't|do not|never) forget"
     r"|(?:keep|bear|have) in mind|take into account|(?:make|take|keep) (?:a )?(?:quick |mental )?"
     r"(?:note|record)(?= of)|update (?:your |my |the )(?:notes|records?|profile|file|memory"
     r"|memories)|(?:consider|hold me to|plan around|work around|build around|program around"
@@ -53,11 +53,18 @@ _KEEPS_WITH_PLACE = (
     r"keep|log|record|mark|put|add|take|write|jot|file|pin|stick|factor|commit|chuck|throw|pop"
     r"|bung|stash|lock|bear"
 )
+_VERBLESS = (
+    r"for (?:your|my|the) (?:notes|records?|files?|memory|profile)|for future reference"
+    r"|(?:i'm |i am )?(?:just )?(?:telling|letting) you(?: know)?(?: this| that)?"
+    r" (?:so|because|in case|for when)\b.*"
+)
+"""Pointers with no verb of keeping: a purpose ("…. for your notes"), or why it was told
+("telling you so you don't program max sprints")."""
 _POINTING = re.compile(
-    rf"\b(?:(?:{_KEEPS_ALONE})(?: of)?(?: {_PRONOUN})?"
+    rf"\b(?:{_VERBLESS}|(?:{_KEEPS_ALONE})(?: of)?(?: {_PRONOUN})?"
     rf"|(?P<placed>{_KEEPS_WITH_PLACE}) {_PRONOUN}(?={_COMPLEMENT}))"
     rf"(?P<complement>(?:{_COMPLEMENT})*)"
-    r"(?=[\s,.;:!?]*$|\s*[,;.!?]|\s-\s|\s+(?:and|so|when|whenever|while|if|for|because|since|as"
+    r"(?=[\s,.;:!?)]*$|\s*[,;.!?)]|\s-\s|\s+(?:and|so|when|whenever|while|if|for|because|since|as"
     r"|please|thanks|thank|ok|okay|k|coach|too|always|though|or whatever|ah|lah|aye|eh|yeah|lol"
     r"|haha)\b)"
 )

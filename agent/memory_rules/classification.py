@@ -81,7 +81,7 @@ _FEEDBACK = re.compile(
 _INSTRUCTION = re.compile(
     rf"\b(?:call me|remind me|use (?:{UNITS}|metric|imperial|miles|km"
     r"|kilometers|kilometres)|(?:you|the coach) should|when you (?:explain|write|talk|program"
-    r"|send|give|reply|answer|text|message|plan)|(?:don't|do not|never) (?:program|give me"
+    r"|send|give|reply|answer|text|message|plan|check in)|(?:don't|do not|never) (?:program|give me"
     r"|schedule|include|prescribe|assign|send me))\b"
 )
 _GOAL = re.compile(
@@ -125,7 +125,7 @@ _THIS_COACH = re.compile(
     r"\b(?:(?:for )?you specifically|(?:just|only) for you|(?:for|in|during) (?:our|these|this)"
     r" (?:sessions|chats?|conversations?|coaching)|(?:in|for) this chat|between (?:us|you and me)"
     r"|when we (?:talk|chat)"
-    r"|our (?:chats?|conversations?))\b"
+    r"|our (?:chats?|conversations?)|you and (?:i|me)|you(?:'re| are) my \w+ coach)\b"
 )
 """Words that tie a whole message to this coach ("for you specifically", "in our chats")."""
 _BY_YOU = re.compile(r"\b(?:with|by|from) you\b(?! (?:said|told))")

@@ -167,7 +167,8 @@ def _third_person_tokens(tokens: list[str], *, subject_first: bool) -> list[str]
             _conjugate_after(tokens, idx + 1, None if drop else _PLURAL_FIX)
         elif low == "you" and boundary is not None:
             out.append("the coach")
-            _conjugate_after(tokens, idx + 1, None)
+            if idx + 1 < len(tokens) and tokens[idx + 1].lower() != "and":  # "you and I agreed"
+                _conjugate_after(tokens, idx + 1, None)
         elif low in {"and", "but", "or"} and lead_dropped and idx + 1 < len(tokens):
             out.append(token)
             if tokens[idx + 1].lower() in _COMMON_VERBS:

@@ -20,7 +20,7 @@ from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY, SESSIONS, VERB_
 _PLACE = r"(?:your |my |the )?(?:memory|memories|notes|profile|file|records|goals)"
 _SAVE_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<remember>remember(?:ed)?|memori[sz]e|retain"
+    r"(?P<remember>remember|(?<=you )remembered|memori[sz]e|retain"
     r"|(?:it's |it is |it'd be |probably )?worth (?:remembering|retaining|noting|knowing"
     r"|keeping in mind|bearing in mind)(?= that\b|:)|know(?=\s*(?:that\b|:|for (?:next time|later"
     r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
@@ -29,11 +29,13 @@ _SAVE_TRIGGER = re.compile(
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
     r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
-    r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind"
+    r"|(?P<mind>(?:keep|bear|have|(?<=you )kept|(?<=you )bore) (?:this |that |it )?in mind"
     r"|take (?:this |that |it )?into account|factor (?:this |that |it )?in|account for the fact"
     r"|(?:keep|kept) track of the fact)"
-    r"|(?P<track>(?:keep|kept) (?:a )?(?:track|record|log|tally) of(?= (?:my|our)\b))"
-    r"|(?P<note>(?:make|take|keep|kept) (?:a )?(?:quick |mental |little )?(?:note|record)(?: of)?"
+    r"|(?P<track>(?:(?:keep|kept) (?:(?:a )?(?:track|record|log|tally) of|(?:an eye|tabs) on)"
+    r"|account for|factor in)(?= (?:my|our)\b))"
+    r"|(?P<note>(?:make|take|keep|kept|add|leave|drop|put|made|took) (?:a )?(?:quick |mental"
+    r" |little )?(?:note|record)(?: of)?"
     r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:take |make )?note (?:for (?:the )?future|for later|for next time|going forward)"
     r"(?= that\b)"
@@ -43,8 +45,9 @@ _SAVE_TRIGGER = re.compile(
     rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
     r"|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)(?=[\s.!]*$)"
-    r"|(?:save|store|record|log|add|register|(?:put|keep|have) (?:it |this )?on (?:file|record)"
-    r"|lock in"
+    r"|(?:save|store|record|log|add|register"
+    r"|(?:put|keep|have) (?:it |this )?on (?:the )?(?:file|record)"
+    r"|lock in|(?:keep|have) (?:it|this) (?:logged|noted|saved|recorded|stored|on (?:file|record))"
     r"|log (?:it |this )?(?:in|to|into) (?:your |my |the )?(?:notes|memory|records?|file"
     r"|profile|system)) (?:the fact )?that(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:save|store|note|keep|pin|jot|write)"
@@ -58,6 +61,7 @@ _SAVE_TRIGGER = re.compile(
     r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"
     r"|for (?:the )?future(?: sessions| workouts| training| programming)?|for later"
     r"|for next time|going forward|moving forward|from now on|from here on(?: out)?|starting now"
+    r"|for (?:your|my) (?:records?|notes|files?)"
     r"|from today on|henceforth"
     r"|in (?:the )?future(?: sessions| workouts| plans| chats| training)?))"
     r")\b"
@@ -90,7 +94,9 @@ _CONVERSATION = re.compile(
 )
 """What was said in this conversation ("remember, you said I'd be sore"): not a fact to keep."""
 _REMINISCE = re.compile(
-    r"(?:when|how|what|where|who|which|why|whether|if|those|yesterday|me|us|back (?:when|then|in)"
+    r"(?:when(?! you (?:check|plan|program|programme|write|send|give|schedule|build|make|talk"
+    r"|reply|answer|explain|text|message)\b)|how|what|where|who|which|why|whether|if|those"
+    r"|yesterday|me|us|back (?:when|then|in)"
     r"|the (?:time|day|night|week|session|workout|wod|race|one)|last (?:week|time|month|year"
     r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
@@ -282,8 +288,11 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
         if kind == "note" and lower(after).lstrip().startswith("to self"):
             continue
         if kind == "track":  # "keep track of my bodyweight, it was 84 today": the tracking
-            after = re.split(r"[,;:.!?]|\s-\s", sentence[match.start() :])[0]
-            if lead is not None and not is_question(after):
+            tracked = sentence[match.start() :]
+            after = re.split(r"[,;:.!?]|\s-\s", tracked)[0]
+            if lasting(tracked[len(after) :]):  # "…, it's been tight lately": why, kept with it
+                after = tracked.rstrip(" .!")
+            if lead is not None and not is_question(sentence):
                 return build_save("to " + after, explicit=False, message=message)
             continue
         if kind == "attribute":

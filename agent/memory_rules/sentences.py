@@ -119,11 +119,38 @@ def _pictograph(found: re.Match[str]) -> str:
     return ", " if before[-1:].isalnum() and after.strip() else " "
 
 
+_HASHTAGS = {
+    "remember": ("remember", "remember that"),
+    "rememberthis": ("remember", "remember that"),
+    "note": ("note", "note that"),
+    "notethis": ("note", "note that"),
+    "save": ("save this", "save that"),
+    "savethis": ("save this", "save that"),
+    "keepinmind": ("keep in mind", "keep that in mind"),
+    "fyi": ("fyi", "fyi"),
+    "fortherecord": ("for the record", "for the record"),
+}
+_HASHTAG = re.compile(rf"(?:^|\s+)#(?P<tag>{'|'.join(_HASHTAGS)})\b", re.IGNORECASE)
+"""A keeping hashtag: as a label when it opens the message, pointing back when it ends it."""
+_LAST = re.compile(r"(?:\s*(?:#\w+|[.!]+))*\s*")
+
+
+def _hashtag(found: re.Match[str]) -> str:
+    """A hashtag as words: "remember:" first, ". remember that." last, else as it is."""
+    opening, closing = _HASHTAGS[found.group("tag").lower()]
+    if found.start() == 0:
+        return f"{opening}:"
+    last = _LAST.fullmatch(found.string, found.end()) is not None
+    return f". {closing}." if last else found.group(0)  # ".": the fact before ends there
+
+
 def normalise(text: str) -> str:
     """Cap the length, unify quotes, emoji and whitespace, and fix common typos word by word."""
     text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
     if not text.isascii():
         text = re.sub(r"\s+,", ",", _PICTOGRAPHS.sub(_pictograph, text))
+    if "#" in text:
+        text = _HASHTAG.sub(_hashtag, text)
     return " ".join(_fix_word(word) for word in text.split())
 
 
