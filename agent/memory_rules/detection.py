@@ -9,6 +9,7 @@ from agent.memory_rules.forget_frames import correction_label
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
+from agent.memory_rules.retractions import retraction
 from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
 from agent.memory_rules.sentences import lower, normalise, split_sentences
@@ -34,7 +35,8 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
         # what a pronoun opening this sentence points at: the last statement, not an aside
         previous = next((s for s in reversed(sentences[:idx]) if len(s.split()) > 2), "")
         forget = (
-            correction_label(sentence, message)
+            retraction(sentence)
+            or correction_label(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)
             or forget_from_sentence(sentence, message, following, previous)
         )

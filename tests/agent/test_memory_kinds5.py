@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from agent.memory_rules import detect_memory_intent
-from tests.agent.memory_helpers import saved
+from agent.memory import MemoryPlanner
+from agent.memory_rules import ForgetRequest, detect_memory_intent
+from tests.agent.memory_helpers import forgotten, memory, saved
 
 
 @pytest.mark.parametrize(
@@ -106,3 +107,56 @@ def test_requests_pointing_back_in_more_forms(message: str, needle: str) -> None
 def test_look_alikes_of_the_new_request_frames_keep_nothing(message: str) -> None:
     """Past tense about oneself, session results, one-off news: no memory."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("I take back what I said about hating swimming", "hating swimming"),
+        ("I'd like to retract my comment about my bodyweight", "bodyweight"),
+        ("ok I withdraw the bit about not running on trails, I was wrong", "not running on trails"),
+        ("let me walk back what I said earlier about the 6am sessions", "6am sessions"),
+    ],
+)
+def test_taking_back_what_was_said_forgets_its_topic(message: str, query: str) -> None:
+    """The athlete is the subject: "I take back / retract / withdraw … about X"."""
+    assert forgotten(message).query == query
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "undo that last save please",
+        "cancel the memory you just made",
+        "scrap the latest note, wrong chat",
+        "please remove the thing you just saved",
+    ],
+)
+def test_the_save_just_made_is_forgotten_as_the_latest(message: str) -> None:
+    """Named by when it was made, not by what it says: the newest memory goes."""
+    assert forgotten(message).latest
+
+
+async def test_undoing_the_last_save_deletes_the_newest_memory() -> None:
+    """Whatever the newest memory says, and however old the others are."""
+    stored = [memory("Vegan.", age_days=30), memory("Hates lunges.", age_days=0)]
+    stored.append(memory("Trains at 6am.", age_days=9))
+    plan = await MemoryPlanner(None).plan(
+        "cancel that last save", user_id="athlete-1", coach_id="c", existing=stored
+    )
+    assert [m.content for m in plan.deletes] == ["Hates lunges."]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I take back my deadlift, I mean I redid it",
+        "did I take back my statement about my knee?",
+        "can we cancel the last session?",
+        "undo the last set, it was sloppy",
+        "the gym took back my locker",
+    ],
+)
+def test_look_alikes_of_retractions_forget_nothing(message: str) -> None:
+    """No topic after "about", a question, a session: nothing to forget."""
+    assert not isinstance(detect_memory_intent(message), ForgetRequest)
