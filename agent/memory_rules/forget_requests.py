@@ -30,9 +30,14 @@ from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
 
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<forget>forget|disregard|ignore|instead of (?:remembering|saving|noting|storing"
+    r"(?P<forget>forget|(?<=mind )forgetting|disregard|ignore|instead of (?:remembering|saving"
+    r"|noting|storing"
     r"|keeping(?: track of)?))"
-    r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of|ditch"
+    r"|(?P<delete>(?:delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|ditch|bin"
+    r"|toss|nuke|throw|chuck)(?: out| away| off)"
+    r"(?= (?:the|my|that|this|those|it|all|every|everything|any)\b)"
+    r"|(?<=mind )(?:deleting|removing|erasing|dropping|scrapping)|delete|remove|erase|clear|wipe"
+    r"|drop|scrap|discard|purge|scratch|get rid of|ditch"
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|undo|lift(?= (?:the|my|that) )"
     r"|strike(?: out| off)?|cross (?:out|off)|chuck out"
     r"|take(?= (?:the|my|that|this|those) [a-z0-9\- ]{1,30}? off\b)"
@@ -40,7 +45,8 @@ _FORGET_TRIGGER = re.compile(
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
-    r"|(?:don't|do not) remember(?! to\b))"
+    r"|(?:don't|do not) remember(?! to\b)|(?:don't|do not|stop) (?:keep|store|sav)(?:e|ing)?"
+    r"(?= (?:the|my|that|this|what|any|those|these)\b))"
     r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap(?: out)?|overwrite|set)"
     r"|(?P<unkeep>(?:doesn't|does not|don't|do not) need to be (?:stored|saved|kept|remembered"
     r"|on file)|(?:shouldn't|should not) be (?:stored|saved|kept|on file))"
@@ -85,8 +91,9 @@ _TALK = frozenset(
 
 
 _EVERYTHING = re.compile(
-    r"^(?:(?:absolutely |literally )?(?:everything|all|anything)(?: (?:that )?you (?:know"
-    r"|have|remember|saved|stored|noted|kept)(?: saved| stored| on file)?)?(?: (?:about|on) me)?"
+    r"^(?:(?:absolutely |literally )?(?:everything|all|anything)(?: (?:that )?you(?:'ve| have)?"
+    r" (?:know|have|got|remember|saved|stored|noted|kept)(?: saved| stored| on file)?)?"
+    r"(?: (?:about|on) me)?"
     r"|(?:my|your) (?:memories|saved (?:stuff|info|information)|notes on me)"
     r"|(?:all|every|each) (?:of )?(?:my |your |the )?(?:memories|memory|notes|saved (?:stuff|info"
     r"|information)|data|info|information|stored (?:stuff|info|information))(?: (?:about|on) me)?"
@@ -96,7 +103,7 @@ _EVERYTHING = re.compile(
 """The whole memory as the object: "delete everything you know about me", "clear all memories"."""
 _CONVERSATION_TARGET = re.compile(
     r"\b(?:(?:last|previous|earlier|that|my|the) (?:message|msg|text|question|reply|answer)s?"
-    r"|what i just (?:said|wrote|asked)|(?:that|the|my) typo)\b"
+    r"|what i just (?:said|wrote|asked)(?! about)|(?:that|the|my) typo)\b"
 )
 """What was said in the chat ("ignore my last message"): not a stored memory."""
 
@@ -169,7 +176,8 @@ def _forget_parts(
     if kind == "forget" and (low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after)):
         return None
     keeping = kind == "stop" and lower(sentence[start:end]).endswith(("keep", "store", "save"))
-    if keeping and not _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]):
+    named = delete_target(after) is not None or memory_reference(after) is not None
+    if keeping and not named and not _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]):
         return None  # "you don't need to keep it short": keeping what is not a memory
     return (target, tail, False) if target else None
 

@@ -50,14 +50,15 @@ the memory holding it. A bare count ("delete the 5") may be anything."""
 _FROM_MEMORY = re.compile(r"^(?P<q>.+?)\s+(?:from|out of|off) " + PLACE + r"\b")
 
 _WHAT_YOU_KNOW = re.compile(
-    r"^(?:what|everything|anything|all|the stuff|the things?) (?:that )?(?:you (?:know|remember"
-    r"|have(?: saved| stored| noted)?|saved|noted)|i (?:told you|said|mentioned|wrote|shared"
-    r"|gave you)) (?:about|on|regarding|re) (?P<q>.+)$"
+    r"^(?:what|everything|anything|all|the stuff|the things?) (?:that )?(?:you(?:'ve| have)?"
+    r" (?:know|remember|have(?: saved| stored| noted)?|got|saved|noted)(?: (?:on|about) me)?"
+    r"|i (?:just )?(?:told you|said|mentioned|wrote|shared|gave you))"
+    r" (?:about|on|regarding|re) (?P<q>.+)$"
 )
 
 QUERY_LEAD = re.compile(
-    r"^(?:\s|that\s|about\s|the fact that\s|(?:(?:what|everything|anything|all) )?i (?:said"
-    r"|told you|mentioned|wrote)"
+    r"^(?:\s|that\s|about\s|the fact that\s|(?:(?:what|everything|anything|all) )?i"
+    r" (?:just )?(?:said|told you|mentioned|wrote)"
     r"(?: about)?(?:\s|$)|everything (?:about|regarding)\s|all about\s"
     r"|(?:the |that |this |my |any )?(?:memory|memories|note|notes|thing|info|information|entry"
     r"|bit|part|stuff)(?: (?:about|that|on"

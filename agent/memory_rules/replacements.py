@@ -50,7 +50,11 @@ _CHANGE = re.compile(
     r"\b(?:now|instead|these days|nowadays|actually|currently|switched|moved|changed"
     r"|no longer|added|bought|sold|upgraded|installed)\b"
 )
-_DENIAL = re.compile(r"^(?:not|no longer)\b|\b(?:anymore|any more)$")
+_DENIAL = re.compile(
+    r"^(?:not|no longer)\b|\b(?:anymore|any more)$"
+    r"|^i (?:never|didn't|did not) (?:said|say|told|tell|mentioned|mention|wrote|write)\b"
+)
+"""The old value denied ("not 140 anymore"), or having said it at all ("I never said that")."""
 _RESOLVED = re.compile(
     r"\b(?:fine|healed|better|recovered|sorted|resolved|over|gone|done|ok|okay|good|cleared"
     r"|normal|100%|history|past|relevant|needed|necessary|applicable|true|valid)\b"

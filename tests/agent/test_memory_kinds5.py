@@ -160,3 +160,48 @@ async def test_undoing_the_last_save_deletes_the_newest_memory() -> None:
 def test_look_alikes_of_retractions_forget_nothing(message: str) -> None:
     """No topic after "about", a question, a session: nothing to forget."""
     assert not isinstance(detect_memory_intent(message), ForgetRequest)
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("clear out everything you've got on me about sleep", "sleep"),
+        ("please stop keeping the note about my caffeine intake", "caffeine intake"),
+        ("don't save what I just said about my ex", "ex"),
+        ("don't store the info about my meds anymore", "meds"),
+        ("throw out the old 10k goal, I'm done with road racing", "10k goal"),
+        ("would you mind deleting the note about my divorce?", "divorce"),
+        ("would you mind forgetting that I told you my salary", "salary"),
+        ("haha that was sarcasm about loving burpees, delete it", "loving burpees"),
+        ("it was just a joke about quitting lifting, scrap that", "quitting lifting"),
+    ],
+)
+def test_forget_frames_with_particles_gerunds_and_named_topics(message: str, query: str) -> None:
+    """Particles ("throw out"), "mind deleting", "don't keep X", "that was a joke about X"."""
+    assert query in forgotten(message).query
+
+
+def test_everything_you_have_got_on_me_is_everything() -> None:
+    assert forgotten("wipe everything you've got on me").everything
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "throw out the plan for today, I'm sick",
+        "don't keep the sessions so long",
+        "would you mind dropping the reps on my squats?",
+        "don't save the last set for the end",
+        "that was a joke, relax",
+        "lol I forgot my shoes",
+    ],
+)
+def test_look_alikes_of_the_new_forget_frames_forget_nothing(message: str) -> None:
+    """Sessions, plans and jokes without a topic: nothing stored is named."""
+    assert not isinstance(detect_memory_intent(message), ForgetRequest)
+
+
+def test_denying_having_said_it_is_no_replacement() -> None:
+    """ "I never said that" after a forget says why, it states no new fact."""
+    found = forgotten("the note about me smoking is wrong, I never told you that. delete it")
+    assert found.replacement is None
