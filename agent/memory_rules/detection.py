@@ -15,6 +15,7 @@ from agent.memory_rules.save_requests import save_from_sentence, standalone_inst
 from agent.memory_rules.sentences import lower, normalise, split_sentences
 from agent.memory_rules.standing import standing_directive, treatment_preference
 from agent.memory_rules.updates import update_pointing_back
+from agent.memory_rules.value_changes import changed_value
 
 
 @lru_cache(maxsize=4096)
@@ -36,6 +37,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
         previous = next((s for s in reversed(sentences[:idx]) if len(s.split()) > 2), "")
         forget = (
             retraction(sentence)
+            or changed_value(sentence, message)
             or correction_label(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)
             or forget_from_sentence(sentence, message, following, previous)

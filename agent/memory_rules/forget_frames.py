@@ -19,6 +19,7 @@ from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import lower, strip_tail
+from agent.memory_rules.value_changes import new_not_old
 
 _TOPIC = re.compile(
     r"^(?:(?:nvm|never ?mind|oh|ok|okay|and|so|also|btw|actually|re),?\s+)*"
@@ -41,8 +42,9 @@ def fronted_topic(clause: str) -> str | None:
 
 _LABEL = re.compile(
     r"^(?:quick |small |profile |one )?(?:update|correction|fix|change)(?: (?:to|for|on) "
-    r"(?:what you have|what you know|my profile|your notes|my info|my file)(?: (?:on|about|for)"
-    r" me)?)?\s*:\s*"
+    r"(?:what you have(?: saved| stored| on file| down)?|what you know|my profile|your notes"
+    r"|my info|my file)(?: (?:on|about|for) me)?| (?:my|your) (?:notes|profile|records?|file"
+    r"|info))?\s*:\s*"
 )
 _RETRACTION = re.compile(
     r"^(?:i|i'm|i am|my [a-z0-9\-' ]{1,30}?) (?:no longer|don't|do not|am not|'m not|isn't|is not"
@@ -72,7 +74,8 @@ def correction_label(sentence: str, message: str) -> ForgetRequest | None:
         return ForgetRequest(query, build_save(new, explicit=True, message=message, min_words=1))
     retracted = _RETRACTION.match(lower(content))
     if retracted is None:
-        return None
+        swapped = new_not_old(content, message)  # "I train 4 days a week, not 5"
+        return None if swapped is None else ForgetRequest(*swapped)
     old = strip_tail(_NEGATION.sub("", content[: retracted.end()], count=1), ("anymore",))
     query = re.sub(r"^(?:i|i'm|my)\s+", "", old, flags=re.IGNORECASE)
     rest = content[retracted.end() :].strip(" ,;-")

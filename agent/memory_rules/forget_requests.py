@@ -26,6 +26,7 @@ from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower
 from agent.memory_rules.updates import update_parts
+from agent.memory_rules.value_changes import told_topic
 from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
 
 _FORGET_TRIGGER = re.compile(
@@ -84,6 +85,9 @@ _KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
 """How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
 _ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
 """A one-off ("forget about them for this week"): the plan changes, no memory does."""
+_KEEPING = ("keep", "store", "save", "keeping", "storing", "saving")
+_ONLY_NOW = frozenset({"now", "anymore", "any more", "too"})
+"""What may end a correction's own sentence, leaving the new value to the next one."""
 _TALK = frozenset(
     "i asked ask said say mentioned mention told tell you it that anything this".split()
 )
@@ -135,7 +139,7 @@ def _forget_parts(
         subject = clauses[-1]
         if lower(subject).strip() in PRONOUN_ONLY and len(clauses) > 1:  # "X; that's old"
             subject = clauses[-2]
-        query = memory_reference(subject)
+        query = memory_reference(subject) or told_topic(subject)
         if kind == "unkeep":  # "my age doesn't need to be stored" names a memory itself
             query = query or drop_lead(subject.strip())
         wrong = kind == "stale" and not _MAY_GO.match(lower(sentence[start:end]))
@@ -175,9 +179,9 @@ def _forget_parts(
         return None if pointed is None else (pointed, tail, False)
     if kind == "forget" and (low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after)):
         return None
-    keeping = kind == "stop" and lower(sentence[start:end]).endswith(("keep", "store", "save"))
-    named = delete_target(after) is not None or memory_reference(after) is not None
-    if keeping and not named and not _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]):
+    keeping = kind == "stop" and lower(sentence[start:end]).endswith(_KEEPING)
+    names = delete_target(after) is not None or memory_reference(after) is not None
+    if keeping and not names and not _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]):
         return None  # "you don't need to keep it short": keeping what is not a memory
     return (target, tail, False) if target else None
 
@@ -229,5 +233,7 @@ def forget_from_sentence(
         found = replacement(
             rest if rest.strip(" .!?") else following, query, message, correcting=correcting
         )
+        if found is None and correcting and lower(rest).strip(" .!?") in _ONLY_NOW:
+            found = replacement(following, query, message, correcting=True)  # "…wrong now. It's Y"
         return ForgetRequest(query=query, replacement=found)
     return None

@@ -113,7 +113,9 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
         return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
     head = lower(subject).split()[-1] if subject.strip() else ""
     fresh = _FRESH.match(lower(value)) is not None and not _SESSION.fullmatch(head)
-    if query is None and not (named or fresh or _OLD_HELD.search(lower(sentence))):
+    # what the athlete overwrites of their own ("overwrite my bodyweight with …") is held
+    overwrite = lower(sentence[start:end]) == "overwrite" and lower(subject).startswith("my ")
+    if query is None and not (named or fresh or overwrite or _OLD_HELD.search(lower(sentence))):
         return None
     # a value given by "to", "with" or a colon is the new value outright
     new = value if parts.group("sep").strip() == "," else f"it's {value}"

@@ -190,6 +190,7 @@ def test_everything_you_have_got_on_me_is_everything() -> None:
     [
         "throw out the plan for today, I'm sick",
         "don't keep the sessions so long",
+        "stop keeping my sessions so short",
         "would you mind dropping the reps on my squats?",
         "don't save the last set for the end",
         "that was a joke, relax",
@@ -205,3 +206,44 @@ def test_denying_having_said_it_is_no_replacement() -> None:
     """ "I never said that" after a forget says why, it states no new fact."""
     found = forgotten("the note about me smoking is wrong, I never told you that. delete it")
     assert found.replacement is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        ("my FTP changed, it's 281 now not 265", "FTP", "281"),
+        ("my resting HR went down, 46 now, not 52", "resting HR", "46"),
+        ("so my bodyweight is 79 kg now, not 83", "bodyweight", "79 kg"),
+        ("correction to what you have on file: I lift 3 days a week, not 4", "4 days", "3 days"),
+        ("update your notes: I work from home now, not the office", "office", "home"),
+        (
+            "I told you my long run day is Sunday, that's wrong now. It's Saturday.",
+            "long run day",
+            "Saturday",
+        ),
+        ("overwrite my 5k time with 21:40", "5k time", "21:40"),
+    ],
+)
+def test_a_changed_value_with_the_old_one_named_replaces_it(
+    message: str, query: str, new: str
+) -> None:
+    """Naming the old value ("not 52") says the coach holds it: forget it, keep the new."""
+    found = forgotten(message)
+    assert query in found.query
+    assert found.replacement is not None and new in found.replacement.content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "scratch that, I did 4 sets of bench today not 5",
+        "my run changed, it's 5k now not 8k",
+        "my plan is 4 days now, not 3?",
+        "my knee is better now, not perfect",
+        "I told you it would rain, and it did",
+        "overwrite the playlist with something faster",
+    ],
+)
+def test_look_alikes_of_changed_values_forget_nothing(message: str) -> None:
+    """A session, a plan, a question, a state that is no value: no stored value changed."""
+    assert not isinstance(detect_memory_intent(message), ForgetRequest)
