@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.memory_rules.languages import FOREIGN_CUES, FOREIGN_LIMITS
 from agent.memory_rules.requests import Scope
 from agent.memory_rules.sentences import lower
 from agent.memory_rules.word_lists import (
@@ -258,8 +259,10 @@ def _memory_type(low: str, *, imperative: bool, medical: bool) -> MemoryType:
 def classify(source: str, *, imperative: bool, message: str) -> Kind:
     """Type, importance, scope and tags of a memory from its first-person source text."""
     low = lower(source)
-    medical = MEDICAL.search(low) is not None or BODY_ISSUE.search(low) is not None
+    medical = any(rule.search(low) for rule in (MEDICAL, BODY_ISSUE, FOREIGN_CUES))
     memory_type = _memory_type(low, imperative=imperative, medical=medical)
+    if memory_type == "context" and FOREIGN_LIMITS.search(low):
+        memory_type = "constraint"  # "ich kann nur dienstags…", "nada de press militar"
     named = _NAMED_TYPE.search(lower(message))
     if named is not None and not medical:
         memory_type = _NAMED[named.group("type")]

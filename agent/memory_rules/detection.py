@@ -8,6 +8,7 @@ from agent.memory_rules.back_refs import save_pointing_back
 from agent.memory_rules.forget_frames import correction_label
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
+from agent.memory_rules.languages import english_frames
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.retractions import retraction
 from agent.memory_rules.safety import is_injection
@@ -27,7 +28,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     Cached: a turn asks about its message several times (loading memories, planning, the
     title, the summary), and the answers are immutable.
     """
-    message = normalise(text)
+    message = english_frames(normalise(text))
     if not message or is_injection(lower(message)):
         return None
     sentences = join_bare_labels(split_sentences(message))

@@ -247,3 +247,53 @@ def test_a_changed_value_with_the_old_one_named_replaces_it(
 def test_look_alikes_of_changed_values_forget_nothing(message: str) -> None:
     """A session, a plan, a question, a state that is no value: no stored value changed."""
     assert not isinstance(detect_memory_intent(message), ForgetRequest)
+
+
+@pytest.mark.parametrize(
+    ("message", "needle"),
+    [
+        ("acuérdate de que soy celíaca, nada de gluten", "celíaca"),
+        ("no olvides que entreno solo por las mañanas", "mañanas"),
+        ("lembre-se de que eu corro a maratona do Porto em novembro", "Porto"),
+        ("n'oublie pas que j'ai une blessure au genou", "genou"),
+        ("Merk dir: mein Ziel ist ein Halbmarathon unter 1:45", "1:45"),
+        ("ricordati che non posso correre il lunedì", "lunedì"),
+        ("yaad rakho, mujhe squats se knee pain hota hai", "knee pain"),
+    ],
+)
+def test_keep_frames_in_other_languages_save_the_fact_as_written(message: str, needle: str) -> None:
+    """The frame is read in English; the fact keeps the athlete's words."""
+    assert needle in saved(message).content
+
+
+def test_a_foreign_injury_is_a_high_importance_constraint() -> None:
+    found = saved("recuerda que tengo una lesión en la muñeca")
+    assert (found.memory_type, found.importance) == ("constraint", "high")
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("olvida lo que te dije de mi hombro", "hombro"),
+        ("esquece o que eu te disse sobre a dieta", "dieta"),
+        ("oublie ce que je t'ai dit sur mon travail de nuit", "travail de nuit"),
+        ("Vergiss bitte das mit meiner Diät", "Diät"),
+    ],
+)
+def test_forget_frames_in_other_languages_forget_their_topic(message: str, query: str) -> None:
+    assert query in forgotten(message).query
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "olvidé mis zapatillas en casa",
+        "¿recuerdas mi marca en sentadilla?",
+        "Ich habe meinen Gürtel vergessen",
+        "je note que le cours est annulé ce soir",
+        "my teammate said recuerda que hoy hay partido",
+    ],
+)
+def test_foreign_look_alikes_keep_nothing(message: str) -> None:
+    """Forgetting one's shoes, a question, a frame not opening its clause: no request."""
+    assert detect_memory_intent(message) is None
