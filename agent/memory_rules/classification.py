@@ -59,6 +59,7 @@ _SCHEDULE = re.compile(
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays"
     r"|mornings|evenings)\b"
     r"|\bnot allowed\b|\b(?:don't|doesn't|do not|does not|won't) (?:want|let|allow) me\b"
+    r"|\b(?:don't|doesn't|do not|does not|won't) (?:allow|permit)\b"
     r"|\b(?:never|no|not|don't|can't|won't)\b.{0,25}\bmore than \d+|\bcap\w* .{0,25}\bat \d+"
     r"|\ball the time (?:i|i've|i have|i got)\b"
     rf"|\b{_DAY}\b(?:,? (?:and |& |or )?|/|-)\b{_DAY}\b"
@@ -91,7 +92,8 @@ _GOAL = re.compile(
     r"|working (?:on|toward|towards)"
     r"|target|plan(?:ning)? to|get (?:to|under|below)|sub-?\d+|compete|competing|qualify"
     r"|lose (?:\d+|weight|fat)|gain (?:\d+|muscle|weight)|personal record|signed up for"
-    r"|registered for|on a (?:bulk|cut)|bulking|cutting (?:to|for|down)|(?:number one|top|main"
+    r"|registered for|on a (?:bulk|cut)|bulking|cutting (?:to|for|down)|(?:be|get) ready for"
+    r"|peak(?:ing)? for|(?:number one|top|main"
     r"|biggest) priority|pass (?:the|my|a|an) (?:\w+ ){0,3}(?:test|exam|assessment|trial"
     r"|selection))\b"
     r"|\b(?:\d+ ?k|mile|marathon|half)\b.{0,20}\b(?:under|below|in under|sub) ?\d+"
@@ -102,13 +104,17 @@ _GOAL = re.compile(
     rf"|\b(?:doing|running|racing|riding|entered|entering) (?:a |an |the |my )?(?:\w+ ){{0,2}}"
     r"(?:race|marathon|ironman|triathlon|ultra|hyrox|spartan|meet|competition|gran fondo)\b"
     rf"|\d.{{0,30}}\bby (?:the )?(?:end of (?:the )?(?:year|month|summer|season)|{_MONTHS}"
-    r"|summer|christmas|next \w+|spring|fall|autumn|winter)\b"
+    r"|summer|christmas|next \w+|spring|fall|autumn|winter|(?:pre-?)?season|race day|the (?:race"
+    r"|meet|wedding|event|comp|competition))\b"
 )
 _PREFERENCE = re.compile(
     r"\b(?:(?<!is )(?<!'s )(?<!are )(?<!was )(?<!feels )(?<!looks )like|likes|liked|love|loves"
     r"|loved|enjoy|enjoys|hate|hates|hated|dislike|dislikes|motivated by|respond better to"
     r"|prefer|prefers|preferred|favou?rites?|can't stand|cannot stand|not a fan|big fan|fan of"
     r"|rather|loathe|despise|(?:morning|evening|night) (?:person|people|bird)|night owl"
+    r"|(?:done with|sick of|tired of|fed up with) (?:\w+ )?(?:running|lifting|training"
+    r"|workouts?|sessions?|cardio|classes|mornings|evenings|\w+ing)|(?:don't|do not|won't) do"
+    r"|i (?:really )?want (?!to\b|you\b)(?:my |the |\w+s\b)"
     r"|early bird|works? best)\b"
 )
 _COMMUNICATION = re.compile(
@@ -151,8 +157,10 @@ _LABELLED = re.compile(
 _RESTRICTION = re.compile(r"\b(?:no|never|don't|do not|avoid|nothing with|not)\b")
 """A directive that rules something out: with a medical reason beside it, a constraint."""
 _FOR_PLANNING = re.compile(
-    r",? so (?:i|i'm|my|any|the|it|lifting|training|that)\b|\bfor (?:the )?(?:plans?|planning"
-    r"|programming|programs?)\b|\bwhen you(?:'re| are)? (?:plan|program|build|giv|writ)\w*"
+    r",? so (?:i|i'm|my|any|the|it|lifting|training|that)\b|\bfor (?:the |all )?(?:future |my )?"
+    r"(?:plans?|planning|programming|programs?)\b|\bwhen you(?:'re| are)? (?:plan|program|build"
+    r"|giv|writ)\w*|(?:,|\bso) (?:please )?(?:schedule|keep|put|program|plan|give|avoid|use|swap"
+    r"|sub|make)\b"
     r"|\b(?:pb|pr|personal best|1rm|max)\b"
 )
 """A fact tied to the plan (a consequence for training, a best): it weighs more."""

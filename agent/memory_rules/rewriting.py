@@ -202,9 +202,9 @@ def rewrite_imperative(text: str) -> str:
     head = "wants the coach to"
     if lows[:1] == ["no"] or lows[-1:] == ["only"]:  # "no burpees", "short answers only"
         return _finish(["wants", *_third_person_tokens(tokens, subject_first=False)])
-    if lows[:1] == ["don't"] or lows[:2] == ["do", "not"]:
+    if lows[:1] in (["don't"], ["never"]) or lows[:2] == ["do", "not"]:
         head = "doesn't want the coach to"
-        tokens = tokens[1:] if lows[0] == "don't" else tokens[2:]
+        tokens = tokens[1:] if lows[0] in {"don't", "never"} else tokens[2:]
     return _finish([head, *_third_person_tokens(tokens, subject_first=False)])
 
 

@@ -67,6 +67,12 @@ _SAVE_TRIGGER = re.compile(
     r")\b"
 )
 _THAT = re.compile(r"\s*that\b")
+_THIS_COACH_LEAD = re.compile(
+    r"^(?:(?:in|for|during) (?:our|these|this) (?:chats?|conversations?|sessions)|for you|with you)"
+    r"(?: specifically| only)?,?\s+",
+    re.IGNORECASE,
+)
+"""A frame tying a directive to this coach; the directive after it is the memory."""
 _OBJECT = re.compile(r" (?:this|that|it)(?: |$)")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
 _QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
@@ -120,7 +126,7 @@ _STRONG_COACH_VERBS = frozenset(
     " mention explain suggest recommend answer respond reply speak talk address refer format"
     " limit factor account consider assume default convert exclude motivate encourage warn scale"
     " modify adjust substitute swap offer provide cue summarize summarise greet challenge check"
-    " be keep stick prioritize prioritise focus plan cap sign".split()
+    " be keep stick prioritize prioritise focus plan cap sign put comment".split()
 )
 _NON_COACH_VERBS = frozenset(
     "bring buy stretch breathe drink eat sleep hydrate pack grab wear charge wash book pay pick"
@@ -184,8 +190,15 @@ def _is_coach_imperative(text: str) -> bool:
 
 
 def _looks_imperative(low: str) -> bool:
-    """A clause opening with a coach verb and no subject: "check in with me on Mondays"."""
+    """A clause opening with a coach verb and no subject: "check in with me on Mondays".
+
+    Also negated ("don't comment on my lifting") or stopped ("stop putting quotes in").
+    """
     words = split_words(low)
+    if words[:1] in (["don't"], ["never"]):
+        words = words[1:]
+    elif words[:1] == ["stop"] and words[1:2] and words[1].endswith("ing"):
+        words = [_stem(words[1]), *words[2:]]
     return (
         bool(words)
         and words[0] in _STRONG_COACH_VERBS
@@ -227,6 +240,9 @@ def build_save(
     if _EVENT.match(lower(stripped)) or _CONVERSATION.match(lower(stripped)):
         return None
     text = _clean(stripped)
+    framed = _THIS_COACH_LEAD.sub("", text)  # "in our chats, keep replies short": a directive
+    if _DIRECT_IMPERATIVE.match(lower(framed)) or _looks_imperative(lower(framed)):
+        text = framed
     low = lower(text)
     if low in PRONOUN_ONLY or (not lower(stripped).startswith("that ") and _REMINISCE.match(low)):
         return None
@@ -267,6 +283,8 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
         return None
     text = f"{lead}: {content}" if lead else content
+    if _DIRECT_IMPERATIVE.match(lower(content)) or _looks_imperative(lower(content)):
+        text = content  # "You're my run coach, so note this: don't comment…": a reason before
     # "note: vegan": a weak label keeps a bare attribute only when it names a lasting kind
     named = classify(content, imperative=False, message=message).memory_type != "context"
     return build_save(

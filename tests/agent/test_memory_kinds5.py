@@ -297,3 +297,54 @@ def test_forget_frames_in_other_languages_forget_their_topic(message: str, query
 def test_foreign_look_alikes_keep_nothing(message: str) -> None:
     """Forgetting one's shoes, a question, a frame not opening its clause: no request."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "remember I have a spinal fusion at C5",
+        "note that I'm in recovery from an eating disorder",
+        "remember I ruptured my Achilles in 2020",
+        "save this: diagnosed with Crohn's disease last month",
+        "add to my profile: type 1 diabetic, I wear a CGM",
+        "For future reference, I had ACL reconstruction in 2021",
+    ],
+)
+def test_medical_history_is_a_high_importance_constraint(message: str) -> None:
+    """SPEC: injuries and medical constraints are high, whatever words name them."""
+    found = saved(message)
+    assert (found.memory_type, found.importance) == ("constraint", "high")
+
+
+@pytest.mark.parametrize(
+    ("message", "memory_type"),
+    [
+        ("remember my gym doesn't allow chalk", "constraint"),
+        ("note that I need to be ready for the Spartan race", "goal"),
+        ("remember my vertical is 24 inches and I want 28 by the season", "goal"),
+        ("remember I'm done with early morning runs", "preference"),
+        ("note that I don't do evening sessions", "preference"),
+        ("for future reference I want my Saturdays free", "preference"),
+        ("note this: in our chats specifically, keep answers brief", "instruction"),
+        ("You're my swim coach, so note this: don't comment on my diet", "instruction"),
+        ("please stop sending me quotes, and remember that", "instruction"),
+    ],
+)
+def test_the_type_follows_the_cue(message: str, memory_type: str) -> None:
+    """A rule the gym sets, a readiness goal, a dislike said as "done with", a directive
+    behind a reason or a this-coach frame."""
+    assert saved(message).memory_type == memory_type
+
+
+@pytest.mark.parametrize(
+    ("message", "importance"),
+    [
+        ("remember I hate rowing, so swap it for the bike", "medium"),
+        ("note that I like long runs, schedule them on Sundays", "medium"),
+        ("for future programming: I can't stand wall balls", "medium"),
+        ("remember I hate lunges", "low"),
+    ],
+)
+def test_a_preference_tied_to_the_plan_weighs_more(message: str, importance: str) -> None:
+    """A liking with a directive for the plan beside it is medium; a bare liking stays low."""
+    assert saved(message).importance == importance
