@@ -94,7 +94,7 @@ def _fact_before(sentence: str, start: int, earlier: Sequence[str]) -> str:
     """
     same = sentence[:start]
     turn = _DISCOURSE.match(lower(same))
-    same = strip_request(same[turn.end() if turn else 0 :]).strip(" ,;:-")
+    same = strip_request(same[turn.end() if turn else 0 :]).strip(" ,;:-(")
     leaning = _LEANS_BACK.match(lower(same)) is not None
     same = same if leaning else drop_lead(same)
     if _QUALIFYING.match(lower(same)):

@@ -21,7 +21,7 @@ from agent.memory_rules.forget_targets import (
     pointed_at,
 )
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
-from agent.memory_rules.memory_refs import STALE, memory_reference
+from agent.memory_rules.memory_refs import MEMORY_NOUNS, STALE, memory_reference
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower
@@ -35,8 +35,13 @@ _FORGET_TRIGGER = re.compile(
     r"|noting|storing"
     r"|keeping(?: track of)?))"
     r"|(?P<delete>(?:delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|ditch|bin"
-    r"|toss|nuke|throw|chuck)(?: out| away| off)"
-    r"(?= (?:the|my|that|this|those|it|all|every|everything|any)\b)"
+    r"|toss|nuke|chuck)(?: out| away| off)"
+    r"(?= (?:the|my|that|this|those|it|all|every|everything|any|what)\b)"
+    r"|throw (?:out|away)(?= (?:the|my|that) (?:old |previous )?(?:[a-z0-9\-]+ ){0,3}(?:"
+    + KINDS
+    + "|"
+    + MEMORY_NOUNS
+    + r")\b)"
     r"|(?<=mind )(?:deleting|removing|erasing|dropping|scrapping)|delete|remove|erase|clear|wipe"
     r"|drop|scrap|discard|purge|scratch|get rid of|ditch"
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|undo|lift(?= (?:the|my|that) )"
@@ -47,7 +52,7 @@ _FORGET_TRIGGER = re.compile(
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
     r"|(?:don't|do not) remember(?! to\b)|(?:don't|do not|stop) (?:keep|store|sav)(?:e|ing)?"
-    r"(?= (?:the|my|that|this|what|any|those|these)\b))"
+    r"(?= (?:the|my|that|this|what|any|anything|everything|all|those|these)\b))"
     r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap(?: out)?|overwrite|set)"
     r"|(?P<unkeep>(?:doesn't|does not|don't|do not) need to be (?:stored|saved|kept|remembered"
     r"|on file)|(?:shouldn't|should not) be (?:stored|saved|kept|on file))"

@@ -54,6 +54,7 @@ _WHAT_YOU_KNOW = re.compile(
     r" (?:know|remember|have(?: saved| stored| noted)?|got|saved|noted)(?: (?:on|about) me)?"
     r"|i (?:just )?(?:told you|said|mentioned|wrote|shared|gave you))"
     r" (?:about|on|regarding|re) (?P<q>.+)$"
+    r"|^(?:anything|everything|all) (?:about|regarding|re) (?P<q2>.+)$"
 )
 
 QUERY_LEAD = re.compile(
@@ -130,6 +131,8 @@ def back_reference(sentence: str, start: int) -> str:
     if RETRACTED.search(lower(clause)):  # "I don't hate X anymore" forgets "I hate X"
         clause = _NEGATORS.sub("", clause).strip()
     state = _STATE.match(lower(clause))
+    if memory_reference(clause) is not None:  # "that was a joke about X": the clause names it
+        return clause
     if state is None or lower(clause).startswith(("i ", "i'm ", "i've ")):
         return clause
     return clause[: state.end("subject")]

@@ -131,6 +131,27 @@ def split_label(sentence: str) -> tuple[str, str, Strength] | None:
     return None
 
 
+_SESSION_WORDS = re.compile(
+    r"\b\d+ ?x ?\d+\b|\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|last night)"
+    r"\b(?!.*\b(?:pr|pb|best|max|1rm|goal|target|record)\b)"
+)
+_SESSION_VERBS = re.compile(r"^(?:i )?(?:did|ran|rode|swam|lifted|finished|completed|hit)\b")
+
+
+def session_log(content: str) -> bool:
+    """Whether even a strong label's content is a session log, not a fact.
+
+    "3x10 squats at 80" and "did 10 rounds today" are logs; medical news stays a fact
+    ("tore my ACL today").
+    """
+    low = lower(content.strip())
+    if MEDICAL.search(low):
+        return False
+    return bool(_RESULT.search(low) or re.search(r"\b\d+ ?x ?\d+\b", low)) or (
+        _SESSION_VERBS.match(low) is not None and _SESSION_WORDS.search(low) is not None
+    )
+
+
 def lasting(content: str) -> bool:
     """Whether a weak label's content reads as a lasting fact rather than a session log.
 

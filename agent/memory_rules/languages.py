@@ -26,6 +26,12 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         "remember that",
     ),
     (r"(?:merk dir|notier(?:e)? dir)(?: bitte)?\s*(?=:)", "remember"),
+    (
+        r"(?:recu[eé]rd(?:alo|elo|a esto)|an[oó]ta(?:lo)?|ap[uú]nta(?:lo)?|gu[aá]rd(?:alo|a esto)"
+        r"|lembr(?:a|e)(?: disso)?|anota(?: a[ií])?|retiens (?:[cç]a|bien)|note (?:[cç]a|bien)"
+        r"|merk dir das|ricorda(?:telo| questo))\s*(?=:)",
+        "remember this",
+    ),
     (r"(?:yaad|dhyan) (?:rakhna|rakho|rakhiye|rakh lo|rakhna ji)", "remember that"),
     (r"garde (?:[cç]a|cela) en (?:t[eê]te|m[eé]moire)", "keep that in mind"),
     # forget and change, with what they name

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.classification import classify
-from agent.memory_rules.labels import lasting, split_label
+from agent.memory_rules.labels import lasting, session_log, split_label
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.rewriting import noun_phrase, rewrite_imperative, rewrite_statement
@@ -33,10 +33,10 @@ _SAVE_TRIGGER = re.compile(
     r"|take (?:this |that |it )?into account|factor (?:this |that |it )?in|account for the fact"
     r"|(?:keep|kept) track of the fact)"
     r"|(?P<track>(?:(?:keep|kept) (?:(?:a )?(?:track|record|log|tally) of|(?:an eye|tabs) on)"
-    r"|account for|factor in)(?= (?:my|our)\b))"
+    r"|account for|factor in|take(?= (?:my|our) [^,.;]{1,40}? into account))(?= (?:my|our)\b))"
     r"|(?P<note>(?:make|take|keep|kept|add|leave|drop|put|made|took) (?:a )?(?:quick |mental"
     r" |little )?(?:note|record)(?: of)?"
-    r"|note (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
+    r"|(?:note|(?<=you )noted) (?:that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:take |make )?note (?:for (?:the )?future|for later|for next time|going forward)"
     r"(?= that\b)"
     r"|(?:write|jot|put|mark|set) (?:this |that |it )?down(?: somewhere)?"
@@ -282,6 +282,8 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     lead, content, strength = labelled
     if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
         return None
+    if session_log(content):  # "save this for later: 3x10 squats at 80" is a log
+        return None
     text = f"{lead}: {content}" if lead else content
     if _DIRECT_IMPERATIVE.match(lower(content)) or _looks_imperative(lower(content)):
         text = content  # "You're my run coach, so note this: don't comment…": a reason before
@@ -306,7 +308,12 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
         if kind == "note" and lower(after).lstrip().startswith("to self"):
             continue
         if kind == "track":  # "keep track of my bodyweight, it was 84 today": the tracking
-            tracked = sentence[match.start() :]
+            tracked = re.sub(  # "take my asthma into account": account for it
+                r"^take (.+?) into account",
+                r"account for \1",
+                sentence[match.start() :],
+                flags=re.IGNORECASE,
+            )
             after = re.split(r"[,;:.!?]|\s-\s", tracked)[0]
             if lasting(tracked[len(after) :]):  # "…, it's been tight lately": why, kept with it
                 after = tracked.rstrip(" .!")

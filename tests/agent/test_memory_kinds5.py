@@ -348,3 +348,44 @@ def test_the_type_follows_the_cue(message: str, memory_type: str) -> None:
 def test_a_preference_tied_to_the_plan_weighs_more(message: str, importance: str) -> None:
     """A liking with a directive for the plan beside it is medium; a bare liking stays low."""
     assert saved(message).importance == importance
+
+
+@pytest.mark.parametrize(
+    ("message", "needle"),
+    [
+        ("Take my asthma into account when you plan intervals", "asthma"),
+        ("I'd appreciate it if you noted that I'm a vegetarian", "vegetarian"),
+        ("I'm a shift worker (keep that in mind)", "shift worker"),
+        ("recuérdalo: soy vegetariano", "vegetariano"),
+        ("remember: I tore my ACL today", "ACL"),
+    ],
+)
+def test_more_forms_of_the_same_request_kinds_save(message: str, needle: str) -> None:
+    """Each kind in a form the corpus did not show: the grammar, not the sentence."""
+    assert needle in saved(message).content
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("retract what I told you about my shoulder", "shoulder"),
+        ("please don't keep anything about my divorce", "divorce"),
+        ("wipe out what you have on me about sleep", "sleep"),
+        ("that was just sarcasm about loving burpees, please delete it", "loving burpees"),
+    ],
+)
+def test_more_forms_of_the_same_forget_kinds_forget(message: str, query: str) -> None:
+    assert query in forgotten(message).query
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "save this for later: 3x10 squats at 80",
+        "file this away: did 10 rounds today",
+        "throw out the old shoes, they're done",
+    ],
+)
+def test_a_session_log_or_an_object_is_no_memory_even_after_a_strong_label(message: str) -> None:
+    """A strong label does not make a log a fact; old shoes are not a note."""
+    assert detect_memory_intent(message) is None
