@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from agent.memory_rules.labels import lasting
 from agent.memory_rules.lead_in import drop_lead, strip_request
 from agent.memory_rules.memory_refs import memory_reference
 from agent.memory_rules.replacements import replacement
@@ -74,8 +75,8 @@ def correction_label(sentence: str, message: str) -> ForgetRequest | None:
         return ForgetRequest(query, build_save(new, explicit=True, message=message, min_words=1))
     retracted = _RETRACTION.match(lower(content))
     if retracted is None:
-        swapped = new_not_old(content, message)  # "I train 4 days a week, not 5"
-        return None if swapped is None else ForgetRequest(*swapped)
+        swapped = new_not_old(content, message) if lasting(content) else None
+        return None if swapped is None else ForgetRequest(*swapped)  # "…4 days a week, not 5"
     old = strip_tail(_NEGATION.sub("", content[: retracted.end()], count=1), ("anymore",))
     query = re.sub(r"^(?:i|i'm|my)\s+", "", old, flags=re.IGNORECASE)
     rest = content[retracted.end() :].strip(" ,;-")

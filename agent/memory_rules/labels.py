@@ -147,7 +147,7 @@ def session_log(content: str) -> bool:
     low = lower(content.strip())
     if MEDICAL.search(low):
         return False
-    return bool(_RESULT.search(low) or re.search(r"\b\d+ ?x ?\d+\b", low)) or (
+    return bool(_RESULT.search(low) or re.search(r"\b\d+ ?x ?\d+\b|\b\d+ rounds? of\b", low)) or (
         _SESSION_VERBS.match(low) is not None and _SESSION_WORDS.search(low) is not None
     )
 

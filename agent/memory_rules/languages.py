@@ -32,7 +32,8 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         r"|merk dir das|ricorda(?:telo| questo))\s*(?=:)",
         "remember this",
     ),
-    (r"(?:yaad|dhyan) (?:rakhna|rakho|rakhiye|rakh lo|rakhna ji)", "remember that"),
+    (r"(?:yaad|dhyan) (?:rakhna|rakho|rakhiye|rakh lo)(?: ki)?\s*,?(?=\s*\S)", "remember:"),
+    (r"(?:yaad|dhyan) (?:rakhna|rakho|rakhiye|rakh lo)", "remember"),
     (r"garde (?:[cç]a|cela) en (?:t[eê]te|m[eé]moire)", "keep that in mind"),
     # forget and change, with what they name
     (
@@ -64,9 +65,17 @@ FOREIGN_LIMITS = re.compile(
 """Limits said in those languages ("ich kann nur dienstags", "nada de press"): constraints."""
 
 
+_ONE_OFF = re.compile(
+    r"\b(?:hoy|ma[nñ]ana|ayer|esta (?:noche|tarde)|heute|morgen|gestern|aujourd'hui|demain|hier"
+    r"|ce soir|hoje|amanh[aã]|ontem|oggi|domani|ieri|stasera|aaj|kal)\b",
+    re.IGNORECASE,
+)
+"""Today, tomorrow and yesterday in those languages: a one-off, not a memory."""
+
+
 def english_frames(message: str) -> str:
     """The message with its foreign keep/forget frames in English (usually unchanged)."""
-    if _ANY.search(message) is None:
+    if _ANY.search(message) is None or _ONE_OFF.search(message):
         return message
     for pattern, english in _PATTERNS:
         message = pattern.sub(english, message)

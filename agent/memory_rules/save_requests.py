@@ -67,6 +67,10 @@ _SAVE_TRIGGER = re.compile(
     r")\b"
 )
 _THAT = re.compile(r"\s*that\b")
+_ONCE_TIME = re.compile(rf"{ONE_OFF.pattern}|\b(?:yesterday|last (?:night|week))\b")
+_ONCE = re.compile(rf"{_ONCE_TIME.pattern}|\b(?:i'll|i will|i'm going to|i'm gonna)\b")
+"""What makes watching or factoring something in a one-off ("my form in the video I'll send");
+keeping in mind needs a time word for it ("factor in my long run yesterday")."""
 _THIS_COACH_LEAD = re.compile(
     r"^(?:(?:in|for|during) (?:our|these|this) (?:chats?|conversations?|sessions)|for you|with you)"
     r"(?: specifically| only)?,?\s+",
@@ -317,7 +321,7 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
             after = re.split(r"[,;:.!?]|\s-\s", tracked)[0]
             if lasting(tracked[len(after) :]):  # "…, it's been tight lately": why, kept with it
                 after = tracked.rstrip(" .!")
-            if lead is not None and not is_question(sentence):
+            if lead is not None and not is_question(sentence) and not _ONCE.search(lower(after)):
                 return build_save("to " + after, explicit=False, message=message)
             continue
         if kind == "attribute":
@@ -349,6 +353,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
                 or (_OBJECT.search(match.group(0)) and _QUALIFIER.match(lower(after)))
             ):
                 continue  # "…, remember that" points back: `back_refs` reads it
+            if kind == "mind" and _ONCE_TIME.search(lower(after)):
+                continue  # "factor in my long run yesterday": this plan, not a memory
             request = build_save(after, explicit=explicit, message=message)
         if request is not None:
             return request

@@ -29,6 +29,10 @@ _CHANGED = re.compile(
 _SESSION = re.compile(rf"\b{SESSIONS}$")
 _VALUE = re.compile(rf"\d|\b(?:{'|'.join(WEEKDAYS)})s?\b")
 """A value the coach may hold: a number or a weekday ("not 130", "not Sundays")."""
+_OLD_VALUE = re.compile(
+    rf"(?:the )?(?:\d[\d:.,]*\s*(?:[a-z%\"]{{1,6}})?|(?:{'|'.join(WEEKDAYS)})s?)"
+)
+"""The old value ruled out, and nothing else ("not 130", "not 85 kg"; not "not bad for a 40…")."""
 _NEW_NOT_OLD = re.compile(r"^(?P<new>.+?),?\s+(?:not|instead of) (?P<old>[^,;.]+)[.!]?$")
 _NUMBER = re.compile(r"\d+(?:[.:]\d+)?")
 _TOLD = re.compile(
@@ -53,7 +57,7 @@ def changed_value(sentence: str, message: str) -> ForgetRequest | None:
     if found.group(span) is None:
         return None
     value = sentence.strip()[found.start(span) : found.end(span)]
-    if not (_VALUE.search(lower(value)) and _VALUE.search(found.group("old"))):
+    if not (_VALUE.search(lower(value)) and _OLD_VALUE.fullmatch(found.group("old").strip())):
         return None  # "my knee is better now, not perfect": a state, no held value
     new = build_save(f"{subject} is {value}", explicit=True, message=message, min_words=1)
     return ForgetRequest(query=subject[3:], replacement=new)

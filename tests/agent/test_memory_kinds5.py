@@ -389,3 +389,29 @@ def test_more_forms_of_the_same_forget_kinds_forget(message: str, query: str) ->
 def test_a_session_log_or_an_object_is_no_memory_even_after_a_strong_label(message: str) -> None:
     """A strong label does not make a log a fact; old shoes are not a note."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "keep an eye on my form in the video I'll send",
+        "factor in my long run yesterday when you plan today's session",
+        "keep in mind I'm wrecked today",
+        "jot this down: 3 rounds of 400m run, 21 KB swings",
+        "my max is 140 now, not bad for a 40 year old",
+        "correction: I did 4 sets not 5",
+        "update: I ran 5k not 10k today",
+        "recuerda que mañana tengo partido",
+        "lembra que hoje é dia de perna, tá?",
+        "yaad rakhna, kal gym band hai",
+    ],
+)
+def test_one_offs_and_logs_inside_the_new_frames_keep_nothing(message: str) -> None:
+    """Today, yesterday, a video to come, a workout, a remark that is no value: conversation."""
+    assert detect_memory_intent(message) is None
+
+
+def test_a_future_fact_kept_in_mind_is_still_kept() -> None:
+    assert (
+        "travelling" in saved("keep in mind I'll be travelling for work every other week").content
+    )
