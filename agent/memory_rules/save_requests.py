@@ -9,6 +9,14 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.classification import classify
+from agent.memory_rules.imperatives import (
+    DIRECT_IMPERATIVE,
+    STRONG_COACH_VERBS,
+    THIS_COACH_LEAD,
+    is_coach_imperative,
+    looks_imperative,
+    one_off_task,
+)
 from agent.memory_rules.labels import lasting, session_log, split_label
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
 from agent.memory_rules.requests import MemoryRequest
@@ -71,12 +79,6 @@ _ONCE_TIME = re.compile(rf"{ONE_OFF.pattern}|\b(?:yesterday|last (?:night|week))
 _ONCE = re.compile(rf"{_ONCE_TIME.pattern}|\b(?:i'll|i will|i'm going to|i'm gonna)\b")
 """What makes watching or factoring something in a one-off ("my form in the video I'll send");
 keeping in mind needs a time word for it ("factor in my long run yesterday")."""
-_THIS_COACH_LEAD = re.compile(
-    r"^(?:(?:in|for|during) (?:our|these|this) (?:chats?|conversations?|sessions)|for you|with you)"
-    r"(?: specifically| only)?,?\s+",
-    re.IGNORECASE,
-)
-"""A frame tying a directive to this coach; the directive after it is the memory."""
 _OBJECT = re.compile(r" (?:this|that|it)(?: |$)")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
 _QUALIFIER = re.compile(r"\s*(?:when|whenever|while|if|for|as|during|because|since|with)\b")
@@ -125,89 +127,10 @@ _TRAIL_WORDS = (
     ",in your memory,on file,to my file,to my notes,please remember,remember that,remember"
 ).split(",")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|my|me|mine|myself|we|we're|our|us)\b")
-_STRONG_COACH_VERBS = frozenset(
-    "remind call use include program programme give ask tell send avoid skip push schedule"
-    " mention explain suggest recommend answer respond reply speak talk address refer format"
-    " limit factor account consider assume default convert exclude motivate encourage warn scale"
-    " modify adjust substitute swap offer provide cue summarize summarise greet challenge check"
-    " be keep stick prioritize prioritise focus plan cap sign put comment".split()
-)
-_NON_COACH_VERBS = frozenset(
-    "bring buy stretch breathe drink eat sleep hydrate pack grab wear charge wash book pay pick"
-    " foam ice shower stop warm cool take do go run lift forget remember".split()
-)
-_DIRECT_IMPERATIVE = re.compile(
-    r"^(?:always |never |please )*(?:call me|remind me|use (?:kg|kgs|kilos|kilograms|lbs|pounds"
-    r"|metric|imperial|miles|km)|keep (?:your |the |it |things |them |replies |answers"
-    r"|responses |messages )|be (?:more |less |really |very )?(?:blunt|direct|honest|gentle|harsh"
-    r"|tough|strict|encouraging|concise|brief|detailed|positive|supportive|funny|serious|formal"
-    r"|casual|patient|nice|kind|straight)|(?:talk|speak) to me|(?:don't|do not|never) (?:program"
-    r"|give me|schedule|include|prescribe|assign|send me|use|call me|be|ask me)|(?:always|never)"
-    r" [a-z]+)"
-)
 _NOT_NAME = frozenset(
     "later tomorrow back when if after before tonight now at on in maybe please today out up"
     " asap soon again".split()
 )
-
-
-_TASKS = frozenset(
-    "send email text check review share post upload book finish update fix forward attach"
-    " look".split()
-)
-"""Verbs of a task the coach does once ("don't forget to send my plan"): a to-do, no memory."""
-_RECURRING = re.compile(
-    r"\b(?:always|never|every|each|whenever|any ?time|from now on|going forward|moving forward"
-    r"|weekly|daily|monthly|regularly|in with|on (?:mondays|tuesdays|wednesdays|thursdays"
-    r"|fridays|saturdays|sundays|weekends|weekdays))\b"
-)
-"""What makes a task a standing instruction ("send me a recap every Sunday")."""
-
-
-def _one_off_task(body: str) -> bool:
-    """Whether an imperative is a one-time task: a task verb and nothing saying it recurs."""
-    words = [w for w in split_words(body) if w not in {"always", "please", "also", "just"}]
-    return bool(words) and words[0] in _TASKS and _RECURRING.search(lower(body)) is None
-
-
-def _stem(gerund: str) -> str:
-    """The verb a gerund is made from, when it is a coach verb ("programming" → "program")."""
-    stem = gerund[:-3]
-    for verb in (stem, stem + "e", stem[:-1]):
-        if verb in _STRONG_COACH_VERBS:
-            return verb
-    return stem
-
-
-def _is_coach_imperative(text: str) -> bool:
-    """True when an imperative ("remind me to…") asks the coach to do something lasting."""
-    words = split_words(text)
-    while words and words[0] in {"always", "never", "please", "also", "just", "to"}:
-        words = words[1:]
-    if words[:1] == ["stop"] and words[1:2] and words[1].endswith("ing"):
-        words = [_stem(words[1]), *words[2:]]  # "stop using emojis": a coach habit to drop
-    if not words or (words[0] in _NON_COACH_VERBS and "me" not in words[1:3]):
-        return False
-    if words[0] in {"don't", "not"}:
-        return len(words) > 1 and words[1] in _STRONG_COACH_VERBS
-    return words[0] in _STRONG_COACH_VERBS or any(w in {"me", "my", "your"} for w in words[1:4])
-
-
-def _looks_imperative(low: str) -> bool:
-    """A clause opening with a coach verb and no subject: "check in with me on Mondays".
-
-    Also negated ("don't comment on my lifting") or stopped ("stop putting quotes in").
-    """
-    words = split_words(low)
-    if words[:1] in (["don't"], ["never"]):
-        words = words[1:]
-    elif words[:1] == ["stop"] and words[1:2] and words[1].endswith("ing"):
-        words = [_stem(words[1]), *words[2:]]
-    return (
-        bool(words)
-        and words[0] in _STRONG_COACH_VERBS
-        and not any(VERB_HINTS.fullmatch(w) for w in words[1:3])
-    )
 
 
 def _clean(raw: str) -> str:
@@ -244,17 +167,17 @@ def build_save(
     if _EVENT.match(lower(stripped)) or _CONVERSATION.match(lower(stripped)):
         return None
     text = _clean(stripped)
-    framed = _THIS_COACH_LEAD.sub("", text)  # "in our chats, keep replies short": a directive
-    if _DIRECT_IMPERATIVE.match(lower(framed)) or _looks_imperative(lower(framed)):
+    framed = THIS_COACH_LEAD.sub("", text)  # "in our chats, keep replies short": a directive
+    if DIRECT_IMPERATIVE.match(lower(framed)) or looks_imperative(lower(framed)):
         text = framed
     low = lower(text)
     if low in PRONOUN_ONLY or (not lower(stripped).startswith("that ") and _REMINISCE.match(low)):
         return None
-    if low.startswith("to ") or _DIRECT_IMPERATIVE.match(low) or _looks_imperative(low):
+    if low.startswith("to ") or DIRECT_IMPERATIVE.match(low) or looks_imperative(low):
         body = text[3:] if low.startswith("to ") else text
-        if not _is_coach_imperative(body) or ONE_OFF.search(low):
+        if not is_coach_imperative(body) or ONE_OFF.search(low):
             return None
-        if _one_off_task(body):
+        if one_off_task(body):
             return None
         if set(split_words(body)[1:]) <= PRONOUN_ONLY | {"going", "forward", "up"}:
             return None  # "keep that going forward": the object is before, `back_refs` reads it
@@ -289,7 +212,7 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     if session_log(content):  # "save this for later: 3x10 squats at 80" is a log
         return None
     text = f"{lead}: {content}" if lead else content
-    if _DIRECT_IMPERATIVE.match(lower(content)) or _looks_imperative(lower(content)):
+    if DIRECT_IMPERATIVE.match(lower(content)) or looks_imperative(lower(content)):
         text = content  # "You're my run coach, so note this: don't comment…": a reason before
     # "note: vegan": a weak label keeps a bare attribute only when it names a lasting kind
     named = classify(content, imperative=False, message=message).memory_type != "context"
@@ -376,10 +299,10 @@ def standalone_instruction(sentence: str, message: str) -> MemoryRequest | None:
     for start in starts:
         clause = re.split(r"[,;:]|\s-\s", sentence[start:], maxsplit=1)[0]
         low = lower(strip_tail(drop_lead(clause.strip()), _STANDING_TAIL))
-        if not _DIRECT_IMPERATIVE.match(low) or ONE_OFF.search(low):
+        if not DIRECT_IMPERATIVE.match(low) or ONE_OFF.search(low):
             continue
         lead = re.match(r"(?:always|never) ([a-z]+)", low)
-        if lead and lead.group(1) not in _STRONG_COACH_VERBS:
+        if lead and lead.group(1) not in STRONG_COACH_VERBS:
             continue
         body = strip_tail(drop_lead(sentence[start:].strip()), _STANDING_TAIL)
         request = build_save("to " + body, explicit=False, message=message)
