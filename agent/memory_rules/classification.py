@@ -161,7 +161,7 @@ _FOR_PLANNING = re.compile(
     r"(?:plans?|planning|programming|programs?)\b|\bwhen you(?:'re| are)? (?:plan|program|build"
     r"|giv|writ)\w*|(?:,|\bso) (?:please )?(?:schedule|keep|put|program|plan|give|avoid|use|swap"
     r"|sub|make)\b"
-    r"|\b(?:pb|pr|personal best|1rm|max)\b"
+    r"|\b(?:pb|pr|personal best|1rm|max|ftp|training max|threshold|vo2 ?max|css)\b"
 )
 """A fact tied to the plan (a consequence for training, a best): it weighs more."""
 _IMPORTANT = re.compile(r"\b(?:important|crucial|critical|vital|essential|life[- ]threatening)\b")

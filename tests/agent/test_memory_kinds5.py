@@ -342,11 +342,13 @@ def test_the_type_follows_the_cue(message: str, memory_type: str) -> None:
         ("remember I hate rowing, so swap it for the bike", "medium"),
         ("note that I like long runs, schedule them on Sundays", "medium"),
         ("for future programming: I can't stand wall balls", "medium"),
+        ("note that my FTP is 240 W", "medium"),
         ("remember I hate lunges", "low"),
     ],
 )
 def test_a_preference_tied_to_the_plan_weighs_more(message: str, importance: str) -> None:
-    """A liking with a directive for the plan beside it is medium; a bare liking stays low."""
+    """A liking with a directive for the plan beside it, or a training number, is medium; a
+    bare liking stays low."""
     assert saved(message).importance == importance
 
 
