@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 MAX_INPUT_CHARS = 1000
 """Longer messages are truncated before any rule runs, so every rule is linear and bounded."""
@@ -90,6 +91,7 @@ def _osa_distance(a: str, b: str, limit: int) -> int:
     return prev[len(b)]
 
 
+@lru_cache(maxsize=8192)
 def _fix_word(word: str) -> str:
     """Fix one whitespace-delimited word: contractions without apostrophes and trigger typos."""
     start, end = 0, len(word)
