@@ -55,6 +55,10 @@ _KEEPS_WITH_PLACE = (
 )
 _VERBLESS = (
     r"for (?:your|my|the) (?:notes|records?|files?|memory|profile)|for future reference"
+    r"|(?:(?:that's|that is|it's|this is) )?(?:good|important|useful|handy|worth) (?:to know"
+    r"|knowing|remembering|noting|keeping in mind|bearing in mind)"
+    r"|(?:just )?so you know for (?:the )?(?:future|later|next time|planning|programming"
+    r"|future (?:plans|planning|sessions|programming|reference))"
     r"|(?:i'm |i am )?(?:just )?(?:telling|letting) you(?: know)?(?: this| that)?"
     r" (?:so|because|in case|for when)\b.*"
 )

@@ -15,7 +15,7 @@ from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
 from agent.memory_rules.sentences import lower, normalise, split_sentences
 from agent.memory_rules.standing import standing_directive, treatment_preference
-from agent.memory_rules.updates import update_pointing_back
+from agent.memory_rules.updates import told_then_now, update_pointing_back
 from agent.memory_rules.value_changes import changed_value
 
 
@@ -39,6 +39,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
         forget = (
             retraction(sentence)
             or changed_value(sentence, message)
+            or told_then_now(sentence, message)
             or correction_label(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)
             or forget_from_sentence(sentence, message, following, previous)

@@ -24,7 +24,8 @@ from agent.memory_rules.value_changes import new_not_old
 
 _TOPIC = re.compile(
     r"^(?:(?:nvm|never ?mind|oh|ok|okay|and|so|also|btw|actually|re),?\s+)*"
-    r"(?:about|regarding|as for|re:?)\s+(?P<q>\S.*)$"
+    r"(?:(?:what|everything|the stuff|the thing) i (?:just )?(?:said|told you|mentioned|wrote)"
+    r"(?: earlier| before)? )?(?:about|regarding|as for|re:?)\s+(?P<q>\S.*)$"
 )
 """A fronted topic: "nvm about the soccer thing", "as for my old PR"."""
 

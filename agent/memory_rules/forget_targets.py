@@ -52,8 +52,8 @@ _FROM_MEMORY = re.compile(r"^(?P<q>.+?)\s+(?:from|out of|off) " + PLACE + r"\b")
 _WHAT_YOU_KNOW = re.compile(
     r"^(?:what|everything|anything|all|the stuff|the things?) (?:that )?(?:you(?:'ve| have)?"
     r" (?:know|remember|have(?: saved| stored| noted)?|got|saved|noted)(?: (?:on|about) me)?"
-    r"|i (?:just )?(?:told you|said|mentioned|wrote|shared|gave you))"
-    r" (?:about|on|regarding|re) (?P<q>.+)$"
+    r"|i (?:just |earlier |previously )?(?:told you|said|mentioned|wrote|shared|gave you))"
+    r"(?: earlier| before| last time)? (?:about|on|regarding|re) (?P<q>.+)$"
     r"|^(?:anything|everything|all) (?:about|regarding|re) (?P<q2>.+)$"
 )
 

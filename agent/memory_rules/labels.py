@@ -58,6 +58,12 @@ _WEAK = re.compile(
 _OBJECTS = frozenset("this that it these those one bit please pls porfa plz thx esto eso".split())
 _KEEP_WITH_OBJECT = frozenset("add log record put".split())
 """Verbs that keep in a label only with an object: "add that:", not "add:"."""
+_WANT_KEPT = re.compile(
+    r"^(?:i'd like|i would like|i want|i need|please have|can you have) (?:this|that|it|the"
+    r" following) (?:saved|noted|stored|remembered|on file|on record|kept|logged|written down)"
+    r"(?: (?:please|pls|for later|somewhere))*$"
+)
+"""A wish that what follows be kept: a label though it has a subject."""
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
 _SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
 """Idioms with a verb of keeping that keep nothing for the coach."""
@@ -89,6 +95,8 @@ def _strength(label: str) -> Strength | None:
     low = lower(label)
     if _SELF_NOTE.search(low):
         return None
+    if _WANT_KEPT.match(low.strip()):
+        return "strong"  # "I'd like this saved:"
     words = split_words(drop_lead(label)) or split_words(label)  # "I'd love it if you…"
     longest = (
         12 if words[:1] and words[0] in KEEP_VERBS | _KEEP_WITH_OBJECT else 8

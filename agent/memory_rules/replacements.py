@@ -70,11 +70,14 @@ _ABOUT_THE_RECORD = re.compile(
 )
 
 
+_LIKING = frozenset("hate hates like likes love loves enjoy enjoys dislike dislikes prefer".split())
+
+
 def _object_of(query: str) -> str:
     """What a pronoun in the replacement refers to: "I hate burpees" → "burpees"."""
     tokens = query.split()
-    if tokens and tokens[0].lower().endswith("ing"):  # "hating burpees"
-        return " ".join(tokens[1:])
+    if tokens and (tokens[0].lower().endswith("ing") or tokens[0].lower() in _LIKING):
+        return " ".join(tokens[1:])  # "hating burpees", "hate yoga"
     if tokens and tokens[0].lower() in {"i", "i'm", "i've"}:
         idx = 1
         while idx < len(tokens) and tokens[idx].lower() in ADVERBS | {"not", "don't"}:

@@ -417,3 +417,48 @@ def test_a_future_fact_kept_in_mind_is_still_kept() -> None:
     assert (
         "travelling" in saved("keep in mind I'll be travelling for work every other week").content
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "needle"),
+    [
+        ("Just so you have it on record, I had a concussion in March", "concussion"),
+        ("I'd like this saved: my marathon PB is 3:12", "3:12"),
+        ("I'm 45 and postmenopausal. worth keeping in mind.", "postmenopausal"),
+        ("got a bad back. just so you know for future plans", "bad back"),
+    ],
+)
+def test_wishes_and_remarks_that_something_be_kept_save(message: str, needle: str) -> None:
+    """ "so you have it on record", "I'd like this saved:", "worth keeping in mind"."""
+    assert needle in saved(message).content
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        ("I said 5 days a week before but now it's 4", "5 days a week", "4 days a week"),
+        ("I told you I hate yoga but actually I love it now", "hate yoga", "Loves yoga now"),
+        ("nevermind what I told you about my diet, forget it", "diet", None),
+        ("scrap what I said earlier about Fridays", "Fridays", None),
+    ],
+)
+def test_what_was_told_before_is_corrected_or_forgotten(
+    message: str, query: str, new: str | None
+) -> None:
+    found = forgotten(message)
+    assert found.query == query
+    assert (found.replacement.content if found.replacement else None) == (new and f"{new}.")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I said it was heavy and now my back is sore lol",
+        "I said I'd run today but now I'm too tired",
+        "I'm vegan, just so you know",
+        "good to know, thanks",
+    ],
+)
+def test_narration_and_bare_asides_keep_nothing(message: str) -> None:
+    """A story of what was said, a plan changed, "just so you know" alone (SPEC: FYI)."""
+    assert detect_memory_intent(message) is None
