@@ -49,8 +49,9 @@ _LABEL = re.compile(
     r"|info))?\s*:\s*"
 )
 _RETRACTION = re.compile(
-    r"^(?:i|i'm|i am|my [a-z0-9\-' ]{1,30}?) (?:no longer|don't|do not|am not|'m not|isn't|is not"
-    r"|aren't|are not)\b(?P<rest>[^,;]*?)(?: anymore| any more)?(?=\s*(?:[,;]|$|\s-\s))"
+    r"^(?:(?:i|i'm|i am|my [a-z0-9\-' ]{1,30}?) (?:no longer|don't|do not|am not|'m not|isn't"
+    r"|is not|aren't|are not)|i'm not)\b(?P<rest>[^,;]*?)(?: anymore| any more)?"
+    r"(?=\s*(?:[,;]|$|\s-\s))"
 )
 """A clause that says a fact is over: "I no longer work nights", "I don't run anymore"."""
 _CORRECTED = re.compile(

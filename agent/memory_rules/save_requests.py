@@ -61,9 +61,9 @@ _SAVE_TRIGGER = re.compile(
     r"|(?:save|store|note|keep|pin|jot|write)"
     r" (?:that|this|it)(?: down| on file| for later| in your notes| in memory| to memory)?"
     r"(?=[\s.!]*$))"
-    r"|(?P<attribute>(?:save|store|record|set|update|change) (?=my (?!"
+    r"|(?P<attribute>(?:save|store|record|set|update|change) (?=my (?!(?:[a-z0-9\-]+ ){0,2}(?:"
     + SESSIONS
-    + r")[a-z0-9\- ]{1,30}?"
+    + r") (?:as|to|at) )[a-z0-9\- ]{1,30}?"
     r" (?:as|to|at) \S))"
     r"|(?P<marker>(?:(?:fyi|just so you know|so you know|just so you're aware|(?:just )?a heads up"
     r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"

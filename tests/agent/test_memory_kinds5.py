@@ -462,3 +462,18 @@ def test_what_was_told_before_is_corrected_or_forgotten(
 def test_narration_and_bare_asides_keep_nothing(message: str) -> None:
     """A story of what was said, a plan changed, "just so you know" alone (SPEC: FYI)."""
     assert detect_memory_intent(message) is None
+
+
+def test_a_session_named_further_into_the_attribute_is_a_plan() -> None:
+    """ "change my Tuesday session to …" edits the plan; "change my rest day to …" a fact."""
+    assert detect_memory_intent("change my Thursday workout to a swim") is None
+    assert "Sunday" in saved("change my long run day to Sunday").content
+
+
+def test_not_anymore_after_an_update_label_retracts() -> None:
+    found = forgotten("update: I'm not on a cut anymore, I'm maintaining")
+    assert found.query == "on a cut" and found.replacement is not None
+
+
+def test_what_you_know_is_a_place_to_keep() -> None:
+    assert "firefighter" in saved("Put into what you know: I'm a firefighter").content
