@@ -127,7 +127,7 @@ _TOLD_PLAN = re.compile(r"\b(?:i'd|i'll|i would|i will|going to|gonna|today|toni
 
 
 def told_then_now(sentence: str, message: str) -> ForgetRequest | None:
-    """ "I said 5 days a week before but now it's 4": a correction of what was told, unasked.
+    """A correction of what was told, unasked: "I said 5 days a week before but now it's 4".
 
     What was told must be a lasting fact (no plan, no one-off) and what holds now must say
     it changed ("now", "these days", "actually").
