@@ -34,9 +34,13 @@ _LATEST = re.compile(
 """The save just made, named by when it was made rather than by what it says."""
 
 
+_CUES = re.compile(r"\b(?:back|retract|withdraw|unsay|last|latest|recent|newest|just)\b")
+"""Words every retraction has: a cheap test before the grammar."""
+
+
 def retraction(sentence: str) -> ForgetRequest | None:
     """A retraction of a topic or of the latest save, or None."""
-    if is_question(sentence):
+    if _CUES.search(lower(sentence)) is None or is_question(sentence):
         return None
     body = lower(drop_lead(sentence.strip()))
     latest = _LATEST.match(body)

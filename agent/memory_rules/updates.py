@@ -122,6 +122,7 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
     return query or subject, new, True
 
 
+_TOLD = re.compile(r"\bi (?:told|said|mentioned|wrote|had said)\b")
 _TOLD_NOW = re.compile(r"\b(?:now|anymore|any more|these days|nowadays|actually|instead)\b")
 _TOLD_PLAN = re.compile(r"\b(?:i'd|i'll|i would|i will|going to|gonna|today|tonight|tomorrow)\b")
 
@@ -132,6 +133,8 @@ def told_then_now(sentence: str, message: str) -> ForgetRequest | None:
     What was told must be a lasting fact (no plan, no one-off) and what holds now must say
     it changed ("now", "these days", "actually").
     """
+    if _TOLD.search(lower(sentence)) is None:
+        return None
     text = drop_lead(sentence.strip()).rstrip(" .!")
     found = _SAID.match(lower(text))
     if found is None or is_question(sentence) or not lower(text).startswith("i "):
