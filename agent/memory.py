@@ -90,6 +90,13 @@ def _saved(memory: Memory) -> SavedMemory:
     )
 
 
+def _newest(memories: list[Memory]) -> tuple[Memory, float] | None:
+    """The memory saved last ("undo that last save"): a turn always loads the newest."""
+    if not memories:
+        return None
+    return max(memories, key=lambda m: m.metadata.created_at or ""), 1.0
+
+
 def _refuse(plan: MemoryPlan, reason: str) -> None:
     """Keep nothing, and have the reply say why."""
     plan.refused = reason
@@ -152,7 +159,7 @@ class MemoryPlanner:
     ) -> list[Memory]:
         if intent.everything:
             return self._forget_all(existing, plan)
-        match = best_match(intent.query, existing)
+        match = _newest(existing) if intent.latest else best_match(intent.query, existing)
         if match is None:
             plan.unmatched_forget = intent.query
             plan.quoted["forget_request"] = intent.query

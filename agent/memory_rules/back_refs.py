@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.memory_rules.labels import lasting
+from agent.memory_rules.labels import lasting, session_log
 from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.save_requests import build_save
@@ -44,7 +44,7 @@ _COMPLEMENT = (
     rf"|(?:to|in|into|on|onto|with) (?:my |your |the |our )?(?:[a-z\-]+ ){{0,2}}{_PLACE})"
 )
 _KEEPS_ALONE = (
-    r"remember|memori[sz]e|save|store|note|retain|bookmark|(?:don't|do not|never) forget"
+    r"remember|memori[sz]e|save|store|note|retain|bookmark|pin|(?:don't|do not|never) forget"
     r"|(?:keep|bear|have) in mind|take into account|(?:make|take|keep) (?:a )?(?:quick |mental )?"
     r"(?:note|record)(?= of)|take note"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)"
@@ -56,12 +56,23 @@ _KEEPS_WITH_PLACE = (
     r"keep|log|record|mark|put|add|take|write|jot|file|pin|stick|factor|commit|chuck|throw|pop"
     r"|bung|stash|lock|bear"
 )
+_VERBLESS = (
+    r"for (?:your|my|the) (?:notes|records?|files?|memory|profile)|for future reference"
+    r"|(?:(?:that's|that is|it's|this is) )?(?:good|important|useful|handy|worth) (?:to know"
+    r"|knowing|remembering|noting|keeping in mind|bearing in mind)"
+    r"|(?:just )?so you know for (?:the )?(?:future|later|next time|planning|programming"
+    r"|future (?:plans|planning|sessions|programming|reference))"
+    r"|(?:i'm |i am )?(?:just )?(?:telling|letting) you(?: know)?(?: this| that)?"
+    r" (?:so|because|in case|for when)\b.*"
+)
+"""Pointers with no verb of keeping: a purpose ("…. for your notes"), or why it was told
+("telling you so you don't program max sprints")."""
 _POINTING = re.compile(
-    rf"\b(?:(?:{_KEEPS_ALONE})(?: of)?(?: {_PRONOUN})?"
+    rf"\b(?:{_VERBLESS}|(?:{_KEEPS_ALONE})(?: of)?(?: {_PRONOUN})?"
     rf"|(?P<placed>{_KEEPS_WITH_PLACE}) {_PRONOUN}(?={_COMPLEMENT})"
     rf"|(?P<bare>keep|log|record) (?:it|that|this)(?=[\s.!]*$))"
     rf"(?P<complement>(?:{_COMPLEMENT})*)"
-    r"(?=[\s,.;:!?]*$|\s*[,;.!?]|\s-\s|\s+(?:and|so|when|whenever|while|if|for|because|since|as"
+    r"(?=[\s,.;:!?)]*$|\s*[,;.!?)]|\s-\s|\s+(?:and|so|when|whenever|while|if|for|because|since|as"
     r"|please|thanks|thank|ok|okay|k|coach|too|always|though|or whatever|ah|lah|aye|eh|yeah|lol"
     r"|haha)\b)"
 )
@@ -94,7 +105,7 @@ def _fact_before(sentence: str, start: int, earlier: Sequence[str], *, medical: 
     """
     same = sentence[:start]
     turn = _DISCOURSE.match(lower(same))
-    same = strip_request(same[turn.end() if turn else 0 :]).strip(" ,;:-")
+    same = strip_request(same[turn.end() if turn else 0 :]).strip(" ,;:-(")
     leaning = _LEANS_BACK.match(lower(same)) is not None
     same = same if leaning else drop_lead(same)
     if _QUALIFYING.match(lower(same)):
@@ -155,6 +166,8 @@ def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> M
         bare = match.group("bare") is not None  # "log it" also logs sessions: not medical news
         fact = _fact_before(sentence, match.start(), earlier, medical=not bare)
         noted = _DASHED.match(sentence[match.end() :])  # "keep that on file - X": X goes with it
+        if noted is not None and session_log(noted.group(1)):
+            continue  # "save this for later: 3x10 squats at 80" is a log
         if noted is not None:
             fact = f"{fact} - {noted.group(1)}" if fact else noted.group(1)
         if not fact:

@@ -16,6 +16,7 @@ from agent.memory_rules.kind_cues import (
     SCHEDULE_LIMIT,
     SELF_LIKING,
 )
+from agent.memory_rules.languages import FOREIGN_CUES, FOREIGN_LIMITS
 from agent.memory_rules.requests import Scope
 from agent.memory_rules.sentences import lower
 from agent.memory_rules.word_lists import (
@@ -65,6 +66,7 @@ _SCHEDULE = re.compile(
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays"
     r"|mornings|evenings)\b"
     r"|\bnot allowed\b|\b(?:don't|doesn't|do not|does not|won't) (?:want|let|allow) me\b"
+    r"|\b(?:don't|doesn't|do not|does not|won't) (?:allow|permit)\b"
     r"|\b(?:never|no|not|don't|can't|won't)\b.{0,25}\bmore than \d+|\bcap\w* .{0,25}\bat \d+"
     r"|\ball the time (?:i|i've|i have|i got)\b"
     rf"|\b{_DAY}\b(?:,? (?:and |& |or )?|/|-)\b{_DAY}\b"
@@ -88,7 +90,7 @@ _FEEDBACK = re.compile(
 _INSTRUCTION = re.compile(
     rf"\b(?:call me(?! out\b| back\b)|remind me|use (?:{UNITS}|metric|imperial|miles|km"
     r"|kilometers|kilometres)|(?:you|the coach) should|when you (?:explain|write|talk|program"
-    r"|send|give|reply|answer|text|message|plan)|(?:don't|do not|never) (?:program|give me"
+    r"|send|give|reply|answer|text|message|plan|check in)|(?:don't|do not|never) (?:program|give me"
     r"|schedule|include|prescribe|assign|send me))\b"
 )
 _GOAL = re.compile(
@@ -97,7 +99,8 @@ _GOAL = re.compile(
     r"|working (?:on|toward|towards)"
     r"|target|plan(?:ning)? to|get (?:to|under|below)|sub-?\d+|compete|competing|qualify"
     r"|lose (?:\d+|weight|fat)|gain (?:\d+|muscle|weight)|personal record|signed up for"
-    r"|registered for|on a (?:bulk|cut)|bulking|cutting (?:to|for|down)|(?:number one|top|main"
+    r"|registered for|on a (?:bulk|cut)|bulking|cutting (?:to|for|down)|(?:be|get) ready for"
+    r"|peak(?:ing)? for|(?:number one|top|main"
     r"|biggest) priority|pass (?:the|my|a|an) (?:\w+ ){0,3}(?:test|exam|assessment|trial"
     r"|selection))\b"
     r"|\b(?:\d+ ?k|mile|marathon|half)\b.{0,20}\b(?:under|below|in under|sub) ?\d+"
@@ -108,13 +111,17 @@ _GOAL = re.compile(
     rf"|\b(?:doing|running|racing|riding|entered|entering) (?:a |an |the |my )?(?:\w+ ){{0,2}}"
     r"(?:race|marathon|ironman|triathlon|ultra|hyrox|spartan|meet|competition|gran fondo)\b"
     rf"|\d.{{0,30}}\bby (?:the )?(?:end of (?:the )?(?:year|month|summer|season)|{_MONTHS}"
-    r"|summer|christmas|next \w+|spring|fall|autumn|winter)\b"
+    r"|summer|christmas|next \w+|spring|fall|autumn|winter|(?:pre-?)?season|race day|the (?:race"
+    r"|meet|wedding|event|comp|competition))\b"
 )
 _PREFERENCE = re.compile(
     r"\b(?:(?<!is )(?<!'s )(?<!are )(?<!was )(?<!feels )(?<!looks )like|likes|liked|love|loves"
     r"|loved|enjoy|enjoys|hate|hates|hated|dislike|dislikes|motivated by|respond better to"
     r"|prefer|prefers|preferred|favou?rites?|can't stand|cannot stand|not a fan|big fan|fan of"
     r"|rather|loathe|despise|(?:morning|evening|night) (?:person|people|bird)|night owl"
+    r"|(?:done with|sick of|tired of|fed up with) (?:\w+ )?(?:running|lifting|training"
+    r"|workouts?|sessions?|cardio|classes|mornings|evenings|\w+ing)|(?:don't|do not|won't) do"
+    r"|i (?:really )?want (?!to\b|you\b)(?:my |the |\w+s\b)"
     r"|early bird|works? best)\b"
 )
 _COMMUNICATION = re.compile(
@@ -133,7 +140,7 @@ _THIS_COACH = re.compile(
     r"|(?:for|in|during) (?:our|these|this)"
     r" (?:sessions|chats?|conversations?|coaching)|(?:in|for) this chat|between (?:us|you and me)"
     r"|when we (?:talk|chat)"
-    r"|our (?:chats?|conversations?))\b"
+    r"|our (?:chats?|conversations?)|you and (?:i|me)|you(?:'re| are) my \w+ coach)\b"
 )
 """Words that tie a whole message to this coach ("for you specifically", "in our chats")."""
 _BY_YOU = re.compile(r"\b(?:with|by|from) you\b(?! (?:said|told))")
@@ -158,9 +165,11 @@ _LABELLED = re.compile(
 _RESTRICTION = re.compile(r"\b(?:no|never|don't|do not|avoid|nothing with|not)\b")
 """A directive that rules something out: with a medical reason beside it, a constraint."""
 _FOR_PLANNING = re.compile(
-    r",? so (?:i|i'm|my|any|the|it|lifting|training|that)\b|\bfor (?:the )?(?:plans?|planning"
-    r"|programming|programs?)\b|\bwhen you(?:'re| are)? (?:plan|program|build|giv|writ)\w*"
-    r"|\b(?:pb|pr|personal best|1rm|max)\b"
+    r",? so (?:i|i'm|my|any|the|it|lifting|training|that)\b|\bfor (?:the |all )?(?:future |my )?"
+    r"(?:plans?|planning|programming|programs?)\b|\bwhen you(?:'re| are)? (?:plan|program|build"
+    r"|giv|writ)\w*|(?:,|\bso) (?:please )?(?:schedule|keep|put|program|plan|give|avoid|use|swap"
+    r"|sub|make)\b"
+    r"|\b(?:pb|pr|personal best|1rm|max|ftp|training max|threshold|vo2 ?max|css)\b"
 )
 """A fact tied to the plan (a consequence for training, a best): it weighs more."""
 _IMPORTANT = re.compile(r"\b(?:important|crucial|critical|vital|essential|life[- ]threatening)\b")
@@ -267,8 +276,10 @@ def _memory_type(low: str, *, imperative: bool, medical: bool) -> MemoryType:
 def classify(source: str, *, imperative: bool, message: str) -> Kind:
     """Type, importance, scope and tags of a memory from its first-person source text."""
     low = lower(source)
-    medical = MEDICAL.search(low) is not None or BODY_ISSUE.search(low) is not None
+    medical = any(rule.search(low) for rule in (MEDICAL, BODY_ISSUE, FOREIGN_CUES))
     memory_type = _memory_type(low, imperative=imperative, medical=medical)
+    if memory_type == "context" and FOREIGN_LIMITS.search(low):
+        memory_type = "constraint"  # "ich kann nur dienstags…", "nada de press militar"
     named = _NAMED_TYPE.search(lower(message))
     if named is not None and not medical:
         memory_type = _NAMED[named.group("type")]

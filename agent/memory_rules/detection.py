@@ -9,13 +9,16 @@ from agent.memory_rules.dictation import punctuate_dictation
 from agent.memory_rules.forget_frames import correction_label
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
+from agent.memory_rules.languages import english_frames
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
+from agent.memory_rules.retractions import retraction
 from agent.memory_rules.safety import is_injection
 from agent.memory_rules.save_requests import save_from_sentence, standalone_instruction
 from agent.memory_rules.sentences import lower, normalise, split_sentences
 from agent.memory_rules.standing import standing_directive, treatment_preference
 from agent.memory_rules.standing_requests import liked_conduct
-from agent.memory_rules.updates import update_pointing_back
+from agent.memory_rules.updates import told_then_now, update_pointing_back
+from agent.memory_rules.value_changes import changed_value
 
 
 @lru_cache(maxsize=4096)
@@ -27,7 +30,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     Cached: a turn asks about its message several times (loading memories, planning, the
     title, the summary), and the answers are immutable.
     """
-    message = punctuate_dictation(normalise(text))
+    message = english_frames(punctuate_dictation(normalise(text)))
     if not message or is_injection(lower(message)):
         return None
     sentences = join_bare_labels(split_sentences(message))
@@ -36,7 +39,10 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
         # what a pronoun opening this sentence points at: the last statement, not an aside
         previous = next((s for s in reversed(sentences[:idx]) if len(s.split()) > 2), "")
         forget = (
-            correction_label(sentence, message)
+            retraction(sentence)
+            or changed_value(sentence, message)
+            or told_then_now(sentence, message)
+            or correction_label(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)
             or forget_from_sentence(sentence, message, following, previous)
         )

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import re
 
+from agent.memory_rules.labels import lasting
 from agent.memory_rules.lead_in import drop_lead, strip_request
 from agent.memory_rules.memory_refs import memory_reference
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import lower, strip_tail
+from agent.memory_rules.value_changes import new_not_old
 
 _TOPIC = re.compile(
     r"^(?:(?:nvm|never ?mind|oh|ok|okay|and|so|also|btw|actually|re),?\s+)*"
-    r"(?:about|regarding|as for|re:?)\s+(?P<q>\S.*)$"
+    r"(?:(?:what|everything|the stuff|the thing) i (?:just )?(?:said|told you|mentioned|wrote)"
+    r"(?: earlier| before)? )?(?:about|regarding|as for|re:?)\s+(?P<q>\S.*)$"
 )
 """A fronted topic: "nvm about the soccer thing", "as for my old PR"."""
 
@@ -41,12 +44,14 @@ def fronted_topic(clause: str) -> str | None:
 
 _LABEL = re.compile(
     r"^(?:quick |small |profile |one )?(?:update|correction|fix|change)(?: (?:to|for|on) "
-    r"(?:what you have|what you know|my profile|your notes|my info|my file)(?: (?:on|about|for)"
-    r" me)?)?\s*:\s*"
+    r"(?:what you have(?: saved| stored| on file| down)?|what you know|my profile|your notes"
+    r"|my info|my file)(?: (?:on|about|for) me)?| (?:my|your) (?:notes|profile|records?|file"
+    r"|info))?\s*:\s*"
 )
 _RETRACTION = re.compile(
-    r"^(?:i|i'm|i am|my [a-z0-9\-' ]{1,30}?) (?:no longer|don't|do not|am not|'m not|isn't|is not"
-    r"|aren't|are not)\b(?P<rest>[^,;]*?)(?: anymore| any more)?(?=\s*(?:[,;]|$|\s-\s))"
+    r"^(?:(?:i|i'm|i am|my [a-z0-9\-' ]{1,30}?) (?:no longer|don't|do not|am not|'m not|isn't"
+    r"|is not|aren't|are not)|i'm not)\b(?P<rest>[^,;]*?)(?: anymore| any more)?"
+    r"(?=\s*(?:[,;]|$|\s-\s))"
 )
 """A clause that says a fact is over: "I no longer work nights", "I don't run anymore"."""
 _CORRECTED = re.compile(
@@ -72,7 +77,8 @@ def correction_label(sentence: str, message: str) -> ForgetRequest | None:
         return ForgetRequest(query, build_save(new, explicit=True, message=message, min_words=1))
     retracted = _RETRACTION.match(lower(content))
     if retracted is None:
-        return None
+        swapped = new_not_old(content, message) if lasting(content) else None
+        return None if swapped is None else ForgetRequest(*swapped)  # "…4 days a week, not 5"
     old = strip_tail(_NEGATION.sub("", content[: retracted.end()], count=1), ("anymore",))
     query = re.sub(r"^(?:i|i'm|my)\s+", "", old, flags=re.IGNORECASE)
     rest = content[retracted.end() :].strip(" ,;-")

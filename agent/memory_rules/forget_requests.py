@@ -22,18 +22,29 @@ from agent.memory_rules.forget_targets import (
     pointed_at,
 )
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
-from agent.memory_rules.memory_refs import STALE, memory_reference
+from agent.memory_rules.memory_refs import MEMORY_NOUNS, STALE, memory_reference
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower
 from agent.memory_rules.updates import update_parts
+from agent.memory_rules.value_changes import told_topic
 from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
 
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<forget>forget|disregard|ignore|instead of (?:remembering|saving|noting|storing"
+    r"(?P<forget>forget|(?<=mind )forgetting|disregard|ignore|instead of (?:remembering|saving"
+    r"|noting|storing"
     r"|keeping(?: track of)?))"
-    r"|(?P<delete>delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|get rid of|ditch"
+    r"|(?P<delete>(?:delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|ditch|bin"
+    r"|toss|nuke|chuck)(?: out| away| off)"
+    r"(?= (?:the|my|that|this|those|it|all|every|everything|any|what)\b)"
+    r"|throw (?:out|away)(?= (?:the|my|that) (?:old |previous )?(?:[a-z0-9\-]+ ){0,3}(?:"
+    + KINDS
+    + "|"
+    + MEMORY_NOUNS
+    + r")\b)"
+    r"|(?<=mind )(?:deleting|removing|erasing|dropping|scrapping)|delete|remove|erase|clear|wipe"
+    r"|drop|scrap|discard|purge|scratch|get rid of|ditch"
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|undo|lift(?= (?:the|my|that) )"
     r"|strike(?: out| off)?|cross (?:out|off)|chuck out"
     r"|take(?= (?:the|my|that|this|those) [a-z0-9\- ]{1,30}? off\b)"
@@ -43,7 +54,8 @@ _FORGET_TRIGGER = re.compile(
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
-    r"|(?:don't|do not) remember(?! to\b))"
+    r"|(?:don't|do not) remember(?! to\b)|(?:don't|do not|stop) (?:keep|store|sav)(?:e|ing)?"
+    r"(?= (?:the|my|that|this|what|any|anything|everything|all|those|these)\b))"
     r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap(?: out)?|overwrite|set)"
     r"|(?P<unkeep>(?:doesn't|does not|don't|do not) need to be (?:stored|saved|kept|remembered"
     r"|on file)|(?:shouldn't|should not) be (?:stored|saved|kept|on file))"
@@ -81,6 +93,9 @@ _KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
 """How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
 _ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
 """A one-off ("forget about them for this week"): the plan changes, no memory does."""
+_KEEPING = ("keep", "store", "save", "keeping", "storing", "saving")
+_ONLY_NOW = frozenset({"now", "anymore", "any more", "too"})
+"""What may end a correction's own sentence, leaving the new value to the next one."""
 _TALK = frozenset(
     "i asked ask said say mentioned mention told tell you it that anything this".split()
 )
@@ -88,8 +103,9 @@ _TALK = frozenset(
 
 
 _EVERYTHING = re.compile(
-    r"^(?:(?:absolutely |literally )?(?:everything|all|anything)(?: (?:that )?you (?:know"
-    r"|have|remember|saved|stored|noted|kept)(?: saved| stored| on file)?)?(?: (?:about|on) me)?"
+    r"^(?:(?:absolutely |literally )?(?:everything|all|anything)(?: (?:that )?you(?:'ve| have)?"
+    r" (?:know|have|got|remember|saved|stored|noted|kept)(?: saved| stored| on file)?)?"
+    r"(?: (?:about|on) me)?"
     r"|(?:my|your) (?:memories|saved (?:stuff|info|information)|notes on me)"
     r"|(?:all|every|each) (?:of )?(?:my |your |the )?(?:memories|memory|notes|saved (?:stuff|info"
     r"|information)|data|info|information|stored (?:stuff|info|information))(?: (?:about|on) me)?"
@@ -99,7 +115,7 @@ _EVERYTHING = re.compile(
 """The whole memory as the object: "delete everything you know about me", "clear all memories"."""
 _CONVERSATION_TARGET = re.compile(
     r"\b(?:(?:last|previous|earlier|that|my|the) (?:message|msg|text|question|reply|answer)s?"
-    r"|what i just (?:said|wrote|asked)|(?:that|the|my) typo)\b"
+    r"|what i just (?:said|wrote|asked)(?! about)|(?:that|the|my) typo)\b"
 )
 """What was said in the chat ("ignore my last message"): not a stored memory."""
 
@@ -131,7 +147,7 @@ def _forget_parts(
         subject = clauses[-1]
         if lower(subject).strip() in PRONOUN_ONLY and len(clauses) > 1:  # "X; that's old"
             subject = clauses[-2]
-        query = memory_reference(subject)
+        query = memory_reference(subject) or told_topic(subject)
         if kind == "unkeep":  # "my age doesn't need to be stored" names a memory itself
             query = query or drop_lead(subject.strip())
         wrong = kind == "stale" and not _MAY_GO.match(lower(sentence[start:end]))
@@ -174,8 +190,9 @@ def _forget_parts(
         return None if pointed is None else (pointed, tail, False)
     if kind == "forget" and (low_after.startswith("to ") or not _FORGET_OBJECT.match(low_after)):
         return None
-    keeping = kind == "stop" and lower(sentence[start:end]).endswith(("keep", "store", "save"))
-    if keeping and not _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]):
+    keeping = kind == "stop" and lower(sentence[start:end]).endswith(_KEEPING)
+    names = delete_target(after) is not None or memory_reference(after) is not None
+    if keeping and not names and not _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]):
         return None  # "you don't need to keep it short": keeping what is not a memory
     return (target, tail, False) if target else None
 
@@ -231,5 +248,7 @@ def forget_from_sentence(
             found = change_told_first(
                 re.split(r"[,;]|\s-\s", sentence[: match.start()])[:-1], message
             )
+        if found is None and correcting and lower(rest).strip(" .!?") in _ONLY_NOW:
+            found = replacement(following, query, message, correcting=True)  # "…wrong now. It's Y"
         return ForgetRequest(query=query, replacement=found)
     return None

@@ -50,14 +50,16 @@ the memory holding it. A bare count ("delete the 5") may be anything."""
 _FROM_MEMORY = re.compile(r"^(?P<q>.+?)\s+(?:from|out of|off) " + PLACE + r"\b")
 
 _WHAT_YOU_KNOW = re.compile(
-    r"^(?:what|everything|anything|all|the stuff|the things?) (?:that )?(?:you (?:know|remember"
-    r"|have(?: saved| stored| noted)?|saved|noted)|i (?:told you|said|mentioned|wrote|shared"
-    r"|gave you)) (?:about|on|regarding|re) (?P<q>.+)$"
+    r"^(?:what|everything|anything|all|the stuff|the things?) (?:that )?(?:you(?:'ve| have)?"
+    r" (?:know|remember|have(?: saved| stored| noted)?|got|saved|noted)(?: (?:on|about) me)?"
+    r"|i (?:just |earlier |previously )?(?:told you|said|mentioned|wrote|shared|gave you))"
+    r"(?: earlier| before| last time)? (?:about|on|regarding|re) (?P<q>.+)$"
+    r"|^(?:anything|everything|all) (?:about|regarding|re) (?P<q2>.+)$"
 )
 
 QUERY_LEAD = re.compile(
-    r"^(?:\s|that\s|about\s|the fact that\s|(?:(?:what|everything|anything|all) )?i (?:said"
-    r"|told you|mentioned|wrote)"
+    r"^(?:\s|that\s|about\s|the fact that\s|(?:(?:what|everything|anything|all) )?i"
+    r" (?:just )?(?:said|told you|mentioned|wrote)"
     r"(?: about)?(?:\s|$)|everything (?:about|regarding)\s|all about\s"
     r"|(?:the |that |this |my |any )?(?:memory|memories|note|notes|thing|info|information|entry"
     r"|bit|part|stuff)(?: (?:about|that|on"
@@ -129,6 +131,8 @@ def back_reference(sentence: str, start: int) -> str:
     if RETRACTED.search(lower(clause)):  # "I don't hate X anymore" forgets "I hate X"
         clause = _NEGATORS.sub("", clause).strip()
     state = _STATE.match(lower(clause))
+    if memory_reference(clause) is not None:  # "that was a joke about X": the clause names it
+        return clause
     if state is None or lower(clause).startswith(("i ", "i'm ", "i've ")):
         return clause
     return clause[: state.end("subject")]

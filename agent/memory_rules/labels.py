@@ -23,6 +23,7 @@ KEEP_VERBS = frozenset(
     "remember memorise memorize save store keep note jot write pin file bookmark"
     # the same verbs in the languages athletes most often switch to mid-message
     " retain"
+    " stash stick tuck bank"
     " guarda guardar recuerda anota apunta retiens garde merk speicher notiere".split()
 )
 """Verbs of keeping: in imperative position they make a label a request."""
@@ -39,8 +40,15 @@ _PURPOSE = re.compile(
     r"|stuff|facts?|bits?) (?:to|you should|you need to|you must|you'll want to|worth)"
     r" (?:know|remember|keep in mind|bear in mind|note|save|store|keep|log|file)"
     r"|worth (?:remembering|noting|knowing|keeping in mind)|(?:goal|injury|fact|rule|info"
-    r"|preference)s? to (?:remember|keep in mind|bear in mind|note|know|save)|standing rule"
-    r"|new rule|about me|what you know (?:about|of) me"
+    r"|preference|pr|pb|max|best|number|stat|detail|record|note|update|weight|time|pace|zone"
+    r"|date|thing|bit)s? to (?:remember|keep"
+    r"|bear in mind|note|know|save|store|log|file)|standing rule"
+    r"|as (?:a |an )?(?:fact|memory|note|permanent note|preference|goal|constraint)"
+    r"|(?:heads[- ]?up|fyi|psa|note|info|reminder|context|background|important) for (?:my |your"
+    r" |the |future |all |any )*(?:planning|programming|programs?|programmes?|plans?)"
+    r"|(?:don't|do not|never) lose (?:this|that|it|track of (?:this|that|it))"
+    r"|hang on to (?:this|that|it)"
+    r"|new rule|about me|what you know (?:about|of) me|(?:to|in|into) what you know"
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
     r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note)\b"
 )
@@ -51,6 +59,12 @@ _WEAK = re.compile(
 _OBJECTS = frozenset("this that it these those one bit please pls porfa plz thx esto eso".split())
 _KEEP_WITH_OBJECT = frozenset("add log record put".split())
 """Verbs that keep in a label only with an object: "add that:", not "add:"."""
+_WANT_KEPT = re.compile(
+    r"^(?:i'd like|i would like|i want|i need|please have|can you have) (?:this|that|it|the"
+    r" following) (?:saved|noted|stored|remembered|on file|on record|kept|logged|written down)"
+    r"(?: (?:please|pls|for later|somewhere))*$"
+)
+"""A wish that what follows be kept: a label though it has a subject."""
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
 _SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
 """Idioms with a verb of keeping that keep nothing for the coach."""
@@ -64,6 +78,14 @@ _RECORD = re.compile(r"\b(?:pb|pr|personal (?:best|record)|best time|1rm|max|rec
 """A best stays a fact in the past tense ("old PB was 24:30"): the mark to beat."""
 """A single session: its time words, sets x reps, or a session verb in the past tense.
 What a "note:" annotates that way is a log, not a lasting fact."""
+_RESULT = re.compile(
+    r"\b\d+(?:\.\d+)? ?(?:k|km|mi|miles?|m|min|mins)\b(?: [a-z]+){0,2},? (?:in|@|at)"
+    r" \d+(?::\d\d)+\b"
+    r"(?!.*\b(?:goal|target|aim|pb|pr|best|record|by|sub|under)\b)"
+)
+"""A session's result ("5k in 24:10"): what a weak label annotates that way is a log."""
+_NOT_THAT = re.compile(r"\s*(?:and )?not (?:as )?(?:a |an |the )?\w+\s*$")
+"""A label's last part ruling out another reading ("…, not a workout"): the label is before."""
 _LABELS = (
     re.compile(r"^(?P<label>[^:]{1,80}?):(?!\d)\s*(?P<content>.*)$"),
     re.compile(r"^(?P<label>.{1,80}?) - \s*(?P<content>.*)$"),
@@ -76,8 +98,13 @@ def _strength(label: str) -> Strength | None:
     low = lower(label)
     if _SELF_NOTE.search(low):
         return None
+    if _WANT_KEPT.match(low.strip()):
+        return "strong"  # "I'd like this saved:"
     words = split_words(drop_lead(label)) or split_words(label)  # "I'd love it if you…"
-    if not words or len(words) > 8 or any(w in _NOT_A_LABEL for w in words):
+    longest = (
+        12 if words[:1] and words[0] in KEEP_VERBS | _KEEP_WITH_OBJECT else 8
+    )  # "file this under stuff…"
+    if not words or len(words) > longest or any(w in _NOT_A_LABEL for w in words):
         return None
     if _PLACES.search(low) or _PURPOSE.search(low):
         return "strong"
@@ -98,16 +125,42 @@ def split_label(sentence: str) -> tuple[str, str, Strength] | None:
     "Goal for this year, please store it: 10 pull ups" keeps its lead-in: the label is the
     last comma-separated part, and what comes before it belongs to the fact.
     """
+    forward = _FIRST_FACT.match(lower(sentence.strip()))
+    if forward is not None and _FORWARD.match(" ".join(split_words(drop_lead(forward["label"])))):
+        return "", sentence.strip()[forward.start("content") :], "weak"
     for pattern in _LABELS:
         found = pattern.match(sentence.strip())
         if found is None or not re.search(r"[A-Za-z0-9]", found.group("content")):
             continue
         *before, label = re.split(r"[,;]|\s-\s", found.group("label"))
+        if before and _NOT_THAT.match(lower(label)):  # "log this as a fact, not a workout:"
+            *before, label = before
         strength = _strength(label)
         if strength is not None:
             lead = ", ".join(part for part in (drop_lead(p.strip()) for p in before) if part)
             return lead, found.group("content"), strength
     return None
+
+
+_SESSION_WORDS = re.compile(
+    r"\b\d+ ?x ?\d+\b|\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|last night)"
+    r"\b(?!.*\b(?:pr|pb|best|max|1rm|goal|target|record)\b)"
+)
+_SESSION_VERBS = re.compile(r"^(?:i )?(?:did|ran|rode|swam|lifted|finished|completed|hit)\b")
+
+
+def session_log(content: str) -> bool:
+    """Whether even a strong label's content is a session log, not a fact.
+
+    "3x10 squats at 80" and "did 10 rounds today" are logs; medical news stays a fact
+    ("tore my ACL today").
+    """
+    low = lower(content.strip())
+    if MEDICAL.search(low):
+        return False
+    return bool(_RESULT.search(low) or re.search(r"\b\d+ ?x ?\d+\b|\b\d+ rounds? of\b", low)) or (
+        _SESSION_VERBS.match(low) is not None and _SESSION_WORDS.search(low) is not None
+    )
 
 
 def lasting(content: str) -> bool:
@@ -117,7 +170,7 @@ def lasting(content: str) -> bool:
     diagnosed with asthma", "my old PB was 24:30").
     """
     low = lower(content)
-    if _EPISODIC.search(low):
+    if _EPISODIC.search(low) or _RESULT.search(low):
         return False
     return (
         _PAST_STATE.search(low) is None or (MEDICAL.search(low) or _RECORD.search(low)) is not None
@@ -128,6 +181,16 @@ _BARE = re.compile(
     r"^(?:remember|don't forget|do not forget|important|note this|save this|keep in mind"
     r"|for the record|fyi|heads up|note to coach)$"
 )
+_FORWARD = re.compile(
+    r"^(?:remember|memori[sz]e|save|store|note|keep|log|record|pin|jot|write|file|stash"
+    r"|bookmark) (?:this|that|it|the following)(?: down| for me| for later| somewhere| away"
+    r"| please| too)*$"
+)
+"""A keep request with a pronoun and nothing else: it points forward when it opens the
+message ("store this pls. home gym = …", "note it down, I'm aiming for…")."""
+_FIRST_FACT = re.compile(
+    r"^(?P<label>[^,]{1,40}?),\s*(?P<content>(?:i|i'm|i've|i'd|my|we|our)\b.*)$"
+)
 
 
 def join_bare_labels(sentences: list[str]) -> list[str]:
@@ -137,7 +200,9 @@ def join_bare_labels(sentences: list[str]) -> list[str]:
     while idx < len(sentences):
         sentence = sentences[idx]
         words = " ".join(split_words(drop_lead(sentence)))
-        if idx + 1 < len(sentences) and _BARE.match(words) and not sentence.endswith("?"):
+        bare = _BARE.match(words) or (idx == 0 and _FORWARD.match(words))
+        following = sentences[idx + 1] if idx + 1 < len(sentences) else ""
+        if bare and following and lasting(following) and not sentence.endswith("?"):
             joined.append(f"{words}: {sentences[idx + 1]}")
             idx += 2
             continue

@@ -138,7 +138,7 @@ def drop_lead(clause: str) -> str:
         if not low:
             words = words[1:]
             continue
-        head = " ".join(w for word in words[:12] for w in split_words(word))
+        head = " ".join(split_words(" ".join(words[:12])))  # tokens never span a space
         found = _HEAD.match(head)
         if found is not None and " " in found.group(0).strip():
             words = words[len(found.group(0).split()) :]

@@ -18,8 +18,11 @@ MEMORY_NOUNS = (
 """Nouns that name a memory ("the note about…", "the knee thing"), as a regex alternation."""
 _REF = re.compile(
     r"^(?:(?:quick |small |big )?(?:update|news) (?:on|about|re|regarding) )?"
-    r"(?:the |that |this |my |your |those |these )?(?:old |previous |earlier |current |saved )?"
-    rf"(?:(?:{MEMORY_NOUNS}|fact|part|detail) (?:about|on|re|regarding|for|of|saying|that says"
+    r"(?:(?:lol|lmao|haha|ha|rofl),? )*(?:(?:that|it|this)(?: was|'s| is) (?:just |only |all )?"
+    r"(?=(?:a |my )?(?:joke|sarcasm|typo|mistake|wind-?up|exaggeration|lie)))?"
+    r"(?:the |that |this |my |your |those |these |a )?(?:old |previous |earlier |current |saved )?"
+    rf"(?:(?:{MEMORY_NOUNS}|fact|part|detail|statement|comment|remark|joke|sarcasm|typo|mistake"
+    r"|wind-?up|exaggeration|lie) (?:about|on|re|regarding|for|of|saying|that says"
     r"|(?:that |where )?i (?:told you|said|mentioned|wrote) (?:about|regarding|re|on))"
     r" (?P<about>.+)"
     rf"|(?P<named>[a-z0-9\-'/%: ]{{1,40}}?) (?:{MEMORY_NOUNS}|one)"

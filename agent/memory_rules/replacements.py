@@ -50,7 +50,11 @@ _CHANGE = re.compile(
     r"\b(?:now|instead|these days|nowadays|actually|currently|switched|moved|changed"
     r"|no longer|added|bought|sold|upgraded|installed)\b"
 )
-_DENIAL = re.compile(r"^(?:not|no longer)\b|\b(?:anymore|any more)$")
+_DENIAL = re.compile(
+    r"^(?:not|no longer)\b|\b(?:anymore|any more)$"
+    r"|^i (?:never|didn't|did not) (?:said|say|told|tell|mentioned|mention|wrote|write)\b"
+)
+"""The old value denied ("not 140 anymore"), or having said it at all ("I never said that")."""
 _RESOLVED = re.compile(
     r"\b(?:fine|healed|better|recovered|sorted|resolved|over|gone|done|ok|okay|good|cleared"
     r"|normal|100%|history|past|relevant|needed|necessary|applicable|true|valid)\b"
@@ -66,11 +70,14 @@ _ABOUT_THE_RECORD = re.compile(
 )
 
 
+_LIKING = frozenset("hate hates like likes love loves enjoy enjoys dislike dislikes prefer".split())
+
+
 def _object_of(query: str) -> str:
     """What a pronoun in the replacement refers to: "I hate burpees" → "burpees"."""
     tokens = query.split()
-    if tokens and tokens[0].lower().endswith("ing"):  # "hating burpees"
-        return " ".join(tokens[1:])
+    if tokens and (tokens[0].lower().endswith("ing") or tokens[0].lower() in _LIKING):
+        return " ".join(tokens[1:])  # "hating burpees", "hate yoga"
     if tokens and tokens[0].lower() in {"i", "i'm", "i've"}:
         idx = 1
         while idx < len(tokens) and tokens[idx].lower() in ADVERBS | {"not", "don't"}:

@@ -29,12 +29,14 @@ class MemoryRequest:
 class ForgetRequest:
     """A request to forget the memory best matching `query`, optionally replacing it.
 
-    `everything` asks to forget all stored memories ("delete everything you know about me").
+    `everything` asks to forget all stored memories ("delete everything you know about me");
+    `latest` the newest one, whatever it says ("undo that last save").
     """
 
     query: str
     replacement: MemoryRequest | None = None
     everything: bool = False
+    latest: bool = False
 
 
 @dataclass(frozen=True)

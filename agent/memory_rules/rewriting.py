@@ -167,7 +167,8 @@ def _third_person_tokens(tokens: list[str], *, subject_first: bool) -> list[str]
             _conjugate_after(tokens, idx + 1, None if drop else _PLURAL_FIX)
         elif low == "you" and boundary is not None:
             out.append("the coach")
-            _conjugate_after(tokens, idx + 1, None)
+            if idx + 1 < len(tokens) and tokens[idx + 1].lower() != "and":  # "you and I agreed"
+                _conjugate_after(tokens, idx + 1, None)
         elif low in {"and", "but", "or"} and lead_dropped and idx + 1 < len(tokens):
             out.append(token)
             if tokens[idx + 1].lower() in _COMMON_VERBS:
@@ -201,9 +202,9 @@ def rewrite_imperative(text: str) -> str:
     head = "wants the coach to"
     if lows[:1] == ["no"] or lows[-1:] == ["only"]:  # "no burpees", "short answers only"
         return _finish(["wants", *_third_person_tokens(tokens, subject_first=False)])
-    if lows[:1] == ["don't"] or lows[:2] == ["do", "not"]:
+    if lows[:1] in (["don't"], ["never"]) or lows[:2] == ["do", "not"]:
         head = "doesn't want the coach to"
-        tokens = tokens[1:] if lows[0] == "don't" else tokens[2:]
+        tokens = tokens[1:] if lows[0] in {"don't", "never"} else tokens[2:]
     return _finish([head, *_third_person_tokens(tokens, subject_first=False)])
 
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.classification import classify
-from agent.memory_rules.labels import lasting, split_label
+from agent.memory_rules.imperatives import (
+    DIRECT_IMPERATIVE,
+    STRONG_COACH_VERBS,
+    THIS_COACH_LEAD,
+    is_coach_imperative,
+    looks_imperative,
+    one_off_task,
+)
+from agent.memory_rules.labels import lasting, session_log, split_label
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.rewriting import noun_phrase, rewrite_imperative, rewrite_statement
@@ -20,7 +28,7 @@ from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY, SESSIONS, VERB_
 _PLACE = r"(?:your |my |the )?(?:memory|memories|notes|profile|file|records|goals)"
 _SAVE_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<remember>remember(?:ed)?|memori[sz]e|retain"
+    r"(?P<remember>remember|(?<=you )remembered|memori[sz]e|retain"
     r"|(?:it's |it is |it'd be |probably )?worth (?:remembering|retaining|noting|knowing"
     r"|keeping in mind|bearing in mind)(?= that\b|:)|know(?=\s*(?:that\b|:|for (?:next time|later"
     r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
@@ -29,12 +37,15 @@ _SAVE_TRIGGER = re.compile(
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
     r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
-    r"|(?P<mind>(?:keep|bear|have) (?:this |that |it )?in mind"
+    r"|(?P<mind>(?:keep|bear|have|(?<=you )kept|(?<=you )bore) (?:this |that |it )?in mind"
     r"|take (?:this |that |it )?into account|factor (?:this |that |it )?in|account for the fact"
     r"|(?:keep|kept) track of the fact)"
-    r"|(?P<track>(?:keep|kept) (?:a )?(?:track|record|log|tally) of(?= (?:my|our)\b))"
-    r"|(?P<note>(?:make|take|keep|kept) (?:a )?(?:quick |mental |little )?(?:note|record)(?: of)?"
-    r"|note (?:(?:that|this|it) down|that|down|this)|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
+    r"|(?P<track>(?:(?:keep|kept) (?:(?:a )?(?:track|record|log|tally) of|(?:an eye|tabs) on)"
+    r"|account for|factor in|take(?= (?:my|our) [^,.;]{1,40}? into account))(?= (?:my|our)\b))"
+    r"|(?P<note>(?:make|take|keep|kept|add|leave|drop|put|made|took) (?:a )?(?:quick |mental"
+    r" |little )?(?:note|record)(?: of)?"
+    r"|(?:note|(?<=you )noted) (?:(?:that|this) down|that|down|this)"
+    r"|note(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:take |make )?note (?:for (?:the )?future|for later|for next time|going forward)"
     r"(?= that\b)"
     r"|(?:write|jot|put|mark|set) (?:this |that |it )?down(?: somewhere)?"
@@ -43,26 +54,33 @@ _SAVE_TRIGGER = re.compile(
     rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
     r"|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)(?=[\s.!]*$)"
-    r"|(?:save|store|record|log|add|register|(?:put|keep|have) (?:it |this )?on (?:file|record)"
-    r"|lock in"
+    r"|(?:save|store|record|log|add|register"
+    r"|(?:put|keep|have) (?:it |this )?on (?:the )?(?:file|record)"
+    r"|lock in|(?:keep|have) (?:it|this) (?:logged|noted|saved|recorded|stored|on (?:file|record))"
     r"|log (?:it |this )?(?:in|to|into) (?:your |my |the )?(?:notes|memory|records?|file"
     r"|profile|system)) (?:the fact )?that(?= (?:i|i'm|i've|i'd|my|we|our)\b)"
     r"|(?:save|store|note|keep|pin|jot|write)"
     r" (?:that|this|it)(?: down| on file| for later| in your notes| in memory| to memory)?"
     r"(?=[\s.!]*$))"
-    r"|(?P<attribute>(?:save|store|record|set|update|change) (?=my (?!"
+    r"|(?P<attribute>(?:save|store|record|set|update|change) (?=my (?!(?:[a-z0-9\-]+ ){0,2}(?:"
     + SESSIONS
-    + r")[a-z0-9\- ]{1,30}?"
+    + r") (?:as|to|at) )[a-z0-9\- ]{1,30}?"
     r" (?:as|to|at) \S))"
     r"|(?P<marker>(?:(?:fyi|just so you know|so you know|just so you're aware|(?:just )?a heads up"
     r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"
     r"|for (?:the )?future(?: sessions| workouts| training| programming)?|for later"
     r"|for next time|going forward|moving forward|from now on|from here on(?: out)?|starting now"
+    r"|for (?:your|my) (?:records?|notes|files?)|(?:just )?so you(?:'ve| have)? (?:got )?(?:it|this"
+    r"|that) (?:on record|on file|for (?:later|the future|future reference)|in your notes|noted)"
     r"|from today on|henceforth"
     r"|in (?:the )?future(?: sessions| workouts| plans| chats| training)?))"
     r")\b"
 )
 _THAT = re.compile(r"\s*that\b")
+_ONCE_TIME = re.compile(rf"{ONE_OFF.pattern}|\b(?:yesterday|last (?:night|week))\b")
+_ONCE = re.compile(rf"{_ONCE_TIME.pattern}|\b(?:i'll|i will|i'm going to|i'm gonna)\b")
+"""What makes watching or factoring something in a one-off ("my form in the video I'll send");
+keeping in mind needs a time word for it ("factor in my long run yesterday")."""
 _OBJECT = re.compile(r" (?:this|that|it)(?: |$)")
 # "keep that in mind when you program runs": the fact came before, this only qualifies it.
 _QUALIFIER = re.compile(
@@ -100,7 +118,9 @@ _CONVERSATION = re.compile(
 )
 """What was said in this conversation ("remember, you said I'd be sore"): not a fact to keep."""
 _REMINISCE = re.compile(
-    r"(?:when|how|what|where|who|which|why|whether|if|those|yesterday|me|us|back (?:when|then|in)"
+    r"(?:when(?! you (?:check|plan|program|programme|write|send|give|schedule|build|make|talk"
+    r"|reply|answer|explain|text|message)\b)|how|what|where|who|which|why|whether|if|those"
+    r"|yesterday|me|us|back (?:when|then|in)"
     r"|the (?:time|day|night|week|session|workout|wod|race|one)|last (?:week|time|month|year"
     r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
@@ -119,89 +139,15 @@ _TRAIL_WORDS = (
     ",in your memory,on file,to my file,to my notes,please remember,remember that,remember"
 ).split(",")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|my|me|mine|myself|we|we're|our|us)\b")
-_STRONG_COACH_VERBS = frozenset(
-    "remind call use include program programme give ask tell send avoid skip push schedule"
-    " mention explain suggest recommend answer respond reply speak talk address refer format"
-    " limit factor account consider assume default convert exclude motivate encourage warn scale"
-    " modify adjust substitute swap offer provide cue summarize summarise greet challenge check"
-    " be keep stick prioritize prioritise focus plan cap sign".split()
-)
-_NON_COACH_VERBS = frozenset(
-    "bring buy stretch breathe drink eat sleep hydrate pack grab wear charge wash book pay pick"
-    " foam ice shower stop warm cool take do go run lift forget remember".split()
-)
-_DIRECT_IMPERATIVE = re.compile(
-    r"^(?:always |never |please )*(?:call me|remind me|use (?:kg|kgs|kilos|kilograms|lbs|pounds"
-    r"|metric|imperial|miles|km)|keep (?:your |the |it |things |them |replies |answers"
-    r"|responses |messages )|be (?:more |less |really |very )?(?:blunt|direct|honest|gentle|harsh"
-    r"|tough|strict|encouraging|concise|brief|detailed|positive|supportive|funny|serious|formal"
-    r"|casual|patient|nice|kind|straight)|(?:talk|speak) to me|(?:don't|do not|never) (?:program"
-    r"|give me|schedule|include|prescribe|assign|send me|use|call me|be|ask me)|(?:always|never)"
-    r" [a-z]+)"
-)
 _NOT_NAME = frozenset(
     "later tomorrow back when if after before tonight now at on in maybe please today out up"
     " asap soon again".split()
 )
 
 
-_TASKS = frozenset(
-    "send email text check review share post upload book finish update fix forward attach"
-    " look".split()
-)
-"""Verbs of a task the coach does once ("don't forget to send my plan"): a to-do, no memory."""
-_RECURRING = re.compile(
-    r"\b(?:always|never|every|each|whenever|any ?time|from now on|going forward|moving forward"
-    r"|weekly|daily|monthly|regularly|in with|on (?:mondays|tuesdays|wednesdays|thursdays"
-    r"|fridays|saturdays|sundays|weekends|weekdays))\b"
-)
-"""What makes a task a standing instruction ("send me a recap every Sunday")."""
-
-
 def _opens(sentence: str, message: str) -> bool:
     """Whether `sentence` opens the message, so nothing before it can be pointed back at."""
     return lower(message).lstrip().startswith(lower(sentence).strip()[:40])
-
-
-def _one_off_task(body: str) -> bool:
-    """Whether an imperative is a one-time task: a task verb and nothing saying it recurs."""
-    words = [w for w in split_words(body) if w not in {"always", "please", "also", "just"}]
-    return bool(words) and words[0] in _TASKS and _RECURRING.search(lower(body)) is None
-
-
-def _stem(gerund: str) -> str:
-    """The verb a gerund is made from, when it is a coach verb ("programming" → "program")."""
-    stem = gerund[:-3]
-    for verb in (stem, stem + "e", stem[:-1]):
-        if verb in _STRONG_COACH_VERBS:
-            return verb
-    return stem
-
-
-def _is_coach_imperative(text: str) -> bool:
-    """True when an imperative ("remind me to…") asks the coach to do something lasting."""
-    words = split_words(text)
-    while words and words[0] in {"always", "never", "please", "also", "just", "to"}:
-        words = words[1:]
-    if words[:1] == ["stop"] and words[1:2] and words[1].endswith("ing"):
-        words = [_stem(words[1]), *words[2:]]  # "stop using emojis": a coach habit to drop
-    if words[:2] in (["bring", "up"], ["talk", "about"]):
-        words = ["mention", *words[2:]]  # "never bring up my weight": what the coach says
-    if not words or (words[0] in _NON_COACH_VERBS and "me" not in words[1:3]):
-        return False
-    if words[0] in {"don't", "not"}:
-        return len(words) > 1 and words[1] in _STRONG_COACH_VERBS
-    return words[0] in _STRONG_COACH_VERBS or any(w in {"me", "my", "your"} for w in words[1:4])
-
-
-def _looks_imperative(low: str) -> bool:
-    """A clause opening with a coach verb and no subject: "check in with me on Mondays"."""
-    words = split_words(low)
-    return (
-        bool(words)
-        and words[0] in _STRONG_COACH_VERBS
-        and not any(VERB_HINTS.fullmatch(w) for w in words[1:3])
-    )
 
 
 def _clean(raw: str) -> str:
@@ -239,14 +185,17 @@ def build_save(
     if _EVENT.match(lower(stripped)) or _CONVERSATION.match(lower(stripped)):
         return None
     text = _clean(stripped)
+    framed = THIS_COACH_LEAD.sub("", text)  # "in our chats, keep replies short": a directive
+    if DIRECT_IMPERATIVE.match(lower(framed)) or looks_imperative(lower(framed)):
+        text = framed
     low = lower(text)
     if low in PRONOUN_ONLY or (not lower(stripped).startswith("that ") and _REMINISCE.match(low)):
         return None
-    if low.startswith("to ") or _DIRECT_IMPERATIVE.match(low) or _looks_imperative(low):
+    if low.startswith("to ") or DIRECT_IMPERATIVE.match(low) or looks_imperative(low):
         body = text[3:] if low.startswith("to ") else text
-        if not _is_coach_imperative(body) or ONE_OFF.search(low):
+        if not is_coach_imperative(body) or ONE_OFF.search(low):
             return None
-        if _one_off_task(body) and not standing:
+        if one_off_task(body) and not standing:
             return None
         if set(split_words(body)[1:]) <= PRONOUN_ONLY | {"going", "forward", "up"}:
             return None  # "keep that going forward": the object is before, `back_refs` reads it
@@ -281,7 +230,11 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
         return None  # "keep that on file - …": `back_refs` keeps what came before, and this
     if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
         return None
+    if session_log(content):  # "save this for later: 3x10 squats at 80" is a log
+        return None
     text = f"{lead}: {content}" if lead else content
+    if DIRECT_IMPERATIVE.match(lower(content)) or looks_imperative(lower(content)):
+        text = content  # "You're my run coach, so note this: don't comment…": a reason before
     # "note: vegan": a weak label keeps a bare attribute only when it names a lasting kind
     named = classify(content, imperative=False, message=message).memory_type != "context"
     return build_save(
@@ -303,8 +256,16 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
         if kind == "note" and lower(after).lstrip().startswith("to self"):
             continue
         if kind == "track":  # "keep track of my bodyweight, it was 84 today": the tracking
-            after = re.split(r"[,;:.!?]|\s-\s", sentence[match.start() :])[0]
-            if lead is not None and not is_question(after):
+            tracked = re.sub(  # "take my asthma into account": account for it
+                r"^take (.+?) into account",
+                r"account for \1",
+                sentence[match.start() :],
+                flags=re.IGNORECASE,
+            )
+            after = re.split(r"[,;:.!?]|\s-\s", tracked)[0]
+            if lasting(tracked[len(after) :]):  # "…, it's been tight lately": why, kept with it
+                after = tracked.rstrip(" .!")
+            if lead is not None and not is_question(sentence) and not _ONCE.search(lower(after)):
                 return build_save("to " + after, explicit=False, message=message)
             continue
         if kind == "attribute":
@@ -340,6 +301,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
                 or (_THAT_DASH.search(match.group(0) + after) and not _opens(sentence, message))
             ):
                 continue  # "…, remember that" points back: `back_refs` reads it
+            if kind == "mind" and _ONCE_TIME.search(lower(after)):
+                continue  # "factor in my long run yesterday": this plan, not a memory
             request = build_save(after, explicit=explicit, message=message)
         if request is not None:
             return request
@@ -361,10 +324,10 @@ def standalone_instruction(sentence: str, message: str) -> MemoryRequest | None:
     for start in starts:
         clause = re.split(r"[,;:]|\s-\s", sentence[start:], maxsplit=1)[0]
         low = lower(strip_tail(drop_lead(clause.strip()), _STANDING_TAIL))
-        if not _DIRECT_IMPERATIVE.match(low) or ONE_OFF.search(low):
+        if not DIRECT_IMPERATIVE.match(low) or ONE_OFF.search(low):
             continue
         lead = re.match(r"(?:always|never) ([a-z]+)", low)
-        if lead and lead.group(1) not in _STRONG_COACH_VERBS:
+        if lead and lead.group(1) not in STRONG_COACH_VERBS:
             continue
         body = strip_tail(drop_lead(sentence[start:].strip()), _STANDING_TAIL)
         request = build_save("to " + body, explicit=False, message=message)

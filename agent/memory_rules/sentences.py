@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 MAX_INPUT_CHARS = 1000
 """Longer messages are truncated before any rule runs, so every rule is linear and bounded."""
@@ -90,6 +91,7 @@ def _osa_distance(a: str, b: str, limit: int) -> int:
     return prev[len(b)]
 
 
+@lru_cache(maxsize=8192)
 def _fix_word(word: str) -> str:
     """Fix one whitespace-delimited word: contractions without apostrophes and trigger typos."""
     start, end = 0, len(word)
@@ -119,11 +121,38 @@ def _pictograph(found: re.Match[str]) -> str:
     return ", " if before[-1:].isalnum() and after.strip() else " "
 
 
+_HASHTAGS = {
+    "remember": ("remember", "remember that"),
+    "rememberthis": ("remember", "remember that"),
+    "note": ("note", "note that"),
+    "notethis": ("note", "note that"),
+    "save": ("save this", "save that"),
+    "savethis": ("save this", "save that"),
+    "keepinmind": ("keep in mind", "keep that in mind"),
+    "fyi": ("fyi", "fyi"),
+    "fortherecord": ("for the record", "for the record"),
+}
+_HASHTAG = re.compile(rf"(?:^|\s+)#(?P<tag>{'|'.join(_HASHTAGS)})\b", re.IGNORECASE)
+"""A keeping hashtag: as a label when it opens the message, pointing back when it ends it."""
+_LAST = re.compile(r"(?:\s*(?:#\w+|[.!]+))*\s*")
+
+
+def _hashtag(found: re.Match[str]) -> str:
+    """A hashtag as words: "remember:" first, ". remember that." last, else as it is."""
+    opening, closing = _HASHTAGS[found.group("tag").lower()]
+    if found.start() == 0:
+        return f"{opening}:"
+    last = _LAST.fullmatch(found.string, found.end()) is not None
+    return f". {closing}." if last else found.group(0)  # ".": the fact before ends there
+
+
 def normalise(text: str) -> str:
     """Cap the length, unify quotes, emoji and whitespace, and fix common typos word by word."""
     text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
     if not text.isascii():
         text = re.sub(r"\s+,", ",", _PICTOGRAPHS.sub(_pictograph, text))
+    if "#" in text:
+        text = _HASHTAG.sub(_hashtag, text)
     return " ".join(_fix_word(word) for word in text.split())
 
 
@@ -155,7 +184,8 @@ def split_sentences(text: str) -> list[str]:
 
 _TAG = re.compile(
     r"(?:^|[\s,])(?:ok|okay|k|kk|right|yeah|yea|ya|yes|alright|got it|deal|thanks|pls|please"
-    r"|thx|yh|yep|cool|capisce|understood|sound good|sounds good|cool with you)\?+[\s.!?]*$"
+    r"|thx|yh|yep|cool|capisce|understood|sound good|sounds good|cool with you"
+    r"|t[aá]|n[eé]|vale|ja|oder|hein|oui|s[ií]|va bene|d'accord|ji|na)\?+[\s.!?]*$"
 )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from agent.memory_rules.change_news import CHANGED, asks_for_it, changed_subject, news_before
 from agent.memory_rules.forget_targets import KINDS, PLACE, RETRACTED, back_reference
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind, strip_request
-from agent.memory_rules.memory_refs import MEMORY_NOUNS, memory_reference
+from agent.memory_rules.memory_refs import MEMORY_NOUNS, STALE, memory_reference
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.save_requests import build_save
@@ -112,11 +112,38 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
         return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
     head = lower(subject).split()[-1] if subject.strip() else ""
     fresh = _FRESH.match(lower(value)) is not None and not _SESSION.fullmatch(head)
-    if query is None and not (named or fresh or _OLD_HELD.search(lower(sentence))):
+    # what the athlete overwrites of their own ("overwrite my bodyweight with …") is held
+    overwrite = lower(sentence[start:end]) == "overwrite" and lower(subject).startswith("my ")
+    if query is None and not (named or fresh or overwrite or _OLD_HELD.search(lower(sentence))):
         return None
     # a value given by "to", "with" or a colon is the new value outright
     new = value if parts.group("sep").strip() == "," else f"it's {value}"
     return query or subject, new, True
+
+
+_TOLD = re.compile(r"\bi (?:told|said|mentioned|wrote|had said)\b")
+_TOLD_NOW = re.compile(r"\b(?:now|anymore|any more|these days|nowadays|actually|instead)\b")
+_TOLD_PLAN = re.compile(r"\b(?:i'd|i'll|i would|i will|going to|gonna|today|tonight|tomorrow)\b")
+
+
+def told_then_now(sentence: str, message: str) -> ForgetRequest | None:
+    """A correction of what was told, unasked: "I said 5 days a week before but now it's 4".
+
+    What was told must be a lasting fact (no plan, no one-off) and what holds now must say
+    it changed ("now", "these days", "actually").
+    """
+    if _TOLD.search(lower(sentence)) is None:
+        return None
+    text = drop_lead(sentence.strip()).rstrip(" .!")
+    found = _SAID.match(lower(text))
+    if found is None or is_question(sentence) or not lower(text).startswith("i "):
+        return None
+    joint = lower(text)[found.end("old") : found.start("new")]
+    if not re.search(r",|\b(?:but|though|well)\b", joint) or STALE.search(found.group("old")):
+        return None  # "I said it was heavy and now…" narrates; "…, that's wrong now" is stale
+    if _TOLD_PLAN.search(found.group("old")) or not _TOLD_NOW.search(found.group("new")):
+        return None
+    return _said_then_now(text, message)
 
 
 def _query(old: str) -> str:
@@ -133,10 +160,12 @@ def _said_then_now(text: str, message: str) -> ForgetRequest | None:
     if found is None:
         return None
     old, new = text[found.start("old") : found.end("old")], text[found.start("new") :]
+    old = re.sub(r"\s+(?:before|earlier|last time|previously)$", "", old, flags=re.IGNORECASE)
     query = _query(old)
-    found_new = replacement(new, query, message, correcting=True)
     numbers_old, numbers_new = _NUMBER.findall(old), _NUMBER.findall(new)
-    if found_new is None and len(numbers_old) == 1 and len(numbers_new) == 1:
+    swap = len(numbers_old) == 1 and len(numbers_new) == 1
+    found_new = None if swap else replacement(new, query, message, correcting=True)
+    if swap:  # "I said 5 days a week but now it's 4": the old fact with the new number
         swapped = old.replace(numbers_old[0], numbers_new[0], 1)
         found_new = build_save(swapped, explicit=True, message=message, min_words=1)
     return ForgetRequest(query=query, replacement=found_new)

@@ -88,6 +88,42 @@ racing in Chicago next and want…", "the coaches want me to…") not read as re
 where this writer's conventions differ from the earlier corpora's (equipment and diet as
 context or preference, talk instructions scoped global).
 
+## dev5_memory_corpus.jsonl
+
+The fifth dev memory corpus: 240 messages by another blind writer, the widest inventory
+of ways to ask a coach to keep or drop something (request frames, forget frames,
+replacements, other languages) plus hard "none" cases, then TUNED AGAINST. Labels follow
+/work/devcorpus/SPEC.md (importance on most saves); no label was changed.
+
+Scored first on 2026-12-06 (main, before any change): precision 0.975, recall 0.738;
+replacement read right on 32/33 forgets caught; memory_type 58/82, scope 83/84,
+importance 52/81. The misses, by kind: keeping said with other verbs, objects and tenses
+("keep tabs on", "account for my…", "add a note that", "if you kept in mind", "put it on
+the record that", "keep it logged that", "for your records,"); labels with long or
+qualified heads ("File this under stuff you need to know about me:", "New PR to keep:",
+"log this as a fact, not a workout:", "heads-up for planning:", "don't lose this:");
+requests pointing forward ("store this pls. <fact>", "note it down, <fact>") or back in
+new forms ("(note this)", "#remember", ". for your notes", "telling you so you don't…",
+"pin that"); forgets with particles, gerunds and named topics ("toss out", "would you
+mind forgetting", "don't keep X anymore", "what I just said about X", "that was a joke
+about X, delete it", "everything you've got on me about X"); retractions ("I take back
+/ retract what I said about X", "cancel that last save"); changed values with the old
+one named ("my max changed, it's 140 now not 130", "correction to what you have saved:
+4 days a week, not 5", "I told you X, that's wrong now. It's Y", "overwrite my X with
+Y"); frames in other languages (es/pt/fr/de/hi); medical words SPEC makes high (spinal
+fusion, ruptured, eating disorder, Hashimoto's). False positives: "remembered to keep my
+chest up" (narration) and "log this: 5k in 24:10" (a session result).
+After this round's fixes by kind (tests/agent/test_memory_kinds5.py): precision 1.000,
+recall 1.000; replacement 50/50; memory_type 93/105, scope 109/109, importance 90/106.
+Detection 0.177 -> 0.185 ms of CPU per message (main vs this branch, best of 15 runs
+over the six memory corpora, interleaved; typo fixes are cached per word and the lead-in
+is tokenised once, which pays for most of the new grammar).
+Left, as this writer's conventions rather than SPEC's: importance medium on bare
+likings and profile facts (the project corpus labels them low), equipment and weekday
+fixtures as context (constraint in the earlier corpora), directives about the plan as
+preferences, instructions to the coach as low, and "this is important" as medium.
+The fourth corpus gained from the same kinds: recall 0.992 (the French keep request).
+
 ## dev6_memory_corpus.jsonl
 
 The sixth dev memory corpus: 200 messages by 30 invented athletes chatting in their own
@@ -137,6 +173,7 @@ HERE = Path(__file__).parent
         ("dev2_memory_corpus.jsonl", "dev2 memory corpus", 1.0, 0.99, 0.97, 0.95),
         ("dev3_memory_corpus.jsonl", "dev3 memory corpus", 1.0, 0.98, 0.97, 0.97),
         ("dev4_memory_corpus.jsonl", "dev4 memory corpus", 1.0, 0.96, 0.9, 0.8),
+        ("dev5_memory_corpus.jsonl", "dev5 memory corpus", 1.0, 0.99, 0.97, 0.82),
         ("dev6_memory_corpus.jsonl", "dev6 memory corpus", 1.0, 0.99, 0.97, 0.8),
     ],
 )
