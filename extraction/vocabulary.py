@@ -1,7 +1,8 @@
-"""Finding movements in text: the exercise table read into an alias index, typo correction.
+"""Finding movements in text: the exercise vocabulary read into an alias index, typo correction.
 
-The table and its format are in `movement_table`; here its aliases become an index of word
-tuples (with plurals and run-together spellings) that `find_mentions` matches longest first.
+The vocabulary and its format are in `movement_data`; here its aliases become an index of
+word tuples (with plurals and run-together spellings) that `find_mentions` matches longest
+first, so a lookup costs the same however many movements there are.
 """
 
 from __future__ import annotations
@@ -9,18 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein
 
-from .movement_table import MOVEMENT_TABLE
-from .name_forms import extra_rows, short_forms
+from .movement_data import Family, load_movements
+from .name_forms import short_forms
 from .schema import MovementType
-
-Family = Literal[
-    "powerlifting", "olympic", "bodybuilding", "calisthenics", "conditioning", "cardio"
-]
 
 _TOKEN = re.compile(r"[a-z0-9]+|[&+]")
 _FUZZY_MIN = 6
@@ -67,28 +63,19 @@ _Entry = tuple[str, str | None, bool, bool]
 def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry], set[str]]:
     """The movements, the alias index, and the words of aliases as written."""
     movements: dict[str, Movement] = {}
-    rows: list[tuple[str, str]] = []
-    for line in MOVEMENT_TABLE.strip().splitlines():
-        if line.startswith(" "):
-            name, aliases = rows[-1]
-            rows[-1] = (name, f"{aliases} {line.strip()}")
-            continue
-        name, kind, family, category, muscle = (cell.strip() for cell in line.split("|"))
-        movements[name] = Movement(name, kind, family, category, muscle)  # type: ignore[arg-type]
-        rows.append((name, ""))
-    foreign = extra_rows()
-    rows = [
-        (name, f"{aliases}, {foreign[name]}" if name in foreign else aliases)
-        for name, aliases in rows
-    ]
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    for name, row in load_movements().items():
+        movements[name] = Movement(name, row.type, row.family, row.category, row.muscle)
+        rows.append((name, (*row.aliases, *row.other_languages)))
     index: dict[tuple[str, ...], _Entry] = {}
     written_words: set[str] = set()
     generated: dict[tuple[str, ...], _Entry] = {}
-    for name, aliases in rows:
-        for alias in [*aliases.split(","), name.replace("_", " ")]:
-            alias, _, unloaded = alias.strip().partition("~")
-            if not alias:
-                continue
+    # Names read as aliases after every written alias: "row" is written for the barbell row,
+    # so the rower's name does not take it.
+    names = [(name, (name.replace("_", " "),)) for name, _ in rows]
+    for name, aliases in [*rows, *names]:
+        for alias in aliases:
+            alias, _, unloaded = alias.partition("~")
             weak, needs_number = alias.endswith("?"), alias.endswith("!")
             written, *forms = _spellings(alias.rstrip("?!"))
             entry = (name, unloaded or None, weak, needs_number)
@@ -102,22 +89,38 @@ def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry], 
 
 
 def _spellings(alias: str) -> list[tuple[str, ...]]:
-    """The alias, its plural, two of its words run together and its gym shorthand.
+    """The alias, its plurals, two of its words run together and its gym shorthand.
 
     "pull up" -> "pullup", "pike push up" -> "pike pushup"; "hang snatch" -> "hang sn".
+    Only forms athletes write: a made-up one ("squat a" run together as "squata") would be
+    a word typos get corrected to.
     """
     words = tuple(_TOKEN.findall(alias))
     forms = [words, *short_forms(words)]
     for i in range(len(words) - 1):
-        if words[i].isalpha() and words[i + 1].isalpha():
+        if _joinable(words[i]) and _joinable(words[i + 1]):
             forms.append((*words[:i], words[i] + words[i + 1], *words[i + 2 :]))
-    out = []
-    for form in forms:
-        last = form[-1]
-        out.append(form)
-        if last.isalpha() and len(last) > 1:
-            out += [(*form[:-1], last + "s"), (*form[:-1], last + "es")]
-    return out
+    return [spelling for form in forms for spelling in _with_plurals(form)]
+
+
+def _joinable(word: str) -> bool:
+    return word.isalpha() and len(word) > 1
+
+
+def _with_plurals(form: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The form and its plurals: "curls", "presses", "flys", "flyes" and "flies"."""
+    last = form[-1]
+    if not _joinable(last):
+        return [form]
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        endings = [last + "es"]
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        endings = [last + "s", last + "es", last[:-1] + "ies"]
+    elif last.endswith("e"):
+        endings = [last + "s"]
+    else:
+        endings = [last + "s", last + "es"]  # "jumpes" is written too
+    return [form, *((*form[:-1], ending) for ending in endings)]
 
 
 MOVEMENTS, _INDEX, _WRITTEN = _parse_table()
@@ -177,7 +180,9 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         for size in range(min(longest, len(tokens) - i), 0, -1):
             hit = _INDEX.get(tuple(token[2] for token in tokens[i : i + size]))
             end = tokens[i + size - 1][1]
-            if hit is not None and not (hit[3] and not _number_near(text, tokens[i][0], end)):
+            if hit is None or (size > 1 and not _one_phrase(text, tokens[i : i + size])):
+                continue
+            if not (hit[3] and not _number_near(text, tokens[i][0], end)):
                 name, unloaded, weak, _ = hit
                 unloaded_move = MOVEMENTS[unloaded] if unloaded else None
                 mentions.append(Mention(tokens[i][0], end, MOVEMENTS[name], unloaded_move, weak))
@@ -186,6 +191,18 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         else:
             i += 1
     return tuple(m for k, m in enumerate(mentions) if not _yields(m, mentions[k + 1 : k + 2], text))
+
+
+_GAP = re.compile(r"[ \t'._-]*")
+"""What may stand between the words of one name: "t-bar", "farmer's", "c.j."; a comma or a
+line break ends it ("bench, then dips" is no bench dip)."""
+
+
+def _one_phrase(text: str, tokens: list[tuple[int, int, str]]) -> bool:
+    return all(
+        _GAP.fullmatch(text, left[1], right[0])
+        for left, right in zip(tokens, tokens[1:], strict=False)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
