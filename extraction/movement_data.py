@@ -9,6 +9,7 @@ Each table is one canonical snake_case name:
     muscle = "hamstrings"
     aliases = ["romanian deadlift", "rdl", "db rdl"]
     other_languages = ["peso muerto rumano"]
+    other_scripts = ["ルーマニアンデッドリフト"]  # read by `other_scripts`
 
 Aliases are lower case, in the accent-free form `cleaning.normalise` leaves ("Klimmzüge" is
 written "klimmzuge"). Plurals, run-together spellings ("pullups") and gym shorthand ("hang
@@ -66,6 +67,7 @@ class MovementRow(BaseModel):
     muscle: Muscle
     aliases: tuple[str, ...] = ()
     other_languages: tuple[str, ...] = ()
+    other_scripts: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _well_formed(self) -> Self:

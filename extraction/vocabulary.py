@@ -100,7 +100,19 @@ def _spellings(alias: str) -> list[tuple[str, ...]]:
     for i in range(len(words) - 1):
         if _joinable(words[i]) and _joinable(words[i + 1]):
             forms.append((*words[:i], words[i] + words[i + 1], *words[i + 2 :]))
-    return [spelling for form in forms for spelling in _with_plurals(form)]
+    spellings = [spelling for form in forms for spelling in _with_plurals(form)]
+    head = next((i for i, word in enumerate(words) if i and word in _PREPOSITIONS), 0)
+    if head:
+        # "muscle ups en barra", "flys on the pec deck": the plural is the head's
+        before, after = words[: head - 1], words[head:]
+        spellings += [
+            (*before, *plural, *after) for plural in _with_plurals(words[head - 1 : head])[1:]
+        ]
+    return spellings
+
+
+_PREPOSITIONS = frozenset("on en a am an con de na no com with al alle ai au aux".split())
+"""Words after which a name goes on with where or how it is done ("dips an der bank")."""
 
 
 def _joinable(word: str) -> bool:
@@ -141,7 +153,7 @@ for _word in sorted(_WRITTEN):
         _SWAP_CHOICES.setdefault("".join(sorted(_word)), []).append(_word)
 _NOT_TYPOS = frozenset(
     "talking walking hiking biking liking making taking baking pushing pulling presser squad"
-    " squads spilt twits".split()
+    " squads spilt twits skills".split()
 )
 """Everyday words one letter away from an alias word."""
 
@@ -183,14 +195,24 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
             if hit is None or (size > 1 and not _one_phrase(text, tokens[i : i + size])):
                 continue
             if not (hit[3] and not _number_near(text, tokens[i][0], end)):
-                name, unloaded, weak, _ = hit
+                name, unloaded, weak, needs_number = hit
                 unloaded_move = MOVEMENTS[unloaded] if unloaded else None
-                mentions.append(Mention(tokens[i][0], end, MOVEMENTS[name], unloaded_move, weak))
+                if not (needs_number and _right_after(text, mentions, tokens[i][0])):
+                    mention = Mention(tokens[i][0], end, MOVEMENTS[name], unloaded_move, weak)
+                    mentions.append(mention)
                 i += size
                 break
         else:
             i += 1
     return tuple(m for k, m in enumerate(mentions) if not _yields(m, mentions[k + 1 : k + 2], text))
+
+
+def _right_after(text: str, mentions: list[Mention], start: int) -> bool:
+    """An everyday word right after a movement is how it was done, not a lift of its own.
+
+    "lat pulldown close grip 3x10": the grip of the pulldown, not a close-grip bench.
+    """
+    return bool(mentions) and not text[mentions[-1].end : start].strip()
 
 
 _GAP = re.compile(r"[ \t'._-]*")
