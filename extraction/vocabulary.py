@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein
@@ -204,7 +204,35 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
                 break
         else:
             i += 1
-    return tuple(m for k, m in enumerate(mentions) if not _yields(m, mentions[k + 1 : k + 2], text))
+    kept = [m for k, m in enumerate(mentions) if not _yields(m, mentions[k + 1 : k + 2], text)]
+    return tuple(_with_bells(kept, text))
+
+
+_BELLS = re.compile(r"\b(?:kb|kbs|kettlebells?)\b")
+_BARS = re.compile(r"\b(?:barbell|bb|bar|barra)\b")
+_BELL_VERSIONS = {
+    name: f"kettlebell_{name}" for name in MOVEMENTS if f"kettlebell_{name}" in MOVEMENTS
+} | {"overhead_press": "kettlebell_press", "barbell_row": "kettlebell_row", "row": "kettlebell_row"}
+"""The kettlebell version of a lift a bell session names bare ("5 cleans, 5 presses")."""
+
+
+def _with_bells(mentions: list[Mention], text: str) -> list[Mention]:
+    """A session headed by its bells ("KB complex: 5 cleans, 5 presses, 5 rows") lifts them.
+
+    The bells must be named before the first movement and no bar anywhere: "kb swings, then
+    cleans 3x3 @ 100kg" keeps its barbell cleans.
+    """
+    bell = _BELLS.search(text)
+    if bell is None or not mentions or mentions[0].start <= bell.start() or _BARS.search(text):
+        return mentions
+    return [
+        replace(m, movement=_bell(m.movement), unloaded=m.unloaded and _bell(m.unloaded))
+        for m in mentions
+    ]
+
+
+def _bell(move: Movement) -> Movement:
+    return MOVEMENTS.get(_BELL_VERSIONS.get(move.name, move.name), move)
 
 
 def _right_after(text: str, mentions: list[Mention], start: int) -> bool:
