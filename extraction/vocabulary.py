@@ -308,10 +308,11 @@ def _number_near(text: str, start: int, end: int) -> bool:
 
 
 _KIND_OF_SESSION = re.compile(
-    r"\s(?:workout|session|circuit|complex|class|flow|training|emom|e\d+mom|amrap|wod|tabata)\b"
+    r"\s(?:workout|work|day|session|circuit|complex|class|flow|training|emom|e\d+mom|amrap|wod"
+    r"|tabata)\b"
 )
 """After a weak alias, a word that makes it the kind of session ("kb workout", "kettlebell
-EMOM 20"), no movement."""
+EMOM 20", "kb day"), no movement."""
 
 
 def _yields(mention: Mention, following: list[Mention], text: str) -> bool:
