@@ -146,6 +146,8 @@ _FUZZY_CHOICES: dict[str, list[str]] = {}
 for _word in sorted(_KNOWN):
     if len(_word) >= _FUZZY_MIN and _word.isalpha():
         _FUZZY_CHOICES.setdefault(_word[0], []).append(_word)
+_LONGEST_WORD = max(map(len, _KNOWN)) + 2
+"""Longer words are no slip of an alias word (and would cost a long fuzzy comparison)."""
 _SWAP_CHOICES: dict[str, list[str]] = {}
 """Five-letter alias words (as written, not generated forms) by their sorted letters."""
 for _word in sorted(_WRITTEN):
@@ -264,7 +266,9 @@ def corrected(word: str) -> str:
     for two neighbouring letters swapped. Otherwise the word stays as written (no silent
     guess).
     """
-    if len(word) < _SWAP_LENGTH or word in _KNOWN or word in _NOT_TYPOS or not word.isalpha():
+    if not _SWAP_LENGTH <= len(word) <= _LONGEST_WORD or word in _KNOWN or word in _NOT_TYPOS:
+        return word
+    if not word.isalpha():
         return word
     if len(word) == _SWAP_LENGTH:
         anagrams = _SWAP_CHOICES.get("".join(sorted(word)), ())
