@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .other_scripts import read_as_latin
+
 MAX_CHARS = 4_000
 """Only the first 4,000 characters are read: a workout log is never longer, and it bounds work."""
 
@@ -60,7 +62,7 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2]).translate(_REPLACEMENTS)
     if not text.isascii():
-        text = _EMOJI.sub("; ", _without_accents(text))
+        text = _EMOJI.sub("; ", _without_accents(read_as_latin(text)))
     text = _JUNK.sub(" ", text)
     return _SPACES.sub(" ", text)[:MAX_CHARS]
 

@@ -63,7 +63,11 @@ _KETTLEBELL_READINGS = frozenset(
 """Lifts a kettlebell session names without the word: "5 cleans, 5 presses" of a complex."""
 _FUNCTIONAL = frozenset(
     {"farmers_carry", "suitcase_carry", "sandbag_carry", "yoke_carry", "sled_push"}
-    | {"sled_pull", "wall_ball", "ball_slam", "inverted_row", "turkish_get_up", "sandbag_lunge"}
+    | {"sled_pull", "wall_ball", "medicine_ball_slam", "inverted_row", "turkish_get_up"}
+    | {"sandbag_lunge"}
+    | {"sled_drag", "tire_flip", "atlas_stone", "stone_to_shoulder", "sandbag_to_shoulder"}
+    | {"sandbag_clean", "zercher_carry", "husafell_carry", "overhead_carry", "front_rack_carry"}
+    | {"keg_carry", "truck_pull", "conan_wheel", "frame_carry"}
 )
 """Accessories that make a strength day functional bodybuilding, with a kettlebell."""
 _WOD_MOVES = frozenset(

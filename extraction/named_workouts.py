@@ -189,7 +189,7 @@ _ROW = [
             _p("pull_up", 50),
             _p("kettlebell_swing", 50, rx=(35, 16)),
             _p("lunge", 50),
-            _p("knees_to_elbows", 50),
+            _p("knees_to_elbow", 50),
             _p("push_press", 50, rx=(45, 20)),
             _p("back_extension", 50),
             _p("wall_ball", 50, rx=(20, 9)),

@@ -13,13 +13,14 @@ import re
 from .named_workouts import BENCHMARKS
 
 _BARE_INCLINE = re.compile(
-    r"(?<!\bdb )(?<!\bdumbbell )(?<!\bsmith )(?<!\bmachine )\b(?P<word>incline)\b"
+    r"(?<!\bdb )(?<!\bdumbbell )(?<!\bsmith )(?<!\bmachine )(?<!\bcurl )(?<!\bcurls )"
+    r"(?<!\bfly )(?<!\bflyes )(?<!\brow )(?<!\brows )\b(?P<word>incline)\b"
     r"(?=\s?:?\s?(?:\d{1,2}\s?(?:x\s?\d|sets?\b)|@\s?\d|\d{2,3}\s?(?:lbs?|kgs?|#)?\s?x\s?\d))",
     re.IGNORECASE,
 )
 """"incline" with its sets or load right after it and no movement word: the incline bench
 ("incline 3x12 @ 135", "incline: 3 sets of 10"); "incline walk" or "treadmill incline 12"
-have no set notation after the word."""
+have no set notation after the word; nor is "curl incline 3x10", named equipment last."""
 _LEG_PAIR = re.compile(
     r"(?P<pair>\b(?:leg|quad)\s?ext(?:ension)?s?\b\s?(?:\+|&|/|\band\b|\bn\b|\bss\b|\binto\b|"
     r"\bsuperset(?:ted)?\s(?:with|w/?)\b)\s?)(?P<curl>curls?\b)",

@@ -1,26 +1,22 @@
-"""Finding movements in text: the exercise table read into an alias index, typo correction.
+"""Finding movements in text: the exercise vocabulary read into an alias index, typo correction.
 
-The table and its format are in `movement_table`; here its aliases become an index of word
-tuples (with plurals and run-together spellings) that `find_mentions` matches longest first.
+The vocabulary and its format are in `movement_data`; here its aliases become an index of
+word tuples (with plurals and run-together spellings) that `find_mentions` matches longest
+first, so a lookup costs the same however many movements there are.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein
 
-from .movement_table import MOVEMENT_TABLE
-from .name_forms import extra_rows, short_forms
+from .movement_data import Family, load_movements
+from .name_forms import short_forms
 from .schema import MovementType
-
-Family = Literal[
-    "powerlifting", "olympic", "bodybuilding", "calisthenics", "conditioning", "cardio"
-]
 
 _TOKEN = re.compile(r"[a-z0-9]+|[&+]")
 _FUZZY_MIN = 6
@@ -67,28 +63,19 @@ _Entry = tuple[str, str | None, bool, bool]
 def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry], set[str]]:
     """The movements, the alias index, and the words of aliases as written."""
     movements: dict[str, Movement] = {}
-    rows: list[tuple[str, str]] = []
-    for line in MOVEMENT_TABLE.strip().splitlines():
-        if line.startswith(" "):
-            name, aliases = rows[-1]
-            rows[-1] = (name, f"{aliases} {line.strip()}")
-            continue
-        name, kind, family, category, muscle = (cell.strip() for cell in line.split("|"))
-        movements[name] = Movement(name, kind, family, category, muscle)  # type: ignore[arg-type]
-        rows.append((name, ""))
-    foreign = extra_rows()
-    rows = [
-        (name, f"{aliases}, {foreign[name]}" if name in foreign else aliases)
-        for name, aliases in rows
-    ]
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    for name, row in load_movements().items():
+        movements[name] = Movement(name, row.type, row.family, row.category, row.muscle)
+        rows.append((name, (*row.aliases, *row.other_languages)))
     index: dict[tuple[str, ...], _Entry] = {}
     written_words: set[str] = set()
     generated: dict[tuple[str, ...], _Entry] = {}
-    for name, aliases in rows:
-        for alias in [*aliases.split(","), name.replace("_", " ")]:
-            alias, _, unloaded = alias.strip().partition("~")
-            if not alias:
-                continue
+    # Names read as aliases after every written alias: "row" is written for the barbell row,
+    # so the rower's name does not take it.
+    names = [(name, (name.replace("_", " "),)) for name, _ in rows]
+    for name, aliases in [*rows, *names]:
+        for alias in aliases:
+            alias, _, unloaded = alias.partition("~")
             weak, needs_number = alias.endswith("?"), alias.endswith("!")
             written, *forms = _spellings(alias.rstrip("?!"))
             entry = (name, unloaded or None, weak, needs_number)
@@ -102,22 +89,50 @@ def _parse_table() -> tuple[dict[str, Movement], dict[tuple[str, ...], _Entry], 
 
 
 def _spellings(alias: str) -> list[tuple[str, ...]]:
-    """The alias, its plural, two of its words run together and its gym shorthand.
+    """The alias, its plurals, two of its words run together and its gym shorthand.
 
     "pull up" -> "pullup", "pike push up" -> "pike pushup"; "hang snatch" -> "hang sn".
+    Only forms athletes write: a made-up one ("squat a" run together as "squata") would be
+    a word typos get corrected to.
     """
     words = tuple(_TOKEN.findall(alias))
     forms = [words, *short_forms(words)]
     for i in range(len(words) - 1):
-        if words[i].isalpha() and words[i + 1].isalpha():
+        if _joinable(words[i]) and _joinable(words[i + 1]):
             forms.append((*words[:i], words[i] + words[i + 1], *words[i + 2 :]))
-    out = []
-    for form in forms:
-        last = form[-1]
-        out.append(form)
-        if last.isalpha() and len(last) > 1:
-            out += [(*form[:-1], last + "s"), (*form[:-1], last + "es")]
-    return out
+    spellings = [spelling for form in forms for spelling in _with_plurals(form)]
+    head = next((i for i, word in enumerate(words) if i and word in _PREPOSITIONS), 0)
+    if head:
+        # "muscle ups en barra", "flys on the pec deck": the plural is the head's
+        before, after = words[: head - 1], words[head:]
+        spellings += [
+            (*before, *plural, *after) for plural in _with_plurals(words[head - 1 : head])[1:]
+        ]
+    return spellings
+
+
+_PREPOSITIONS = frozenset("on en a am an con de na no com with al alle ai au aux".split())
+"""Words after which a name goes on with where or how it is done ("dips an der bank")."""
+
+
+def _joinable(word: str) -> bool:
+    return word.isalpha() and len(word) > 1
+
+
+def _with_plurals(form: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The form and its plurals: "curls", "presses", "flys", "flyes" and "flies"."""
+    last = form[-1]
+    if not _joinable(last):
+        return [form]
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        endings = [last + "es"]
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        endings = [last + "s", last + "es", last[:-1] + "ies"]
+    elif last.endswith("e"):
+        endings = [last + "s"]
+    else:
+        endings = [last + "s", last + "es"]  # "jumpes" is written too
+    return [form, *((*form[:-1], ending) for ending in endings)]
 
 
 MOVEMENTS, _INDEX, _WRITTEN = _parse_table()
@@ -131,6 +146,8 @@ _FUZZY_CHOICES: dict[str, list[str]] = {}
 for _word in sorted(_KNOWN):
     if len(_word) >= _FUZZY_MIN and _word.isalpha():
         _FUZZY_CHOICES.setdefault(_word[0], []).append(_word)
+_LONGEST_WORD = max(map(len, _KNOWN)) + 2
+"""Longer words are no slip of an alias word (and would cost a long fuzzy comparison)."""
 _SWAP_CHOICES: dict[str, list[str]] = {}
 """Five-letter alias words (as written, not generated forms) by their sorted letters."""
 for _word in sorted(_WRITTEN):
@@ -138,7 +155,7 @@ for _word in sorted(_WRITTEN):
         _SWAP_CHOICES.setdefault("".join(sorted(_word)), []).append(_word)
 _NOT_TYPOS = frozenset(
     "talking walking hiking biking liking making taking baking pushing pulling presser squad"
-    " squads spilt twits".split()
+    " squads spilt twits skills".split()
 )
 """Everyday words one letter away from an alias word."""
 
@@ -177,15 +194,67 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         for size in range(min(longest, len(tokens) - i), 0, -1):
             hit = _INDEX.get(tuple(token[2] for token in tokens[i : i + size]))
             end = tokens[i + size - 1][1]
-            if hit is not None and not (hit[3] and not _number_near(text, tokens[i][0], end)):
-                name, unloaded, weak, _ = hit
+            if hit is None or (size > 1 and not _one_phrase(text, tokens[i : i + size])):
+                continue
+            if not (hit[3] and not _number_near(text, tokens[i][0], end)):
+                name, unloaded, weak, needs_number = hit
                 unloaded_move = MOVEMENTS[unloaded] if unloaded else None
-                mentions.append(Mention(tokens[i][0], end, MOVEMENTS[name], unloaded_move, weak))
+                if not (needs_number and _right_after(text, mentions, tokens[i][0])):
+                    mention = Mention(tokens[i][0], end, MOVEMENTS[name], unloaded_move, weak)
+                    mentions.append(mention)
                 i += size
                 break
         else:
             i += 1
-    return tuple(m for k, m in enumerate(mentions) if not _yields(m, mentions[k + 1 : k + 2], text))
+    kept = [m for k, m in enumerate(mentions) if not _yields(m, mentions[k + 1 : k + 2], text)]
+    return tuple(_with_bells(kept, text))
+
+
+_BELLS = re.compile(r"\b(?:kb|kbs|kettlebells?)\b")
+_BARS = re.compile(r"\b(?:barbell|bb|bar|barra)\b")
+_BELL_VERSIONS = {
+    name: f"kettlebell_{name}" for name in MOVEMENTS if f"kettlebell_{name}" in MOVEMENTS
+} | {"overhead_press": "kettlebell_press", "barbell_row": "kettlebell_row", "row": "kettlebell_row"}
+"""The kettlebell version of a lift a bell session names bare ("5 cleans, 5 presses")."""
+
+
+def _with_bells(mentions: list[Mention], text: str) -> list[Mention]:
+    """A session headed by its bells ("KB complex: 5 cleans, 5 presses, 5 rows") lifts them.
+
+    The bells must be named before the first movement and no bar anywhere: "kb swings, then
+    cleans 3x3 @ 100kg" keeps its barbell cleans.
+    """
+    bell = _BELLS.search(text)
+    if bell is None or not mentions or mentions[0].start <= bell.start() or _BARS.search(text):
+        return mentions
+    return [
+        replace(m, movement=_bell(m.movement), unloaded=m.unloaded and _bell(m.unloaded))
+        for m in mentions
+    ]
+
+
+def _bell(move: Movement) -> Movement:
+    return MOVEMENTS.get(_BELL_VERSIONS.get(move.name, move.name), move)
+
+
+def _right_after(text: str, mentions: list[Mention], start: int) -> bool:
+    """An everyday word right after a movement is how it was done, not a lift of its own.
+
+    "lat pulldown close grip 3x10": the grip of the pulldown, not a close-grip bench.
+    """
+    return bool(mentions) and not text[mentions[-1].end : start].strip()
+
+
+_GAP = re.compile(r"[ \t'._-]*")
+"""What may stand between the words of one name: "t-bar", "farmer's", "c.j."; a comma or a
+line break ends it ("bench, then dips" is no bench dip)."""
+
+
+def _one_phrase(text: str, tokens: list[tuple[int, int, str]]) -> bool:
+    return all(
+        _GAP.fullmatch(text, left[1], right[0])
+        for left, right in zip(tokens, tokens[1:], strict=False)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -197,7 +266,9 @@ def corrected(word: str) -> str:
     for two neighbouring letters swapped. Otherwise the word stays as written (no silent
     guess).
     """
-    if len(word) < _SWAP_LENGTH or word in _KNOWN or word in _NOT_TYPOS or not word.isalpha():
+    if not _SWAP_LENGTH <= len(word) <= _LONGEST_WORD or word in _KNOWN or word in _NOT_TYPOS:
+        return word
+    if not word.isalpha():
         return word
     if len(word) == _SWAP_LENGTH:
         anagrams = _SWAP_CHOICES.get("".join(sorted(word)), ())
@@ -241,10 +312,11 @@ def _number_near(text: str, start: int, end: int) -> bool:
 
 
 _KIND_OF_SESSION = re.compile(
-    r"\s(?:workout|session|circuit|complex|class|flow|training|emom|e\d+mom|amrap|wod|tabata)\b"
+    r"\s(?:workout|work|day|session|circuit|complex|class|flow|training|emom|e\d+mom|amrap|wod"
+    r"|tabata)\b"
 )
 """After a weak alias, a word that makes it the kind of session ("kb workout", "kettlebell
-EMOM 20"), no movement."""
+EMOM 20", "kb day"), no movement."""
 
 
 def _yields(mention: Mention, following: list[Mention], text: str) -> bool:
