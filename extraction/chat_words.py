@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
+
 _WORDS: dict[str, str] = {
     # shorthand
     "yday": "yesterday", "yda": "yesterday", "ystrdy": "yesterday", "yest": "yesterday",
@@ -25,7 +27,7 @@ _WORDS: dict[str, str] = {
     "partido": "match", "partita": "match", "spiel": "match", "laufen": "run", "corsa": "run",
     "carrera": "run", "footing": "run",
 }  # fmt: skip
-_WORD = re.compile(
+_WORD = compile_gated(
     # a look at the first letter before trying every word keeps this to a few microseconds
     r"(?<![\w'])(?=["
     + "".join(sorted({word[0] for word in _WORDS}))
@@ -34,11 +36,13 @@ _WORD = re.compile(
     + r")(?![\w'])",
     re.IGNORECASE,
 )
-_TRACK_PLURAL = re.compile(r"\b(200|300|400|600|800|1000|1200|1600)s\b(?!\s?(?:rest|off|recovery))")
+_TRACK_PLURAL = compile_gated(
+    r"\b(200|300|400|600|800|1000|1200|1600)s\b(?!\s?(?:rest|off|recovery))"
+)
 """A runner's "Yasso 800s x 10", "400s on 90s": repeats of that many metres."""
-_FULL_GAME = re.compile(r"\b(played|play|playing) the full 90\b(?! ?min)", re.IGNORECASE)
+_FULL_GAME = compile_gated(r"\b(played|play|playing) the full 90\b(?! ?min)", re.IGNORECASE)
 """A footballer's "played the full 90": ninety minutes."""
-_EVENING = re.compile(r"\b(yesterday) (?:sera|abend|soir|noche|tarde)\b", re.IGNORECASE)
+_EVENING = compile_gated(r"\b(yesterday) (?:sera|abend|soir|noche|tarde)\b", re.IGNORECASE)
 """"ieri sera", "gestern Abend": yesterday evening."""
 
 

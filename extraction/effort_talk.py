@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import re
 
-_TILL_FAILURE = re.compile(
+from .literal_gate import compile_gated
+
+_TILL_FAILURE = compile_gated(
     r"\b(?:un)?till?\s(?:i\s|my\s\w+\s)?(?:could(?:n'?t|\snot)|can'?t|cannot|gave out|failed)"
     r"\b[^,.;:!?\n]*",
     re.IGNORECASE,
 )
 """Going on till one could not: the set's end, said as what gave out."""
-_TIMES_FAILURE = re.compile(
+_TIMES_FAILURE = compile_gated(
     r"\b(?P<sets>\d{1,2})\s?x\s?(?:to\s)?(?:failure|fail|amrap|as many as possible)\b",
     re.IGNORECASE,
 )
 """A count of sets, each to failure ("3 x failure", "4x amrap")."""
-_REST_PAUSE_CUE = re.compile(r"\b(?:rest[- ]?pause|rp|myo[- ]?reps?|cluster)\b", re.IGNORECASE)
-_MINI_SETS = re.compile(
+_REST_PAUSE_CUE = compile_gated(r"\b(?:rest[- ]?pause|rp|myo[- ]?reps?|cluster)\b", re.IGNORECASE)
+_MINI_SETS = compile_gated(
     r"(?P<head>\bx\s?)(?P<reps>\d{1,2}(?:\s?\+\s?\d{1,2}){1,5})(?![\d)])(?!\s?(?:kg|lb|#|m\b))",
     re.IGNORECASE,
 )

@@ -12,49 +12,50 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
 from .schema import WeightUnit
 
 _LEAD = r"(?:(?:@|\bat|\bw/?|\bwith)\s?)?"
-_TEMPO_CODE = re.compile(
+_TEMPO_CODE = compile_gated(
     _LEAD + r"\(?(?<![\d.:/-])\b(?:[0-9x](?:\s?-\s?[0-9x]){2,3}|[0-9]{2}[0-9x]{2})\b\)?"
     r"(?![\d.:/-]|\s?(?:k|km|mi|m|min|miles?|x)\b)",
     re.IGNORECASE,
 )
 """A tempo code: "3-1-1-0", "3-1-1", "31x1", "3010" (with the "@" or "w" before it); not a
 ladder of distances ("3-2-1 km")."""
-_TEMPO_WORD = re.compile(r"\btempo\b", re.IGNORECASE)
+_TEMPO_WORD = compile_gated(r"\btempo\b", re.IGNORECASE)
 _TEMPO_NEAR = 30
 """A code this many characters from the word "tempo" is a tempo."""
-_CAPITAL_X = re.compile(_LEAD + r"\(?\b[2-5][0-9]X[0-2]\b\)?")
+_CAPITAL_X = compile_gated(_LEAD + r"\(?\b[2-5][0-9]X[0-2]\b\)?")
 """A code with a capital X is a tempo without the word ("incline bench @ 31X1")."""
-_PLATES = re.compile(
+_PLATES = compile_gated(
     r"(?<![\d.])(?P<n>[1-6])\s?(?:plates?|pl)(?:\s(?:a|per|each)\s side)?"
     r"(?=\s?(?:x\s?\d|for\b))"
     r"|(?<=@ )(?P<m>[1-6])\s?plates?\b|(?<=at )(?P<k>[1-6])\s?plates?\b",
     re.IGNORECASE,
 )
 """A load counted in plates a side: "3 plates x 2", "2 plates for 5", "@ 4 plates"."""
-_ONE_PLATE = re.compile(
+_ONE_PLATE = compile_gated(
     r"(?:(?<=w/ )|(?<=with ))a (?P<v>45|35|25|20|15|10) ?(?:lb |kg |# )?plate\b"
     r"(?! ?(?:carr|pinch|hold|in)\b)"
 )
 """A single plate as added weight ("weighted pull ups w/ a 45 plate")."""
 _PLATE = {"lb": 45.0, "kg": 20.0}
 """A big plate, and the bar weighs as much."""
-_CONVERSION = re.compile(
+_CONVERSION = compile_gated(
     r"(?P<first>\d{1,4}(?:\.\d{1,2})?\s?(?P<u1>lbs?|#|kgs?|kilos?))\s?[(/]\s?~?"
     r"\d{1,4}(?:\.\d{1,2})?\s?(?P<u2>lbs?|#|kgs?|kilos?)\s?\)?",
     re.IGNORECASE,
 )
 """A load followed by the same load in the other unit: "120kg (265 lb)", "245#/111kg"."""
-_PULLED = re.compile(
+_PULLED = compile_gated(
     r"\bpulled (?=(?:a |an )?(?:\d{3}|\d{2,3}\s?(?:lbs?|kgs?|#|kilos?)\b)"
     r"(?![\d:]|\s?(?:m|k|km|cal)\b))",
     re.IGNORECASE,
 )
 """A deadlift said with its verb: "pulled 600", "PULLED 240kg"."""
 _LOAD = r"\d{2,3}(?:\.5)?"
-_MISSED_ATTEMPT = re.compile(
+_MISSED_ATTEMPT = compile_gated(
     rf"(?P<made>(?:{_LOAD}\s?/\s?){{1,3}}{_LOAD})\s?,?\s?(?:(?:and|then)\s)?"
     rf"(?:(?P<a>{_LOAD})\s?(?:kg\s|lbs?\s|#\s?)?(?:x\s)?missed\b(?:\s(?:the|my)\s(?:jerk|clean|"
     rf"snatch|lockout|catch|recovery|lift|third|last))?|missed\s(?:at\s)?(?P<b>{_LOAD})(?![\d.]))",
@@ -62,12 +63,12 @@ _MISSED_ATTEMPT = re.compile(
 )
 """A failed attempt after the made ones: "120/125/130, 135 missed the jerk", "80/85 missed
 88" (written as the failed attempt of the list, "120/125/130/135x")."""
-_BROKEN_UP = re.compile(
+_BROKEN_UP = compile_gated(
     r"\b(?:broken|broke it|split)(?:\sup)?\s(?:in|into)\s(?:sets\sof\s)?(?P<n>\d{1,3})s?\b",
     re.IGNORECASE,
 )
 """Reps split into smaller sets: "100 swings broken up in 20s", "split into sets of 25"."""
-_DISTANCE_SETS = re.compile(
+_DISTANCE_SETS = compile_gated(
     r"(?P<move>\b(?:sled|prowler|carry|carries|farmers?|yoke|lunges?)\b[^,;\n\d]{0,12}?)"
     r"(?P<n>\d{1,2})\s?x\s?(?P<d>\d{1,3}\s?(?:m|yds?|meters?|metres?)\b)",
     re.IGNORECASE,
@@ -75,14 +76,14 @@ _DISTANCE_SETS = re.compile(
 """Sets of a sled or carry counted in distance: "sled push 8 x 25m" is eight sets, not 25
 reps (a run's "8 x 400m" is left alone)."""
 
-_LOAD_THEN_SETS = re.compile(
+_LOAD_THEN_SETS = compile_gated(
     r"(?<=[\d,] |[a-z] |, )(?P<load>\d{1,4}(?:\.\d{1,2})?\s?(?:kgs?|lbs?|#))\s"
     r"(?P<sets>\d{1,2}\s?x\s?\d{1,2})(?![\d.]|\s?(?:x|kg|lb|#|@|at\b|m\b|s\b|sec|min))",
     re.IGNORECASE,
 )
 """A load said before its sets after an earlier set ("3x5, 50kg 2x8"): the sets at that load."""
 
-_SLASHED_REPS = re.compile(
+_SLASHED_REPS = compile_gated(
     r"(?<![\d/.])(?P<n>[2-9])\s?x\s?(?P<reps>\d{1,2}(?:\s?/\s?\d{1,2}){1,8})(?![\d/])"
 )
 """Each set's reps after the count, slash-separated ("4 x 6/6/5/5"), one per set."""

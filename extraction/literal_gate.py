@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
@@ -28,14 +28,16 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match of `pattern` contains; None when there is no such set.
 
-    Case-insensitive patterns get None (a literal would have to be matched in every case).
+    A case-insensitive pattern's literals are lower-cased: one is in the lower-cased text
+    wherever the pattern matches ASCII text (beyond ASCII, case folding has exceptions).
     """
-    if pattern.flags & re.IGNORECASE:
-        return None
     try:
-        return _required(sre_parse.parse(pattern.pattern, pattern.flags))
+        words = _required(sre_parse.parse(pattern.pattern, pattern.flags))
     except (re.error, TypeError, ValueError, AttributeError):  # unfamiliar: always search
         return None
+    if words is not None and pattern.flags & re.IGNORECASE:
+        return frozenset(word.lower() for word in words)
+    return words
 
 
 def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -80,7 +82,7 @@ class GatedTable(Generic[Payload]):
         self._always: list[int] = []
         owners: dict[str, list[int]] = {}
         for index, (pattern, _) in enumerate(self.entries):
-            words = required_literals(pattern)
+            words = None if pattern.flags & re.IGNORECASE else required_literals(pattern)
             if words is None:
                 self._always.append(index)
             for word in words or ():
@@ -106,10 +108,11 @@ class GatedTable(Generic[Payload]):
 
 
 class GatedPattern:
-    """One pattern searched only when one of its required literals is in the text.
+    """One pattern run only when one of its required literals is in the text.
 
-    For long alternations of phrases (a message's plan and goal frames), where the scan
-    costs a fraction of the search.
+    For the long alternations of phrases (a message's plan and goal frames) and the rewrite
+    passes every message goes through, where the scan costs a fraction of the search. Same
+    methods and results as the `re.Pattern` it wraps.
     """
 
     def __init__(self, regex: re.Pattern[str]) -> None:
@@ -118,12 +121,33 @@ class GatedPattern:
         """The source, as `re.Pattern.pattern` (tables are built from other tables' sources)."""
         words = required_literals(regex)
         self._automaton = None if words is None else _automaton({w: None for w in words})
+        self._folded = bool(regex.flags & re.IGNORECASE)
+
+    def _absent(self, text: str) -> bool:
+        """Whether none of the literals is in `text`, so the pattern cannot match."""
+        if self._automaton is None:
+            return False
+        if self._folded:
+            if not text.isascii():
+                return False
+            text = text.lower()
+        return next(self._automaton.iter(text), None) is None
 
     def search(self, text: str) -> re.Match[str] | None:
-        """The pattern's first match in `text`, as `re.Pattern.search` finds it."""
-        if self._automaton is not None and next(self._automaton.iter(text), None) is None:
-            return None
-        return self.regex.search(text)
+        """`re.Pattern.search`."""
+        return None if self._absent(text) else self.regex.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """`re.Pattern.match`."""
+        return None if self._absent(text) else self.regex.match(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """`re.Pattern.finditer`."""
+        return iter(()) if self._absent(text) else self.regex.finditer(text)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        """`re.Pattern.sub`: the text itself when the pattern cannot match."""
+        return text if self._absent(text) else self.regex.sub(repl, text, count)
 
 
 def compile_gated(source: str, flags: int = 0) -> GatedPattern:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 
-_RESULT = re.compile(
+from .literal_gate import compile_gated
+
+_RESULT = compile_gated(
     r"(?<![\d/.])(?P<lifts>\d{2,3}(?:\.5)?(?:\s?/\s?\d{2,3}(?:\.5)?){1,2})(?![\d/.])"
     r"(?P<gap>[^.\n\d]{0,16}?)\btotal(?:\sof|:)?\s?(?P<total>\d{2,4}(?:\.5)?)\b"
     r"|(?<![\d/.])(?P<lifts2>\d{2,3}(?:\.5)?(?:\s?/\s?\d{2,3}(?:\.5)?){1,2})(?![\d/.])"
     r"\s?(?:=|,)\s?(?P<total2>\d{2,4}(?:\.5)?)\s?total\b",
     re.IGNORECASE,
 )
-_MADE = re.compile(
+_MADE = compile_gated(
     r"(?<![\d/])[0-9]/[369](?![\d/])|\b\d{1,2}(?:st|nd|rd|th)\b(?: place)?"
     r"|\b(?:in|at)(?: the)? \d{2,3}\+?\s?kgs?\b(?: (?:class|category|division))?",
     re.IGNORECASE,

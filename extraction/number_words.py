@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .literal_gate import compile_gated
 from .spoken_clocks import clock_groups
 
 _UNITS = {
@@ -28,10 +29,12 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_PLURAL_TENS = re.compile(r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b", re.IGNORECASE)
+_PLURAL_TENS = compile_gated(
+    r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b", re.IGNORECASE
+)
 """A pair of dumbbells by their tens: "with the sixties" = "with the 60s"."""
 _WORD = r"[a-z]+"
-_NUMBER_WORD = re.compile(
+_NUMBER_WORD = compile_gated(
     r"\b(?:" + "|".join((*_UNITS, *_TEENS, *_TENS, "hundred", "a", "oh")) + r")\b",
     re.IGNORECASE,
 )
@@ -41,17 +44,17 @@ _COUNTED = re.compile(
     r"calories|cals?|more rounds?|plus)\b",
     re.IGNORECASE,
 )
-_NAMES_BEFORE = re.compile(r"\b(?:filthy|the)\s$", re.IGNORECASE)
+_NAMES_BEFORE = compile_gated(r"\b(?:filthy|the)\s$", re.IGNORECASE)
 _Reader = Callable[[int], str | None]
 """The word `offset` tokens on from a phrase's start, if joined to the one before it."""
-_TIME_BEFORE = re.compile(r"\b(?:in|time(?: of)?|took(?: me)?)\s$", re.IGNORECASE)
-_SPOKEN_DECIMAL = re.compile(
+_TIME_BEFORE = compile_gated(r"\b(?:in|time(?: of)?|took(?: me)?)\s$", re.IGNORECASE)
+_SPOKEN_DECIMAL = compile_gated(
     r"(?<![\d.])(\d{1,3}) (?:point (\d{1,2})(?![\d.])|and a half\b)", re.IGNORECASE
 )
 """Decimals said aloud: "six point two miles", "three and a half hours"."""
-_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,2}) thousand\b", re.IGNORECASE)
+_THOUSANDS = compile_gated(r"(?<![\d.])(\d{1,2}) thousand\b", re.IGNORECASE)
 """Thousands said aloud: "ten thousand meters"."""
-_BY = re.compile(r"(?<![\d.])(\d{1,3}) by (\d{1,3})(?![\d.])", re.IGNORECASE)
+_BY = compile_gated(r"(?<![\d.])(\d{1,3}) by (\d{1,3})(?![\d.])", re.IGNORECASE)
 
 
 def digits_for_words(text: str) -> str:

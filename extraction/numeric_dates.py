@@ -19,6 +19,8 @@ import re
 from importlib import resources
 from typing import Literal
 
+from .literal_gate import compile_gated
+
 Order = Literal["month_first", "day_first", "nearest"]
 
 _MONTH_FIRST = frozenset({"US", "CA", "PH", "FM", "MH", "PW", "GU", "AS", "MP", "PR", "VI", "UM"})
@@ -44,19 +46,19 @@ _NOT_AFTER = (
     r"intervals?|cals?|calories|reps?|sets?|rounds?|m|km|k|mi|miles?|marathon|mara|of|way|"
     r"laps?|lengths?|kg|kgs|lbs?|%|pace|ratio|work|done|complete|ish)\b|\s?[%x*/])"
 )
-_NUMBERS_JOINED = re.compile(r"\d[/.-]\d")
+_NUMBERS_JOINED = compile_gated(r"\d[/.-]\d")
 """A cheap look for a numeric date before the full patterns are tried."""
-_WITH_YEAR = re.compile(
+_WITH_YEAR = compile_gated(
     r"(?<![\w/.:-])(?P<a>[0-3]?\d)(?:(?P<sep>[/.])|-(?=\d+-20\d\d))(?P<b>[0-3]?\d)"
     r"(?(sep)(?P=sep)|-)(?P<y>20\d\d|\d\d)(?![\w/:]|[.-]\d)"
 )
 """With a year: "14/03/2026", "3/14/26", "14.10.2025", "14-03-2026" (a dash only before a
 four-digit year: "12-10-8" is a rep scheme)."""
-_SLASHED = re.compile(
+_SLASHED = compile_gated(
     rf"(?P<head>{_SLOT})(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\w/]|[.:]\d){_NOT_AFTER}",
     re.IGNORECASE,
 )
-_DOTTED = re.compile(
+_DOTTED = compile_gated(
     rf"(?P<head>(?:^|\n)[ \t]*(?:[-*•>]+[ \t]*)?(?:(?:{_DAY_NAME}),?[ \t])?)"
     r"(?P<a>[0-3]?\d)\.(?P<b>[01]\d)\.?(?![\w/]|[.:]\d)" + _NOT_AFTER,
     re.IGNORECASE,
@@ -108,14 +110,14 @@ def _weekday_dated(m: re.Match[str], today: dt.date) -> str:
     return m[0]
 
 
-_WEEKDAY_NUMBER = re.compile(
+_WEEKDAY_NUMBER = compile_gated(
     rf"\b(?=[mtwfs])(?P<name>{_DAY_NAME})\s(?:the\s)?(?P<day>[0-3]?\d)"
     r"(?:(?:st|nd|rd|th)\b|(?=\s?[-:,;)]\D|\s?$))",
     re.IGNORECASE | re.MULTILINE,
 )
 """A day's name and its day of the month, as a label or an ordinal ("Wed 22 - 5 mi",
 "Saturday 29th"): a date when the two agree on a recent day."""
-_LINE_ORDINAL = re.compile(
+_LINE_ORDINAL = compile_gated(
     r"(?P<head>(?:^|\n)[ \t]*(?:[-*•>]+[ \t]*)?)(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?[:)-])",
     re.IGNORECASE,
 )

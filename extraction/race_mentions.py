@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_PAST_RACE = re.compile(
+from .literal_gate import compile_gated
+
+_PAST_RACE = compile_gated(
     r"\b(?:after|since|post|from|recovering from|recovery from)\s"
     r"(?P<race>(?:the|my|last\s\w+'s|this\s\w+'s)"
     r"\s(?:half[- ]marathon|marathon|half|ultra|race|triathlon|ironman|\d{1,3}k race|"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .literal_gate import compile_gated
 from .raw_loads import RawLoad, make_load
 
 _UNIT = r"(?:lbs?|pounds?|#|kgs?|kilos?|kilograms?|pood)"
@@ -29,7 +30,7 @@ _MIN_BARE_LOAD = 20
 """A bare number this big after sets is their load; smaller ones are counts."""
 _SINGLE_REPS = {"single": 1, "double": 2, "triple": 3}
 
-_TOKENS = re.compile(
+_TOKENS = compile_gated(
     "|".join(
         (
             rf"(?P<aside>\b(?:total|bw|body ?weight)\s?(?:of\s|is\s|was\s|=\s?|:\s?)?"
@@ -71,7 +72,7 @@ _TOKENS = re.compile(
         )
     )
 )
-_METHOD = re.compile(
+_METHOD = compile_gated(
     r"\b(?!(\d)/\1/\1)\d/\d/\d\b|\bweek \d\b|\bday \d\b"
     r"|(?:^|(?<=\n)|(?<=\bdoing )|(?<=\bon )|(?<=\bmy )|(?<=\bthe )|(?<=\brunning ))531\b"
     r"|\b531(?= ?(?:week|wk|bbb|fsl|bbs|program|programme|cycle|template|day|style|for|"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
 from .named_workouts import BENCHMARKS
 
-_BARE_INCLINE = re.compile(
+_BARE_INCLINE = compile_gated(
     r"(?<!\bdb )(?<!\bdumbbell )(?<!\bsmith )(?<!\bmachine )(?<!\bcurl )(?<!\bcurls )"
     r"(?<!\bfly )(?<!\bflyes )(?<!\brow )(?<!\brows )\b(?P<word>incline)\b"
     r"(?=\s?:?\s?(?:\d{1,2}\s?(?:x\s?\d|sets?\b)|@\s?\d|\d{2,3}\s?(?:lbs?|kgs?|#)?\s?x\s?\d))",
@@ -21,7 +22,7 @@ _BARE_INCLINE = re.compile(
 """"incline" with its sets or load right after it and no movement word: the incline bench
 ("incline 3x12 @ 135", "incline: 3 sets of 10"); "incline walk" or "treadmill incline 12"
 have no set notation after the word; nor is "curl incline 3x10", named equipment last."""
-_LEG_PAIR = re.compile(
+_LEG_PAIR = compile_gated(
     r"(?P<pair>\b(?:leg|quad)\s?ext(?:ension)?s?\b\s?(?:\+|&|/|\band\b|\bn\b|\bss\b|\binto\b|"
     r"\bsuperset(?:ted)?\s(?:with|w/?)\b)\s?)(?P<curl>curls?\b)",
     re.IGNORECASE,
@@ -29,7 +30,7 @@ _LEG_PAIR = re.compile(
 """"curls" paired with leg extensions are leg curls (the machine pair), not biceps curls."""
 
 
-_DOUBLED = re.compile(
+_DOUBLED = compile_gated(
     r"\b[a-z]*([a-z])\1[a-z]*\b(?=[^\n]{0,24}?(?:\d:\d\d|\brx\b|\bscaled\b))", re.I
 )
 """A word with a doubled letter and a score or Rx said after it on its line ("frann 6:42")."""

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_EVENT = re.compile(
+from .literal_gate import compile_gated
+
+_EVENT = compile_gated(
     r"(?<![\d.:])(25|50|100|200|400|800|1500)\s?(im|fly|free|freestyle|breast|breaststroke|"
     r"backstroke|butterfly)\b(?!\s?(?:squat|kick|drill|pull))",
     re.IGNORECASE,

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
+
 _UNIT = r"(?:km/h|kph|km|k|mi|miles?|m|metres?|meters?|kg|kgs|lbs?|min|mins|minutes?|sec|secs|s)\b"
-_DECIMAL_COMMA = re.compile(rf"(?<![\d,.])(\d{{1,3}}),(\d{{1,2}})(?=\s?{_UNIT})")
+_DECIMAL_COMMA = compile_gated(rf"(?<![\d,.])(\d{{1,3}}),(\d{{1,2}})(?=\s?{_UNIT})")
 """Only one or two digits after the comma: "1,500m" is fifteen hundred metres."""
-_TIMES = re.compile(rf"(?<![\d.])(\d{{1,2}}) times (?=\d{{1,4}}(?:\.\d{{1,2}})?\s?{_UNIT})")
+_TIMES = compile_gated(rf"(?<![\d.])(\d{{1,2}}) times (?=\d{{1,4}}(?:\.\d{{1,2}})?\s?{_UNIT})")
 
 
-_HYPHENATED = re.compile(
+_HYPHENATED = compile_gated(
     r"(?<![\d.-])(\d{1,4}(?:\.\d{1,2})?)-(?=(?:minutes?|mins?|hours?|hrs?|hr|seconds?|secs?|"
     r"miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|yards?|yds?)\b)",
     re.IGNORECASE,
@@ -22,11 +24,11 @@ _HYPHENATED = re.compile(
 """A unit written as an adjective: "a 30-minute walk", "the 1-hour swim", "a 5-mile run"."""
 
 
-_THOUSANDS_OF = re.compile(
+_THOUSANDS_OF = compile_gated(
     r"(?<![\d.])(\d{1,2}(?:\.\d)?)k\s?(?=(?:yds?|yards|m|metres|meters)\b)", re.I
 )
 """Thousands of a unit said with "k": "3k yds" is 3000 yards, not 3 km of yards."""
-_THOUSANDS_HINT = re.compile(r"\d[kK] ?[ymYM]")
+_THOUSANDS_HINT = compile_gated(r"\d[kK] ?[ymYM]")
 """A cheap look for them first."""
 
 

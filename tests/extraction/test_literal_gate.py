@@ -26,6 +26,7 @@ HERE = Path(__file__).parent
         (r"(?:go)?ruck(?:s|ing)?", 0, frozenset({"ruck"})),
         (r"(?:ab)+c", 0, frozenset({"ab"})),
         (r"\d+\s?x\s?\d+", 0, frozenset({"x"})),
+        (r"\bHyrox\b|\bSLED\b", re.IGNORECASE, frozenset({"hyrox", "sled"})),  # lower-cased
     ],
 )
 def test_required_literals_are_what_every_match_contains(
@@ -39,8 +40,7 @@ def test_required_literals_are_what_every_match_contains(
     [
         (r"\d+", 0),  # no literal at all
         (r"(?:abc)?\d", 0),  # an optional literal is not required
-        (r"\bhyrox\b", re.IGNORECASE),  # any case would match
-        (r"(?i:hyrox)", 0),
+        (r"(?i:hyrox)", 0),  # a case-insensitive group
         (r"abc|\d", 0),  # one branch without a literal
     ],
 )
@@ -118,3 +118,35 @@ def test_compile_gated_is_re_compile_behind_the_gate() -> None:
     assert gate.search("squats 5x5") is None
     match = gate.search("planned for tomorrow")
     assert match is not None and match.group() == "planned for"
+
+
+_REWRITES = [
+    re.compile(source, flags)
+    for source, flags in [
+        (r"\bpulled (?=\d)", re.IGNORECASE),
+        (r"(?P<n>\d) ?plates?\b", re.IGNORECASE),
+        (r"\b(?:run|row)\b", 0),
+        (r"ab(?:cd)?ef", re.IGNORECASE),
+        (r"\bsk\b", re.IGNORECASE),  # matches "ſK" (long s, Kelvin sign): folding beyond ASCII
+    ]
+]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Pulled", "PULLED", "pulled", "plates", "Plate", "run", "RUN"]),
+            st.sampled_from(["AbEf", "abcdef", "ſK", "SK", "ı", "é"]),
+            st.text("abcdefnoprstu0123456789 ", max_size=6),
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_a_gated_pattern_searches_subs_and_finds_as_the_pattern_does(text: str) -> None:
+    for regex in _REWRITES:
+        gated = GatedPattern(regex)
+        found, plain = gated.search(text), regex.search(text)
+        assert (found and found.span()) == (plain and plain.span())
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in regex.finditer(text)]
+        assert gated.sub("<>", text) == regex.sub("<>", text)
+        assert bool(gated.match(text)) == bool(regex.match(text))
