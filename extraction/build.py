@@ -13,6 +13,7 @@ from . import cues, discipline_scores, named_workouts
 from .class_parts import split_class, strength_round
 from .crossfit import parse_crossfit
 from .lifting import build_lifting, lifting_discipline
+from .literal_gate import compile_gated
 from .mixed import CARRY, parse_hiit, parse_phases
 from .movement_lists import parse_items
 from .numbers import find_durations, to_metres
@@ -50,19 +51,19 @@ _TYPES: dict[str, WorkoutType] = {
     "yoga": "flexibility", "martial_arts": "skill", "climbing": "skill", "walking": "cardio",
     "hiking": "cardio", "mobility": "flexibility", "sports": "skill",
 }  # fmt: skip
-_NAME = re.compile(
+_NAME = compile_gated(
     r"\b((?:squat|deadlift|bench|press|leg|legs|arm|arms|push|pull|upper|lower|chest|back|"
     r"shoulder|shoulders|glute|glutes|max|test) day|mock meet|mock comp|hyrox sim|ftp test)\b"
 )
-_RPE = re.compile(r"\b(?:session )?rpe\s?(10|[1-9](?:\.5)?)(?!\d|\.\d)")
-_SCORED = re.compile(r"\d:\d\d|\+")
+_RPE = compile_gated(r"\b(?:session )?rpe\s?(10|[1-9](?:\.5)?)(?!\d|\.\d)")
+_SCORED = compile_gated(r"\d:\d\d|\+")
 _LOCATION = (
     ("home", re.compile(r"\b(?:at home|home gym|garage)\b")),
     ("box", re.compile(r"\bat the box\b")),
     ("gym", re.compile(r"\bgym\b")),
     ("outdoors", re.compile(r"\b(?:park|outdoors?|outside|trails?|lake|open water)\b")),
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_gated(r"\d")
 _MAX_NOTES = 500
 
 
@@ -79,9 +80,9 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
 
 
-_OVER_GROUND = re.compile(r"\d\s?(?:km|mi|miles?|kilomet(?:er|re)s?)\b")
+_OVER_GROUND = compile_gated(r"\d\s?(?:km|mi|miles?|kilomet(?:er|re)s?)\b")
 """A climb that covers kilometres or miles is a hike up a mountain, not a route."""
-_ROCK = re.compile(
+_ROCK = compile_gated(
     r"\b(?:pitch(?:es)?|routes?|boulder\w*|crag|belay\w*|top ?rop\w*|sends?|sent|approach|"
     r"v\d{1,2}|5\.\d{1,2}[a-d]?)\b"
 )

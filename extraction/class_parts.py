@@ -6,17 +6,16 @@ first WOD clause keep their sets and loads (the lifting grammar), the rest is th
 
 from __future__ import annotations
 
-import re
-
 from . import cues
 from .lifting import sets_of
+from .literal_gate import compile_gated
 from .parser import parse_lifts
 from .schema import CrossfitExercise, CrossfitRound, LiftSet, Load, Weight, WeightUnit
 from .schemes import LIFT_SCHEME
 from .sessions import Clause, Session
 from .vocabulary import find_mentions
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_gated(r"\d")
 
 
 def split_class(session: Session) -> tuple[Session | None, Session]:

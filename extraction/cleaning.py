@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .literal_gate import compile_gated
 from .other_scripts import read_as_latin
 
 MAX_CHARS = 4_000
@@ -28,22 +29,22 @@ _REPLACEMENTS = str.maketrans(
 )
 _LETTERS = str.maketrans({"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "đ": "d"})
 """Letters NFKD does not split into a base letter and an accent."""
-_IDIOMS = re.compile(r"\bin a row\b|\bran (?:late|long|over)\b", re.IGNORECASE)
-_JUNK = re.compile(r"[^\x20-\x7e\n]+")
-_EMOJI = re.compile(
+_IDIOMS = compile_gated(r"\bin a row\b|\bran (?:late|long|over)\b", re.IGNORECASE)
+_JUNK = compile_gated(r"[^\x20-\x7e\n]+")
+_EMOJI = compile_gated(
     r"[\u2600-\u27bf\U0001f300-\U0001faff][\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d\s]*"
     r"(?=[a-zA-Z])"
 )
 """A run of emoji before words: chat's comma ("skipped gym 😤 only thing i did was a walk");
 before numbers it annotates them ("intervals 🙃 8 x 2min")."""
-_SPACES = re.compile(r"[ \t]{2,}")
+_SPACES = compile_gated(r"[ \t]{2,}")
 # Sentence ends: ! ? and full stops that are not decimal points nor in initials ("B.A.A.",
 # "a.m."); newlines.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = compile_gated(
     r"(?:[!?]+|\.(?!\d)(?!(?<=\b[a-zA-Z]\.)[a-zA-Z]\.)(?<!\.[a-zA-Z]\.)|\n)+"
 )
 # Clause separators inside a sentence, used to decide what belongs to which workout.
-_CLAUSE_SEP = re.compile(
+_CLAUSE_SEP = compile_gated(
     r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b"
     r"|(?<!rounds )(?<!round )(?<!rds )(?<!hour )(?<!hours )"
     r"(?:\bplus\b|\band\b)(?!\s+jerk)(?!\s+a half\b)"

@@ -11,15 +11,17 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .literal_gate import compile_gated
+
 if TYPE_CHECKING:
     from .movement_lists import Item
     from .parser import Lift
 
-_COMPLEX_REPS = re.compile(
+_COMPLEX_REPS = compile_gated(
     r"(?<![\d.])(?P<sets>\d{1,2})\s?x\s?\((?P<parts>\d{1,2}(?:\s?\+\s?\d{1,2}){1,5})\)"
 )
 """Sets of a complex with each lift's reps in brackets: "5 x (2+1)", "4x(1+1+1)"."""
-_REPS_THEN_SETS = re.compile(
+_REPS_THEN_SETS = compile_gated(
     r"(?:(?<=\d)|(?<=kg)|(?<=lb)|(?<=lbs)|(?<=#))\s?x\s?(?P<parts>\d{1,2}(?:\s?\+\s?\d{1,2}){1,5})\s?x\s?(?P<sets>\d{1,2})(?![\d.])"
     r"(?!\s?(?:kg|kgs|lbs?|#|%))"
 )

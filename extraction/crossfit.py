@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from . import cues, named_workouts
+from .literal_gate import compile_gated
 from .movement_lists import Item, parse_items, vest_spans
 from .named_workouts import Benchmark, Part
 from .numbers import MAX_LOAD, Span, find_clocks, find_durations, find_weights
@@ -24,34 +25,34 @@ from .schema import (
 from .schema import Load as LoadModel
 from .vocabulary import MOVEMENTS
 
-_ROUNDS_PLUS = re.compile(
+_ROUNDS_PLUS = compile_gated(
     r"(?<![\d.:x])(?<!@)(?<!@ )(?<!\bat )(?<!x\()(?<!x \()"
     r"(\d{1,3})\s?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?(\d{1,3})(?:\s?reps?)?"
     r"(?![\d:.]|\s?(?:m|k|km|cal|lb|kg|#)\b)"
 )
-_ROUNDS_ONLY = re.compile(
+_ROUNDS_ONLY = compile_gated(
     r"(?<![\d.:x-])(\d{1,3})\s?(?:full\s)?(?:rounds?|rds?)\b(?!\s?(?:of|for|x)\b|\s?:)"
 )
-_ROUNDS_PRESCRIBED = re.compile(r"(?<![\d.:x-])(\d{1,2})\s?(?:rounds?|rds|rft)\b")
-_TIME_DOMAIN = re.compile(
+_ROUNDS_PRESCRIBED = compile_gated(r"(?<![\d.:x-])(\d{1,2})\s?(?:rounds?|rds|rft)\b")
+_TIME_DOMAIN = compile_gated(
     r"\b(?:amrap|emom)\s?(?:in\s|for\s)?(\d{1,2})(?![\d.]|:\d)(?:\s?(?:min|mins|minutes)\b|')?"
     r"|(?<![\d.:])(\d{1,2})\s?(?:-?\s?min(?:ute)?s?|')\s?(?:amrap|emom)\b"
 )
-_CAP = re.compile(
+_CAP = compile_gated(
     r"\b(?:time\s?cap|cap|tc)\s?(?:of\s)?(\d{1,2})(?::(\d\d))?(?![\d.:])\s?(?:min|mins|minutes)?"
     r"|(?<![\d.:])(\d{1,2})\s?(?:min|minute)s?\s?(?:time\s)?cap\b"
 )
 _NOT_A_SCORE_AFTER = re.compile(r"\s?(?:/|pace|rest|per\b|split|on\b|off\b)")
 _NOT_A_SCORE_BEFORE = re.compile(r"(?:cap|tc|every|on|@|at)\s?$")
-_RX = re.compile(r"\brx\s?\+|\brx'?d?\b|\bas prescribed\b|\bscaled\b")
-_TOOK = re.compile(
+_RX = compile_gated(r"\brx\s?\+|\brx'?d?\b|\bas prescribed\b|\bscaled\b")
+_TOOK = compile_gated(
     r"\b(?:took(?: me)?|in|time(?: was)?:?)\s(\d{1,3}(?![\d.:])\s?(?:min|mins|minutes)\b)"
 )
-_AT_LOAD = re.compile(
+_AT_LOAD = compile_gated(
     r"(?:@|\bat\b|\bwith(?: the| a)?\b|\bw/?|\(|\bscaled\b|\brx'?d?\b)\s?(\d{2,3}(?:\.5)?)"
     r"(?![\d:.]|\s?(?:min|sec|s\b|rounds?|rds|reps?|cals?|m\b|km|%))"
 )
-_TOTAL_REPS = re.compile(
+_TOTAL_REPS = compile_gated(
     r"\btotal(?: [a-z]+)? (\d{1,4})(?![\d.:])|(?<![\d.:])(\d{1,4}) total reps\b"
 )
 

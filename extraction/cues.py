@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .boundary_cues import BOUNDARY_CUES
-from .literal_gate import GatedTable
+from .literal_gate import GatedTable, compile_gated
 from .schema import CrossfitFormat, Discipline
 
 SPORTS = re.compile(
@@ -48,11 +48,11 @@ _TREADMILL_WALK = r"\b12[- /]3[- /]30\b|\bincline (?:treadmill )?walk"
 """The treadmill walks named by their settings: 12 % incline, 3 mph, 30 minutes."""
 _WALK_WORD = r"\bwalk(?:ed|ing|s)?\b(?! lunges?)|" + _TREADMILL_WALK
 WALK = re.compile(r"\bwalk(?:ed|ing|s)?\b|" + _TREADMILL_WALK)
-_RECOVERY_WALK = re.compile(
+_RECOVERY_WALK = compile_gated(
     r"\d\s?(?:s|sec|secs|min|mins|m|meters?)?\s?walk(?:ing)?\b|"
     r"\bwalk(?:ing)? (?:rest|recover\w*|breaks?|between)\b"
 )
-_REPEATED = re.compile(r"\d\s?x\s?\d|\b(?:intervals?|reps|repeats|jog)\b")
+_REPEATED = compile_gated(r"\d\s?x\s?\d|\b(?:intervals?|reps|repeats|jog)\b")
 
 
 def walked(text: str) -> bool:
@@ -222,14 +222,14 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
 
 HIIT_OUTING = re.compile(r"\bhiit\b(?:\s(?:&|and)\s\w+)?\s(?:run|ride|row|swim)\b")
 """A HIIT run, ride or row ("20 min HIIT & Hills Ride"): the sport, done hard."""
-_NEGATED = re.compile(r"\b(?:no|skipped|without) \w+")
+_NEGATED = compile_gated(r"\b(?:no|skipped|without) \w+")
 """A sport said not done ("today no bike, I went to the gym")."""
-_EVENTS = re.compile(r"\b(?:half )?(?:marathon|ultra)\b")
+_EVENTS = compile_gated(r"\b(?:half )?(?:marathon|ultra)\b")
 """Race distances that name a run but are rowed and swum too."""
-_MILES = re.compile(r"\d\s?(?:mi|miles?)\b")
+_MILES = compile_gated(r"\d\s?(?:mi|miles?)\b")
 _METRIC_SPORTS = frozenset({"swimming", "rowing"})
 """Sports measured in metres or yards: a distance in miles is not theirs when only hinted."""
-_EFFORTS = re.compile(r"\bsprints?\b")
+_EFFORTS = compile_gated(r"\bsprints?\b")
 """Efforts that name a run alone but are ridden and rowed too ("sprints on the spin bike")."""
 SPORT_VERBS = re.compile(
     r"\b(?:ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|hiked|backpacked)\b"
@@ -281,7 +281,7 @@ WARMUP = re.compile(
 """A warm-up, a cool-down or a climb's approach: part of the session around it."""
 
 
-_WALK_RECOVERY = re.compile(
+_WALK_RECOVERY = compile_gated(
     r"\b(?:w/?|with)\s?\d{1,4}\s?(?:m|s|sec|secs|min|mins)?\s?walk(?:ing)?\b"
     r"|\bwalk(?:ing)? (?:rest|recovery|recoveries|breaks?|between)\b"
 )

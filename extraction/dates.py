@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .holidays import holiday_dates
+from .literal_gate import compile_gated
 
 PartOfDay = Literal["morning", "midday", "afternoon", "evening"]
 
@@ -40,7 +41,7 @@ _DAY_LABEL = "|".join(
 )
 # A date after these words is a passing reference, not when the session happened:
 # "bench felt better than Monday", "first run since Tuesday", "same weight as last Thursday".
-_PASSING = re.compile(
+_PASSING = compile_gated(
     r"\b(?:than|since|(?:sore|tired|recover(?:ed|ing)?|different|wrecked|beat up|heavy|stiff|"
     r"achy|tight|dead|fried|toast|cooked|fatigued|smashed|trashed) from|like|"
     r"unlike|compared (?:to|with)|vs\.?|versus|as|still)\s(?:on\s|last\s|the\s)?$"
@@ -71,7 +72,7 @@ _PART_WORDS: dict[str, PartOfDay] = {
     "sunset": "evening", "sundown": "evening", "dusk": "evening",
 }  # fmt: skip
 
-_PART_RE = re.compile(r"\b(" + "|".join(sorted(_PART_WORDS, key=len, reverse=True)) + r")\b")
+_PART_RE = compile_gated(r"\b(" + "|".join(sorted(_PART_WORDS, key=len, reverse=True)) + r")\b")
 _ANCHOR = re.compile(
     r"\b(?:"
     r"(?P<daybefore>(?:the\s)?day before yesterday)"
@@ -106,14 +107,14 @@ _ANCHOR = re.compile(
 )
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_gated(r"\d")
 _SHORT_DAYS = {
     "m": "monday", "t": "tuesday", "tu": "tuesday", "w": "wednesday", "th": "thursday",
     "f": "friday", "sa": "saturday", "su": "sunday",
 }  # fmt: skip
 """One- and two-letter days, read only as a diary line's label ("M - upper", "Th: off")."""
 _SHORT_LABEL = rf"(?P<short>{'|'.join(sorted(_SHORT_DAYS, key=len, reverse=True))})(?=\s?:|\s-\s|$)"
-_DIARY_START = re.compile(rf"(?P<diary>{_DAY_LABEL})\b\.?(?=\s|$|[:)\-])|{_SHORT_LABEL}")
+_DIARY_START = compile_gated(rf"(?P<diary>{_DAY_LABEL})\b\.?(?=\s|$|[:)\-])|{_SHORT_LABEL}")
 _DIARY_ENTRY = re.compile(rf"(?:^|\n|[.!;,]\s)(?:{_DAY_LABEL})\b\.?(?=\s|$|[:)\-])")
 _SHORT_ENTRY = re.compile(rf"(?:^|\n){_SHORT_LABEL}")
 

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
+
 _DAY = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"
 )
-_LIST = re.compile(
+_LIST = compile_gated(
     rf"\b(?P<days>(?:(?:{_DAY})\.?,?\s)*(?:{_DAY})\.?,?\s(?:and|&|\+|n)\s(?:{_DAY}))\b(?!')",
     re.IGNORECASE,
 )
-_JOINED_DAY = re.compile(r"\s(?:and|&|\+|n)\s(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
+_JOINED_DAY = compile_gated(r"\s(?:and|&|\+|n)\s(?:mon|tue|wed|thu|fri|sat|sun)", re.IGNORECASE)
 """A cheap look for a joined day before the full pattern is tried."""
 _ONE_DAY = re.compile(rf"\b(?:{_DAY})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[!?]+|(?<!\d)\.(?!\d)|\n")
-_ONE_OUTING = re.compile(
+_ONE_OUTING = compile_gated(
     r"\b(?:trip|overnight|camp(?:ed|ing)?|backpack\w*|tour|weekend away|retreat)\b", re.IGNORECASE
 )
 

@@ -9,12 +9,12 @@ stations), how it is written (a 5/3/1 week, lettered supersets, tempo digits, a 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import cues
+from .literal_gate import compile_gated
 from .numbers import find_weights
 from .schema import Discipline
 from .vocabulary import Movement, find_mentions
@@ -22,35 +22,35 @@ from .vocabulary import Movement, find_mentions
 if TYPE_CHECKING:
     from .sessions import Clause
 
-_CROSSFIT = re.compile(
+_CROSSFIT = compile_gated(
     r"\b(?:crossfit|wod|metcon|rx'?d?|scaled|open|class|rft|for time|amrap|chipper)\b|"
     r"\b(?:at|my|our|the) box\b(?! (?:jump|squat|step))|\d\s?cals?\b"
 )
 """What marks a WOD as CrossFit rather than a class or a home circuit."""
-_TABATA = re.compile(
+_TABATA = compile_gated(
     r"\btabata\b|(?<![\d:/.])20\s?(?:s|sec)?\s?(?:on\s?)?/\s?10\b|"
     r"\d\s?(?:s|sec|secs)\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b"
 )
-_MINUTE_FORMAT = re.compile(
+_MINUTE_FORMAT = compile_gated(
     r"\bemom\b|\be\d+mom\b|\bon the minute\b|\bevery minute\b|\btabata\b|\bamrap\b|"
     r"\b(?:odd|even) min"
 )
-_KETTLEBELL = re.compile(r"\b(?:kb|kbs|kettlebells?|bells?|s&s|simple (?:and|&) sinister)\b")
-_BARBELL = re.compile(r"\b(?:barbell|bb|bar)\b")
-_PL_PROGRAM = re.compile(
+_KETTLEBELL = compile_gated(r"\b(?:kb|kbs|kettlebells?|bells?|s&s|simple (?:and|&) sinister)\b")
+_BARBELL = compile_gated(r"\b(?:barbell|bb|bar)\b")
+_PL_PROGRAM = compile_gated(
     r"\b(?:5/3/1|531 (?:week|wk|day|cycle)|wendler|bbb|conjugate|max effort|dynamic effort|"
     r"(?:me|de) (?:upper|lower|squat|bench|deadlift|pull)|\d\s?rm|openers?|top single|"
     r"meet prep)\b"
 )
-_BB_PROGRAM = re.compile(
+_BB_PROGRAM = compile_gated(
     r"\b(?:ppl|push[/ ]pull[/ ]legs?|hypertrophy|bro split|drop ?sets?|to failure|pump)\b"
     r"(?<!body pump)"
 )
-_FBB_FORM = re.compile(r"\btempo\b[^,.\n]{0,24}\b[\dx]{4}\b|(?:^|[\s,.])[a-e][1-3]:")
+_FBB_FORM = compile_gated(r"\btempo\b[^,.\n]{0,24}\b[\dx]{4}\b|(?:^|[\s,.])[a-e][1-3]:")
 """Tempo digits ("tempo front squat 3111") and lettered supersets ("B1:"), FBB's way of
 writing."""
-_REHAB = re.compile(r"\b(?:physio|physiotherapy|pt exercises|rehab|prehab)\b")
-_COMPROMISED = re.compile(r"\bcompromised run|\b(?:1|one) ?k(?:m)? run\b")
+_REHAB = compile_gated(r"\b(?:physio|physiotherapy|pt exercises|rehab|prehab)\b")
+_COMPROMISED = compile_gated(r"\bcompromised run|\b(?:1|one) ?k(?:m)? run\b")
 _HYROX_STATIONS = frozenset(
     {"sled_push", "sled_pull", "ski_erg", "burpee_broad_jump", "farmers_carry", "sandbag_lunge"}
     | {"wall_ball"}
@@ -190,12 +190,12 @@ def _lifting_discipline(text: str, counts: _Counts) -> Discipline | None:
     return None
 
 
-_MULTISPORT = re.compile(
+_MULTISPORT = compile_gated(
     r"\b(?:triathlon|duathlon|aquathlon|ironman|70\.3|sprint tri|olympic tri)\b|"
     r"\bt1\b[^.]*\bt2\b"
 )
 """A multisport race: its legs and transitions are one session."""
-_CLIMB_SAID = re.compile(r"\d\s?(?:ft|feet|hm)\b|\b(?:vert|elevation|climbing|gain)\b")
+_CLIMB_SAID = compile_gated(r"\d\s?(?:ft|feet|hm)\b|\b(?:vert|elevation|climbing|gain)\b")
 _FASTEST_RUN = 6.0
 """Metres a second (21.6 km/h) no one logging a run without naming it holds: a ride."""
 _SLOWEST_RUN = 1.6

@@ -7,16 +7,16 @@ is the same sport again, in the same unit.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from .literal_gate import compile_gated
 from .numbers import find_distances
 
 if TYPE_CHECKING:
     from .sessions import Clause
 
-_NUMBER = re.compile(r"\d")
-_BARE = re.compile(
+_NUMBER = compile_gated(r"\d")
+_BARE = compile_gated(
     r"(?<![\d.,:x])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d.,:]|\s?(?:x|s|sec|secs|min|mins|minutes?|"
     r"h|hrs?|hours?|%|reps?|sets?|rounds?|laps?|lengths?|kg|lb|lbs|w|bpm|spm)\b|\s?[x%'\"])"
 )

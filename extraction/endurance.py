@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .literal_gate import compile_gated
 from .numbers import (
     NUM,
     WEIGHT_UNIT,
@@ -26,8 +27,8 @@ CLOCK = r"(?<![\d:.])\d{1,2}:[0-5]\d(?:\.\d)?(?![\d:])"
 """A pace, split or rep time: "M:SS" or "M:SS.s"."""
 MAX_METRES = 1_000_000
 """1,000 km: the schema's bound for a rowing distance in metres, and beyond any session."""
-_POOL = re.compile(r"(?<![\d.])(\d{2})\s?(m|y|yd|yds|yards?|meters?|metres?)\s?pool\b")
-_ELEVATION = re.compile(
+_POOL = compile_gated(r"(?<![\d.])(\d{2})\s?(m|y|yd|yds|yards?|meters?|metres?)\s?pool\b")
+_ELEVATION = compile_gated(
     r"(?:\+|\bgain(?:ed)?\s|\belevation\s(?:gain\s)?(?:of\s)?)?(?<![\d.,])(\d{1,2},\d{3}|\d{1,5})"
     r"\s?(m|ft|feet|meters?|metres?)\s?(?:of\s)?(?:vert|vertical|elev|elevation|climbing|climb|gain|"
     r"ascent|up)\b"
@@ -35,17 +36,17 @@ _ELEVATION = re.compile(
 )
 """Elevation gained: "+450m", "1,200 ft of climbing"; feet alone are climbing too ("1,850 ft"),
 since no distance is said in feet."""
-_VEST = re.compile(
+_VEST = compile_gated(
     rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT})\s?(?:weight(?:ed)?\s)?vest\b"
     rf"|\bvest\s(?:of\s|at\s|@\s?)?({NUM})\s?({WEIGHT_UNIT})(?![a-z])"
 )
-_PACE = re.compile(
+_PACE = compile_gated(
     rf"(?P<clock>{CLOCK})\s?(?:min\s?)?(?:/|per\s)\s?"
     r"(?P<per>mi|mile|km|k|500m?|100m?|100\s?y(?:ds?)?)\b"
     rf"|(?P<clock2>{CLOCK})\s?(?:avg\s|average\s)?(?:pace|split)\b(?!\s(?:of\s|was\s)?\d)"
     rf"|\b(?:pace|avg|average|split|splits|avg split|avg pace)\s(?:of\s|was\s)?(?P<clock3>{CLOCK})"
 )
-_REPEATS = re.compile(
+_REPEATS = compile_gated(
     r"(?<![\d.])(?P<n>\d{1,2})\s?x\s?\(?(?P<d>\d{1,5}(?:\.\d{1,2})?)\s?"
     r"(?P<u>km|k|mi|miles?|m|meters?|metres?|yd|yds|yards?|s|sec|secs|min|mins)?\b"
     r"|(?<![\d.])(?P<d2>\d{1,5})\s?(?P<u2>m|km|k|mi|yd)?\s?(?:repeats|reps)\s?x\s?(?P<n2>\d{1,2})\b"
@@ -55,20 +56,20 @@ _REP_TIME = re.compile(
     rf"(?:@|\bat|\bin)\s?(?:(?P<t>{CLOCK})|(?<![\d.])\d{{2,3}}(?:-\d{{2,3}})?\s?(?:s|sec|secs)\b)"
     r"\s?(?:per\s\d+|each|/\s?rep)?"
 )
-_REST = re.compile(
+_REST = compile_gated(
     rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?(?:rest|recovery|off)\b"
     r"(?! (?:row|run|jog|ride|spin|swim|walk|paddle)\b)"
     r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s(?:the\s)?" + CLOCK
 )
 # "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy", "4k @ 5:30" are not the
 # session's time.
-_NOT_TOTAL_BEFORE = re.compile(
+_NOT_TOTAL_BEFORE = compile_gated(
     r"(?:\b(?:every|per|under|sub|below|over|than|on|at|held)|/|@|\d-)\s?~?$"
 )
-_DISTANCE_SLASH = re.compile(r"\d\s?(?:km|k|mi|miles?)\s?/\s?$")
+_DISTANCE_SLASH = compile_gated(r"\d\s?(?:km|k|mi|miles?)\s?/\s?$")
 """A slash after a distance separates it from the time: "2 mi / 40 min"."""
 _NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
-_TOTAL_BEFORE = re.compile(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
+_TOTAL_BEFORE = compile_gated(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
 _TOTAL_AFTER = re.compile(
     r"\s?(?:(?:ride|run|row|swim|moving)\s)?(?:total|overall|all in|elapsed)\b"
 )
@@ -76,7 +77,7 @@ _AMOUNT = (
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?"
     r"\s?(?:km|k|mi|miles?|m|meters?|yd|yds|yards?)"
 )
-_TOTAL = re.compile(
+_TOTAL = compile_gated(
     r"(?:=\s?|total\s(?:of\s|was\s|is\s)?(?:around\s|about\s|roughly\s|~\s?)?)"
     rf"({_AMOUNT})|({_AMOUNT})(?:\s?total|\sin\stotal)"
     r"|\b(?:inside|within|(?:in the )?middle of|as part of|during) (?:an?\s|my\s|the\s)?"
@@ -84,16 +85,16 @@ _TOTAL = re.compile(
 )
 """An explicit total: "= 9 km", "12 mi total", "total around 8.5 km", "tempo 4 mi inside an
 8 mi run"."""
-_BARE_TOTAL = re.compile(r"(?<![\d.,:])(\d{1,3}(?:\.\d{1,2})?) (?:in )?total\b")
+_BARE_TOTAL = compile_gated(r"(?<![\d.,:])(\d{1,3}(?:\.\d{1,2})?) (?:in )?total\b")
 """A total said without its unit ("3 km easy, 8 at pace, 13 in total"): the unit said before."""
 SWIM_PART = re.compile(
     r"(?<![\d.x])(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|kick|pull)\b"
 )
 """A swim's warm-up, cool-down, kick or pull set: "400 wu"."""
-_SWIM_REPEAT_PLURAL = re.compile(r"(?<=x )(\d{2}|[1-9]\d0|[1-9]\d\d0)s\b(?= on\b| @|,|$)")
+_SWIM_REPEAT_PLURAL = compile_gated(r"(?<=x )(\d{2}|[1-9]\d0|[1-9]\d\d0)s\b(?= on\b| @|,|$)")
 """A swimmer's "10 x 100s on the 1:45": repeats of 100, not 100 seconds (the text's length
 is kept, so a space stands for the s)."""
-_YARDS_SHORT = re.compile(r"(?<=\d)\s?y\b(?!/)")
+_YARDS_SHORT = compile_gated(r"(?<=\d)\s?y\b(?!/)")
 """A swim's "1500y" or "25 y": yards."""
 COURSE = re.compile(r"\b(scy|scm|lcm)\b")
 """Pool course codes: short course yards (25 yd), short course metres (25 m), long course (50 m)."""
@@ -102,27 +103,27 @@ COURSE_POOL: dict[str, tuple[float, Literal["m", "yd"]]] = {
     "scm": (25.0, "m"),
     "lcm": (50.0, "m"),
 }
-_COURSE_DISTANCE = re.compile(r"(?<=\d)\s?(scy|scm|lcm)\b")
-_MAIN_SET = re.compile(r"\bmain(?: set)?\b")
+_COURSE_DISTANCE = compile_gated(r"(?<=\d)\s?(scy|scm|lcm)\b")
+_MAIN_SET = compile_gated(r"\bmain(?: set)?\b")
 """A swim's main set is part of the session: its repeats are not the total."""
-_ERG_METRES = re.compile(
+_ERG_METRES = compile_gated(
     r"(?<![\d.:,x])(\d{3,5})(?![\d:.,]|\s?(?:x\b|cal|kcal|w\b|watts?|spm|s/m|m\b|/|lb|kg|rep"
     r"|round|sec|s\b|min|stroke))"
 )
 """A number said bare on an erg ("rowed 5000 in 19:40") is metres."""
-_LENGTHS = re.compile(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
+_LENGTHS = compile_gated(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
 _EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
 """An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
-_THE_HALF = re.compile(r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))")
+_THE_HALF = compile_gated(r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))")
 """A runner's "ran the half": a half marathon."""
 _RETURN = re.compile(r"\s(?:back|home|return(?:ed)?)\b")
-_RACE_MILES = re.compile(r"(?<![\d.:])(13\.1|26\.2)(?![\d.:])")
+_RACE_MILES = compile_gated(r"(?<![\d.:])(13\.1|26\.2)(?![\d.:])")
 """A runner's bare "13.1" and "26.2": the half and the full marathon in miles."""
-_PARKRUN = re.compile(r"(?<!junior )\bparkrun\b")
+_PARKRUN = compile_gated(r"(?<!junior )\bparkrun\b")
 """A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
-_PART_BEFORE = re.compile(r"(?<!my )\b(?:first|last|final|middle|next|another|extra)\s$")
+_PART_BEFORE = compile_gated(r"(?<!my )\b(?:first|last|final|middle|next|another|extra)\s$")
 """A part of a run ("the first 10 miles were chill", "last 2 miles at goal pace")."""
-_AT_BEFORE = re.compile(r"(?:(?<!called it )(?<!stopped )(?<!bailed )\bat|@)\s?$")
+_AT_BEFORE = compile_gated(r"(?:(?<!called it )(?<!stopped )(?<!bailed )\bat|@)\s?$")
 """A distance "at" which something happened is a point of the run, not its length; where it
 stopped ("called it at 4.5") is its length."""
 # Paces faster than these are impossible; a two-part time then means H:MM, not M:SS.

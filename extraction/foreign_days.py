@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
+
 _DAYS: dict[str, tuple[str, ...]] = {
     "Monday": (
         "lunes", "lunedi", "segunda-feira", "segunda", "lundi", "montag", "maandag",
@@ -45,7 +47,7 @@ _ENGLISH = {name: day for day, names in _DAYS.items() for name in names}
 _NAMES = frozenset(name.split("-")[0] for name in _ENGLISH)
 _WORDS = re.compile(r"[a-z]{4,}")
 """A message's words, looked up in a set before the names' pattern is tried (cheap)."""
-_NAME = re.compile(
+_NAME = compile_gated(
     r"(?<![\w-])("
     + "|".join(sorted(map(re.escape, _ENGLISH), key=len, reverse=True))
     + r")(?![\w-])",
@@ -55,12 +57,14 @@ _SHORT = {
     "ma": "Mon", "mo": "Mon", "di": "Tue", "wo": "Wed", "mi": "Wed", "do": "Thu", "vr": "Fri",
     "fr": "Fri", "za": "Sat", "sa": "Sat", "zo": "Sun", "so": "Sun",
 }  # fmt: skip
-_NUMERIC_DATE = re.compile(r"\d[/.]\d")
-_SHORT_BEFORE_DATE = re.compile(
+_NUMERIC_DATE = compile_gated(r"\d[/.]\d")
+_SHORT_BEFORE_DATE = compile_gated(
     r"(?:^|(?<=\n))([ \t]*(?:[-*>]+[ \t]*)?)(" + "|".join(_SHORT) + r")\.?(?=[ \t][0-3]?\d[/.]\d)",
     re.IGNORECASE,
 )
-_DAY_NUMBER = re.compile(r"\b(?:dia|el dia|il giorno)\s([0-3]?\d)\b(?!\s?(?:de\s)?(?:\d|x))", re.I)
+_DAY_NUMBER = compile_gated(
+    r"\b(?:dia|el dia|il giorno)\s([0-3]?\d)\b(?!\s?(?:de\s)?(?:\d|x))", re.I
+)
 """"dia 18" (Portuguese, Spanish), "il giorno 18" (Italian): the 18th."""
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .literal_gate import compile_gated
+
 _FIXED = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "xmas day": (12, 25), "xmas": (12, 25), "boxing day": (12, 26), "st stephen's day": (12, 26),
     "new year's eve": (12, 31), "nye": (12, 31), "new year's day": (1, 1),
     "halloween": (10, 31), "st patrick's day": (3, 17), "paddy's day": (3, 17),
 }  # fmt: skip
-_HOLIDAY = re.compile(
+_HOLIDAY = compile_gated(
     # a look at the first letter before trying every name keeps this cheap
     r"(?<!happy )(?<!merry )\b(?=[cxbsnhpt])("
     + "|".join(sorted(map(re.escape, _FIXED), key=len, reverse=True))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_NOW = re.compile(
+from .literal_gate import compile_gated
+
+_NOW = compile_gated(
     r"\b(?:it'?s|its|it is|now(?: it'?s)?|time is)\s(?:already |just |nearly |almost |now )?"
     r"(?:(?:past|gone|after) midnight\b"
     r"|(?P<clock>(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s?(?P<am>am\b|a\.m\.)?))",

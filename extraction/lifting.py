@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .literal_gate import compile_gated
 from .parser import Lift
 from .schema import (
     BodybuildingData,
@@ -30,7 +31,7 @@ from .schema import (
 )
 from .set_notation import Group
 
-_SPLIT = re.compile(
+_SPLIT = compile_gated(
     r"\b(push|pull|legs?|arms?|upper|lower|chest|back|shoulders?|glutes?|full body)"
     r"(?: day|:| body| hypertrophy| & | and | n )"
 )

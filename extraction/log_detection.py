@@ -19,18 +19,18 @@ _EVERY = (
 """A habit's frequency: "every weekday I walk to the office"."""
 
 # Whole sentences that never log a workout.
-_QUESTION_START = re.compile(
+_QUESTION_START = compile_gated(
     r"^(?:so |ok |okay |hey |coach |and |but )*(?:what|what's|whats|how|why|where|which|who|"
     r"should|shall|could|would|can(?! you (?:please )?(?:log|add|record|save|track))|is|are|"
     r"am i|do|does|will|any|anyone|isn't|did (?:i|you|we)|"
     r"have you|has)\b"
 )
 # Where the question starts in "…, is that good?"; the part before may be a log.
-_QUESTION_TAIL = re.compile(
+_QUESTION_TAIL = compile_gated(
     r"(?:,|\s-)\s*(?:is|was|does|did|do|can|could|should|would|what|how|any|thoughts|right|"
     r"ok|okay|good|too|not bad)\b[^,]*$"
 )
-_REQUEST = re.compile(
+_REQUEST = compile_gated(
     r"\b(?:can|could|would|will) (?:you|we)\b"
     r"(?! (?:please )?(?:log|add|record|save|track))|"
     r"\bwrite me\b|\bgive me\b|"
@@ -177,13 +177,13 @@ _MESSAGE_FRAMES = compile_gated(
         )
     )
 )
-_HABITS = re.compile(
+_HABITS = compile_gated(
     rf"\b(?:currently|usually|normally|typically|generally|{_EVERY})\b"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/"
 )
 """Habits and schedules ("currently benching 3x8", "Mon/Wed/Fri 6-7:30am"): they cover the
 clauses after them in their sentence."""
-_EVENT_AHEAD = re.compile(
+_EVENT_AHEAD = compile_gated(
     r"\b(?:before|ahead of|for) (?:the|my|our|a|sunday's|saturday's) [a-z0-9' ]{0,20}?"
     r"(?:tmrw|tomorrow|tonight|later|next \w+|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
@@ -193,16 +193,16 @@ _BARE_QUESTION_TAIL = re.compile(
 )
 """A question run on after a log with no comma ("tempo 8k done 🔥 what pace should…"): the
 log stands when it says it was done."""
-_TARGET = re.compile(
+_TARGET = compile_gated(
     r"\b(?:hoping for|aiming for|going for|shooting for|targeting|target(?: time)? (?:is|of))\s"
     r"(?:a\s)?(?:sub[- ]?)?\d"
 )
-_UNMARKED_QUESTION = re.compile(
+_UNMARKED_QUESTION = compile_gated(
     r",\s*(?:should|do|can|could|would|will) i\b[^,]*$|,\s*(?:is|was) (?:that|it|this) "
     r"(?:ok|okay|normal|bad|good|too)\b[^,]*$"
 )
 """A question asked without its question mark: "knee hurts after long runs, should I ice it"."""
-_DONE = re.compile(
+_DONE = compile_gated(
     r"\b(?:did|done|finished|completed|ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|"
     r"hiked|walked|played|lifted|trained|squatted|benched|deadlifted|pulled|pressed|went|"
     r"managed|crushed|smashed|survived|logged|tested|hit|got in|called it|stopped at|yesterday|"
@@ -210,8 +210,8 @@ _DONE = re.compile(
 )
 _TEMPLATE_DAY = re.compile(r"(?:^|\n|[:,;] )\s?(?:day|d|week|wk) ?[1-7]\b(?!\s?(?:done|of\b))")
 """A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
-_PARENTHETICAL = re.compile(r"\([^()]{0,200}\)")
-_SUBORDINATE = re.compile(r"\s(?:which|because|cuz|coz|cos|since|lol|haha)\s")
+_PARENTHETICAL = compile_gated(r"\([^()]{0,200}\)")
+_SUBORDINATE = compile_gated(r"\s(?:which|because|cuz|coz|cos|since|lol|haha)\s")
 """Where a comment on a session starts in a run-on line ("5K in 27:52 which I will never live
 down")."""
 

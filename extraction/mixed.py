@@ -13,6 +13,7 @@ from .boundary_cues import TABATA_TIMING
 from .crossfit import time_domain
 from .endurance import read_session, vest_weight
 from .lifting import MAX_SETS
+from .literal_gate import compile_gated
 from .movement_lists import Item, parse_items
 from .numbers import find_distances, find_durations, find_weights
 from .parser import Lift, parse_lifts
@@ -35,7 +36,7 @@ from .schema import (
     HiitProtocol as Protocol,
 )
 
-_ON_OFF = re.compile(
+_ON_OFF = compile_gated(
     r"(?<![\d.])(\d{1,3})\s?(s|sec|secs|min|mins)?\s?(?:on|work)\s?[/,]?\s?(\d{1,3})\s?"
     r"(s|sec|secs|min|mins)?\s?(?:off|rest|transition|rotate|to (?:move|rotate|switch)|switch)\b"
 )
@@ -47,15 +48,15 @@ _TOTAL_BEFORE = re.compile(
     r"\b(?:total(?: time)?|all in|overall|whole (?:thing|session|class|workout)(?: took| was)?)"
     r"\W{0,3}(?:was |of |in |about |~)?$"
 )
-_BARE_MINUTES = re.compile(
+_BARE_MINUTES = compile_gated(
     r"\b(?:the )?full (90|80|70|60)\b(?! ?(?:min|m\b|'|s\b))|"
     r"\b(?:yoga|pilates|flow|vinyasa|yin|gi|no-?gi|bjj|jitsu|boxing|muay thai|kickboxing|judo|"
     r"karate|mma|sparring|class|session|mobility|stretch(?:ing)?|bouldering|climbing|soccer|"
     r"football|footy|basketball|hoops|tennis|squash|hockey|rugby|volleyball|pickleball|padel)"
     r" (\d{2,3})(?=\s*(?:$|[,.;!)\n]))"
 )
-_ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?(?:rounds?|rds|blocks)\b")
-_GROUPED_ROUNDS = re.compile(r"(?<![\d.])(\d{1,2})\s?x\s?\(")
+_ROUNDS = compile_gated(r"(?<![\d.])(\d{1,2})\s?(?:rounds?|rds|blocks)\b")
+_GROUPED_ROUNDS = compile_gated(r"(?<![\d.])(\d{1,2})\s?x\s?\(")
 _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
     ("tabata", re.compile(r"\btabatas?\b|" + TABATA_TIMING)),
     ("emom", re.compile(r"\bemom\b")),
@@ -65,8 +66,8 @@ _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
     ("intervals", re.compile(r"\bon\s?/|\bintervals?\b|\d\s?x\s?\d{1,3}\s?(?:s|secs?|seconds)\b")),
 )
 CARRY = cues.CARRY
-_DAYS = re.compile(r"(?<![\d.])(\d{1,2})\s?days?\b")
-_NIGHTS = re.compile(r"(?<![\d.])(\d{1,2})\s?nights?\b")
+_DAYS = compile_gated(r"(?<![\d.])(\d{1,2})\s?days?\b")
+_NIGHTS = compile_gated(r"(?<![\d.])(\d{1,2})\s?nights?\b")
 
 
 @dataclass(slots=True)

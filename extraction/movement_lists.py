@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .complexes import share_item_loads
+from .literal_gate import compile_gated
 from .numbers import DISTANCE_RE, WEIGHT_RE, find_distances, find_weights
 from .raw_loads import RawLoad, make_load
 from .schema import DistanceUnit
@@ -18,15 +19,15 @@ from .vocabulary import Mention, Movement, find_mentions
 _SEPARATOR = re.compile(
     r",|;|(?<!\bw)/|\+|:|\.\s|\s-\s|\bthen\b|\band\b|\bx(?=\s\d)(?!\s\d+\s?(?:m|yds?|km)\b)|\n"
 )
-_CALORIES_BEFORE = re.compile(r"(?<![\d.])(\d{1,4})\s?(?:cal|cals|calorie|calories)\s*$")
-_NUMBER_BEFORE = re.compile(r"(?<![\d.:/])(\d{1,4})\s?(?:x\s?)?$")
-_WEIGHT_BEFORE = re.compile(WEIGHT_RE.pattern + r"\s*$")
-_DISTANCE_BEFORE = re.compile(DISTANCE_RE.pattern + r"\s*$")
+_CALORIES_BEFORE = compile_gated(r"(?<![\d.])(\d{1,4})\s?(?:cal|cals|calorie|calories)\s*$")
+_NUMBER_BEFORE = compile_gated(r"(?<![\d.:/])(\d{1,4})\s?(?:x\s?)?$")
+_WEIGHT_BEFORE = compile_gated(WEIGHT_RE.pattern + r"\s*$")
+_DISTANCE_BEFORE = compile_gated(DISTANCE_RE.pattern + r"\s*$")
 _BARE_AFTER = re.compile(
     r"\s?(?:\(|@\s?|at\s|to\s|w/\s?|with\s)?(?<![\d.])(\d{2,4}(?:\.5)?)\)?(?![\d.:%x]|\s?(?:m|km|k|cal|reps?|rounds?|min|s)\b)"
 )
-_CALORIES_AFTER = re.compile(r"\s(?:for\s)?(\d{1,4})(?![\d.])\s?(?:cal|cals|calories)\b")
-_REPS_AFTER = re.compile(r"\s?x\s?(\d{1,3})(?![\d.:])")
+_CALORIES_AFTER = compile_gated(r"\s(?:for\s)?(\d{1,4})(?![\d.])\s?(?:cal|cals|calories)\b")
+_REPS_AFTER = compile_gated(r"\s?x\s?(\d{1,3})(?![\d.:])")
 _SETS = re.compile(r"\d\s?x\s?\d|\bsets? of\b")
 _VEST = re.compile(r"\s?(?:weight(?:ed)?\s)?vest")
 

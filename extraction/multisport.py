@@ -6,13 +6,14 @@ them logs the swim, the ride and the run of the same day as one workout.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from .literal_gate import compile_gated
 
 if TYPE_CHECKING:
     from .sessions import Session
 
-_TRANSITION = re.compile(r"\bt[12]\b|\btransitions?\b")
+_TRANSITION = compile_gated(r"\bt[12]\b|\btransitions?\b")
 
 
 def join_race_legs(lower: str, sessions: list[Session]) -> list[Session]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .literal_gate import compile_gated
 from .schema import CrossfitFormat, DistanceUnit
 
 
@@ -207,7 +208,7 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # Possessive (`*+`): whitespace is taken once, never re-split between alternatives,
 # so the match stays linear on long runs of spaces and newlines.
 _AND = r"\s*+(?:,\s*+(?:\band\b\s*+|&\s*+)?|\band\b\s*+|&\s*+)"
-_PAIRED = re.compile(
+_PAIRED = compile_gated(
     rf"\b(?P<names>(?:{_NAMES})(?:{_AND}(?:{_NAMES}))+)\b"
     rf"\s*+(?::|,|-|=|\bin\b|\bwere\b)?\s*+"
     rf"(?P<scores>{_CLOCK}(?:{_AND}{_CLOCK})+)(?![\d:])",
@@ -242,20 +243,20 @@ def lookup(name: str) -> Benchmark | None:
 
 
 # A benchmark name is also a person's name: "with Karen" or "my friend Grace" is not a workout.
-_NOT_AFTER = re.compile(
+_NOT_AFTER = compile_gated(
     r"(?:\bwith|\bw/|\band|\bmy|\bto|\bfor|\bfrom|\bby|\blike|\bthan|\babout|\bnamed|\bcalled|"
     r"\bsaw|\bmet|\btold|\basked|\bsaving)\s*$"
 )
-_DOING_BEFORE = re.compile(
+_DOING_BEFORE = compile_gated(
     r"\b(?:did|do|doing|done|hit|finished|completed|crushed|smashed|tested|retested|attempted|"
     r"tackled|survived|benchmark|girl|hero|half|partner|team|modified|mini)\s*$"
 )
 # "Karen was at the gym", "Grace is my favourite": a person or a topic, not a workout done.
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER = compile_gated(
     r"\s?(?:(?:and|&) (?:i|me)|was|is|were|came|said|says|told|asked|went|has|had|will|would|"
     r"wants|called|'s)\b"
 )
-_SCORE_AFTER = re.compile(r"^\W{0,4}(?:[a-z]+\W+){0,3}?(?:\d|rx\b|scaled\b|in\b|pr\b|done\b)")
+_SCORE_AFTER = compile_gated(r"^\W{0,4}(?:[a-z]+\W+){0,3}?(?:\d|rx\b|scaled\b|in\b|pr\b|done\b)")
 
 
 def find(text: str, cased: str) -> Benchmark | None:

@@ -44,7 +44,7 @@ _COUNTED = re.compile(
     r"calories|cals?|more rounds?|plus)\b",
     re.IGNORECASE,
 )
-_NAMES_BEFORE = compile_gated(r"\b(?:filthy|the)\s$", re.IGNORECASE)
+_NAMES_BEFORE = re.compile(r"\b(?:filthy|the)\s$", re.IGNORECASE)
 _Reader = Callable[[int], str | None]
 """The word `offset` tokens on from a phrase's start, if joined to the one before it."""
 _TIME_BEFORE = compile_gated(r"\b(?:in|time(?: of)?|took(?: me)?)\s$", re.IGNORECASE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .literal_gate import compile_gated
 from .schema import WEIGHT_UNIT_ALIASES, DistanceUnit, WeightUnit
 
 NUM = r"\d{1,5}(?:\.\d{1,3})?"
@@ -26,28 +27,28 @@ KG_PER_POOD = 16.0
 _CLOCK = re.compile(
     r"(?<![\d:.])(\d{1,3}):([0-5]\d)(?::([0-5]\d))?(?:\.(\d{1,2}))?(?![\d:])(?!\s?[ap]\.?m\b)"
 )
-_HOURS = re.compile(
+_HOURS = compile_gated(
     r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:hours?|hrs?|h)\b\.?"
     r"(?:\s?(?:and\s)?(\d{1,2})(?![\d:.])\s?(?:minutes?|mins?|m)?\b)?"
 )
-_HOURS_COMPACT = re.compile(
+_HOURS_COMPACT = compile_gated(
     r"(?<![\d.])(\d{1,2})\s?(?:h|hr|hrs)\s?([0-5]?\d)(?:\s?(?:m|min|mins|minutes)\b)?(?![\d:.])"
 )
 """Hours and minutes run together: "1h20", "1hr20", "1 hr 20 min"."""
 _CLOCK_HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b")
 """After a clock, it is hours and minutes: "1:20 hrs"."""
-_MINUTES = re.compile(
+_MINUTES = compile_gated(
     r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:minutes?|mins?)\b|(?<![\d.:])(\d{1,3})'(?!\d)"
 )
-_MIN_SEC = re.compile(
+_MIN_SEC = compile_gated(
     r"(?<![\d.:])(\d{1,3})\s?(?:minutes?|mins?|m)\s?(?:and\s)?([0-5]?\d)\s?(?:seconds?|secs?|s)\b"
 )
 """Minutes and seconds in words: "45min 30sec", "7m12s"."""
-_SECONDS = re.compile(r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:seconds?|secs?|s)\b")
-_WORD_HOURS = re.compile(
+_SECONDS = compile_gated(r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:seconds?|secs?|s)\b")
+_WORD_HOURS = compile_gated(
     r"\b(?:(an? hour and a half)|(half an hour|a half hour)|(an hour|one hour)|(two hours))\b"
 )
-_AN_HOUR_AND = re.compile(
+_AN_HOUR_AND = compile_gated(
     r"\b(?:an|one) hour (?:and )?(\d{1,2})(?![\d.:])(?!\s?(?:sec|s)\b)(?:\s?(?:minutes?|mins?)\b)?"
 )
 """An hour and some minutes: "an hour 20", "one hour and 15 minutes"."""
@@ -74,19 +75,19 @@ _RUN_KIND = (
     r"(?:easy|long|recovery|slow|shakeout|steady|called it (?:at|after)|stopped at|bailed at)"
 )
 _NOT_DISTANCE = rf"(?:{_DIST_UNIT}|min|mins|minutes|sec|s|h|hrs?|hours?|x|@|sets?|reps?)\b"
-_BARE_RUN = re.compile(
+_BARE_RUN = compile_gated(
     rf"\b{_RUN_KIND}\s(?P<n1>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
     rf"|(?<![\d.:/,])(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
     rf"\s{_RUN_KIND}\b",
     re.IGNORECASE,
 )
 """A number with a kind of run, or where a run stopped ("called it at 4.5"), and no unit."""
-_RUN_KIND_NUMBER = re.compile(rf"\b{_RUN_KIND}\s\d", re.IGNORECASE)
+_RUN_KIND_NUMBER = compile_gated(rf"\b{_RUN_KIND}\s\d", re.IGNORECASE)
 """A run's kind then a number ("easy 3"), looked for before the athlete's unit is given."""
-_DIST_WORDS = re.compile(
+_DIST_WORDS = compile_gated(
     r"\b(half[- ]marathon|marathon|a mile|one mile|a half mile|a 5k|a 10k)\b|^(mile)\b"
 )
-_TRACK_LAPS = re.compile(
+_TRACK_LAPS = compile_gated(
     r"(?<![\d.])(\d{1,2}) (?:laps? (?:of|on|around|round) (?:the|a) track|track laps)\b"
 )
 """Laps of a track: 400 m each."""

@@ -6,17 +6,16 @@ pace; the climb or a round trip makes it a hike.
 
 from __future__ import annotations
 
-import re
-
 from . import cues
 from .endurance import read_session
+from .literal_gate import compile_gated
 from .numbers import to_metres
 from .schema import Discipline
 from .sports import run_type_of
 
 SLOWEST_RUN_SECONDS_PER_KM = 660
 """11 min/km (17:42 a mile): slower than this, on foot, is walking pace."""
-_HIKE = re.compile(
+_HIKE = compile_gated(
     r"\d\s?(?:ft|feet)\b|\b(?:rt|round trip|summit(?:ed)?|peak|trail|elevation|gain|vert|ascent)\b"
 )
 

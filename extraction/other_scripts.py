@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
 from .movement_data import load_movements
 
 _WORDS = {
@@ -41,8 +42,10 @@ def _table() -> dict[str, str]:
 
 
 _TABLE = _table()
-_PATTERN = re.compile("|".join(re.escape(word) for word in sorted(_TABLE, key=len, reverse=True)))
-_SCRIPTS = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_PATTERN = compile_gated(
+    "|".join(re.escape(word) for word in sorted(_TABLE, key=len, reverse=True))
+)
+_SCRIPTS = compile_gated(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 """Japanese punctuation and kana, CJK ideographs, hangul syllables."""
 
 

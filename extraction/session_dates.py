@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from .dates import Anchor, find_anchors
+from .literal_gate import compile_gated
 
 if TYPE_CHECKING:
     from .sessions import Session
 
 _PARTS = ("morning", "midday", "afternoon", "evening")
-_JOINER = re.compile(r"\s(?:\+|&|y|et|e|und)\s")
+_JOINER = compile_gated(r"\s(?:\+|&|y|et|e|und)\s")
 
 
 def _diary_order(sessions: list[Session], today: dt.date) -> None:

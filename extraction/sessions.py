@@ -7,7 +7,6 @@ is one. Clauses that are questions, plans, goals or old results are dropped firs
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -15,6 +14,7 @@ from . import cues, discipline_scores, log_detection, named_workouts, numbers
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary, without_dates
 from .elided_sport import carry_sport
+from .literal_gate import compile_gated
 from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
@@ -25,31 +25,31 @@ from .vocabulary import Mention, corrections, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
 
-_ROUNDS_SCORE = re.compile(
+_ROUNDS_SCORE = compile_gated(
     r"(?<![\d.])\d{1,3}\s?(?:rounds?|rds?|rnds?)\s?(?:\+|and|plus)\s?\d"
     r"|(?<!x)(?<!x )\(\d{1,3}\s?\+\s?\d{1,3}\)"
 )
-_NUMBER = re.compile(r"\d")
+_NUMBER = compile_gated(r"\d")
 _FINISHER_SECONDS = 20 * 60
 """Cardio this short after lifting is part of the gym session."""
-_OUTING = re.compile(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
-_LATER = re.compile(r"\b(?:later|afterwards|after work)\b")
-_DAY_HEADING = re.compile(r"(?:hybrid|double|two[- ]a|brick) day\b:?")
-_ROUNDS_OF = re.compile(
+_OUTING = compile_gated(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
+_LATER = compile_gated(r"\b(?:later|afterwards|after work)\b")
+_DAY_HEADING = compile_gated(r"(?:hybrid|double|two[- ]a|brick) day\b:?")
+_ROUNDS_OF = compile_gated(
     r"(?<![\d.])\d{1,2} (?:rounds?|rds)(?: of\b|:| for\b|\s\d{1,2}\s?(?:on|min|')(?!\w))"
     r"|(?:^|:\s?)\d{1,2} (?:rounds?|rds)$"
 )
 """Rounds of a WOD ("5 rounds - 400m run, 20 burpees", "3 rounds 4 on/2 off: …")."""
-_LAST_WEEK = re.compile(
+_LAST_WEEK = compile_gated(
     r"(?<!as )(?<!than )(?<!since )(?<!from )(?<!like )(?<!vs )\blast week(?:'s|s)?\b"
 )
 """A sentence about last week; "same as last week" only compares with it."""
 # A typo-corrected name with no load, reps or sets beside it names no lift: "halves 1:35:50 /
 # 1:38:37" are a race's halves, not kettlebell halos.
-_LOAD_OR_REPS = re.compile(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
-_LAPS = re.compile(r"(?<![\d.])\d{1,3}\s(?:laps|lengths)\b")
+_LOAD_OR_REPS = compile_gated(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
+_LAPS = compile_gated(r"(?<![\d.])\d{1,3}\s(?:laps|lengths)\b")
 """Lengths counted in a pool, laps of a track: how much, though not how far."""
-_TO_FINISH = re.compile(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
+_TO_FINISH = compile_gated(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
 
 @dataclass(slots=True)

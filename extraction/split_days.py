@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
 from .numbers import find_durations
 from .schema import BodybuildingData
 
@@ -30,19 +31,19 @@ _GENERIC = (
     r"weights|weight training|strength (?:session|workout|training|video|class|work)|"
     r"gym session|lifting session"
 )
-_PAIR = re.compile(rf"\b({_PART}) and ({_PART})\b", re.IGNORECASE)
-_SESSION = re.compile(
+_PAIR = compile_gated(rf"\b({_PART}) and ({_PART})\b", re.IGNORECASE)
+_SESSION = compile_gated(
     rf"^(?P<parts>(?:{_PART})(?:\s?(?:and|&|\+|,|/|n)\s?(?:{_PART}))*)"
     r"(?P<named>\s(?:day|session|workout|training|work))?\b"
     rf"|\b(?P<generic>{_GENERIC})\b"
 )
-_FILLER = re.compile(
+_FILLER = compile_gated(
     r"\b(?:a|an|the|my|did|do|done|heavy|light|easy|quick|short|long|at|in|on|gym|home|of|"
     r"with|today|this|morning|afternoon|evening|night|min|mins|minutes|hr|hrs|hour|hours|"
     r"h|ish|about|around|total|\w+day|mon|tues?|weds?|thu|thurs?|fri|sat|sun|am|pm)\b"
     r"|[\d:.,;'()+&/-]"
 )
-_LABEL = re.compile(r"^(?:[a-z]+\.?\s?[:)-]\s?|\s+)")
+_LABEL = compile_gated(r"^(?:[a-z]+\.?\s?[:)-]\s?|\s+)")
 
 
 def names_split(text: str, dated: bool) -> bool:

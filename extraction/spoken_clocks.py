@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import re
 
+from .literal_gate import compile_gated
+
 _UNIT_AFTER = (
     r"(?!\s?(?:min|mins|minutes?|sec|secs|seconds?|s\b|k\b|km|mi\b|miles?|m\b|lbs?|kgs?|x\b|"
     r"reps?|rounds?|%|:|\.\d|/|sets?|cals?))"
 )
-_SECONDS_OH = re.compile(r"(?<![\d:])(\d{1,2}:[0-5]\d) oh ([0-9])\b" + _UNIT_AFTER, re.IGNORECASE)
+_SECONDS_OH = compile_gated(
+    r"(?<![\d:])(\d{1,2}:[0-5]\d) oh ([0-9])\b" + _UNIT_AFTER, re.IGNORECASE
+)
 """Hours and minutes, then seconds said with "oh": "1:52 oh 8"."""
-_SECONDS = re.compile(r"(?<![\d:])(\d{1,2}:[0-5]\d) ([0-5]\d)\b" + _UNIT_AFTER, re.IGNORECASE)
+_SECONDS = compile_gated(r"(?<![\d:])(\d{1,2}:[0-5]\d) ([0-5]\d)\b" + _UNIT_AFTER, re.IGNORECASE)
 """Hours and minutes, then seconds: "3:05 14"."""
-_MINUTES_SECONDS = re.compile(
+_MINUTES_SECONDS = compile_gated(
     r"(?:\b(?:in|time(?: of)?|took(?: me)?|finished|clocked|ran|parkrun|race)|\d\s?k|\bmiler?|"
     r"\bmarathon|\bhalf|\bmile)\b[^.\d\n]{0,24}?\s(\d{1,2}) ([0-5]\d)\b" + _UNIT_AFTER,
     re.IGNORECASE,

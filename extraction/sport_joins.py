@@ -7,12 +7,11 @@ names its own endurance sport and says how far or how long.
 
 from __future__ import annotations
 
-import re
-
 from . import cues
+from .literal_gate import compile_gated
 
-_PLUS = re.compile(r"\s(?:\+|&)\s")
-_NUMBER = re.compile(r"\d")
+_PLUS = compile_gated(r"\s(?:\+|&)\s")
+_NUMBER = compile_gated(r"\d")
 
 
 def split_at_sports(clauses: list[tuple[int, str]]) -> list[tuple[int, str]]:

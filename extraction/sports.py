@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .endurance import CLOCK, SWIM_PART, Reading, read_session, vest_weight
+from .literal_gate import compile_gated
 from .numbers import find_clocks, format_pace, to_metres
 from .schema import (
     CyclingData,
@@ -91,28 +92,28 @@ _STROKES: tuple[tuple[Stroke, re.Pattern[str]], ...] = (
 _SURFACES: tuple[tuple[Surface, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"\b{name}\b")) for name in ("treadmill", "track", "trail")
 )
-_TRAIL = re.compile(
+_TRAIL = compile_gated(
     r"trail|\bsingle ?track\b|\bsky ?(?:race|run\w*)\b|\bfell (?:run\w*|race)\b|"
     r"\bmountain (?:run\w*|race)\b|\bultra ?trail\b|\bvert\b"
 )
 """Off-road running: trails, singletrack, fells, sky races, vertical metres."""
-_INDOOR = re.compile(r"\b(?:zwift|trainer|peloton|spin|indoor|turbo|rollers|treadmill)\b")
-_WATTS = re.compile(
+_INDOOR = compile_gated(r"\b(?:zwift|trainer|peloton|spin|indoor|turbo|rollers|treadmill)\b")
+_WATTS = compile_gated(
     r"(?:\b(?P<label>np|avg|average|max|ftp)\s(?:power\s)?(?:is\s|of\s|was\s)?)?"
     r"(?<![\d.])(?P<v>\d{2,4})\s?(?:w|watts)\b"
 )
-_FTP = re.compile(
+_FTP = compile_gated(
     r"\bftp\s(?:is\s|of\s|now\s|=\s?)?(\d{2,3})(?![\d.])|\bnew ftp\s(\d{2,3})(?![\d.])"
 )
-_SPEED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:mph|km/h|kph)\b")
-_HEART = re.compile(
+_SPEED = compile_gated(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:mph|km/h|kph)\b")
+_HEART = compile_gated(
     r"\b(?:avg\s)?(?:hr|heart rate)\s(?:of\s|was\s)?(\d{2,3})(?![\d.])|(?<![\d.])(\d{2,3})\s?bpm\b"
 )
-_STROKE_RATE = re.compile(r"(?<![\d.])(\d{2})\s?(?:spm|s/m)\b|\brate\s(\d{2})(?![\d.])")
-_CADENCE = re.compile(r"(?<![\d.])(\d{2,3})\s?rpm\b")
-_SEND_OFF = re.compile(rf"\bon\s(?:the\s)?({CLOCK})")
-_ERG = re.compile(r"\b(?:erg|c2|concept ?2|rower|indoor|machine)\b")
-_ON_WATER = re.compile(r"\b(?:on the water|scull|single|double|eight|river|lake|boat)\b")
+_STROKE_RATE = compile_gated(r"(?<![\d.])(\d{2})\s?(?:spm|s/m)\b|\brate\s(\d{2})(?![\d.])")
+_CADENCE = compile_gated(r"(?<![\d.])(\d{2,3})\s?rpm\b")
+_SEND_OFF = compile_gated(rf"\bon\s(?:the\s)?({CLOCK})")
+_ERG = compile_gated(r"\b(?:erg|c2|concept ?2|rower|indoor|machine)\b")
+_ON_WATER = compile_gated(r"\b(?:on the water|scull|single|double|eight|river|lake|boat)\b")
 
 Structure = RunningData | CyclingData | SwimmingData | RowingData
 

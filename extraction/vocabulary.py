@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein
 
+from .literal_gate import compile_gated
 from .movement_data import Family, load_movements
 from .name_forms import short_forms
 from .schema import MovementType
@@ -210,8 +211,8 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(_with_bells(kept, text))
 
 
-_BELLS = re.compile(r"\b(?:kb|kbs|kettlebells?)\b")
-_BARS = re.compile(r"\b(?:barbell|bb|bar|barra)\b")
+_BELLS = compile_gated(r"\b(?:kb|kbs|kettlebells?)\b")
+_BARS = compile_gated(r"\b(?:barbell|bb|bar|barra)\b")
 _BELL_VERSIONS = {
     name: f"kettlebell_{name}" for name in MOVEMENTS if f"kettlebell_{name}" in MOVEMENTS
 } | {"overhead_press": "kettlebell_press", "barbell_row": "kettlebell_row", "row": "kettlebell_row"}
@@ -284,7 +285,7 @@ def corrected(word: str) -> str:
     return word if best is None else str(best[0])
 
 
-_LOAD_BEFORE = re.compile(r"\d\s?(?:lbs?|kgs?|#|pood)\s?$")
+_LOAD_BEFORE = compile_gated(r"\d\s?(?:lbs?|kgs?|#|pood)\s?$")
 _NEAR_BEFORE = re.compile(r"\d\s?(?:lbs?|kgs?|#|x)?\s?$")
 _NEAR_AFTER = re.compile(r"\s?:?\s?(?:(?:up to|to|at|@|x|for|of|-)\s?)?\d")
 
@@ -294,7 +295,7 @@ _JOINED_BEFORE = re.compile(r"[a-z]\s?\+\s?$")
 _JOINED_AFTER = re.compile(r"\s?\+\s?[a-z]")
 """A lift joined to another by "+" ("power clean + jerk", "clean + front squat") is a lift,
 numbers or not."""
-_MODIFIER_BEFORE = re.compile(r"(?:(?:one|single|sa)[ -]?arm|sa|tempo|paused?)\s?$")
+_MODIFIER_BEFORE = compile_gated(r"(?:(?:one|single|sa)[ -]?arm|sa|tempo|paused?)\s?$")
 """A word between the number and the lift that says how it was done ("100 one-arm swings")."""
 
 
