@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from agent.memory_rules.labels import lasting, session_log
 from agent.memory_rules.lead_in import drop_lead, lead_kind, strip_request
+from agent.memory_rules.one_offs import about_this_session, said_to_a_group
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower, split_words
@@ -163,6 +164,8 @@ def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> M
             lead = "plain"
         if lead is None or (is_question(sentence) and lead != "polite"):
             continue
+        if about_this_session(low[match.start() :]) or said_to_a_group(low[match.end() :]):
+            continue  # "keep in mind for today's session - 30 min max", "take note, folks"
         bare = match.group("bare") is not None  # "log it" also logs sessions: not medical news
         fact = _fact_before(sentence, match.start(), earlier, medical=not bare)
         noted = _DASHED.match(sentence[match.end() :])  # "keep that on file - X": X goes with it

@@ -23,6 +23,7 @@ from agent.memory_rules.forget_targets import (
 )
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
 from agent.memory_rules.memory_refs import MEMORY_NOUNS, STALE, memory_reference
+from agent.memory_rules.one_offs import dismissed
 from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower
@@ -102,6 +103,8 @@ _TALK = frozenset(
 """Words of "forget I asked" / "forget I said anything": the conversation, not a memory."""
 
 
+_FIRST_PERSON_TARGET = re.compile(r"\b(?:my|i|i'm|i've|me)\b")
+_REPLACING = re.compile(r"\b(?:now|instead|anymore|any more|these days)\b")
 _EVERYTHING = re.compile(
     r"^(?:(?:absolutely |literally )?(?:everything|all|anything)(?: (?:that )?you(?:'ve| have)?"
     r" (?:know|have|got|remember|saved|stored|noted|kept)(?: saved| stored| on file)?)?"
@@ -206,6 +209,21 @@ def _split_at_new_subject(text: str) -> list[str]:
     return [text]
 
 
+def _dismissal(target: str, rest: str) -> bool:
+    """Whether "forget X, I just want Y" waves X away rather than drops a memory.
+
+    X names no memory of the athlete's, and Y says what matters without "now" or
+    "instead" (which would make it a replacement).
+    """
+    low = lower(target)
+    return (
+        dismissed(rest)
+        and _FIRST_PERSON_TARGET.search(low) is None
+        and memory_reference(target) is None
+        and _REPLACING.search(lower(rest)) is None
+    )
+
+
 def forget_from_sentence(
     sentence: str, message: str, following: str = "", previous: str = ""
 ) -> ForgetRequest | None:
@@ -238,6 +256,8 @@ def forget_from_sentence(
             return ForgetRequest(query=change[0], replacement=change[1])
         query = clean_query(pieces[0])
         rest = " ".join(p for p in (pieces[1] if len(pieces) > 1 else "", tail) if p).strip()
+        if kind == "forget" and _dismissal(pieces[0], rest):
+            continue  # "forget about the leaderboard, I just want to get better"
         words = set(lower(query).split())
         if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or _ONE_OFF.search(lower(pieces[0])):
             continue

@@ -19,6 +19,13 @@ from agent.memory_rules.imperatives import (
 )
 from agent.memory_rules.labels import lasting, session_log, split_label
 from agent.memory_rules.lead_in import before_clause, drop_lead, lead_kind
+from agent.memory_rules.one_offs import (
+    about_this_session,
+    in_quotes,
+    log_edit,
+    looking_now,
+    said_to_a_group,
+)
 from agent.memory_rules.requests import MemoryRequest
 from agent.memory_rules.rewriting import noun_phrase, rewrite_imperative, rewrite_statement
 from agent.memory_rules.safety import WEAK_INJECTION
@@ -222,7 +229,7 @@ def build_save(
 def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     """A fact after a keeping label ("save for later: my resting HR is 48")."""
     labelled = split_label(sentence)
-    if labelled is None:
+    if labelled is None or in_quotes(sentence, 1):  # "'Save your energy' - my old coach"
         return None
     lead, content, strength = labelled
     head = sentence[: max(0, sentence.rfind(content))]
@@ -230,8 +237,8 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
         return None  # "keep that on file - …": `back_refs` keeps what came before, and this
     if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
         return None
-    if session_log(content):  # "save this for later: 3x10 squats at 80" is a log
-        return None
+    if session_log(content) or about_this_session(lower(sentence)):
+        return None  # "save this for later: 3x10 squats at 80" is a log, "…: 10k tonight" a plan
     text = f"{lead}: {content}" if lead else content
     if DIRECT_IMPERATIVE.match(lower(content)) or looks_imperative(lower(content)):
         text = content  # "You're my run coach, so note this: don't comment…": a reason before
@@ -240,6 +247,18 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     return build_save(
         text, explicit=True, message=message, min_words=1 if strength == "strong" or named else 3
     )
+
+
+def _for_now(kind: str, low_after: str) -> bool:
+    """Whether a keep verb asks about now, not for later.
+
+    Today's session, a crowd, a video to look at, or a logged set to correct.
+    """
+    if said_to_a_group(low_after) or log_edit(low_after):
+        return True
+    if kind != "save" and about_this_session(low_after):
+        return True
+    return kind in {"note", "mind"} and looking_now(low_after)
 
 
 def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
@@ -253,6 +272,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
         kind = match.lastgroup or ""
         lead = lead_kind(sentence[: match.start()])
         after = sentence[match.end() :]
+        if in_quotes(sentence, match.start()):
+            continue
         if kind == "note" and lower(after).lstrip().startswith("to self"):
             continue
         if kind == "track":  # "keep track of my bodyweight, it was 84 today": the tracking
@@ -286,6 +307,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
             request = build_save(content, explicit=False, message=message, standing=standing)
         else:
             if lead is None or (question and lead != "polite"):
+                continue
+            if _for_now(kind, lower(after)):
                 continue
             # "remember that …", "remember: …" and "remember - …" all point at the fact;
             # "note: …" is how athletes annotate a log, so only "note that" counts there.
