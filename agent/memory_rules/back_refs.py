@@ -37,6 +37,8 @@ _PLACE = (
 _COMPLEMENT = (
     r" (?:down|somewhere|about me|for me|for later|for (?:the )?future|for (?:next|later) time"
     r"|too|as well|on file|on record|in mind|into account|to memory|in|going forward|from now on"
+    r"|away|permanently|for good|for keeps|into (?:every|all|each|my|your|the|future)"
+    r" (?:[a-z]+ ){0,2}(?:plans?|programs?|programmes?|programming|sessions|weeks|blocks)"
     r"|locked in|front and cent(?:er|re)|top of mind|on the books|on your radar"
     r"|for (?:future|later|next) (?:planning|plans|reference|sessions|programming|blocks)"
     r"|(?:to|in|into) what you know(?: about me)?"
@@ -49,18 +51,20 @@ _KEEPS_ALONE = (
     r"|(?:keep|bear|have) in mind|take into account|(?:make|take|keep) (?:a )?(?:quick |mental )?"
     r"(?:note|record)(?= of)|take note"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)"
+    r"|(?:hang|hold) on ?to|hold onto|keep hold of"
     r"|(?:consider|hold me to|plan around|work around|build around|program around"
     r"|programme around)(?= " + _PRONOUN + r")"
 )
 """Verbs that keep on their own; "make a note" needs its "of it", "consider" an object."""
 _KEEPS_WITH_PLACE = (
     r"keep|log|record|mark|put|add|take|write|jot|file|pin|stick|factor|commit|chuck|throw|pop"
-    r"|bung|stash|lock|bear"
+    r"|bung|stash|lock|bear|bake|build|work"
 )
 _VERBLESS = (
     r"for (?:your|my|the) (?:notes|records?|files?|memory|profile)|for future reference"
     r"|(?:(?:that's|that is|it's|this is) )?(?:good|important|useful|handy|worth) (?:to know"
-    r"|knowing|remembering|noting|keeping in mind|bearing in mind)"
+    r"|knowing|remembering|noting|keeping in mind|bearing in mind|saving|storing|keeping|filing"
+    r"|logging|recording)"
     r"|(?:just )?so you know for (?:the )?(?:future|later|next time|planning|programming"
     r"|future (?:plans|planning|sessions|programming|reference))"
     r"|(?:i'm |i am )?(?:just )?(?:telling|letting) you(?: know)?(?: this| that)?"

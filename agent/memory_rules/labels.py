@@ -57,14 +57,20 @@ _WEAK = re.compile(
     r"|important) (?:update|note|info))$"
 )
 _OBJECTS = frozenset("this that it these those one bit please pls porfa plz thx esto eso".split())
-_KEEP_WITH_OBJECT = frozenset("add log record put".split())
+_KEEP_WITH_OBJECT = frozenset("add log record put track".split())
 """Verbs that keep in a label only with an object: "add that:", not "add:"."""
 _WANT_KEPT = re.compile(
-    r"^(?:i'd like|i would like|i want|i need|please have|can you have) (?:this|that|it|the"
+    r"^(?:i'd like|i would like|(?:i )?(?:just |really )?(?:want|need|wanna)|please have"
+    r"|can you have) (?:this|that|it|the"
     r" following) (?:saved|noted|stored|remembered|on file|on record|kept|logged|written down)"
     r"(?: (?:please|pls|for later|somewhere))*$"
 )
 """A wish that what follows be kept: a label though it has a subject."""
+_FOR_YOU = re.compile(
+    r"\b(?:(?:just )?so (?:you|u) (?:know|have (?:it|this|that)|(?:'ve|have) got (?:it|this|that))"
+    r"|so (?:it's|it is|this is|that's) (?:on (?:record|file)|noted|saved))\b"
+)
+"""Told so the coach has it ("so you know when you plan:", "noting my goal so you have it:")."""
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
 _SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
 """Idioms with a verb of keeping that keep nothing for the coach."""
@@ -102,12 +108,16 @@ def _strength(label: str) -> Strength | None:
         return "strong"  # "I'd like this saved:"
     words = split_words(drop_lead(label)) or split_words(label)  # "I'd love it if you…"
     longest = (
-        12 if words[:1] and words[0] in KEEP_VERBS | _KEEP_WITH_OBJECT else 8
+        12
+        if words[:1] and words[0] in KEEP_VERBS | _KEEP_WITH_OBJECT or _FOR_YOU.search(low)
+        else 8
     )  # "file this under stuff…"
     if not words or len(words) > longest or any(w in _NOT_A_LABEL for w in words):
         return None
     if _PLACES.search(low) or _PURPOSE.search(low):
         return "strong"
+    if _FOR_YOU.search(low):  # also says why a log is told: only a lasting fact is kept
+        return "weak"
     core = [w for w in split_words(label) if w not in _OBJECTS]
     if len(core) <= 3 and _WEAK.search(
         " ".join(core).replace("-", " ")

@@ -77,6 +77,7 @@ _SAVE_TRIGGER = re.compile(
     r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"
     r"|for (?:the )?future(?: sessions| workouts| training| programming)?|for later"
     r"|for next time|going forward|moving forward|from now on|from here on(?: out)?|starting now"
+    r"|(?:just )?so (?:it's|it is|that's|this is) on (?:record|file)"
     r"|for (?:your|my) (?:records?|notes|files?)|(?:just )?so you(?:'ve| have)? (?:got )?(?:it|this"
     r"|that) (?:on record|on file|for (?:later|the future|future reference)|in your notes|noted)"
     r"|from today on|henceforth"

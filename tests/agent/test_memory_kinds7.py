@@ -70,3 +70,62 @@ def test_forget_about_a_goal_with_what_i_want_now_stays_a_forget() -> None:
 def test_an_edit_label_with_old_and_new_is_a_replacement(message: str) -> None:
     """A change verb before a place ("edit my profile:") and "now … instead of / not" the old."""
     assert forgotten(message).replacement is not None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "just want this saved: I'm a night-shift nurse, three 12s a week",
+        "need this stored: allergic to ibuprofen",
+        "new PR, please track it: 140kg deadlift",
+        "So you know when you build my blocks: I coach swimming Mondays and Wednesdays.",
+        "Logging my main goal for next year so you have it: a sub-3 marathon in Berlin.",
+        "Just so it's on record, I had a hip replacement in 2019.",
+        "so it's on file - I'm type 1 diabetic",
+    ],
+)
+def test_labels_and_markers_said_another_way_save(message: str) -> None:
+    """A wish with its subject dropped, "track it", told "so you know / have it / on record"."""
+    saved(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "so you know: I ran 10k in 52:30 today",
+        "just want this logged: 5x5 squats at 100",
+        "track it: 3 rounds of Cindy done",
+    ],
+)
+def test_those_labels_before_a_session_log_save_nothing(message: str) -> None:
+    """The same labels annotate a session: its result is a log, not a memory."""
+    assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm gluten intolerant. Please hang on to that.",
+        "my shifts rotate every 4 weeks. hold onto this",
+        "Lower back gets cranky with high-rep deadlifts. Factor that into every program.",
+        "No burpees ever, my wrists can't take them - file that away.",
+        "I'm 6'4 and 110kg, levers are long. That's worth saving.",
+        "Mondays are always rest for me - could you bake that in permanently?",
+    ],
+)
+def test_keep_requests_pointing_back_with_other_verbs_save(message: str) -> None:
+    """"hang on to that", "factor that into every plan", "file that away", "worth saving"."""
+    saved(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Great session. Please hang on to that feeling for next week, haha.",
+        "hold on to the bar longer next time?",
+        "work that into today's session",
+    ],
+)
+def test_those_verbs_on_a_session_or_a_question_save_nothing(message: str) -> None:
+    """Holding on to a feeling, a bar, or working something into today's session."""
+    assert detect_memory_intent(message) is None
