@@ -16,12 +16,14 @@ from agent.memory_rules.sentences import lower, strip_tail
 
 PLACE = (
     r"(?:your |my |the )?(?:memory|memories|notes|records?|brain|head|file|profile|list|goals"
-    r"|preferences|constraints|injuries|injury list|equipment list|system)"
+    r"|preferences|constraints|injuries|injury list|equipment list|system"
+    r"|(?:whatever|what) you(?:'ve| have)? (?:got|have|know|saved|stored)(?: (?:on|about) me)?)"
 )
 
 KINDS = (
     r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?|injur(?:y|ies)"
     r"|constraints?|limits?|limitations?|targets?|numbers|schedule|pbs?|prs?|instructions?"
+    r"|caps?|max(?:es)?"
 )
 """Kinds of memory: "delete my goal of a 500 deadlift" names a memory, "delete my workout" not."""
 
@@ -53,7 +55,8 @@ _WHAT_YOU_KNOW = re.compile(
     r"^(?:what|everything|anything|all|the stuff|the things?) (?:that )?(?:you(?:'ve| have)?"
     r" (?:know|remember|have(?: saved| stored| noted)?|got|saved|noted)(?: (?:on|about) me)?"
     r"|i (?:just |earlier |previously )?(?:told you|said|mentioned|wrote|shared|gave you))"
-    r"(?: earlier| before| last time)? (?:about|on|regarding|re) (?P<q>.+)$"
+    r"(?: earlier| before| last time| (?:last|the other|earlier this) (?:week|month|day|session)"
+    r"| yesterday| a while (?:ago|back)| ages ago)? (?:about|on|regarding|re) (?P<q>.+)$"
     r"|^(?:anything|everything|all) (?:about|regarding|re) (?P<q2>.+)$"
 )
 

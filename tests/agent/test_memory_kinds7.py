@@ -129,3 +129,33 @@ def test_keep_requests_pointing_back_with_other_verbs_save(message: str) -> None
 def test_those_verbs_on_a_session_or_a_question_save_nothing(message: str) -> None:
     """Holding on to a feeling, a bar, or working something into today's session."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query_word"),
+    [
+        ("Scratch what I told you the other day about evenings.", "evenings"),
+        ("ditch what I said a while back about my shoulder", "shoulder"),
+        ("Can you take off the note about me being vegan?", "vegan"),
+        ("take out the part about my night shifts", "night"),
+        ("Don't hold onto that Boston goal anymore.", "boston"),
+        ("stop hanging on to my old 5k time", "5k"),
+        ("Delete 'hates swimming' from whatever you've got on me.", "swimming"),
+        ("remove my old bench max", "bench"),
+    ],
+)
+def test_loose_forget_targets_are_forgets(message: str, query_word: str) -> None:
+    """Time words after "what I said", "take off/out", "don't hold onto", a place said loosely."""
+    assert query_word in forgotten(message).query.lower()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "take off your shoes before the yoga session",
+        "hold onto the rings a bit longer on the dips today",
+    ],
+)
+def test_those_verbs_on_things_that_are_no_memory_forget_nothing(message: str) -> None:
+    """Taking off shoes and holding onto rings are training cues."""
+    assert detect_memory_intent(message) is None
