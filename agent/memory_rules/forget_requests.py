@@ -157,7 +157,11 @@ def _forget_parts(
         wrong = kind == "stale" and not _MAY_GO.match(lower(sentence[start:end]))
         return None if not query or question else (query, after, wrong)
     lead = lead_kind(sentence[:start])
-    topic = next((c for c in reversed(clauses) if c.strip()), "")
+    # "what I said about X - you can drop that": a bare request clause fronts nothing itself
+    spoken = [c for c in clauses if c.strip()]
+    if len(spoken) > 1 and not drop_lead(spoken[-1]).strip():
+        spoken.pop()
+    topic = spoken[-1] if spoken else ""
     fronted = fronted_topic(topic) if kind in {"forget", "delete"} else None
     if (lead is None and fronted is None) or (question and lead != "polite"):
         return None

@@ -39,7 +39,7 @@ _MEMORY_NOUN = re.compile(
     rf" (?:one|{MEMORY_NOUNS})\b(?P<rest>.*)$"
     r"|^(?:the |my |that )?(?:old|previous|outdated) (?P<q3>[a-z0-9\- ]{1,40}?)"
     r"(?=\s*(?:[,;.?!]|$|\s-\s))"
-    rf"|^(?:my|the|that|this) (?P<q4>(?:[a-z0-9\-]+ ){{0,3}}(?:{KINDS})\b[^,;.]*)"
+    rf"|^(?:my|the|that|this) (?P<q4>(?:[a-z0-9\-]+ ){{0,4}}(?:{KINDS})\b[^,;.]*)"
 )
 
 _VALUE = re.compile(

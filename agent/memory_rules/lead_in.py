@@ -41,6 +41,7 @@ _POLITE = (
     r"|(?:is|would|will) it be (?:possible|ok|okay|alright) (?:for you )?to"
     r"|is it (?:possible|ok|okay|alright) (?:for you )?to"
     r"|(?:(?:would|do) you )?mind"
+    r"|(?:is there )?(?:any|a) chance (?:that )?you(?: can| could| would| might)?"
 )
 """Modal questions: a request even with a question mark."""
 _REQUEST = re.compile(

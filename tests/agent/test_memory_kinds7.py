@@ -55,7 +55,7 @@ def test_lasting_facts_near_those_words_are_still_saved(message: str) -> None:
 
 
 def test_forget_about_a_goal_with_what_i_want_now_stays_a_forget() -> None:
-    """"forget my marathon goal, I just want to run halves now" drops a stored goal."""
+    """ "forget my marathon goal, I just want to run halves now" drops a stored goal."""
     assert forgotten("Forget my marathon goal, I just want to run halves now.").query
 
 
@@ -114,7 +114,7 @@ def test_those_labels_before_a_session_log_save_nothing(message: str) -> None:
     ],
 )
 def test_keep_requests_pointing_back_with_other_verbs_save(message: str) -> None:
-    """"hang on to that", "factor that into every plan", "file that away", "worth saving"."""
+    """ "hang on to that", "factor that into every plan", "file that away", "worth saving"."""
     saved(message)
 
 
@@ -159,3 +159,33 @@ def test_loose_forget_targets_are_forgets(message: str, query_word: str) -> None
 def test_those_verbs_on_things_that_are_no_memory_forget_nothing(message: str) -> None:
     """Taking off shoes and holding onto rings are training cues."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Any chance you can remember I'm on blood thinners?",
+        "is there any chance you could note that I'm deaf in my left ear",
+    ],
+)
+def test_any_chance_you_can_is_a_polite_request(message: str) -> None:
+    """ "any chance you can…?" asks, like "could you…?", even with a question mark."""
+    saved(message)
+
+
+def test_any_chance_without_a_keep_verb_saves_nothing() -> None:
+    """Asking a chance of something else is a question."""
+    assert detect_memory_intent("Any chance you can send me a 5k plan?") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query_word"),
+    [
+        ("What I told you about hating the rower - you can drop that.", "rower"),
+        ("the stuff about my old job, please bin it", "job"),
+        ("Scrap the 3 sessions a week cap, I'm free more now.", "cap"),
+    ],
+)
+def test_a_topic_before_a_bare_request_clause_is_the_target(message: str, query_word: str) -> None:
+    """A clause of only request words ("you can drop that") leaves the topic before it."""
+    assert query_word in forgotten(message).query.lower()
