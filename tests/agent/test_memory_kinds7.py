@@ -189,3 +189,17 @@ def test_any_chance_without_a_keep_verb_saves_nothing() -> None:
 def test_a_topic_before_a_bare_request_clause_is_the_target(message: str, query_word: str) -> None:
     """A clause of only request words ("you can drop that") leaves the topic before it."""
     assert query_word in forgotten(message).query.lower()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "remember that I'm on warfarin",
+        "please note I'm a wheelchair user",
+        "keep in mind I'm a below-knee amputee and run on a blade prosthesis",
+    ],
+)
+def test_medicines_and_disabilities_are_high_constraints(message: str) -> None:
+    """A blood thinner, a wheelchair, a prosthesis: the coach must not miss them."""
+    found = saved(message)
+    assert (found.memory_type, found.importance) == ("constraint", "high")
