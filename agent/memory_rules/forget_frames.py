@@ -43,7 +43,8 @@ def fronted_topic(clause: str) -> str | None:
 
 
 _LABEL = re.compile(
-    r"^(?:quick |small |profile |one )?(?:update|correction|correct|fix|change|edit|amend)(?: (?:to|for|on) "
+    r"^(?:quick |small |profile |one )?(?:update|correction|correct|fix|change|edit|amend)"
+    r"(?: (?:to|for|on) "
     r"(?:what you have(?: saved| stored| on file| down)?|what you know|my profile|your notes"
     r"|my info|my file)(?: (?:on|about|for) me)?| (?:my|your) (?:notes|profile|records?|file"
     r"|info))?\s*:\s*"

@@ -49,9 +49,8 @@ _FORGET_TRIGGER = re.compile(
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|undo|lift(?= (?:the|my|that) )"
     r"|strike(?: out| off)?|cross (?:out|off)|chuck out"
     r"|take(?= (?:the|my|that|this|those) [a-z0-9\- ]{1,30}? off\b)"
-    r"|take (?:off|out)(?= (?:the|my|that|this) )|take(?= (?:it|that|this|them) (?:out|off)\b)|take(?= .{1,60}? (?:off|out of) "
-    + PLACE
-    + r"))"
+    r"|take (?:off|out)(?= (?:the|my|that|this) )|take(?= (?:it|that|this|them) (?:out|off)\b)"
+    r"|take(?= .{1,60}? (?:off|out of) " + PLACE + r"))"
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"

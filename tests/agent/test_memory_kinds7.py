@@ -1,4 +1,4 @@
-"""Memory kinds from the seventh dev corpus's misses (40 athletes, many ways to ask), by construction.
+"""Memory kinds from the seventh dev corpus's misses (many ways to ask), by construction.
 
 Cases are written fresh for these tests (not copied from a corpus). First the near-misses
 that use a verb of keeping or dropping for something that does not last: today's session,
