@@ -33,7 +33,8 @@ languages read as English), `safety`, `lead_in` (directive frames), `labels` (co
 labels), `imperatives` (directives to the coach), `rewriting`, `kind_cues` and
 `classification`, then `save_requests`, `standing_requests` (remarks, modal asks and liked
 conduct that make a request stand), `back_refs` (requests pointing back at the fact before
-them), `standing` (standing directives), `memory_refs` (phrases naming a stored memory),
+them), `standing` (standing directives), `wish_frames` (requests said as wishes or asked
+about what follows, said plainly), `memory_refs` (phrases naming a stored memory),
 `change_news` (news told before the request that acts on it), `replacements` (the new fact
 that comes with a forget), `value_changes` (a changed value with the old one named),
 `forget_frames` (a topic fronted before "forget it", correction labels), `forget_targets`

@@ -19,6 +19,7 @@ from agent.memory_rules.standing import standing_directive, treatment_preference
 from agent.memory_rules.standing_requests import liked_conduct
 from agent.memory_rules.updates import told_then_now, update_pointing_back
 from agent.memory_rules.value_changes import changed_value
+from agent.memory_rules.wish_frames import plain_wishes
 
 
 @lru_cache(maxsize=4096)
@@ -30,7 +31,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
     Cached: a turn asks about its message several times (loading memories, planning, the
     title, the summary), and the answers are immutable.
     """
-    message = english_frames(punctuate_dictation(normalise(text)))
+    message = plain_wishes(english_frames(punctuate_dictation(normalise(text))))
     if not message or is_injection(lower(message)):
         return None
     sentences = join_bare_labels(split_sentences(message))

@@ -51,13 +51,14 @@ _STANDS = re.compile(
     r"|forever|indefinitely|for the foreseeable future)[\s.!]*$"
 )
 """A sentence saying the directive before it stands ("that's a standing request")."""
-_DIRECTIVE_VERBS = frozenset(
+DIRECTIVE_VERBS = frozenset(
     "put include add make give plan schedule program programme write build keep use avoid skip"
     " answer reply respond talk speak explain check send start end finish cap limit stop cut"
     " leave drop swap replace prioritise prioritize focus remind call ask tell design set stick"
     " structure format list sign open close hype book comment sugarcoat sugar-coat address"
     " refer encourage go mention".split()
 )
+"""Verbs that open a directive to the coach ("give me…", "schedule…", "never mention…")."""
 _ABOUT_TALK = re.compile(
     r"\b(?:(?:reply|replies|answer|respond|talk|speak|explain|write|text|message)\w*"
     r" (?:to me|with|in|using)\b|(?:simple|plain|technical|big|fancy) (?:\w+ )?(?:words|terms"
@@ -115,9 +116,9 @@ def _directive(clause: str) -> str | None:
     if _VERBLESS.match(" ".join(words)) and len(words) > 1:
         return body  # a prohibition or a limit: "no burpees", "walking only"
     negation = _NEGATED.match(lower(body))
-    if negation and split_words(body[negation.end() :])[:1] in [[v] for v in _DIRECTIVE_VERBS]:
+    if negation and split_words(body[negation.end() :])[:1] in [[v] for v in DIRECTIVE_VERBS]:
         return "don't " + body[negation.end() :]  # "never / don't ever schedule …"
-    if not words or words[0] not in _DIRECTIVE_VERBS or set(words[1:]) <= _POINTERS:
+    if not words or words[0] not in DIRECTIVE_VERBS or set(words[1:]) <= _POINTERS:
         return None  # "keep that going forward" points back: `back_refs` reads it
     if words[0] == "stop" and not (len(words) > 1 and words[1].endswith("ing")):
         return None

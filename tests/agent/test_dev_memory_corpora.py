@@ -182,6 +182,8 @@ log this somewhere permanent? <facts>"), updates whose new value comes first or 
 ("It's 6am now not 5 - … so update my training time", "update: max HR is 185 not 178",
 "Race changed: instead of X it's Y. Overwrite the old one.", "Out with the old."), and
 types and importances where this writer labels context and preferences medium.
+Later (main, the wish frames of agent/memory_rules/wish_frames.py, tested on other sentences
+in tests/agent/test_memory_wishes.py): recall 0.954 at precision 1.000.
 """
 
 from __future__ import annotations
