@@ -8,6 +8,9 @@
   allergic to ibuprofen." is "please save this: I'm allergic to ibuprofen." (a session
   log after it stays a log, as after any label).
 
+- Keeping refused for something named: "I don't want you storing my weight anymore" is
+  "please stop remembering my weight anymore", a forget.
+
 Only "always" or "never" makes a wish a standing request: "I'd appreciate it if you
 checked my form" asks for one thing.
 """
@@ -79,9 +82,20 @@ def _present(verb: str) -> str:
     return next((stem for stem in stems if stem in DIRECTIVE_VERBS), verb)
 
 
+_UNWANTED = re.compile(
+    rf"\bi (?:really )?(?:don'?t|do not) want {_YOU} (?:to )?(?:store|keep|save|remember|track"
+    r"|hold on ?to|have|storing|keeping|saving|remembering|tracking|holding on ?to|having)"
+    r" (?!(?:this|that|it|these|those)\b)",
+    re.IGNORECASE,
+)
+"""Keeping refused for something named: "I don't want you storing my weight anymore" stops
+keeping it, like "stop remembering my weight" ("…to remember this" keeps nothing new)."""
+
+
 def plain_wishes(message: str) -> str:
     """The message with its wished and asked-forward requests said plainly."""
     message = _ASKED_FORWARD.sub("please save this: ", message, count=1)
+    message = _UNWANTED.sub("please stop remembering ", message)
     for pattern, plain in _WISHES:
         message = pattern.sub(plain, message)
     return message

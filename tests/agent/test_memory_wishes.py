@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.memory_rules import detect_memory_intent
-from tests.agent.memory_helpers import label, saved
+from tests.agent.memory_helpers import forgotten, label, saved
 
 
 @pytest.mark.parametrize(
@@ -54,4 +54,27 @@ def test_a_keep_request_asked_about_what_follows_keeps_it(message: str, needle: 
     ],
 )
 def test_look_alikes_of_wishes_keep_nothing(message: str) -> None:
+    assert label(detect_memory_intent(message)) == "none"
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("I don't want you storing my weight anymore", "weight"),
+        ("i dont want u to keep my old address on file", "address"),
+        ("I really do not want you to remember the divorce stuff any more.", "divorce"),
+    ],
+)
+def test_keeping_refused_for_something_named_is_a_forget(message: str, query: str) -> None:
+    assert query in forgotten(message).query.lower()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I don't want you to remember this, I'm just venting.",
+        "I don't want you to keep that, it's a one-off.",
+    ],
+)
+def test_keeping_refused_for_what_is_being_said_keeps_and_forgets_nothing(message: str) -> None:
     assert label(detect_memory_intent(message)) == "none"
