@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .raw_loads import RawLoad
-from .set_notation import Group
+from .set_groups import Group
 
 SAME_LOAD = re.compile(
     r"\b(?:same|that)\s(?:bell|kb|kettlebell|weight|load|dbs?|dumbbells?|bar|plates?)\b"

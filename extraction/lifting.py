@@ -29,7 +29,7 @@ from .schema import (
     Weight,
     WeightUnit,
 )
-from .set_notation import Group
+from .set_groups import Group
 
 _SPLIT = compile_gated(
     r"\b(push|pull|legs?|arms?|upper|lower|chest|back|shoulders?|glutes?|full body)"

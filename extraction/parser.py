@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from .carried_loads import carry_same_load
 from .complexes import complex_reps, joined, share_along_chains
-from .set_notation import Group, read_groups
+from .set_groups import Group
+from .set_notation import read_groups
 from .vocabulary import Mention, Movement, find_mentions
 
 _SEPARATOR = re.compile(r",|;|\bthen\b|\band\b|\+|\s/\s|\.\s|\s-\s")

@@ -10,13 +10,14 @@ identical sets; `parser` decides which words belong to which movement.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .literal_gate import compile_gated
 from .raw_loads import RawLoad, make_load
+from .set_groups import MIN_BARE_LOAD, Group, bare_set, listed, rest_seconds, weight_reps_sets
+from .set_lists import NUM as _NUM
+from .set_lists import PAIRED, paired_sets
+from .set_lists import UNIT as _UNIT
 
-_UNIT = r"(?:lbs?|pounds?|#|kgs?|kilos?|kilograms?|pood)"
-_NUM = r"\d{1,4}(?:\.\d{1,2})?"
 _SECS = r"(?:s|sec|secs|seconds|min|mins|minutes)"
 _FILLER = r"(?:(?:like|about|around|roughly|only|just|a|an|the|pair of)\s){0,2}"
 """Words between "with" and a load: "with like 400", "with a pair of 30s"."""
@@ -26,8 +27,6 @@ _NOT_LOAD = (
 )
 """A number followed by these counts something other than a load."""
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_MIN_BARE_LOAD = 20
-"""A bare number this big after sets is their load; smaller ones are counts."""
 _SINGLE_REPS = {"single": 1, "double": 2, "triple": 3}
 
 _TOKENS = compile_gated(
@@ -35,18 +34,20 @@ _TOKENS = compile_gated(
         (
             rf"(?P<aside>\b(?:total|bw|body ?weight)\s?(?:of\s|is\s|was\s|=\s?|:\s?)?"
             rf"{_NUM}(?![\d.]|\s?x)(?:\s?{_UNIT})?)",
+            PAIRED,
             rf"(?P<pair>(?<![\d.])(?P<pair_n>[1-4])\s?x\s?(?P<pair_w>{_NUM})\s?(?P<pair_u>{_UNIT})(?![a-z]))",
-            rf"(?P<wrs>(?<![\d.])(?P<wrs_w>{_NUM})\s?(?P<wrs_u>{_UNIT})?\s?x\s?(?P<wrs_r>\d{{1,3}})\s?x\s?(?P<wrs_s>\d{{1,2}})(?![\d.]))",
+            rf"(?P<wrs>(?<![\d.])(?P<wrs_w>{_NUM})\s?(?:(?P<wrs_u>{_UNIT})|(?P<wrs_p>%))?\s?x\s?"
+            rf"(?P<wrs_r>\d{{1,3}})\s?x\s?(?P<wrs_s>{_NUM})(?![\d.])(?:\s?(?P<wrs_su>{_UNIT})(?![a-z]))?)",
             r"(?P<same>(?<![\d./:-])(?P<same_r>\d{1,2})(?P<same_t>(?:\s?[/-]\s?(?P=same_r)(?![\d.])){1,9})"
             r"(?![\d/:-]))",
             r"(?P<scheme>(?<![\d./:-])(?:10|[1-9])(?:-(?:10|[1-9])){2,11}(?![\d/:-]))",
             rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x|"
             r"series(?: of)?|times(?=\s\d{1,2}\b(?!\s?(?:min|sec|s\b|km|mi|m\b|x))))\s?"
             rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d|\s?(?:m|yds?|km)\b)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
-            r"(?P<ax_list>(?:\s?[,/]\s?\d{1,2}(?![\d.x/])(?!\s?x)){1,9})?(?P<ax_plus>\+)?)",
+            rf"(?P<ax_list>(?:\s?[,/]\s?\d{{1,2}}(?![\d.x/])(?!\s?(?:x|{_UNIT}))){{1,9}})?(?P<ax_plus>\+)?)",
             r"(?P<setlbl>(?<![\d.])(?P<sl_n>\d{1,2})\s"
             r"(?:(?P<sl_lbl>backoff|back-off|back off|working|"
-            r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})(?!\d|\.\d)(?:\s?reps?)?)?)",
+            r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})(?!\d|\.\d|\s?/)(?:\s?reps?)?)?)",
             r"(?P<singles>\b(?:(?P<sg_n>\d{1,2}|a|one|two|three|four|five|six)\s)?"
             r"(?:(?P<sg_top>more|heavy|top|easy|fast|smooth)\s)?(?P<sg_k>single|double|triple)s?\b)",
             rf"(?P<slash>(?<![\d.:/])(?:{_NUM}x?\s?/\s?){{2,4}}{_NUM}x?(?![\d/]))",
@@ -73,31 +74,14 @@ _TOKENS = compile_gated(
     )
 )
 _METHOD = compile_gated(
-    r"\b(?!(\d)/\1/\1)\d/\d/\d\b|\bweek \d\b|\bday \d\b"
+    r"(?<!x)(?<!x )(?<!@ )(?<!/)\b(?!(\d)/\1/\1)\d/\d/\d\b(?!/|\+?\s?(?:@|x|at\b|with\b))"
+    r"|\bweek \d\b|\bday \d\b"
     r"|(?:^|(?<=\n)|(?<=\bdoing )|(?<=\bon )|(?<=\bmy )|(?<=\bthe )|(?<=\brunning ))531\b"
     r"|\b531(?= ?(?:week|wk|bbb|fsl|bbs|program|programme|cycle|template|day|style|for|"
     r"beginners?|forever|boring|:))"
 )
 """A program's name ("5/3/1", "531 week 2", "week 2"), not sets; "5/5/5" is three sets of
-five, and "bench 3x3 531" is a load."""
-
-
-@dataclass(slots=True)
-class Group:
-    """Identical sets: `count` sets of `reps` at `load` (reps_list for 12, 10, 9 …)."""
-
-    count: int | None = None
-    reps: int | None = None
-    reps_list: list[int] = field(default_factory=list)
-    load: RawLoad | None = None
-    hold: float | None = None
-    rpe: float | None = None
-    percent: float | None = None
-    rest: float | None = None
-    kind: str | None = None
-    """set_type: top_set, backoff, amrap, opener/second_attempt/third_attempt, …"""
-    failed: bool = False
-    emom: bool = False
+five, "8/6/4 @ 60/65/70" and "x 6/4/2" are rep lists, and "bench 3x3 531" is a load."""
 
 
 def read_groups(scope: str) -> tuple[list[Group], bool]:
@@ -122,12 +106,14 @@ class _Reader:
         self.pending_reps: int | None = None
         """Reps said before their sets ("for 5 reps 3 sets")."""
         self.run: str | None = None
+        self.spread: Group | None = None
+        """Sets across that just got their load: more loads after it are one set each."""
         """The last tokens were bare loads or rep counts: a bare number next is one more set."""
 
     def feed(self, m: re.Match[str]) -> None:
         kind = m.lastgroup
         if kind != "num":
-            self.run = None
+            self.run = self.spread = None
         if kind == "aside":
             pass  # a meet total or a bodyweight is no set's load
         elif kind in ("pair", "weight", "dbs", "at"):
@@ -137,9 +123,7 @@ class _Reader:
         elif kind == "pair_s":
             self._trailing_load(make_load(m["ps_v"], None))
         elif kind == "wrs":
-            self._new(
-                Group(int(m["wrs_s"]), int(m["wrs_r"]), load=make_load(m["wrs_w"], m["wrs_u"]))
-            )
+            self._new(weight_reps_sets(m))
         elif kind == "ax":
             self._ax(m)
         elif kind == "scheme":
@@ -160,6 +144,8 @@ class _Reader:
             self._singles(m)
         elif kind == "slash":
             self._attempts(m[0])
+        elif kind in ("lists", "kinds", "drops"):
+            self._paired(m)
         elif kind == "upto":
             self.top = True
         elif kind == "emom":
@@ -176,7 +162,7 @@ class _Reader:
         elif kind == "pct" and last and float(m["pct_v"]) <= 200:
             last.percent = float(m["pct_v"])
         elif kind == "rest" and last:
-            last.rest = _rest_seconds(m)
+            last.rest = rest_seconds(m)
         elif kind == "reps":
             self._reps(m)
         elif kind == "list" and last and last.reps is None:
@@ -193,19 +179,24 @@ class _Reader:
         "snatch 88 92 95" are one set per load; "pull ups: 10, 8, 7" one set per rep count.
         """
         last = self.groups[-1] if self.groups else None
-        load = make_load(str(value), None) if value >= _MIN_BARE_LOAD else None
+        load = make_load(str(value), None) if value >= MIN_BARE_LOAD else None
         pending = self.pending_num
-        if load is not None and last is not None and self.run == "load":
+        spread = self.spread
+        if load is not None and spread is not None and (spread.count or 1) > 1:
+            spread.count = (spread.count or 1) - 1  # "3x5 at 120, 125, 130": a ramp
+            self._new(Group(1, spread.reps, load=load))
+            self.fresh, self.spread = False, spread
+        elif load is not None and last is not None and self.run == "load":
             self._new(Group(1, last.reps, load=load))
             self.run = "load"
         elif load is not None and last is not None and self.fresh and last.load is None:
             self._trailing_load(load)
-        elif last is None and _listed(pending) and _listed(value):
-            self.groups += [_bare_set(pending or 0), _bare_set(value)]
-            both_loads = load is not None and (pending or 0) >= _MIN_BARE_LOAD
+        elif last is None and listed(pending) and listed(value):
+            self.groups += [bare_set(pending or 0), bare_set(value)]
+            both_loads = load is not None and (pending or 0) >= MIN_BARE_LOAD
             self.pending_num, self.run = None, "load" if both_loads else "reps"
         elif value.is_integer() and self.run is not None:
-            self.groups.append(_bare_set(value))
+            self.groups.append(bare_set(value))
             self.run = self.run if load else "reps"
         else:
             self.pending_num = value
@@ -242,6 +233,7 @@ class _Reader:
         elif last is not None and last.load is None and self.fresh:
             last.load = load
             self.fresh = False
+            self.spread = last if (last.count or 1) > 1 else None
         elif self.top or (last is not None and last.load is not None):
             self._new(Group(load=load))
             self.fresh = False
@@ -264,7 +256,7 @@ class _Reader:
     def _pending_reps_count(self) -> bool:
         """Whether the number held back is a count of reps, not a load."""
         value = self.pending_num
-        return value is not None and value.is_integer() and 0 < value < _MIN_BARE_LOAD
+        return value is not None and value.is_integer() and 0 < value < MIN_BARE_LOAD
 
     def _new(self, group: Group) -> None:
         if group.load is None and self.pending_load is not None:
@@ -297,6 +289,21 @@ class _Reader:
         if m["ax_plus"]:
             group.kind = "amrap"
         self._new(group)
+
+    def _paired(self, m: re.Match[str]) -> None:
+        """One group per set of paired lists; a bare "5 sets" said before them is theirs."""
+        sets = paired_sets(m)
+        last = self.groups[-1] if self.groups else None
+        if last and self.fresh and last.reps is None and last.count in (None, len(sets)):
+            self.groups.pop()
+        kind = "drop_set" if m["drops"] else None
+        if not kind and all(one == sets[0] for one in sets):  # "3/3/3/3 @ 90": sets across
+            reps, load, amrap = sets[0]
+            self._new(Group(len(sets), reps, load=load, kind="amrap" if amrap else None))
+            sets = []
+        for reps, load, amrap in sets:
+            self._new(Group(1, reps, load=load, kind="amrap" if amrap else kind))
+        self.fresh, self.run = False, None
 
     def _singles(self, m: re.Match[str]) -> None:
         count_word = m["sg_n"]
@@ -363,23 +370,3 @@ class _Reader:
             elif value < 45 and value.is_integer():
                 self.groups.append(Group(1, int(value)))
         return self.groups
-
-
-def _bare_set(value: float) -> Group:
-    """One set from a bare number in a list: a load if it is big enough, else its reps."""
-    if value >= _MIN_BARE_LOAD:
-        return Group(load=make_load(str(value), None))
-    return Group(1, int(value))
-
-
-def _listed(value: float | None) -> bool:
-    """A number that can be one set of a list: a load, or a whole count of reps."""
-    return value is not None and (value >= _MIN_BARE_LOAD or (value.is_integer() and value > 0))
-
-
-def _rest_seconds(m: re.Match[str]) -> float:
-    if m["rest_c"]:
-        minutes, seconds = m["rest_c"].split(":")
-        return int(minutes) * 60 + int(seconds)
-    value, unit = (m["rest_a"], m["rest_au"]) if m["rest_a"] else (m["rest_b"], m["rest_bu"])
-    return float(value) * (60 if unit.startswith("m") else 1)

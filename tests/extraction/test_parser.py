@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from extraction.parser import parse_lifts
-from extraction.set_notation import Group
+from extraction.set_groups import Group
 
 
 def _sets(text: str) -> dict[str, list[tuple[Any, ...]]]:
