@@ -4,8 +4,9 @@ A tempo code ("31X1", "tempo 3-1-1-0") is no set or load; a load said in plates 
 x 2", "2 plates for 3 sets of 5") is the bar's weight; a second unit in brackets ("120kg
 (265 lb)") repeats the first; "pulled 600" is a deadlift; a miss after made attempts
 ("120/125/130, 135 missed") is a failed attempt of the list, not a session not done; reps
-"broken up in 20s" are sets of 20; "sled push 8 x 25m" is eight sets. Each rewrite works on
-the cased text; lengths may change (offsets are taken after this step).
+"broken up in 20s" are sets of 20; "sled push 8 x 25m" is eight sets; "the 70s" are a pair
+of dumbbells. Each rewrite works on the cased text; lengths may change (offsets are taken
+after this step).
 """
 
 from __future__ import annotations
@@ -89,9 +90,18 @@ _SLASHED_REPS = compile_gated(
 """Each set's reps after the count, slash-separated ("4 x 6/6/5/5"), one per set."""
 
 
+_DUMBBELL_PAIR = compile_gated(
+    r"\b(?:the|both|(?:a )?pair of) (?P<n>[5-9]|[1-9]\d|10[5]|1[1-4][05])(?P<half>\.5)?s\b"
+    r"(?!\s?(?:rest|on|off|work|recovery|between|hold|sprints?|pace|each way)\b)",
+    re.IGNORECASE,
+)
+"""A pair of dumbbells said by their weight ("w/ the 70s", "both 30s"), not seconds."""
+
+
 def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     """The cased text with tempo codes blanked, plates as loads, conversions and verbs read."""
     text = _CAPITAL_X.sub(" ", _blank_tempo_codes(text))
+    text = _DUMBBELL_PAIR.sub(lambda m: f"{m['n']}{m['half'] or ''} {units} dumbbells", text)
     text = _CONVERSION.sub(_first_unit, text)
     text = _PLATES.sub(lambda m: _plates(m, units), text)
     text = _ONE_PLATE.sub(lambda m: m["v"], text)

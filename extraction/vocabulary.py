@@ -208,7 +208,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         else:
             i += 1
     kept = [m for k, m in enumerate(mentions) if not _yields(m, mentions[k + 1 : k + 2], text)]
-    return tuple(_with_bells(kept, text))
+    return tuple(_with_dumbbells(_with_bells(kept, text), text))
 
 
 _BELLS = compile_gated(r"\b(?:kb|kbs|kettlebells?)\b")
@@ -232,6 +232,37 @@ def _with_bells(mentions: list[Mention], text: str) -> list[Mention]:
         replace(m, movement=_bell(m.movement), unloaded=m.unloaded and _bell(m.unloaded))
         for m in mentions
     ]
+
+
+_DUMBBELL_CUE = compile_gated(
+    r"\b(?:dbs?|dumbbells?|dumbells?)\b|\b(?:each|per|a|one) (?:arm|hand)\b"
+)
+_ITEM_END = re.compile(r"[,;\n]")
+_DUMBBELL_VERSIONS = {
+    "bench_press": "dumbbell_bench_press", "incline_bench_press": "incline_dumbbell_press",
+    "decline_bench_press": "decline_dumbbell_press", "barbell_row": "dumbbell_row",
+    "overhead_press": "dumbbell_shoulder_press", "floor_press": "dumbbell_floor_press",
+    "front_squat": "dumbbell_front_squat", "push_press": "dumbbell_push_press",
+    "thruster": "dumbbell_thruster",
+}  # fmt: skip
+"""The dumbbell version of a bar lift whose own item says dumbbells."""
+
+
+def _with_dumbbells(mentions: list[Mention], text: str) -> list[Mention]:
+    """A bar lift said with dumbbells in its own item is their version.
+
+    "rows 3x10 w/ 70 lb dumbbells", "press 3x8 each arm": the item runs to the next
+    movement or the end of its clause, so "bench 5x5, incline db 3x10" keeps its bench.
+    """
+    out = []
+    for k, mention in enumerate(mentions):
+        end = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
+        item = _ITEM_END.split(text[mention.end : end], maxsplit=1)[0]
+        version = _DUMBBELL_VERSIONS.get(mention.movement.name)
+        if version is not None and _DUMBBELL_CUE.search(item):
+            mention = replace(mention, movement=MOVEMENTS[version])
+        out.append(mention)
+    return out
 
 
 def _bell(move: Movement) -> Movement:
