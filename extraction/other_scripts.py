@@ -54,10 +54,19 @@ _RUN_WORDS = {
     "间歇": " intervals ",
     "慢跑": " easy jog ",
     "跑步": " run ",
+    "다음주": " next week ",
+    "내일": " tomorrow ",
+    "계획": " plan ",
+    "明日": " tomorrow ",
+    "来週": " next week ",
+    "予定": " plan ",
+    "明天": " tomorrow ",
+    "下周": " next week ",
+    "计划": " plan ",
     "분": " min ",
     "초": " s ",
 }
-"""The words of a run: its kind, its events, minutes and seconds."""
+"""The words of a run: its kind, its events, minutes and seconds, and days ahead."""
 
 
 def _table() -> dict[str, str]:

@@ -82,3 +82,24 @@ def test_runs_in_other_scripts_and_languages_are_runs_of_their_kind(
     assert isinstance(data, RunningData)
     assert workout.discipline == "running"
     assert data.run_type == run_type
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my little brother ran his first half today, 2:05!",
+        "my best friend did her first parkrun this morning, 31:10",
+        "Mi hermana corrió 10 km hoy en 55 min",
+        "Ma femme a couru 12 km hier",
+        "Meine Frau ist heute 8 km gelaufen",
+        "Here's my 16-week marathon plan: wk 1 base 40 mi, wk 2 42 mi with strides",
+        "tell me if this is too much: mon 8 km easy, wed 6 x 800, sat 20 km long",
+        "Session for Thursday: 5 x 2k. The trail's a 30 min drive, worth it?",
+        "Vou correr a meia de Lisboa em março, pode me dar um treino?",
+        "Voy a correr 15 km el domingo",
+        "내일 계획: 인터벌 1km x 6",
+        "下周 计划: 马拉松 配速跑 20 km",
+    ],
+)
+def test_other_peoples_runs_plans_and_asks_are_no_logs(message: str) -> None:
+    assert extract(message, today=TODAY, tz="UTC", units="kg") == []
