@@ -44,6 +44,13 @@ _MIN_SEC = compile_gated(
     r"(?<![\d.:])(\d{1,3})\s?(?:minutes?|mins?|m)\s?(?:and\s)?([0-5]?\d)\s?(?:seconds?|secs?|s)\b"
 )
 """Minutes and seconds in words: "45min 30sec", "7m12s"."""
+_PRIMES = compile_gated(r"(?<![\d.:'])(\d{1,3})'([0-5]\d)(?:''|\"|(?![\d']))")
+"""Minutes and seconds in primes, as Europeans write them: "48'30''", "3'45"."""
+_HMS = compile_gated(
+    r"(?<![\d.])(\d{1,2})\s?(?:hours?|hrs?|h)\s?(?:and\s)?([0-5]?\d)\s?(?:minutes?|mins?|m|'|:)"
+    r"\s?(?:and\s)?([0-5]\d)(?:\s?(?:seconds?|secs?|s)\b|''|\")?(?![\d:.])"
+)
+"""Hours, minutes and seconds: "3 hours 38 minutes 12 seconds", "2h58'40", "2h01:33"."""
 _SECONDS = compile_gated(r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:seconds?|secs?|s)\b")
 _WORD_HOURS = compile_gated(
     r"\b(?:(an? hour and a half)|(half an hour|a half hour)|(an hour|one hour)|(two hours))\b"
@@ -147,8 +154,10 @@ def find_durations(text: str) -> list[Span]:
         if hours and clock.value < 100 * 60 and text.count(":", clock.start, clock.end) == 1:
             clock = Span(clock.start, hours.end(), clock.value * 60)
         spans.append(clock)
-    for m in _MIN_SEC.finditer(text):
+    for m in (*_MIN_SEC.finditer(text), *_PRIMES.finditer(text)):
         spans.append(Span(m.start(), m.end(), int(m[1]) * 60.0 + int(m[2])))
+    for m in _HMS.finditer(text):
+        spans.append(Span(m.start(), m.end(), int(m[1]) * 3600.0 + int(m[2]) * 60 + int(m[3])))
     for m in _HOURS_COMPACT.finditer(text):
         spans.append(Span(m.start(), m.end(), int(m[1]) * 3600.0 + int(m[2]) * 60))
     for m in _HOURS.finditer(text):

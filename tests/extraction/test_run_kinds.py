@@ -103,3 +103,23 @@ def test_runs_in_other_scripts_and_languages_are_runs_of_their_kind(
 )
 def test_other_peoples_runs_plans_and_asks_are_no_logs(message: str) -> None:
     assert extract(message, today=TODAY, tz="UTC", units="kg") == []
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("rodaje 10 km ayer, 52'40''", 3160),
+        ("12 km easy, 61'05", 3665),
+        ("trail 30 km, 3h12'20", 11540),
+        ("half marathon, 1h38:05", 5885),
+        ("marathon done in 4 hours 2 minutes 30 seconds", 14550),
+        ("sortie longue 20 km, 1h52, a 5:36", 6720),
+        ("10 min wu, 5 x 3 min hard, 10 min cd. 5.2 mi, 45 min", 2700),
+        ("treadmill 5 km, 25 min flat", 1500),
+    ],
+)
+def test_a_runs_time_is_read_in_every_notation(message: str, seconds: float) -> None:
+    (workout,) = extract(message, today=TODAY, tz="UTC", units="kg")
+    data = workout.discipline_specific.running or workout.discipline_specific.trail_running
+    assert data is not None
+    assert data.total_time == seconds
