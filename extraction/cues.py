@@ -187,7 +187,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm|open water)\b",
             r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
-            r"breaststroke|backstroke|butterfly|masters practice|yards?|yds?|im|"
+            r"breaststroke|backstroke|butterfly|masters practice|yards?|yds?|(?<=\d )im|(?<=\d)im|"
             r"fly)\b|\bon (?:the )?\d:\d\d|"
             r"\d\s?(?:m|y|yds?)?(?: \w+)? free\b|\bfree (?:kick|pull|swim)\b",
             "swimming",
@@ -212,7 +212,10 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:ran|run|runs|running|jog|jogged|jogging|sprinted|parkrun|marathon|"
             r"ultra|miler|c25k|couch to 5k|turkey trot|fun run|xc|cross[- ]country|skyrace|"
-            r"rodaje|trote|footing|laufen|gelaufen|sprints?)\b",
+            r"rodaje|trote|footing|laufen|gelaufen|sprints?|"
+            r"(?:dauer|tempo|regenerations|berg|wald|halbmarathon)?lauf|lopning|lopp(?:et)?|"
+            r"\w+varvet|corri|corrida|longao|tirada larga|maraton[ae]?|halvmaraton|ekiden|"
+            r"track meet)\b",
             r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b"
             r"|/mi\b|/km\b",
             "running",

@@ -72,6 +72,7 @@ _NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
 _TOTAL_BEFORE = compile_gated(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
 _TOTAL_AFTER = re.compile(
     r"\s?(?:(?:ride|run|row|swim|moving)\s)?(?:total|overall|all in|elapsed)\b"
+    r"|\sflat(?=\s*(?:[,.;!)]|$))"  # "40 min flat", not "2 min flat recovery"
 )
 _AMOUNT = (
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,3})?"
@@ -190,15 +191,24 @@ def read_session(text: str, sport: Discipline) -> Reading:
         distance = Span(distance.start, distance.end, distance.value * 2, distance.unit)
     if distance is not None and to_metres(distance.value, distance.unit or "m") <= MAX_METRES:
         reading.distance = distance
-    chosen = _time(reading)
-    reading.time = chosen.value if chosen else None
-    if chosen and sport == "cycling" and reading.distance is None and chosen.value < _SHORTEST_RIDE:
-        if text.count(":", chosen.start, chosen.end) == 1:
-            reading.time = chosen.value * 60  # "1:15 ride total": no one logs a 75-second ride
-    if chosen is not None and reading.distance is not None:
-        clock = text.count(":", chosen.start, chosen.end) == 1
-        reading.time = _plausible(chosen.value, reading.distance, sport, clock)
+    # the first candidate the distance allows: "5 min wu, 8 x 1 min, 5 min cd. 2.9 mi, 26 min"
+    for chosen in _times(reading):
+        reading.time = _time_of(chosen, reading, sport)
+        if reading.time is not None or reading.distance is None:
+            reading.taken.append((chosen.start, chosen.end))
+            break
     return reading
+
+
+def _time_of(chosen: Span, reading: Reading, sport: Discipline) -> float | None:
+    """A candidate's seconds, read as the session's, or None when the distance rules it out."""
+    text, seconds = reading.text, chosen.value
+    clock = text.count(":", chosen.start, chosen.end) == 1
+    if sport == "cycling" and reading.distance is None and seconds < _SHORTEST_RIDE and clock:
+        return seconds * 60  # "1:15 ride total": no one logs a 75-second ride
+    if reading.distance is not None:
+        return _plausible(seconds, reading.distance, sport, clock)
+    return seconds
 
 
 def vest_weight(text: str) -> Weight | None:
@@ -320,41 +330,36 @@ def _with_return_leg(reading: Reading, said: Span) -> Span:
     return said
 
 
-def _time(reading: Reading) -> Span | None:
-    """The session's time: one said to be the total, else the first free clock, else words.
+def _times(reading: Reading) -> list[Span]:
+    """The session's time, best first: one said to be the total, else free clocks, else words.
 
     An hours clock ("2:04:55") is always a session's; a part's time, a pace or a rest is not
     ("1 min hard / 2 min easy", "finished at 4:40", "~9:30s").
     """
     text = reading.text
     free = [s for s in find_durations(text) if reading.free(s.start, s.end)]
-    chosen = next(
-        (
-            s
-            for s in free
-            if _TOTAL_BEFORE.search(text[max(0, s.start - 20) : s.start])
-            or _TOTAL_AFTER.match(text, s.end)
-        ),
-        None,
-    )
-    if chosen is None:
-        spans = [
-            s
-            for s in free
-            if text.count(":", s.start, s.end) == 2
-            or (
-                (
-                    not _NOT_TOTAL_BEFORE.search(before := text[max(0, s.start - 20) : s.start])
-                    or _DISTANCE_SLASH.search(before)
-                )
-                and not _NOT_TOTAL_AFTER.match(text, s.end)
+    totals = [
+        s
+        for s in free
+        if _TOTAL_BEFORE.search(text[max(0, s.start - 20) : s.start])
+        or _TOTAL_AFTER.match(text, s.end)
+    ]
+    if totals:
+        return totals[:1]
+    spans = [
+        s
+        for s in free
+        if text.count(":", s.start, s.end) == 2
+        or (
+            (
+                not _NOT_TOTAL_BEFORE.search(before := text[max(0, s.start - 20) : s.start])
+                or _DISTANCE_SLASH.search(before)
             )
-        ]
-        clocks = [s for s in spans if ":" in text[s.start : s.end]]
-        chosen = next(iter(clocks or spans), None)
-    if chosen is not None:
-        reading.taken.append((chosen.start, chosen.end))
-    return chosen
+            and not _NOT_TOTAL_AFTER.match(text, s.end)
+        )
+    ]
+    clocks = [s for s in spans if ":" in text[s.start : s.end]]
+    return clocks + [s for s in spans if s not in clocks] if clocks else spans
 
 
 def _plausible(seconds: float, distance: Span, sport: Discipline, clock: bool) -> float | None:

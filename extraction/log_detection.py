@@ -34,6 +34,7 @@ _REQUEST = compile_gated(
     r"\b(?:can|could|would|will) (?:you|we)\b"
     r"(?! (?:please )?(?:log|add|record|save|track))|"
     r"\bwrite me\b|\bgive me\b|"
+    r"\b(?:pode|podes|poderia|puedes|podrias|peux-tu|pourrais-tu|kannst du|konntest du)\b|"
     r"^(?:please )?(?:write|give|make|create|build|design|program|suggest|recommend)\b"
 )
 _SENTENCE_VETOES = compile_gated(
@@ -44,13 +45,20 @@ _SENTENCE_VETOES = compile_gated(
             r"note that|fyi|keep in mind|remind me|for future reference|just so you know)",
             _REQUEST.pattern,
             # someone else's workout
-            r"^(?:so |and |lol |omg )*(?:my|our) (?:wife|husband|partner|buddy|friend|bf|gf|"
+            r"^(?:so |and |lol |omg )*(?:my|our) (?:(?:little|big|baby|older|younger|best|"
+            r"old|new|eldest|youngest) )?(?:wife|husband|partner|buddy|friend|bf|gf|"
             r"boyfriend|girlfriend|son|daughter|kids?|brother|sister|dad|mom|mum|mother|father|"
             r"coach|client|training partner|mate|roommate|teammate|colleague|coworker|"
             r"neighbou?r|cousin|captain|boss|trainer|instructor|sergeant|lieutenant|chief)s?\b"
             r"(?! (?:talked|dragged|got|convinced|made|took|brought|roped|invited|signed) "
             r"(?:me|us)\b)"
             r"|^(?:he|she|they)\b|"
+            # ... in other languages: "mi esposa corrio", "ma femme a couru", "meine Frau lief"
+            r"^(?:mi|mis|minha|meu|ma|mon|mes|mein|meine|min|mijn) (?:esposa|esposo|marido|"
+            r"mujer|hij[oa]s?|herman[oa]s?|novi[oa]|amig[oa]s?|padre|madre|papa|mama|femme|"
+            r"mari|fils|fille|frere|soeur|copain|copine|frau|mann|sohn|tochter|bruder|"
+            r"schwester|freund|freundin|mulher|filh[oa]|irmao|irma|namorad[oa]|fru|man|"
+            r"vrouw|zoon|dochter)\b|"
             r"\bmy (?:\d{1,2} ?(?:yo|y/o|year old)|little one|toddler|kiddo)\b|"
             r"^(?:\w+ )?(?:saw|watched|seen) (?:a|an|this|some|the|that) (?:\w+ )?(?:guy|girl|"
             r"dude|man|woman|lady|kid|person|athlete|lifter|runner)\b",
@@ -82,6 +90,9 @@ _PLANS = compile_gated(
     r"on (?:the|my) plan|can start|cleared to|allowed to|meant to|"
     r"(?<!scored a )(?<!scored the )(?<!own )goal(?! pace)|"
     r"thinking about|"
+    r"(?:session|workout|run|long run|plan) for (?:\w+day|tomorrow|tmrw|next \w+|the weekend)|"
+    # the future in other languages: "vou correr", "voy a hacer", "je vais", "ich werde"
+    r"vou|voy a|vamos a|je vais|on va|ich werde|wir werden|quiero|quero|je veux|"
     r"thinking of|i'?m thinking|i was thinking|(?<!was the )(?<!was my )(?:plan|next)(?=\s?:)|"
     r"^(?:racing|competing)(?=.{0,40}\b(?:on \w+day|this weekend|tomorrow|tmrw)\b)|"
     r"sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
@@ -135,6 +146,9 @@ _CLAUSE_VETOES = compile_gated(
             r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
+            # how far a place is, not a session: "the track's a 20 min drive"
+            r"\b\d+ ?(?:min|mins|minutes?|hrs?|hours?) (?:drive|commute|flight|train ride|"
+            r"bus ride|away)\b|\b(?:drive|commute|flight) (?:of|is|was) \d",
         )
     )
 )
@@ -150,8 +164,10 @@ _MESSAGE_FRAMES = compile_gated(
             r"^(?:my |the |a |new |weekly |training |proposed )*(?:program|programme|plan|split|"
             r"routine|schedule)\s?:",
             r"\b(?:here'?s|here is|this is|below is|attached is|check out) (?:my|the|a|our) "
-            r"(?:(?:new|proposed|draft|planned|weekly|training) )*(?:plan|program|programme|split|"
+            r"(?:(?:new|proposed|draft|planned|weekly|training|[\w-]*\d[\w-]*|marathon|half|"
+            r"race|base|build|peak|taper) )*(?:plan|program|programme|split|"
             r"schedule|routine|week|block)\b",
+            r"\btell me (?:if|whether|what you think)\b",
             r"\b(?:proposed|draft|planned|tentative) (?:weekly )?(?:plan|program|programme|split|"
             r"schedule|routine|week)\b",
             r"\b(?:plan|program|programme|split|schedule|routine)\s(?:for|this) "

@@ -29,12 +29,16 @@ _CLOCK = re.compile(
 )
 _HOURS = compile_gated(
     r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:hours?|hrs?|h)\b\.?"
-    r"(?:\s?(?:and\s)?(\d{1,2})(?![\d:.])\s?(?:minutes?|mins?|m)?\b)?"
+    r"(?:\s?(?:and\s)?(\d{1,2})(?![\d:.])\s?(?:minutes?|mins?|m)?\b"
+    r"(?:,?\s?(?:and\s)?(\d{1,2})\s?(?:seconds?|secs?|s)\b)?)?"
 )
+"""Hours in words, with minutes and seconds: "2 hrs", "3 hours 38 minutes 12 seconds"."""
 _HOURS_COMPACT = compile_gated(
-    r"(?<![\d.])(\d{1,2})\s?(?:h|hr|hrs)\s?([0-5]?\d)(?:\s?(?:m|min|mins|minutes)\b)?(?![\d:.])"
+    r"(?<![\d.])(\d{1,2})\s?(?:h|hr|hrs)\s?([0-5]?\d)"
+    r"(?:(?:'|:)([0-5]\d)(?:''|\")?|\s?(?:minutes?|mins?|m)\s?(?:and\s)?([0-5]?\d)\s?"
+    r"(?:seconds?|secs?|s)\b|\s?(?:m|min|mins|minutes)\b)?(?![\d:.])"
 )
-"""Hours and minutes run together: "1h20", "1hr20", "1 hr 20 min"."""
+"""Hours and minutes run together, seconds too: "1h20", "1 hr 20 min", "2h58'40", "2h01:33"."""
 _CLOCK_HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b")
 """After a clock, it is hours and minutes: "1:20 hrs"."""
 _MINUTES = compile_gated(
@@ -44,6 +48,8 @@ _MIN_SEC = compile_gated(
     r"(?<![\d.:])(\d{1,3})\s?(?:minutes?|mins?|m)\s?(?:and\s)?([0-5]?\d)\s?(?:seconds?|secs?|s)\b"
 )
 """Minutes and seconds in words: "45min 30sec", "7m12s"."""
+_PRIMES = compile_gated(r"(?<![\d.:'])(\d{1,3})'([0-5]\d)(?:''|\"|(?![\d']))")
+"""Minutes and seconds in primes, as Europeans write them: "48'30''", "3'45"."""
 _SECONDS = compile_gated(r"(?<![\d.:])(\d{1,4}(?:\.\d{1,2})?)\s?(?:seconds?|secs?|s)\b")
 _WORD_HOURS = compile_gated(
     r"\b(?:(an? hour and a half)|(half an hour|a half hour)|(an hour|one hour)|(two hours))\b"
@@ -147,12 +153,13 @@ def find_durations(text: str) -> list[Span]:
         if hours and clock.value < 100 * 60 and text.count(":", clock.start, clock.end) == 1:
             clock = Span(clock.start, hours.end(), clock.value * 60)
         spans.append(clock)
-    for m in _MIN_SEC.finditer(text):
+    for m in (*_MIN_SEC.finditer(text), *_PRIMES.finditer(text)):
         spans.append(Span(m.start(), m.end(), int(m[1]) * 60.0 + int(m[2])))
     for m in _HOURS_COMPACT.finditer(text):
-        spans.append(Span(m.start(), m.end(), int(m[1]) * 3600.0 + int(m[2]) * 60))
+        seconds = int(m[3] or m[4] or 0)
+        spans.append(Span(m.start(), m.end(), int(m[1]) * 3600.0 + int(m[2]) * 60 + seconds))
     for m in _HOURS.finditer(text):
-        minutes = int(m[2]) * 60 if m[2] else 0
+        minutes = int(m[2]) * 60 + int(m[3] or 0) if m[2] else 0
         spans.append(Span(m.start(), m.end(), float(m[1]) * 3600 + minutes))
     for m in _MINUTES.finditer(text):
         spans.append(Span(m.start(), m.end(), float(m[1] or m[2]) * 60))

@@ -10,8 +10,8 @@ from . import cues
 from .endurance import read_session
 from .literal_gate import compile_gated
 from .numbers import to_metres
+from .run_kinds import run_type_of
 from .schema import Discipline
-from .sports import run_type_of
 
 SLOWEST_RUN_SECONDS_PER_KM = 660
 """11 min/km (17:42 a mile): slower than this, on foot, is walking pace."""

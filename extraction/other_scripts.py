@@ -31,10 +31,46 @@ _WORDS = {
     "，": ", ",
 }
 """The words around a lift: counts, days and punctuation."""
+_RUN_WORDS = {
+    "記録会": " time trial meet ",
+    "大会": " race ",
+    "駅伝": " ekiden ",
+    "レース": " race ",
+    "マラソン": " marathon ",
+    "インターバル": " intervals ",
+    "ジョグ": " jog ",
+    "ペース走": " tempo run ",
+    "마라톤": " marathon ",
+    "대회": " race ",
+    "인터벌": " intervals ",
+    "파틀렉": " fartlek ",
+    "템포": " tempo ",
+    "회복주": " recovery run ",
+    "트랙": " track ",
+    "조깅": " jog ",
+    "러닝": " run ",
+    "马拉松": " marathon ",
+    "比赛": " race ",
+    "间歇": " intervals ",
+    "慢跑": " easy jog ",
+    "跑步": " run ",
+    "다음주": " next week ",
+    "내일": " tomorrow ",
+    "계획": " plan ",
+    "明日": " tomorrow ",
+    "来週": " next week ",
+    "予定": " plan ",
+    "明天": " tomorrow ",
+    "下周": " next week ",
+    "计划": " plan ",
+    "분": " min ",
+    "초": " s ",
+}
+"""The words of a run: its kind, its events, minutes and seconds, and days ahead."""
 
 
 def _table() -> dict[str, str]:
-    table = dict(_WORDS)
+    table = _WORDS | _RUN_WORDS
     for name, row in load_movements().items():
         for word in row.other_scripts:
             table[word] = f" {name.replace('_', ' ')} "

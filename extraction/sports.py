@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .endurance import CLOCK, SWIM_PART, Reading, read_session, vest_weight
 from .literal_gate import compile_gated
 from .numbers import find_clocks, format_pace, to_metres
+from .run_kinds import run_type_of
 from .schema import (
     CyclingData,
     CyclingSegment,
@@ -18,7 +19,6 @@ from .schema import (
     RowInterval,
     RunningData,
     RunSegment,
-    RunType,
     Stroke,
     Surface,
     SwimmingData,
@@ -26,51 +26,6 @@ from .schema import (
     WorkoutType,
 )
 
-_RUN_CUES: tuple[tuple[RunType, re.Pattern[str], int], ...] = tuple(
-    (run_type, re.compile(pattern), weight)  # type: ignore[misc]
-    for run_type, pattern, weight in (
-        ("fartlek", r"\bfartlek", 4),
-        ("hills", r"\bhill (?:repeats|sprints|reps|intervals)|\bhills\b", 4),
-        ("hills", r"\bhill (?:session|workout|circuit|efforts?)\b|\buphill\b", 4),
-        ("threshold", r"\b(?:threshold|lt|lactate|cruise intervals)\b", 3),
-        ("threshold", r"\bcruise (?:intervals|reps|miles|k)\b|\bt[- ]pace\b", 4),
-        ("tempo", r"\btempo\b|\bprogression run|\b(?:marathon|mp|hmp) pace\b", 3),
-        ("recovery", r"\brecovery (?:run|jog)|\brecovery\b(?! (?:swim|ride|row))", 3),
-        # the run after a race is its recovery ("shakeout the day after the half")
-        ("recovery", r"\bday after\b(?! (?:that|tomorrow|next))|\bpost[- ]?race\b|"
-                     r"\bflush(?:ing)? (?:out )?(?:the |my )?legs\b", 4),
-        ("long", r"\blong run\b|\blsd\b|\b(?:long|lond|logn|lnog|lomg) (?:\w+ )?run\b", 4),
-        ("long", r"\blong\b", 2),
-        ("race", r"\b(?:race|raced|racing|race day|parkrun)\b", 3),
-        ("race", r"\brace pace\b", -3),
-        ("race", r"\b(?:pb|pr)\b", 2),
-        ("race", r"\b(?:time trial|tt|turkey trot|fun run|charity run|cross country race|"
-                 r"xc race)\b", 3),
-        # an event run ("finished the 50k", "ran the B.A.A. 5K"), not a usual route
-        ("race", r"\b(?:finished|ran|completed) (?:the|my first) [a-z.' ]{0,24}"
-                 r"(?:\d{1,3}k|marathon|half|ultra)\b"
-                 r"(?! (?:loop|route|course|trail|path|of\b))", 3),
-        ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b"
-                 r"|\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))", 2),
-        ("intervals", r"\bintervals?\b|\brepeats\b|\byassos?\b|\bsprints?\b|\b[248]00s\b", 3),
-        ("intervals", r"\b[1-9]00 reps\b|\bspeed ?work\b|\bvo2(?: ?max)?\b", 3),
-        (
-            "intervals",
-            r"(?<![\d.])\d{1,2}\s?x\s?(?:\d{3,4}\s?m?\b|\d(?:\.\d)?\s?(?:k|km|mi|mile)s?\b|"
-            r"\d{1,2}\s?(?:min|mins|')(?!\w))",
-            3,
-        ),
-        ("intervals", r"\btrack\b", 1),
-        ("intervals", r"\b(?:pyramid|ladder)\b|\d{3}(?:-\d{3,4}){2,}", 2),
-        ("easy", r"\beasy\b|\bshakeout\b|\bzon[ae] ?2\b|\bz2\b|\bconversational\b|\baerobic\b|"
-                 r"\b(?:suave|tranquilo|locker|lockerer?|footing|facile|rustig)\b", 2),
-        ("easy", r"\b(?:chill|slow|gentle|relaxed|jog|jogged|jogging)\b", 1),
-        ("recovery", r"\bz(?:one ?)?1\b", 3),
-        ("easy", r"\bbase (?:run|miles|mileage|building)\b", 2),
-    )
-)  # fmt: skip
-"""Cues for the kind of run, each with a weight: the best total names it ("long easy run"
-is long; "5x1k w easy jog" is intervals; "race pace" is no race)."""
 _RIDE_TYPES: tuple[tuple[RideType, re.Pattern[str]], ...] = (
     ("race", re.compile(r"\b(?:race|crit|criterium|gran fondo)\b")),
     ("intervals", re.compile(r"\bintervals?\b|\d\s?x\s?\d")),
@@ -146,16 +101,6 @@ def parse_endurance(text: str, sport: Discipline) -> EnduranceResult:
 
 def _first(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
     return next((name for name, pattern in table if pattern.search(text)), None)
-
-
-def run_type_of(text: str) -> RunType | None:
-    """The kind of run the cues add up to (ties go to the cue listed first), or None."""
-    scores: dict[RunType, int] = {}
-    for run_type, pattern, weight in _RUN_CUES:
-        if pattern.search(text):
-            scores[run_type] = scores.get(run_type, 0) + weight
-    best = max(scores, key=lambda name: scores[name], default=None)
-    return best if best is not None and scores[best] > 0 else None
 
 
 def _pace(seconds: float) -> str | None:

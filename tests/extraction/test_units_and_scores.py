@@ -10,7 +10,7 @@ import pytest
 
 from extraction import extract
 from extraction.numbers import find_distances, find_durations
-from extraction.sports import run_type_of
+from extraction.run_kinds import run_type_of
 
 TODAY = dt.date(2025, 4, 10)
 
