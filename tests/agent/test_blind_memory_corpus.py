@@ -21,6 +21,10 @@ Fifth round, tuned only against two new dev corpora by blind writers
 (dev3_memory_corpus.jsonl: recall 0.752 -> 1.000; dev4_memory_corpus.jsonl, 25 invented
 athletes in their own voices: recall 0.531 -> 0.985, both at precision 1.000), run before,
 between merges and after: precision 1.000, recall 0.880 before, 0.900 after.
+Seventh and eighth rounds, tuned only against three new dev memory corpora by blind writers
+(dev5..dev7_memory_corpus.jsonl: an inventory of request frames, athletes' own voices, a
+realistic sample with near misses) and on wishes and refusals found with my own probes:
+precision 1.000 before and after, recall 0.900 before, 0.920 after.
 The floors guard against regressions; the targets are 0.97 each.
 
 ## blind2_memory_corpus.jsonl
@@ -28,7 +32,8 @@ The floors guard against regressions; the targets are 0.97 each.
 A second held-out set, written in the seventh round (2026-12-06) by a writer who read only
 the label format (/work/devcorpus/SPEC.md), never the code or any corpus: 90 messages (40
 saves, 20 forgets of which 6 replace, 30 near-miss "none"). Scored on main before the
-round's tuning was merged (4999179): precision 0.943, recall 0.833.
+round's tuning was merged (4999179): precision 0.943, recall 0.833. After the round:
+precision 0.964, recall 0.900.
 """
 
 from __future__ import annotations
@@ -47,8 +52,8 @@ HERE = Path(__file__).parent
 @pytest.mark.parametrize(
     ("name", "title", "floor_precision", "floor_recall"),
     [
-        ("blind_memory_corpus.jsonl", "blind memory corpus", 1.0, 0.9),
-        ("blind2_memory_corpus.jsonl", "second blind memory corpus", 0.94, 0.83),
+        ("blind_memory_corpus.jsonl", "blind memory corpus", 1.0, 0.92),
+        ("blind2_memory_corpus.jsonl", "second blind memory corpus", 0.96, 0.9),
     ],
 )
 def test_blind_memory_corpus_holds_its_floor(

@@ -40,6 +40,15 @@ run_type 0.619 -> 0.667, non-log precision 0.868 -> 0.917). Disclosure: in this 
 engineers' greps over tests/extraction/*.jsonl printed about a dozen lines of this file
 (ids and text around "fly" and "531"); nothing was tuned on them, and one "cable flys"
 case here now scores as a miss because the vocabulary had already chosen `cable_fly`.
+Seventh and eighth rounds (2026-12-06), tuned only against five new dev corpora by blind
+writers (test_dev5..dev9_corpus.py: dates and sessions, discipline boundaries, a vocabulary
+of 259 exercises, runners, lifting notation) and never against this one: numeric dates by
+locale, foreign day names, posts after midnight, branded classes, backpacking by pack and
+trip, the vocabulary as data (336 movements), rep and load lists, dumbbells by load, run
+kinds scored in many languages. Run before, after each merge (aggregate only) and after:
+0.922 before, 0.927 after (912/984; exercises 0.828 -> 0.849, run_type 0.667 -> 0.714,
+discipline 0.908 -> 0.913, date 0.957 -> 0.967, count 0.948 -> 0.959, non-log precision
+0.917 -> 0.943; sets 0.900 -> 0.850 and weights 0.926 -> 0.897 fell).
 The floor below guards against regressions; the target is 0.95 (issue: understanding that
 generalises).
 
@@ -52,7 +61,9 @@ training in the styles athletes use. It measures whether a round generalises wit
 history of the first set (run many times, a dozen lines seen). Scored on main before the
 round's tuning was merged (4999179): 0.945 (716/758; count 0.962, date 0.958, discipline
 0.951, distance 0.964, exercises 0.943, non_log 0.900, run_type 0.850, sets 0.903, time_s
-0.894; non-log precision 0.931).
+0.894; non-log precision 0.931). After the round's merges: 0.962 (729/758; count 0.969,
+date 0.972, discipline 0.965, distance 0.982, exercises 0.962, run_type 0.950, sets 0.935,
+time_s 0.929, weights 0.973; non-log precision 0.931, recall 0.900).
 """
 
 from __future__ import annotations
@@ -70,7 +81,7 @@ HERE = Path(__file__).parent
     ("name", "label", "floor"),
     [
         ("blind_corpus.jsonl", "blind workout corpus", 0.92),
-        ("blind2_corpus.jsonl", "second blind workout corpus", 0.94),
+        ("blind2_corpus.jsonl", "second blind workout corpus", 0.96),
     ],
 )
 def test_blind_corpus_holds_its_floor(
