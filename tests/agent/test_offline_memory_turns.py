@@ -1,0 +1,51 @@
+"""A message that asks the coach to keep something is answered as that, not as a question
+about the training log, by the offline engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.offline import OfflineCoachModel
+from tests.factories import runner, seed_athlete
+from tests.storage.conftest import make_store
+
+USER = "athlete-memory-turns"
+
+
+async def _replies(tmp_path: Path, *messages: str) -> list[str]:
+    store = make_store("local", tmp_path)
+    await store.init()
+    coach, conversation = await seed_athlete(store, USER)
+    turns = runner(store, OfflineCoachModel(), summary_every=1000)
+    replies = []
+    for text in messages:
+        result = await turns.run(USER, coach, conversation, text)
+        replies.append(result.reply.content)
+    await turns.aclose()
+    return replies
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "I'd appreciate it if you always kept my long runs on Sundays.",
+        "Please remember that my runs on Saturdays are always easy.",
+        "note that my training this week is lighter because of exams, keep it in mind",
+    ],
+)
+async def test_a_keep_request_naming_runs_or_a_week_is_not_read_as_a_history_question(
+    tmp_path: Path, request_text: str
+) -> None:
+    _, reply = await _replies(tmp_path, "ran 5k in 25:10 today", request_text)
+    assert "keep that in mind" in reply.lower() or "noted" in reply.lower(), reply
+    assert "workout" not in reply and "25:10" not in reply, reply  # no history answer
+
+
+async def test_a_keep_request_with_a_question_gets_both(tmp_path: Path) -> None:
+    _, reply = await _replies(
+        tmp_path, "ran 5k in 25:10 today", "Remember I hate burpees. What did I do this week?"
+    )
+    assert "burpees" in reply.lower() or "noted" in reply.lower(), reply
+    assert "5k" in reply or "run" in reply.lower(), reply
