@@ -122,6 +122,9 @@ async def workouts_in_period(
         "count": len(shown),
         "more": page.next is not None or len(workouts) > MAX_WORKOUTS,
         "workouts": [_workout_out(w) for w in shown],
+        # what the list was narrowed to, so "none" is said of it, not of all training
+        **({"discipline": discipline} if discipline else {}),
+        **({"exercise": exercise} if exercise else {}),
     }
 
 

@@ -71,8 +71,14 @@ class Pending(BaseModel):
     fields: list[str]
 
 
-def intent(text: str, pending: Pending | None, red_flag: bool, goal_saved: bool) -> ToolCall | None:
-    """The tool call for `text`, or None for a conversational reply."""
+def intent(
+    text: str, pending: Pending | None, red_flag: bool, goal_saved: bool, remembered: bool = False
+) -> ToolCall | None:
+    """The tool call for `text`, or None for a conversational reply.
+
+    A message that kept or dropped a memory asks about the log only with a question mark:
+    "always keep my long runs on Sundays" names runs and a day, and asks nothing.
+    """
     if red_flag:
         return None
     if pending and (answer := _answer(text, pending)):
@@ -88,6 +94,8 @@ def intent(text: str, pending: Pending | None, red_flag: bool, goal_saved: bool)
         return ("change_workout", change)
     if is_workout_log(text):
         return ("log_workout", {})
+    if remembered and not goal_saved and "?" not in text:
+        return None
     return _question(text, goal_saved)
 
 

@@ -195,6 +195,14 @@ def _history_reply(name: str, result: dict[str, Any], ctx: OfflineContext) -> st
             "end": period["to"],
         }
         if not workouts:
+            narrowed = result.get("discipline") or result.get("exercise")
+            if narrowed:
+                return _say(
+                    "period_none_of",
+                    ctx,
+                    what=_words(narrowed),
+                    **{**dates, "label": period["label"]},
+                )
             return _say("period_none", ctx, **{**dates, "label": period["label"]})
         lines = [f"{w['weekday']} {w['date']}: {w['summary']}" for w in workouts]
         count = f"{len(workouts)} workout{'s' if len(workouts) > 1 else ''}"

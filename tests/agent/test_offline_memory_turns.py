@@ -1,5 +1,6 @@
-"""A message that asks the coach to keep something is answered as that, not as a question
-about the training log, by the offline engine."""
+"""The offline engine's answers around the log: a message that asks the coach to keep
+something is answered as that, not as a question about the log, and a period with none of
+the sport asked about says so of that sport, not of all training."""
 
 from __future__ import annotations
 
@@ -49,3 +50,8 @@ async def test_a_keep_request_with_a_question_gets_both(tmp_path: Path) -> None:
     )
     assert "burpees" in reply.lower() or "noted" in reply.lower(), reply
     assert "5k" in reply or "run" in reply.lower(), reply
+
+
+async def test_a_period_with_none_of_the_sport_asked_says_so_of_that_sport(tmp_path: Path) -> None:
+    _, reply = await _replies(tmp_path, "ran 5k in 25:10 today", "did I swim this week?")
+    assert "no swimming sessions logged" in reply, reply
