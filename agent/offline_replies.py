@@ -227,7 +227,9 @@ def _history_reply(name: str, result: dict[str, Any], ctx: OfflineContext) -> st
             "progress",
             ctx,
             exercise=_words(result["exercise"]).capitalize(),
-            count=len(sessions),
+            sessions_said="your last session"
+            if len(sessions) == 1
+            else f"your last {len(sessions)} sessions",
             sessions=_join(sessions),
             trend=result["trend"],
         )

@@ -1,6 +1,6 @@
 """The offline engine's answers around the log: a message that asks the coach to keep
 something is answered as that, not as a question about the log, and a period with none of
-the sport asked about says so of that sport, not of all training."""
+the sport asked about says so of that sport, not of all training; one session is one."""
 
 from __future__ import annotations
 
@@ -55,3 +55,8 @@ async def test_a_keep_request_with_a_question_gets_both(tmp_path: Path) -> None:
 async def test_a_period_with_none_of_the_sport_asked_says_so_of_that_sport(tmp_path: Path) -> None:
     _, reply = await _replies(tmp_path, "ran 5k in 25:10 today", "did I swim this week?")
     assert "no swimming sessions logged" in reply, reply
+
+
+async def test_progress_after_one_session_says_it_in_the_singular(tmp_path: Path) -> None:
+    _, reply = await _replies(tmp_path, "back squat 5x5 @ 100kg", "how is my back squat going?")
+    assert "your last session:" in reply and "1 sessions" not in reply, reply
