@@ -241,7 +241,8 @@ class WorkoutEditor:
             )
             change = f"{label}: {current.date} → {day.isoformat()}"
         else:
-            change = f"{label}: " + apply_correction(current, data, name, value, old)
+            subject, text = apply_correction(current, data, name, value, old)
+            change = f"{subject or label}: {text}"
             record = current
         clear_missing(data, name)
         try:

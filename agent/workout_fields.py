@@ -26,20 +26,27 @@ def _block(workout: WorkoutRecord, data: dict[str, Any]) -> dict[str, Any]:
     return block if isinstance(block, dict) else {}
 
 
-def _weights(data: Any) -> list[dict[str, Any]]:
-    """Every weight object (`{"value", "unit"}`) anywhere in the workout."""
-    found: list[dict[str, Any]] = []
+def _weights(data: Any, owner: str | None = None) -> list[tuple[str | None, dict[str, Any]]]:
+    """Every weight object (`{"value", "unit"}`) anywhere in the workout, with its exercise."""
+    found: list[tuple[str | None, dict[str, Any]]] = []
     if isinstance(data, dict):
+        owner = data.get("exercise_name") or data.get("lift_name") or owner
         weight = data.get("weight")
         if isinstance(weight, dict) and "value" in weight:
-            found.append(weight)
+            found.append((owner, weight))
         for key, value in data.items():
             if key != "weight":
-                found += _weights(value)
+                found += _weights(value, owner)
     elif isinstance(data, list):
         for value in data:
-            found += _weights(value)
+            found += _weights(value, owner)
     return found
+
+
+def _subject(owners: list[str | None]) -> str | None:
+    """The exercises a change touched, as words ("back squat"), when they are known."""
+    names = list(dict.fromkeys(o.replace("_", " ") for o in owners if o))
+    return " and ".join(names) if names and len(names) == len(set(owners)) else None
 
 
 def _sets(data: Any) -> list[dict[str, Any]]:
@@ -50,8 +57,8 @@ def _sets(data: Any) -> list[dict[str, Any]]:
 
 def apply_correction(
     workout: WorkoutRecord, data: dict[str, Any], name: Field, value: str, old: str | None
-) -> str:
-    """Change `data` in place; the `old → new` text of the change."""
+) -> tuple[str | None, str]:
+    """Change `data` in place; the exercises it touched (when it can tell) and its `old → new`."""
     block = _block(workout, data)
     if name == "time":
         seconds = parse_duration(value)
@@ -74,32 +81,36 @@ def apply_correction(
             before = data.get("duration")
             data["duration"] = seconds
         shown = format_value(before, "time", None) if before else "no time"
-        return f"{shown} → {format_value(seconds, 'time', None)}"
+        return None, f"{shown} → {format_value(seconds, 'time', None)}"
     if name == "unit":
         unit = "kg" if "k" in value.lower() and "lb" not in value.lower() else "lb"
-        weights = _weights(data)
+        weights = [weight for _, weight in _weights(data)]
         if not weights:
             raise ValueError("that workout has no weights")
         before = weights[0].get("unit")
         for weight in weights:
             weight["unit"] = unit
         top = max(float(w["value"]) for w in weights)
-        return f"{format_value(top, '', before)} → {format_value(top, '', unit)}"
+        return None, f"{format_value(top, '', before)} → {format_value(top, '', unit)}"
     if name == "weight":
         new = find_weights(value) or []
         number = new[0].value if new else _number(value)
-        weights = _weights(data)
-        if not weights:
+        owned = _weights(data)
+        if not owned:
             raise ValueError("that workout has no weights")
-        wanted = _number(old) if old else max(float(w["value"]) for w in weights)
-        changed = [w for w in weights if float(w["value"]) == wanted]
+        wanted = _number(old) if old else max(float(w["value"]) for _, w in owned)
+        changed = [w for _, w in owned if float(w["value"]) == wanted]
+        subject = _subject([o for o, w in owned if float(w["value"]) == wanted])
         if not changed:
             raise ValueError(f"no set at {old}")
         old_unit = changed[0].get("unit")
         new_unit = new[0].unit if new else old_unit
         for weight in changed:
             weight.update({"value": number, "unit": new_unit})
-        return f"{format_value(wanted, '', old_unit)} → {format_value(number, '', new_unit)}"
+        return (
+            subject,
+            f"{format_value(wanted, '', old_unit)} → {format_value(number, '', new_unit)}",
+        )
     if name == "reps":
         reps = int(_number(value))
         reps_old = int(_number(old)) if old else None
@@ -109,7 +120,7 @@ def apply_correction(
         reps_before = matching[0].get("reps")
         for one in matching:
             one["reps"] = reps
-        return f"{reps_before} → {reps} reps"
+        return None, f"{reps_before} → {reps} reps"
     match = _DISTANCE.search(value.lower())
     if match is None:
         raise ValueError(f"no distance in {value!r}")
@@ -121,7 +132,7 @@ def apply_correction(
         else "no distance"
     )
     block["total_distance"], block["distance_unit"] = amount, unit
-    return f"{before} → {amount:g} {unit}"
+    return None, f"{before} → {amount:g} {unit}"
 
 
 def _number(text: str) -> float:

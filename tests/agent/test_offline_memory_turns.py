@@ -1,6 +1,7 @@
 """The offline engine's answers around the log: a message that asks the coach to keep
 something is answered as that, not as a question about the log, and a period with none of
-the sport asked about says so of that sport, not of all training; one session is one."""
+the sport asked about says so of that sport, not of all training; one session is one; a
+corrected load is reported on its exercise."""
 
 from __future__ import annotations
 
@@ -60,3 +61,10 @@ async def test_a_period_with_none_of_the_sport_asked_says_so_of_that_sport(tmp_p
 async def test_progress_after_one_session_says_it_in_the_singular(tmp_path: Path) -> None:
     _, reply = await _replies(tmp_path, "back squat 5x5 @ 100kg", "how is my back squat going?")
     assert "your last session:" in reply and "1 sessions" not in reply, reply
+
+
+async def test_a_corrected_load_is_reported_on_its_exercise(tmp_path: Path) -> None:
+    _, reply = await _replies(
+        tmp_path, "back squat 5x5 @ 100kg, RDL 3x10 @ 80kg", "actually the squat was 105 not 100"
+    )
+    assert "back squat: 100 kg → 105 kg" in reply, reply
