@@ -10,14 +10,24 @@ from storage.models import Memory
 MATCH_THRESHOLD = 0.6
 """Minimum `best_match` score: weighted share of the query's words found in the memory."""
 _GENERIC = frozenset({"injury", "pain", "issu", "problem", "bad", "left", "right", "condition"})
+_KIND_WORDS = {
+    "goal": "goal", "target": "goal", "preferenc": "preference", "rul": "instruction",
+    "instruct": "instruction", "limit": "constraint", "restrict": "constraint",
+    "constraint": "constraint",
+}  # fmt: skip
+"""Stems that name a kind of memory: "my deadlift goal" means the goal about the deadlift,
+whose text need not say "goal"."""
 
 
-def match_score(query: str, memory: str) -> float:
+def match_score(query: str, memory: str, kind: str | None = None) -> float:
     """Weighted share of the query's words present in the memory text.
 
-    Penalised on conflicts. Also used to drop a forgotten fact from a summary.
+    Penalised on conflicts. Also used to drop a forgotten fact from a summary. With the
+    memory's `kind`, the query's words naming that kind count as found.
     """
     q_tokens, m_tokens = set(content_tokens(query)), set(content_tokens(memory))
+    named = {t for t in q_tokens if kind is not None and _KIND_WORDS.get(t) == kind}
+    q_tokens = (q_tokens - named) or q_tokens
     if not q_tokens or not m_tokens:
         return 0.0
     weight = {t: 0.5 if t in _GENERIC else 1.0 for t in q_tokens}
@@ -41,7 +51,7 @@ def best_match(
     best: tuple[Memory, float, float] | None = None
     q_tokens = set(content_tokens(query))
     for memory in memories:
-        score = match_score(query, memory.content)
+        score = match_score(query, memory.content, memory.memory_type)
         jaccard = overlap(q_tokens, set(content_tokens(memory.content)))
         if best is None or (score, jaccard) > (best[1], best[2]):
             best = (memory, score, jaccard)

@@ -54,3 +54,25 @@ def test_forget_end_to_end_removes_only_the_matching_memory() -> None:
     shoulder = forgotten("you can forget about my shoulder thing")
     match = best_match(shoulder.query, MEMORIES)
     assert match is not None and match[0].memory_id == "shoulder"
+
+
+@pytest.mark.parametrize(
+    ("query", "stored", "kind"),
+    [
+        ("deadlift goal", "A 200kg deadlift by June.", "goal"),
+        ("the rule about burpees", "Never program burpees.", "instruction"),
+        ("my running limit", "No more than 3 runs a week.", "constraint"),
+    ],
+)
+def test_a_word_naming_the_kind_of_memory_counts_as_found_in_a_memory_of_that_kind(
+    query: str, stored: str, kind: str
+) -> None:
+    target = memory(stored, memory_type=kind)  # type: ignore[arg-type]
+    other = memory("Prefers morning sessions.", memory_type="preference")
+    found = best_match(query, [other, target])
+    assert found is not None and found[0] is target
+
+
+def test_a_kind_word_does_not_match_a_memory_of_another_kind() -> None:
+    stored = memory("A 200kg deadlift by June.", memory_type="context")
+    assert best_match("deadlift goal", [stored]) is None
