@@ -68,6 +68,11 @@ _SENTENCE_VETOES = compile_gated(
             r"^(?:sorry,? |oops,? |wait,? )?(?:i meant|correction|typo|that should (?:be|say))\b",
             # a hypothetical, or an event ahead
             r"\bif (?:i|my|we|you)\b|\bwhat if\b|\bin \d+ (?:days|weeks|months)\b",
+            # an event one has ("I have a half marathon on April 12"): done is "had" or "ran"
+            r"^(?:so |and |also,? |btw,? )?i(?:'?ve got| have got| have) (?:a|an|my|the|another)"
+            r" (?:\w+ ){0,2}(?:race|marathon|half|ultra|10k|5k|triathlon|ironman|meet"
+            r"|competition|comp|event|tournament|fight|match|game)\b"
+            r"(?! (?:pr|pb|time|result|medal|finish|split)s?\b)",
             # a best or a longest ever, not a session ("best 5k time is 21:30")
             r"^(?!.*\b(?:today|yesterday|this morning|last night|tonight)\b)"
             r"(?:my )?(?:all[- ]time )?(?:best|fastest|longest|quickest|furthest|farthest)\b"

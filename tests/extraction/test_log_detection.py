@@ -159,3 +159,28 @@ def test_templates_days_ahead_maybes_and_corrections_are_not_logs(message: str) 
 def test_a_day_after_a_past_label_is_still_logged() -> None:
     message = "Yesterday: 10k tempo 45:00. Monday: long run 18 mi"
     assert len(extract(message, today=TODAY)) == 2
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I have a half marathon on April 12, goal is sub 1:45",
+        "ive got a marathon in May",
+        "So I have a powerlifting meet in March, can we peak for it?",
+        "I have a big trail race next month",
+    ],
+)
+def test_an_event_the_athlete_has_ahead_is_no_log(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I have done a 10k today in 50 min",
+        "I have a 5k PR now: ran 23:10 today",
+        "I had a race on Saturday, 10k in 45:00",
+    ],
+)
+def test_an_event_done_is_still_a_log(message: str) -> None:
+    assert len(extract(message, today=TODAY)) == 1
