@@ -99,9 +99,19 @@ def intent(
     return _question(text, goal_saved)
 
 
+_POINTS_BACK = re.compile(r"\b(?:it|that|this one|the race|the run)\b")
+"""Words of a reply that point back at the workout the coach asked about."""
+
+
 def _answer(text: str, pending: Pending) -> ToolCall | None:
-    """A short reply that gives the missing detail ("8:47", "about 52 minutes")."""
+    """A short reply that gives the missing detail ("8:47", "about 52 minutes", "ran it in 52").
+
+    A message that logs a session of its own and points back at none ("10k tempo run in
+    48:00 yesterday") is a new log, not the answer.
+    """
     if len(text.split()) > 12 or "?" in text:
+        return None
+    if is_workout_log(text) and not _POINTS_BACK.search(text.lower()):
         return None
     for name in pending.fields:
         value = _value(text, name)

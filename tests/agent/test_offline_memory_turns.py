@@ -68,3 +68,14 @@ async def test_a_corrected_load_is_reported_on_its_exercise(tmp_path: Path) -> N
         tmp_path, "back squat 5x5 @ 100kg, RDL 3x10 @ 80kg", "actually the squat was 105 not 100"
     )
     assert "back squat: 100 kg → 105 kg" in reply, reply
+
+
+async def test_a_new_log_is_not_taken_for_the_answer_the_coach_asked_for(tmp_path: Path) -> None:
+    asked, new = await _replies(tmp_path, "ran a half marathon on Sunday", "10k tempo run in 48:00")
+    assert "What was your time?" in asked, asked
+    assert "Logged: 10 km tempo run in 48:00" in new and "Updated" not in new, new
+
+
+async def test_a_reply_pointing_back_answers_the_coach(tmp_path: Path) -> None:
+    _, answer = await _replies(tmp_path, "ran a half marathon on Sunday", "it took me 1:52:30")
+    assert "no time → 1:52:30" in answer, answer
