@@ -79,11 +79,9 @@ class OfflineCoachModel(BaseChatModel):
         tool_messages = [m for m in messages[last_human + 1 :] if isinstance(m, ToolMessage)]
         call = None
         if not tool_messages:
-            memory = context.memory
-            remembered = bool(
-                memory.saved or memory.updated or memory.forgotten or memory.duplicate
+            call = intent(
+                text, context.pending, context.red_flag, context.goal_saved, context.memory.changed
             )
-            call = intent(text, context.pending, context.red_flag, context.goal_saved, remembered)
         if call is not None and call[0] in tool_names:
             name, args = call
             call_id = "call_" + hashlib.sha1(f"{name}{text}".encode()).hexdigest()[:12]

@@ -30,6 +30,11 @@ class MemoryOutcome(BaseModel):
     refused: str | None = None
     left_out: str | None = None
 
+    @property
+    def changed(self) -> bool:
+        """Whether the turn kept, changed or dropped a memory (or found it already kept)."""
+        return bool(self.saved or self.updated or self.forgotten or self.duplicate)
+
 
 class OfflineContext(BaseModel):
     """The slice of turn context the offline engine reads (from the system message)."""

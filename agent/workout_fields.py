@@ -45,8 +45,9 @@ def _weights(data: Any, owner: str | None = None) -> list[tuple[str | None, dict
 
 def _subject(owners: list[str | None]) -> str | None:
     """The exercises a change touched, as words ("back squat"), when they are known."""
-    names = list(dict.fromkeys(o.replace("_", " ") for o in owners if o))
-    return " and ".join(names) if names and len(names) == len(set(owners)) else None
+    if not owners or None in owners:
+        return None  # a load outside any exercise: the editor names the workout instead
+    return " and ".join(dict.fromkeys(str(o).replace("_", " ") for o in owners))
 
 
 def _sets(data: Any) -> list[dict[str, Any]]:

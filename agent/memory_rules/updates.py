@@ -24,7 +24,7 @@ from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower
-from agent.memory_rules.word_lists import SESSIONS
+from agent.memory_rules.word_lists import NUMBER, SESSIONS
 
 _HELD = (
     r"what you (?:have|got|saved|stored|noted)(?: (?:on file|saved|stored|down|for me))?"
@@ -62,7 +62,6 @@ _AGENT = re.compile(
     r"\b(?:changed|moved|switched|updated|raised|lowered|adjusted) (?:my|our) (?P<what>[a-z0-9\-]+)"
 )
 """Someone changed my X ("my coach changed my zones"): X is what the memory holds."""
-_NUMBER = re.compile(r"\d+(?:[.:]\d+)?")
 
 
 _SETTING = re.compile(
@@ -162,7 +161,7 @@ def _said_then_now(text: str, message: str) -> ForgetRequest | None:
     old, new = text[found.start("old") : found.end("old")], text[found.start("new") :]
     old = re.sub(r"\s+(?:before|earlier|last time|previously)$", "", old, flags=re.IGNORECASE)
     query = _query(old)
-    numbers_old, numbers_new = _NUMBER.findall(old), _NUMBER.findall(new)
+    numbers_old, numbers_new = NUMBER.findall(old), NUMBER.findall(new)
     swap = len(numbers_old) == 1 and len(numbers_new) == 1
     found_new = None if swap else replacement(new, query, message, correcting=True)
     if swap:  # "I said 5 days a week but now it's 4": the old fact with the new number

@@ -16,7 +16,7 @@ import re
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower
-from agent.memory_rules.word_lists import ONE_OFF, SESSIONS, WEEKDAYS
+from agent.memory_rules.word_lists import NUMBER, ONE_OFF, SESSIONS, WEEKDAYS
 
 _CHANGED = re.compile(
     r"^(?:(?:so|and|btw|also|update|ok|okay|oh|actually),? )*(?P<subject>my (?:[a-z0-9\-']+ ){0,3}?"
@@ -34,7 +34,6 @@ _OLD_VALUE = re.compile(
 )
 """The old value ruled out, and nothing else ("not 130", "not 85 kg"; not "not bad for a 40…")."""
 _NEW_NOT_OLD = re.compile(r"^(?P<new>.+?),?\s+(?:not|instead of) (?P<old>[^,;.]+)[.!]?$")
-_NUMBER = re.compile(r"\d+(?:[.:]\d+)?")
 _TOLD = re.compile(
     r"^(?:i (?:told you|said|mentioned|wrote)|you have (?:me down as|it that))(?: that)? (?P<x>.+)$"
 )
@@ -70,8 +69,8 @@ def new_not_old(content: str, message: str) -> tuple[str, MemoryRequest | None] 
         return None
     new = content.strip()[: found.end("new")]
     old = content.strip()[found.start("old") : found.end("old")]
-    numbers = _NUMBER.findall(new)
-    if len(numbers) == 1 and _NUMBER.fullmatch(old.strip()):
+    numbers = NUMBER.findall(new)
+    if len(numbers) == 1 and NUMBER.fullmatch(old.strip()):
         query = new.replace(numbers[0], old.strip(), 1)  # "4 days a week, not 5"
     else:
         query = old  # "I'm at Anytime Fitness now, not the Y"

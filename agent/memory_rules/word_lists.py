@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+NUMBER = re.compile(r"\d+(?:[.:]\d+)?")
+"""A number as said in a fact: "130", "2.5", "6:30"."""
 WEEKDAYS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = tuple(
     "january february march april may june july august september october november december".split()
