@@ -1,0 +1,61 @@
+"""The offline engine on requests and questions about training: a request for a session
+is not taken for the athlete's own plan, and a question about an exercise with nothing
+logged names the exercise, not the whole question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.agent.test_offline_memory_turns import _replies
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "give me a workout for tomorrow",
+        "what should I do tomorrow?",
+        "can you write me a session for tonight",
+        "should I run tomorrow or rest?",
+        "could you plan my long run for tomorrow",
+    ],
+)
+async def test_a_request_for_a_session_is_not_answered_as_the_athletes_plan(
+    tmp_path: Path, request_text: str
+) -> None:
+    _, reply = await _replies(tmp_path, "ran 5k in 25:10 today", request_text)
+    assert "sounds like a plan" not in reply.lower(), reply
+    assert "can't write you a session" in reply, reply
+    assert "5 km run in 25:10" in reply, reply  # what the coach knows, offered instead
+
+
+@pytest.mark.parametrize(
+    "plan", ["I'm going to do intervals tomorrow", "I'll rest tomorrow, legs are toast"]
+)
+async def test_the_athletes_own_plan_is_acknowledged(tmp_path: Path, plan: str) -> None:
+    (reply,) = await _replies(tmp_path, plan)
+    assert "sounds like a plan" in reply.lower(), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("what's my best deadlift?", "deadlift"),
+        ("how is my squat progressing?", "squat"),
+        ("how's my bench press coming along?", "bench press"),
+    ],
+)
+async def test_a_question_about_an_exercise_never_logged_names_the_exercise(
+    tmp_path: Path, question: str, named: str
+) -> None:
+    _, reply = await _replies(tmp_path, "ran 5k in 25:10 today", question)
+    assert reply.startswith("I don't have any") and named in reply, reply
+    assert question.rstrip("?") not in reply, reply
+
+
+async def test_coming_along_asks_for_progress(tmp_path: Path) -> None:
+    _, _, reply = await _replies(
+        tmp_path, "bench 3x5 @ 80kg", "bench 3x5 @ 82.5kg", "how's my bench coming along?"
+    )
+    assert "Bench press" in reply and "82.5 kg" in reply, reply
