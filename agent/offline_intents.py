@@ -48,7 +48,8 @@ _NAMES_Q = re.compile(
     re.I,
 )
 _PROGRESS_Q = re.compile(
-    r"\b(progress(ing|ed)?|trend|improv(ing|ed)|how('s| is| are) my\b.*\bgoing)\b", re.I
+    r"\b(progress(ing|ed)?|trend|improv(ing|ed)|how('s| is| are) my\b.*\b(going|coming along))\b",
+    re.I,
 )
 _BEST_Q = re.compile(
     r"\b(best|bests|prs?|pbs?|personal (?:best|record)s?|heaviest|fastest|max|1rm|\d+ ?rm)\b", re.I

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from agent.offline_intents import Pending
 from agent.safety import RED_FLAG, body_parts
+from extraction.vocabulary import find_mentions
 from prompts import load
 
 
@@ -65,6 +66,13 @@ _MEMORIES = re.compile(r"\bwhat (do|did) you (remember|know) about me\b", re.I)
 _PLAN = re.compile(
     r"\b(tomorrow|tonight|later today|i'?m (going|gonna|planning)|i will|i'?ll)\b", re.I
 )
+_ASKS = re.compile(
+    r"\?|^\W*(?:please\s+)?(?:give|write|make|build|plan|program|suggest|recommend|send)\b"
+    r"|\b(?:can|could|would|will) you\b|\bshould i\b|\bwhat should\b",
+    re.I,
+)
+"""A question or a request: what makes "tomorrow" a request for a session, not a plan."""
+_SESSION = re.compile(r"\b(workouts?|sessions?|wods?|program|routine|training plan)\b", re.I)
 
 
 @cache
@@ -153,6 +161,10 @@ def _conversation_reply(text: str, ctx: OfflineContext) -> str:
         if not ctx.recent_workouts:
             return _say("recent_none", ctx)
         return _say("recent", ctx, workouts=_join(ctx.recent_workouts))
+    if _ASKS.search(text) and (_PLAN.search(text) or _SESSION.search(text)):
+        if not ctx.recent_workouts:
+            return _say("session_request_none", ctx)
+        return _say("session_request", ctx, workouts=_join(ctx.recent_workouts))
     if _PLAN.search(text):
         return _say("plan", ctx)
     if _THANKS.search(text):
@@ -216,7 +228,7 @@ def _history_reply(name: str, result: dict[str, Any], ctx: OfflineContext) -> st
     if name == "personal_bests":
         bests = result.get("bests", [])
         if result.get("known") is False:
-            return _say("best_unknown", ctx, exercise=_words(result.get("exercise", "")))
+            return _say("best_unknown", ctx, exercise=_asked(result.get("exercise", "")))
         if not bests:
             return _say("best_none", ctx)
         if "exercise" in result and len({b["exercise"] for b in bests}) == 1:
@@ -226,7 +238,7 @@ def _history_reply(name: str, result: dict[str, Any], ctx: OfflineContext) -> st
         return _say("bests", ctx, bests=_bests(bests, True))
     if name == "exercise_progress":
         if result.get("known") is False or not result.get("sessions"):
-            return _say("best_unknown", ctx, exercise=_words(result.get("exercise", "")))
+            return _say("best_unknown", ctx, exercise=_asked(result.get("exercise", "")))
         sessions = [_session(s) for s in result["sessions"]]
         return _say(
             "progress",
@@ -247,6 +259,17 @@ def _history_reply(name: str, result: dict[str, Any], ctx: OfflineContext) -> st
 def _words(name: str) -> str:
     """A stored name or an athlete's phrase as words ("back_squat" → "back squat")."""
     return name.replace("_", " ").strip(" ?!.")
+
+
+def _asked(query: str) -> str:
+    """What a question with no match asked about, never the whole question.
+
+    The movement it names ("how is my squat progressing?" → back squat), a short phrase as
+    given, else "of that".
+    """
+    if mentions := find_mentions(query.lower()):
+        return _words(mentions[0].movement.name)
+    return _words(query) if len(query.split()) <= 3 and "?" not in query else "of that"
 
 
 def _bests(bests: list[dict[str, Any]], named: bool) -> str:
