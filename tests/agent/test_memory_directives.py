@@ -192,3 +192,24 @@ def test_a_negated_standing_directive_is_saved(message: str, content: str) -> No
 
 def test_a_habit_stated_with_never_is_not_a_directive() -> None:
     assert detect_memory_intent("I never skip leg day") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "remind me what my bench PR is",
+        "remind me when my race is",
+        "please remind me which days I said I can train",
+        "remind me how many rounds I got on Cindy",
+        "tell me what my squat max is",
+    ],
+)
+def test_asking_to_be_told_something_now_is_a_question_not_a_memory(message: str) -> None:
+    assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    "message", ["remind me to stretch after every run", "always remind me to hydrate"]
+)
+def test_a_reminder_to_do_something_is_still_an_instruction(message: str) -> None:
+    assert saved(message).memory_type == "instruction"
