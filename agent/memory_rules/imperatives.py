@@ -63,11 +63,21 @@ def _stem(gerund: str) -> str:
     return stem
 
 
+_WH = frozenset("what when where which who whom whose how why whether if".split())
+"""After "remind me", "tell me": the athlete asks to be told something now, a question."""
+
+
 def is_coach_imperative(text: str) -> bool:
     """True when an imperative ("remind me to…") asks the coach to do something lasting."""
     words = split_words(text)
     while words and words[0] in {"always", "never", "please", "also", "just", "to"}:
         words = words[1:]
+    if (
+        words[:1] in (["remind"], ["tell"], ["show"])
+        and words[1:2] == ["me"]
+        and (words[2:3] and words[2] in _WH)
+    ):
+        return False  # "remind me what my bench PR is"
     if words[:1] == ["stop"] and words[1:2] and words[1].endswith("ing"):
         words = [_stem(words[1]), *words[2:]]  # "stop using emojis": a coach habit to drop
     if words[:2] in (["bring", "up"], ["talk", "about"]):
