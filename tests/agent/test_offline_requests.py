@@ -59,3 +59,22 @@ async def test_coming_along_asks_for_progress(tmp_path: Path) -> None:
         tmp_path, "bench 3x5 @ 80kg", "bench 3x5 @ 82.5kg", "how's my bench coming along?"
     )
     assert "Bench press" in reply and "82.5 kg" in reply, reply
+
+
+async def test_how_many_times_an_exercise_was_done_lists_its_sessions(tmp_path: Path) -> None:
+    *_, reply = await _replies(
+        tmp_path,
+        "bench 5x5 @ 80kg yesterday",
+        "ran 5k in 25:10 today",
+        "bench 3x5 @ 82.5kg today",
+        "how many times did I bench this week?",
+    )
+    assert "2 workouts" in reply and "82.5 kg" in reply and "80 kg" in reply, reply
+    assert "25:10" not in reply, reply  # the run is not a bench session
+
+
+async def test_compare_asks_for_progress(tmp_path: Path) -> None:
+    *_, reply = await _replies(
+        tmp_path, "deadlift 3x5 @ 140kg yesterday", "deadlift 3x5 @ 145kg", "compare my deadlift"
+    )
+    assert "Deadlift" in reply and "145 kg" in reply, reply
