@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from agent.history import discipline_in
 from extraction import is_workout_log
 from extraction.numbers import find_clocks, find_durations, find_weights
+from extraction.vocabulary import find_mentions
 
 ToolCall = tuple[str, dict[str, Any]]
 
@@ -48,7 +49,8 @@ _NAMES_Q = re.compile(
     re.I,
 )
 _PROGRESS_Q = re.compile(
-    r"\b(progress(ing|ed)?|trend|improv(ing|ed)|how('s| is| are) my\b.*\b(going|coming along))\b",
+    r"\b(progress(ing|ed)?|trend|improv(ing|ed)|compared?"
+    r"|how('s| is| are) my\b.*\b(going|coming along))\b",
     re.I,
 )
 _BEST_Q = re.compile(
@@ -60,7 +62,7 @@ _PERIOD_Q = re.compile(
     r"\b(what (did|have) i (do|done|train|trained|log|logged)|"
     r"my (recent|last) (workouts?|sessions?)|"
     r"(workouts?|sessions?|training|runs|swims|rides|lifts) (this|last|in|on|since|yesterday)|"
-    r"did i (train|run|swim|ride|row|lift|work out)|how much did i)\b",
+    r"did i (train|run|swim|ride|row|lift|work out)|how (much|many times|often) did i)\b",
     re.I,
 )
 
@@ -209,10 +211,18 @@ def _question(text: str, goal_saved: bool) -> ToolCall | None:
             args["reps"] = int(m.group(1) or m.group(2))
             args.setdefault("exercise", text)
         return ("personal_bests", args)
-    if _PERIOD_Q.search(text):
-        discipline = discipline_in(text)
-        return (
-            "workouts_in_period",
-            {"period": text, **({"discipline": discipline} if discipline else {})},
-        )
+    if asked := _PERIOD_Q.search(text):
+        narrowed: dict[str, Any] = {}
+        if discipline := discipline_in(text):
+            narrowed["discipline"] = discipline
+        elif mentions := find_mentions(_sentence(text, asked.start()).lower()):
+            narrowed["exercise"] = mentions[0].movement.name  # "how often did I bench…"
+        return ("workouts_in_period", {"period": text, **narrowed})
     return None
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence holding position `at`: "I hate burpees. What did I do?" asks of all."""
+    start = max(text.rfind(end, 0, at) for end in ".!?\n") + 1
+    stops = [i for i in (text.find(end, at) for end in ".!?\n") if i >= 0]
+    return text[start : min(stops, default=len(text))]
