@@ -78,3 +78,11 @@ async def test_compare_asks_for_progress(tmp_path: Path) -> None:
         tmp_path, "deadlift 3x5 @ 140kg yesterday", "deadlift 3x5 @ 145kg", "compare my deadlift"
     )
     assert "Deadlift" in reply and "145 kg" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "question", ["what's my Fran time?", "whats my best fran", "my fran score?"]
+)
+async def test_a_named_workouts_time_is_its_best(tmp_path: Path, question: str) -> None:
+    _, _, reply = await _replies(tmp_path, "Fran 9:40 rx", "Fran 8:57 rx", question)
+    assert "8:57" in reply and "language model" not in reply, reply
