@@ -54,7 +54,9 @@ _PROGRESS_Q = re.compile(
     re.I,
 )
 _BEST_Q = re.compile(
-    r"\b(best|bests|prs?|pbs?|personal (?:best|record)s?|heaviest|fastest|max|1rm|\d+ ?rm)\b", re.I
+    r"\b(best|bests|prs?|pbs?|personal (?:best|record)s?|heaviest|fastest|max|1rm|\d+ ?rm)\b"
+    r"|\bmy [\w ]{1,20}? (?:time|score|result)\b",  # "what's my Fran time?"
+    re.I,
 )
 _ALL_BESTS = re.compile(r"\b(prs|pbs|bests|records|all my)\b", re.I)
 _REP_MAX = re.compile(r"\b(\d{1,2}) ?rm\b|\b(\d{1,2})[- ]rep\b", re.I)
