@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from agent.addressing import addressed
 from agent.offline_intents import Pending
 from agent.safety import RED_FLAG, body_parts
 from extraction.vocabulary import find_mentions
@@ -128,7 +129,7 @@ def _workout_reply(result: dict[str, Any], ctx: OfflineContext) -> list[str]:
 
 def _memory_reply(ctx: OfflineContext) -> list[str]:
     memory = ctx.memory
-    parts = [_say("memory_forgotten", ctx, content=c) for c in memory.forgotten]
+    parts = [_say("memory_forgotten", ctx, content=addressed(c)) for c in memory.forgotten]
     if memory.unmatched_forget:
         parts.append(_say("forget_not_found", ctx, query=memory.unmatched_forget))
     if memory.saved:
@@ -151,12 +152,13 @@ def _conversation_reply(text: str, ctx: OfflineContext) -> str:
         parts = body_parts(text)
         known = [m.rstrip(" .") for m in ctx.memories if parts & body_parts(m)]
         if known:
-            return _say("injury_known", ctx, memories="; ".join(f'"{m}"' for m in known))
+            said = "; ".join(f'"{addressed(m)}"' for m in known)
+            return _say("injury_known", ctx, memories=said)
         return _say("injury", ctx)
     if _MEMORIES.search(text):
         if not ctx.memories:
             return _say("memories_none", ctx)
-        return _say("memories", ctx, memories=_join(ctx.memories))
+        return _say("memories", ctx, memories=_join([addressed(m) for m in ctx.memories]))
     if _RECENT.search(text):
         if not ctx.recent_workouts:
             return _say("recent_none", ctx)

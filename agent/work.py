@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from langchain_core.messages import SystemMessage
 
+from agent.addressing import addressed
 from agent.context import TurnContext
 from agent.memory import MemoryPlan
 from agent.usage import Spend
@@ -44,12 +45,13 @@ class TurnWork:
         """Stored memories the reply drew on (those saved by this turn are new, not used).
 
         A model reads every memory in its prompt; the offline engine only those it
-        quotes, so offline a memory counts as used when the reply names it.
+        quotes (said to the athlete), so offline a memory counts as used when the reply
+        names it.
         """
         new = {m.memory_id for m in self.memory.puts}
         return [
             m.memory_id
             for m in self.memories
             if m.memory_id not in new
-            and (not self.offline or m.content.rstrip(" .") in self.reply_text)
+            and (not self.offline or addressed(m.content).rstrip(" .") in self.reply_text)
         ]
