@@ -13,12 +13,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from agent.history_index import to_kg
+from agent.period_totals import period_totals
 from agent.periods import Period, resolve_period
 from agent.workouts import format_value
 from storage.models import ExerciseEntry, PersonalRecord, WorkoutRecord
 from storage.protocols import WorkoutStore
 
 MAX_WORKOUTS = 25
+MAX_SUMMED = 200
+"""A period's totals add up at most this many workouts (one store page)."""
 MAX_BESTS = 40
 MAX_SESSIONS = 12
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -105,7 +108,7 @@ async def workouts_in_period(
         date_from=found.start.isoformat(),
         date_to=found.end.isoformat(),
         discipline=discipline,
-        limit=MAX_WORKOUTS if exercise is None else 200,
+        limit=MAX_SUMMED,
     )
     workouts = page.items
     if exercise:
@@ -122,6 +125,9 @@ async def workouts_in_period(
         "count": len(shown),
         "more": page.next is not None or len(workouts) > MAX_WORKOUTS,
         "workouts": [_workout_out(w) for w in shown],
+        "totals": period_totals(workouts),
+        # more than MAX_SUMMED workouts: the totals are of the newest MAX_SUMMED
+        **({"totals_of_newest": MAX_SUMMED} if page.next is not None else {}),
         # what the list was narrowed to, so "none" is said of it, not of all training
         **({"discipline": discipline} if discipline else {}),
         **({"exercise": exercise} if exercise else {}),

@@ -226,6 +226,13 @@ def _history_reply(name: str, result: dict[str, Any], ctx: OfflineContext) -> st
         lines = [f"{w['weekday']} {w['date']}: {w['summary']}" for w in workouts]
         count = f"{len(workouts)} workout{'s' if len(workouts) > 1 else ''}"
         reply = _say("period", ctx, count=count, workouts=_join(lines), **dates)
+        summed = [
+            t
+            for t in result.get("totals", [])
+            if t["sessions"] > 1 and ("distance" in t or "time" in t)  # one is its own total
+        ]
+        if summed:
+            reply += " " + _say("period_totals", ctx, totals=_join([_total(t) for t in summed]))
         return reply + (" " + _say("period_more", ctx) if result.get("more") else "")
     if name == "personal_bests":
         bests = result.get("bests", [])
@@ -256,6 +263,25 @@ def _history_reply(name: str, result: dict[str, Any], ctx: OfflineContext) -> st
     if not names:
         return _say("exercises_none", ctx)
     return _say("exercises", ctx, names=", ".join(_words(n) for n in names))
+
+
+_SESSION_NOUNS = {
+    "running": "run",
+    "trail_running": "trail run",
+    "swimming": "swim",
+    "cycling": "ride",
+    "rowing": "row",
+    "walking": "walk",
+    "hiking": "hike",
+}
+
+
+def _total(total: dict[str, Any]) -> str:
+    """One discipline's total: "2 runs, 13 km, 1:07:20"."""
+    n = total["sessions"]
+    noun = _SESSION_NOUNS.get(total["discipline"]) or f"{_words(total['discipline'])} session"
+    said = [f"{n} {noun}{'s' if n > 1 else ''}"]
+    return ", ".join(said + [total[k] for k in ("distance", "time") if k in total])
 
 
 def _words(name: str) -> str:
