@@ -44,3 +44,22 @@ async def test_totals_are_per_discipline_and_in_the_unit_the_athlete_uses(
     }
     assert totals["swimming"]["distance"] == "1500 m"  # a pool unit stays a pool unit
     assert totals["powerlifting"] == {"discipline": "powerlifting", "sessions": 1}
+
+
+async def test_lifting_asked_about_covers_every_strength_discipline(tmp_path: Path) -> None:
+    *_, reply = await _replies(
+        tmp_path,
+        "push day: incline db press 3x10 @ 30kg, lateral raises 3x15 @ 8kg",
+        "deadlift 3x5 @ 140kg",
+        "ran 5k in 25:10",
+        "what did I lift in the last 7 days?",
+    )
+    assert "incline dumbbell press" in reply and "deadlift" in reply, reply
+    assert "25:10" not in reply, reply
+
+
+async def test_a_trail_run_is_a_run(tmp_path: Path) -> None:
+    *_, reply = await _replies(
+        tmp_path, "trail run 12k with 600m of climbing, 1:25:00", "did I run in the last 7 days?"
+    )
+    assert "12 km" in reply and "no running" not in reply, reply
