@@ -31,8 +31,22 @@ DISCIPLINE_WORDS = {
     "cycling": ("ride", "rides", "rode", "bike", "biking", "cycling", "cycle"),
     "rowing": ("row", "rows", "rowed", "rowing", "erg"),
     "crossfit": ("crossfit", "wod", "wods", "metcon", "metcons"),
-    "powerlifting": ("lifting", "lift", "lifts", "strength"),
+    "strength": ("lifting", "lift", "lifts", "lifted", "strength"),
 }
+KINDS = {
+    "strength": frozenset(
+        ("powerlifting", "olympic_weightlifting", "bodybuilding", "functional_bodybuilding")
+    ),
+    "running": frozenset(("running", "trail_running")),
+}
+"""Words that name several disciplines: "what did I lift" means any strength session."""
+
+
+def same_kind(discipline: str, wanted: str) -> bool:
+    """Whether a workout of `discipline` is one of `wanted` (a discipline or a kind)."""
+    return discipline == wanted or discipline in KINDS.get(wanted, ())
+
+
 PREFIXES = ("run_", "trail_run_", "ride_", "swim_", "row_")
 
 
@@ -107,10 +121,12 @@ async def workouts_in_period(
         user_id,
         date_from=found.start.isoformat(),
         date_to=found.end.isoformat(),
-        discipline=discipline,
+        discipline=None if discipline in KINDS else discipline,
         limit=MAX_SUMMED,
     )
     workouts = page.items
+    if discipline in KINDS:
+        workouts = [w for w in workouts if same_kind(w.discipline, discipline)]
     if exercise:
         names = sorted({e.exercise for w in workouts for e in w.exercises})
         wanted = set(resolve_exercise(exercise, names))

@@ -154,7 +154,8 @@ async def workouts_in_period(
     `period`: "last week" (their previous Monday-Sunday week), "this week", "yesterday",
     "on Tuesday", "on the 3rd", "in October", "since the 3rd", "last 10 days", or
     "YYYY-MM-DD to YYYY-MM-DD". Optionally only one discipline (running, swimming,
-    cycling, rowing, crossfit, powerlifting) or one exercise. Returns the resolved dates
+    cycling, rowing, crossfit, powerlifting, ...; "strength" is every lifting discipline,
+    "running" takes in trail runs) or one exercise. Returns the resolved dates
     and each workout's date and one-line summary with its key numbers (at most 25), and
     `totals` per discipline (sessions, and distance and time when every session has them):
     quote those sums rather than adding up the summaries.

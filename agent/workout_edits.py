@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from agent.history import discipline_in, tokens
+from agent.history import discipline_in, same_kind, tokens
 from agent.history_index import indexed
 from agent.periods import resolve_period
 from agent.workout_fields import FIELDS, Field, apply_correction, clear_missing
@@ -100,7 +100,7 @@ class WorkoutEditor:
         ]
         discipline = discipline_in(text)
         if discipline:
-            found_list = [w for w in found_list if _same_kind(w.discipline, discipline)]
+            found_list = [w for w in found_list if same_kind(w.discipline, discipline)]
         named = [w for w in found_list if _names(w) & tokens(text)]
         return named or found_list
 
@@ -280,15 +280,6 @@ def _not_one(candidates: list[WorkoutRecord]) -> dict[str, Any]:
             for w in candidates[:5]
         ],
     }
-
-
-def _same_kind(discipline: str, wanted: str) -> bool:
-    lifting = ("powerlifting", "olympic_weightlifting", "bodybuilding", "functional_bodybuilding")
-    return (
-        discipline == wanted
-        or (wanted == "powerlifting" and discipline in lifting)
-        or (wanted == "running" and discipline == "trail_running")
-    )
 
 
 def _names(workout: WorkoutRecord) -> set[str]:
