@@ -292,12 +292,21 @@ def _words(name: str) -> str:
 def _asked(query: str) -> str:
     """What a question with no match asked about, never the whole question.
 
-    The movement it names ("how is my squat progressing?" → back squat), a short phrase as
-    given, else "of that".
+    The movement it names ("how is my squat progressing?" → back squat), else what is left
+    of it without the words of asking ("what's my fastest 5k?" → 5k), else "of that".
     """
     if mentions := find_mentions(query.lower()):
         return _words(mentions[0].movement.name)
-    return _words(query) if len(query.split()) <= 3 and "?" not in query else "of that"
+    left = [w for w in re.findall(r"[\w'-]+", query.lower()) if w not in _ASKING]
+    return " ".join(left) if 0 < len(left) <= 3 else "of that"
+
+
+_ASKING = frozenset(
+    "what what's whats which how how's is are was my the a an me i did do have ever so far"
+    " best bests fastest heaviest longest quickest pr prs pb pbs max personal record records"
+    " time score result going progressing progress show tell remind all-time current".split()
+)
+"""The words of a question about a best or progress, around what it asks about."""
 
 
 def _bests(bests: list[dict[str, Any]], named: bool) -> str:
