@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from agent.offline_intents import intent
 from tests.agent.test_offline_memory_turns import _replies
 
 
@@ -88,3 +89,13 @@ async def test_compare_asks_for_progress(tmp_path: Path) -> None:
 async def test_a_named_workouts_time_is_its_best(tmp_path: Path, question: str) -> None:
     _, _, reply = await _replies(tmp_path, "Fran 9:40 rx", "Fran 8:57 rx", question)
     assert "8:57" in reply and "language model" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message", ["It's 6am now not 5, update my training time", "my usual race time is 9am"]
+)
+def test_a_time_named_outside_a_question_is_no_best_asked(message: str) -> None:
+    assert intent(message, None, red_flag=False, goal_saved=False) != (
+        "personal_bests",
+        {"exercise": message},
+    )
