@@ -55,7 +55,8 @@ _PROGRESS_Q = re.compile(
 )
 _BEST_Q = re.compile(
     r"\b(best|bests|prs?|pbs?|personal (?:best|record)s?|heaviest|fastest|max|1rm|\d+ ?rm)\b"
-    r"|\bmy [\w ]{1,20}? (?:time|score|result)\b",  # "what's my Fran time?"
+    r"|\b(?:what(?:'s| is| was)?|whats) my [\w ]{1,20}? (?:time|score|result)\b"
+    r"|\bmy [\w ]{1,20}? (?:time|score|result)\s*\?",  # "what's my Fran time?"
     re.I,
 )
 _ALL_BESTS = re.compile(r"\b(prs|pbs|bests|records|all my)\b", re.I)
