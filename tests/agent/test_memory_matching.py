@@ -76,3 +76,25 @@ def test_a_word_naming_the_kind_of_memory_counts_as_found_in_a_memory_of_that_ki
 def test_a_kind_word_does_not_match_a_memory_of_another_kind() -> None:
     stored = memory("A 200kg deadlift by June.", memory_type="context")
     assert best_match("deadlift goal", [stored]) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "stored"),
+    [
+        ("the thing about my training time", "Trains at 5am."),
+        ("my gym time", "Goes to the gym at 6:30 before work."),
+        ("what I said about my run hour", "Runs at 7pm on weekdays."),
+    ],
+)
+def test_a_word_naming_a_time_counts_as_found_in_a_memory_that_holds_a_clock(
+    query: str, stored: str
+) -> None:
+    target = memory(stored, memory_type="context")
+    other = memory("Trains with a heart rate monitor.", memory_type="context")
+    found = best_match(query, [other, target])
+    assert found is not None and found[0] is target
+
+
+def test_a_time_word_is_not_found_in_a_memory_without_a_clock() -> None:
+    stored = memory("Hates treadmill runs.", memory_type="preference")
+    assert best_match("my run time", [stored]) is None
