@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from agent.memory_rules.similarity import content_tokens, numbers, overlap, polarity
@@ -19,6 +20,11 @@ _KIND_WORDS = {
 whose text need not say "goal"."""
 
 
+_TIME_WORDS = frozenset(content_tokens("time hour clock"))
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
+"""A time of day in a memory: "my training time" names it, though the text says "5am"."""
+
+
 def match_score(query: str, memory: str, kind: str | None = None) -> float:
     """Weighted share of the query's words present in the memory text.
 
@@ -27,6 +33,8 @@ def match_score(query: str, memory: str, kind: str | None = None) -> float:
     """
     q_tokens, m_tokens = set(content_tokens(query)), set(content_tokens(memory))
     named = {t for t in q_tokens if kind is not None and _KIND_WORDS.get(t) == kind}
+    if q_tokens & _TIME_WORDS and _CLOCK.search(memory):
+        named |= q_tokens & _TIME_WORDS
     q_tokens = (q_tokens - named) or q_tokens
     if not q_tokens or not m_tokens:
         return 0.0

@@ -83,7 +83,7 @@ def test_a_kind_word_does_not_match_a_memory_of_another_kind() -> None:
     [
         ("the thing about my training time", "Trains at 5am."),
         ("my gym time", "Goes to the gym at 6:30 before work."),
-        ("what I said about my run hour", "Runs at 7pm on weekdays."),
+        ("the note on my run hour", "Runs at 7pm on weekdays."),
     ],
 )
 def test_a_word_naming_a_time_counts_as_found_in_a_memory_that_holds_a_clock(
