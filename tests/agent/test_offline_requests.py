@@ -99,3 +99,15 @@ def test_a_time_named_outside_a_question_is_no_best_asked(message: str) -> None:
         "personal_bests",
         {"exercise": message},
     )
+
+
+async def test_did_i_do_a_named_workout_lists_it(tmp_path: Path) -> None:
+    *_, reply = await _replies(
+        tmp_path, "Murph today 52:30", "ran 5k in 25:10", "did I do Murph in the last 7 days?"
+    )
+    assert "Murph (for time): 52:30" in reply and "25:10" not in reply, reply
+
+
+async def test_a_named_workouts_best_keeps_its_capital(tmp_path: Path) -> None:
+    _, reply = await _replies(tmp_path, "Murph today 52:30", "what's my Murph time?")
+    assert "Your best Murph: 52:30" in reply, reply
