@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from agent.history import discipline_in
 from extraction import is_workout_log
+from extraction.named_workouts import NAME_RE
 from extraction.numbers import find_clocks, find_durations, find_weights
 from extraction.vocabulary import find_mentions
 
@@ -65,7 +66,7 @@ _PERIOD_Q = re.compile(
     r"\b(what (did|have) i (do|done|train|trained|log|logged)|"
     r"my (recent|last) (workouts?|sessions?)|"
     r"(workouts?|sessions?|training|runs|swims|rides|lifts) (this|last|in|on|since|yesterday)|"
-    r"did i (train|run|swim|ride|row|lift|work out)|how (much|many times|often) did i)\b",
+    r"did i (train|run|swim|ride|row|lift|work out|do \w+)|how (much|many times|often) did i)\b",
     re.I,
 )
 
@@ -218,10 +219,17 @@ def _question(text: str, goal_saved: bool) -> ToolCall | None:
         narrowed: dict[str, Any] = {}
         if discipline := discipline_in(text):
             narrowed["discipline"] = discipline
-        elif mentions := find_mentions(_sentence(text, asked.start()).lower()):
-            narrowed["exercise"] = mentions[0].movement.name  # "how often did I bench…"
+        elif named := _named(_sentence(text, asked.start()).lower()):
+            narrowed["exercise"] = named  # "how often did I bench…", "did I do Murph…"
         return ("workouts_in_period", {"period": text, **narrowed})
     return None
+
+
+def _named(question: str) -> str | None:
+    """The exercise or benchmark workout a question names, as it is stored."""
+    if mentions := find_mentions(question):
+        return mentions[0].movement.name
+    return found.group(1) if (found := NAME_RE.search(question)) else None
 
 
 def _sentence(text: str, at: int) -> str:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from agent.addressing import addressed
 from agent.offline_intents import Pending
 from agent.safety import RED_FLAG, body_parts
+from extraction.named_workouts import BENCHMARKS
 from extraction.vocabulary import find_mentions
 from prompts import load
 
@@ -286,7 +287,8 @@ def _total(total: dict[str, Any]) -> str:
 
 def _words(name: str) -> str:
     """A stored name or an athlete's phrase as words ("back_squat" → "back squat")."""
-    return name.replace("_", " ").strip(" ?!.")
+    words = name.replace("_", " ").strip(" ?!.")
+    return words.title() if words in BENCHMARKS else words
 
 
 def _asked(query: str) -> str:
