@@ -297,8 +297,9 @@ def _asked(query: str) -> str:
     The movement it names ("how is my squat progressing?" → back squat), else what is left
     of it without the words of asking ("what's my fastest 5k?" → 5k), else "of that".
     """
-    if mentions := find_mentions(query.lower()):
-        return _words(mentions[0].movement.name)
+    lifts = [m for m in find_mentions(query.lower()) if m.movement.movement_type != "cardio"]
+    if lifts:  # a run, swim or ride is kept per distance ("run_5k"): say the words asked
+        return _words(lifts[0].movement.name)
     left = [w for w in re.findall(r"[\w'-]+", query.lower()) if w not in _ASKING]
     return " ".join(left) if 0 < len(left) <= 3 else "of that"
 
@@ -306,7 +307,8 @@ def _asked(query: str) -> str:
 _ASKING = frozenset(
     "what what's whats which how how's is are was my the a an me i did do have ever so far"
     " best bests fastest heaviest longest quickest pr prs pb pbs max personal record records"
-    " time score result going progressing progress show tell remind all-time current".split()
+    " time score result going progressing progress show tell remind all-time current go went"
+    " last latest recent on in at for of".split()
 )
 """The words of a question about a best or progress, around what it asks about."""
 

@@ -47,6 +47,7 @@ async def test_the_athletes_own_plan_is_acknowledged(tmp_path: Path, plan: str) 
         ("how's my bench press coming along?", "bench press"),
         ("what's my fastest 10k?", "10k"),
         ("what is my best 10 mile time", "10 mile"),
+        ("how did my tempo runs go last time?", "tempo runs"),
     ],
 )
 async def test_a_question_about_an_exercise_never_logged_names_the_exercise(
