@@ -58,7 +58,7 @@ _WEAK = re.compile(
 )
 _OBJECTS = frozenset("this that it these those one bit please pls porfa plz thx esto eso".split())
 _KEEP_WITH_OBJECT = frozenset("add log record put track".split())
-"""Verbs that keep in a label only with an object: "add that:", not "add:"."""
+"""Verbs that keep in a label weakly: "add:" and "add that:" also add to a log or a plan."""
 _WANT_KEPT = re.compile(
     r"^(?:i'd like|i would like|(?:i )?(?:just |really )?(?:want|need|wanna)|please have"
     r"|can you have) (?:this|that|it|the"
@@ -124,8 +124,8 @@ def _strength(label: str) -> Strength | None:
     ):  # "note:" also annotates logs
         return "weak"
     verb = split_words(drop_lead(label))[:2]
-    if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and verb[1:] and verb[1] in _OBJECTS:
-        return "weak"  # "add that pls: …" also adds to a log: only a lasting fact is kept
+    if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and (not verb[1:] or verb[1] in _OBJECTS):
+        return "weak"  # "add that pls: …", "add: …" also add to a log: only a lasting fact is kept
     return "strong" if verb and verb[0] in KEEP_VERBS else None
 
 
@@ -192,12 +192,13 @@ _BARE = re.compile(
     r"|for the record|fyi|heads up|note to coach)$"
 )
 _FORWARD = re.compile(
-    r"^(?:remember|memori[sz]e|save|store|note|keep|log|record|pin|jot|write|file|stash"
-    r"|bookmark) (?:this|that|it|the following)(?: down| for me| for later| somewhere| away"
-    r"| please| too)*$"
+    r"^(?:(?:remember|memori[sz]e|save|store|pin|bookmark)(?: (?:this|that|it|the following))?"
+    r"|(?:note|keep|log|record|jot|write|file|stash) (?:this|that|it|the following))"
+    r"(?: down| for me| for later| somewhere| away| please| too)*$"
 )
 """A keep request with a pronoun and nothing else: it points forward when it opens the
-message ("store this pls. home gym = …", "note it down, I'm aiming for…")."""
+message ("store this pls. home gym = …", "note it down, I'm aiming for…", "pls save 🙏
+I signed up for…": a verb of keeping alone points forward too)."""
 _FIRST_FACT = re.compile(
     r"^(?P<label>[^,]{1,40}?),\s*(?P<content>(?:i|i'm|i've|i'd|my|we|our)\b.*)$"
 )

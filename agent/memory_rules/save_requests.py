@@ -75,11 +75,15 @@ _SAVE_TRIGGER = re.compile(
     r" (?:as|to|at) \S))"
     r"|(?P<marker>(?:(?:fyi|just so you know|so you know|just so you're aware|(?:just )?a heads up"
     r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"
-    r"|for (?:the )?future(?: sessions| workouts| training| programming)?|for later"
-    r"|for next time|going forward|moving forward|from now on|from here on(?: out)?|starting now"
-    r"|(?:just )?so (?:it's|it is|that's|this is) on (?:record|file)"
+    r"|for (?:all )?(?:the )?future(?: sessions| workouts| training| programming| plans| programs"
+    r"| weeks| chats)?|for later"
+    r"|for (?:the )?next times?|going forward|moving forward|from now on|from here on(?: out)?"
+    r"|starting now"
+    r"|(?:just )?so (?:it's|it is|that's|this is) (?:on (?:record|file)|noted|saved|logged"
+    r"|recorded|documented|in your notes)"
     r"|for (?:your|my) (?:records?|notes|files?)|(?:just )?so you(?:'ve| have)? (?:got )?(?:it|this"
-    r"|that) (?:on record|on file|for (?:later|the future|future reference)|in your notes|noted)"
+    r"|that) (?:on record|on file|for (?:later|the future|future reference|good|always|ever)"
+    r"|in your notes|noted|forever|permanently)"
     r"|from today on|henceforth"
     r"|in (?:the )?future(?: sessions| workouts| plans| chats| training)?))"
     r")\b"
@@ -111,7 +115,11 @@ the fact before, and what follows (a place, thanks, a reason) adds none."""
 _THAT_DASH = re.compile(r"\bthat(?: [a-z ]{1,20})?\s+-\s")
 """"keep that on file - some weeks will be rough": "that" points back, the dash adds a note."""
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
-_PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
+_PLAN = re.compile(
+    r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b(?! be [a-z]+ing\b)"
+)
+"""A resolution ("from now on I'll stretch more") is the athlete's plan, not a fact to keep;
+a state from now on ("…I'll be training at the Y") is one."""
 _STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
 _YOU_CLAUSE = re.compile(
     r"\byou(?:'re| are| should| can| could| must| have| were| always| never| tend)\b"
@@ -130,7 +138,9 @@ _REMINISCE = re.compile(
     r"|reply|answer|explain|text|message)\b)|how|what|where|who|which|why|whether|if|those"
     r"|yesterday|me|us|back (?:when|then|in)"
     r"|the (?:time|day|night|week|session|workout|wod|race|one)|last (?:week|time|month|year"
-    r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday|summer"
+    r"|winter|spring|fall|autumn|season)|(?:that|one) (?:summer|winter|spring|fall|autumn|season"
+    r"|year)|in (?:19|20)\d\d)\b"
 )
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"

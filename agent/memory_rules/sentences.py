@@ -52,6 +52,14 @@ _TYPOS = {
     "rmbr": "remember",
     "remem": "remember",
     "futur": "future",
+    "futre": "future",
+    "fture": "future",
+    "furture": "future",
+    "refernce": "reference",
+    "referece": "reference",
+    "fwd": "forward",
+    "fwrd": "forward",
+    "cn": "can",
     "refrence": "reference",
     "referance": "reference",
     "delet": "delete",
@@ -153,7 +161,10 @@ def normalise(text: str) -> str:
         text = re.sub(r"\s+,", ",", _PICTOGRAPHS.sub(_pictograph, text))
     if "#" in text:
         text = _HASHTAG.sub(_hashtag, text)
-    return " ".join(_fix_word(word) for word in text.split())
+    text = " ".join(_fix_word(word) for word in text.split())
+    if " ref" in text:  # "for future ref"
+        text = re.sub(r"\b(future) ref\b(?!-)", r"\1 reference", text, flags=re.IGNORECASE)
+    return text
 
 
 def lower(text: str) -> str:

@@ -1,0 +1,87 @@
+"""Memory kinds from the ninth dev corpus's misses (the hard middle of requests), by construction.
+
+Cases are written fresh for these tests (not copied from a corpus): keep frames said in
+shorthand, misspelt or in learner's English, told with an announcement in front ("wanted
+to flag…"), a state that holds from now on, a verb of keeping alone before the fact, and
+their look-alikes that keep nothing (a resolution, reminiscing about a season or a year,
+a workout added to).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.memory_rules import detect_memory_intent
+from tests.agent.memory_helpers import saved
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("moving fwd my rest day is friday", "rest day"),
+        ("for future ref: my resting HR is 48", "resting HR is 48"),
+        ("for futre reference I only own a 20kg kettlebell", "20kg kettlebell"),
+        ("for the next times, I am allergic to nuts", "allergic to nuts"),
+        ("for all future plans I can't run on tuesdays", "tuesdays"),
+    ],
+)
+def test_keep_frames_in_shorthand_typos_and_learners_english(message: str, kept: str) -> None:
+    """ "fwd", "ref", "futre" and "for the next times" are the frames they stand for."""
+    assert kept in saved(message).content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Just so it's saved, I had ACL reconstruction in 2021",
+        "so you have it for good: my daughter's swim meets are on saturdays",
+        "I'm flagging for the record that my left hip is sore after long runs",
+        "wanted to mention for future reference that I'm on thyroid meds",
+        "I tell you once so you have it forever: I cannot run before 7",
+    ],
+)
+def test_told_so_the_coach_has_it_with_an_announcement_in_front(message: str) -> None:
+    """ "so it's saved", "so you have it for good", "flagging / wanted to mention / I tell you"."""
+    saved(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("just letting you know going forward I'll be working from home on fridays", "fridays"),
+        ("heads up, from now on I'm going to be coaching on saturday mornings", "Saturday"),
+    ],
+)
+def test_a_state_from_now_on_is_kept(message: str, kept: str) -> None:
+    """ "from now on I'll be <doing>" says how things are, not what the athlete resolves."""
+    assert kept in saved(message).content
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("pls store 🙏 my zone 2 is 130-145", "130-145"),
+        ("save, I switched to a standing desk", "standing desk"),
+        ("add: I'd rather swim than cycle on recovery days", "swim"),
+    ],
+)
+def test_a_verb_of_keeping_alone_points_at_the_fact_after_it(message: str, kept: str) -> None:
+    """ "save 🙏 <fact>", "add: <fact>": the bare verb is a label."""
+    assert kept in saved(message).content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "from now on I'll be more careful with my form",
+        "from now on I'm gonna drink more water lol",
+        "remember that winter I ran every day? crazy",
+        "remember in 2019 when I did my first marathon",
+        "remember last spring when the track was flooded",
+        "add: 3x10 curls",
+        "add: core finisher to today's plan",
+    ],
+)
+def test_resolutions_seasons_remembered_and_workout_additions_keep_nothing(message: str) -> None:
+    """A resolution, reminiscing about a season or year, and a session added to."""
+    assert detect_memory_intent(message) is None
