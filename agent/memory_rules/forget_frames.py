@@ -43,12 +43,24 @@ def fronted_topic(clause: str) -> str | None:
 
 
 _LABEL = re.compile(
-    r"^(?:quick |small |profile |one )?(?:update|correction|correct|fix|change|edit|amend)"
-    r"(?: (?:to|for|on) "
+    r"^(?:(?:a |quick |small |profile |one |couple(?: of)? |few |some |two |tiny |minor )*)"
+    r"(?:update|correction|correct|fix|change|edit|amend)s?"
+    r"(?: (?:to|for|on|in) "
     r"(?:what you have(?: saved| stored| on file| down)?|what you know|my profile|your notes"
-    r"|my info|my file)(?: (?:on|about|for) me)?| (?:my|your) (?:notes|profile|records?|file"
-    r"|info))?\s*:\s*"
+    r"|my info|my file)(?: (?:on|about|for) me)?| (?:to |for |on |in )?(?:my|your) (?:notes"
+    r"|profile|records?|file|info))?\s*(?::|\s-\s)\s*"
 )
+_AFTERTHOUGHTS = ("typo", "my bad", "sorry", "lol", "oops", "haha", "my mistake", "i misspoke")
+_AFTERTHOUGHTS += ("i mixed it up", "mixed it up", "i mixed them up", "mixed them up")
+"""Remarks after a corrected value ("…, 105 not 100, I mixed it up"): no part of it."""
+_NOW = re.compile(
+    r"^(?:(?:my|the|our) )?(?P<subject>[a-z0-9\-' ]{1,30}?)"
+    r" (?:(?:is|are|'s) now (?!(?:better|worse|fine|healed|good|great|ok|okay|sore|tight|gone"
+    r"|over|sorted|cleared|recovered)\b)\S|(?:has |have |got |is |was )?(?:moved|changed|switched"
+    r"|shifted)(?: from [^,;]+?)? to \S)"
+)
+"""A value changed in a correction label: "my gym is now the Y", "long run moved from sat to sun".
+A state ("my knee is better now") is news, not a stored value changed."""
 _RETRACTION = re.compile(
     r"^(?:(?:i|i'm|i am|my [a-z0-9\-' ]{1,30}?) (?:no longer|don't|do not|am not|'m not|isn't"
     r"|is not|aren't|are not)|i'm not)\b(?P<rest>[^,;]*?)(?: anymore| any more)?"
@@ -70,7 +82,12 @@ def correction_label(sentence: str, message: str) -> ForgetRequest | None:
     label = _LABEL.match(lower(sentence.strip()))
     if label is None:
         return None
-    content = sentence.strip()[label.end() :]
+    content = strip_tail(sentence.strip()[label.end() :], _AFTERTHOUGHTS)
+    changed = _NOW.match(lower(content))
+    if changed is not None:
+        clause = re.split(r"[,;]|\s-\s|\s+and\s+", content)[0]
+        query = content[changed.start("subject") : changed.end("subject")]
+        return ForgetRequest(query, build_save(clause, explicit=True, message=message, min_words=1))
     corrected = _CORRECTED.match(lower(content))
     if corrected is not None:
         new = content[: corrected.end("new")]

@@ -79,11 +79,15 @@ _SESSION_NOUNS = frozenset(
     " stretching training plan program programme sets reps set rest".split()
 )
 _SPLIT = re.compile(
-    r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+|\s+and\s+(?=(?:please |then"
+    r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+"
+    r"|\s+(?=(?:it|they|that|this)(?:'s| is| was| got| has been| have been) (?:now |been )?"
+    r"(?:moved|changed|pushed|bumped|switched|rescheduled|postponed)\b)"
+    r"|\s+and\s+(?=(?:please |then"
     r" |also |just |instead )*(?:save|remember|note|store|keep|add|put|use|call|always|never"
     r"|don't|make|log|write|record|replace|update|give|program|schedule|from now on)\b)"
 )
-"""Where a forget's target ends: a boundary, a reason, or "and" before the next request."""
+"""Where a forget's target ends: a boundary, a reason, "and" before the next request, or a
+change of the target told in run-on talk ("…about the race being in May it got moved…")."""
 _WAS = re.compile(r"\b(?:not|instead of) (?P<old>[^,.;]+?)[.!]?$")
 """The old value in "I train at Gold's now, not Planet Fitness"."""
 _MAY_GO = re.compile(r"(?:can|could|should|may)\b")
@@ -92,6 +96,11 @@ _FROM_PLACE = re.compile(rf"(?:that|this|it|them|those)\s+(?:from|out of|off) {P
 """A pronoun taken out of a place that holds memories ("drop it from my goals")."""
 _KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
 """How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
+_NOT_STORED = re.compile(
+    r"\b(?:don't|do not|no longer) want (?:that|it|this|them) (?:stored|saved|kept|on file"
+    r"|in your notes|remembered)\b"
+)
+"""Why "stop keeping my weight" is about a memory: "…, I don't want that stored"."""
 _ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
 """A one-off ("forget about them for this week"): the plan changes, no memory does."""
 _KEEPING = ("keep", "store", "save", "keeping", "storing", "saving")
@@ -199,7 +208,8 @@ def _forget_parts(
         return None
     keeping = kind == "stop" and lower(sentence[start:end]).endswith(_KEEPING)
     names = delete_target(after) is not None or memory_reference(after) is not None
-    if keeping and not names and not _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]):
+    kept = _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]) or _NOT_STORED.search(low_after)
+    if keeping and not names and not kept:
         return None  # "you don't need to keep it short": keeping what is not a memory
     return (target, tail, False) if target else None
 

@@ -41,6 +41,15 @@ _NEW_VALUE = re.compile(
     r"|^(?:it'?s|it is|its)\s+(?P<was>.+?)(?P<now>\s+now)?$"
 )
 """A new value: "it's now X", "make it X"; "it's X" counts in a correction or with "now"."""
+_MOVED = re.compile(
+    r"^(?:(?:and|so|but|now)\s+)?(?:it|they|that|this)(?:'s| is| was| got| has| have)"
+    r"(?: been| got)? (?:now )?(?P<moved>(?:moved|changed|pushed|bumped|switched|rescheduled"
+    r"|postponed)"
+    r"(?: back| forward| out| up)? (?:to|till|until) .+)$"
+)
+"""A forgotten date or place moved: "…, it got moved to Nov 9" (the new value with its verb)."""
+_HEAD = re.compile(r"\s+(?:being|is|was|are|were|on|in|at)\b.*$")
+"""Where what was forgotten stops naming its thing: "race being in October" → "race"."""
 _CORRECTION = re.compile(
     r"^(?!(?:i|we|he|she|they|it|you)\b)(?P<value>[\w.:/+\-]+(?: ?[a-z%]{1,4})?) (?:not|instead of)"
     r" \S+$"
@@ -170,6 +179,11 @@ def replacement(
         low = lower(clause).strip(" .!?")
         if not low or _DENIAL.search(low):
             continue
+        moved = _MOVED.match(low)
+        if moved is not None and subject:  # "…the race in May, it got moved to June"
+            head = _HEAD.sub("", subject)
+            said = clause.strip(" .!?")[moved.start("moved") :]
+            return build_save(f"my {head} got {said}", explicit=True, message=message)
         span = _value_span(low, correcting=correcting)
         if span is not None:
             said = clause.strip(" .!?")[span[0] : span[1]]

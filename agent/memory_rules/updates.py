@@ -24,23 +24,27 @@ from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower
+from agent.memory_rules.value_changes import new_not_old
 from agent.memory_rules.word_lists import NUMBER, SESSIONS
 
+_GENERIC = r"(?:number|value|figure|version|one)s?"
+"""Nouns that name a held value by its shape only ("overwrite the old number")."""
 _HELD = (
     r"what you (?:have|got|saved|stored|noted)(?: (?:on file|saved|stored|down|for me))?"
     r"(?: (?:about|on|for|regarding) (?P<about>[a-z0-9\-' ]{1,40}?))?"
     r"|(?:the|my|that) (?P<held>[a-z0-9\- ]{1,30}?) (?:you(?:'ve| have)? (?:have|got|saved"
     r"|stored|noted)|on file|in your notes)"
     r"|(?:the|my|that|your) (?:old |previous |outdated |current )?(?P<named>(?:[a-z0-9\-]+ ){0,2}?"
-    rf"(?:{KINDS}|{MEMORY_NOUNS}|records|file|profile|details|days|times|dates|slots?|hours))"
+    rf"(?:{KINDS}|{MEMORY_NOUNS}|{_GENERIC}|records|file|profile|details|days|times|dates|slots?"
+    r"|hours))"
 )
 """What the coach holds, as the object of a correction: "what you have about X", "my goal"."""
 _UPDATE = re.compile(
-    r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify)"
+    r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify|overwrite)"
     rf"(?: (?:that|it|this|those|{_HELD}))?(?: (?:over|in|out|across))?"
     r"(?: instead(?: of (?:the |my )?(?:old|previous|last) (?:one|note|version|info))?)?"
-    r"(?: (?:please|pls|for me|too|then|now|accordingly|as well|thanks|in (?:your|my) (?:notes"
-    r"|file|profile|records)))*[\s.!,?]*$"
+    r"(?: (?:please|pls|for me|too|then|now|accordingly|as well|thanks|everywhere"
+    r"|in (?:your|my) (?:notes|file|profile|records)))*[\s.!,?]*$"
 )
 _SAID = re.compile(
     r"^(?:(?:you know how|remember how|before|earlier|last time|previously),? )?"
@@ -188,13 +192,17 @@ def update_pointing_back(
         return said
     if not CHANGED.search(lower(before)):
         return None
+    ruled_out = re.match(r"i\b.*(?:\bnow|,)\s*(?:not|instead of)\b", lower(before))
+    swapped = new_not_old(before, message) if ruled_out else None
+    if swapped is not None:  # "I go by Alex now, not Alexandra": no subject but the old value
+        return ForgetRequest(*swapped)
     named = found.group("named")
     if named is not None and re.fullmatch(r"(?:records|file|profile|notes|details)", named):
         if low[found.start() :].startswith("update"):
             return None  # "I moved, update your notes" keeps the news: a save
         named = None  # "correct your records" names where, not what
-    if named is not None and re.fullmatch(MEMORY_NOUNS, named):
-        named = None  # "update that bit": the news before says which
+    if named is not None and re.fullmatch(rf"(?:{MEMORY_NOUNS}|{_GENERIC})", named):
+        named = None  # "update that bit", "overwrite the old number": the news before says which
     query = found.group("about") or named or changed_subject(before) or _query_from(before)
     if found.group("held"):  # "my race got moved, change the date you have": race date
         query = f"{query} {found.group('held')}"

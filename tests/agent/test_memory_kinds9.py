@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from agent.memory_rules import detect_memory_intent
-from tests.agent.memory_helpers import saved
+from tests.agent.memory_helpers import forgotten, saved
 
 
 @pytest.mark.parametrize(
@@ -84,4 +84,90 @@ def test_a_verb_of_keeping_alone_points_at_the_fact_after_it(message: str, kept:
 )
 def test_resolutions_seasons_remembered_and_workout_additions_keep_nothing(message: str) -> None:
     """A resolution, reminiscing about a season or year, and a session added to."""
+    assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("please stop keeping my resting hr, I don't want it saved", "resting hr"),
+        ("stop keeping my diet notes", "diet"),
+    ],
+)
+def test_stop_keeping_names_a_memory_by_its_place_or_a_reason(message: str, query: str) -> None:
+    """ "…, I don't want it saved" says what is kept is a memory ("stop keeping it short" not)."""
+    found = forgotten(message)
+    assert query in found.query and found.replacement is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        (
+            "delete what I told you about the half being in april it got moved to may 3",
+            "half",
+            "may 3",
+        ),
+        ("drop the note about my meet on the 5th, it's been postponed to the 19th", "meet", "19th"),
+    ],
+)
+def test_a_forgotten_date_that_moved_is_replaced(message: str, query: str, new: str) -> None:
+    """ "…, it got moved to X" after a forget (even run on, unpunctuated) is the new value."""
+    found = forgotten(message)
+    assert query in found.query
+    assert found.replacement is not None and new in found.replacement.content
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        ("quick correction - my deadlift pr is 180 not 170, I misspoke", "deadlift pr", "180"),
+        ("minor fix to my profile: I'm 1.78m not 1.87m", "1.87", "1.78"),
+        ("update - my home gym is now the garage", "home gym", "garage"),
+        (
+            "a couple of changes to your notes: my rest day moved from monday to wednesday",
+            "rest day",
+            "Wednesday",
+        ),
+    ],
+)
+def test_correction_labels_with_a_dash_plurals_and_changed_values(
+    message: str, query: str, new: str
+) -> None:
+    """ "correction -", "a couple of changes to your notes:", "X is now Y", "X moved to Y"."""
+    found = forgotten(message)
+    assert query in found.query
+    assert found.replacement is not None and new in found.replacement.content
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        ("the weight I gave you before is wrong, it's 78 now", "weight", "78"),
+        ("my 10k pb is 44:30 now, overwrite the old one", "10k pb", "44:30"),
+        (
+            "I train at the YMCA now, instead of Planet Fitness, change that please",
+            "Planet",
+            "YMCA",
+        ),
+        ("the 8 week restriction got lifted, update the shoulder note", "shoulder", "lifted"),
+    ],
+)
+def test_corrections_pointing_back_in_other_words(message: str, query: str, new: str) -> None:
+    """ "the X I gave you", "overwrite the old one", "now, instead of Y", "got lifted"."""
+    found = forgotten(message)
+    assert query in found.query
+    assert found.replacement is not None and new in found.replacement.content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "update: my knee is better now",
+        "update: did the tempo run, 8k",
+        "the plan I sent you is wrong",
+    ],
+)
+def test_news_and_logs_under_an_update_label_change_no_memory(message: str) -> None:
+    """A state getting better, a session, and a plan the athlete sent are no stored value."""
     assert detect_memory_intent(message) is None
