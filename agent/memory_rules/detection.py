@@ -17,6 +17,7 @@ from agent.memory_rules.save_requests import save_from_sentence, standalone_inst
 from agent.memory_rules.sentences import lower, normalise, split_sentences
 from agent.memory_rules.standing import standing_directive, treatment_preference
 from agent.memory_rules.standing_requests import liked_conduct
+from agent.memory_rules.supersedes import superseding
 from agent.memory_rules.updates import told_then_now, update_pointing_back
 from agent.memory_rules.value_changes import changed_value
 from agent.memory_rules.wish_frames import plain_wishes
@@ -44,6 +45,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
             or changed_value(sentence, message)
             or told_then_now(sentence, message)
             or correction_label(sentence, message)
+            or superseding(sentence, following, message)
             or update_pointing_back(sentence, sentences[:idx], message)
             or forget_from_sentence(sentence, message, following, previous)
         )

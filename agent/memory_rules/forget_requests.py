@@ -94,13 +94,15 @@ _MAY_GO = re.compile(r"(?:can|could|should|may)\b")
 """A stale memory that may go ("…can go") is dropped, not corrected."""
 _FROM_PLACE = re.compile(rf"(?:that|this|it|them|those)\s+(?:from|out of|off) {PLACE}")
 """A pronoun taken out of a place that holds memories ("drop it from my goals")."""
-_KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
+_KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved|(?:in|on) there)[\s.!]*$")
 """How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
 _NOT_STORED = re.compile(
     r"\b(?:don't|do not|no longer) want (?:that|it|this|them) (?:stored|saved|kept|on file"
     r"|in your notes|remembered)\b"
 )
 """Why "stop keeping my weight" is about a memory: "…, I don't want that stored"."""
+_RUN_ON = re.compile(r"(?:that|this|it)\s+(?=(?:my|i|i'm|i've|we|we're|they're|it's)\b)")
+"""A pronoun pointing at a fronted topic, then a new clause with no stop between."""
 _ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
 """A one-off ("forget about them for this week"): the plan changes, no memory does."""
 _KEEPING = ("keep", "store", "save", "keeping", "storing", "saving")
@@ -192,6 +194,9 @@ def _forget_parts(
             return named, "", False
     elif kind == "delete":
         target = ""
+    run_on = _RUN_ON.match(low_after) if fronted is not None else None
+    if run_on is not None:  # "that note about X you can bin that my shins are fine": dictated
+        return fronted, after[run_on.end() :], False
     pronoun = DEICTIC.match(lower(target))
     if pronoun is not None and fronted is not None:
         return fronted, tail, False

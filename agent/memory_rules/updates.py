@@ -73,6 +73,12 @@ _SETTING = re.compile(
 )
 """What is updated and to what: "my goal to a sub-3", "the note about my gym, it's X"."""
 
+_LISTED = re.compile(
+    r"list|details|info|information|numbers|stats|setup|equipment|gear|kit|schedule|availability"
+    r"|zones|maxes|prs|pbs"
+)
+"""What an athlete keeps as a whole and replaces as one ("replace my equipment list: …")."""
+
 _FROM_TO = re.compile(r"^(?P<x>my (?:[a-z0-9\-]+ ){0,3}?[a-z0-9\-]+) from (?P<a>.+)$")
 
 _OLD_HELD = re.compile(
@@ -115,8 +121,12 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
         return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
     head = lower(subject).split()[-1] if subject.strip() else ""
     fresh = _FRESH.match(lower(value)) is not None and not _SESSION.fullmatch(head)
-    # what the athlete overwrites of their own ("overwrite my bodyweight with …") is held
-    overwrite = lower(sentence[start:end]) == "overwrite" and lower(subject).startswith("my ")
+    # what the athlete overwrites of their own ("overwrite my bodyweight with …") is held, and
+    # so is a list or setup a "replace my X:" label introduces ("replace my squats:" is a plan)
+    verb, labelled = lower(sentence[start:end]), parts.group("sep").strip() == ":"
+    overwrite = lower(subject).startswith("my ") and (
+        verb == "overwrite" or (verb == "replace" and labelled and _LISTED.fullmatch(head))
+    )
     if query is None and not (named or fresh or overwrite or _OLD_HELD.search(lower(sentence))):
         return None
     # a value given by "to", "with" or a colon is the new value outright

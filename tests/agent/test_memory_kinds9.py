@@ -171,3 +171,47 @@ def test_corrections_pointing_back_in_other_words(message: str, query: str, new:
 def test_news_and_logs_under_an_update_label_change_no_memory(message: str) -> None:
     """A state getting better, a session, and a plan the athlete sent are no stored value."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("the knee thing is sorted. surgeon was happy, you can delete that", "knee"),
+        ("my hip stuff is history. no need to keep that in there", "hip"),
+        ("the hotel gym thing you can delete that I'm not travelling anymore", "hotel gym"),
+    ],
+)
+def test_a_pronoun_forget_finds_its_topic_past_an_aside_or_a_run_on(
+    message: str, query: str
+) -> None:
+    """The subject of the sentence before; a fronted topic with no stop after the pronoun."""
+    assert query in forgotten(message).query
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        ("new schedule replaces the old one: mon wed fri 7pm", "schedule", "7pm"),
+        ("my new split replaces the old one. push pull legs, 6 days", "split", "push pull legs"),
+        ("new max supersedes the previous number - 140kg", "max", "140kg"),
+        ("Replace my training zones: z2 is 130-145 now", "training zones", "130-145"),
+    ],
+)
+def test_a_new_fact_said_to_take_the_old_ones_place(message: str, query: str, new: str) -> None:
+    """ "new X replaces the old one: Y" and a "replace my <list or setup>:" label."""
+    found = forgotten(message)
+    assert query in found.query
+    assert found.replacement is not None and new in found.replacement.content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I had a great run. forget it",
+        "the new plan replaces the old one?",
+        "replace my squats: lunges",
+    ],
+)
+def test_a_plan_change_or_a_dismissal_is_no_replacement(message: str) -> None:
+    """A question about a plan, an exercise swapped, and "forget it" after news of a run."""
+    assert detect_memory_intent(message) is None
