@@ -36,6 +36,7 @@ _PURPOSE = re.compile(
     r"\b(?:for (?:all |any |the )*(?:my |our )?(?:future|later|next time|reference|the record"
     r"|planning|programming"
     r"|records?)|future reference|going forward|moving forward|from now on|from here on(?: out)?"
+    r"|(?:fyi|psa|heads up|note),? forward"
     r"|(?:(?:some|a|one|two|three|four|a few|few|a couple of|couple of) )?(?:things?|something"
     r"|stuff|facts?|bits?) (?:to|you should|you need to|you must|you'll want to|worth)"
     r" (?:know|remember|keep in mind|bear in mind|note|save|store|keep|log|file)"

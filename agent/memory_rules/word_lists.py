@@ -55,6 +55,7 @@ MEDICAL = re.compile(
 """Medical words: a memory naming one is a high-importance constraint the coach must not miss."""
 BODY_ISSUE = re.compile(
     rf"\b(?:because of|due to|bad|weak|dodgy|cranky|bum|busted|messed up|tweaked|sore|stiff"
+    rf"|broke|snapped|blew out|popped|cracked|fractured|dislocated|separated"
     rf"|injured|hurt|hurting"
     rf"|aching|achy|gimpy|wonky|dicky|trick|torn|broken|rolled|sprained|twisted|pulled|healing"
     rf"|recovering|problem|arthritic|tight|tender|twinge\w*|grumpy|niggl\w*|irritated|sensitive"

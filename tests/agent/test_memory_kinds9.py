@@ -215,3 +215,56 @@ def test_a_new_fact_said_to_take_the_old_ones_place(message: str, query: str, ne
 def test_a_plan_change_or_a_dismissal_is_no_replacement(message: str) -> None:
     """A question about a plan, an exercise swapped, and "forget it" after news of a run."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("heads up fwd: I can't train on sundays", "sundays"),
+        ("fyi fwd: no box jumps, ever", "box jumps"),
+    ],
+)
+def test_fyi_forward_is_a_label_for_what_holds_from_now_on(message: str, kept: str) -> None:
+    """ "fyi fwd:" is "fyi, going forward:"; a session after it stays a log."""
+    assert kept in saved(message).content
+    assert detect_memory_intent("fyi fwd: ran 5k today") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "keep in mind I snapped my achilles in 2020, no sprinting",
+        "note it down: I dislocated my shoulder twice",
+        "for future reference, I broke my collarbone and ribs in a crash in 2018",
+    ],
+)
+def test_an_injury_told_in_the_past_tense_is_a_high_constraint(message: str) -> None:
+    """ "snapped / dislocated / broke my <body part>" is medical history the coach must keep."""
+    found = saved(message)
+    assert (found.memory_type, found.importance) == ("constraint", "high")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "for future reference fridays are my rest days, non-negotiable",
+        "remember: never program intervals the night before a match",
+        "add to my profile: long ride with the club on saturdays is non-negotiable",
+    ],
+)
+def test_fixed_days_and_the_day_before_a_game_are_scheduling_constraints(message: str) -> None:
+    """Rest days named by weekday, "non-negotiable", nothing hard the day before a game."""
+    assert saved(message).memory_type == "constraint"
+
+
+def test_what_the_athlete_wants_this_coach_to_handle_is_a_coach_instruction() -> None:
+    """ "my club programs X, I just want you to handle Y" divides work with this coach."""
+    found = saved("going forward: my club does the swim sets, I just want you to handle my runs")
+    assert (found.memory_type, found.scope) == ("instruction", "coach")
+
+
+def test_wanting_all_of_something_a_certain_way_is_a_preference() -> None:
+    """ "I want all my runs by heart rate" is a liking about how training is written."""
+    assert saved("from now on I want all my runs prescribed by heart rate").memory_type == (
+        "preference"
+    )
