@@ -52,6 +52,8 @@ _FORGET_TRIGGER = re.compile(
     r"|take (?:off|out)(?= (?:the|my|that|this) )|take(?= (?:it|that|this|them) (?:out|off)\b)"
     r"|take(?= .{1,60}? (?:off|out of) " + PLACE + r"))"
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
+    r"|(?:(?:i|we) )?(?:don't|do not|no longer) need(?= (?:the|that|this|my|those|your)"
+    r" (?:[a-z0-9\-/]+ ){0,4}(?:note|notes|memory|memories|info|entry)\b)"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
     r"|(?:don't|do not) remember(?! to\b)|(?:don't|do not|stop) (?:(?:keep|store|sav)(?:e|ing)?"
@@ -129,9 +131,10 @@ _EVERYTHING = re.compile(
 """The whole memory as the object: "delete everything you know about me", "clear all memories"."""
 _CONVERSATION_TARGET = re.compile(
     r"\b(?:(?:last|previous|earlier|that|my|the) (?:message|msg|text|question|reply|answer)s?"
-    r"|what i just (?:said|wrote|asked)(?! about)|(?:that|the|my) typo)\b"
+    r"|what i just (?:said|wrote|asked)(?! about)|(?:that|the|my) typo"
+    r"|you (?:just )?(?:sent|wrote|suggested|posted|shared|gave me)(?: me)?)\b"
 )
-"""What was said in the chat ("ignore my last message"): not a stored memory."""
+"""What was said in the chat ("ignore my last message", "the info you sent"): not a memory."""
 
 
 def _forget_parts(

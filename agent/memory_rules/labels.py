@@ -30,7 +30,8 @@ KEEP_VERBS = frozenset(
 _PLACES = re.compile(
     r"\b(?:(?:(?:to|in|into|on|for) (?:my |your |the |our )?|your |update (?:my |the )?)"
     r"(?:profile|notes|records?|files?|memory|memories|brain)|profile"
-    r"|(?:notes?|reminders?) (?:for|to) (?:you|coach|the coach|future))\b"
+    r"|(?:notes?|reminders?) (?:for|to) (?:you|coach|the coach|future)"
+    r"|(?:for|in|to) (?:the |my )?coach'?s? (?:notes|file|records?))\b"
 )
 _PURPOSE = re.compile(
     r"\b(?:for (?:all |any |the )*(?:my |our )?(?:future|later|next time|reference|the record"
@@ -49,7 +50,8 @@ _PURPOSE = re.compile(
     r" |the |future |all |any )*(?:planning|programming|programs?|programmes?|plans?)"
     r"|(?:don't|do not|never) lose (?:this|that|it|track of (?:this|that|it))"
     r"|hang on to (?:this|that|it)"
-    r"|new rule|about me|what you know (?:about|of) me|(?:to|in|into) what you know"
+    r"|(?:new|house|hard|golden|standing|general|permanent) rule|about me"
+    r"|what you know (?:about|of) me|(?:to|in|into) what you know"
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
     r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note)\b"
 )

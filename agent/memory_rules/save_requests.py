@@ -58,6 +58,9 @@ _SAVE_TRIGGER = re.compile(
     r"|(?:write|jot|put|mark|set) (?:this |that |it )?down(?: somewhere)?"
     r"|(?:file|tuck|squirrel|stash)"
     r" (?:this |that |it )?away)"
+    r"|(?P<asme>(?:mark|put|note|have|list|set) me (?:down )?as(?= (?:a |an )?[a-z]))"
+    r"|(?P<wished>(?:i'd|i would|i) (?:like|want|need) (?:it|this) (?:on (?:record|file)|noted"
+    r"|saved|recorded|logged|documented|written down)(?= that\b))"
     rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
     r"|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)(?=[\s.!]*$)"
@@ -78,7 +81,7 @@ _SAVE_TRIGGER = re.compile(
     r"|for (?:all )?(?:the )?future(?: sessions| workouts| training| programming| plans| programs"
     r"| weeks| chats)?|for later"
     r"|for (?:the )?next times?|going forward|moving forward|from now on|from here on(?: out)?"
-    r"|starting now"
+    r"|starting now|as a (?:general|standing|permanent|hard) rule"
     r"|(?:just )?so (?:it's|it is|that's|this is) (?:on (?:record|file)|noted|saved|logged"
     r"|recorded|documented|in your notes)"
     r"|for (?:your|my) (?:records?|notes|files?)|(?:just )?so you(?:'ve| have)? (?:got )?(?:it|this"
@@ -120,7 +123,10 @@ _PLAN = re.compile(
 )
 """A resolution ("from now on I'll stretch more") is the athlete's plan, not a fact to keep;
 a state from now on ("…I'll be training at the Y") is one."""
-_STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
+_STANDING = re.compile(
+    r"(?:going forward|moving forward|from now on|from here on(?: out)?|henceforth"
+    r"|as a (?:general|standing|permanent|hard) rule)$"
+)
 _YOU_CLAUSE = re.compile(
     r"\byou(?:'re| are| should| can| could| must| have| were| always| never| tend)\b"
     r"|\byour \w+(?: \w+)? (?:is|are|was|were|have|has|feel|feels)\b"
@@ -300,6 +306,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
             if lead is not None and not is_question(sentence) and not _ONCE.search(lower(after)):
                 return build_save("to " + after, explicit=False, message=message)
             continue
+        if kind == "asme":  # "mark me down as vegetarian": what the athlete is
+            after = f"that I'm {after.strip()}"
         if kind == "attribute":
             after = re.sub(r" (?:as|to|at) ", " is ", after.rstrip(" ?"), count=1)
         if kind == "marker":

@@ -58,6 +58,8 @@ _TYPOS = {
     "refernce": "reference",
     "referece": "reference",
     "fwd": "forward",
+    "ffr": "for future reference",
+    "ftr": "for the record",
     "fwrd": "forward",
     "cn": "can",
     "refrence": "reference",
@@ -154,6 +156,15 @@ def _hashtag(found: re.Match[str]) -> str:
     return f". {closing}." if last else found.group(0)  # ".": the fact before ends there
 
 
+_FROM_NOW = re.compile(
+    r"\bfrom (?:today|this day|this point|here|now)"
+    r" (?:on(?:wards?)?|onwards?|forwards?)(?: out)?\b",
+    re.IGNORECASE,
+)
+"""Ways of saying "from now on": one phrase for every rule, and no "today" left to read as a
+one-off."""
+
+
 def normalise(text: str) -> str:
     """Cap the length, unify quotes, emoji and whitespace, and fix common typos word by word."""
     text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
@@ -164,6 +175,8 @@ def normalise(text: str) -> str:
     text = " ".join(_fix_word(word) for word in text.split())
     if " ref" in text:  # "for future ref"
         text = re.sub(r"\b(future) ref\b(?!-)", r"\1 reference", text, flags=re.IGNORECASE)
+    if "from " in text or "From " in text:  # "from today onwards", "from this point forward"
+        text = _FROM_NOW.sub("from now on", text)
     return text
 
 

@@ -268,3 +268,52 @@ def test_wanting_all_of_something_a_certain_way_is_a_preference() -> None:
     assert saved("from now on I want all my runs prescribed by heart rate").memory_type == (
         "preference"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("FFR my max bench is 100", "100"),
+        ("ftr, I'm vegan", "vegan"),
+        ("from today onwards I train at lunch", "lunch"),
+        ("from this point forward my rest day is monday", "Monday"),
+        ("from here on out I'm vegan", "vegan"),
+        ("as a general rule, no training after 9pm", "9pm"),
+        ("house rule: no burpees", "burpees"),
+        ("for the coach's notes: I'm deaf in one ear", "deaf"),
+        ("mark me down as vegetarian", "vegetarian"),
+        ("I'd like it on record that I don't do overhead squats", "overhead squats"),
+        ("I want it noted that I have a bad back", "bad back"),
+    ],
+)
+def test_more_ways_to_keep_without_remember(message: str, kept: str) -> None:
+    """FFR, ftr, "from today onwards", rules, "mark me down as", "I want it noted that"."""
+    assert kept in saved(message).content
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("no longer need the asthma note", "asthma"),
+        ("I don't need the knee note anymore", "knee"),
+        ("we don't need that gym info", "gym"),
+    ],
+)
+def test_not_needing_a_note_any_more_forgets_it(message: str, query: str) -> None:
+    """ "I don't need the X note": the note goes (it was read as a save of the note)."""
+    assert query in forgotten(message).query
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I no longer need the hotel workouts",
+        "I don't need the stuff you sent yesterday",
+        "can you put me down for the 6am class",
+        "the coach marked me down as absent lol",
+        "I ran from here onwards to the park",
+    ],
+)
+def test_look_alikes_of_those_keep_or_drop_nothing(message: str) -> None:
+    """Workouts not needed, what the coach sent, a class booking, someone else marking."""
+    assert detect_memory_intent(message) is None
