@@ -10,6 +10,7 @@ from agent.memory_rules.forget_frames import correction_label
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
 from agent.memory_rules.languages import english_frames
+from agent.memory_rules.misrecorded import misrecorded
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.retractions import retraction
 from agent.memory_rules.safety import is_injection
@@ -46,6 +47,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
             or told_then_now(sentence, message)
             or correction_label(sentence, message)
             or superseding(sentence, following, message)
+            or misrecorded(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)
             or forget_from_sentence(sentence, message, following, previous)
         )

@@ -45,7 +45,7 @@ _FORGET_TRIGGER = re.compile(
     + MEMORY_NOUNS
     + r")\b)"
     r"|(?<=mind )(?:deleting|removing|erasing|dropping|scrapping)|delete|remove|erase|clear|wipe"
-    r"|drop|scrap|discard|purge|scratch|get rid of|ditch"
+    r"|drop|scrap|discard|purge|scratch|get rid of|ditch|kill|axe|trash|x out"
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|undo|lift(?= (?:the|my|that) )"
     r"|strike(?: out| off)?|cross (?:out|off)|chuck out"
     r"|take(?= (?:the|my|that|this|those) [a-z0-9\- ]{1,30}? off\b)"
@@ -164,7 +164,8 @@ def _forget_parts(
         subject = clauses[-1]
         if lower(subject).strip() in PRONOUN_ONLY and len(clauses) > 1:  # "X; that's old"
             subject = clauses[-2]
-        query = memory_reference(subject) or told_topic(subject)
+        # "the FTP you have is old": a predicate of staleness makes having it enough
+        query = memory_reference(subject, loose=kind == "stale") or told_topic(subject)
         if kind == "unkeep":  # "my age doesn't need to be stored" names a memory itself
             query = query or drop_lead(subject.strip())
         wrong = kind == "stale" and not _MAY_GO.match(lower(sentence[start:end]))

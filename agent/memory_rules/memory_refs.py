@@ -37,13 +37,14 @@ _REF = re.compile(
     r" you(?: (?:before|earlier|last (?:week|time|month)))?"
     r"|you(?:'ve| have)? (?:got )?me (?:down|listed|noted|saved|on file) as (?:a |an )?(?P<as>.+)"
     r"|(?:saved|stored|recorded) (?P<saved>[a-z0-9\-' ]{1,40})"
-    r"|(?P<noted>[a-z0-9\-' ]{1,40}?) (?:in|on) (?:your|my|the) (?:notes|file|records|profile"
+    r"|(?P<noted>[a-z0-9\-' ]{1,40}?) (?:in|on) (?:(?:your|my|the) )?(?:notes|file|records|profile"
     r"|memory))$"
 )
 STALE = re.compile(
-    r"\b(?:is|are|'s|was) (?:now |totally |completely |all |way |just |a bit )?(?:wrong"
+    r"(?:\b(?:is|are|'s|was)|\s*=) (?:now |totally |completely |all |way |just |a bit )?(?:wrong"
     r"|outdated|out of date|out-of-date|incorrect|stale|obsolete|old news|not right|not correct"
-    r"|not accurate|not true|inaccurate|no longer (?:true|right|accurate|valid|correct|relevant))"
+    r"|not accurate|not true|inaccurate|old|no longer (?:true|right|accurate|valid|correct"
+    r"|relevant))"
     r"\b|\b(?:doesn't|does not|don't|do not) (?:apply|matter|hold)(?: anymore| any more)?\b"
     r"|\bno longer (?:applies|matters|holds)\b"
     r"|\b(?:can|could|should|may) (?:go|come (?:off|out)|be (?:taken off|deleted|removed|dropped"

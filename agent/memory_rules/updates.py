@@ -130,7 +130,8 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
     if query is None and not (named or fresh or overwrite or _OLD_HELD.search(lower(sentence))):
         return None
     # a value given by "to", "with" or a colon is the new value outright
-    new = value if parts.group("sep").strip() == "," else f"it's {value}"
+    said = parts.group("sep").strip() == "," or re.match(r"(?:it'?s|it is|now)\b", lower(value))
+    new = value if said else f"it's {value}"
     return query or subject, new, True
 
 
@@ -202,7 +203,10 @@ def update_pointing_back(
         return said
     if not CHANGED.search(lower(before)):
         return None
-    ruled_out = re.match(r"i\b.*(?:\bnow|,)\s*(?:not|instead of)\b", lower(before))
+    ruled_out = re.match(
+        r"(?:i|it's|it is|its|they're|they are)\b.*(?:\bnow|,)\s*(?:not|instead of)\b",
+        lower(before),
+    )
     swapped = new_not_old(before, message) if ruled_out else None
     if swapped is not None:  # "I go by Alex now, not Alexandra": no subject but the old value
         return ForgetRequest(*swapped)

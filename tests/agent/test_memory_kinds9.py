@@ -317,3 +317,54 @@ def test_not_needing_a_note_any_more_forgets_it(message: str, query: str) -> Non
 def test_look_alikes_of_those_keep_or_drop_nothing(message: str) -> None:
     """Workouts not needed, what the coach sent, a class booking, someone else marking."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("knee stuff = old news", "knee"),
+        ("kill the note about my shifts", "shifts"),
+        ("x out the vegan thing", "vegan"),
+    ],
+)
+def test_loose_forgets_with_a_sign_or_a_slang_verb(message: str, query: str) -> None:
+    """ "X = old news", "kill / x out the X note"."""
+    assert query in forgotten(message).query
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        ("it's 6am now not 5am, update that", "5am", "6am"),
+        ("fix my max: it's 150 now", "max", "is 150"),
+        ("the weight on file is wrong, I'm 80 now", "weight", "80"),
+        ("the ftp you have is old - new one is 250", "ftp", "250"),
+        ("you've got my age wrong, I'm 41", "age", "41"),
+        ("wrong age on my profile, should be 41", "age", "41"),
+        ("you have my max down wrong - it's 150", "max", "150"),
+        ("my rest day on your notes is wrong, it's friday", "rest day", "Friday"),
+    ],
+)
+def test_a_stored_value_said_to_be_wrong_or_old_is_replaced(
+    message: str, query: str, new: str
+) -> None:
+    """ "X on file is wrong", "the X you have is old", "you've got my X wrong", "wrong X on…"."""
+    found = forgotten(message)
+    assert query in found.query
+    assert found.replacement is not None and new in found.replacement.content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my knee is old",
+        "my shoes are old, need new ones",
+        "kill the workout, I'm wrecked",
+        "you got my squat wrong in the plan",
+        "you got the reps wrong lol",
+        "you have the wrong idea about me",
+    ],
+)
+def test_old_things_and_a_wrong_plan_are_no_memory(message: str) -> None:
+    """Old gear, a session killed, a plan or its reps got wrong."""
+    assert detect_memory_intent(message) is None
