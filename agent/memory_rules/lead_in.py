@@ -48,7 +48,7 @@ _POLITE = (
 _REQUEST = re.compile(
     rf"(?:{_POLITE}"
     r"|(?:i|we)(?:'d| would| should)? (?:also |really |just )*(?:want|need|like|wanted|needed)"
-    r" (?:you|the coach)(?: to)?"
+    r" (?:that )?(?:you|the coach)(?: to)?"
     r"|(?:you know )?what (?:i'd|i would|i) (?:really )?(?:like|want|need|love) is (?:for you to"
     r"|that you)"
     rf"|(?:i'd|i would|we'd) (?:really )?(?:appreciate|love|like) (?:it )?{_IF_YOU}"

@@ -125,6 +125,10 @@ _PICTOGRAPHS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE
 """Emoji: athletes use them as punctuation ("squat 140kg 🎉 save that")."""
 
 
+_NO_SIGN = re.compile(r"(?:^|(?<=\s))[\U0001F6AB\u274C\u26D4]\uFE0F?(?=\s*[A-Za-z])")
+"""A prohibition sign before a word ("🚫 burpees", "❌ running on sundays") reads as "no"."""
+
+
 def _pictograph(found: re.Match[str]) -> str:
     """An emoji after a word and before more words is a clause boundary, else a space."""
     before, after = found.string[: found.start()].rstrip(), found.string[found.end() :]
@@ -169,6 +173,7 @@ def normalise(text: str) -> str:
     """Cap the length, unify quotes, emoji and whitespace, and fix common typos word by word."""
     text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
     if not text.isascii():
+        text = _NO_SIGN.sub(" no ", text)  # "🚫 burpees": a sign that rules something out
         text = re.sub(r"\s+,", ",", _PICTOGRAPHS.sub(_pictograph, text))
     if "#" in text:
         text = _HASHTAG.sub(_hashtag, text)

@@ -368,3 +368,32 @@ def test_a_stored_value_said_to_be_wrong_or_old_is_replaced(
 def test_old_things_and_a_wrong_plan_are_no_memory(message: str) -> None:
     """Old gear, a session killed, a plan or its reps got wrong."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("Pls to remember I not eat pork", "Does not eat pork"),
+        ("you must know I have operation on knee last year", "knee"),
+        ("Coach, I want that you remember: my goal is 10k in 50 min", "10k in 50 min"),
+        ("🚫 burpees from now on pls 🙏", "no burpees"),
+        ("❌ running on sundays going forward", "no running"),
+    ],
+)
+def test_learners_english_and_a_prohibition_sign(message: str, kept: str) -> None:
+    """ "I not eat", "you must know", "I want that you remember", and 🚫/❌ as "no"."""
+    assert kept in saved(message).content
+
+
+def test_a_body_part_still_bad_is_an_injury() -> None:
+    """ "my ankle is still dodgy": an adverb between the part and its problem word."""
+    found = saved("just fyi for next time, my ankle is still dodgy")
+    assert (found.memory_type, found.importance) == ("constraint", "high")
+
+
+@pytest.mark.parametrize(
+    "message", ["did 5 rounds ❌ no rest", "burpees 🚫", "I must know my max before the meet"]
+)
+def test_signs_in_a_log_and_a_need_to_know_keep_nothing(message: str) -> None:
+    """A sign inside a log or after its word, and the athlete's own need to know."""
+    assert detect_memory_intent(message) is None
