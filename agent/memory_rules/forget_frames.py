@@ -50,8 +50,10 @@ _LABEL = re.compile(
     r"|my info|my file)(?: (?:on|about|for) me)?| (?:to |for |on |in )?(?:my|your) (?:notes"
     r"|profile|records?|file|info))?\s*(?::|\s-\s)\s*"
 )
-_AFTERTHOUGHTS = ("typo", "my bad", "sorry", "lol", "oops", "haha", "my mistake", "i misspoke")
-_AFTERTHOUGHTS += ("i mixed it up", "mixed it up", "i mixed them up", "mixed them up")
+_AFTERTHOUGHTS = (
+    *("typo", "my bad", "sorry", "lol", "oops", "haha", "my mistake", "i misspoke"),
+    *("i mixed it up", "mixed it up", "i mixed them up", "mixed them up"),
+)
 """Remarks after a corrected value ("…, 105 not 100, I mixed it up"): no part of it."""
 _NOW = re.compile(
     r"^(?:(?:my|the|our) )?(?P<subject>[a-z0-9\-' ]{1,30}?)"

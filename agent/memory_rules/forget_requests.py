@@ -198,8 +198,8 @@ def _forget_parts(
             return named, "", False
     elif kind == "delete":
         target = ""
-    run_on = _RUN_ON.match(low_after) if fronted is not None else None
-    if run_on is not None:  # "that note about X you can bin that my shins are fine": dictated
+    run_on = _RUN_ON.match(low_after)
+    if fronted is not None and run_on is not None:  # "that note about X you can bin that my…"
         return fronted, after[run_on.end() :], False
     pronoun = DEICTIC.match(lower(target))
     if pronoun is not None and fronted is not None:
