@@ -29,7 +29,7 @@ KEEP_VERBS = frozenset(
 """Verbs of keeping: in imperative position they make a label a request."""
 _PLACES = re.compile(
     r"\b(?:(?:(?:to|in|into|on|for) (?:my |your |the |our )?|your |update (?:my |the )?)"
-    r"(?:profile|notes|records?|files?|memory|memories|brain)|profile"
+    r"(?:(?:athlete )?profile|notes|records?|files?|memory|memories|brain|bio)|profile"
     r"|(?:notes?|reminders?) (?:for|to) (?:you|coach|the coach|future)"
     r"|(?:for|in|to) (?:the |my )?coach'?s? (?:notes|file|records?))\b"
 )
@@ -53,7 +53,8 @@ _PURPOSE = re.compile(
     r"|(?:new|house|hard|golden|standing|general|permanent) rule|about me"
     r"|what you know (?:about|of) me|(?:to|in|into) what you know"
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
-    r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note)\b"
+    r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note"
+    r"|(?:make|be) sure (?:you )?(?:have|get|got) (?:this|that|it)(?: down)?)\b"
 )
 _WEAK = re.compile(
     r"(?:^| )(?:fyi|heads up|important|nb|psa|note|reminder|(?:profile|injury|health|medical|quick"

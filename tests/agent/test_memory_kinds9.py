@@ -397,3 +397,32 @@ def test_a_body_part_still_bad_is_an_injury() -> None:
 def test_signs_in_a_log_and_a_need_to_know_keep_nothing(message: str) -> None:
     """A sign inside a log or after its word, and the athlete's own need to know."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("add to my bio: ex-rower, 6'4", "ex-rower"),
+        ("so it's in your system, I'm 6 months postpartum", "postpartum"),
+        ("make sure you have this: I'm type 1 diabetic", "diabetic"),
+        ("you'll want to know I sprained my ankle in May", "ankle"),
+        ("you will need to know I have a pacemaker", "pacemaker"),
+    ],
+)
+def test_places_and_frames_that_say_the_coach_should_have_it(message: str, kept: str) -> None:
+    """ "my bio", "so it's in your system", "make sure you have this:", "you'll want to know"."""
+    assert kept.lower() in saved(message).content.lower()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I want to know my max",
+        "I need to know my max",
+        "do you want to know my max?",
+        "you'll want to know the gym is closed today",
+    ],
+)
+def test_wanting_to_know_for_oneself_or_for_today_keeps_nothing(message: str) -> None:
+    """The athlete's own wish to know, a question, and news for today."""
+    assert detect_memory_intent(message) is None
