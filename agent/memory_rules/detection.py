@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from agent.memory_rules.back_refs import save_pointing_back
 from agent.memory_rules.dictation import punctuate_dictation
-from agent.memory_rules.forget_frames import correction_label
+from agent.memory_rules.forget_frames import correction_label, verb_last
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
 from agent.memory_rules.languages import english_frames
@@ -46,6 +46,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
             or changed_value(sentence, message)
             or told_then_now(sentence, message)
             or correction_label(sentence, message)
+            or verb_last(sentence)
             or superseding(sentence, following, message)
             or misrecorded(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from agent.memory_rules.forget_targets import clean_query
 from agent.memory_rules.labels import lasting
 from agent.memory_rules.lead_in import drop_lead, strip_request
 from agent.memory_rules.memory_refs import memory_reference
@@ -28,6 +29,23 @@ _TOPIC = re.compile(
     r"(?: earlier| before)? )?(?:about|regarding|as for|re:?)\s+(?P<q>\S.*)$"
 )
 """A fronted topic: "nvm about the soccer thing", "as for my old PR"."""
+
+
+_VERB_LAST = re.compile(
+    r"^(?P<topic>.{3,60}?)\s*(?::|\s-\s|,)\s*(?:please |pls |just )?(?:delete|remove|forget|ignore"
+    r"|scrap|drop|bin|clear|erase|ditch|get rid of|disregard)(?: (?:it|that|this))?"
+    r"(?: (?:please|pls|thanks|thx))?[\s.!]*$"
+)
+"""A memory named first and the forget verb last ("knee note - delete pls", "the X thing: bin")."""
+
+
+def verb_last(sentence: str) -> ForgetRequest | None:
+    """Forget the memory a terse "<memory> - delete" names ("squats - delete" names none)."""
+    found = _VERB_LAST.match(lower(sentence.strip()))
+    if found is None:
+        return None
+    query = memory_reference(sentence.strip()[: found.end("topic")])
+    return ForgetRequest(clean_query(query)) if query else None
 
 
 def fronted_topic(clause: str) -> str | None:

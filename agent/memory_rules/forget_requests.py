@@ -33,7 +33,8 @@ from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
 
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<forget>forget|(?<=mind )forgetting|disregard|ignore|instead of (?:remembering|saving"
+    r"(?P<forget>forget|(?<=mind )forgetting|disregard|ignore|pay no attention to"
+    r"|instead of (?:remembering|saving"
     r"|noting|storing"
     r"|keeping(?: track of)?))"
     r"|(?P<delete>(?:delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|ditch|bin"
@@ -45,7 +46,7 @@ _FORGET_TRIGGER = re.compile(
     + MEMORY_NOUNS
     + r")\b)"
     r"|(?<=mind )(?:deleting|removing|erasing|dropping|scrapping)|delete|remove|erase|clear|wipe"
-    r"|drop|scrap|discard|purge|scratch|get rid of|ditch|kill|axe|trash|x out"
+    r"|drop|scrap|discard|purge|scratch|get rid of|ditch|kill|axe|trash|x out|retract"
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|undo|lift(?= (?:the|my|that) )"
     r"|strike(?: out| off)?|cross (?:out|off)|chuck out"
     r"|take(?= (?:the|my|that|this|those) [a-z0-9\- ]{1,30}? off\b)"
@@ -54,6 +55,10 @@ _FORGET_TRIGGER = re.compile(
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
     r"|(?:(?:i|we) )?(?:don't|do not|no longer) need(?= (?:the|that|this|my|those|your)"
     r" (?:[a-z0-9\-/]+ ){0,4}(?:note|notes|memory|memories|info|entry)\b)"
+    r"|(?:stop|no need to|no longer need to|(?:you )?(?:don't|do not) (?:need|have) to)"
+    r" (?:factor(?:ing)? in|account(?:ing)? for|work(?:ing)? around|plan(?:ning)? around"
+    r"|program(?:ming)? around|accommodat(?:e|ing)|bab(?:y|ying))"
+    r"(?= (?:the|my|that|this|those|it|them)\b)"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
     r"|(?:don't|do not) remember(?! to\b)|(?:don't|do not|stop) (?:(?:keep|store|sav)(?:e|ing)?"

@@ -62,7 +62,7 @@ _WHAT_YOU_KNOW = re.compile(
 
 QUERY_LEAD = re.compile(
     r"^(?:\s|that\s|about\s|the fact that\s|(?:(?:what|everything|anything|all) )?i"
-    r" (?:just )?(?:said|told you|mentioned|wrote)"
+    r" (?:just |ever |once )?(?:said|told you|mentioned|wrote)"
     r"(?: about)?(?:\s|$)|everything (?:about|regarding)\s|all about\s"
     r"|(?:the |that |this |my |any )?(?:memory|memories|note|notes|thing|info|information|entry"
     r"|bit|part|stuff)(?: (?:about|that|on"

@@ -43,7 +43,8 @@ _REF = re.compile(
 STALE = re.compile(
     r"(?:\b(?:is|are|'s|was)|\s*=) (?:now |totally |completely |all |way |just |a bit )?(?:wrong"
     r"|outdated|out of date|out-of-date|incorrect|stale|obsolete|old news|not right|not correct"
-    r"|not accurate|not true|inaccurate|old|no longer (?:true|right|accurate|valid|correct"
+    r"|not accurate|not true|inaccurate|old|dead|history|ancient history|void"
+    r"|no longer (?:true|right|accurate|valid|correct"
     r"|relevant))"
     r"\b|\b(?:doesn't|does not|don't|do not) (?:apply|matter|hold)(?: anymore| any more)?\b"
     r"|\bno longer (?:applies|matters|holds)\b"

@@ -89,6 +89,12 @@ _OLD_HELD = re.compile(
 
 
 _PLACE_ONLY = re.compile(r"^" + PLACE + r"[\s.!]*$")
+_IN_PLACE = re.compile(r"\s+(?:in|on) " + PLACE + r"[\s.!]*$")
+"""Where the value is kept, said after it: the thing changed is a memory."""
+_VALUE_SWAP = re.compile(
+    r"^[\w:.]+(?: ?[a-z]{1,4})?,? (?:not|instead of) [\w:.]+(?: ?[a-z]{1,4})?[.!]*$"
+)
+"""A bare value for another ("6am, not 5"): told before "fix that", it says what changed."""
 
 
 def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
@@ -106,6 +112,8 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
     if parts is None:
         return None
     subject, value = after[: parts.end("x")], after[parts.start("y") :]
+    kept_in = _IN_PLACE.search(lower(value))  # "swap the 5am for 6am in your notes"
+    value = value[: kept_in.start()] if kept_in else value
     if re.fullmatch(PLACE, lower(subject)):
         return None  # "update my profile: …" is a save label
     query = memory_reference(subject, loose=True)
@@ -127,7 +135,8 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
     overwrite = lower(subject).startswith("my ") and (
         verb == "overwrite" or (verb == "replace" and labelled and _LISTED.fullmatch(head))
     )
-    if query is None and not (named or fresh or overwrite or _OLD_HELD.search(lower(sentence))):
+    old_held = _OLD_HELD.search(lower(sentence)) is not None
+    if query is None and not (named or fresh or overwrite or kept_in or old_held):
         return None
     # a value given by "to", "with" or a colon is the new value outright
     said = parts.group("sep").strip() == "," or re.match(r"(?:it'?s|it is|now)\b", lower(value))
@@ -202,7 +211,9 @@ def update_pointing_back(
     if said is not None:
         return said
     if not CHANGED.search(lower(before)):
-        return None
+        swap = _VALUE_SWAP.match(lower(drop_lead(before)))
+        swapped = new_not_old(drop_lead(before), message) if swap else None
+        return None if swapped is None else ForgetRequest(*swapped)
     ruled_out = re.match(
         r"(?:i|it's|it is|its|they're|they are)\b.*(?:\bnow|,)\s*(?:not|instead of)\b",
         lower(before),

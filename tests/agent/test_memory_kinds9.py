@@ -426,3 +426,51 @@ def test_places_and_frames_that_say_the_coach_should_have_it(message: str, kept:
 def test_wanting_to_know_for_oneself_or_for_today_keeps_nothing(message: str) -> None:
     """The athlete's own wish to know, a question, and news for today."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("pay no attention to the mornings thing", "mornings"),
+        ("stop factoring in my knee", "knee"),
+        ("you don't have to plan around my shifts anymore", "shifts"),
+        ("no need to work around the knee anymore", "knee"),
+        ("can you forget I ever said I hate running", "hate running"),
+        ("I take it back about the burpees, keep them in", "burpees"),
+        ("retract the gym note", "gym"),
+        ("training time moved to 6am, the 5am thing is dead", "5am"),
+        ("the thing about mornings - ignore", "mornings"),
+        ("knee note - delete pls", "knee"),
+    ],
+)
+def test_forgets_said_as_no_longer_planning_around_it_or_verb_last(
+    message: str, query: str
+) -> None:
+    """ "stop factoring in X", "I take it back about X", "X thing is dead", "X note - delete"."""
+    assert query in forgotten(message).query
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [("swap the 5am for 6am in your notes", "5am"), ("actually 6am, not 5. fix pls", "5am")],
+)
+def test_a_value_swapped_in_the_notes_is_a_replacement(message: str, query: str) -> None:
+    """The place says the value is a memory; "Y, not X. fix pls" says which value changed."""
+    found = forgotten(message)
+    assert query in found.query and found.replacement is not None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "no need to plan around the rain today",
+        "stop programming around my legs this week",
+        "squats - delete",
+        "swap squats for lunges",
+        "swap the 5am for 6am",
+        "3 sets, not 4. fix the plan",
+    ],
+)
+def test_plan_changes_in_the_same_words_forget_nothing(message: str) -> None:
+    """A one-off, an exercise deleted or swapped, a plan's sets fixed."""
+    assert detect_memory_intent(message) is None
