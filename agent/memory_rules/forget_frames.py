@@ -39,8 +39,15 @@ _VERB_LAST = re.compile(
 """A memory named first and the forget verb last ("knee note - delete pls", "the X thing: bin")."""
 
 
+_LAST_VERBS = frozenset(
+    "delete remove forget ignore scrap drop bin clear erase ditch of disregard it".split()
+)
+
+
 def verb_last(sentence: str) -> ForgetRequest | None:
     """Forget the memory a terse "<memory> - delete" names ("squats - delete" names none)."""
+    if not _LAST_VERBS.intersection(lower(sentence).rstrip(" .!").split()[-3:]):
+        return None  # the cheap test first: the verb is among the last words or absent
     found = _VERB_LAST.match(lower(sentence.strip()))
     if found is None:
         return None

@@ -211,10 +211,11 @@ value ("correction - X is 105 not 100, I mixed it up", "update: X moved from A t
 everywhere", "update my injury note" after a restriction lifted, "the X I gave you was
 wrong", "new X replaces the old one: Y", "Replace my X list: …"; a date that "got moved to
 Y" after a forget.
-After this round's fixes by kind (tests/agent/test_memory_kinds9.py, which also covers
-forms the corpus lacks: FFR/ftr, "from today onwards", "mark me down as", "I want it noted
-that", "I don't need the X note", "you've got my age wrong, I'm 41", "the X you have is
-old"): precision 1.000, recall 1.000; replacement 40/41; memory_type 43/50, scope 61/63,
+After this round's fixes by kind (tests/agent/test_memory_kinds9.py and
+test_memory_kinds9_forgets.py, which also cover forms the corpus lacks: FFR/ftr, "from
+today onwards", "mark me down as", "I want it noted that", "you'll want to know", 🚫 as
+"no", "I don't need the X note", "stop factoring in my knee", "knee note - delete pls",
+"you've got my age wrong, I'm 41", "the X you have is old"): precision 1.000, recall 1.000; replacement 40/41; memory_type 43/50, scope 61/63,
 importance 12/12. The same kinds lift dev2 to recall 1.000 ("the 10k PB in your notes is
 old, replace it with this one") and dev7 to recall 0.962 ("Race changed: … Overwrite the
 old one."), both read as replacements.
