@@ -212,13 +212,13 @@ everywhere", "update my injury note" after a restriction lifted, "the X I gave y
 wrong", "new X replaces the old one: Y", "Replace my X list: …"; a date that "got moved to
 Y" after a forget.
 After this round's fixes by kind (tests/agent/test_memory_kinds9.py and
-test_memory_kinds9_forgets.py, which also cover forms the corpus lacks: FFR/ftr, "from
-today onwards", "mark me down as", "I want it noted that", "you'll want to know", 🚫 as
-"no", "I don't need the X note", "stop factoring in my knee", "knee note - delete pls",
-"you've got my age wrong, I'm 41", "the X you have is old"): precision 1.000, recall 1.000; replacement 40/41; memory_type 43/50, scope 61/63,
-importance 12/12. The same kinds lift dev2 to recall 1.000 ("the 10k PB in your notes is
-old, replace it with this one") and dev7 to recall 0.962 ("Race changed: … Overwrite the
-old one."), both read as replacements.
+test_memory_kinds9_forgets.py, which also cover forms the corpus lacks: FFR/ftr, "from today
+onwards", "mark me down as", "I want it noted that", "you'll want to know", 🚫 as "no", "I
+don't need the X note", "stop factoring in my knee", "knee note - delete pls", "you've got
+my age wrong, I'm 41", "the X you have is old"): precision 1.000, recall 1.000; replacement
+40/41; memory_type 43/50, scope 61/63, importance 12/12. The same kinds lift dev2 to recall
+1.000 ("the 10k PB in your notes is old, replace it with this one") and dev7 to recall 0.962
+("Race changed: … Overwrite the old one."), both read as replacements.
 Left: "scratch the no-burpees thing, I've come around, they're fine now" (a change of
 mind as the new fact), and types where this writer's conventions differ from the rules'
 (a shift pattern as context, equipment on hand and a verbless "no burpees" as preference
