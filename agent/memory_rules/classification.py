@@ -58,6 +58,8 @@ _SCHEDULE = re.compile(
     r"|\b(?:schedul\w*|program\w*|plan\w*|book\w*) (?:anything|nothing|stuff|training|workouts?"
     rf"|sessions?|runs?) (?:on|before|after) (?:{_DAYS}|weekends?|weekdays?)\b"
     r"|\bcan(?:'t|not| only)\b.{0,30}\b(?:train|work ?out|lift|run|exercise|make it)\b"
+    rf"|\bcan(?:'t|not| only)\b (?:\w+ )?(?:do|make|manage) (?:{_DAY}|mornings?|evenings?|nights?"
+    r"|weekends?|weekdays?|early|late)\b"
     r"|\bno time\b|\bshort on time\b|\b(?:max|maximum|at most|no more than|up to) (?:of )?\d+"
     r" (?:\w+ )?(?:minutes|mins|days|hours|sessions)"
     r"|\b\d+ ?(?:minutes|mins|min|hours|hrs|days|sessions) (?:\w+ )?(?:max|maximum|tops|at most)\b"

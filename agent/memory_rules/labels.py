@@ -78,9 +78,13 @@ _FOR_YOU = re.compile(
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
 _SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
 """Idioms with a verb of keeping that keep nothing for the coach."""
-_EPISODIC = re.compile(
+_EPISODE_TIME = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|last night"
-    r"|earlier)\b|\b\d+ ?x ?\d+\b|\b(?:ran|did|felt|hit|went|finished|completed|rode|swam|lifted"
+    r"|earlier)\b|\b\d+ ?x ?\d+\b"
+)
+_MOVED_ON = re.compile(r"\bwent (?:from|up|down|to)\b")
+_EPISODIC = re.compile(
+    rf"{_EPISODE_TIME.pattern}|\b(?:ran|did|felt|hit|went|finished|completed|rode|swam|lifted"
     r"|pulled|pressed|squatted|benched|logged|pr'?d|maxed out)\b"
 )
 _PAST_STATE = re.compile(r"\b(?:was|were)\b")
@@ -184,8 +188,10 @@ def lasting(content: str) -> bool:
     diagnosed with asthma", "my old PB was 24:30").
     """
     low = lower(content)
-    if _EPISODIC.search(low) or _RESULT.search(low):
+    if _RESULT.search(low) or _EPISODE_TIME.search(low):
         return False
+    if _EPISODIC.search(low) and not (_RECORD.search(low) and _MOVED_ON.search(low)):
+        return False  # "my PB went from X to Y" is the new mark to beat, "hit a PR" a session
     return (
         _PAST_STATE.search(low) is None or (MEDICAL.search(low) or _RECORD.search(low)) is not None
     )

@@ -70,7 +70,7 @@ BODY_ISSUE = re.compile(
     rf"|dodgy|cranky|tight|tender|niggly|iffy|grumpy|not (?:100|great|right))|replacement|sore"
     rf"|numb|tingl\w*|swell\w*|swollen|inflamed|locks? up|feels? (?:off|funny|weird|tight"
     rf"|tender)|gets? (?:tight|sore|angry)|twinges?|(?:has|have) been (?:bugging|bothering)"
-    rf"|bugs? me|bothers? me)\b"
+    rf"|bugs? me|bothers? me|hates? (?:it|them|that|those|these|\w+s)|can't (?:take|handle) \w+)\b"
 )
 """A body part with a problem word on either side ("cranky knee", "shoulder acts up")."""
 ADVERBS = frozenset(

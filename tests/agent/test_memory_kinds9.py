@@ -232,3 +232,37 @@ def test_places_and_frames_that_say_the_coach_should_have_it(message: str, kept:
 def test_wanting_to_know_for_oneself_or_for_today_keeps_nothing(message: str) -> None:
     """The athlete's own wish to know, a question, and news for today."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my 5k PB went from 24:10 to 23:30 last weekend, put that in the books",
+        "note: my squat max went up to 140",
+    ],
+)
+def test_a_best_that_moved_is_a_lasting_fact(message: str) -> None:
+    """ "my PB went from X to Y" is the new mark to beat, though told with a past verb."""
+    saved(message)
+
+
+@pytest.mark.parametrize("message", ["note: hit a PR on bench", "note: went to the gym"])
+def test_a_session_under_a_note_label_stays_a_log(message: str) -> None:
+    """A PR hit or a gym visit under "note:" annotates a session."""
+    assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "memory_type"),
+    [
+        ("for future reference I can't do Tuesdays anymore because of work", "constraint"),
+        ("for future reference I can only do mornings", "constraint"),
+        ("going fwd pls no more box jumps, my achilles hates them", "constraint"),
+        ("remember my knees hate lunges", "constraint"),
+    ],
+)
+def test_days_one_cannot_do_and_a_body_part_that_hates_a_move(
+    message: str, memory_type: str
+) -> None:
+    """ "can't do Tuesdays" limits the schedule; "my achilles hates them" is an injury."""
+    assert saved(message).memory_type == memory_type
