@@ -160,6 +160,30 @@ def _new_value(rest: str, query: str, message: str) -> MemoryRequest | None:
     return build_save(_ONE_OFF_WORDS.sub("", clause), explicit=True, message=message, min_words=1)
 
 
+_CAME_AROUND = re.compile(
+    r"\b(?:i've|i have|i) (?:come around|came around|changed my mind|warmed (?:up )?to (?:it|them))"
+    r"|\b(?:they're|they are|it's|it is|that's) (?:fine|ok|okay|alright|good) (?:now|these days)\b"
+)
+_AGAINST = re.compile(
+    r"^(?:(?:the|my|that) )?(?:no[- ]|anti[- ])(?P<x>[a-z\- ]+?)(?: thing| rule)?$"
+)
+"""A dislike or ban forgotten ("scratch the no-burpees thing"), whose object comes back."""
+
+
+def _came_around(rest: str, query: str, message: str) -> MemoryRequest | None:
+    """After a dislike forgotten, "I've come around, they're fine now": fine with it now."""
+    if _CAME_AROUND.search(lower(rest)) is None:
+        return None
+    banned = _AGAINST.match(lower(query.strip()))
+    if banned is not None:
+        thing = query.strip()[banned.start("x") : banned.end("x")].replace("-", " ")
+    elif polarity(query) < 0:
+        thing = _object_of(query)
+    else:
+        return None
+    return build_save(f"I'm fine with {thing} now", explicit=True, message=message, min_words=1)
+
+
 def replacement(
     rest: str, query: str, message: str, *, correcting: bool = False
 ) -> MemoryRequest | None:
@@ -170,7 +194,7 @@ def replacement(
     """
     if _ABOUT_THE_RECORD.search(lower(rest)):
         return None
-    value = _new_value(rest, query, message)
+    value = _new_value(rest, query, message) or _came_around(rest, query, message)
     if value is not None:  # "delete the 2:03.4, went 2:01.9 today"
         return value
     mistaken = _MISTAKE.search(lower(rest)) is not None

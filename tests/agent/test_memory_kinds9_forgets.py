@@ -254,3 +254,21 @@ def test_a_value_swapped_in_the_notes_is_a_replacement(message: str, query: str)
 def test_plan_changes_in_the_same_words_forget_nothing(message: str) -> None:
     """A one-off, an exercise deleted or swapped, a plan's sets fixed."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "new"),
+    [
+        ("forget that I hate running, I've come around", "fine with running"),
+        ("forget the no-jumping rule, changed my mind, they're ok now", "fine with jumping"),
+    ],
+)
+def test_a_dislike_dropped_after_a_change_of_mind_is_replaced(message: str, new: str) -> None:
+    """ "I've come around" / "they're ok now" after a dislike or a ban: fine with it now."""
+    found = forgotten(message).replacement
+    assert found is not None and new in found.content
+
+
+def test_a_healed_part_is_no_change_of_mind() -> None:
+    """ "it's fine now" after an injury note says why it goes, not a new liking."""
+    assert forgotten("delete the knee note, it's fine now").replacement is None
