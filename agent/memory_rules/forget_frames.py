@@ -42,6 +42,7 @@ _VERB_LAST = re.compile(
 _LAST_VERBS = frozenset(
     "delete remove forget ignore scrap drop bin clear erase ditch of disregard it".split()
 )
+"""Words one of which ends a verb-last forget ("…get rid of", "…delete it"): a cheap gate."""
 
 
 def verb_last(sentence: str) -> ForgetRequest | None:
