@@ -89,9 +89,11 @@ PRONOUN_ONLY = frozenset({"", "that", "this", "it", "them", "those", "these", "e
 """Targets that say nothing by themselves ("remember that", "forget it")."""
 ONE_OFF = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|session)"
-    r"|right now|for now)\b"
+    r"|right now|for now|(?:just )?this once|(?:just )?this (?:one )?time(?! of\b)"
+    r"|(?:in|for) this (?:message|msg|reply|answer|response))\b"
 )
-"""Time words marking a one-off ("skip burpees today"): not a lasting memory."""
+"""Time words marking a one-off ("skip burpees today", "answer in Spanish this once", "call
+me K in this message"): not a lasting memory."""
 SESSIONS = (
     r"(?:program|programme|plan|workout|session|training|routine|split|run|ride|swim|lift|wod"
     r"|metcon|class|warm-?up|cool-?down|sets?|reps?)s?\b"

@@ -266,3 +266,22 @@ def test_days_one_cannot_do_and_a_body_part_that_hates_a_move(
 ) -> None:
     """ "can't do Tuesdays" limits the schedule; "my achilles hates them" is an injury."""
     assert saved(message).memory_type == memory_type
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "answer in spanish this once",
+        "call me Coach K in this message lol",
+        "just this one time, skip the warm-up",
+        "for this reply use kg",
+    ],
+)
+def test_instructions_for_this_reply_only_are_one_offs(message: str) -> None:
+    """ "this once", "in this message", "this one time", "for this reply" scope it to now."""
+    assert detect_memory_intent(message) is None
+
+
+def test_this_time_of_year_is_no_one_off() -> None:
+    """ "this time of year" names a season that recurs."""
+    assert "this time of year" in saved("remember I get injured this time of year").content
