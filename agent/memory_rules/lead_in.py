@@ -58,6 +58,7 @@ _REQUEST = re.compile(
     r"|(?:make|be) sure(?: you| to| that you)?|try to|feel free to|go ahead and|please (?:do|to"
     r"|you)|do|you (?:should|need to|have to|must|can|could|may|might want to)"
     r"|you(?:'ll| will) (?:want|need) to|heads up"
+    r"|my [a-z]+ (?:wants|needs|would like|asked me to ask) you to"
     r"|let's|lets|let us"
     r"|(?:i )?(?:just )?(?:wanted|want|needed|need) to (?:flag|let you know|mention)"
     r"(?: (?:this|that|something|one thing))?"

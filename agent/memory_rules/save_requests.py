@@ -124,6 +124,8 @@ _PLAN = re.compile(
 )
 """A resolution ("from now on I'll stretch more") is the athlete's plan, not a fact to keep;
 a state from now on ("…I'll be training at the Y") is one."""
+_REPORTED = re.compile(r"\b(?:told|tells|asked|asks|wants|wanted|advised|advises) (?:me|us) to\b")
+"""Someone else's advice to the athlete, reported: theirs to follow, not a request to keep."""
 _STANDING = re.compile(
     r"(?:going forward|moving forward|from now on|from here on(?: out)?|henceforth"
     r"|as a (?:general|standing|permanent|hard) rule)$"
@@ -322,6 +324,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
             elif not content:
                 content = before_clause(sentence, match.start())
             if _PLAN.match(lower(_clean(content))) or not lasting(content):
+                continue
+            if _REPORTED.search(lower(content)):  # "my PT told me to log RPE going forward"
                 continue
             standing = _STANDING.search(match.group(0)) is not None
             request = build_save(content, explicit=False, message=message, standing=standing)

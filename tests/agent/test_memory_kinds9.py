@@ -285,3 +285,28 @@ def test_instructions_for_this_reply_only_are_one_offs(message: str) -> None:
 def test_this_time_of_year_is_no_one_off() -> None:
     """ "this time of year" names a season that recurs."""
     assert "this time of year" in saved("remember I get injured this time of year").content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my PT told me to note down my RPE going forward",
+        "my coach always says keep in mind your why",
+        "my friend said for future reference never trust a 'flat' course",
+    ],
+)
+def test_advice_someone_else_gave_is_reported_not_requested(message: str) -> None:
+    """A physio's or friend's advice to the athlete, quoted or reported."""
+    assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("my physio wants you to know I can't load my knee for 6 weeks", "knee"),
+        ("my wife wants you to remember I'm allergic to shellfish", "shellfish"),
+    ],
+)
+def test_someone_asking_the_coach_through_the_athlete_is_a_request(message: str, kept: str) -> None:
+    """ "my physio wants you to know…": the request is made to the coach, for the athlete."""
+    assert kept in saved(message).content
