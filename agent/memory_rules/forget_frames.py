@@ -22,6 +22,7 @@ from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import lower, strip_tail
 from agent.memory_rules.value_changes import new_not_old
+from agent.memory_rules.word_lists import ONE_OFF, SESSIONS
 
 _TOPIC = re.compile(
     r"^(?:(?:nvm|never ?mind|oh|ok|okay|and|so|also|btw|actually|re),?\s+)*"
@@ -84,11 +85,13 @@ _AFTERTHOUGHTS = (
 _NOW = re.compile(
     r"^(?:(?:my|the|our) )?(?P<subject>[a-z0-9\-' ]{1,30}?)"
     r" (?:(?:is|are|'s) now (?!(?:better|worse|fine|healed|good|great|ok|okay|sore|tight|gone"
-    r"|over|sorted|cleared|recovered)\b)\S|(?:has |have |got |is |was )?(?:moved|changed|switched"
-    r"|shifted)(?: from [^,;]+?)? to \S)"
+    r"|over|sorted|cleared|recovered|pain[- ]free|fixed|back to normal|all good)\b)\S"
+    r"|(?:has |have |got |is |was )?(?:moved|changed|switched|shifted)(?: from [^,;]+?)? to \S)"
 )
 """A value changed in a correction label: "my gym is now the Y", "long run moved from sat to sun".
-A state ("my knee is better now") is news, not a stored value changed."""
+A state ("my knee is better now") is news, and a session moved ("today's run moved to
+tomorrow") a plan: no stored value changed."""
+_PLANNED = re.compile(rf"\b{SESSIONS}$")
 _RETRACTION = re.compile(
     r"^(?:(?:i|i'm|i am|my [a-z0-9\-' ]{1,30}?) (?:no longer|don't|do not|am not|'m not|isn't"
     r"|is not|aren't|are not)|i'm not)\b(?P<rest>[^,;]*?)(?: anymore| any more)?"
@@ -112,7 +115,9 @@ def correction_label(sentence: str, message: str) -> ForgetRequest | None:
         return None
     content = strip_tail(sentence.strip()[label.end() :], _AFTERTHOUGHTS)
     changed = _NOW.match(lower(content))
-    if changed is not None:
+    if changed is not None and not (
+        _PLANNED.search(changed.group("subject")) or ONE_OFF.search(lower(content))
+    ):
         clause = re.split(r"[,;]|\s-\s|\s+and\s+", content)[0]
         query = content[changed.start("subject") : changed.end("subject")]
         return ForgetRequest(query, build_save(clause, explicit=True, message=message, min_words=1))

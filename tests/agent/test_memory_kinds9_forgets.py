@@ -272,3 +272,16 @@ def test_a_dislike_dropped_after_a_change_of_mind_is_replaced(message: str, new:
 def test_a_healed_part_is_no_change_of_mind() -> None:
     """ "it's fine now" after an injury note says why it goes, not a new liking."""
     assert forgotten("delete the knee note, it's fine now").replacement is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "update: today's run moved to tomorrow",
+        "update: session moved to 6pm",
+        "small update: knee is now pain free",
+    ],
+)
+def test_a_session_moved_or_a_state_under_an_update_label_is_no_correction(message: str) -> None:
+    """A session moved is a plan change; a knee now pain free is news, not a changed value."""
+    assert detect_memory_intent(message) is None
