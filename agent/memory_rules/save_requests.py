@@ -147,9 +147,10 @@ _REMINISCE = re.compile(
     r"|reply|answer|explain|text|message)\b)|how|what|where|who|which|why|whether|if|those"
     r"|yesterday|me|us|back (?:when|then|in)"
     r"|the (?:time|day|night|week|session|workout|wod|race|one)|last (?:week|time|month|year"
-    r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday|summer"
-    r"|winter|spring|fall|autumn|season)|(?:that|one) (?:summer|winter|spring|fall|autumn|season"
-    r"|year)|in (?:19|20)\d\d)\b"
+    r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:that|one) (?:summer|winter|spring|fall|autumn|season|year)"
+    r"|(?:last (?:summer|winter|spring|fall|autumn|season)|in (?:19|20)\d\d) (?:when|where|how)"
+    r")\b"
 )
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"

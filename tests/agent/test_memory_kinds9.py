@@ -310,3 +310,16 @@ def test_advice_someone_else_gave_is_reported_not_requested(message: str) -> Non
 def test_someone_asking_the_coach_through_the_athlete_is_a_request(message: str, kept: str) -> None:
     """ "my physio wants you to know…": the request is made to the coach, for the athlete."""
     assert kept in saved(message).content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "remember: in 2026 I'm racing Boston",
+        "for future reference, in 2022 I had knee surgery",
+        "remember last summer I had a stress fracture, so careful with mileage",
+    ],
+)
+def test_a_dated_fact_is_no_reminiscing_without_when(message: str) -> None:
+    """A year or a season opening a fact keeps it; only "…when / where / how" reminisces."""
+    saved(message)
