@@ -132,7 +132,9 @@ def _strength(label: str) -> Strength | None:
     ):  # "note:" also annotates logs
         return "weak"
     verb = split_words(drop_lead(label))[:2]
-    if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and (not verb[1:] or verb[1] in _OBJECTS):
+    bare = verb == ["add"]  # "track:" and "log:" title sessions; "add:" adds a fact or a set
+    pointed = len(verb) > 1 and verb[1] in _OBJECTS
+    if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and (bare or pointed):
         return "weak"  # "add that pls: …", "add: …" also add to a log: only a lasting fact is kept
     return "strong" if verb and verb[0] in KEEP_VERBS else None
 

@@ -79,6 +79,8 @@ def test_a_verb_of_keeping_alone_points_at_the_fact_after_it(message: str, kept:
         "remember in 2019 when I did my first marathon",
         "remember last spring when the track was flooded",
         "add: 3x10 curls",
+        "track: 8x400m at 85s each",
+        "log: 5 x 1k repeats",
         "add: core finisher to today's plan",
     ],
 )
