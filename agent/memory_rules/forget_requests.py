@@ -29,7 +29,7 @@ from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower
 from agent.memory_rules.updates import update_parts
 from agent.memory_rules.value_changes import told_topic
-from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
+from agent.memory_rules.word_lists import BODY, ONE_OFF, PRONOUN_ONLY
 
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
@@ -58,7 +58,7 @@ _FORGET_TRIGGER = re.compile(
     r"|(?:stop|no need to|no longer need to|(?:you )?(?:don't|do not) (?:need|have) to)"
     r" (?:factor(?:ing)? in|account(?:ing)? for|work(?:ing)? around|plan(?:ning)? around"
     r"|program(?:ming)? around|accommodat(?:e|ing)|bab(?:y|ying))"
-    r"(?= (?:the|my|that|this|those|it|them)\b)"
+    rf"(?= (?:my|that|this|those|it|them)\b| the (?:[a-z\-]+ )?(?:{BODY}|{MEMORY_NOUNS}|{KINDS})\b)"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
     r"|(?:don't|do not) remember(?! to\b)|(?:don't|do not|stop) (?:(?:keep|store|sav)(?:e|ing)?"

@@ -87,7 +87,7 @@ _EPISODIC = re.compile(
     rf"{_EPISODE_TIME.pattern}|\b(?:ran|did|felt|hit|went|finished|completed|rode|swam|lifted"
     r"|pulled|pressed|squatted|benched|logged|pr'?d|maxed out)\b"
 )
-_PAST_STATE = re.compile(r"\b(?:was|were)\b")
+_PAST_STATE = re.compile(r"\b(?:was|were|wasn't|weren't)\b")
 _RECORD = re.compile(r"\b(?:pb|pr|personal (?:best|record)|best time|1rm|max|record)\b")
 """A best stays a fact in the past tense ("old PB was 24:30"): the mark to beat."""
 """A single session: its time words, sets x reps, or a session verb in the past tense.

@@ -171,6 +171,7 @@ def test_more_ways_to_keep_without_remember(message: str, kept: str) -> None:
         "can you put me down for the 6am class",
         "the coach marked me down as absent lol",
         "I ran from here onwards to the park",
+        "ftr that wasn't my best effort",
     ],
 )
 def test_look_alikes_of_those_keep_or_drop_nothing(message: str) -> None:

@@ -244,6 +244,7 @@ def test_a_value_swapped_in_the_notes_is_a_replacement(message: str, query: str)
     "message",
     [
         "no need to plan around the rain today",
+        "you don't have to plan around the weather",
         "stop programming around my legs this week",
         "squats - delete",
         "swap squats for lunges",
