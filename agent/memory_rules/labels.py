@@ -50,7 +50,7 @@ _PURPOSE = re.compile(
     r" |the |future |all |any )*(?:planning|programming|programs?|programmes?|plans?)"
     r"|(?:don't|do not|never) lose (?:this|that|it|track of (?:this|that|it))"
     r"|hang on to (?:this|that|it)"
-    r"|(?:new|house|hard|golden|standing|general|permanent) rule|about me"
+    r"|(?:new|hard|standing|general|permanent) rule|about me"
     r"|what you know (?:about|of) me|(?:to|in|into) what you know"
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
     r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note"

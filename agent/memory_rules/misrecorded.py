@@ -17,7 +17,8 @@ from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower
 from agent.memory_rules.word_lists import SESSIONS
 
-_PLACE = r"(?:on|in) (?:my|your|the) (?:profile|notes|file|records?|system)"
+_WHERE = r"(?:my|your|the) (?:profile|notes|file|records?|system)"
+_PLACE = rf"(?:on|in) {_WHERE}"
 _WRONG = re.compile(
     r"^(?:you(?:'ve| have)?|you've got|you got) (?:got |have |put |saved |written |listed |noted )?"
     r"(?:down )?my (?P<x>[a-z0-9\-' ]{1,30}?) (?:down )?(?:wrong|incorrect(?:ly)?)\b"
@@ -26,6 +27,8 @@ _WRONG = re.compile(
 )
 _SESSION = re.compile(rf"(?:in |on )?(?:the |my |today's |this )?{SESSIONS}|\b{SESSIONS}$")
 """A plan or session is what is wrong ("the reps", "…in the plan"): no memory is."""
+_ELSEWHERE = re.compile(rf"(?:in|on|from|with|at) (?!{_WHERE})")
+"""Where else the coach got it wrong ("…in the video", "…on the chart"): not a memory."""
 _SHOULD = re.compile(
     r"^(?:it |that |they )?(?:should be|should say|needs to be|is actually) (?P<v>.+)$"
 )
@@ -43,8 +46,12 @@ def misrecorded(sentence: str, message: str) -> ForgetRequest | None:
     group = next(g for g in ("x", "y", "z") if found.group(g))
     subject = text[found.start(group) : found.end(group)]
     rest = text[found.end() :].strip(" ,;:-.!")
-    if _SESSION.search(lower(subject)) or _SESSION.match(lower(rest)):
-        return None  # "you got my squat wrong in the plan": the plan is wrong, no memory
+    if (
+        _SESSION.search(lower(subject))
+        or _SESSION.match(lower(rest))
+        or _ELSEWHERE.match(lower(rest))
+    ):
+        return None  # "you got my squat wrong in the plan / in the video": no memory is wrong
     should = _SHOULD.match(lower(rest))
     if should is not None:
         value = rest[should.start("v") :].rstrip(" .!")

@@ -339,8 +339,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
             # "note: …" is how athletes annotate a log, so only "note that" counts there.
             points = _POINTS_AT if kind != "note" else _THAT
             explicit = bool(points.match(after)) or kind == "save"
-            if match.group(0) == "note" and not lasting(after):  # "note I ran 5k today"
-                continue
+            if (match.group(0) == "note" or kind == "wished") and not lasting(after):
+                continue  # "note I ran 5k today", "I want it noted that I did every rep"
             if (
                 lower(_clean(after)) in PRONOUN_ONLY
                 or _BACK_THEN.match(lower(after))

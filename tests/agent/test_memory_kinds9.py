@@ -151,7 +151,7 @@ def test_wanting_all_of_something_a_certain_way_is_a_preference() -> None:
         ("from this point forward my rest day is monday", "Monday"),
         ("from here on out I'm vegan", "vegan"),
         ("as a general rule, no training after 9pm", "9pm"),
-        ("house rule: no burpees", "burpees"),
+        ("hard rule: no burpees", "burpees"),
         ("for the coach's notes: I'm deaf in one ear", "deaf"),
         ("mark me down as vegetarian", "vegetarian"),
         ("I'd like it on record that I don't do overhead squats", "overhead squats"),
@@ -172,6 +172,8 @@ def test_more_ways_to_keep_without_remember(message: str, kept: str) -> None:
         "the coach marked me down as absent lol",
         "I ran from here onwards to the park",
         "ftr that wasn't my best effort",
+        "house rule in our gym: rerack your weights",
+        "I want it noted that I did every rep",
     ],
 )
 def test_look_alikes_of_those_keep_or_drop_nothing(message: str) -> None:

@@ -200,6 +200,7 @@ def test_a_stored_value_said_to_be_wrong_or_old_is_replaced(
         "kill the workout, I'm wrecked",
         "you got my squat wrong in the plan",
         "you got the reps wrong lol",
+        "you got my form wrong in the video",
         "you have the wrong idea about me",
     ],
 )
