@@ -39,7 +39,8 @@ about what follows, said plainly), `memory_refs` (phrases naming a stored memory
 that comes with a forget), `value_changes` (a changed value with the old one named),
 `forget_frames` (a topic fronted before "forget it", correction labels), `forget_targets`
 (what a forget names), `updates` (corrections pointing back, update frames), `retractions`
-("I take back what I said about X", the latest save), `forget_requests` and `detection`;
+("I take back what I said about X", the latest save), `supersedes` ("new X replaces the old
+one: Y"), `misrecorded` ("you've got my age wrong, I'm 41"), `forget_requests` and `detection`;
 `similarity` feeds `matching` and `consolidation`; `ranking` stands alone.
 """
 

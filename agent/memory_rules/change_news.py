@@ -27,7 +27,8 @@ _ASIDE = re.compile(
 """What did not change ("Saturday stays the same", "same target though"): no news."""
 CHANGED = re.compile(
     r"\b(?:now|changed|moved|moving|switched|switching|new|anymore|no longer|instead|these days"
-    r"|nowadays|sold|bought|is off|cancelled|canceled|transferred|got (?:moved|changed|pushed"
+    r"|nowadays|sold|bought|is off|cancelled|canceled|transferred|lifted|relaxed|eased"
+    r"|got (?:moved|changed|pushed"
     r"|cancelled))\b"
 )
 """A statement that something changed: what a correction's new fact says."""

@@ -58,6 +58,8 @@ _SCHEDULE = re.compile(
     r"|\b(?:schedul\w*|program\w*|plan\w*|book\w*) (?:anything|nothing|stuff|training|workouts?"
     rf"|sessions?|runs?) (?:on|before|after) (?:{_DAYS}|weekends?|weekdays?)\b"
     r"|\bcan(?:'t|not| only)\b.{0,30}\b(?:train|work ?out|lift|run|exercise|make it)\b"
+    rf"|\bcan(?:'t|not| only)\b (?:\w+ )?(?:do|make|manage) (?:{_DAY}|mornings?|evenings?|nights?"
+    r"|weekends?|weekdays?|early|late)\b"
     r"|\bno time\b|\bshort on time\b|\b(?:max|maximum|at most|no more than|up to) (?:of )?\d+"
     r" (?:\w+ )?(?:minutes|mins|days|hours|sessions)"
     r"|\b\d+ ?(?:minutes|mins|min|hours|hrs|days|sessions) (?:\w+ )?(?:max|maximum|tops|at most)\b"
@@ -90,7 +92,10 @@ _FEEDBACK = re.compile(
 _INSTRUCTION = re.compile(
     rf"\b(?:call me(?! out\b| back\b)|remind me|use (?:{UNITS}|metric|imperial|miles|km"
     r"|kilometers|kilometres)|(?:you|the coach) should|when you (?:explain|write|talk|program"
-    r"|send|give|reply|answer|text|message|plan|check in)|(?:don't|do not|never) (?:program|give me"
+    r"|send|give|reply|answer|text|message|plan|check in)"
+    r"|(?:want|need|'d like) you to (?:just |only )?(?:handle|cover|take care of|focus on|manage"
+    r"|look after|do|stick to)"
+    r"|(?:don't|do not|never) (?:program|give me"
     r"|schedule|include|prescribe|assign|send me))\b"
 )
 _GOAL = re.compile(
@@ -121,7 +126,7 @@ _PREFERENCE = re.compile(
     r"|rather|loathe|despise|(?:morning|evening|night) (?:person|people|bird)|night owl"
     r"|(?:done with|sick of|tired of|fed up with) (?:\w+ )?(?:running|lifting|training"
     r"|workouts?|sessions?|cardio|classes|mornings|evenings|\w+ing)|(?:don't|do not|won't) do"
-    r"|i (?:really )?want (?!to\b|you\b)(?:my |the |\w+s\b)"
+    r"|i (?:really )?want (?!to\b|you\b)(?:all |every )?(?:my |the |\w+s\b)"
     r"|early bird|works? best)\b"
 )
 _COMMUNICATION = re.compile(
@@ -143,8 +148,13 @@ _THIS_COACH = re.compile(
     r"|our (?:chats?|conversations?)|you and (?:i|me)|you(?:'re| are) my \w+ coach)\b"
 )
 """Words that tie a whole message to this coach ("for you specifically", "in our chats")."""
-_BY_YOU = re.compile(r"\b(?:with|by|from) you\b(?! (?:said|told))")
-"""The coach as the one who does it ("checked in on daily by you"), in the memory itself."""
+_BY_YOU = re.compile(
+    r"\b(?:with|by|from) you\b(?! (?:said|told))"
+    r"|\b(?:want|need|'d like) you to (?:just |only )?(?:handle|cover|take care of|focus on|manage"
+    r"|look after|do|stick to)\b"
+)
+"""The coach as the one who does it ("checked in on daily by you", "I want you to handle my
+strength work"), in the memory itself."""
 _NAMED_TYPE = re.compile(
     r"\b(?:that|this|it|as a|as an|as my|that's|this is|it's) (?:the |my |a |an )?(?:main |big "
     r"|real |new )?(?P<type>preference|goal|constraint|restriction|limitation|instruction)s?\b"

@@ -6,10 +6,11 @@ from functools import lru_cache
 
 from agent.memory_rules.back_refs import save_pointing_back
 from agent.memory_rules.dictation import punctuate_dictation
-from agent.memory_rules.forget_frames import correction_label
+from agent.memory_rules.forget_frames import correction_label, verb_last
 from agent.memory_rules.forget_requests import forget_from_sentence
 from agent.memory_rules.labels import join_bare_labels
 from agent.memory_rules.languages import english_frames
+from agent.memory_rules.misrecorded import misrecorded
 from agent.memory_rules.requests import ForgetRequest, MemoryRequest
 from agent.memory_rules.retractions import retraction
 from agent.memory_rules.safety import is_injection
@@ -17,6 +18,7 @@ from agent.memory_rules.save_requests import save_from_sentence, standalone_inst
 from agent.memory_rules.sentences import lower, normalise, split_sentences
 from agent.memory_rules.standing import standing_directive, treatment_preference
 from agent.memory_rules.standing_requests import liked_conduct
+from agent.memory_rules.supersedes import superseding
 from agent.memory_rules.updates import told_then_now, update_pointing_back
 from agent.memory_rules.value_changes import changed_value
 from agent.memory_rules.wish_frames import plain_wishes
@@ -44,6 +46,9 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
             or changed_value(sentence, message)
             or told_then_now(sentence, message)
             or correction_label(sentence, message)
+            or verb_last(sentence)
+            or superseding(sentence, following, message)
+            or misrecorded(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)
             or forget_from_sentence(sentence, message, following, previous)
         )

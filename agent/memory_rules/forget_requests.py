@@ -29,11 +29,12 @@ from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.sentences import lower
 from agent.memory_rules.updates import update_parts
 from agent.memory_rules.value_changes import told_topic
-from agent.memory_rules.word_lists import ONE_OFF, PRONOUN_ONLY
+from agent.memory_rules.word_lists import BODY, ONE_OFF, PRONOUN_ONLY
 
 _FORGET_TRIGGER = re.compile(
     r"\b(?:"
-    r"(?P<forget>forget|(?<=mind )forgetting|disregard|ignore|instead of (?:remembering|saving"
+    r"(?P<forget>forget|(?<=mind )forgetting|disregard|ignore|pay no attention to"
+    r"|instead of (?:remembering|saving"
     r"|noting|storing"
     r"|keeping(?: track of)?))"
     r"|(?P<delete>(?:delete|remove|erase|clear|wipe|drop|scrap|discard|purge|scratch|ditch|bin"
@@ -45,13 +46,19 @@ _FORGET_TRIGGER = re.compile(
     + MEMORY_NOUNS
     + r")\b)"
     r"|(?<=mind )(?:deleting|removing|erasing|dropping|scrapping)|delete|remove|erase|clear|wipe"
-    r"|drop|scrap|discard|purge|scratch|get rid of|ditch"
+    r"|drop|scrap|discard|purge|scratch|get rid of|ditch|kill|axe|trash|x out|retract"
     r"|bin|toss|nuke|unsave|unpin|unstore|let go of|undo|lift(?= (?:the|my|that) )"
     r"|strike(?: out| off)?|cross (?:out|off)|chuck out"
     r"|take(?= (?:the|my|that|this|those) [a-z0-9\- ]{1,30}? off\b)"
     r"|take (?:off|out)(?= (?:the|my|that|this) )|take(?= (?:it|that|this|them) (?:out|off)\b)"
     r"|take(?= .{1,60}? (?:off|out of) " + PLACE + r"))"
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
+    r"|(?:(?:i|we) )?(?:don't|do not|no longer) need(?= (?:the|that|this|my|those|your)"
+    r" (?:[a-z0-9\-/]+ ){0,4}(?:note|notes|memory|memories|info|entry)\b)"
+    r"|(?:stop|no need to|no longer need to|(?:you )?(?:don't|do not) (?:need|have) to)"
+    r" (?:factor(?:ing)? in|account(?:ing)? for|work(?:ing)? around|plan(?:ning)? around"
+    r"|program(?:ming)? around|accommodat(?:e|ing)|bab(?:y|ying))"
+    rf"(?= (?:my|that|this|those|it|them)\b| the (?:[a-z\-]+ )?(?:{BODY}|{MEMORY_NOUNS}|{KINDS})\b)"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
     r"|(?:don't|do not) remember(?! to\b)|(?:don't|do not|stop) (?:(?:keep|store|sav)(?:e|ing)?"
@@ -79,19 +86,30 @@ _SESSION_NOUNS = frozenset(
     " stretching training plan program programme sets reps set rest".split()
 )
 _SPLIT = re.compile(
-    r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+|\s+and\s+(?=(?:please |then"
+    r"\s*(?:[,;]|\s-\s|\.\s)\s*|\s+(?:but|because|since|cause|as)\s+"
+    r"|\s+(?=(?:it|they|that|this)(?:'s| is| was| got| has been| have been) (?:now |been )?"
+    r"(?:moved|changed|pushed|bumped|switched|rescheduled|postponed)\b)"
+    r"|\s+and\s+(?=(?:please |then"
     r" |also |just |instead )*(?:save|remember|note|store|keep|add|put|use|call|always|never"
     r"|don't|make|log|write|record|replace|update|give|program|schedule|from now on)\b)"
 )
-"""Where a forget's target ends: a boundary, a reason, or "and" before the next request."""
+"""Where a forget's target ends: a boundary, a reason, "and" before the next request, or a
+change of the target told in run-on talk ("…about the race being in May it got moved…")."""
 _WAS = re.compile(r"\b(?:not|instead of) (?P<old>[^,.;]+?)[.!]?$")
 """The old value in "I train at Gold's now, not Planet Fitness"."""
 _MAY_GO = re.compile(r"(?:can|could|should|may)\b")
 """A stale memory that may go ("…can go") is dropped, not corrected."""
 _FROM_PLACE = re.compile(rf"(?:that|this|it|them|those)\s+(?:from|out of|off) {PLACE}")
 """A pronoun taken out of a place that holds memories ("drop it from my goals")."""
-_KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
+_KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved|(?:in|on) there)[\s.!]*$")
 """How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
+_NOT_STORED = re.compile(
+    r"\b(?:don't|do not|no longer) want (?:that|it|this|them) (?:stored|saved|kept|on file"
+    r"|in your notes|remembered)\b"
+)
+"""Why "stop keeping my weight" is about a memory: "…, I don't want that stored"."""
+_RUN_ON = re.compile(r"(?:that|this|it)\s+(?=(?:my|i|i'm|i've|we|we're|they're|it's)\b)")
+"""A pronoun pointing at a fronted topic, then a new clause with no stop between."""
 _ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
 """A one-off ("forget about them for this week"): the plan changes, no memory does."""
 _KEEPING = ("keep", "store", "save", "keeping", "storing", "saving")
@@ -118,9 +136,10 @@ _EVERYTHING = re.compile(
 """The whole memory as the object: "delete everything you know about me", "clear all memories"."""
 _CONVERSATION_TARGET = re.compile(
     r"\b(?:(?:last|previous|earlier|that|my|the) (?:message|msg|text|question|reply|answer)s?"
-    r"|what i just (?:said|wrote|asked)(?! about)|(?:that|the|my) typo)\b"
+    r"|what i just (?:said|wrote|asked)(?! about)|(?:that|the|my) typo"
+    r"|you (?:just )?(?:sent|wrote|suggested|posted|shared|gave me)(?: me)?)\b"
 )
-"""What was said in the chat ("ignore my last message"): not a stored memory."""
+"""What was said in the chat ("ignore my last message", "the info you sent"): not a memory."""
 
 
 def _forget_parts(
@@ -150,7 +169,8 @@ def _forget_parts(
         subject = clauses[-1]
         if lower(subject).strip() in PRONOUN_ONLY and len(clauses) > 1:  # "X; that's old"
             subject = clauses[-2]
-        query = memory_reference(subject) or told_topic(subject)
+        # "the FTP you have is old": a predicate of staleness makes having it enough
+        query = memory_reference(subject, loose=kind == "stale") or told_topic(subject)
         if kind == "unkeep":  # "my age doesn't need to be stored" names a memory itself
             query = query or drop_lead(subject.strip())
         wrong = kind == "stale" and not _MAY_GO.match(lower(sentence[start:end]))
@@ -183,6 +203,9 @@ def _forget_parts(
             return named, "", False
     elif kind == "delete":
         target = ""
+    run_on = _RUN_ON.match(low_after)
+    if fronted is not None and run_on is not None:  # "that note about X you can bin that my…"
+        return fronted, after[run_on.end() :], False
     pronoun = DEICTIC.match(lower(target))
     if pronoun is not None and fronted is not None:
         return fronted, tail, False
@@ -199,7 +222,8 @@ def _forget_parts(
         return None
     keeping = kind == "stop" and lower(sentence[start:end]).endswith(_KEEPING)
     names = delete_target(after) is not None or memory_reference(after) is not None
-    if keeping and not names and not _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]):
+    kept = _KEPT.search(re.split(r"[,;]|\s-\s", low_after)[0]) or _NOT_STORED.search(low_after)
+    if keeping and not names and not kept:
         return None  # "you don't need to keep it short": keeping what is not a memory
     return (target, tail, False) if target else None
 

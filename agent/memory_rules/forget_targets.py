@@ -62,7 +62,7 @@ _WHAT_YOU_KNOW = re.compile(
 
 QUERY_LEAD = re.compile(
     r"^(?:\s|that\s|about\s|the fact that\s|(?:(?:what|everything|anything|all) )?i"
-    r" (?:just )?(?:said|told you|mentioned|wrote)"
+    r" (?:just |ever |once )?(?:said|told you|mentioned|wrote)"
     r"(?: about)?(?:\s|$)|everything (?:about|regarding)\s|all about\s"
     r"|(?:the |that |this |my |any )?(?:memory|memories|note|notes|thing|info|information|entry"
     r"|bit|part|stuff)(?: (?:about|that|on"
@@ -88,7 +88,8 @@ BARE_PRONOUN = re.compile(
 DEICTIC = re.compile(
     r"^(that|this|those|it)(?: (?P<noun>note|memory|info|one|bit|entry|stuff|thing|preference"
     r"|rule|goal|constraint|restriction)| off)?(?: (?:anymore|any more"
-    r"|out|on file|stored|saved|down|now|please|pls|too|as well|from " + PLACE + r"))*[\s.!]*$"
+    r"|out|on file|stored|saved|down|now|please|pls|too|as well|from " + PLACE + r"|(?:in|on) there"
+    r"|in " + PLACE + r"))*[\s.!]*$"
 )
 """A target that points back ("you don't need to keep that note anymore", "take it off")."""
 
@@ -141,6 +142,10 @@ def back_reference(sentence: str, start: int) -> str:
     return clause[: state.end("subject")]
 
 
+_SUBJECT = re.compile(r"\s+(?:is|are|was|were|'s|has been|have been)\s+", re.IGNORECASE)
+"""Where a statement's subject ends: "the shoulder stuff | is cleared"."""
+
+
 def pointed_at(
     sentence: str, start: int, pronoun: str, *, explicit: bool = False, previous: str = ""
 ) -> str | None:
@@ -153,10 +158,13 @@ def pointed_at(
     ("scrap that note", "drop it from my goals"), so any clause before is its topic.
     """
     clause = back_reference(sentence, start)
-    if not clause.strip(" .!?") and previous:
-        clause = back_reference(previous, len(previous))
-    # "update on the knee thing, it's healed - remove it": a clause of its own names it
-    parts = (clause, *re.split(r",\s*", clause)[:-1])
+    told = back_reference(previous, len(previous)) if previous else ""
+    if not clause.strip(" .!?"):
+        clause, told = told, ""
+    # "update on the knee thing, it's healed - remove it": a clause of its own names it;
+    # "the shoulder stuff is cleared! physio signed me off, no need to keep that": a subject
+    parts = (clause, *re.split(r",\s*", clause)[:-1], _SUBJECT.split(clause)[0])
+    parts += (told, _SUBJECT.split(told)[0]) if told.strip(" .!?") else ()
     named = next((found for part in parts if (found := memory_reference(part))), None)
     if named is not None:
         return named

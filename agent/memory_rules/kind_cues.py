@@ -34,8 +34,13 @@ SCHEDULE_LIMIT = re.compile(
     r" (?:on|before|after) (?:\d{1,2}(?::\d\d)? ?(?:am|pm)|noon|midday)\b"
     rf"|\b(?:(?:{_DAYS})s?|weekends?)(?: mornings?| evenings?| nights?)? (?:are|is) (?:gone|out"
     r"|off|taken|booked|busy)\b"
+    rf"|\b(?:(?:{_DAYS})s?|weekends?) (?:are|is) (?:my |a |the )?(?:rest|off|recovery) days?\b"
+    r"|\bnon-?negotiable\b"
+    r"|\b(?:schedul\w*|program\w*|plan\w*|book\w*|put)\b.{0,30}\b(?:the )?(?:day|night)"
+    r" (?:before|after) (?:a |my |the |any )?(?:\w+ )?(?:game|match|race|meet|comp\w*)s?\b"
 )
-"""Times training cannot go: a scheduling constraint."""
+"""Times training cannot go: a scheduling constraint ("Sundays are rest days, non-negotiable",
+"don't ever schedule legs the day before a game")."""
 SELF_LIKING = re.compile(
     r"\b(?:i'm|i am) (?:a |an )?(?:\w+ )?(?:morning|evening|night|early|late)"
     r" (?:lifter|runner|trainer|exerciser|rider|swimmer|riser)\b"

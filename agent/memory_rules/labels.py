@@ -29,13 +29,15 @@ KEEP_VERBS = frozenset(
 """Verbs of keeping: in imperative position they make a label a request."""
 _PLACES = re.compile(
     r"\b(?:(?:(?:to|in|into|on|for) (?:my |your |the |our )?|your |update (?:my |the )?)"
-    r"(?:profile|notes|records?|files?|memory|memories|brain)|profile"
-    r"|(?:notes?|reminders?) (?:for|to) (?:you|coach|the coach|future))\b"
+    r"(?:(?:athlete )?profile|notes|records?|files?|memory|memories|brain|bio)|profile"
+    r"|(?:notes?|reminders?) (?:for|to) (?:you|coach|the coach|future)"
+    r"|(?:for|in|to) (?:the |my )?coach'?s? (?:notes|file|records?))\b"
 )
 _PURPOSE = re.compile(
     r"\b(?:for (?:all |any |the )*(?:my |our )?(?:future|later|next time|reference|the record"
     r"|planning|programming"
     r"|records?)|future reference|going forward|moving forward|from now on|from here on(?: out)?"
+    r"|(?:fyi|psa|heads up|note),? forward"
     r"|(?:(?:some|a|one|two|three|four|a few|few|a couple of|couple of) )?(?:things?|something"
     r"|stuff|facts?|bits?) (?:to|you should|you need to|you must|you'll want to|worth)"
     r" (?:know|remember|keep in mind|bear in mind|note|save|store|keep|log|file)"
@@ -48,9 +50,11 @@ _PURPOSE = re.compile(
     r" |the |future |all |any )*(?:planning|programming|programs?|programmes?|plans?)"
     r"|(?:don't|do not|never) lose (?:this|that|it|track of (?:this|that|it))"
     r"|hang on to (?:this|that|it)"
-    r"|new rule|about me|what you know (?:about|of) me|(?:to|in|into) what you know"
+    r"|(?:new|hard|standing|general|permanent) rule|about me"
+    r"|what you know (?:about|of) me|(?:to|in|into) what you know"
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
-    r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note)\b"
+    r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note"
+    r"|(?:make|be) sure (?:you )?(?:have|get|got) (?:this|that|it)(?: down)?)\b"
 )
 _WEAK = re.compile(
     r"(?:^| )(?:fyi|heads up|important|nb|psa|note|reminder|(?:profile|injury|health|medical|quick"
@@ -58,7 +62,7 @@ _WEAK = re.compile(
 )
 _OBJECTS = frozenset("this that it these those one bit please pls porfa plz thx esto eso".split())
 _KEEP_WITH_OBJECT = frozenset("add log record put track".split())
-"""Verbs that keep in a label only with an object: "add that:", not "add:"."""
+"""Verbs that keep in a label weakly: "add:" and "add that:" also add to a log or a plan."""
 _WANT_KEPT = re.compile(
     r"^(?:i'd like|i would like|(?:i )?(?:just |really )?(?:want|need|wanna)|please have"
     r"|can you have) (?:this|that|it|the"
@@ -74,12 +78,16 @@ _FOR_YOU = re.compile(
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
 _SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
 """Idioms with a verb of keeping that keep nothing for the coach."""
-_EPISODIC = re.compile(
+_EPISODE_TIME = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|last night"
-    r"|earlier)\b|\b\d+ ?x ?\d+\b|\b(?:ran|did|felt|hit|went|finished|completed|rode|swam|lifted"
+    r"|earlier)\b|\b\d+ ?x ?\d+\b"
+)
+_MOVED_ON = re.compile(r"\bwent (?:from|up|down|to)\b")
+_EPISODIC = re.compile(
+    rf"{_EPISODE_TIME.pattern}|\b(?:ran|did|felt|hit|went|finished|completed|rode|swam|lifted"
     r"|pulled|pressed|squatted|benched|logged|pr'?d|maxed out)\b"
 )
-_PAST_STATE = re.compile(r"\b(?:was|were)\b")
+_PAST_STATE = re.compile(r"\b(?:was|were|wasn't|weren't)\b")
 _RECORD = re.compile(r"\b(?:pb|pr|personal (?:best|record)|best time|1rm|max|record)\b")
 """A best stays a fact in the past tense ("old PB was 24:30"): the mark to beat."""
 """A single session: its time words, sets x reps, or a session verb in the past tense.
@@ -124,8 +132,10 @@ def _strength(label: str) -> Strength | None:
     ):  # "note:" also annotates logs
         return "weak"
     verb = split_words(drop_lead(label))[:2]
-    if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and verb[1:] and verb[1] in _OBJECTS:
-        return "weak"  # "add that pls: …" also adds to a log: only a lasting fact is kept
+    bare = verb == ["add"]  # "track:" and "log:" title sessions; "add:" adds a fact or a set
+    pointed = len(verb) > 1 and verb[1] in _OBJECTS
+    if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and (bare or pointed):
+        return "weak"  # "add that pls: …", "add: …" also add to a log: only a lasting fact is kept
     return "strong" if verb and verb[0] in KEEP_VERBS else None
 
 
@@ -180,8 +190,10 @@ def lasting(content: str) -> bool:
     diagnosed with asthma", "my old PB was 24:30").
     """
     low = lower(content)
-    if _EPISODIC.search(low) or _RESULT.search(low):
+    if _RESULT.search(low) or _EPISODE_TIME.search(low):
         return False
+    if _EPISODIC.search(low) and not (_RECORD.search(low) and _MOVED_ON.search(low)):
+        return False  # "my PB went from X to Y" is the new mark to beat, "hit a PR" a session
     return (
         _PAST_STATE.search(low) is None or (MEDICAL.search(low) or _RECORD.search(low)) is not None
     )
@@ -192,12 +204,13 @@ _BARE = re.compile(
     r"|for the record|fyi|heads up|note to coach)$"
 )
 _FORWARD = re.compile(
-    r"^(?:remember|memori[sz]e|save|store|note|keep|log|record|pin|jot|write|file|stash"
-    r"|bookmark) (?:this|that|it|the following)(?: down| for me| for later| somewhere| away"
-    r"| please| too)*$"
+    r"^(?:(?:remember|memori[sz]e|save|store|pin|bookmark)(?: (?:this|that|it|the following))?"
+    r"|(?:note|keep|log|record|jot|write|file|stash) (?:this|that|it|the following))"
+    r"(?: down| for me| for later| somewhere| away| please| too)*$"
 )
 """A keep request with a pronoun and nothing else: it points forward when it opens the
-message ("store this pls. home gym = …", "note it down, I'm aiming for…")."""
+message ("store this pls. home gym = …", "note it down, I'm aiming for…", "pls save 🙏
+I signed up for…": a verb of keeping alone points forward too)."""
 _FIRST_FACT = re.compile(
     r"^(?P<label>[^,]{1,40}?),\s*(?P<content>(?:i|i'm|i've|i'd|my|we|our)\b.*)$"
 )

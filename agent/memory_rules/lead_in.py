@@ -5,7 +5,8 @@ directive, never inside a statement such as "I can't remember". The directive fr
 a grammar, not a list of sentences: a modal question ("can/could/would you…", "is it
 possible to…"), a wish about the coach ("I want/need you to…", "I'd appreciate it if you
 could…", "it'd be great if you…"), an obligation ("make sure you…", "you should…"),
-and a discourse frame that announces the request ("what I wanted to say is…").
+a discourse frame that announces the request ("what I wanted to say is…"), and one that
+announces what is told ("wanted to flag…", "I tell you one time…").
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ _POLITE = (
 _REQUEST = re.compile(
     rf"(?:{_POLITE}"
     r"|(?:i|we)(?:'d| would| should)? (?:also |really |just )*(?:want|need|like|wanted|needed)"
-    r" (?:you|the coach)(?: to)?"
+    r" (?:that )?(?:you|the coach)(?: to)?"
     r"|(?:you know )?what (?:i'd|i would|i) (?:really )?(?:like|want|need|love) is (?:for you to"
     r"|that you)"
     rf"|(?:i'd|i would|we'd) (?:really )?(?:appreciate|love|like) (?:it )?{_IF_YOU}"
@@ -55,8 +56,14 @@ _REQUEST = re.compile(
     rf"|help(?: a lot| loads| so much)?) {_IF_YOU}"
     rf"|(?:it|that) (?:would )?(?:really )?helps? {_IF_YOU}"
     r"|(?:make|be) sure(?: you| to| that you)?|try to|feel free to|go ahead and|please (?:do|to"
-    r"|you)|do|you (?:should|need to|have to|must|can|could|may|might want to)|heads up"
+    r"|you)|do|you (?:should|need to|have to|must|can|could|may|might want to)"
+    r"|you(?:'ll| will) (?:want|need) to|heads up"
+    r"|my [a-z]+ (?:wants|needs|would like|asked me to ask) you to"
     r"|let's|lets|let us"
+    r"|(?:i )?(?:just )?(?:wanted|want|needed|need) to (?:flag|let you know|mention)"
+    r"(?: (?:this|that|something|one thing))?"
+    r"|(?:i'm |i am )?(?:just )?(?:flagging|letting you know|telling you)(?: (?:this|that))?"
+    r"|i (?:tell|am telling|'m telling) you(?: (?:this|that))?(?: (?:once|one time|now))?"
     r"|(?:(?:what|the (?:main |only )?thing|all) (?:that )?(?:i|i'm) (?:actually |really |just )?"
     r"(?:wanted|want|meant|need|needed|wanna|was going) to (?:say|ask|tell you|mention)"
     r"|the point) (?:is|was)(?: that)?)"

@@ -1,8 +1,9 @@
 """Phrases that name a stored memory: "that note about my gym", "the max HR you saved".
 
 A correction ("…is wrong", "update …") concerns a memory only when its object names one:
-by a memory noun ("the note about X", "the X one") or by what the coach did with it
-("the X you saved", "the X you have on file"). "the plan you sent is wrong" names none.
+by a memory noun ("the note about X", "the X one"), by what the coach did with it
+("the X you saved", "the X you have on file") or by the athlete's telling it ("the max HR
+I gave you"). "the plan you sent is wrong" names none.
 """
 
 from __future__ import annotations
@@ -32,15 +33,19 @@ _REF = re.compile(
     r"|remembered|put down|have|got)"
     r"(?: for me| about me| on file| down| saved| stored| on record| in (?:your |my |the )?"
     r"(?:notes|memory|file|records|system))*"
+    r"|(?:the |my |that )?(?P<gave>[a-z0-9\-' ]{1,40}?) (?:that |which )?i (?:gave|told|sent)"
+    r" you(?: (?:before|earlier|last (?:week|time|month)))?"
     r"|you(?:'ve| have)? (?:got )?me (?:down|listed|noted|saved|on file) as (?:a |an )?(?P<as>.+)"
     r"|(?:saved|stored|recorded) (?P<saved>[a-z0-9\-' ]{1,40})"
-    r"|(?P<noted>[a-z0-9\-' ]{1,40}?) (?:in|on) (?:your|my|the) (?:notes|file|records|profile"
+    r"|(?P<noted>[a-z0-9\-' ]{1,40}?) (?:in|on) (?:(?:your|my|the) )?(?:notes|file|records|profile"
     r"|memory))$"
 )
 STALE = re.compile(
-    r"\b(?:is|are|'s|was) (?:now |totally |completely |all |way |just |a bit )?(?:wrong"
+    r"(?:\b(?:is|are|'s|was)|\s*=) (?:now |totally |completely |all |way |just |a bit )?(?:wrong"
     r"|outdated|out of date|out-of-date|incorrect|stale|obsolete|old news|not right|not correct"
-    r"|not accurate|not true|inaccurate|no longer (?:true|right|accurate|valid|correct|relevant))"
+    r"|not accurate|not true|inaccurate|old|dead|history|ancient history|void"
+    r"|no longer (?:true|right|accurate|valid|correct"
+    r"|relevant))"
     r"\b|\b(?:doesn't|does not|don't|do not) (?:apply|matter|hold)(?: anymore| any more)?\b"
     r"|\bno longer (?:applies|matters|holds)\b"
     r"|\b(?:can|could|should|may) (?:go|come (?:off|out)|be (?:taken off|deleted|removed|dropped"
@@ -60,5 +65,6 @@ def memory_reference(phrase: str, *, loose: bool = False) -> str | None:
         return None
     if found.group("verb") in {"have", "got"} and not loose:
         return None
-    group = next(g for g in ("about", "named", "kept", "as", "saved", "noted") if found.group(g))
+    groups = ("about", "named", "kept", "gave", "as", "saved", "noted")
+    group = next(g for g in groups if found.group(g))
     return text[found.start(group) : found.end(group)]

@@ -41,6 +41,15 @@ _NEW_VALUE = re.compile(
     r"|^(?:it'?s|it is|its)\s+(?P<was>.+?)(?P<now>\s+now)?$"
 )
 """A new value: "it's now X", "make it X"; "it's X" counts in a correction or with "now"."""
+_MOVED = re.compile(
+    r"^(?:(?:and|so|but|now)\s+)?(?:it|they|that|this)(?:'s| is| was| got| has| have)"
+    r"(?: been| got)? (?:now )?(?P<moved>(?:moved|changed|pushed|bumped|switched|rescheduled"
+    r"|postponed)"
+    r"(?: back| forward| out| up)? (?:to|till|until) .+)$"
+)
+"""A forgotten date or place moved: "…, it got moved to Nov 9" (the new value with its verb)."""
+_HEAD = re.compile(r"\s+(?:being|is|was|are|were|on|in|at)\b.*$")
+"""Where what was forgotten stops naming its thing: "race being in October" → "race"."""
 _CORRECTION = re.compile(
     r"^(?!(?:i|we|he|she|they|it|you)\b)(?P<value>[\w.:/+\-]+(?: ?[a-z%]{1,4})?) (?:not|instead of)"
     r" \S+$"
@@ -151,6 +160,30 @@ def _new_value(rest: str, query: str, message: str) -> MemoryRequest | None:
     return build_save(_ONE_OFF_WORDS.sub("", clause), explicit=True, message=message, min_words=1)
 
 
+_CAME_AROUND = re.compile(
+    r"\b(?:i've|i have|i) (?:come around|came around|changed my mind|warmed (?:up )?to (?:it|them))"
+    r"|\b(?:they're|they are|it's|it is|that's) (?:fine|ok|okay|alright|good) (?:now|these days)\b"
+)
+_AGAINST = re.compile(
+    r"^(?:(?:the|my|that) )?(?:no[- ]|anti[- ])(?P<x>[a-z\- ]+?)(?: thing| rule)?$"
+)
+"""A dislike or ban forgotten ("scratch the no-burpees thing"), whose object comes back."""
+
+
+def _came_around(rest: str, query: str, message: str) -> MemoryRequest | None:
+    """After a dislike forgotten, "I've come around, they're fine now": fine with it now."""
+    if _CAME_AROUND.search(lower(rest)) is None:
+        return None
+    banned = _AGAINST.match(lower(query.strip()))
+    if banned is not None:
+        thing = query.strip()[banned.start("x") : banned.end("x")].replace("-", " ")
+    elif polarity(query) < 0:
+        thing = _object_of(query)
+    else:
+        return None
+    return build_save(f"I'm fine with {thing} now", explicit=True, message=message, min_words=1)
+
+
 def replacement(
     rest: str, query: str, message: str, *, correcting: bool = False
 ) -> MemoryRequest | None:
@@ -161,7 +194,7 @@ def replacement(
     """
     if _ABOUT_THE_RECORD.search(lower(rest)):
         return None
-    value = _new_value(rest, query, message)
+    value = _new_value(rest, query, message) or _came_around(rest, query, message)
     if value is not None:  # "delete the 2:03.4, went 2:01.9 today"
         return value
     mistaken = _MISTAKE.search(lower(rest)) is not None
@@ -170,6 +203,11 @@ def replacement(
         low = lower(clause).strip(" .!?")
         if not low or _DENIAL.search(low):
             continue
+        moved = _MOVED.match(low)
+        if moved is not None and subject:  # "…the race in May, it got moved to June"
+            head = _HEAD.sub("", subject)
+            said = clause.strip(" .!?")[moved.start("moved") :]
+            return build_save(f"my {head} got {said}", explicit=True, message=message)
         span = _value_span(low, correcting=correcting)
         if span is not None:
             said = clause.strip(" .!?")[span[0] : span[1]]

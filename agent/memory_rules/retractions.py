@@ -19,8 +19,9 @@ from agent.memory_rules.sentences import is_question, lower
 _TAKE_BACK = re.compile(
     r"^(?:(?:i(?:'d like to| would like to| want to| wanna|'m going to| have to| need to)?"
     r"|let me|please|pls) )?(?:take back|retract|withdraw|walk back|unsay|take(?= .{1,60}? back\b))"
-    r" (?:everything |all |the (?:bit|part|thing|stuff|statement|comment) |what i (?:said|told you"
-    r"|wrote|mentioned|typed) |my (?:statement|comment|remark|point|words|note) )"
+    r" (?:everything |all |it |that |the (?:bit|part|thing|stuff|statement|comment) "
+    r"|what i (?:said|told you|wrote|mentioned|typed) "
+    r"|my (?:statement|comment|remark|point|words|note) )"
     r"(?:(?:earlier|before|just now|back) )?(?:about|on|regarding|re) (?P<q>[^,;.!?(]+)"
 )
 """Taking back what was said about a topic: the topic is the query."""

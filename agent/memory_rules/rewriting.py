@@ -128,7 +128,9 @@ def _conjugate_after(tokens: list[str], start: int, fix: dict[str, str] | None) 
         break
     if idx < len(tokens):
         low = tokens[idx].lower()
-        if fix is None:
+        if low == "not":  # learner's English "I not eat pork": the verb after stays bare
+            tokens[idx] = "does not" if fix is None else "do not"
+        elif fix is None:
             tokens[idx] = _third_person(tokens[idx])
             if low == "have" and idx + 1 < len(tokens) and tokens[idx + 1] == "got":
                 if idx + 2 < len(tokens) and tokens[idx + 2] != "to":

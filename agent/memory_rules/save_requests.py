@@ -39,7 +39,8 @@ _SAVE_TRIGGER = re.compile(
     r"|(?:it's |it is |it'd be |probably )?worth (?:remembering|retaining|noting|knowing"
     r"|keeping in mind|bearing in mind)(?= that\b|:)|know(?=\s*(?:that\b|:|for (?:next time|later"
     r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
-    r"|workouts|plans|time))\b))|(?<=you to |should )know(?= (?:i|i'm|i've|i'd|my)\b)"
+    r"|workouts|plans|time))\b))"
+    r"|(?:(?<=you to |should )|(?<=must )|(?<=want to |need to ))know(?= (?:i|i'm|i've|i'd|my)\b)"
     r"|commit (?:this |that |it )?to memory|(?<=you to )have (?:this|that|it)(?=\s*:)"
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
     r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"
@@ -58,6 +59,9 @@ _SAVE_TRIGGER = re.compile(
     r"|(?:write|jot|put|mark|set) (?:this |that |it )?down(?: somewhere)?"
     r"|(?:file|tuck|squirrel|stash)"
     r" (?:this |that |it )?away)"
+    r"|(?P<asme>(?:mark|put|note|have|list|set) me (?:down )?as(?= (?:a |an )?[a-z]))"
+    r"|(?P<wished>(?:i'd|i would|i) (?:like|want|need) (?:it|this) (?:on (?:record|file)|noted"
+    r"|saved|recorded|logged|documented|written down)(?= that\b))"
     rf"|(?P<save>(?:save|store|add|put|keep) (?:this |that |it )?(?:to|in|into|on) {_PLACE}"
     r"|(?:save|store|add|create|make) (?:a |this |that |new )?memory"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)(?=[\s.!]*$)"
@@ -75,11 +79,15 @@ _SAVE_TRIGGER = re.compile(
     r" (?:as|to|at) \S))"
     r"|(?P<marker>(?:(?:fyi|just so you know|so you know|just so you're aware|(?:just )?a heads up"
     r"|heads up|for your info(?:rmation)?),? )?(?:for future reference|for the record"
-    r"|for (?:the )?future(?: sessions| workouts| training| programming)?|for later"
-    r"|for next time|going forward|moving forward|from now on|from here on(?: out)?|starting now"
-    r"|(?:just )?so (?:it's|it is|that's|this is) on (?:record|file)"
+    r"|for (?:all )?(?:the )?future(?: sessions| workouts| training| programming| plans| programs"
+    r"| weeks| chats)?|for later"
+    r"|for (?:the )?next times?|going forward|moving forward|from now on|from here on(?: out)?"
+    r"|starting now|as a (?:general|standing|permanent|hard) rule"
+    r"|(?:just )?so (?:it's|it is|that's|this is) (?:on (?:record|file)|noted|saved|logged"
+    r"|recorded|documented|in your notes|in (?:your|the) system)"
     r"|for (?:your|my) (?:records?|notes|files?)|(?:just )?so you(?:'ve| have)? (?:got )?(?:it|this"
-    r"|that) (?:on record|on file|for (?:later|the future|future reference)|in your notes|noted)"
+    r"|that) (?:on record|on file|for (?:later|the future|future reference|good|always|ever)"
+    r"|in your notes|noted|forever|permanently)"
     r"|from today on|henceforth"
     r"|in (?:the )?future(?: sessions| workouts| plans| chats| training)?))"
     r")\b"
@@ -111,8 +119,17 @@ the fact before, and what follows (a place, thanks, a reason) adds none."""
 _THAT_DASH = re.compile(r"\bthat(?: [a-z ]{1,20})?\s+-\s")
 """"keep that on file - some weeks will be rough": "that" points back, the dash adds a note."""
 _POINTS_AT = re.compile(r"\s*(?:that\b|:|-\s)")
-_PLAN = re.compile(r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b")
-_STANDING = re.compile(r"(?:going forward|moving forward|from now on|from here on(?: out)?)$")
+_PLAN = re.compile(
+    r"i(?:'ll| will| am going to|'m going to|'m gonna| am gonna| shall)\b(?! be [a-z]+ing\b)"
+)
+"""A resolution ("from now on I'll stretch more") is the athlete's plan, not a fact to keep;
+a state from now on ("…I'll be training at the Y") is one."""
+_REPORTED = re.compile(r"\b(?:told|tells|asked|asks|wants|wanted|advised|advises) (?:me|us) to\b")
+"""Someone else's advice to the athlete, reported: theirs to follow, not a request to keep."""
+_STANDING = re.compile(
+    r"(?:going forward|moving forward|from now on|from here on(?: out)?|henceforth"
+    r"|as a (?:general|standing|permanent|hard) rule)$"
+)
 _YOU_CLAUSE = re.compile(
     r"\byou(?:'re| are| should| can| could| must| have| were| always| never| tend)\b"
     r"|\byour \w+(?: \w+)? (?:is|are|was|were|have|has|feel|feels)\b"
@@ -130,7 +147,10 @@ _REMINISCE = re.compile(
     r"|reply|answer|explain|text|message)\b)|how|what|where|who|which|why|whether|if|those"
     r"|yesterday|me|us|back (?:when|then|in)"
     r"|the (?:time|day|night|week|session|workout|wod|race|one)|last (?:week|time|month|year"
-    r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:that|one) (?:summer|winter|spring|fall|autumn|season|year)"
+    r"|(?:last (?:summer|winter|spring|fall|autumn|season)|in (?:19|20)\d\d) (?:when|where|how)"
+    r")\b"
 )
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
@@ -290,6 +310,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
             if lead is not None and not is_question(sentence) and not _ONCE.search(lower(after)):
                 return build_save("to " + after, explicit=False, message=message)
             continue
+        if kind == "asme":  # "mark me down as vegetarian": what the athlete is
+            after = f"that I'm {after.strip()}"
         if kind == "attribute":
             after = re.sub(r" (?:as|to|at) ", " is ", after.rstrip(" ?"), count=1)
         if kind == "marker":
@@ -304,6 +326,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
                 content = before_clause(sentence, match.start())
             if _PLAN.match(lower(_clean(content))) or not lasting(content):
                 continue
+            if _REPORTED.search(lower(content)):  # "my PT told me to log RPE going forward"
+                continue
             standing = _STANDING.search(match.group(0)) is not None
             request = build_save(content, explicit=False, message=message, standing=standing)
         else:
@@ -315,8 +339,8 @@ def save_from_sentence(sentence: str, message: str) -> MemoryRequest | None:
             # "note: …" is how athletes annotate a log, so only "note that" counts there.
             points = _POINTS_AT if kind != "note" else _THAT
             explicit = bool(points.match(after)) or kind == "save"
-            if match.group(0) == "note" and not lasting(after):  # "note I ran 5k today"
-                continue
+            if (match.group(0) == "note" or kind == "wished") and not lasting(after):
+                continue  # "note I ran 5k today", "I want it noted that I did every rep"
             if (
                 lower(_clean(after)) in PRONOUN_ONLY
                 or _BACK_THEN.match(lower(after))

@@ -52,6 +52,16 @@ _TYPOS = {
     "rmbr": "remember",
     "remem": "remember",
     "futur": "future",
+    "futre": "future",
+    "fture": "future",
+    "furture": "future",
+    "refernce": "reference",
+    "referece": "reference",
+    "fwd": "forward",
+    "ffr": "for future reference",
+    "ftr": "for the record",
+    "fwrd": "forward",
+    "cn": "can",
     "refrence": "reference",
     "referance": "reference",
     "delet": "delete",
@@ -115,6 +125,10 @@ _PICTOGRAPHS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE
 """Emoji: athletes use them as punctuation ("squat 140kg 🎉 save that")."""
 
 
+_NO_SIGN = re.compile(r"(?:^|(?<=\s))[\U0001F6AB\u274C\u26D4]\uFE0F?(?=\s*[A-Za-z])")
+"""A prohibition sign before a word ("🚫 burpees", "❌ running on sundays") reads as "no"."""
+
+
 def _pictograph(found: re.Match[str]) -> str:
     """An emoji after a word and before more words is a clause boundary, else a space."""
     before, after = found.string[: found.start()].rstrip(), found.string[found.end() :]
@@ -146,14 +160,29 @@ def _hashtag(found: re.Match[str]) -> str:
     return f". {closing}." if last else found.group(0)  # ".": the fact before ends there
 
 
+_FROM_NOW = re.compile(
+    r"\bfrom (?:today|this day|this point|here|now)"
+    r" (?:on(?:wards?)?|onwards?|forwards?)(?: out)?\b",
+    re.IGNORECASE,
+)
+"""Ways of saying "from now on": one phrase for every rule, and no "today" left to read as a
+one-off."""
+
+
 def normalise(text: str) -> str:
     """Cap the length, unify quotes, emoji and whitespace, and fix common typos word by word."""
     text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
     if not text.isascii():
+        text = _NO_SIGN.sub(" no ", text)  # "🚫 burpees": a sign that rules something out
         text = re.sub(r"\s+,", ",", _PICTOGRAPHS.sub(_pictograph, text))
     if "#" in text:
         text = _HASHTAG.sub(_hashtag, text)
-    return " ".join(_fix_word(word) for word in text.split())
+    text = " ".join(_fix_word(word) for word in text.split())
+    if " ref" in text:  # "for future ref"
+        text = re.sub(r"\b(future) ref\b(?!-)", r"\1 reference", text, flags=re.IGNORECASE)
+    if "from " in text or "From " in text:  # "from today onwards", "from this point forward"
+        text = _FROM_NOW.sub("from now on", text)
+    return text
 
 
 def lower(text: str) -> str:

@@ -48,6 +48,7 @@ _STANDS = re.compile(
     r" for (?:all|every|any) (?:my )?(?:future|later)?\s*\w*|keep doing (?:it|that|this)"
     r"|(?:do|keep) (?:it|that|this) (?:always|every time|from now on|going forward)"
     r"|from now(?: on)?(?: always)?|going forward|moving forward|always|for good|permanently"
+    r"|henceforth|as a (?:general|standing|permanent|hard) rule"
     r"|forever|indefinitely|for the foreseeable future)[\s.!]*$"
 )
 """A sentence saying the directive before it stands ("that's a standing request")."""
@@ -74,7 +75,8 @@ _VERBLESS = re.compile(r"^(?:no (?:more )?\S.*|(?:[a-z\-]+ ){0,2}[a-z\-]+ only)$
 """A directive without a verb: a prohibition ("no burpees") or a limit ("short answers only")."""
 _POINTERS = frozenset("that this it them those these up going forward please".split())
 _STANDING_LEAD = re.compile(
-    r"(?:from now(?: on)?|from here on(?: out)?|going forward|moving forward),?\s+"
+    r"(?:from now(?: on)?|from here on(?: out)?|going forward|moving forward|henceforth"
+    r"|as a (?:general|standing|permanent|hard) rule),?\s+"
 )
 """A standing remark opening the directive's own clause ("from now on no burpees")."""
 _THIS_COACH_FRAME = re.compile(

@@ -24,23 +24,27 @@ from agent.memory_rules.replacements import replacement
 from agent.memory_rules.requests import ForgetRequest
 from agent.memory_rules.save_requests import build_save
 from agent.memory_rules.sentences import is_question, lower
+from agent.memory_rules.value_changes import new_not_old
 from agent.memory_rules.word_lists import NUMBER, SESSIONS
 
+_GENERIC = r"(?:number|value|figure|version|one)s?"
+"""Nouns that name a held value by its shape only ("overwrite the old number")."""
 _HELD = (
     r"what you (?:have|got|saved|stored|noted)(?: (?:on file|saved|stored|down|for me))?"
     r"(?: (?:about|on|for|regarding) (?P<about>[a-z0-9\-' ]{1,40}?))?"
     r"|(?:the|my|that) (?P<held>[a-z0-9\- ]{1,30}?) (?:you(?:'ve| have)? (?:have|got|saved"
     r"|stored|noted)|on file|in your notes)"
     r"|(?:the|my|that|your) (?:old |previous |outdated |current )?(?P<named>(?:[a-z0-9\-]+ ){0,2}?"
-    rf"(?:{KINDS}|{MEMORY_NOUNS}|records|file|profile|details|days|times|dates|slots?|hours))"
+    rf"(?:{KINDS}|{MEMORY_NOUNS}|{_GENERIC}|records|file|profile|details|days|times|dates|slots?"
+    r"|hours))"
 )
 """What the coach holds, as the object of a correction: "what you have about X", "my goal"."""
 _UPDATE = re.compile(
-    r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify)"
+    r"\b(?:update|change|correct|fix|edit|amend|switch|swap|replace|adjust|modify|overwrite)"
     rf"(?: (?:that|it|this|those|{_HELD}))?(?: (?:over|in|out|across))?"
     r"(?: instead(?: of (?:the |my )?(?:old|previous|last) (?:one|note|version|info))?)?"
-    r"(?: (?:please|pls|for me|too|then|now|accordingly|as well|thanks|in (?:your|my) (?:notes"
-    r"|file|profile|records)))*[\s.!,?]*$"
+    r"(?: (?:please|pls|for me|too|then|now|accordingly|as well|thanks|everywhere"
+    r"|in (?:your|my) (?:notes|file|profile|records)))*[\s.!,?]*$"
 )
 _SAID = re.compile(
     r"^(?:(?:you know how|remember how|before|earlier|last time|previously),? )?"
@@ -69,6 +73,12 @@ _SETTING = re.compile(
 )
 """What is updated and to what: "my goal to a sub-3", "the note about my gym, it's X"."""
 
+_LISTED = re.compile(
+    r"list|details|info|information|numbers|stats|setup|equipment|gear|kit|schedule|availability"
+    r"|zones|maxes|prs|pbs"
+)
+"""What an athlete keeps as a whole and replaces as one ("replace my equipment list: …")."""
+
 _FROM_TO = re.compile(r"^(?P<x>my (?:[a-z0-9\-]+ ){0,3}?[a-z0-9\-]+) from (?P<a>.+)$")
 
 _OLD_HELD = re.compile(
@@ -79,6 +89,12 @@ _OLD_HELD = re.compile(
 
 
 _PLACE_ONLY = re.compile(r"^" + PLACE + r"[\s.!]*$")
+_IN_PLACE = re.compile(r"\s+(?:in|on) " + PLACE + r"[\s.!]*$")
+"""Where the value is kept, said after it: the thing changed is a memory."""
+_VALUE_SWAP = re.compile(
+    r"^[\w:.]+(?: ?[a-z]{1,4})?,? (?:not|instead of) [\w:.]+(?: ?[a-z]{1,4})?[.!]*$"
+)
+"""A bare value for another ("6am, not 5"): told before "fix that", it says what changed."""
 
 
 def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] | None:
@@ -96,6 +112,8 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
     if parts is None:
         return None
     subject, value = after[: parts.end("x")], after[parts.start("y") :]
+    kept_in = _IN_PLACE.search(lower(value))  # "swap the 5am for 6am in your notes"
+    value = value[: kept_in.start()] if kept_in else value
     if re.fullmatch(PLACE, lower(subject)):
         return None  # "update my profile: …" is a save label
     query = memory_reference(subject, loose=True)
@@ -111,12 +129,18 @@ def update_parts(sentence: str, start: int, end: int) -> tuple[str, str, bool] |
         return f"{held} {subject[changed.start('a') :]}", f"{held} is {value}", True
     head = lower(subject).split()[-1] if subject.strip() else ""
     fresh = _FRESH.match(lower(value)) is not None and not _SESSION.fullmatch(head)
-    # what the athlete overwrites of their own ("overwrite my bodyweight with …") is held
-    overwrite = lower(sentence[start:end]) == "overwrite" and lower(subject).startswith("my ")
-    if query is None and not (named or fresh or overwrite or _OLD_HELD.search(lower(sentence))):
+    # what the athlete overwrites of their own ("overwrite my bodyweight with …") is held, and
+    # so is a list or setup a "replace my X:" label introduces ("replace my squats:" is a plan)
+    verb, labelled = lower(sentence[start:end]), parts.group("sep").strip() == ":"
+    overwrite = lower(subject).startswith("my ") and (
+        verb == "overwrite" or (verb == "replace" and labelled and _LISTED.fullmatch(head))
+    )
+    old_held = _OLD_HELD.search(lower(sentence)) is not None
+    if query is None and not (named or fresh or overwrite or kept_in or old_held):
         return None
     # a value given by "to", "with" or a colon is the new value outright
-    new = value if parts.group("sep").strip() == "," else f"it's {value}"
+    said = parts.group("sep").strip() == "," or re.match(r"(?:it'?s|it is|now)\b", lower(value))
+    new = value if said else f"it's {value}"
     return query or subject, new, True
 
 
@@ -187,14 +211,23 @@ def update_pointing_back(
     if said is not None:
         return said
     if not CHANGED.search(lower(before)):
-        return None
+        swap = _VALUE_SWAP.match(lower(drop_lead(before)))
+        swapped = new_not_old(drop_lead(before), message) if swap else None
+        return None if swapped is None else ForgetRequest(*swapped)
+    ruled_out = re.match(
+        r"(?:i|it's|it is|its|they're|they are)\b.*(?:\bnow|,)\s*(?:not|instead of)\b",
+        lower(before),
+    )
+    swapped = new_not_old(before, message) if ruled_out else None
+    if swapped is not None:  # "I go by Alex now, not Alexandra": no subject but the old value
+        return ForgetRequest(*swapped)
     named = found.group("named")
     if named is not None and re.fullmatch(r"(?:records|file|profile|notes|details)", named):
         if low[found.start() :].startswith("update"):
             return None  # "I moved, update your notes" keeps the news: a save
         named = None  # "correct your records" names where, not what
-    if named is not None and re.fullmatch(MEMORY_NOUNS, named):
-        named = None  # "update that bit": the news before says which
+    if named is not None and re.fullmatch(rf"(?:{MEMORY_NOUNS}|{_GENERIC})", named):
+        named = None  # "update that bit", "overwrite the old number": the news before says which
     query = found.group("about") or named or changed_subject(before) or _query_from(before)
     if found.group("held"):  # "my race got moved, change the date you have": race date
         query = f"{query} {found.group('held')}"

@@ -33,7 +33,10 @@ _OLD_VALUE = re.compile(
     rf"(?:the )?(?:\d[\d:.,]*\s*(?:[a-z%\"]{{1,6}})?|(?:{'|'.join(WEEKDAYS)})s?)"
 )
 """The old value ruled out, and nothing else ("not 130", "not 85 kg"; not "not bad for a 40…")."""
-_NEW_NOT_OLD = re.compile(r"^(?P<new>.+?),?\s+(?:not|instead of) (?P<old>[^,;.]+)[.!]?$")
+_NEW_NOT_OLD = re.compile(
+    r"^(?P<new>.+?),?\s+(?:not|instead of) (?P<old>(?:[^,;.]|\.(?=\d))+)[.!]?$"
+)
+"""A new value with the old one ruled out; the old may be a decimal ("1.78m, not 1.87m")."""
 _TOLD = re.compile(
     r"^(?:i (?:told you|said|mentioned|wrote)|you have (?:me down as|it that))(?: that)? (?P<x>.+)$"
 )

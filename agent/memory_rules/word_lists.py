@@ -55,6 +55,7 @@ MEDICAL = re.compile(
 """Medical words: a memory naming one is a high-importance constraint the coach must not miss."""
 BODY_ISSUE = re.compile(
     rf"\b(?:because of|due to|bad|weak|dodgy|cranky|bum|busted|messed up|tweaked|sore|stiff"
+    rf"|broke|snapped|blew out|popped|cracked|fractured|dislocated|separated"
     rf"|injured|hurt|hurting"
     rf"|aching|achy|gimpy|wonky|dicky|trick|torn|broken|rolled|sprained|twisted|pulled|healing"
     rf"|recovering|problem|arthritic|tight|tender|twinge\w*|grumpy|niggl\w*|irritated|sensitive"
@@ -64,11 +65,12 @@ BODY_ISSUE = re.compile(
     rf"|\b{BODY}\b.{{0,25}}\b(?:hurts?|hurting|aches?|aching|pain|injury|issues?|problems?"
     rf"|thing|niggle|niggly|cranky|tight|tweaked|stiff|tender|grumpy|flares?|flaring|acts? up"
     rf"|acting up|gives? out|clicks?|pops?|surgery|replaced|bulg\w*"
-    rf"|caves? in|buckles?|(?:is|are) (?:bad|weak|sore|shot|busted|messed up|wrecked|trashed"
+    rf"|caves? in|buckles?|(?:is|are) (?:still |really |a bit |kinda |pretty |super |always )?"
+    rf"(?:bad|weak|sore|shot|busted|messed up|wrecked|trashed"
     rf"|dodgy|cranky|tight|tender|niggly|iffy|grumpy|not (?:100|great|right))|replacement|sore"
     rf"|numb|tingl\w*|swell\w*|swollen|inflamed|locks? up|feels? (?:off|funny|weird|tight"
     rf"|tender)|gets? (?:tight|sore|angry)|twinges?|(?:has|have) been (?:bugging|bothering)"
-    rf"|bugs? me|bothers? me)\b"
+    rf"|bugs? me|bothers? me|hates? (?:it|them|that|those|these|\w+s)|can't (?:take|handle) \w+)\b"
 )
 """A body part with a problem word on either side ("cranky knee", "shoulder acts up")."""
 ADVERBS = frozenset(
@@ -87,9 +89,11 @@ PRONOUN_ONLY = frozenset({"", "that", "this", "it", "them", "those", "these", "e
 """Targets that say nothing by themselves ("remember that", "forget it")."""
 ONE_OFF = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|session)"
-    r"|right now|for now)\b"
+    r"|right now|for now|(?:just )?this once|(?:just )?this (?:one )?time(?! of\b)"
+    r"|(?:in|for) this (?:message|msg|reply|answer|response))\b"
 )
-"""Time words marking a one-off ("skip burpees today"): not a lasting memory."""
+"""Time words marking a one-off ("skip burpees today", "answer in Spanish this once", "call
+me K in this message"): not a lasting memory."""
 SESSIONS = (
     r"(?:program|programme|plan|workout|session|training|routine|split|run|ride|swim|lift|wod"
     r"|metcon|class|warm-?up|cool-?down|sets?|reps?)s?\b"

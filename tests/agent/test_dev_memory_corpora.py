@@ -184,6 +184,47 @@ log this somewhere permanent? <facts>"), updates whose new value comes first or 
 types and importances where this writer labels context and preferences medium.
 Later (main, the wish frames of agent/memory_rules/wish_frames.py, tested on other sentences
 in tests/agent/test_memory_wishes.py): recall 0.954 at precision 1.000.
+
+## dev9_memory_corpus.jsonl
+
+The ninth dev memory corpus: 200 messages by another blind writer on the hard middle of
+memory requests, then TUNED AGAINST: keeping asked without "remember" ("for future
+reference", "going forward", "add to my profile", "put it on file", "so it's on record"),
+loose forgets ("that thing about my knee is old news", "scrap the note on my gym"),
+replacements and corrections of a stored fact, several requests in one message, and 90
+near misses (one-off instructions, "remember when…", questions about memory, facts with no
+ask, session logs, quotes). Terse, dictated, typo'd, emoji and learner's-English voices.
+Labels follow /work/devcorpus7/SPEC.md; no label was changed.
+
+Scored first on 2026-12-06 (branch tune-m9, before any change): precision 0.966, recall
+0.764; replacement read right on 25/27 forgets caught; memory_type 30/40, scope 48/51,
+importance 9/10. The one false positive: a typo'd "rememeber last summer when…" (a season
+reminisced). The misses, by kind: keep frames in shorthand, typos and learner's English
+("going fwd", "fyi fwd:", "for futre referance", "cn u", "for next times"); an
+announcement before the frame ("Wanted to flag for your records", "I tell you one time so
+you have it for always:"); "so it's noted"; a state from now on ("from now on I'll be
+training at…"); a bare keep verb before the fact ("add:", "pls save 🙏 <fact>"); "stop
+keeping X, I don't want that stored", "no need to keep that in there" past an aside, a
+fronted topic before a dictated run-on; correction labels with a dash, a plural or a changed
+value ("correction - X is 105 not 100, I mixed it up", "update: X moved from A to B",
+"couple updates to my notes: X is now Y"); "overwrite the old number", "change it
+everywhere", "update my injury note" after a restriction lifted, "the X I gave you was
+wrong", "new X replaces the old one: Y", "Replace my X list: …"; a date that "got moved to
+Y" after a forget.
+After this round's fixes by kind (tests/agent/test_memory_kinds9.py and
+test_memory_kinds9_forgets.py, which also cover forms the corpus lacks: FFR/ftr, "from today
+onwards", "mark me down as", "I want it noted that", "you'll want to know", 🚫 as "no", "I
+don't need the X note", "stop factoring in my knee", "knee note - delete pls", "you've got
+my age wrong, I'm 41", "the X you have is old", "my PB went from X to Y, put that in the
+books"): precision 1.000, recall 1.000; replacement 41/41 (a change of mind, "I've come
+around, they're fine now", is the new fact); memory_type 43/50, scope 61/63, importance
+12/12. The same kinds lift dev2 to recall 1.000 ("the 10k PB in your notes is old, replace
+it with this one") and dev7 to recall 0.962 ("Race changed: … Overwrite the old one."), both
+read as replacements.
+Left: types where this writer's conventions differ from the rules' (a shift pattern as
+context, equipment on hand and a verbless "no burpees" as preference or constraint, "my goal
+is… after the surgery" as a goal, "on a cut" and "coming back from a layoff" as context, a
+plan directive and a weekly summary scoped to this coach).
 """
 
 from __future__ import annotations
@@ -207,6 +248,7 @@ HERE = Path(__file__).parent
         ("dev5_memory_corpus.jsonl", "dev5 memory corpus", 1.0, 0.99, 0.97, 0.82),
         ("dev6_memory_corpus.jsonl", "dev6 memory corpus", 1.0, 0.99, 0.97, 0.8),
         ("dev7_memory_corpus.jsonl", "dev7 memory corpus", 1.0, 0.92, 0.94, 0.77),
+        ("dev9_memory_corpus.jsonl", "dev9 memory corpus", 1.0, 0.99, 0.97, 0.83),
     ],
 )
 def test_dev_memory_corpus_holds_its_floor(
