@@ -7,8 +7,13 @@ names its own endurance sport and says how far or how long.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import cues
 from .literal_gate import compile_gated
+
+if TYPE_CHECKING:
+    from .sessions import Clause
 
 _PLUS = compile_gated(r"\s(?:\+|&)\s")
 _NUMBER = compile_gated(r"\d")
@@ -33,3 +38,17 @@ def _own_sport(text: str) -> str | None:
     """The sport a side names by a strong cue, with a number of its own."""
     found = cues.sport_of(text) if _NUMBER.search(text) else None
     return found[0] if found and found[1] else None
+
+
+def other_sport_hinted(before: list[Clause], clause: Clause) -> bool:
+    """Whether a sport named after clauses that only hinted at another is a session of its own.
+
+    "90' trainer then 20' run": the trainer hints at a ride, the run is named; a brick is two
+    sessions. A bare "118 km, 2,900 m, 5h22 ride time" hints at nothing before the ride, and
+    "Running / 10 km | 47:55 / laps: 2k wu, 3 x 2k" has hinted at the run already.
+    """
+    if not (clause.strong and clause.quantity) or clause.warmup:
+        return False
+    hinted = {cues.sport_of(c.text) for c in before if c.kind == "endurance"}
+    sports = {found[0] for found in hinted if found is not None}
+    return bool(sports) and clause.discipline not in sports

@@ -1,0 +1,76 @@
+"""Endurance kinds from the twelfth dev corpus, each on sentences of our own.
+
+Run kinds said by runners' shorthand, strides after an easy run, bricks split into their
+ride and run, parts of a session added up to its total, and races ahead asked about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extraction import Workout, extract
+from extraction.run_kinds import run_type_of
+
+TODAY = dt.date(2026, 3, 11)  # a Wednesday
+
+
+def _one(text: str) -> Workout:
+    workouts = extract(text, today=TODAY, tz="UTC", units="kg")
+    assert len(workouts) == 1, workouts
+    return workouts[0]
+
+
+def _data(workout: Workout) -> dict[str, object]:
+    return getattr(workout.discipline_specific, workout.discipline).model_dump()  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("text", "run_type"),
+    [
+        # runners' shorthand for a recovery run and a long slow run
+        ("rec run 5 km, 32 min", "recovery"),
+        ("recov jog 20 min around the block", "recovery"),
+        ("recovery shuffle 3 mi", "recovery"),
+        ("lsr 18 miles, felt easy the whole way", "long"),
+        ("long slow distance day, 26 km", "long"),
+        ("rec center treadmill, 5 km", None),
+        # mountain events are races
+        ("vk this morning: 1000 m up in 48 min", "race"),
+        ("sky race 22 km, 1,900 m d+", "race"),
+        ("vertical kilometre at Fully, 41:30", "race"),
+        # strides close an easy run; real repeats with strides after them are intervals
+        ("strides today, 8x100m on the grass after a 5 km jog", "easy"),
+        ("4 x 80m strides at the end of an easy 6k", "easy"),
+        ("6 x 1 km @ 3:50, then 4x100 strides", "intervals"),
+        ("400s on the track, 4 x 100 strides to finish", "intervals"),
+        ("12 x 200m fast w/ 200 jog", "intervals"),
+    ],
+)
+def test_run_kinds_in_runners_shorthand(text: str, run_type: str | None) -> None:
+    assert run_type_of(text.lower()) == run_type
+
+
+@pytest.mark.parametrize(
+    ("text", "sports"),
+    [
+        ("brick: 75' trainer then 15' run off the bike", ["cycling", "running"]),
+        ("brick today, 60 min trainer, 20 min run, T2 took forever", ["cycling", "running"]),
+        ("2 hrs on the rollers then a 30 min run", ["cycling", "running"]),
+        ("3000 yards, then a 25 min run", ["swimming", "running"]),
+        # a hint at the run before its repeats is one run
+        ("Running\n10 km | 47:55\nLaps: 2k wu, 3 x 2k @ 4:25, 2k cd", ["running"]),
+        ("120 km, 2,100 m, 4h50 ride time", ["cycling"]),
+    ],
+)
+def test_a_sport_named_after_another_hinted_is_its_own_session(
+    text: str, sports: list[str]
+) -> None:
+    workouts = extract(text, today=TODAY, tz="UTC", units="kg")
+    assert [w.discipline for w in workouts] == sports
+
+
+def test_a_race_with_transitions_stays_one_session() -> None:
+    workout = _one("sprint tri: swim 750m 13:50, T1 1:40, bike 20k 35:30, T2 1:02, run 5k 21:55")
+    assert workout.discipline == "hybrid"
