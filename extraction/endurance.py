@@ -22,6 +22,7 @@ from .numbers import (
     to_metres,
 )
 from .schema import Discipline, Elevation, Weight
+from .session_parts import metres, seconds, whole_of_parts
 
 CLOCK = r"(?<![\d:.])\d{1,2}:[0-5]\d(?:\.\d)?(?![\d:])"
 """A pace, split or rep time: "M:SS" or "M:SS.s"."""
@@ -69,7 +70,10 @@ _NOT_TOTAL_BEFORE = compile_gated(
 _DISTANCE_SLASH = compile_gated(r"\d\s?(?:km|k|mi|miles?)\s?/\s?$")
 """A slash after a distance separates it from the time: "2 mi / 40 min"."""
 _NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
-_TOTAL_BEFORE = compile_gated(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
+_TOTAL_BEFORE = compile_gated(
+    r"\btotal(?: (?:ride|run|swim|session|workout|moving|elapsed))?(?: time)?"
+    r"(?: of| was| is)?\s?[:=]?\s?~?$"
+)
 _TOTAL_AFTER = re.compile(
     r"\s?(?:(?:ride|run|row|swim|moving)\s)?(?:total|overall|all in|elapsed)\b"
     r"|\sflat(?=\s*(?:[,.;!)]|$))"  # "40 min flat", not "2 min flat recovery"
@@ -276,16 +280,14 @@ def _distance(reading: Reading) -> Span | None:
     if bare and before and before[-1].unit in ("km", "mi"):
         reading.taken.append(bare.span())
         return Span(bare.start(), bare.end(1), float(bare[1]), before[-1].unit)
-    said = next(
-        (
-            span
-            for span in find_distances(text)
-            if reading.free(span.start, span.end)
-            and not _AT_BEFORE.search(text[: span.start])
-            and not _PART_BEFORE.search(text[max(0, span.start - 12) : span.start])
-        ),
-        None,
-    )
+    spans = [
+        span
+        for span in find_distances(text)
+        if reading.free(span.start, span.end)
+        and not _AT_BEFORE.search(text[: span.start])
+        and not _PART_BEFORE.search(text[max(0, span.start - 12) : span.start])
+    ]
+    said = spans[0] if spans else None
     # "3x10" on a bike is minutes; only a ride's repeats with a distance unit add up.
     parts = [
         r for r in reading.repeats if r.distance and (r.distance.unit or reading.sport != "cycling")
@@ -302,8 +304,9 @@ def _distance(reading: Reading) -> Span | None:
             return None
         return Span(0, 0, value + sum(swim_parts) * (reading.sport == "swimming"), unit)
     if said:
-        reading.taken.append((said.start, said.end))
-        return _with_return_leg(reading, said)
+        whole = whole_of_parts(text, spans, metres) if not reading.repeats else None
+        reading.taken += [(s.start, s.end) for s in (spans if whole else [said])]
+        return whole or _with_return_leg(reading, said)
     if _PARKRUN.search(text):
         return Span(0, 0, 5.0, "km")
     if reading.sport in ("running", "trail_running") and _THE_HALF.search(text):
@@ -346,6 +349,8 @@ def _times(reading: Reading) -> list[Span]:
     ]
     if totals:
         return totals[:1]
+    if not reading.repeats and (whole := whole_of_parts(text, free, seconds)):
+        return [whole]
     spans = [
         s
         for s in free

@@ -74,3 +74,44 @@ def test_a_sport_named_after_another_hinted_is_its_own_session(
 def test_a_race_with_transitions_stays_one_session() -> None:
     workout = _one("sprint tri: swim 750m 13:50, T1 1:40, bike 20k 35:30, T2 1:02, run 5k 21:55")
     assert workout.discipline == "hybrid"
+
+
+def _distance_m(workout: Workout) -> float:
+    data = _data(workout)
+    units = {"km": 1000.0, "mi": 1609.344, "m": 1.0, "yd": 0.9144}
+    return float(data["total_distance"]) * units[str(data["distance_unit"])]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [
+        ("3 mi wu, 5 mi @ marathon pace, 2 mi cd", 10 * 1609.344),
+        ("1.5 mi warm-up, 3 mi at tempo, 1.5 mi cool-down", 6 * 1609.344),
+        ("2k warmup / 6k steady / 2k cooldown", 10_000.0),
+        ("wu 3 km, 8 km progression, cd 2 km", 13_000.0),
+        # the last number the sum of the others is their total, not a fourth part
+        ("2k wu, 5k tempo, 2k cd. 9k", 9_000.0),
+        # a whole said first, its parts after it, stays the whole
+        ("10 mi run w/ 2 mi wu and 2 mi cd", 10 * 1609.344),
+    ],
+)
+def test_a_run_said_as_its_parts_adds_them_up(text: str, metres: float) -> None:
+    assert _distance_m(_one(text)) == pytest.approx(metres, rel=0.001)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("wu 15 min, 25 min tempo, cd 10 min", 3000),
+        ("treadmill: 10 min warm up, 30 min @ 13 km/h, 5 min cool down", 2700),
+        ("10' wu, 20' at threshold, 10' cd. 40'", 2400),
+        # a total said is the total, parts or not
+        ("FTP test on the trainer, 20 min @ 265W. Total ride 60 min", 3600),
+        ("tempo 20 min, total run time 50 min", 3000),
+        # repeats between a warm-up and a cool-down leave the sum unknown
+        ("5 min wu, 8 x 1 min fast / 1 min easy, 5 min cd. 3 miles, 28 min", 1680),
+    ],
+)
+def test_a_sessions_time_from_its_parts_or_its_total(text: str, seconds: int) -> None:
+    workout = _one(text)
+    assert _data(workout)["total_time"] == seconds
