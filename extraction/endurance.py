@@ -21,6 +21,7 @@ from .numbers import (
     normalise_weight_unit,
     to_metres,
 )
+from .restatements import restated
 from .schema import Discipline, Elevation, Weight
 from .session_parts import metres, seconds, whole_of_parts
 
@@ -93,9 +94,10 @@ _TOTAL = compile_gated(
 _BARE_TOTAL = compile_gated(r"(?<![\d.,:])(\d{1,3}(?:\.\d{1,2})?) (?:in )?total\b")
 """A total said without its unit ("3 km easy, 8 at pace, 13 in total"): the unit said before."""
 SWIM_PART = re.compile(
-    r"(?<![\d.x])(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|kick|pull)\b"
+    r"(?<![\d.x])(?<!x )(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|warm ?down|"
+    r"swim ?down|kick|pull|easy|ez|choice|drill|loosen)\b"
 )
-"""A swim's warm-up, cool-down, kick or pull set: "400 wu"."""
+"""A swim's warm-up, cool-down, kick, pull or easy set: "400 wu", "+ 200 easy"."""
 _SWIM_REPEAT_PLURAL = compile_gated(r"(?<=x )(\d{2}|[1-9]\d0|[1-9]\d\d0)s\b(?= on\b| @|,|$)")
 """A swimmer's "10 x 100s on the 1:45": repeats of 100, not 100 seconds (the text's length
 is kept, so a space stands for the s)."""
@@ -287,7 +289,7 @@ def _distance(reading: Reading) -> Span | None:
         and not _AT_BEFORE.search(text[: span.start])
         and not _PART_BEFORE.search(text[max(0, span.start - 12) : span.start])
     ]
-    said = spans[0] if spans else None
+    said = restated(text, spans) or (spans[0] if spans else None)
     # "3x10" on a bike is minutes; only a ride's repeats with a distance unit add up.
     parts = [
         r for r in reading.repeats if r.distance and (r.distance.unit or reading.sport != "cycling")

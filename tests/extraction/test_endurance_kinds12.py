@@ -115,3 +115,33 @@ def test_a_run_said_as_its_parts_adds_them_up(text: str, metres: float) -> None:
 def test_a_sessions_time_from_its_parts_or_its_total(text: str, seconds: int) -> None:
     workout = _one(text)
     assert _data(workout)["total_time"] == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [
+        # easy, choice, drill and swim-down sets count with the main set
+        ("25m pool: 16 x 50 on 1:00, + 200 easy", 1000.0),
+        ("swim: 300 choice, 10 x 100 on 1:50, 100 ez", 1400.0),
+        ("swim 400 warm up, 5 x 200 pull, 200 warm down", 1600.0),
+        ("swim 200 drill, 8 x 75 on 1:20, 200 swim down", 1000.0),
+        # a spaced "5 x 200 pull" is the repeats, not a 200 pull besides them
+        ("swim 5 x 200 pull @ 3:20", 1000.0),
+    ],
+)
+def test_a_swims_easy_and_drill_sets_add_to_its_total(text: str, metres: float) -> None:
+    assert _distance_m(_one(text)) == pytest.approx(metres)
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [
+        ("swam a mile (1650 yd) in 29:10", 1650 * 0.9144),
+        ("open water, a mile (1500m), 31 min", 1500.0),
+        ("ran a half marathon (21.1 km) in 1:51:02", 21_100.0),
+        # a number restated in another unit keeps the first
+        ("ran 10 km (6.2 mi) in 50:10", 10_000.0),
+    ],
+)
+def test_a_distance_named_in_words_takes_the_number_in_brackets(text: str, metres: float) -> None:
+    assert _distance_m(_one(text)) == pytest.approx(metres)
