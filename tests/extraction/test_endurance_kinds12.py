@@ -145,3 +145,25 @@ def test_a_swims_easy_and_drill_sets_add_to_its_total(text: str, metres: float) 
 )
 def test_a_distance_named_in_words_takes_the_number_in_brackets(text: str, metres: float) -> None:
     assert _distance_m(_one(text)) == pytest.approx(metres)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Race: Bay to Breakers, 58:10", 3490),
+        ("raced the Carlsbad 5000 today, 17:48", 1068),
+        ("race today - 41:12, 2nd in my age group", 2472),
+        ("Race report: Peachtree, 44:30 in the heat", 2670),
+    ],
+)
+def test_a_race_with_a_finish_time_and_no_sport_is_a_run(text: str, seconds: int) -> None:
+    workout = _one(text)
+    assert (workout.discipline, workout.duration) == ("running", seconds)
+    assert _data(workout)["run_type"] == "race"
+
+
+@pytest.mark.parametrize(
+    "text", ["Race Sunday, 8:00 start", "race start at 7:30 am, wave 2", "racing the clock lol"]
+)
+def test_a_race_with_a_start_time_logs_nothing(text: str) -> None:
+    assert extract(text, today=TODAY, tz="UTC", units="kg") == []
