@@ -189,6 +189,13 @@ _MESSAGE_FRAMES = compile_gated(
             r"programme|programming|calendar|schedule|stack|line-?up|template|inventory)\b"
             r"[^:\n]{0,30}:",
             r"\bfor (?:your |a )?(?:review|feedback|critique)\b",
+            # an event on a day, asked about, with nothing said done ("Race on Sunday! 10k.
+            # Any tips for pacing?"): the race is ahead
+            r"^(?![\s\S]*(?:\d:\d\d|\b(?:did|done|finished|ran|raced|completed|went|was|were|"
+            r"felt|got|today|yesterday|this morning|last night|tonight|ago)\b))"
+            r"[^.!?\n]{0,30}\b(?:race|marathon|half|10k|5k|miler|meet|triathlon|tri|ultra|"
+            r"parkrun|event|gran fondo|sportive|regatta)\b[^.!?\n]{0,20}?\b(?:on |this |next )?"
+            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[\s\S]*\?",
             r"\b(?:year|month|season) in review\b|\b(?:pr|pb|1rm) (?:board|list|sheet)\b",
             # a workout seen somewhere and asked about, not done
             r"^(?![\s\S]*\b(?:did|done|finished|completed|tried it|my time|scored|took me)\b)"

@@ -167,3 +167,28 @@ def test_a_race_with_a_finish_time_and_no_sport_is_a_run(text: str, seconds: int
 )
 def test_a_race_with_a_start_time_logs_nothing(text: str) -> None:
     assert extract(text, today=TODAY, tz="UTC", units="kg") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Race on Saturday! Half marathon. Any tips for the last 5k?",
+        "10 miler this Sunday, how should I fuel?",
+        "Marathon on Sunday. What should I eat the night before?",
+        "gran fondo next Saturday - what gearing would you use?",
+    ],
+)
+def test_an_event_on_a_day_asked_about_is_ahead(text: str) -> None:
+    assert extract(text, today=TODAY, tz="UTC", units="kg") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Half marathon Saturday: 1:45:10. Tips for the next one?",
+        "10k race Sunday, felt awful. Any tips for the heat?",
+        "easy 5k today. Race on Sunday, any tips?",
+    ],
+)
+def test_an_event_said_done_still_logs(text: str) -> None:
+    assert len(extract(text, today=TODAY, tz="UTC", units="kg")) == 1
