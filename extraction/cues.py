@@ -217,7 +217,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
             r"\w+varvet|corri|corrida|longao|tirada larga|maraton[ae]?|halvmaraton|ekiden|"
             r"track meet)\b",
             r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b"
-            r"|/mi\b|/km\b",
+            r"|/mi\b|/km\b|\bhill (?:reps|sprints|intervals|session|workout)\b|\bhills\s?:",
             "running",
         ),
     )
