@@ -21,6 +21,8 @@ _REPLACEMENTS = str.maketrans(
         "‘": "'",
         "“": '"',
         "”": '"',
+        "′": "'",
+        "″": '"',
         "→": " - ",
         "⇒": " - ",
         "\u00a0": " ",
@@ -61,7 +63,10 @@ def normalise(text: str) -> str:
     Lower-casing it keeps every offset, so callers match on `.lower()` and look back at the
     case (a capitalised "Grace" is more likely the benchmark) at the same positions.
     """
-    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2]).translate(_REPLACEMENTS)
+    text = text[: MAX_CHARS * 2]
+    if not text.isascii():  # before NFKC, which spells a double prime (20″) as two singles
+        text = text.translate(_REPLACEMENTS)
+    text = unicodedata.normalize("NFKC", text).translate(_REPLACEMENTS)
     if not text.isascii():
         text = _EMOJI.sub("; ", _without_accents(read_as_latin(text)))
     text = _JUNK.sub(" ", text)

@@ -50,7 +50,8 @@ _PACE = compile_gated(
 )
 _REPEATS = compile_gated(
     r"(?<![\d.])(?P<n>\d{1,2})\s?x\s?\(?(?P<d>\d{1,5}(?:\.\d{1,2})?)\s?"
-    r"(?P<u>km|k|mi|miles?|m|meters?|metres?|yd|yds|yards?|s|sec|secs|min|mins)?\b"
+    r"(?:(?P<u>km|k|mi|miles?|m|meters?|metres?|yd|yds|yards?|s|sec|secs|min|mins)\b"
+    r"|(?P<mark>['\"])|\b)"
     r"|(?<![\d.])(?P<d2>\d{1,5})\s?(?P<u2>m|km|k|mi|yd)?\s?(?:repeats|reps)\s?x\s?(?P<n2>\d{1,2})\b"
 )
 _TIME_UNITS = frozenset({"s", "sec", "secs", "min", "mins"})
@@ -246,6 +247,7 @@ def _repeats(reading: Reading) -> None:
     for match in _REPEATS.finditer(text):
         count = int(match["n"] or match["n2"])
         value, unit = match["d"] or match["d2"], match["u"] or match["u2"]
+        unit = {"'": "min", '"': "s"}.get(match["mark"], unit)  # 8 x 3' / 6 x 20"
         if count == 0 or float(value) == 0:
             continue
         seconds = None

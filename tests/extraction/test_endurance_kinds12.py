@@ -192,3 +192,36 @@ def test_an_event_on_a_day_asked_about_is_ahead(text: str) -> None:
 )
 def test_an_event_said_done_still_logs(text: str) -> None:
     assert len(extract(text, today=TODAY, tz="UTC", units="kg")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "rep"),
+    [
+        # minutes and seconds marks are times, never a distance
+        ("easy 40'", 2400, None),
+        ("easy 40' + 6 x 20\" strides", 2400, 20),
+        ("easy 45′, 4 × 20″ strides", 2700, 20),
+        ('8 x 30" hill sprints', None, 30),
+        ("6 x 3' @ 5k pace w/ 2' jog", None, 180),
+    ],
+)
+def test_minute_and_second_marks_are_times(text: str, total: int | None, rep: int | None) -> None:
+    data = _data(_one(text))
+    assert data["total_distance"] is None
+    assert data["total_time"] == total
+    segments = data["segments"]
+    assert isinstance(segments, list)
+    assert (segments[0]["time"] if segments else None) == rep
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hill reps today, 10 x 45 sec on the big hill",
+        "hills: 6 x 90 sec",
+        "hill session, 8 x 1 min",
+    ],
+)
+def test_hill_repeats_said_without_a_run_are_a_hill_run(text: str) -> None:
+    workout = _one(text)
+    assert (workout.discipline, _data(workout)["run_type"]) == ("running", "hills")
