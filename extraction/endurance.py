@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .climbs import find_climb
 from .literal_gate import compile_gated
 from .numbers import (
     NUM,
@@ -30,14 +31,6 @@ CLOCK = r"(?<![\d:.])\d{1,2}:[0-5]\d(?:\.\d)?(?![\d:])"
 MAX_METRES = 1_000_000
 """1,000 km: the schema's bound for a rowing distance in metres, and beyond any session."""
 _POOL = compile_gated(r"(?<![\d.])(\d{2})\s?(m|y|yd|yds|yards?|meters?|metres?)\s?pool\b")
-_ELEVATION = compile_gated(
-    r"(?:\+|\bgain(?:ed)?\s|\belevation\s(?:gain\s)?(?:of\s)?)?(?<![\d.,])(\d{1,2},\d{3}|\d{1,5})"
-    r"\s?(m|ft|feet|meters?|metres?)\s?(?:of\s)?(?:vert|vertical|elev|elevation|climbing|climb|gain|"
-    r"ascent|up)\b"
-    r"|(?<![\d.,])(\d{1,2},\d{3}|\d{3,5})\s?(ft|feet)\b"
-)
-"""Elevation gained: "+450m", "1,200 ft of climbing"; feet alone are climbing too ("1,850 ft"),
-since no distance is said in feet."""
 _VEST = compile_gated(
     rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT})\s?(?:weight(?:ed)?\s)?vest\b"
     rf"|\bvest\s(?:of\s|at\s|@\s?)?({NUM})\s?({WEIGHT_UNIT})(?![a-z])"
@@ -228,12 +221,9 @@ def vest_weight(text: str) -> Weight | None:
 
 
 def _elevation(reading: Reading) -> None:
-    match = _ELEVATION.search(reading.text)
-    if match:
-        reading.taken.append(match.span())
-        number, unit = (match[1], match[2]) if match[1] else (match[3], match[4])
-        value = float(number.replace(",", ""))
-        reading.elevation = Elevation(value=value, unit="ft" if unit[0] == "f" else "m")
+    if found := find_climb(reading.text):
+        reading.taken.append(found[0])
+        reading.elevation = found[1]
 
 
 def _paces(reading: Reading) -> None:

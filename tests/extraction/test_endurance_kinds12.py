@@ -225,3 +225,28 @@ def test_minute_and_second_marks_are_times(text: str, total: int | None, rep: in
 def test_hill_repeats_said_without_a_run_are_a_hill_run(text: str) -> None:
     workout = _one(text)
     assert (workout.discipline, _data(workout)["run_type"]) == ("running", "hills")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("trail 18k, +950m, 2h05", 950.0, "m"),
+        ("Trail 14.2 km, 680 m D+, 1:32:10", 680.0, "m"),
+        ("trail run 42 km, D+ 2400, 6:02:11", 2400.0, "m"),
+        ("trail 10 mi, D+: 3,100 ft, 2:20", 3100.0, "ft"),
+        ("Afternoon Trail Run / 8.4 km / Elev gain 412 m / 1:01:33", 412.0, "m"),
+        ("trail 12 km, elevation: 1,234 ft, 1:30", 1234.0, "ft"),
+    ],
+)
+def test_elevation_in_trail_runners_notation(text: str, value: float, unit: str) -> None:
+    climb = _data(_one(text))["elevation_gain"]
+    assert climb == {"value": value, "unit": unit}
+
+
+def test_a_climb_said_by_its_sign_makes_a_run_a_trail_run() -> None:
+    assert _one("18k, +950m, 2h05").discipline == "trail_running"
+
+
+@pytest.mark.parametrize("text", ["swim 400 + 200m easy, 12 min", "ran 5k + 400m cooldown, 26 min"])
+def test_a_plus_between_distances_is_no_climb(text: str) -> None:
+    assert _data(_one(text)).get("elevation_gain") is None
