@@ -147,8 +147,9 @@ _CLAUSE_VETOES = compile_gated(
             r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
             r"started \w+ing again)\b",
             # a week's or a month's sum, not a session
-            r"\b(?:weekly|week'?s|monthly|month'?s) (?:total|mileage|volume|distance)\b|"
-            r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
+            r"\b(?:weekly|week'?s|week|monthly|month'?s|month|year'?s|ytd) (?:total|mileage|"
+            r"volume|distance|km|miles)\b|"
+            r"\b(?:total|mileage|volume|distance) (?:for|this|of) (?:the )?(?:week|month|year)\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
             # how far a place is, not a session: "the track's a 20 min drive"

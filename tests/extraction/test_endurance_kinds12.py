@@ -250,3 +250,36 @@ def test_a_climb_said_by_its_sign_makes_a_run_a_trail_run() -> None:
 @pytest.mark.parametrize("text", ["swim 400 + 200m easy, 12 min", "ran 5k + 400m cooldown, 26 min"])
 def test_a_plus_between_distances_is_no_climb(text: str) -> None:
     assert _data(_one(text)).get("elevation_gain") is None
+
+
+SUNDAY = dt.date(2026, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Mon 5k easy / Tue 6x400 / Thu tempo 5k", ["2026-03-09", "2026-03-10", "2026-03-12"]),
+        (
+            "mon: 6 mi easy | wed: 5x1k | sat: 12 mi long",
+            ["2026-03-09", "2026-03-11", "2026-03-14"],
+        ),
+        # a slash between a distance and a time splits nothing
+        ("easy 6 mi / 52 min", ["2026-03-15"]),
+    ],
+)
+def test_days_listed_with_slashes_or_bars_are_dated_each(text: str, dates: list[str]) -> None:
+    workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
+    assert [w.date.isoformat() for w in workouts] == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["week total: 42 miles", "month mileage 160 km", "ytd miles: 812", "distance this week: 55 km"],
+)
+def test_a_weeks_or_a_months_sum_logs_nothing(text: str) -> None:
+    assert extract(text, today=SUNDAY, tz="UTC", units="lb") == []
+
+
+def test_a_session_beside_the_weeks_sum_still_logs() -> None:
+    workouts = extract("ran 8 mi today, week total 42", today=SUNDAY, tz="UTC", units="lb")
+    assert len(workouts) == 1
