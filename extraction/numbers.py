@@ -82,8 +82,8 @@ _RUN_KIND = (
 )
 _NOT_DISTANCE = rf"(?:{_DIST_UNIT}|min|mins|minutes|sec|s|h|hrs?|hours?|x|@|sets?|reps?)\b"
 _BARE_RUN = compile_gated(
-    rf"\b{_RUN_KIND}\s(?P<n1>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x'\"]|\s?{_NOT_DISTANCE})"
-    rf"|(?<![\d.:/,])(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x'\"]|\s?{_NOT_DISTANCE})"
+    rf"\b{_RUN_KIND}\s(?P<n1>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d:/%x'\"]|\.\d|\s?{_NOT_DISTANCE})"
+    rf"|(?<![\d.:/,])(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d:/%x'\"]|\.\d|\s?{_NOT_DISTANCE})"
     rf"\s{_RUN_KIND}\b",
     re.IGNORECASE,
 )

@@ -283,3 +283,18 @@ def test_a_weeks_or_a_months_sum_logs_nothing(text: str) -> None:
 def test_a_session_beside_the_weeks_sum_still_logs() -> None:
     workouts = extract("ran 8 mi today, week total 42", today=SUNDAY, tz="UTC", units="lb")
     assert len(workouts) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "miles"),
+    [
+        ("Thurs tempo 4 mi. Sat long 12.", [4.0, 12.0]),
+        ("Sat long 12. Felt great", [12.0]),
+        ("easy 5.5 today", [5.5]),
+    ],
+)
+def test_a_bare_run_distance_at_a_sentences_end_takes_the_unit(
+    text: str, miles: list[float]
+) -> None:
+    workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
+    assert [_data(w)["total_distance"] for w in workouts] == miles
