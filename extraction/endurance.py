@@ -53,7 +53,8 @@ _REP_TIME = re.compile(
     r"\s?(?:per\s\d+|each|/\s?rep)?"
 )
 _REST = compile_gated(
-    rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?(?:rest|recovery|off)\b"
+    rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?"
+    r"(?:rest|recovery|off(?! the bike))\b"
     r"(?! (?:row|run|jog|ride|spin|swim|walk|paddle)\b)"
     r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s(?:the\s)?" + CLOCK
 )
@@ -64,7 +65,7 @@ _NOT_TOTAL_BEFORE = compile_gated(
 )
 _DISTANCE_SLASH = compile_gated(r"\d\s?(?:km|k|mi|miles?)\s?/\s?$")
 """A slash after a distance separates it from the time: "2 mi / 40 min"."""
-_NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
+_NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b(?! the bike)|rest\b|\w+\s?/)")
 _TOTAL_BEFORE = compile_gated(
     r"\btotal(?: (?:ride|run|swim|session|workout|moving|elapsed))?(?: time)?"
     r"(?: of| was| is)?\s?[:=]?\s?~?$"

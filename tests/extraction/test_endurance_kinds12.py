@@ -298,3 +298,15 @@ def test_a_bare_run_distance_at_a_sentences_end_takes_the_unit(
 ) -> None:
     workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
     assert [_data(w)["total_distance"] for w in workouts] == miles
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Bike: 1 hr Zwift, 28 km. Run: 20 min off the bike", [3600, 1200]),
+        ("75 min ride then a 15 min run off the bike", [4500, 900]),
+    ],
+)
+def test_a_run_off_the_bike_keeps_its_time(text: str, seconds: list[int]) -> None:
+    workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
+    assert [w.duration for w in workouts] == seconds
