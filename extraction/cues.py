@@ -185,7 +185,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
     (re.compile(strong), re.compile(weak), sport)  # type: ignore[misc]
     for strong, weak, sport in (
         (
-            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm|open water)\b",
+            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm|open water|ows)\b",
             r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
             r"breaststroke|backstroke|butterfly|masters practice|yards?|yds?|(?<=\d )im|(?<=\d)im|"
             r"fly)\b|\bon (?:the )?\d:\d\d|"
@@ -194,8 +194,9 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         ),
         (
             r"\b(?:rode|ride|rides|riding|bike(?! (?:path|lane|trail))|biked|biking|cycling|cycled|"
-            r"spin|peloton(?! tread)|zwift|mtb|crit|criterium|gran fondo|sportive|ftp test)\b",
-            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph|on (?:the )?rollers)\b|"
+            r"spin|peloton(?! tread)|zwift|mtb|crit|criterium|gran fondo|sportive|ftp test|"
+            r"trainerroad|rouvy|fulgaz)\b",
+            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph|on (?:the )?rollers|sweet ?spot)\b|"
             r"\d\s?(?:w|watts|kj)\b(?!/)",
             "cycling",
         ),
