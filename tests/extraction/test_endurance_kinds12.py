@@ -310,3 +310,30 @@ def test_a_bare_run_distance_at_a_sentences_end_takes_the_unit(
 def test_a_run_off_the_bike_keeps_its_time(text: str, seconds: list[int]) -> None:
     workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
     assert [w.duration for w in workouts] == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "sport"),
+    [
+        ("OWS 1 mile, 35:02", "swimming"),
+        ("ows 2.2k in the bay, 48 min", "swimming"),
+        ("trainerroad 1:30 sweet spot, IF 0.85", "cycling"),
+        ("rouvy 45 min, alpe du zwift clone", "cycling"),
+        ("sweet spot 2x20, 1h15", "cycling"),
+    ],
+)
+def test_swim_and_ride_shorthand_names_the_sport(text: str, sport: str) -> None:
+    assert _one(text).discipline == sport
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Row 2 x 20 min @ r20, 2:08 avg", None),
+        ("4 x 1 mile, 6:40 average, 2 min jog", None),
+        # an average of something else leaves the time a time
+        ("5k 22:30 avg hr 150", 1350),
+    ],
+)
+def test_an_average_is_no_sessions_time(text: str, total: int | None) -> None:
+    assert _data(_one(text))["total_time"] == total
