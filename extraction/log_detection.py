@@ -152,6 +152,13 @@ _CLAUSE_VETOES = compile_gated(
             r"\b(?:total|mileage|volume|distance) (?:for|this|of) (?:the )?(?:week|month|year)\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
+            # soreness after a session named but not logged ("legs sore after yesterday's long
+            # run"): the session is a reference, unless its numbers are said
+            r"^(?!.*\d)(?:my |so |still )*(?:legs?|calves|quads|hammies|hamstrings|body|knees?|"
+            r"feet|hips?|back|glutes|shins?|achilles|everything)\s(?:are |is |feel |felt )?"
+            r"(?:so |really |super |still |pretty |a bit |very )*(?:sore|tired|dead|toast|heavy|"
+            r"tight|wrecked|fried|trashed|stiff|achy|aching|cooked|smashed|shot)\s"
+            r"(?:after|from|since)\b",
             # how far a place is, not a session: "the track's a 20 min drive"
             r"\b\d+ ?(?:min|mins|minutes?|hrs?|hours?) (?:drive|commute|flight|train ride|"
             r"bus ride|away)\b|\b(?:drive|commute|flight) (?:of|is|was) \d",

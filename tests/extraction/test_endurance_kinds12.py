@@ -337,3 +337,21 @@ def test_swim_and_ride_shorthand_names_the_sport(text: str, sport: str) -> None:
 )
 def test_an_average_is_no_sessions_time(text: str, total: int | None) -> None:
     assert _data(_one(text))["total_time"] == total
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "legs sore after yesterday's long run, should I rest?",
+        "calves super tight from Saturday's tempo",
+        "my quads are still wrecked from the race",
+    ],
+)
+def test_soreness_after_a_session_named_logs_nothing(text: str) -> None:
+    assert extract(text, today=SUNDAY, tz="UTC", units="lb") == []
+
+
+def test_soreness_beside_a_session_of_today_keeps_it() -> None:
+    text = "legs heavy after yesterday's long run. easy 5k today, 29 min"
+    workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
+    assert [(w.date, w.duration) for w in workouts] == [(SUNDAY, 1740)]
