@@ -27,6 +27,8 @@ from .schema import Discipline, Elevation, Weight
 from .session_parts import metres, seconds, whole_of_parts
 
 CLOCK = r"(?<![\d:.])\d{1,2}:[0-5]\d(?:\.\d)?(?![\d:])"
+_RESULT_AHEAD = r"(?:today |yesterday |race |pb |pr |in )?\d{1,2}[:h]\d\d"
+"""A finish time after a race's name ("HM today 1:42:15")."""
 """A pace, split or rep time: "M:SS" or "M:SS.s"."""
 MAX_METRES = 1_000_000
 """1,000 km: the schema's bound for a rowing distance in metres, and beyond any session."""
@@ -118,8 +120,11 @@ _ERG_METRES = compile_gated(
 _LENGTHS = compile_gated(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
 _EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
 """An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
-_THE_HALF = compile_gated(r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))")
-"""A runner's "ran the half": a half marathon."""
+_THE_HALF = compile_gated(
+    r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))"
+    rf"|\b(?:half|hm)(?= {_RESULT_AHEAD})"
+)
+"""A runner's "ran the half", "HM 1:42:15", "half 1h42": a half marathon."""
 _RETURN = re.compile(r"\s(?:back|home|return(?:ed)?)\b")
 _RACE_MILES = compile_gated(r"(?<![\d.:])(13\.1|26\.2)(?![\d.:])")
 """A runner's bare "13.1" and "26.2": the half and the full marathon in miles."""

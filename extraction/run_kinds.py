@@ -96,7 +96,8 @@ _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
                  r"(?:\d{1,3}k|marathon|half|ultra|mile|\d{2,3} ?miler)\b"
                  r"(?! (?:loop|route|course|trail|path|of\b|repeats?))", 3),
         ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b"
-                 r"|\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))", 2),
+                 r"|(?<!and a )\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))"
+                 r"|\bhm(?= (?:today |yesterday |race |pb |pr |in )?\d{1,2}[:h]\d\d)", 2),
         # the marathon in other languages: maraton, Halbmarathon, meia, mezza, semi-marathon
         ("race", r"\b(?:maraton[ae]?|halbmarathon|halvmaraton|semi[- ]?marathon|meia|mezza)\b",
          2),

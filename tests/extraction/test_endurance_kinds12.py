@@ -355,3 +355,22 @@ def test_soreness_beside_a_session_of_today_keeps_it() -> None:
     text = "legs heavy after yesterday's long run. easy 5k today, 29 min"
     workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
     assert [(w.date, w.duration) for w in workouts] == [(SUNDAY, 1740)]
+
+
+@pytest.mark.parametrize(
+    "text", ["HM 1:42:15", "HM today 1:42:15 PB", "half 1h42'15", "hm pb 1:39:58 🎉"]
+)
+def test_a_half_marathon_said_short_with_its_time(text: str) -> None:
+    workout = _one(text)
+    assert workout.discipline == "running"
+    assert workout.duration in (6135, 5998)
+    assert _distance_m(workout) == pytest.approx(21_097.5)
+
+
+@pytest.mark.parametrize("text", ["hm, not sure what to do today", "half 20 min of stretching?"])
+def test_hm_and_half_alone_name_no_run(text: str) -> None:
+    assert all(w.discipline != "running" for w in extract(text, today=SUNDAY, tz="UTC"))
+
+
+def test_an_hour_and_a_half_is_no_half_marathon() -> None:
+    assert _data(_one("ran for an hour and a half, about 15 km"))["run_type"] is None
