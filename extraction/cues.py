@@ -216,7 +216,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
             r"rodaje|trote|footing|laufen|gelaufen|sprints?|"
             r"(?:dauer|tempo|regenerations|berg|wald|halbmarathon)?lauf|lopning|lopp(?:et)?|"
             r"\w+varvet|corri|corrida|longao|tirada larga|maraton[ae]?|halvmaraton|ekiden|"
-            r"track meet|(?:half|hm)(?= (?:today |yesterday |race |pb |pr |in )?"
+            r"track meet|(?:half|hm)(?=,? (?:today |yesterday |race |pb |pr |in )?"
             r"\d{1,2}[:h]\d\d))\b",
             r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b"
             r"|/mi\b|/km\b|\bhill (?:reps|sprints|intervals|session|workout)\b|\bhills\s?:",

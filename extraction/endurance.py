@@ -121,10 +121,11 @@ _LENGTHS = compile_gated(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
 _EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
 """An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
 _THE_HALF = compile_gated(
-    r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))"
-    rf"|\b(?:half|hm)(?= {_RESULT_AHEAD})"
+    r"\b(?:the|a|my|first) (?:(?!(?:second|back|front|last|other|latter|bottom|top|better)\b)"
+    r"[a-z']+ ){0,2}half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))"
+    rf"|\b(?:half|hm)(?=,? {_RESULT_AHEAD})"
 )
-"""A runner's "ran the half", "HM 1:42:15", "half 1h42": a half marathon."""
+"""A runner's "ran the half", "the Hackney half", "HM 1:42:15": a half marathon."""
 _RETURN = re.compile(r"\s(?:back|home|return(?:ed)?)\b")
 _RACE_MILES = compile_gated(r"(?<![\d.:])(13\.1|26\.2)(?![\d.:])")
 """A runner's bare "13.1" and "26.2": the half and the full marathon in miles."""

@@ -92,11 +92,13 @@ _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
          3),
         # an event run ("finished the 50k", "ran the B.A.A. 5K"), not a usual route
         ("race", r"\b(?:finished|ran|completed|did|raced) (?:the|my first) "
-                 r"(?!(?:last|first|final|next|whole|extra|other|second|same) )[a-z.' ]{0,24}"
+                 r"(?!(?:last|first|final|next|whole|extra|other|second|same|back|front) )"
+                 r"[a-z.' ]{0,24}"
                  r"(?:\d{1,3}k|marathon|half|ultra|mile|\d{2,3} ?miler)\b"
                  r"(?! (?:loop|route|course|trail|path|of\b|repeats?))", 3),
         ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b"
-                 r"|(?<!and a )\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))"
+                 r"|(?<!and a )(?<!back )(?<!second )(?<!front )(?<!other )"
+                 r"\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))"
                  r"|\bhm(?= (?:today |yesterday |race |pb |pr |in )?\d{1,2}[:h]\d\d)", 2),
         # the marathon in other languages: maraton, Halbmarathon, meia, mezza, semi-marathon
         ("race", r"\b(?:maraton[ae]?|halbmarathon|halvmaraton|semi[- ]?marathon|meia|mezza)\b",

@@ -374,3 +374,30 @@ def test_hm_and_half_alone_name_no_run(text: str) -> None:
 
 def test_an_hour_and_a_half_is_no_half_marathon() -> None:
     assert _data(_one("ran for an hour and a half, about 15 km"))["run_type"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("ran the Hackney half last weekend in 1:38", 5880),
+        ("did the Great North half, 2:05", 7500),
+        ("ran a hilly half today 1:52", 6720),
+    ],
+)
+def test_a_named_half_is_a_half_marathon_timed_in_hours(text: str, seconds: int) -> None:
+    workout = _one(text)
+    assert workout.duration == seconds
+    assert _distance_m(workout) == pytest.approx(21_097.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ran the back half faster, 10k in 48 min",
+        "the second half of the run was tough, 12k in 65 min",
+    ],
+)
+def test_a_runs_back_or_second_half_is_no_half_marathon(text: str) -> None:
+    data = _data(_one(text))
+    assert data["total_distance"] != 21.0975
+    assert data["run_type"] != "race"
