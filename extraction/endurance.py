@@ -22,17 +22,18 @@ from .numbers import (
     normalise_weight_unit,
     to_metres,
 )
+from .pools import MAIN_SET, SWIM_PART, pool_of, swim_text
 from .restatements import restated
 from .schema import Discipline, Elevation, Weight
 from .session_parts import metres, seconds, whole_of_parts
 
 CLOCK = r"(?<![\d:.])\d{1,2}:[0-5]\d(?:\.\d)?(?![\d:])"
+HALF_MARATHON_KM = 21.0975
 _RESULT_AHEAD = r"(?:today |yesterday |race |pb |pr |in )?\d{1,2}[:h]\d\d"
 """A finish time after a race's name ("HM today 1:42:15")."""
 """A pace, split or rep time: "M:SS" or "M:SS.s"."""
 MAX_METRES = 1_000_000
 """1,000 km: the schema's bound for a rowing distance in metres, and beyond any session."""
-_POOL = compile_gated(r"(?<![\d.])(\d{2})\s?(m|y|yd|yds|yards?|meters?|metres?)\s?pool\b")
 _VEST = compile_gated(
     rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT})\s?(?:weight(?:ed)?\s)?vest\b"
     rf"|\bvest\s(?:of\s|at\s|@\s?)?({NUM})\s?({WEIGHT_UNIT})(?![a-z])"
@@ -92,35 +93,16 @@ _TOTAL = compile_gated(
 8 mi run"."""
 _BARE_TOTAL = compile_gated(r"(?<![\d.,:])(\d{1,3}(?:\.\d{1,2})?) (?:in )?total\b")
 """A total said without its unit ("3 km easy, 8 at pace, 13 in total"): the unit said before."""
-SWIM_PART = re.compile(
-    r"(?<![\d.x])(?<!x )(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|warm ?down|"
-    r"swim ?down|kick|pull|easy|ez|choice|drill|loosen)\b"
-)
-"""A swim's warm-up, cool-down, kick, pull or easy set: "400 wu", "+ 200 easy"."""
-_SWIM_REPEAT_PLURAL = compile_gated(r"(?<=x )(\d{2}|[1-9]\d0|[1-9]\d\d0)s\b(?= on\b| @|,|$)")
-"""A swimmer's "10 x 100s on the 1:45": repeats of 100, not 100 seconds (the text's length
-is kept, so a space stands for the s)."""
-_YARDS_SHORT = compile_gated(r"(?<=\d)\s?y\b(?!/)")
-"""A swim's "1500y" or "25 y": yards."""
-COURSE = re.compile(r"\b(scy|scm|lcm)\b")
-"""Pool course codes: short course yards (25 yd), short course metres (25 m), long course (50 m)."""
-COURSE_POOL: dict[str, tuple[float, Literal["m", "yd"]]] = {
-    "scy": (25.0, "yd"),
-    "scm": (25.0, "m"),
-    "lcm": (50.0, "m"),
-}
-_COURSE_DISTANCE = compile_gated(r"(?<=\d)\s?(scy|scm|lcm)\b")
-_MAIN_SET = compile_gated(r"\bmain(?: set)?\b")
-"""A swim's main set is part of the session: its repeats are not the total."""
 _ERG_METRES = compile_gated(
-    r"(?<![\d.:,x])(\d{3,5})(?![\d:.,]|\s?(?:x\b|cal|kcal|w\b|watts?|spm|s/m|m\b|/|lb|kg|rep"
-    r"|round|sec|s\b|min|stroke))"
+    r"(?<![\d.:,x])(?<!in )(?<!since )(?<!of )(\d{3,5})"
+    r"(?![\d:.,]|\s?(?:x\b|cal|kcal|w\b|watts?|spm|s/m|m\b|/|lb|kg|rep|round|sec|s\b|min|stroke))"
 )
-"""A number said bare on an erg ("rowed 5000 in 19:40") is metres."""
+"""A number said bare on an erg ("rowed 5000 in 19:40") is metres; in a pool ("swam 2000
+today", "masters swim 3400"), the pool's unit."""
 _LENGTHS = compile_gated(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
 _EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
 """An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
-_THE_HALF = compile_gated(
+THE_HALF = compile_gated(
     r"\b(?:the|a|my|first) (?:(?!(?:second|back|front|last|other|latter|bottom|top|better)\b)"
     r"[a-z']+ ){0,2}half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))"
     rf"|\b(?:half|hm)(?=,? {_RESULT_AHEAD})"
@@ -178,19 +160,11 @@ class Reading:
 
 def read_session(text: str, sport: Discipline) -> Reading:
     """Read the shared numbers of a run, ride, swim or row; each number is used once."""
-    if sport == "swimming":
-        text = _YARDS_SHORT.sub("yd", text)
-        text = _SWIM_REPEAT_PLURAL.sub(r"\1 ", text)
-        text = _COURSE_DISTANCE.sub(lambda m: ("yd " if m[1] == "scy" else "m ") + m[1], text)
+    text = swim_text(text) if sport == "swimming" else text
     reading = Reading(text, sport)
-    pool = _POOL.search(text)
-    course = COURSE.search(text) if sport == "swimming" else None
-    if pool:
-        reading.taken.append(pool.span())
-        reading.pool_length = float(pool[1])
-        reading.pool_unit = "yd" if pool[2][0] == "y" else "m"
-    elif course:
-        reading.pool_length, reading.pool_unit = COURSE_POOL[course[1]]
+    if found := pool_of(text, sport):
+        span, reading.pool_length, reading.pool_unit = found
+        reading.taken += [span] if span else []
     _elevation(reading)
     _paces(reading)
     reading.taken += [m.span() for m in _REST.finditer(text)]
@@ -304,7 +278,7 @@ def _distance(reading: Reading) -> Span | None:
             reading.taken.append((said.start, said.end))
             return said
         swim_parts = [float(m[1]) for m in SWIM_PART.finditer(text)]
-        if reading.sport == "swimming" and _MAIN_SET.search(text) and not swim_parts:
+        if reading.sport == "swimming" and MAIN_SET.search(text) and not swim_parts:
             return None
         return Span(0, 0, value + sum(swim_parts) * (reading.sport == "swimming"), unit)
     if said:
@@ -313,17 +287,18 @@ def _distance(reading: Reading) -> Span | None:
         return whole or _with_return_leg(reading, said)
     if _PARKRUN.search(text):
         return Span(0, 0, 5.0, "km")
-    if reading.sport in ("running", "trail_running") and _THE_HALF.search(text):
-        return Span(0, 0, 21.0975, "km")
+    if reading.sport in ("running", "trail_running") and THE_HALF.search(text):
+        return Span(0, 0, HALF_MARATHON_KM, "km")
     if reading.sport in ("running", "trail_running") and (race := _RACE_MILES.search(text)):
         return Span(race.start(), race.end(), float(race[1]), "mi")
     lengths = _LENGTHS.search(text)
     if lengths and reading.pool_length:
         return Span(0, 0, int(lengths[1]) * reading.pool_length, reading.pool_unit)
-    erg = _ERG_METRES.search(text) if reading.sport == "rowing" else None
+    erg = _ERG_METRES.search(text) if reading.sport in ("rowing", "swimming") else None
     if erg and reading.free(*erg.span()) and 100 <= int(erg[1]) <= 42195:
-        reading.taken.append(erg.span())
-        return Span(erg.start(), erg.end(), float(erg[1]), "m")
+        reading.taken.append(erg.span())  # a swim's bare total is in its pool's unit
+        unit = reading.pool_unit if reading.sport == "swimming" else None
+        return Span(erg.start(), erg.end(), float(erg[1]), unit or "m")
     return None
 
 

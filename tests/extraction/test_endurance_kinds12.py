@@ -401,3 +401,25 @@ def test_a_runs_back_or_second_half_is_no_half_marathon(text: str) -> None:
     data = _data(_one(text))
     assert data["total_distance"] != 21.0975
     assert data["run_type"] != "race"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a pool's length in brackets after the lengths swum
+        ("swim 60 lengths (25y)", 1500.0, "yd"),
+        ("swam 40 laps (25m)", 1000.0, "m"),
+        # a swim's bare total is in the pool's unit, metres when none is said
+        ("swim 1500 (25y)", 1500.0, "yd"),
+        ("masters swim 3400 SCY", 3400.0, "yd"),
+        ("swam 2000 today", 2000.0, "m"),
+    ],
+)
+def test_a_swims_pool_and_bare_total(text: str, value: float, unit: str) -> None:
+    data = _data(_one(text))
+    assert (data["total_distance"], data["distance_unit"]) == (value, unit)
+
+
+def test_a_year_swum_in_is_no_distance() -> None:
+    data = _data(_one("swam a lot in 2019, today 30 min"))
+    assert (data["total_distance"], data["total_time"]) == (None, 1800)
