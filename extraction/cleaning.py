@@ -39,6 +39,10 @@ _EMOJI = compile_gated(
 )
 """A run of emoji before words: chat's comma ("skipped gym 😤 only thing i did was a walk");
 before numbers it annotates them ("intervals 🙃 8 x 2min")."""
+_SPORT_WORDS = {"🏊": "swim ", "🚴": "ride ", "🚵": "ride ", "🏃": "run ", "🚣": "row "}
+_SPORT_EMOJI = re.compile(r"([🏊🚴🚵🏃🚣])[\u200d\u2640\u2642\ufe0f]*\s?(?=\d)")
+"""A sport's emoji before its numbers names it ("🏊 1,500 m · 31:05"); before words it is a
+bullet like any other emoji ("🚣 Sun – 5k row")."""
 _SPACES = compile_gated(r"[ \t]{2,}")
 # Sentence ends: ! ? and full stops that are not decimal points nor in initials ("B.A.A.",
 # "a.m."); newlines.
@@ -70,6 +74,7 @@ def normalise(text: str) -> str:
         text = text.translate(_REPLACEMENTS)
     text = unicodedata.normalize("NFKC", text).translate(_REPLACEMENTS)
     if not text.isascii():
+        text = _SPORT_EMOJI.sub(lambda m: _SPORT_WORDS[m[1]], text)
         text = _EMOJI.sub("; ", _without_accents(read_as_latin(text)))
     text = _JUNK.sub(" ", text)
     return _SPACES.sub(" ", text)[:MAX_CHARS]

@@ -423,3 +423,25 @@ def test_a_swims_pool_and_bare_total(text: str, value: float, unit: str) -> None
 def test_a_year_swum_in_is_no_distance() -> None:
     data = _data(_one("swam a lot in 2019, today 30 min"))
     assert (data["total_distance"], data["total_time"]) == (None, 1800)
+
+
+@pytest.mark.parametrize(
+    ("text", "sport"),
+    [
+        ("🏊 1,500 m · 31:05", "swimming"),
+        ("🏃‍♀️ 8 km 44:10", "running"),
+        ("🚴‍♂️45 km 1:38", "cycling"),
+        ("🚣 6000m 24:30", "rowing"),
+    ],
+)
+def test_a_sports_emoji_before_its_numbers_names_it(text: str, sport: str) -> None:
+    assert _one(text).discipline == sport
+
+
+def test_a_sports_emoji_before_a_day_is_a_bullet() -> None:
+    text = "recap\n🚣 Sat – 5k row, 20:11\n🏃 Sun – 10k easy"
+    workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
+    assert [(w.date.isoformat(), w.discipline) for w in workouts] == [
+        ("2026-03-14", "rowing"),
+        ("2026-03-15", "running"),
+    ]
