@@ -89,7 +89,8 @@ _SENTENCE_VETOES = compile_gated(
 # sentence ("tomorrow I'll do legs: squat 5x5, then RDLs") log nothing until one says done.
 _PLANS = compile_gated(
     r"\b(?:tomorrow|tmrw|later today|later this|next (?:week|time|month|year|session|"
-    r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|gonna|going to|"
+    r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|race|event|marathon|"
+    r"half|ultra|triathlon|competition|meet|goal race|a race|big race)|gonna|going to|"
     r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
     r"i'?d (?:like|love)|i would love|hoping to|hope to|aim(?:ing)? to|trying to|"
     r"on (?:the|my) plan|can start|cleared to|allowed to|meant to|"
@@ -230,8 +231,8 @@ _BARE_QUESTION_TAIL = re.compile(
 """A question run on after a log with no comma ("tempo 8k done 🔥 what pace should…"): the
 log stands when it says it was done."""
 _TARGET = compile_gated(
-    r"\b(?:hoping for|aiming for|going for|shooting for|targeting|target(?: time)? (?:is|of))\s"
-    r"(?:a\s)?(?:sub[- ]?)?\d"
+    r"\b(?:hoping for|aiming for|going for|shooting for|targeting|target(?: time)? (?:is|of)|"
+    r"goal(?: time)?(?: is| of|:)?)\s(?:a\s)?(?:sub[- ]?)?\d"
 )
 _UNMARKED_QUESTION = compile_gated(
     r",\s*(?:should|do|can|could|would|will) i\b[^,]*$|,\s*(?:is|was) (?:that|it|this) "

@@ -445,3 +445,48 @@ def test_a_sports_emoji_before_a_day_is_a_bullet() -> None:
         ("2026-03-14", "rowing"),
         ("2026-03-15", "running"),
     ]
+
+
+THURSDAY = dt.date(2026, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Half marathon this Sunday! Nervous 😬",
+        "This Saturday: 10k race",
+        "long run this Saturday, 18 mi with the club",
+    ],
+)
+def test_a_day_of_this_week_still_ahead_is_a_plan(text: str) -> None:
+    assert extract(text, today=THURSDAY, tz="UTC", units="lb") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("ran a half this Sunday, 1:45", "2026-03-08"),
+        ("long run this Monday 14 mi", "2026-03-09"),
+    ],
+)
+def test_a_day_of_this_week_gone_or_said_done_is_a_log(text: str, date: str) -> None:
+    workouts = extract(text, today=THURSDAY, tz="UTC", units="lb")
+    assert [w.date.isoformat() for w in workouts] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10k race on Saturday, goal sub 45",
+        "10k race Saturday, goal time 45:00",
+        "My next race: Chicago Marathon, Oct 11",
+        "next race is the Hackney half",
+    ],
+)
+def test_a_race_with_a_goal_or_named_next_is_ahead(text: str) -> None:
+    assert extract(text, today=THURSDAY, tz="UTC", units="lb") == []
+
+
+def test_a_goal_after_a_result_keeps_the_result() -> None:
+    text = "ran 10k in 44:30, goal sub 44 next time"
+    assert len(extract(text, today=THURSDAY, tz="UTC", units="lb")) == 1
