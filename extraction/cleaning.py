@@ -39,6 +39,8 @@ _EMOJI = compile_gated(
 )
 """A run of emoji before words: chat's comma ("skipped gym 😤 only thing i did was a walk");
 before numbers it annotates them ("intervals 🙃 8 x 2min")."""
+_CLOCK_ARROW = re.compile(r"(\d:\d\d)\s?[→⇒]\s?(?=\d)")
+"""Paces from one to another ("5:40 → 4:50") are a range, not two clauses."""
 _SPORT_WORDS = {"🏊": "swim ", "🚴": "ride ", "🚵": "ride ", "🏃": "run ", "🚣": "row "}
 _SPORT_EMOJI = re.compile(r"([🏊🚴🚵🏃🚣])[\u200d\u2640\u2642\ufe0f]*\s?(?=\d)")
 """A sport's emoji before its numbers names it ("🏊 1,500 m · 31:05"); before words it is a
@@ -71,7 +73,7 @@ def normalise(text: str) -> str:
     """
     text = text[: MAX_CHARS * 2]
     if not text.isascii():  # before NFKC, which spells a double prime (20″) as two singles
-        text = text.translate(_REPLACEMENTS)
+        text = _CLOCK_ARROW.sub(r"\1-", text).translate(_REPLACEMENTS)
     text = unicodedata.normalize("NFKC", text).translate(_REPLACEMENTS)
     if not text.isascii():
         text = _SPORT_EMOJI.sub(lambda m: _SPORT_WORDS[m[1]], text)

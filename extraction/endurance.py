@@ -66,11 +66,14 @@ _REST = compile_gated(
 # "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy", "4k @ 5:30" are not the
 # session's time.
 _NOT_TOTAL_BEFORE = compile_gated(
-    r"(?:\b(?:every|per|under|sub|below|over|than|on|at|held)|/|@|\d-)\s?~?$"
+    r"(?:\b(?:every|per|under|sub|below|over|than|on|at|held)|/|@|\d-|\d:\d\d\s-)\s?~?$"
 )
 _DISTANCE_SLASH = compile_gated(r"\d\s?(?:km|k|mi|miles?)\s?/\s?$")
 """A slash after a distance separates it from the time: "2 mi / 40 min"."""
-_NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b(?! the bike)|rest\b|\w+\s?/)")
+_NOT_TOTAL_AFTER = re.compile(
+    r"s\b|\s?(?:on\s?/|off\b(?! the bike)|rest\b|\w+\s?/|-\s?\d{1,2}:\d\d(?![\d:]))"
+)
+"""A rest, a repeat's "on/off", or the first of a pace range ("5:40 - 4:50", from "→")."""
 _TOTAL_BEFORE = compile_gated(
     r"\btotal(?: (?:ride|run|swim|session|workout|moving|elapsed))?(?: time)?"
     r"(?: of| was| is)?\s?[:=]?\s?~?$"
