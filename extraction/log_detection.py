@@ -150,7 +150,9 @@ _CLAUSE_VETOES = compile_gated(
             # a week's or a month's sum, not a session
             r"\b(?:weekly|week'?s|week|monthly|month'?s|month|year'?s|ytd) (?:total|mileage|"
             r"volume|distance|km|miles)\b|"
-            r"\b(?:total|mileage|volume|distance) (?:for|this|of) (?:the )?(?:week|month|year)\b",
+            r"\b(?:total|mileage|volume|distance) (?:for|this|of) (?:the )?(?:week|month|year)\b|"
+            r"\d\s?(?:miles|mi|km|kilometers|kilometres|k|hours|hrs)\s(?:this|last|in the|for the) "
+            r"(?:week|month|year)\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
             # soreness after a session named but not logged ("legs sore after yesterday's long

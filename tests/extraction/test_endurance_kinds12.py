@@ -490,3 +490,22 @@ def test_a_race_with_a_goal_or_named_next_is_ahead(text: str) -> None:
 def test_a_goal_after_a_result_keeps_the_result() -> None:
     text = "ran 10k in 44:30, goal sub 44 next time"
     assert len(extract(text, today=THURSDAY, tz="UTC", units="lb")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Progressive long run 26k: 5:40 → 4:50",
+        "progression 12 km, 5:30-4:20 per km",
+        "tempo 8k, 4:20 - 4:15 per km",
+    ],
+)
+def test_a_pace_range_is_no_sessions_time(text: str) -> None:
+    assert _data(_one(text))["total_time"] is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Ran 100 miles this week", "62 km this week, biggest week ever", "8 hours this month"]
+)
+def test_a_sum_over_the_week_or_month_logs_nothing(text: str) -> None:
+    assert extract(text, today=SUNDAY, tz="UTC", units="lb") == []
