@@ -43,8 +43,9 @@ _PACE = compile_gated(
     r"(?P<per>mi|mile|km|k|500m?|100m?|100\s?y(?:ds?)?)\b"
     rf"|(?P<clock2>{CLOCK})\s?(?:avg\s|average\s)?(?:pace|split)\b(?!\s(?:of\s|was\s)?\d)"
     rf"|\b(?:pace|avg|average|split|splits|avg split|avg pace)\s(?:of\s|was\s)?(?P<clock3>{CLOCK})"
-    # an average is no session's time ("2:08 avg"), unless of something else ("avg hr")
-    rf"|(?P<clock4>{CLOCK})\s?(?:avg|average|ave)\b(?!\s?(?:hr|heart|power|watts?|w\b|speed|cad))"
+    # an average is no session's time ("2:08 avg"), unless of something else ("avg hr 150",
+    # "1:10 avg 230 W")
+    rf"|(?P<clock4>{CLOCK})\s?(?:avg|average|ave)\b(?!\s?(?:\d|hr|heart|power|watts?|w\b|speed|cad))"
 )
 _REPEATS = compile_gated(
     r"(?<![\d.])(?P<n>\d{1,2})\s?x\s?\(?(?P<d>\d{1,5}(?:\.\d{1,2})?)\s?"

@@ -333,6 +333,7 @@ def test_swim_and_ride_shorthand_names_the_sport(text: str, sport: str) -> None:
         ("4 x 1 mile, 6:40 average, 2 min jog", None),
         # an average of something else leaves the time a time
         ("5k 22:30 avg hr 150", 1350),
+        ("Watopia 40k 1:10 avg 230 W", 4200),
     ],
 )
 def test_an_average_is_no_sessions_time(text: str, total: int | None) -> None:
