@@ -510,3 +510,20 @@ def test_a_pace_range_is_no_sessions_time(text: str) -> None:
 )
 def test_a_sum_over_the_week_or_month_logs_nothing(text: str) -> None:
     assert extract(text, today=SUNDAY, tz="UTC", units="lb") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("ran 5k yestrday 27:30", ["2026-03-14"]),
+        ("did 10 k yesterdy", ["2026-03-14"]),
+        ("easy 5k todya", ["2026-03-15"]),
+        # a misspelt tomorrow is still a plan
+        ("long run tommorow 20 mi", []),
+        ("tmr 6x800 at the track", []),
+        ("2moro tempo 5 mi", []),
+    ],
+)
+def test_misspelt_days_still_date_or_plan(text: str, dates: list[str]) -> None:
+    workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
+    assert [w.date.isoformat() for w in workouts] == dates
