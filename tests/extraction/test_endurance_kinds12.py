@@ -263,11 +263,12 @@ SUNDAY = dt.date(2026, 3, 15)
             "mon: 6 mi easy | wed: 5x1k | sat: 12 mi long",
             ["2026-03-09", "2026-03-11", "2026-03-14"],
         ),
+        ("Tue 6 mi + Thu 8 mi", ["2026-03-10", "2026-03-12"]),
         # a slash between a distance and a time splits nothing
         ("easy 6 mi / 52 min", ["2026-03-15"]),
     ],
 )
-def test_days_listed_with_slashes_or_bars_are_dated_each(text: str, dates: list[str]) -> None:
+def test_days_listed_with_slashes_bars_or_plus_are_dated_each(text: str, dates: list[str]) -> None:
     workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
     assert [w.date.isoformat() for w in workouts] == dates
 
