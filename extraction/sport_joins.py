@@ -22,13 +22,16 @@ _NUMBER = compile_gated(r"\d")
 def split_at_sports(clauses: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The clauses with each one that joins two sports by "+" or "&" cut in two."""
     out = []
-    for start, text in clauses:
+    pending = list(reversed(clauses))
+    while pending:
+        start, text = pending.pop()
         joiner = _PLUS.search(text) if "+" in text or "&" in text else None
         if joiner is not None:
             left, right = text[: joiner.start()], text[joiner.end() :]
             sports = [_own_sport(left), _own_sport(right)]
             if sports[0] is not None and sports[1] is not None and sports[0] != sports[1]:
-                out += [(start, left), (start + joiner.end(), right)]
+                out.append((start, left))
+                pending.append((start + joiner.end(), right))  # "bike 20km + run 5km + swim 1km"
                 continue
         out.append((start, text))
     return out
