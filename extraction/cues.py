@@ -195,7 +195,7 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         (
             r"\b(?:rode|ride|rides|riding|bike(?! (?:path|lane|trail))|biked|biking|cycling|cycled|"
             r"spin|peloton(?! tread)|zwift|mtb|crit|criterium|gran fondo|sportive|ftp test|"
-            r"trainerroad|rouvy|fulgaz)\b",
+            r"trainerroad|rouvy|fulgaz|cycle(?=\s\d+(?:\.\d+)?\s?(?:km|k|m|mi|miles?|min|mins|h|hrs?|hours?)\b))\b",
             r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph|on (?:the )?rollers|sweet ?spot)\b|"
             r"\d\s?(?:w|watts|kj)\b(?!/)",
             "cycling",
