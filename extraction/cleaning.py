@@ -54,14 +54,14 @@ _SENTENCE_END = compile_gated(
 # Clause separators inside a sentence, used to decide what belongs to which workout.
 _CLAUSE_SEP = compile_gated(
     r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b"
-    r"|\s/\s(?=(?:mon|tue|wed|thu|fri|sat|sun))|\s\|\s(?=(?:mon|tue|wed|thu|fri|sat|sun))"
-    r"|\s\+\s(?=(?:mon|tue|wed|thu|fri|sat|sun))"
+    r"|\s/\s(?=(?:mon|tue|wed|thu|fri|sat|sun|am\b|pm\b))"
+    r"|\s\|\s(?=(?:mon|tue|wed|thu|fri|sat|sun|am\b|pm\b))|\s\+\s(?=(?:mon|tue|wed|thu|fri|sat|sun))"
     r"|(?<!rounds )(?<!round )(?<!rds )(?<!hour )(?<!hours )"
     r"(?:\bplus\b|\band\b)(?!\s+jerk)(?!\s+a half\b)"
 )
 """A rounds-plus-reps score ("5 rounds and 12 reps") and "an hour and 15 min" stay one clause;
-a slash, a bar or a plus splits only before a day ("Mon 5k easy / Tue 6x400"), not "2 mi / 40
-min"."""
+a slash, a bar or a plus splits only before a day or a part of one ("Mon 5k easy / Tue 6x400",
+"AM swim / PM run"), not "2 mi / 40 min"."""
 
 
 def normalise(text: str) -> str:

@@ -528,3 +528,22 @@ def test_a_sum_over_the_week_or_month_logs_nothing(text: str) -> None:
 def test_misspelt_days_still_date_or_plan(text: str, dates: list[str]) -> None:
     workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
     assert [w.date.isoformat() for w in workouts] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "sports"),
+    [
+        ("cycle 20km + run 5km + swim 1km", ["cycling", "running", "swimming"]),
+        ("swim 2.5k + run 6k + bike 30k", ["swimming", "running", "cycling"]),
+        ("AM swim 3000y / PM run 6mi", ["swimming", "running"]),
+        ("am easy 8k | pm spin 45 min", ["running", "cycling"]),
+        # a program's cycle is no ride
+        ("week 2 cycle 3: ran 5k", ["running"]),
+        ("cycle 45 min easy", ["cycling"]),
+    ],
+)
+def test_sports_joined_in_a_chain_or_by_part_of_day_are_each_a_session(
+    text: str, sports: list[str]
+) -> None:
+    workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
+    assert [w.discipline for w in workouts] == sports
