@@ -547,3 +547,16 @@ def test_sports_joined_in_a_chain_or_by_part_of_day_are_each_a_session(
 ) -> None:
     workouts = extract(text, today=SUNDAY, tz="UTC", units="lb")
     assert [w.discipline for w in workouts] == sports
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My easy pace: 5:45-6:00/km", "Zones: Z2 is 6:00-6:30/km", "threshold pace = 4:05/km"],
+)
+def test_paces_and_zones_stated_log_nothing(text: str) -> None:
+    assert extract(text, today=SUNDAY, tz="UTC", units="lb") == []
+
+
+def test_a_pace_beside_a_session_keeps_it() -> None:
+    workouts = extract("tempo 8k today, pace: 4:20/km", today=SUNDAY, tz="UTC", units="lb")
+    assert len(workouts) == 1
