@@ -25,9 +25,11 @@ _HYPHENATED = compile_gated(
 
 
 _THOUSANDS_OF = compile_gated(
-    r"(?<![\d.])(\d{1,2}(?:\.\d)?)k\s?(?=(?:yds?|yards|m|metres|meters)\b)", re.I
+    r"(?<![\d.])(\d{1,2}(?:\.\d)?)k(?:\s(?=(?:yds?|yards|m|metres|meters)\b)|(?=(?:yds?|yards)\b))",
+    re.I,
 )
-"""Thousands of a unit said with "k": "3k yds" is 3000 yards, not 3 km of yards."""
+"""Thousands of a unit said with "k": "3k yds" is 3000 yards, not 3 km of yards; "10km" stays
+kilometres."""
 _THOUSANDS_HINT = compile_gated(r"\d[kK] ?[ymYM]")
 """A cheap look for them first."""
 
