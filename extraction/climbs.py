@@ -1,6 +1,7 @@
 """Elevation gained on a run, ride or hike, in the ways athletes write it.
 
-"1,200 ft of climbing", "780 m gain", "+950m", "1650 m D+", "D+ 2400", "Elev gain 412 m":
+"1,200 ft of climbing", "780 m gain", "+950m", "1000m+", "1650 m D+", "D+ 2400", "Elev gain
+412 m":
 feet alone are climbing too ("1,850 ft"), since no distance is said in feet.
 """
 
@@ -18,7 +19,8 @@ _CLIMB = compile_gated(
     + _AMOUNT.format("n")
     + r"\s?"
     + _UNIT.format("u")
-    + r"\s?(?:of\s)?(?:vert|vertical|elev|elevation|climbing|climb|gain|ascent|up|d\+)(?!\w)"
+    + r"\s?(?:(?:of\s)?(?:vert|vertical|elev|elevation|climbing|climb|gain|ascent|up|d\+)(?!\w)"
+    r"|\+(?![\w+]))"
     r"|(?<![\d.,])(?P<feet>\d{1,2},\d{3}|\d{3,5})\s?(?:ft|feet)\b"
     # a plus sign or an elevation heading before the amount: "+950m", "elev gain 412 m"
     r"|(?:(?<![\w+])\+|\belev(?:ation)?(?: gain)?\s?:?\s?)"
