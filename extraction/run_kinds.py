@@ -97,6 +97,7 @@ _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
                  r"(?:\d{1,3}k|marathon|half|ultra|mile|\d{2,3} ?miler)\b"
                  r"(?! (?:loop|route|course|trail|path|of\b|repeats?))", 3),
         ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b"
+                 r"(?! (?:training|build|block|prep|plan|effort|sim|simulation)\b)"
                  r"|(?<!and a )(?<!back )(?<!second )(?<!front )(?<!other )"
                  r"\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))"
                  r"|\bhm(?= (?:today |yesterday |race |pb |pr |in )?\d{1,2}[:h]\d\d)", 2),

@@ -560,3 +560,40 @@ def test_paces_and_zones_stated_log_nothing(text: str) -> None:
 def test_a_pace_beside_a_session_keeps_it() -> None:
     workouts = extract("tempo 8k today, pace: 4:20/km", today=SUNDAY, tz="UTC", units="lb")
     assert len(workouts) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "metres", "seconds"),
+    [
+        # hours then a distance: the number after "2h" is kilometres, not minutes
+        ("mountain run 2h 10km 1000m+", 10_000.0, 7200),
+        ("1 hr 5 mi easy", 5 * 1609.344, 3600),
+        ("run 1h 10k", 10_000.0, 3600),
+        # hours and minutes stay a time
+        ("ride 1h 20m, 32 km", 32_000.0, 4800),
+        ("1h20 run, 14 km", 14_000.0, 4800),
+    ],
+)
+def test_hours_then_a_distance(text: str, metres: float, seconds: int) -> None:
+    workout = _one(text)
+    assert _distance_m(workout) == pytest.approx(metres)
+    assert workout.duration == seconds
+
+
+def test_a_climb_with_a_trailing_plus() -> None:
+    assert _data(_one("mountain run 2h 10km 1000m+"))["elevation_gain"] == {
+        "value": 1000.0,
+        "unit": "m",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "race"),
+    [
+        ("Ultra training: 35k on trails, +1500 m, 4h20", False),
+        ("marathon build week 6: 28k steady", False),
+        ("ran an ultra today, 50k", True),
+    ],
+)
+def test_training_for_an_event_is_no_race(text: str, race: bool) -> None:
+    assert (_data(_one(text))["run_type"] == "race") is race
