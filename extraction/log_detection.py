@@ -157,8 +157,8 @@ _CLAUSE_VETOES = compile_gated(
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
             # paces and zones, not a session ("My easy pace: 5:45-6:00/km", "Zones: Z2 ...")
             r"^(?:my |current |new )?(?:(?:easy|tempo|threshold|marathon|race|interval|training|"
-            r"goal|target|long run|recovery) )?(?:paces?|zones?|hr zones?|heart rate zones?|ftp|"
-            r"css|lthr|max hr|vdot|vo2 ?max)\s?(?::|=|are\b|is\b)",
+            r"goal|target|long run|recovery) )?(?:paces?|zones?|hr zones?|heart rate zones?)"
+            r"\s?(?::|=|are\b|is\b)",
             # soreness after a session named but not logged ("legs sore after yesterday's long
             # run"): the session is a reference, unless its numbers are said
             r"^(?!.*\d)(?:my |so |still )*(?:legs?|calves|quads|hammies|hamstrings|body|knees?|"
