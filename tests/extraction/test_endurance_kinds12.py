@@ -597,3 +597,21 @@ def test_a_climb_with_a_trailing_plus() -> None:
 )
 def test_training_for_an_event_is_no_race(text: str, race: bool) -> None:
     assert (_data(_one(text))["run_type"] == "race") is race
+
+
+MONDAY = dt.date(2026, 3, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Sat's parkrun 23:10", ["2026-03-14"]),
+        ("weekend: sat 10k tempo, sun 25k long", ["2026-03-14", "2026-03-15"]),
+        ("b2b: sat 20 mi, sun 12 mi", ["2026-03-14", "2026-03-15"]),
+        # the verb and the star stay words
+        ("I sat 10 min in the sauna after a 5k", ["2026-03-16"]),
+    ],
+)
+def test_sat_and_sun_before_a_distance_or_a_session_are_days(text: str, dates: list[str]) -> None:
+    workouts = extract(text, today=MONDAY, tz="UTC", units="lb")
+    assert [w.date.isoformat() for w in workouts] == dates
