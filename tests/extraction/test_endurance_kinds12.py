@@ -615,3 +615,17 @@ MONDAY = dt.date(2026, 3, 16)
 def test_sat_and_sun_before_a_distance_or_a_session_are_days(text: str, dates: list[str]) -> None:
     workouts = extract(text, today=MONDAY, tz="UTC", units="lb")
     assert [w.date.isoformat() for w in workouts] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds", "metres"),
+    [
+        ("Easy miles w/ friends, 5.5 mi, 50ish min", 3000, 5.5 * 1609.344),
+        ("10ish km, 55-ish minutes", 3300, 10_000.0),
+        ("swam 2000-ish yards in 40 min", 2400, 2000 * 0.9144),
+    ],
+)
+def test_a_rough_number_is_read_as_the_number(text: str, seconds: int, metres: float) -> None:
+    workout = _one(text)
+    assert workout.duration == seconds
+    assert _distance_m(workout) == pytest.approx(metres)
