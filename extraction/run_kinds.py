@@ -116,7 +116,8 @@ _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
         ),
         # the count after the distance: "400m x 12", "1km x 6"
         ("intervals", r"\b(?:\d{3,4}\s?m?|\d(?:\.\d)?\s?(?:k|km|mi))\s?x\s?\d{1,2}\b", 3),
-        ("intervals", r"\btrack\b", 1),
+        # the track hints at repeats, but a watch's "Track Run" or laps of it name none
+        ("intervals", r"\btrack\b(?! run\b)(?<!laps of the track)(?<!laps around the track)", 1),
         ("intervals", r"\b(?:pyramid|ladder)\b|\d{3}(?:-\d{3,4}){2,}", 2),
         ("easy", r"\beasy\b|\bshakeout\b|\bzon[ae] ?2\b|\bz2\b|\bconversational\b|\baerobic\b|"
                  r"\b(?:suave|tranquilo|locker|lockerer?|footing|facile|rustig)\b", 2),

@@ -629,3 +629,15 @@ def test_a_rough_number_is_read_as_the_number(text: str, seconds: int, metres: f
     workout = _one(text)
     assert workout.duration == seconds
     assert _distance_m(workout) == pytest.approx(metres)
+
+
+@pytest.mark.parametrize(
+    ("text", "run_type"),
+    [
+        ("Track Run\n6.4 km\n30:12", None),
+        ("ran 12 laps of the track", None),
+        ("track session: 8x400", "intervals"),
+    ],
+)
+def test_the_track_alone_names_no_interval_session(text: str, run_type: str | None) -> None:
+    assert _data(_one(text))["run_type"] == run_type
