@@ -186,7 +186,9 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
     for strong, weak, sport in (
         (
             r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm|open water|ows)\b",
-            r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
+            r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a|my) (?:[\w.]+ )?(?:track|loop|"
+            r"park|lake|block|course|route|circuit|field|trail|neighbou?rhood|reservoir))|lengths|"
+            r"freestyle|"
             r"breaststroke|backstroke|butterfly|masters practice|yards?|yds?|(?<=\d )im|(?<=\d)im|"
             r"fly)\b|\bon (?:the )?\d:\d\d|"
             r"\d\s?(?:m|y|yds?)?(?: \w+)? free\b|\bfree (?:kick|pull|swim)\b",

@@ -12,6 +12,7 @@ from typing import Literal
 
 from .climbs import find_climb
 from .literal_gate import compile_gated
+from .loops import looped_distance
 from .numbers import (
     NUM,
     WEIGHT_UNIT,
@@ -262,6 +263,9 @@ def _distance(reading: Reading) -> Span | None:
     if bare and before and before[-1].unit in ("km", "mi"):
         reading.taken.append(bare.span())
         return Span(bare.start(), bare.end(1), float(bare[1]), before[-1].unit)
+    if looped := looped_distance(text):  # "2 laps of the park (5.2 km each)"
+        reading.taken.append((looped.start, looped.end))
+        return looped
     spans = [
         span
         for span in find_distances(text)

@@ -641,3 +641,21 @@ def test_a_rough_number_is_read_as_the_number(text: str, seconds: int, metres: f
 )
 def test_the_track_alone_names_no_interval_session(text: str, run_type: str | None) -> None:
     assert _data(_one(text))["run_type"] == run_type
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [
+        ("ran 3 loops of 4 km", 12_000.0),
+        ("Ran 2 laps of the park (5.2 km each)", 10_400.0),
+        ("3 laps of the 5k loop", 15_000.0),
+        ("two loops of the lake, 3.1 mi each", 6.2 * 1609.344),
+        ("3 times around the 1.5 mi loop", 4.5 * 1609.344),
+        # a total said is the total
+        ("4 laps of the park, 10 km total", 10_000.0),
+    ],
+)
+def test_laps_of_a_route_multiply_one_laps_distance(text: str, metres: float) -> None:
+    workout = _one(text)
+    assert workout.discipline == "running"
+    assert _distance_m(workout) == pytest.approx(metres)
