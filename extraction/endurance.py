@@ -116,7 +116,7 @@ THE_HALF = compile_gated(
 _RETURN = re.compile(r"\s(?:back|home|return(?:ed)?)\b")
 _RACE_MILES = compile_gated(r"(?<![\d.:])(13\.1|26\.2)(?![\d.:])")
 """A runner's bare "13.1" and "26.2": the half and the full marathon in miles."""
-_PARKRUN = compile_gated(r"(?<!junior )\bparkrun\b")
+PARKRUN = compile_gated(r"(?<!junior )\bparkrun\b")
 """A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
 _PART_BEFORE = compile_gated(r"(?<!my )\b(?:first|last|final|middle|next|another|extra)\s$")
 """A part of a run ("the first 10 miles were chill", "last 2 miles at goal pace")."""
@@ -293,7 +293,7 @@ def _distance(reading: Reading) -> Span | None:
         whole = whole_of_parts(text, spans, metres) if not reading.repeats else None
         reading.taken += [(s.start, s.end) for s in (spans if whole else [said])]
         return whole or _with_return_leg(reading, said)
-    if _PARKRUN.search(text):
+    if PARKRUN.search(text):
         return Span(0, 0, 5.0, "km")
     if reading.sport in ("running", "trail_running") and THE_HALF.search(text):
         return Span(0, 0, HALF_MARATHON_KM, "km")
