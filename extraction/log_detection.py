@@ -92,6 +92,7 @@ _PLANS = compile_gated(
     r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|race|event|marathon|"
     r"half|ultra|triathlon|competition|meet|goal race|a race|big race)|gonna|going to|"
     r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
+    r"will (?:be|do|run|ride|swim|row|include|have)|"
     r"i'?d (?:like|love)|i would love|hoping to|hope to|aim(?:ing)? to|trying to|"
     r"on (?:the|my) plan|can start|cleared to|allowed to|meant to|"
     r"(?<!scored a )(?<!scored the )(?<!own )goal(?! pace)|"

@@ -659,3 +659,15 @@ def test_laps_of_a_route_multiply_one_laps_distance(text: str, metres: float) ->
     workout = _one(text)
     assert workout.discipline == "running"
     assert _distance_m(workout) == pytest.approx(metres)
+
+
+@pytest.mark.parametrize(
+    "text", ["My Sunday long run will be 20 mi", "the race will have 800 m of climbing, 25 km"]
+)
+def test_what_will_be_is_ahead(text: str) -> None:
+    assert extract(text, today=THURSDAY, tz="UTC", units="lb") == []
+
+
+def test_a_run_done_before_a_will_stays() -> None:
+    text = "ran 10k today, it will be my last long-ish run before the race"
+    assert len(extract(text, today=THURSDAY, tz="UTC", units="lb")) == 1
