@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from .sessions import Clause
 
 _PLUS = compile_gated(r"\s(?:\+|&)\s")
+_OWN_GEAR = compile_gated(
+    r"\bon (?:the |my )?(?:trainer|rollers|turbo|treadmill|tread|dreadmill)\b|\bin the pool\b"
+)
+"""Gear only one sport uses: a clause on it is that sport, after another ("1500 m swim then 45
+min on the trainer")."""
 _NUMBER = compile_gated(r"\d")
 
 
@@ -55,3 +60,8 @@ def other_sport_hinted(before: list[Clause], clause: Clause) -> bool:
     hinted = {cues.sport_of(c.text) for c in before if c.kind == "endurance"}
     sports = {found[0] for found in hinted if found is not None}
     return bool(sports) and clause.discipline not in sports
+
+
+def on_own_gear(clause: Clause) -> bool:
+    """Whether an endurance clause says the gear its sport is done on, with a time or distance."""
+    return clause.kind == "endurance" and clause.quantity and bool(_OWN_GEAR.search(clause.text))

@@ -671,3 +671,19 @@ def test_what_will_be_is_ahead(text: str) -> None:
 def test_a_run_done_before_a_will_stays() -> None:
     text = "ran 10k today, it will be my last long-ish run before the race"
     assert len(extract(text, today=THURSDAY, tz="UTC", units="lb")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "sports"),
+    [
+        ("swim-bike brick: 1500 m swim then 45 min on the trainer", ["swimming", "cycling"]),
+        ("rode 40 km then 15 min on the treadmill", ["cycling", "running"]),
+        ("ran 8 mi then 30 min in the pool", ["running", "swimming"]),
+        # the gear of the session's own sport is no new session
+        ("45 min on the trainer, 20 km", ["cycling"]),
+        ("squats 5x5 @ 100kg, then 10 min on the treadmill", ["powerlifting"]),
+    ],
+)
+def test_a_clause_on_another_sports_gear_is_its_own_session(text: str, sports: list[str]) -> None:
+    workouts = extract(text, today=SUNDAY, tz="UTC", units="kg")
+    assert [w.discipline for w in workouts] == sports
