@@ -16,6 +16,13 @@ _WORDS: dict[str, str] = {
     "yday": "yesterday", "yda": "yesterday", "ystrdy": "yesterday", "yest": "yesterday",
     "yesterdays": "yesterday's", "nite": "night", "tonite": "tonight", "arvo": "afternoon",
     "2day": "today", "tdy": "today",
+    # typos of the days that matter most: a log misdated, a plan logged
+    "yestrday": "yesterday", "yesterdy": "yesterday", "yesteday": "yesterday",
+    "yesturday": "yesterday", "yesterady": "yesterday", "ysterday": "yesterday",
+    "yestarday": "yesterday", "yesetrday": "yesterday", "yeserday": "yesterday",
+    "todya": "today", "tdoay": "today", "tmr": "tomorrow", "tmrow": "tomorrow",
+    "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow", "tomorow": "tomorrow",
+    "tommorow": "tomorrow", "tommorrow": "tomorrow", "tomorrw": "tomorrow",
     # days: Spanish, Italian, German, French, Dutch, Portuguese
     "ayer": "yesterday", "anoche": "last night", "hoy": "today", "ieri": "yesterday",
     "stamattina": "this morning", "oggi": "today", "stasera": "tonight", "gestern": "yesterday",

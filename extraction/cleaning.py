@@ -21,6 +21,8 @@ _REPLACEMENTS = str.maketrans(
         "‘": "'",
         "“": '"',
         "”": '"',
+        "′": "'",
+        "″": '"',
         "→": " - ",
         "⇒": " - ",
         "\u00a0": " ",
@@ -37,6 +39,12 @@ _EMOJI = compile_gated(
 )
 """A run of emoji before words: chat's comma ("skipped gym 😤 only thing i did was a walk");
 before numbers it annotates them ("intervals 🙃 8 x 2min")."""
+_CLOCK_ARROW = re.compile(r"(\d:\d\d)\s?[→⇒]\s?(?=\d)")
+"""Paces from one to another ("5:40 → 4:50") are a range, not two clauses."""
+_SPORT_WORDS = {"🏊": "swim ", "🚴": "ride ", "🚵": "ride ", "🏃": "run ", "🚣": "row "}
+_SPORT_EMOJI = re.compile(r"([🏊🚴🚵🏃🚣])[\u200d\u2640\u2642\ufe0f]*\s?(?=\d)")
+"""A sport's emoji before its numbers names it ("🏊 1,500 m · 31:05"); before words it is a
+bullet like any other emoji ("🚣 Sun – 5k row")."""
 _SPACES = compile_gated(r"[ \t]{2,}")
 # Sentence ends: ! ? and full stops that are not decimal points nor in initials ("B.A.A.",
 # "a.m."); newlines.
@@ -46,10 +54,14 @@ _SENTENCE_END = compile_gated(
 # Clause separators inside a sentence, used to decide what belongs to which workout.
 _CLAUSE_SEP = compile_gated(
     r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b"
+    r"|\s/\s(?=(?:mon|tue|wed|thu|fri|sat|sun|am\b|pm\b))"
+    r"|\s\|\s(?=(?:mon|tue|wed|thu|fri|sat|sun|am\b|pm\b))|\s\+\s(?=(?:mon|tue|wed|thu|fri|sat|sun))"
     r"|(?<!rounds )(?<!round )(?<!rds )(?<!hour )(?<!hours )"
     r"(?:\bplus\b|\band\b)(?!\s+jerk)(?!\s+a half\b)"
 )
-"""A rounds-plus-reps score ("5 rounds and 12 reps") and "an hour and 15 min" stay one clause."""
+"""A rounds-plus-reps score ("5 rounds and 12 reps") and "an hour and 15 min" stay one clause;
+a slash, a bar or a plus splits only before a day or a part of one ("Mon 5k easy / Tue 6x400",
+"AM swim / PM run"), not "2 mi / 40 min"."""
 
 
 def normalise(text: str) -> str:
@@ -61,8 +73,12 @@ def normalise(text: str) -> str:
     Lower-casing it keeps every offset, so callers match on `.lower()` and look back at the
     case (a capitalised "Grace" is more likely the benchmark) at the same positions.
     """
-    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2]).translate(_REPLACEMENTS)
+    text = text[: MAX_CHARS * 2]
+    if not text.isascii():  # before NFKC, which spells a double prime (20″) as two singles
+        text = _CLOCK_ARROW.sub(r"\1-", text).translate(_REPLACEMENTS)
+    text = unicodedata.normalize("NFKC", text).translate(_REPLACEMENTS)
     if not text.isascii():
+        text = _SPORT_EMOJI.sub(lambda m: _SPORT_WORDS[m[1]], text)
         text = _EMOJI.sub("; ", _without_accents(read_as_latin(text)))
     text = _JUNK.sub(" ", text)
     return _SPACES.sub(" ", text)[:MAX_CHARS]

@@ -185,8 +185,10 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
     (re.compile(strong), re.compile(weak), sport)  # type: ignore[misc]
     for strong, weak, sport in (
         (
-            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm|open water)\b",
-            r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a) track)|lengths|freestyle|"
+            r"\b(?:swim|swam|swims|swimming|piscine|scy|scm|lcm|open water|ows)\b",
+            r"\b(?:pool|laps?(?! (?:of|on|around|round) (?:the|a|my) (?:[\w.]+ )?(?:track|loop|"
+            r"park|lake|block|course|route|circuit|field|trail|neighbou?rhood|reservoir))|lengths|"
+            r"freestyle|"
             r"breaststroke|backstroke|butterfly|masters practice|yards?|yds?|(?<=\d )im|(?<=\d)im|"
             r"fly)\b|\bon (?:the )?\d:\d\d|"
             r"\d\s?(?:m|y|yds?)?(?: \w+)? free\b|\bfree (?:kick|pull|swim)\b",
@@ -194,8 +196,9 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
         ),
         (
             r"\b(?:rode|ride|rides|riding|bike(?! (?:path|lane|trail))|biked|biking|cycling|cycled|"
-            r"spin|peloton(?! tread)|zwift|mtb|crit|criterium|gran fondo|sportive|ftp test)\b",
-            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph|on (?:the )?rollers)\b|"
+            r"spin|peloton(?! tread)|zwift|mtb|crit|criterium|gran fondo|sportive|ftp test|"
+            r"trainerroad|rouvy|fulgaz|cycle(?=\s\d+(?:\.\d+)?\s?(?:km|k|m|mi|miles?|min|mins|h|hrs?|hours?)\b))\b",
+            r"\b(?:trainer|gravel|century|ftp|mph|km/h|kph|on (?:the )?rollers|sweet ?spot)\b|"
             r"\d\s?(?:w|watts|kj)\b(?!/)",
             "cycling",
         ),
@@ -215,9 +218,10 @@ SPORT_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str], Discipline], ...] = tu
             r"rodaje|trote|footing|laufen|gelaufen|sprints?|"
             r"(?:dauer|tempo|regenerations|berg|wald|halbmarathon)?lauf|lopning|lopp(?:et)?|"
             r"\w+varvet|corri|corrida|longao|tirada larga|maraton[ae]?|halvmaraton|ekiden|"
-            r"track meet)\b",
+            r"track meet|(?:half|hm)(?=,? (?:today |yesterday |race |pb |pr |in )?"
+            r"\d{1,2}[:h]\d\d))\b",
             r"\b(?:treadmill|dreadmill|tread|tempo|fartlek|track|repeats|shakeout|trail)\b"
-            r"|/mi\b|/km\b",
+            r"|/mi\b|/km\b|\bhill (?:reps|sprints|intervals|session|workout)\b|\bhills\s?:",
             "running",
         ),
     )

@@ -57,11 +57,13 @@ _MID_ABBREVIATIONS = (
     # the words before are checked after "sat"/"sun" is found (".." stands for "at" or "un")
     r"|s(?:at|un)\b(?<!i s..)(?<!we s..)(?<!just s..)(?<!then s..)(?<!and s..)(?<!had s..)"
     r"(?<!the s..)(?<!he s..)(?<!she s..)(?<!they s..)(?<!you s..)"
-    r"(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/)\b))"
+    r"(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/)\b)"
+    r"|\s\d{1,3}(?:\.\d)?\s?(?:k|km|mi|miles?)\b|'s\s(?:\w+\s)?(?:parkrun|long|run|ride|race|swim))"
     r"|sat\b(?=\swas\b)"
 )
-"""A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club");
-"sat" and "sun" only where they cannot be the verb or the star."""
+"""A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club",
+"sat 10k tempo, sun 25k long", "Sat's parkrun"); "sat" and "sun" only where they cannot be
+the verb or the star."""
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 _PART_WORDS: dict[str, PartOfDay] = {

@@ -195,6 +195,12 @@ _MULTISPORT = compile_gated(
     r"\bt1\b[^.]*\bt2\b"
 )
 """A multisport race: its legs and transitions are one session."""
+_RACED = compile_gated(r"\brac(?:e|ed|ing)\b(?! pace)")
+_FINISH_TIME = compile_gated(
+    r"(?<![\d:.])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?![\d:])(?!\s?(?:am|pm|a\.m|p\.m|start|gun|wave))"
+)
+"""A race and a finish time, no sport named ("Race: Carlsbad 5000, 17:48"): a run, the
+race most said without its sport; a start time ("8:00 start") is no result."""
 _CLIMB_SAID = compile_gated(r"\d\s?(?:ft|feet|hm)\b|\b(?:vert|elevation|climbing|gain)\b")
 _FASTEST_RUN = 6.0
 """Metres a second (21.6 km/h) no one logging a run without naming it holds: a ride."""
@@ -249,3 +255,5 @@ def name_by_sentence(clauses: list[Clause], sentence: str) -> None:
         timed.kind, timed.discipline, timed.strong = "keyword", keyword, True
     elif sport is not None:
         timed.kind, timed.discipline, timed.strong = "endurance", sport[0], sport[1]
+    elif _RACED.search(sentence) and _FINISH_TIME.search(timed.text):
+        timed.kind, timed.discipline = "endurance", "running"

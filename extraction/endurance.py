@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .climbs import find_climb
 from .literal_gate import compile_gated
+from .loops import looped_distance
 from .numbers import (
     NUM,
     WEIGHT_UNIT,
@@ -21,21 +23,18 @@ from .numbers import (
     normalise_weight_unit,
     to_metres,
 )
+from .pools import MAIN_SET, SWIM_PART, pool_of, swim_text
+from .restatements import restated
 from .schema import Discipline, Elevation, Weight
+from .session_parts import metres, seconds, whole_of_parts
 
 CLOCK = r"(?<![\d:.])\d{1,2}:[0-5]\d(?:\.\d)?(?![\d:])"
+HALF_MARATHON_KM = 21.0975
+_RESULT_AHEAD = r"(?:today |yesterday |race |pb |pr |in )?\d{1,2}[:h]\d\d"
+"""A finish time after a race's name ("HM today 1:42:15")."""
 """A pace, split or rep time: "M:SS" or "M:SS.s"."""
 MAX_METRES = 1_000_000
 """1,000 km: the schema's bound for a rowing distance in metres, and beyond any session."""
-_POOL = compile_gated(r"(?<![\d.])(\d{2})\s?(m|y|yd|yds|yards?|meters?|metres?)\s?pool\b")
-_ELEVATION = compile_gated(
-    r"(?:\+|\bgain(?:ed)?\s|\belevation\s(?:gain\s)?(?:of\s)?)?(?<![\d.,])(\d{1,2},\d{3}|\d{1,5})"
-    r"\s?(m|ft|feet|meters?|metres?)\s?(?:of\s)?(?:vert|vertical|elev|elevation|climbing|climb|gain|"
-    r"ascent|up)\b"
-    r"|(?<![\d.,])(\d{1,2},\d{3}|\d{3,5})\s?(ft|feet)\b"
-)
-"""Elevation gained: "+450m", "1,200 ft of climbing"; feet alone are climbing too ("1,850 ft"),
-since no distance is said in feet."""
 _VEST = compile_gated(
     rf"(?<![\d.])({NUM})\s?({WEIGHT_UNIT})\s?(?:weight(?:ed)?\s)?vest\b"
     rf"|\bvest\s(?:of\s|at\s|@\s?)?({NUM})\s?({WEIGHT_UNIT})(?![a-z])"
@@ -45,10 +44,14 @@ _PACE = compile_gated(
     r"(?P<per>mi|mile|km|k|500m?|100m?|100\s?y(?:ds?)?)\b"
     rf"|(?P<clock2>{CLOCK})\s?(?:avg\s|average\s)?(?:pace|split)\b(?!\s(?:of\s|was\s)?\d)"
     rf"|\b(?:pace|avg|average|split|splits|avg split|avg pace)\s(?:of\s|was\s)?(?P<clock3>{CLOCK})"
+    # an average is no session's time ("2:08 avg"), unless of something else ("avg hr 150",
+    # "1:10 avg 230 W")
+    rf"|(?P<clock4>{CLOCK})\s?(?:avg|average|ave)\b(?!\s?(?:\d|hr|heart|power|watts?|w\b|speed|cad))"
 )
 _REPEATS = compile_gated(
     r"(?<![\d.])(?P<n>\d{1,2})\s?x\s?\(?(?P<d>\d{1,5}(?:\.\d{1,2})?)\s?"
-    r"(?P<u>km|k|mi|miles?|m|meters?|metres?|yd|yds|yards?|s|sec|secs|min|mins)?\b"
+    r"(?:(?P<u>km|k|mi|miles?|m|meters?|metres?|yd|yds|yards?|s|sec|secs|min|mins)\b"
+    r"|(?P<mark>['\"])|\b)"
     r"|(?<![\d.])(?P<d2>\d{1,5})\s?(?P<u2>m|km|k|mi|yd)?\s?(?:repeats|reps)\s?x\s?(?P<n2>\d{1,2})\b"
 )
 _TIME_UNITS = frozenset({"s", "sec", "secs", "min", "mins"})
@@ -57,19 +60,26 @@ _REP_TIME = re.compile(
     r"\s?(?:per\s\d+|each|/\s?rep)?"
 )
 _REST = compile_gated(
-    rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?(?:rest|recovery|off)\b"
+    rf"(?:/\s?|w/\s?|with\s)?(?:{CLOCK}|\d{{1,3}}\s?(?:s|sec|min|mins))\s?"
+    r"(?:rest|recovery|off(?! the bike))\b"
     r"(?! (?:row|run|jog|ride|spin|swim|walk|paddle)\b)"
     r"|\b(?:w/|with)\s\d{2,4}\s?m?\s(?:jog|walk|float)|\bon\s(?:the\s)?" + CLOCK
 )
 # "fueled every 45 min", "under 20 min", "1 min hard / 2 min easy", "4k @ 5:30" are not the
 # session's time.
 _NOT_TOTAL_BEFORE = compile_gated(
-    r"(?:\b(?:every|per|under|sub|below|over|than|on|at|held)|/|@|\d-)\s?~?$"
+    r"(?:\b(?:every|per|under|sub|below|over|than|on|at|held)|/|@|\d-|\d:\d\d\s-)\s?~?$"
 )
 _DISTANCE_SLASH = compile_gated(r"\d\s?(?:km|k|mi|miles?)\s?/\s?$")
 """A slash after a distance separates it from the time: "2 mi / 40 min"."""
-_NOT_TOTAL_AFTER = re.compile(r"s\b|\s?(?:on\s?/|off\b|rest\b|\w+\s?/)")
-_TOTAL_BEFORE = compile_gated(r"\btotal(?: time)?(?: of| was| is)?\s?[:=]?\s?~?$")
+_NOT_TOTAL_AFTER = re.compile(
+    r"s\b|\s?(?:on\s?/|off\b(?! the bike)|rest\b|\w+\s?/|-\s?\d{1,2}:\d\d(?![\d:]))"
+)
+"""A rest, a repeat's "on/off", or the first of a pace range ("5:40 - 4:50", from "→")."""
+_TOTAL_BEFORE = compile_gated(
+    r"\btotal(?: (?:ride|run|swim|session|workout|moving|elapsed))?(?: time)?"
+    r"(?: of| was| is)?\s?[:=]?\s?~?$"
+)
 _TOTAL_AFTER = re.compile(
     r"\s?(?:(?:ride|run|row|swim|moving)\s)?(?:total|overall|all in|elapsed)\b"
     r"|\sflat(?=\s*(?:[,.;!)]|$))"  # "40 min flat", not "2 min flat recovery"
@@ -88,39 +98,25 @@ _TOTAL = compile_gated(
 8 mi run"."""
 _BARE_TOTAL = compile_gated(r"(?<![\d.,:])(\d{1,3}(?:\.\d{1,2})?) (?:in )?total\b")
 """A total said without its unit ("3 km easy, 8 at pace, 13 in total"): the unit said before."""
-SWIM_PART = re.compile(
-    r"(?<![\d.x])(\d{2,4})\s?(?:m|y|yd)?\s?(wu|warm ?up|cd|cool ?down|kick|pull)\b"
-)
-"""A swim's warm-up, cool-down, kick or pull set: "400 wu"."""
-_SWIM_REPEAT_PLURAL = compile_gated(r"(?<=x )(\d{2}|[1-9]\d0|[1-9]\d\d0)s\b(?= on\b| @|,|$)")
-"""A swimmer's "10 x 100s on the 1:45": repeats of 100, not 100 seconds (the text's length
-is kept, so a space stands for the s)."""
-_YARDS_SHORT = compile_gated(r"(?<=\d)\s?y\b(?!/)")
-"""A swim's "1500y" or "25 y": yards."""
-COURSE = re.compile(r"\b(scy|scm|lcm)\b")
-"""Pool course codes: short course yards (25 yd), short course metres (25 m), long course (50 m)."""
-COURSE_POOL: dict[str, tuple[float, Literal["m", "yd"]]] = {
-    "scy": (25.0, "yd"),
-    "scm": (25.0, "m"),
-    "lcm": (50.0, "m"),
-}
-_COURSE_DISTANCE = compile_gated(r"(?<=\d)\s?(scy|scm|lcm)\b")
-_MAIN_SET = compile_gated(r"\bmain(?: set)?\b")
-"""A swim's main set is part of the session: its repeats are not the total."""
 _ERG_METRES = compile_gated(
-    r"(?<![\d.:,x])(\d{3,5})(?![\d:.,]|\s?(?:x\b|cal|kcal|w\b|watts?|spm|s/m|m\b|/|lb|kg|rep"
-    r"|round|sec|s\b|min|stroke))"
+    r"(?<![\d.:,x])(?<!in )(?<!since )(?<!of )(\d{3,5})"
+    r"(?![\d:.,]|\s?(?:x\b|cal|kcal|w\b|watts?|spm|s/m|m\b|/|lb|kg|rep|round|sec|s\b|min|stroke))"
 )
-"""A number said bare on an erg ("rowed 5000 in 19:40") is metres."""
+"""A number said bare on an erg ("rowed 5000 in 19:40") is metres; in a pool ("swam 2000
+today", "masters swim 3400"), the pool's unit."""
 _LENGTHS = compile_gated(r"(?<![\d.])(\d{1,3})\s?(?:lengths|laps)\b")
 _EACH_WAY = re.compile(r"\s?(?:each way|both ways|each direction)\b")
 """An out-and-back said by its one-way distance: "1.8 miles each way" is 3.6 miles."""
-_THE_HALF = compile_gated(r"\b(?:the|a|my|first) half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))")
-"""A runner's "ran the half": a half marathon."""
+THE_HALF = compile_gated(
+    r"\b(?:the|a|my|first) (?:(?!(?:second|back|front|last|other|latter|bottom|top|better)\b)"
+    r"[a-z']+ ){0,2}half\b(?! (?:an? |hour|mile|way|time|of\b|k\b))"
+    rf"|\b(?:half|hm)(?=,? {_RESULT_AHEAD})"
+)
+"""A runner's "ran the half", "the Hackney half", "HM 1:42:15": a half marathon."""
 _RETURN = re.compile(r"\s(?:back|home|return(?:ed)?)\b")
 _RACE_MILES = compile_gated(r"(?<![\d.:])(13\.1|26\.2)(?![\d.:])")
 """A runner's bare "13.1" and "26.2": the half and the full marathon in miles."""
-_PARKRUN = compile_gated(r"(?<!junior )\bparkrun\b")
+PARKRUN = compile_gated(r"(?<!junior )\bparkrun\b")
 """A parkrun is 5 km (a junior parkrun 2 km): the name says the distance."""
 _PART_BEFORE = compile_gated(r"(?<!my )\b(?:first|last|final|middle|next|another|extra)\s$")
 """A part of a run ("the first 10 miles were chill", "last 2 miles at goal pace")."""
@@ -169,19 +165,11 @@ class Reading:
 
 def read_session(text: str, sport: Discipline) -> Reading:
     """Read the shared numbers of a run, ride, swim or row; each number is used once."""
-    if sport == "swimming":
-        text = _YARDS_SHORT.sub("yd", text)
-        text = _SWIM_REPEAT_PLURAL.sub(r"\1 ", text)
-        text = _COURSE_DISTANCE.sub(lambda m: ("yd " if m[1] == "scy" else "m ") + m[1], text)
+    text = swim_text(text) if sport == "swimming" else text
     reading = Reading(text, sport)
-    pool = _POOL.search(text)
-    course = COURSE.search(text) if sport == "swimming" else None
-    if pool:
-        reading.taken.append(pool.span())
-        reading.pool_length = float(pool[1])
-        reading.pool_unit = "yd" if pool[2][0] == "y" else "m"
-    elif course:
-        reading.pool_length, reading.pool_unit = COURSE_POOL[course[1]]
+    if found := pool_of(text, sport):
+        span, reading.pool_length, reading.pool_unit = found
+        reading.taken += [span] if span else []
     _elevation(reading)
     _paces(reading)
     reading.taken += [m.span() for m in _REST.finditer(text)]
@@ -221,17 +209,15 @@ def vest_weight(text: str) -> Weight | None:
 
 
 def _elevation(reading: Reading) -> None:
-    match = _ELEVATION.search(reading.text)
-    if match:
-        reading.taken.append(match.span())
-        number, unit = (match[1], match[2]) if match[1] else (match[3], match[4])
-        value = float(number.replace(",", ""))
-        reading.elevation = Elevation(value=value, unit="ft" if unit[0] == "f" else "m")
+    if found := find_climb(reading.text):
+        reading.taken.append(found[0])
+        reading.elevation = found[1]
 
 
 def _paces(reading: Reading) -> None:
     for match in _PACE.finditer(reading.text):
-        reading.paces.append((match["clock"] or match["clock2"] or match["clock3"], match["per"]))
+        clock = match["clock"] or match["clock2"] or match["clock3"] or match["clock4"]
+        reading.paces.append((clock, match["per"]))
         reading.taken.append(match.span())
 
 
@@ -240,6 +226,7 @@ def _repeats(reading: Reading) -> None:
     for match in _REPEATS.finditer(text):
         count = int(match["n"] or match["n2"])
         value, unit = match["d"] or match["d2"], match["u"] or match["u2"]
+        unit = {"'": "min", '"': "s"}.get(match["mark"], unit)  # 8 x 3' / 6 x 20"
         if count == 0 or float(value) == 0:
             continue
         seconds = None
@@ -276,16 +263,17 @@ def _distance(reading: Reading) -> Span | None:
     if bare and before and before[-1].unit in ("km", "mi"):
         reading.taken.append(bare.span())
         return Span(bare.start(), bare.end(1), float(bare[1]), before[-1].unit)
-    said = next(
-        (
-            span
-            for span in find_distances(text)
-            if reading.free(span.start, span.end)
-            and not _AT_BEFORE.search(text[: span.start])
-            and not _PART_BEFORE.search(text[max(0, span.start - 12) : span.start])
-        ),
-        None,
-    )
+    if looped := looped_distance(text):  # "2 laps of the park (5.2 km each)"
+        reading.taken.append((looped.start, looped.end))
+        return looped
+    spans = [
+        span
+        for span in find_distances(text)
+        if reading.free(span.start, span.end)
+        and not _AT_BEFORE.search(text[: span.start])
+        and not _PART_BEFORE.search(text[max(0, span.start - 12) : span.start])
+    ]
+    said = restated(text, spans) or (spans[0] if spans else None)
     # "3x10" on a bike is minutes; only a ride's repeats with a distance unit add up.
     parts = [
         r for r in reading.repeats if r.distance and (r.distance.unit or reading.sport != "cycling")
@@ -298,25 +286,27 @@ def _distance(reading: Reading) -> Span | None:
             reading.taken.append((said.start, said.end))
             return said
         swim_parts = [float(m[1]) for m in SWIM_PART.finditer(text)]
-        if reading.sport == "swimming" and _MAIN_SET.search(text) and not swim_parts:
+        if reading.sport == "swimming" and MAIN_SET.search(text) and not swim_parts:
             return None
         return Span(0, 0, value + sum(swim_parts) * (reading.sport == "swimming"), unit)
     if said:
-        reading.taken.append((said.start, said.end))
-        return _with_return_leg(reading, said)
-    if _PARKRUN.search(text):
+        whole = whole_of_parts(text, spans, metres) if not reading.repeats else None
+        reading.taken += [(s.start, s.end) for s in (spans if whole else [said])]
+        return whole or _with_return_leg(reading, said)
+    if PARKRUN.search(text):
         return Span(0, 0, 5.0, "km")
-    if reading.sport in ("running", "trail_running") and _THE_HALF.search(text):
-        return Span(0, 0, 21.0975, "km")
+    if reading.sport in ("running", "trail_running") and THE_HALF.search(text):
+        return Span(0, 0, HALF_MARATHON_KM, "km")
     if reading.sport in ("running", "trail_running") and (race := _RACE_MILES.search(text)):
         return Span(race.start(), race.end(), float(race[1]), "mi")
     lengths = _LENGTHS.search(text)
     if lengths and reading.pool_length:
         return Span(0, 0, int(lengths[1]) * reading.pool_length, reading.pool_unit)
-    erg = _ERG_METRES.search(text) if reading.sport == "rowing" else None
+    erg = _ERG_METRES.search(text) if reading.sport in ("rowing", "swimming") else None
     if erg and reading.free(*erg.span()) and 100 <= int(erg[1]) <= 42195:
-        reading.taken.append(erg.span())
-        return Span(erg.start(), erg.end(), float(erg[1]), "m")
+        reading.taken.append(erg.span())  # a swim's bare total is in its pool's unit
+        unit = reading.pool_unit if reading.sport == "swimming" else None
+        return Span(erg.start(), erg.end(), float(erg[1]), unit or "m")
     return None
 
 
@@ -346,6 +336,8 @@ def _times(reading: Reading) -> list[Span]:
     ]
     if totals:
         return totals[:1]
+    if not reading.repeats and (whole := whole_of_parts(text, free, seconds)):
+        return [whole]
     spans = [
         s
         for s in free

@@ -11,6 +11,7 @@ from .build import build_workout
 from .chat_words import plain_english
 from .cleaning import blank_idioms, looks_like_text, normalise
 from .day_lists import one_sentence_per_day
+from .days_ahead import mark_days_ahead
 from .effort_talk import rewrite_effort_talk
 from .errors import InvalidExtraction
 from .foreign_days import english_days
@@ -57,7 +58,8 @@ def extract(
         return []
     cased, late = after_midnight(cased)
     day -= dt.timedelta(days=late)
-    cased = one_sentence_per_day(spell_numeric_dates(english_days(cased), day, tz))
+    cased = mark_days_ahead(english_days(cased), day)
+    cased = one_sentence_per_day(spell_numeric_dates(cased, day, tz))
     cased = join_muscle_pairs(cased)
     cased = blank_past_races(plain_notation(digits_for_words(plain_english(cased))))
     cased = rewrite_lifter_talk(name_swim_events(cased), WEIGHT_UNIT_ALIASES[units.lower()])

@@ -2,9 +2,11 @@
 
 A number is grounded when it is in the message, follows from one by a unit conversion
 (lb/kg, km/m/mi/yd/ft, minutes/hours to seconds, pood), is a product of a count and a number
-said ("6x800m" -> 4800), comes from the named benchmark's prescription, or is derived from the
-workout's own distance and time (pace, split, speed). The LLM path runs this on every model
-extraction; the deterministic extractor passes it by construction.
+said ("6x800m" -> 4800), is all the distances or all the times said added up ("2 mi wu, 4 mi
+tempo, 1 mi cd" -> 7), is a half marathon's or a parkrun's distance where one is named, comes
+from the named benchmark's prescription, or is derived from the workout's own distance and time
+(pace, split, speed). The LLM path runs this on every model extraction; the deterministic
+extractor passes it by construction.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from . import named_workouts
 from .cleaning import normalise
-from .endurance import COURSE, COURSE_POOL
+from .endurance import HALF_MARATHON_KM, PARKRUN, THE_HALF
 from .numbers import (
     KG_PER_LB,
     KG_PER_POOD,
@@ -26,6 +28,7 @@ from .numbers import (
     find_distances,
     find_durations,
 )
+from .pools import COURSE, COURSE_POOL
 from .schema import Workout
 
 _WORDS = {
@@ -111,6 +114,13 @@ def _numbers_in(text: str) -> set[float]:
     found |= {span.value for span in find_distances(text)}
     found |= {_WORDS[word] for word in _WORD.findall(text)}
     found |= {COURSE_POOL[code][0] for code in COURSE.findall(text)}  # "scy": a 25 yd pool
+    # a session said as its parts ("2 mi wu, 4 mi tempo, 1 mi cd"): all of them added up
+    found |= {sum((span.value for span in find_durations(text)), 0.0)}
+    found |= {sum((span.value for span in find_distances(text)), 0.0)}
+    if THE_HALF.search(text):  # "the Hackney half": a half marathon
+        found.add(HALF_MARATHON_KM)
+    if PARKRUN.search(text):  # a parkrun is 5 km
+        found.add(5.0)
     # One rep needs no saying: attempts, "worked up to 100kg", a PR single.
     return found | {1.0}
 

@@ -89,8 +89,10 @@ _SENTENCE_VETOES = compile_gated(
 # sentence ("tomorrow I'll do legs: squat 5x5, then RDLs") log nothing until one says done.
 _PLANS = compile_gated(
     r"\b(?:tomorrow|tmrw|later today|later this|next (?:week|time|month|year|session|"
-    r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|gonna|going to|"
+    r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|race|event|marathon|"
+    r"half|ultra|triathlon|competition|meet|goal race|a race|big race)|gonna|going to|"
     r"plan(?:ning)? to|planning|about to|i'?ll|i will|we'?ll|want to|wanna|would like|"
+    r"will (?:be|do|run|ride|swim|row|include|have)|"
     r"i'?d (?:like|love)|i would love|hoping to|hope to|aim(?:ing)? to|trying to|"
     r"on (?:the|my) plan|can start|cleared to|allowed to|meant to|"
     r"(?<!scored a )(?<!scored the )(?<!own )goal(?! pace)|"
@@ -147,10 +149,24 @@ _CLAUSE_VETOES = compile_gated(
             r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
             r"started \w+ing again)\b",
             # a week's or a month's sum, not a session
-            r"\b(?:weekly|week'?s|monthly|month'?s) (?:total|mileage|volume|distance)\b|"
-            r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
+            r"\b(?:weekly|week'?s|week|monthly|month'?s|month|year'?s|ytd) (?:total|mileage|"
+            r"volume|distance|km|miles)\b|"
+            r"\b(?:total|mileage|volume|distance) (?:for|this|of) (?:the )?(?:week|month|year)\b|"
+            r"\d\s?(?:miles|mi|km|kilometers|kilometres|k|hours|hrs)\s(?:this|last|in the|for the) "
+            r"(?:week|month|year)\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
+            # paces and zones, not a session ("My easy pace: 5:45-6:00/km", "Zones: Z2 ...")
+            r"^(?:my |current |new )?(?:(?:easy|tempo|threshold|marathon|race|interval|training|"
+            r"goal|target|long run|recovery) )?(?:paces?|zones?|hr zones?|heart rate zones?)"
+            r"\s?(?::|=|are\b|is\b)",
+            # soreness after a session named but not logged ("legs sore after yesterday's long
+            # run"): the session is a reference, unless its numbers are said
+            r"^(?!.*\d)(?:my |so |still )*(?:legs?|calves|quads|hammies|hamstrings|body|knees?|"
+            r"feet|hips?|back|glutes|shins?|achilles|everything)\s(?:are |is |feel |felt )?"
+            r"(?:so |really |super |still |pretty |a bit |very )*(?:sore|tired|dead|toast|heavy|"
+            r"tight|wrecked|fried|trashed|stiff|achy|aching|cooked|smashed|shot)\s"
+            r"(?:after|from|since)\b",
             # how far a place is, not a session: "the track's a 20 min drive"
             r"\b\d+ ?(?:min|mins|minutes?|hrs?|hours?) (?:drive|commute|flight|train ride|"
             r"bus ride|away)\b|\b(?:drive|commute|flight) (?:of|is|was) \d",
@@ -189,6 +205,13 @@ _MESSAGE_FRAMES = compile_gated(
             r"programme|programming|calendar|schedule|stack|line-?up|template|inventory)\b"
             r"[^:\n]{0,30}:",
             r"\bfor (?:your |a )?(?:review|feedback|critique)\b",
+            # an event on a day, asked about, with nothing said done ("Race on Sunday! 10k.
+            # Any tips for pacing?"): the race is ahead
+            r"^(?![\s\S]*(?:\d:\d\d|\b(?:did|done|finished|ran|raced|completed|went|was|were|"
+            r"felt|got|today|yesterday|this morning|last night|tonight|ago)\b))"
+            r"[^.!?\n]{0,30}\b(?:race|marathon|half|10k|5k|miler|meet|triathlon|tri|ultra|"
+            r"parkrun|event|gran fondo|sportive|regatta)\b[^.!?\n]{0,20}?\b(?:on |this |next )?"
+            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[\s\S]*\?",
             r"\b(?:year|month|season) in review\b|\b(?:pr|pb|1rm) (?:board|list|sheet)\b",
             # a workout seen somewhere and asked about, not done
             r"^(?![\s\S]*\b(?:did|done|finished|completed|tried it|my time|scored|took me)\b)"
@@ -215,8 +238,8 @@ _BARE_QUESTION_TAIL = re.compile(
 """A question run on after a log with no comma ("tempo 8k done 🔥 what pace should…"): the
 log stands when it says it was done."""
 _TARGET = compile_gated(
-    r"\b(?:hoping for|aiming for|going for|shooting for|targeting|target(?: time)? (?:is|of))\s"
-    r"(?:a\s)?(?:sub[- ]?)?\d"
+    r"\b(?:hoping for|aiming for|going for|shooting for|targeting|target(?: time)? (?:is|of)|"
+    r"goal(?: time)?(?: is| of|:)?)\s(?:a\s)?(?:sub[- ]?)?\d"
 )
 _UNMARKED_QUESTION = compile_gated(
     r",\s*(?:should|do|can|could|would|will) i\b[^,]*$|,\s*(?:is|was) (?:that|it|this) "

@@ -1,7 +1,8 @@
 """A multisport race's legs are one session: "Swim 27:40, T1 3:10, bike 1:16:20, T2 1:45, run".
 
 Transitions (T1, T2) are said only between the legs of one race, so a message that names
-them logs the swim, the ride and the run of the same day as one workout.
+them logs the swim, the ride and the run of the same day as one workout. A brick is
+training, not a race: its ride and its run are two sessions, however slow its T2 was.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ if TYPE_CHECKING:
     from .sessions import Session
 
 _TRANSITION = compile_gated(r"\bt[12]\b|\btransitions?\b")
+_BRICK = compile_gated(r"\bbricks?\b")
 
 
 def join_race_legs(lower: str, sessions: list[Session]) -> list[Session]:
     """The sessions with each run of same-day endurance legs joined, when transitions are said."""
-    if _TRANSITION.search(lower) is None:
+    if _TRANSITION.search(lower) is None or _BRICK.search(lower) is not None:
         return sessions
     joined: list[Session] = []
     for session in sessions:

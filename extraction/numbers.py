@@ -29,12 +29,12 @@ _CLOCK = re.compile(
 )
 _HOURS = compile_gated(
     r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s?(?:hours?|hrs?|h)\b\.?"
-    r"(?:\s?(?:and\s)?(\d{1,2})(?![\d:.])\s?(?:minutes?|mins?|m)?\b"
+    r"(?:\s?(?:and\s)?(\d{1,2})(?![\d:.])(?!\s?(?:km|kms|k|mi|miles?)\b)\s?(?:minutes?|mins?|m)?\b"
     r"(?:,?\s?(?:and\s)?(\d{1,2})\s?(?:seconds?|secs?|s)\b)?)?"
 )
 """Hours in words, with minutes and seconds: "2 hrs", "3 hours 38 minutes 12 seconds"."""
 _HOURS_COMPACT = compile_gated(
-    r"(?<![\d.])(\d{1,2})\s?(?:h|hr|hrs)\s?([0-5]?\d)"
+    r"(?<![\d.])(\d{1,2})\s?(?:h|hr|hrs)\s?([0-5]?\d)(?!\s?(?:km|kms|k|mi|miles?)\b)"
     r"(?:(?:'|:)([0-5]\d)(?:''|\")?|\s?(?:minutes?|mins?|m)\s?(?:and\s)?([0-5]?\d)\s?"
     r"(?:seconds?|secs?|s)\b|\s?(?:m|min|mins|minutes)\b)?(?![\d:.])"
 )
@@ -73,17 +73,19 @@ _DIST_UNIT = (
     r"yd|yds|yards?)"
 )
 DISTANCE_RE = re.compile(
-    rf"(?<![\d.:,a-wyz])(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )(?<!couch to )"
+    rf"(?<![\d.:,a-wyz])(?:(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )|(?=\d{{1,3}}\s?"
+    rf"(?:km|kms|k|mi|miles)\b))(?<!couch to )"
     rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?(?:{_HOW}\s)?({_DIST_UNIT})(?![a-z0-9/])"
 )
-"""A distance; the minutes of "1h 20m" and a program's name ("C25K") are not metres."""
+"""A distance; the minutes of "1h 20m" and a program's name ("C25K") are not metres, but the
+kilometres of "2h 10km" are."""
 _RUN_KIND = (
     r"(?:easy|long|recovery|slow|shakeout|steady|called it (?:at|after)|stopped at|bailed at)"
 )
 _NOT_DISTANCE = rf"(?:{_DIST_UNIT}|min|mins|minutes|sec|s|h|hrs?|hours?|x|@|sets?|reps?)\b"
 _BARE_RUN = compile_gated(
-    rf"\b{_RUN_KIND}\s(?P<n1>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
-    rf"|(?<![\d.:/,])(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d.:/%x]|\s?{_NOT_DISTANCE})"
+    rf"\b{_RUN_KIND}\s(?P<n1>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d:/%x'\"]|\.\d|\s?{_NOT_DISTANCE})"
+    rf"|(?<![\d.:/,])(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)(?![\d:/%x'\"]|\.\d|\s?{_NOT_DISTANCE})"
     rf"\s{_RUN_KIND}\b",
     re.IGNORECASE,
 )

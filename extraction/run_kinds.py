@@ -19,6 +19,13 @@ _BREAK = (
     r"(?:\d{1,3}\s?(?:s|sec|secs|seconds?|\")|[1-5](?:\.5)?\s?(?:min|mins|minutes?|')|[1-5]:\d\d)"
 )
 """A rest between repeats: seconds or a few minutes (a recovery run lasts longer)."""
+_STRIDE_REPEAT = r"(?<![\d.])\d{1,2}\s?x\s?(?:[5-9]0|1[0-5]0)\s?m?\b"
+"""A stride's length: 50 to 150 m."""
+_REAL_REPEAT = (
+    r"(?<![\d.])\d{1,2}\s?x\s?(?:(?:[2-9]\d\d|\d{4})\s?m?\b|\d(?:\.\d)?\s?(?:k|km|mi|mile)s?\b|"
+    r"\d{1,2}\s?(?:min|mins|')(?!\w))"
+)
+"""A repeat longer than a stride: 200 m and up, a kilometre, a mile, minutes."""
 _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
     [
         (re.compile(pattern), (run_type, weight))  # type: ignore[misc]
@@ -43,6 +50,8 @@ _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
         ("tempo", r"\b(?:tempo(?:lauf|dauerlauf|run)|progressi(?:ve|vo|f)|progresivo|"
                   r"allure (?:marathon|semi|specifique)|as(?:10|21|42)|m[- ]pace)\b", 3),
         ("recovery", r"\brecovery (?:run|jog)|\brecovery\b(?! (?:swim|ride|row))", 3),
+        # the runner's shorthand: "rec run", "recov jog", "recovery shuffle"
+        ("recovery", r"\brec(?:ov|overy)? (?:run|jog|shuffle|miles|mi|km|k)\b", 4),
         # recovery in other languages: recup, regenerativo, Regenerationslauf, herstel
         ("recovery", r"\b(?:recup(?:eration)?|regenerati\w+|regeneracion|regeneracao|"
                      r"regen(?:lauf| run)|aterhamtning\w*|herstel\w*|recupero|rigenerante)\b", 4),
@@ -53,7 +62,8 @@ _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
         # the run after a race is its recovery ("shakeout the day after the half")
         ("recovery", r"\bday after\b(?! (?:that|tomorrow|next))|\bpost[- ]?race\b|"
                      r"\bflush(?:ing)? (?:out )?(?:the |my )?legs\b", 4),
-        ("long", r"\blong run\b|\blsd\b|\b(?:long|lond|logn|lnog|lomg) (?:\w+ )?run\b", 4),
+        ("long", r"\blong run\b|\bls[dr]\b|\blong slow (?:run|distance)\b|"
+                 r"\b(?:long|lond|logn|lnog|lomg) (?:\w+ )?run\b", 4),
         ("long", r"\blong\b", 2),
         # long in other languages: tirada larga, longao, sortie longue, langer Lauf, langpass
         ("long", r"\b(?:tirada larga|rodaje largo|longao|treino longo|sortie longue|"
@@ -64,6 +74,8 @@ _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
         ("race", r"\b(?:pb|pr)\b(?!&)", 2),
         ("race", r"\b(?:time trial|tt|turkey trot|fun run|charity run|cross country race|"
                  r"xc race)\b", 3),
+        # mountain events: a sky race, a vertical kilometre ("VK today: 3.2 km, 1000 m up")
+        ("race", r"\b(?:sky ?(?:race|marathon|ultra)|vertical (?:k|km|kilomet(?:er|re))|vk)\b", 3),
         # events: a meet, a relay, champs, cross country; other languages' race words
         ("race", r"\b(?:meet|relay|invitational|champs|championships?|ekiden|games|"
                  r"cross[- ]country|wettkampf|rennen|tavling|gara|wedstrijd|competition|"
@@ -80,11 +92,15 @@ _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
          3),
         # an event run ("finished the 50k", "ran the B.A.A. 5K"), not a usual route
         ("race", r"\b(?:finished|ran|completed|did|raced) (?:the|my first) "
-                 r"(?!(?:last|first|final|next|whole|extra|other|second|same) )[a-z.' ]{0,24}"
+                 r"(?!(?:last|first|final|next|whole|extra|other|second|same|back|front) )"
+                 r"[a-z.' ]{0,24}"
                  r"(?:\d{1,3}k|marathon|half|ultra|mile|\d{2,3} ?miler)\b"
                  r"(?! (?:loop|route|course|trail|path|of\b|repeats?))", 3),
         ("race", r"\b(?:marathon|ultra|chip time|bib|official time|finish line)\b"
-                 r"|\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))", 2),
+                 r"(?! (?:training|build|block|prep|plan|effort|sim|simulation)\b)"
+                 r"|(?<!and a )(?<!back )(?<!second )(?<!front )(?<!other )"
+                 r"\bhalf\b(?! (?:an? |hour|mile|way|time|of\b|squat))"
+                 r"|\bhm(?= (?:today |yesterday |race |pb |pr |in )?\d{1,2}[:h]\d\d)", 2),
         # the marathon in other languages: maraton, Halbmarathon, meia, mezza, semi-marathon
         ("race", r"\b(?:maraton[ae]?|halbmarathon|halvmaraton|semi[- ]?marathon|meia|mezza)\b",
          2),
@@ -100,13 +116,18 @@ _RUN_CUES: GatedTable[tuple[RunType, int]] = GatedTable(
         ),
         # the count after the distance: "400m x 12", "1km x 6"
         ("intervals", r"\b(?:\d{3,4}\s?m?|\d(?:\.\d)?\s?(?:k|km|mi))\s?x\s?\d{1,2}\b", 3),
-        ("intervals", r"\btrack\b", 1),
+        # the track hints at repeats, but a watch's "Track Run" or laps of it name none
+        ("intervals", r"\btrack\b(?! run\b)(?<!laps of the track)(?<!laps around the track)", 1),
         ("intervals", r"\b(?:pyramid|ladder)\b|\d{3}(?:-\d{3,4}){2,}", 2),
         ("easy", r"\beasy\b|\bshakeout\b|\bzon[ae] ?2\b|\bz2\b|\bconversational\b|\baerobic\b|"
                  r"\b(?:suave|tranquilo|locker|lockerer?|footing|facile|rustig)\b", 2),
         # easy in other languages: lugnt, latt, rolig, leve, kevyt, spokojnie
         ("easy", r"\b(?:lugnt?|latt|rolig|leve|kevyt|spokojn\w+|gemutlich)\b", 2),
         ("easy", r"\b(?:chill|slow|gentle|relaxed|jog|jogged|jogging)\b", 1),
+        # strides close an easy run; their short repeats ("6x100m strides") are no session
+        ("easy", r"\bstrides\b", 1),
+        ("intervals", rf"^(?![\s\S]*{_REAL_REPEAT})(?=[\s\S]*{_STRIDE_REPEAT})[\s\S]*\bstrides?\b",
+         -3),
         ("easy", r"\b(?:rodaje|rodagem|trote|dauerlauf|distanspass|duurloop)\b", 1),
         ("recovery", r"\bz(?:one ?)?1\b", 3),
         ("easy", r"\bbase (?:run|miles|mileage|building)\b", 2),

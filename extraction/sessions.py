@@ -20,7 +20,7 @@ from .schema import Discipline
 from .schemes import wod_scheme
 from .session_dates import day_of, merge_anchors, resolve_dates, split_at_times, to_last_week
 from .split_days import names_split
-from .sport_joins import split_at_sports
+from .sport_joins import on_own_gear, other_sport_hinted, split_at_sports
 from .vocabulary import Mention, corrections, find_mentions
 
 Kind = Literal["crossfit", "endurance", "lifting", "keyword", "neutral"]
@@ -338,7 +338,7 @@ def _starts_new(current: Session, clause: Clause) -> bool:
     if kind == "endurance" and clause.kind == "endurance" and not clause.verb:
         # "118 km, 2,900 m elevation, 5h22 ride time": the ride names the distance before it
         if not any(c.strong for c in current.clauses):
-            return False
+            return other_sport_hinted(current.clauses, clause)
     if kind == "keyword":
         return (
             clause.kind == "keyword"
@@ -366,7 +366,7 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             return False
         return clause.kind in ("endurance", "keyword")
     return clause.kind in ("lifting", "crossfit", "keyword") or (
-        clause.strong and done and clause.discipline != current.discipline
+        (clause.strong or on_own_gear(clause)) and done and clause.discipline != current.discipline
     )
 
 

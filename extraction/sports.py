@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .endurance import CLOCK, SWIM_PART, Reading, read_session, vest_weight
+from .endurance import CLOCK, Reading, read_session, vest_weight
 from .literal_gate import compile_gated
 from .numbers import find_clocks, format_pace, to_metres
+from .pools import SWIM_PART
 from .run_kinds import run_type_of
 from .schema import (
     CyclingData,

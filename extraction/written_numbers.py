@@ -25,18 +25,27 @@ _HYPHENATED = compile_gated(
 
 
 _THOUSANDS_OF = compile_gated(
-    r"(?<![\d.])(\d{1,2}(?:\.\d)?)k\s?(?=(?:yds?|yards|m|metres|meters)\b)", re.I
+    r"(?<![\d.])(\d{1,2}(?:\.\d)?)k(?:\s(?=(?:yds?|yards|m|metres|meters)\b)|(?=(?:yds?|yards)\b))",
+    re.I,
 )
-"""Thousands of a unit said with "k": "3k yds" is 3000 yards, not 3 km of yards."""
+"""Thousands of a unit said with "k": "3k yds" is 3000 yards, not 3 km of yards; "10km" stays
+kilometres."""
 _THOUSANDS_HINT = compile_gated(r"\d[kK] ?[ymYM]")
 """A cheap look for them first."""
+
+
+_ISH = compile_gated(r"(?<=\d)-?ish\b", re.IGNORECASE)
+"""A rough number ("50ish min", "8:45ish pace") is read as the number."""
 
 
 def plain_notation(text: str) -> str:
     """The text in the notation the parsers know.
 
-    "58,3" as "58.3", "N times D" as "N x D", "5-mile" as "5 mile", "3k yds" as "3000 yds".
+    "58,3" as "58.3", "N times D" as "N x D", "5-mile" as "5 mile", "3k yds" as "3000 yds",
+    "50ish" as "50".
     """
+    if "ish" in text.lower():
+        text = _ISH.sub("", text)
     if "," in text:
         text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     if "-" in text:
