@@ -82,6 +82,9 @@ _SENTENCE_VETOES = compile_gated(
             r"(?: now| currently| right now| at the moment| atm)?\s*(?::|are\b|is\b|=)",
             r"\bmy (?:\w+ )?(?:1rm|pr|pb|max|training max|ftp|resting hr|resting heart rate|hrv|"
             r"weight|bodyweight) (?:is|are)\b",
+            # a profile ("I'm 6'1 200lbs, bench 245, squat 315"), not a session
+            r"^(?:i'?m|im|i am) \d{1,3}(?:\.\d)?\s?(?:'|ft\b|foot\b|feet\b|years?\b|yo\b|y/o|yrs?\b|"
+            r"kgs?\b|lbs?\b|pounds\b|cm\b|,)",
         )
     )
 )
@@ -109,7 +112,8 @@ _PLANS = compile_gated(
     r"i can (?:only )?(?:ride|run|swim|row|lift|train|hike|do|go|get|fit|make it)|"
     r"i'?m (?:free|available)|"
     r"might (?:just )?\w+|^(?!.*\b(?:did|went|ran|jogged|rode|swam|walked|hiked)\b).*\w+ later$|"
-    r"(?:starts?|begins?|kicks? off) (?:on |this |next )?(?:\w+day|tomorrow|next)|"
+    r"(?:starts?|starting|begins?|beginning|kicks? off) (?:[\w/-]+ ){0,3}?(?:on |this |next )?"
+    r"(?:(?!today|yesterday)\w+day|tomorrow|tmrw|next)|"
     r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
     r"lifting|training|heading|hitting|playing|walking|biking|competing|starting|taking))\b"
 )
@@ -121,7 +125,8 @@ _CLAUSE_VETOES = compile_gated(
             _PLANS.pattern,
             # habits, not a session
             r"\dx a week\b|"
-            r"\b(?:usually|normally|typically|generally|always|often|currently|times a week|"
+            r"\b(?:usually|normally|typically|generally|always|often|currently|atm|at the moment|"
+            r"these days|nowadays|times a week|"
             r"x a week|"
             r"per week|" + _EVERY + "|"
             r"(?:i'?ve|i have) been (?:doing|running|swimming|riding|rowing|lifting|training|"
@@ -145,7 +150,11 @@ _CLAUSE_VETOES = compile_gated(
             rf"since (?:{_MONTHS}|(?:19|20)\d\d)|was stuck at|last one was|last time was|"
             r"previous (?:best|pr|pb)|old (?:pr|pb)|i could|could (?:run|lift|do|squat|bench|"
             r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
-            r"started \w+ing again)\b",
+            r"started \w+ing again|(?:i|we) (?:was|were) (?:benching|squatting|deadlifting|pressing|"
+            r"pulling|repping|lifting|hitting|using|moving|doing \d)|"
+            # a habit told as a condition: "when I squat my back rounds"
+            r"when(?:ever)? i (?:squat|bench|deadlift|press|lift|curl|row|run|ride|swim|train|"
+            r"do|go|try))\b",
             # a week's or a month's sum, not a session
             r"\b(?:weekly|week'?s|monthly|month'?s) (?:total|mileage|volume|distance)\b|"
             r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
@@ -159,20 +168,34 @@ _CLAUSE_VETOES = compile_gated(
 )
 # Frames that make a whole message something other than a log, wherever its lines look like
 # sessions: goals, a program or plan sent for review, a list of current maxes.
+_GOAL_FRAME = compile_gated(
+    r"\b(?:my |our )?(?:goals?|targets?|resolutions?|bucket list|wish ?list)"
+    r"(?: for| this| next| in)?(?: the)? (?:(?:next|this|coming|new) )?"
+    r"(?:year|season|month|block|cycle|20\d\d)\b|"
+    r"^(?:my |our |\d{4} )?(?:goals?|targets?|resolutions?)\s?:"
+)
+"""Goals for a period: a list of them is no log, a goal said after a session leaves it one."""
 _MESSAGE_FRAMES = compile_gated(
     "|".join(
         (
-            r"\b(?:my |our )?(?:goals?|targets?|resolutions?|bucket list|wish ?list)"
-            r"(?: for| this| next| in)?(?: the)? (?:(?:next|this|coming|new) )?"
-            r"(?:year|season|month|block|cycle|20\d\d)\b",
-            r"^(?:my |our |\d{4} )?(?:goals?|targets?|resolutions?)\s?:",
             r"^(?:my |the |a |new |weekly |training |proposed )*(?:program|programme|plan|split|"
             r"routine|schedule)\s?:",
             r"\b(?:here'?s|here is|this is|below is|attached is|check out) (?:my|the|a|our) "
-            r"(?:(?:new|proposed|draft|planned|weekly|training|[\w-]*\d[\w-]*|marathon|half|"
+            r"(?:(?:new|current|updated|revised|proposed|draft|planned|weekly|training|[\w-]*\d[\w-]*|marathon|half|"
             r"race|base|build|peak|taper) )*(?:plan|program|programme|split|"
             r"schedule|routine|week|block)\b",
-            r"\btell me (?:if|whether|what you think)\b",
+            r"\btell me (?:if|whether|what you think)\b|\b(?:roast|rate|critique|grade) (?:it|this|"
+            r"my)\b",
+            # numbers listed for the coach: "list of my PRs so you have them: …"
+            r"\b(?:list of|here are|these are|here'?s) (?:all )?(?:my|our) (?:current |latest |new )?"
+            r"(?:prs|pbs|maxes|1rms|rms|numbers|bests|lifts|stats)\b",
+            # a plan headed by its day, where nothing is said done: "Tomorrow: push. bench 4x6, …"
+            r"^(?![\s\S]*\b(?:did|done|finished|completed|today|yesterday|this morning|last night)"
+            r"\b)(?:tomorrow|tmrw|tomorrow'?s \w+|tonight|tonight'?s \w+)\s?(?::|-)",
+            # a list sent with a request and nothing said done: "… can you set up progression?"
+            r"^(?![\s\S]*\b(?:did|done|finished|completed|today|yesterday|this morning|last night|"
+            r"earlier|ago|went|hit|got)\b)[\s\S]*\d[\s\S]*\b(?:can|could|would) you "
+            r"(?!(?:please )?(?:log|add|record|save|track))[^.?!\n]*\?\s*$",
             r"\b(?:proposed|draft|planned|tentative) (?:weekly )?(?:plan|program|programme|split|"
             r"schedule|routine|week)\b",
             r"\b(?:plan|program|programme|split|schedule|routine)\s(?:for|this) "
@@ -199,7 +222,8 @@ _MESSAGE_FRAMES = compile_gated(
     )
 )
 _HABITS = compile_gated(
-    rf"\b(?:currently|usually|normally|typically|generally|{_EVERY})\b"
+    rf"\b(?:currently|usually|normally|typically|generally|atm|at the moment|these days|"
+    rf"nowadays|{_EVERY})\b"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/"
 )
 """Habits and schedules ("currently benching 3x8", "Mon/Wed/Fri 6-7:30am"): they cover the
@@ -269,7 +293,20 @@ def is_framed_non_log(message: str) -> bool:
     A plan or program sent for review, goals and maxes: their lines are not sessions, however
     much they look like them.
     """
+    goal = _GOAL_FRAME.search(message)
+    if goal is not None and not _closes_a_log(message, goal.start()):
+        return True
     return _MESSAGE_FRAMES.search(message) is not None or len(_TEMPLATE_DAY.findall(message)) >= 2
+
+
+def _closes_a_log(message: str, start: int) -> bool:
+    """Whether a goal at `start` is a closing remark after a session said done.
+
+    "First gym day of the year, went easy. Bench 60kg 3x10. Goal this year is 100kg bench"
+    logs the session; "Goals for next year:" followed by lines is a list.
+    """
+    rest = message[start:].strip()
+    return says_done(message[:start]) and "\n" not in rest and ":" not in rest
 
 
 def opens_request(sentence: str, question: bool) -> bool:
