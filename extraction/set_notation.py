@@ -192,14 +192,25 @@ class _Reader:
         elif load is not None and last is not None and self.fresh and last.load is None:
             self._trailing_load(load)
         elif last is None and listed(pending) and listed(value):
-            self.groups += [bare_set(pending or 0), bare_set(value)]
+            self.groups += [self._listed(pending or 0), self._listed(value)]
             both_loads = load is not None and (pending or 0) >= MIN_BARE_LOAD
             self.pending_num, self.run = None, "load" if both_loads else "reps"
+            self.pending_load = None
         elif value.is_integer() and self.run is not None:
-            self.groups.append(bare_set(value))
+            self.groups.append(self._listed(value))
             self.run = self.run if load else "reps"
         else:
             self.pending_num = value
+
+    def _listed(self, value: float) -> Group:
+        """One set of a bare list; a rep count takes the load said before the list.
+
+        "flat bench 80kg 8,8,7,6" and "db bench 80s x 8,8,6" are four and three sets at it.
+        """
+        group = bare_set(value)
+        if group.load is None:
+            group.load = self.pending_load or (self.groups[-1].load if self.groups else None)
+        return group
 
     def _trailing_load(self, load: RawLoad | None) -> None:
         """A load written after its sets ("4x10 70s", "3x5 back squat 245")."""
@@ -324,8 +335,12 @@ class _Reader:
         self._new(group)
 
     def _attempts(self, text: str) -> None:
+        items = re.findall(r"\d{1,4}(?:\.\d{1,2})?x?", text)
+        if all(item.isdigit() and int(item) < MIN_BARE_LOAD for item in items):
+            self._new(Group(reps_list=[int(item) for item in items]))  # "85kg 5/5/5/4/4"
+            return
         kinds = ("opener", "second_attempt", "third_attempt")
-        for index, item in enumerate(re.findall(r"\d{1,4}(?:\.\d{1,2})?x?", text)):
+        for index, item in enumerate(items):
             group = Group(1, 1, load=make_load(item.rstrip("x"), None), failed=item.endswith("x"))
             group.kind = kinds[index] if index < 3 else None
             self._new(group)
