@@ -33,7 +33,8 @@ _TOKENS = compile_gated(
     "|".join(
         (
             rf"(?P<aside>\b(?:total|bw|body ?weight)\s?(?:of\s|is\s|was\s|=\s?|:\s?)?"
-            rf"{_NUM}(?![\d.]|\s?x)(?:\s?{_UNIT})?)",
+            rf"{_NUM}(?![\d.]|\s?x)(?:\s?{_UNIT})?|(?:\ba\s|\+)(?:1?\d|20)(?:\.5)?\s?"
+            rf"{_UNIT}\s(?:rep\s)?(?:pr|pb|jump|increase|improvement)\b)",
             PAIRED,
             rf"(?P<pair>(?<![\d.])(?P<pair_n>[1-4])\s?x\s?(?P<pair_w>{_NUM})\s?(?P<pair_u>{_UNIT})(?![a-z]))",
             rf"(?P<wrs>(?<![\d.])(?P<wrs_w>{_NUM})\s?(?:(?P<wrs_u>{_UNIT})|(?P<wrs_p>%))?\s?x\s?"
@@ -270,6 +271,10 @@ class _Reader:
         return value is not None and value.is_integer() and 0 < value < MIN_BARE_LOAD
 
     def _new(self, group: Group) -> None:
+        if group.load is not None and self.pending_load is not None:
+            # "150kg for 3, then 120x5x3": the load said first was a set of its own
+            self.groups.append(Group(1, self.pending_reps, load=self.pending_load))
+            self.pending_load = self.pending_reps = None
         if group.load is None and self.pending_load is not None:
             group.load, self.pending_load = self.pending_load, None
         if group.load is None and self.pending_num is not None and self.pending_num >= 20:
@@ -376,7 +381,8 @@ class _Reader:
 
     def finish(self) -> list[Group]:
         if not self.groups and self.pending_load is not None:
-            self.groups.append(Group(load=self.pending_load))
+            reps = self.pending_reps
+            self.groups.append(Group(1 if reps else None, reps, load=self.pending_load))
         elif not self.groups and self.pending_num is not None:
             value = self.pending_num
             load = make_load(str(value), None)
