@@ -83,8 +83,8 @@ _SENTENCE_VETOES = compile_gated(
             r"\bmy (?:\w+ )?(?:1rm|pr|pb|max|training max|ftp|resting hr|resting heart rate|hrv|"
             r"weight|bodyweight) (?:is|are)\b",
             # a profile ("I'm 6'1 200lbs, bench 245, squat 315"), not a session
-            r"^(?:i'?m|im|i am) \d{1,3}(?:\.\d)?\s?(?:'|ft\b|foot\b|feet\b|years?\b|yo\b|y/o|yrs?\b|"
-            r"kgs?\b|lbs?\b|pounds\b|cm\b|,)",
+            r"^(?:i'?m|im|i am) \d{1,3}(?:\.\d)?\s?(?:'|ft\b|foot\b|feet\b|years?\b|yo\b|y/o|"
+            r"yrs?\b|kgs?\b|lbs?\b|pounds\b|cm\b|,)",
         )
     )
 )
@@ -150,8 +150,8 @@ _CLAUSE_VETOES = compile_gated(
             rf"since (?:{_MONTHS}|(?:19|20)\d\d)|was stuck at|last one was|last time was|"
             r"previous (?:best|pr|pb)|old (?:pr|pb)|i could|could (?:run|lift|do|squat|bench|"
             r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
-            r"started \w+ing again|(?:i|we) (?:was|were) (?:benching|squatting|deadlifting|pressing|"
-            r"pulling|repping|lifting|hitting|using|moving|doing \d)|"
+            r"started \w+ing again|(?:i|we) (?:was|were) (?:benching|squatting|deadlifting|"
+            r"pressing|pulling|repping|lifting|hitting|using|moving|doing \d)|"
             # a habit told as a condition: "when I squat my back rounds"
             r"when(?:ever)? i (?:squat|bench|deadlift|press|lift|curl|row|run|ride|swim|train|"
             r"do|go|try))\b",
@@ -187,8 +187,8 @@ _MESSAGE_FRAMES = compile_gated(
             r"\btell me (?:if|whether|what you think)\b|\b(?:roast|rate|critique|grade) (?:it|this|"
             r"my)\b",
             # numbers listed for the coach: "list of my PRs so you have them: …"
-            r"\b(?:list of|here are|these are|here'?s) (?:all )?(?:my|our) (?:current |latest |new )?"
-            r"(?:prs|pbs|maxes|1rms|rms|numbers|bests|lifts|stats)\b",
+            r"\b(?:list of|here are|these are|here'?s) (?:all )?(?:my|our) "
+            r"(?:current |latest |new )?(?:prs|pbs|maxes|1rms|rms|numbers|bests|lifts|stats)\b",
             # a plan headed by its day, where nothing is said done: "Tomorrow: push. bench 4x6, …"
             r"^(?![\s\S]*\b(?:did|done|finished|completed|today|yesterday|this morning|last night)"
             r"\b)(?:tomorrow|tmrw|tomorrow'?s \w+|tonight|tonight'?s \w+)\s?(?::|-)",

@@ -13,7 +13,15 @@ import re
 
 from .literal_gate import compile_gated
 from .raw_loads import RawLoad, make_load
-from .set_groups import MIN_BARE_LOAD, Group, bare_set, listed, rest_seconds, weight_reps_sets
+from .set_groups import (
+    MIN_BARE_LOAD,
+    Group,
+    bare_set,
+    listed,
+    merge_set_labels,
+    rest_seconds,
+    weight_reps_sets,
+)
 from .set_lists import NUM as _NUM
 from .set_lists import PAIRED, paired_sets
 from .set_lists import UNIT as _UNIT
@@ -48,7 +56,8 @@ _TOKENS = compile_gated(
             rf"(?P<ax_list>(?:\s?[,/]\s?\d{{1,2}}(?![\d.x/])(?!\s?(?:x|{_UNIT}))){{1,9}})?(?P<ax_plus>\+)?)",
             r"(?P<setlbl>(?<![\d.])(?P<sl_n>\d{1,2})\s"
             r"(?:(?P<sl_lbl>backoff|back-off|back off|working|"
-            r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})(?!\d|\.\d|\s?/)(?:\s?reps?)?)?)",
+            r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})"
+            rf"(?!\d|\.\d|\s?/|\s?x|\s?{_UNIT})(?:\s?reps?)?)?)",
             r"(?P<singles>\b(?:(?P<sg_n>\d{1,2}|a|one|two|three|four|five|six)\s)?"
             r"(?:(?P<sg_top>more|heavy|top|easy|fast|smooth)\s)?(?P<sg_k>single|double|triple)s?\b)",
             rf"(?P<slash>(?<![\d.:/])(?:{_NUM}x?\s?/\s?){{2,4}}{_NUM}x?(?![\d/]))",
@@ -90,7 +99,7 @@ def read_groups(scope: str) -> tuple[list[Group], bool]:
     reader = _Reader()
     for match in _TOKENS.finditer(_METHOD.sub(" ", scope)):
         reader.feed(match)
-    return reader.finish(), reader.each
+    return merge_set_labels(reader.finish()), reader.each
 
 
 class _Reader:
@@ -204,10 +213,7 @@ class _Reader:
             self.pending_num = value
 
     def _listed(self, value: float) -> Group:
-        """One set of a bare list; a rep count takes the load said before the list.
-
-        "flat bench 80kg 8,8,7,6" and "db bench 80s x 8,8,6" are four and three sets at it.
-        """
+        """One set of a bare list: a rep count takes the load before it ("80kg 8,8,7,6")."""
         group = bare_set(value)
         if group.load is None:
             group.load = self.pending_load or (self.groups[-1].load if self.groups else None)
