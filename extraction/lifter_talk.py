@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .literal_gate import compile_gated
+from .plate_combos import plate_combos_as_loads
 from .schema import WeightUnit
 
 _LEAD = r"(?:(?:@|\bat|\bw/?|\bwith)\s?)?"
@@ -103,7 +104,7 @@ def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     text = _CAPITAL_X.sub(" ", _blank_tempo_codes(text))
     text = _DUMBBELL_PAIR.sub(lambda m: f"{m['n']}{m['half'] or ''} {units} dumbbells", text)
     text = _CONVERSION.sub(_first_unit, text)
-    text = _PLATES.sub(lambda m: _plates(m, units), text)
+    text = _PLATES.sub(lambda m: _plates(m, units), plate_combos_as_loads(text, units))
     text = _ONE_PLATE.sub(lambda m: m["v"], text)
     text = _MISSED_ATTEMPT.sub(lambda m: f"{m['made']}/{m['a'] or m['b']}x", text)
     text = _BROKEN_UP.sub(lambda m: f"in sets of {m['n']}", text)

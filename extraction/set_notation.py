@@ -72,7 +72,7 @@ _TOKENS = compile_gated(
             r"(?P<insets>\bin sets of (?P<is_n>\d{1,3})(?![\d.]))",
             r"(?P<emom>\bemom(?:\s(?:for\s)?(?P<emom_n>\d{1,2})(?!\s?x|\d)(?:\s?min(?:ute)?s?)?)?)",
             r"(?P<reps>(?<![\d.])(?P<reps_v>\d{1,3})\s?reps?\b|\bfor\s(?P<for_v>\d{1,3})(?![\d.])(?:\s?reps?)?\b"
-            r"(?!\s?(?:min|sec|s\b|rounds?|sets?))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x))"
+            r"(?!\s?(?:min|sec|s\b|rounds?|sets?|singles|doubles|triples))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x))"
             r"|(?<![\d.])(?P<times_v>\d{1,2})\stimes\b(?!\s\d))",
             r"(?P<list>\((?P<list_v>\d{1,3}(?:\s?,\s?\d{1,3}){1,9})\))",
             r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
