@@ -76,7 +76,7 @@ _TOKENS = compile_gated(
             r"|(?<![\d.])(?P<times_v>\d{1,2})\stimes\b(?!\s\d))",
             r"(?P<list>\((?P<list_v>\d{1,3}(?:\s?,\s?\d{1,3}){1,9})\))",
             r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
-            rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/|\bw\b)\s?{_FILLER}[~+]?\s?(?P<at_v>{_NUM})"
+            rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/|\bw\b|(?<=\d )a\b)\s?{_FILLER}[~+]?\s?(?P<at_v>{_NUM})"
             rf"(?:\s?(?P<at_u>{_UNIT})|(?P<at_s>s)\b)?(?![\d.:a-z%']|\s?x|\s?{_NOT_LOAD}))",
             r"(?P<pair_s>(?<![\d.:])(?P<ps_v>\d{2,3}(?:\.5)?)s\b(?!\s?(?:rest|on|off|hold)\b))",
             rf"(?P<num>(?<![\d.:/])(?P<num_v>{_NUM})(?!\.\d|[\d:/x%]|\s?{_NOT_LOAD}))",
