@@ -11,17 +11,10 @@ from __future__ import annotations
 
 import re
 
+from . import set_groups
 from .literal_gate import compile_gated
 from .raw_loads import RawLoad, make_load
-from .set_groups import (
-    MIN_BARE_LOAD,
-    Group,
-    bare_set,
-    listed,
-    merge_set_labels,
-    rest_seconds,
-    weight_reps_sets,
-)
+from .set_groups import MIN_BARE_LOAD, Group, bare_set, listed, rest_seconds, weight_reps_sets
 from .set_lists import NUM as _NUM
 from .set_lists import PAIRED, paired_sets
 from .set_lists import UNIT as _UNIT
@@ -54,7 +47,7 @@ _TOKENS = compile_gated(
             r"series(?: of)?|times(?=\s\d{1,2}\b(?!\s?(?:min|sec|s\b|km|mi|m\b|x))))\s?"
             rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d|\s?(?:m|yds?|km)\b)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
             rf"(?P<ax_list>(?:\s?[,/]\s?\d{{1,2}}(?![\d.x/]|s\b)(?!\s?(?:x|{_UNIT}))){{1,9}})?(?P<ax_plus>\+)?)",
-            r"(?P<setlbl>(?<![\d.])(?P<sl_n>\d{1,2})\s"
+            r"(?P<setlbl>(?<![\d.])(?<!last )(?<!first )(?<!final )(?<!other )(?P<sl_n>\d{1,2})\s"
             r"(?:(?P<sl_lbl>backoff|back-off|back off|working|"
             r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})"
             rf"(?!\d|\.\d|\s?/|\s?x|\s?{_UNIT})(?:\s?reps?)?)?)",
@@ -76,8 +69,9 @@ _TOKENS = compile_gated(
             r"|(?<![\d.])(?P<times_v>\d{1,2})\stimes\b(?!\s\d))",
             r"(?P<list>\((?P<list_v>\d{1,3}(?:\s?,\s?\d{1,3}){1,9})\))",
             r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
-            rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/|\bw\b|(?<=\d )a\b)\s?{_FILLER}[~+]?\s?(?P<at_v>{_NUM})"
-            rf"(?:\s?(?P<at_u>{_UNIT})|(?P<at_s>s)\b)?(?![\d.:a-z%']|\s?x|\s?{_NOT_LOAD}))",
+            rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/|\bw\b|(?<=\d )a\b)\s?{_FILLER}[~+]?\s?"
+            rf"(?P<at_v>{_NUM})(?:\s?(?P<at_u>{_UNIT})|(?P<at_s>s)\b)?"
+            rf"(?![\d.:a-z%']|\s?x|\s?{_NOT_LOAD}))",
             r"(?P<pair_s>(?<![\d.:])(?P<ps_v>\d{2,3}(?:\.5)?)s\b(?!\s?(?:rest|on|off|hold)\b))",
             rf"(?P<num>(?<![\d.:/])(?P<num_v>{_NUM})(?!\.\d|[\d:/x%]|\s?{_NOT_LOAD}))",
         )
@@ -99,7 +93,7 @@ def read_groups(scope: str) -> tuple[list[Group], bool]:
     reader = _Reader()
     for match in _TOKENS.finditer(_METHOD.sub(" ", scope)):
         reader.feed(match)
-    return merge_set_labels(reader.finish()), reader.each
+    return set_groups.merge_set_labels(reader.finish()), reader.each
 
 
 class _Reader:
