@@ -99,7 +99,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          "rucking", 2),
         (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
          "backpacking", 3),
-        (r"(?<![\d.])(?:[2-9]|[1-3]\d)(?<!week \d)(?<!week \d\d)(?<!wk \d)(?<!wk \d\d)"
+        (r"(?<![\d.x])(?:[2-9]|[1-3]\d)(?<!week \d)(?<!week \d\d)(?<!wk \d)(?<!wk \d\d)"
          r"\s?(?:days?|nights?)\b"
          r"(?!\s?(?:ago|out|to go|left|before|later|off|\d))|\bmulti[- ]?day\b",
          "backpacking", 2),

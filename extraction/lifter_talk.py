@@ -42,6 +42,11 @@ _ONE_PLATE = compile_gated(
     r"(?! ?(?:carr|pinch|hold|in)\b)"
 )
 """A single plate as added weight ("weighted pull ups w/ a 45 plate")."""
+_SCHEME_NAME = compile_gated(
+    r"(?<![\d.x])\d{1,2}\s?x\s?\d{1,2}(?=\s(?:day|program|programme|routine|style|template)\b)",
+    re.IGNORECASE,
+)
+"""A scheme naming the day or the program ("classic 5x5 day"), not sets of its own."""
 _PLATE = {"lb": 45.0, "kg": 20.0}
 """A big plate, and the bar weighs as much."""
 _CONVERSION = compile_gated(
@@ -101,6 +106,7 @@ _DUMBBELL_PAIR = compile_gated(
 
 def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     """The cased text with tempo codes blanked, plates as loads, conversions and verbs read."""
+    text = _SCHEME_NAME.sub(lambda m: " " * len(m[0]), text)
     text = _CAPITAL_X.sub(" ", _blank_tempo_codes(text))
     text = _DUMBBELL_PAIR.sub(lambda m: f"{m['n']}{m['half'] or ''} {units} dumbbells", text)
     text = _CONVERSION.sub(_first_unit, text)
