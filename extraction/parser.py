@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .carried_loads import carry_same_load
 from .complexes import complex_reps, joined, share_along_chains
+from .gym_rounds import give_rounds
 from .set_groups import Group
 from .set_notation import read_groups
 from .vocabulary import Mention, Movement, find_mentions
@@ -33,6 +34,8 @@ class Lift:
     """Joined to the lift before by "+" ("power clean + push jerk")."""
     parts: list[int] = field(default_factory=list)
     """Each chained lift's reps, in order ("5 x (2+1)")."""
+    start: int = 0
+    """Where the movement is named in the session's text."""
 
 
 def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
@@ -62,11 +65,12 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
             continue
         lift = Lift(move, text[mention.start : mention.end], groups, complexes.get(index), each)
         lift.chained = index > 0 and joined(text, mentions[index - 1].end, mention.start)
-        lift.parts = parts
+        lift.parts, lift.start = parts, mention.start
         lifts.append(lift)
     _share_each(lifts)
     share_along_chains(lifts)
     _carry_emom_reps(lifts)
+    give_rounds(text, lifts)
     _carry_units(lifts)
     return _merge(lifts)
 
