@@ -195,7 +195,8 @@ _MESSAGE_FRAMES = compile_gated(
             # a list sent with a request and nothing said done: "… can you set up progression?"
             r"^(?![\s\S]*\b(?:did|done|finished|completed|today|yesterday|this morning|last night|"
             r"earlier|ago|went|hit|got)\b)[\s\S]*\d[\s\S]*\b(?:can|could|would) you "
-            r"(?!(?:please )?(?:log|add|record|save|track))[^.?!\n]*\?\s*$",
+            r"(?!(?:please )?(?:log|record|save|track|add (?:this|it|that|these|them|to|my)\b))"
+            r"[^.?!\n]*\?\s*$",
             r"\b(?:proposed|draft|planned|tentative) (?:weekly )?(?:plan|program|programme|split|"
             r"schedule|routine|week)\b",
             r"\b(?:plan|program|programme|split|schedule|routine)\s(?:for|this) "

@@ -83,7 +83,7 @@ def merge_set_labels(groups: list[Group]) -> list[Group]:
     while index < len(groups):
         label = groups[index]
         index += 1
-        if not _is_label(label):
+        if not is_set_label(label):
             out.append(label)
             continue
         follow = groups[index : index + (label.count or 0)]
@@ -96,7 +96,8 @@ def merge_set_labels(groups: list[Group]) -> list[Group]:
     return out
 
 
-def _is_label(group: Group) -> bool:
+def is_set_label(group: Group) -> bool:
+    """Whether a group is a bare count of sets ("4 sets:"), the sets said after it."""
     return (
         (group.count or 0) > 1
         and group.reps is None

@@ -195,6 +195,9 @@ class _Reader:
             self.run = "load"
         elif load is not None and last is not None and self.fresh and last.load is None:
             self._trailing_load(load)
+        elif load is None and last is not None and set_groups.is_set_label(last) and self.fresh:
+            self.groups.append(self._listed(value))  # "pull ups 4 sets: 10, 9, 8, 8"
+            self.run = "reps"
         elif last is None and listed(pending) and listed(value):
             self.groups += [self._listed(pending or 0), self._listed(value)]
             both_loads = load is not None and (pending or 0) >= MIN_BARE_LOAD
