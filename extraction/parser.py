@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .at_loads import read_small_ats_as_loads
 from .carried_loads import carry_same_load
 from .complexes import complex_reps, joined, share_along_chains
 from .gym_rounds import give_rounds
@@ -46,6 +47,7 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
         loaded: read ambiguous words as loaded lifts ("squats" = back squats); a lift with a
             weight is always read as loaded.
     """
+    text = read_small_ats_as_loads(text)
     mentions, complexes = _without_complex_parts(find_mentions(text), text)
     lifts: list[Lift] = []
     last_load = None

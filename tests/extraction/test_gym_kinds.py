@@ -219,3 +219,21 @@ def test_exercises_after_a_rounds_count_get_a_set_a_round(
     found = _one(message)
     for name in names:
         assert len(found["sets"][name]) == rounds
+
+
+@pytest.mark.parametrize(
+    ("message", "name", "load"),
+    [
+        ("bench 5x5 @ 90 RPE 7, curls 3x12 @ 8", "bicep_curl", 8),
+        ("ohp 3x8 @ 50 (rpe 8), face pulls 3x15 @ 10", "face_pull", 10),
+    ],
+)
+def test_a_small_number_after_at_is_a_load_where_rpe_is_spelled_out(
+    message: str, name: str, load: float
+) -> None:
+    assert loads(_one(message), name) == {(load, "kg")}
+
+
+def test_a_small_number_after_at_stays_an_rpe_after_a_load() -> None:
+    found = _one("squat 3x5 @ 140 rpe 8, lunges 3x10 @ 60 @ 8")
+    assert loads(found, "lunge") == {(60, "kg")}
