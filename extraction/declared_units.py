@@ -18,7 +18,10 @@ _DECLARED = compile_gated(
 
 def declared_unit(text: str) -> WeightUnit | None:
     """The unit a lower- or mixed-case message declares in words, if it declares one."""
-    match = _DECLARED.search(text.lower())
+    lower = text.lower()
+    if not any(f" in {unit}" in lower for unit in ("lb", "kg", "pound", "kilo")):
+        return None
+    match = _DECLARED.search(lower)
     if match is None:
         return None
     unit = match["unit"]

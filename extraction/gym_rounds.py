@@ -28,6 +28,8 @@ class _Listed(Protocol):
 
 def give_rounds(text: str, lifts: Sequence[_Listed]) -> None:
     """Give each lift after a rounds count, said once a round, that many sets."""
+    if not ("round" in text or "rds" in text or "set x" in text or "sets x" in text):
+        return
     marks = [
         (m.start(), int(m["after"] or m["before"] or m["sets"])) for m in _ROUNDS.finditer(text)
     ]

@@ -82,12 +82,14 @@ _SENTENCE_VETOES = compile_gated(
             r"(?: now| currently| right now| at the moment| atm)?\s*(?::|are\b|is\b|=)",
             r"\bmy (?:\w+ )?(?:1rm|pr|pb|max|training max|ftp|resting hr|resting heart rate|hrv|"
             r"weight|bodyweight) (?:is|are)\b",
-            # a profile ("I'm 6'1 200lbs, bench 245, squat 315"), not a session
-            r"^(?:i'?m|im|i am) \d{1,3}(?:\.\d)?\s?(?:'|ft\b|foot\b|feet\b|years?\b|yo\b|y/o|"
-            r"yrs?\b|kgs?\b|lbs?\b|pounds\b|cm\b|,)",
         )
     )
 )
+_PROFILE = re.compile(
+    r"(?:i'm |im |i am )\d{1,3}(?:\.\d)?\s?(?:'|ft\b|foot\b|feet\b|years?\b|yo\b|y/o|yrs?\b|"
+    r"kgs?\b|lbs?\b|pounds\b|cm\b|,)"
+)
+"""A profile ("I'm 6'1 200lbs, bench 245, squat 315"), not a session."""
 # Plans, goals, intentions and sessions ahead: such a clause and the clauses after it in its
 # sentence ("tomorrow I'll do legs: squat 5x5, then RDLs") log nothing until one says done.
 _PLANS = compile_gated(
@@ -125,8 +127,7 @@ _CLAUSE_VETOES = compile_gated(
             _PLANS.pattern,
             # habits, not a session
             r"\dx a week\b|"
-            r"\b(?:usually|normally|typically|generally|always|often|currently|atm|at the moment|"
-            r"these days|nowadays|times a week|"
+            r"\b(?:usually|normally|typically|generally|always|often|currently|times a week|"
             r"x a week|"
             r"per week|" + _EVERY + "|"
             r"(?:i'?ve|i have) been (?:doing|running|swimming|riding|rowing|lifting|training|"
@@ -150,11 +151,7 @@ _CLAUSE_VETOES = compile_gated(
             rf"since (?:{_MONTHS}|(?:19|20)\d\d)|was stuck at|last one was|last time was|"
             r"previous (?:best|pr|pb)|old (?:pr|pb)|i could|could (?:run|lift|do|squat|bench|"
             r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
-            r"started \w+ing again|(?:i|we) (?:was|were) (?:benching|squatting|deadlifting|"
-            r"pressing|pulling|repping|lifting|hitting|using|moving|doing \d)|"
-            # a habit told as a condition: "when I squat my back rounds"
-            r"when(?:ever)? i (?:squat|bench|deadlift|press|lift|curl|row|run|ride|swim|train|"
-            r"do|go|try))\b",
+            r"started \w+ing again)\b",
             # a week's or a month's sum, not a session
             r"\b(?:weekly|week'?s|monthly|month'?s) (?:total|mileage|volume|distance)\b|"
             r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
@@ -166,8 +163,30 @@ _CLAUSE_VETOES = compile_gated(
         )
     )
 )
+_PAST_AND_HABIT = compile_gated(
+    # an ability in the past ("I was benching 225 for 5")
+    r"\b(?:i|we) (?:was|were) (?:benching|squatting|deadlifting|pressing|pulling|repping|"
+    r"lifting|hitting|using|moving)\b|"
+    # a habit told as a condition ("when I squat my back rounds") or as "for now"
+    r"\bwhen(?:ever)? i (?:squat|bench|deadlift|press|lift|curl|row|run|ride|swim|train|do|go|"
+    r"try)\b|\b(?:atm|at the moment|these days|nowadays)\b"
+)
+"""Clauses vetoed like the ones above, kept apart so their words gate them cheaply."""
 # Frames that make a whole message something other than a log, wherever its lines look like
 # sessions: goals, a program or plan sent for review, a list of current maxes.
+_UNDONE_FRAMES = compile_gated(
+    # a plan headed by its day: "Tomorrow: push. bench 4x6, …"
+    r"^(?:tomorrow|tmrw|tomorrow'?s \w+|tonight|tonight'?s \w+)\s?(?::|-)|"
+    # a list sent with a request: "… can you set up progression?"
+    r"\b(?:can|could|would) you "
+    r"(?!(?:please )?(?:log|record|save|track|add (?:this|it|that|these|them|to|my)\b))"
+    r"[^.?!\n]*\?\s*$"
+)
+"""Frames that make a message no log where nothing in it is said done."""
+_SAID_DONE = compile_gated(
+    r"\b(?:did|done|finished|completed|today|yesterday|this morning|last night|earlier|ago|"
+    r"went|hit|got)\b"
+)
 _GOAL_FRAME = compile_gated(
     r"\b(?:my |our )?(?:goals?|targets?|resolutions?|bucket list|wish ?list)"
     r"(?: for| this| next| in)?(?: the)? (?:(?:next|this|coming|new) )?"
@@ -189,14 +208,6 @@ _MESSAGE_FRAMES = compile_gated(
             # numbers listed for the coach: "list of my PRs so you have them: …"
             r"\b(?:list of|here are|these are|here'?s) (?:all )?(?:my|our) "
             r"(?:current |latest |new )?(?:prs|pbs|maxes|1rms|rms|numbers|bests|lifts|stats)\b",
-            # a plan headed by its day, where nothing is said done: "Tomorrow: push. bench 4x6, …"
-            r"^(?![\s\S]*\b(?:did|done|finished|completed|today|yesterday|this morning|last night)"
-            r"\b)(?:tomorrow|tmrw|tomorrow'?s \w+|tonight|tonight'?s \w+)\s?(?::|-)",
-            # a list sent with a request and nothing said done: "… can you set up progression?"
-            r"^(?![\s\S]*\b(?:did|done|finished|completed|today|yesterday|this morning|last night|"
-            r"earlier|ago|went|hit|got)\b)[\s\S]*\d[\s\S]*\b(?:can|could|would) you "
-            r"(?!(?:please )?(?:log|record|save|track|add (?:this|it|that|these|them|to|my)\b))"
-            r"[^.?!\n]*\?\s*$",
             r"\b(?:proposed|draft|planned|tentative) (?:weekly )?(?:plan|program|programme|split|"
             r"schedule|routine|week)\b",
             r"\b(?:plan|program|programme|split|schedule|routine)\s(?:for|this) "
@@ -285,6 +296,8 @@ def statement_part(sentence: str, question: bool) -> str | None:
             return None
     if _SENTENCE_VETOES.search(sentence):
         return None
+    if sentence.startswith(("i'm ", "im ", "i am ")) and _PROFILE.match(sentence):
+        return None
     return sentence
 
 
@@ -297,6 +310,8 @@ def is_framed_non_log(message: str) -> bool:
     goal = _GOAL_FRAME.search(message)
     if goal is not None and not _closes_a_log(message, goal.start()):
         return True
+    if _UNDONE_FRAMES.search(message) and not _SAID_DONE.search(message):
+        return any(c.isdigit() for c in message)
     return _MESSAGE_FRAMES.search(message) is not None or len(_TEMPLATE_DAY.findall(message)) >= 2
 
 
@@ -331,7 +346,7 @@ def says_done(clause: str) -> bool:
 
 def clause_is_vetoed(clause: str) -> bool:
     """Whether a clause is a plan, goal, something skipped, an old result or a state."""
-    return _CLAUSE_VETOES.search(clause) is not None
+    return _CLAUSE_VETOES.search(clause) is not None or _PAST_AND_HABIT.search(clause) is not None
 
 
 def only_a_target(sentence: str) -> bool:
@@ -356,7 +371,7 @@ def strip_vetoed_asides(clause: str) -> str:
     """
     clause = _EVENT_AHEAD.sub(lambda m: " " * len(m[0]), clause)
     return _PARENTHETICAL.sub(
-        lambda m: " " * len(m[0]) if _CLAUSE_VETOES.search(m[0][1:-1]) else m[0], clause
+        lambda m: " " * len(m[0]) if clause_is_vetoed(m[0][1:-1]) else m[0], clause
     )
 
 

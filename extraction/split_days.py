@@ -45,15 +45,19 @@ _FILLER = compile_gated(
 )
 _DAY = r"(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[a-z]*\b\.?\s?[:)-]?\s?"
 _LABEL = compile_gated(
-    rf"^\s*(?:(?P<day>{_DAY})|[a-z][a-z ]{{0,24}}?\.?\s?[:)-]\s?(?P<listed>{_DAY})?)?"
+    rf"^\s*(?:(?P<day>{_DAY})|[a-z][a-z ]{{0,24}}?\.?\s?[:)-]\s?(?P<listed>{_DAY})?)"
 )
+_DAY_LETTERS = frozenset("mtwfs")
+_MARKS = frozenset(":)-")
+"""Cheap tests before the label pattern: a weekday's first letter, a heading's mark."""
 """A clause's label: a heading ("this week so far:") and a weekday opening an item of a list
 of days, where "push" alone names the day's session ("Mon push, Tue pull, Wed legs")."""
 
 
 def names_split(text: str, dated: bool) -> bool:
     """Whether a clause that names no exercise is a gym session by its split or muscles."""
-    label = _LABEL.match(text)
+    head = text.lstrip()[:30]
+    label = _LABEL.match(text) if head[:1] in _DAY_LETTERS or _MARKS & set(head) else None
     body = text[label.end() if label else 0 :].strip()
     match = _SESSION.search(body)
     if match is None:
