@@ -46,7 +46,8 @@ _TOKENS = compile_gated(
             rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x|"
             r"series(?: of)?|times(?=\s\d{1,2}\b(?!\s?(?:min|sec|s\b|km|mi|m\b|x))))\s?"
             rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d|\s?(?:m|yds?|km)\b)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
-            rf"(?P<ax_list>(?:\s?[,/]\s?\d{{1,2}}(?![\d.x/]|s\b)(?!\s?(?:x|{_UNIT}))){{1,9}})?(?P<ax_plus>\+)?)",
+            rf"(?P<ax_list>(?:\s?[,/]\s?\d{{1,2}}(?![\d.x/]|s\b|\s[\w-]*\s?sets?\b)(?!\s?(?:x|{_UNIT})))"
+            r"{1,9})?(?P<ax_plus>\+)?)",
             r"(?P<setlbl>(?<![\d.])(?<!last )(?<!first )(?<!final )(?<!other )(?P<sl_n>\d{1,2})\s"
             r"(?:(?P<sl_lbl>backoff|back-off|back off|working|"
             r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})"
