@@ -167,6 +167,9 @@ _PAST_AND_HABIT = compile_gated(
     # an ability in the past ("I was benching 225 for 5")
     r"\b(?:i|we) (?:was|were) (?:benching|squatting|deadlifting|pressing|pulling|repping|"
     r"lifting|hitting|using|moving)\b|"
+    # progress over weeks, not a session ("squat went from 80 to 120")
+    r"\b(?:went|gone|moved|increased|jumped|progressed|climbed) (?:up )?from \d[\d.]* ?"
+    r"(?:kgs?|lbs?|kilos|pounds)? to \d|"
     # a habit told as a condition ("when I squat my back rounds") or as "for now"
     r"\bwhen(?:ever)? i (?:squat|bench|deadlift|press|lift|curl|row|run|ride|swim|train|do|go|"
     r"try)\b|\b(?:atm|at the moment|these days|nowadays)\b"
@@ -175,8 +178,10 @@ _PAST_AND_HABIT = compile_gated(
 # Frames that make a whole message something other than a log, wherever its lines look like
 # sessions: goals, a program or plan sent for review, a list of current maxes.
 _UNDONE_FRAMES = compile_gated(
-    # a plan headed by its day: "Tomorrow: push. bench 4x6, …"
+    # a plan headed by its day: "Tomorrow: push. bench 4x6, …", "next week is a deload. …"
     r"^(?:tomorrow|tmrw|tomorrow'?s \w+|tonight|tonight'?s \w+)\s?(?::|-)|"
+    r"^(?:so |ok |okay )?(?:tomorrow|tmrw|tonight|next (?:week|session|workout|time|block|cycle|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:weekend|coming))\b|"
     # a list sent with a request: "… can you set up progression?"
     r"\b(?:can|could|would) you "
     r"(?!(?:please )?(?:log|record|save|track|add (?:this|it|that|these|them|to|my)\b))"

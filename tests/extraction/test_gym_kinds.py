@@ -38,6 +38,10 @@ def _one(message: str, units: str = "kg") -> dict[str, Any]:
         "these are my numbers: squat 180x1, bench 120x1, dead 220x1",
         "List of my maxes so you know: ohp 70, bench 110, squat 160",
         "Upper: bench 4x6, rows 4x8. Lower: squat 4x6, RDL 3x10. could you add accessories?",
+        "next week is a deload. squat 3x5 @ 80, bench 3x5 @ 60",
+        "Tonight legs, squat 5x5 @ 110 and leg press 3x12",
+        "Been doing 5x5 for 8 weeks, squat went from 80 to 120. What next?",
+        "bench has gone up from 60kg to 85kg since january, pretty happy",
     ],
 )
 def test_a_profile_a_habit_a_plan_or_a_list_sent_for_review_logs_nothing(message: str) -> None:
@@ -237,3 +241,12 @@ def test_a_small_number_after_at_is_a_load_where_rpe_is_spelled_out(
 def test_a_small_number_after_at_stays_an_rpe_after_a_load() -> None:
     found = _one("squat 3x5 @ 140 rpe 8, lunges 3x10 @ 60 @ 8")
     assert loads(found, "lunge") == {(60, "kg")}
+
+
+def test_a_new_count_of_sets_after_a_rep_scheme_starts_new_sets() -> None:
+    found = _one("squat 140kg 3 sets of 3, 2 back-off sets of 6 at 120")
+    assert found["sets"]["back_squat"] == [3, 3, 3, 6, 6]
+
+
+def test_plates_a_side_before_sets_across() -> None:
+    assert loads(_one("Bench 2 plates 5x5", "lb"), "bench_press") == {(225, "lb")}
