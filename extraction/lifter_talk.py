@@ -94,6 +94,12 @@ _SLASHED_REPS = compile_gated(
     r"(?<![\d/.])(?P<n>[2-9])\s?x\s?(?P<reps>\d{1,2}(?:\s?/\s?\d{1,2}){1,8})(?![\d/])"
 )
 """Each set's reps after the count, slash-separated ("4 x 6/6/5/5"), one per set."""
+_LOAD_X_REP_LIST = compile_gated(
+    r"(?<![\d/.])(?P<load>\d{1,3}(?:\.5)?)\s?(?P<unit>kgs?|lbs?|#)?\s?x\s?"
+    r"(?P<reps>\d{1,2}(?:\s?/\s?\d{1,2}){1,8})(?![\d/])",
+    re.IGNORECASE,
+)
+"""A load, then each set's reps ("bench 85 x 8/8/7", "lat raise 10kg x 15/15/12")."""
 
 
 _DUMBBELL_PAIR = compile_gated(
@@ -115,7 +121,7 @@ def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     text = _MISSED_ATTEMPT.sub(lambda m: f"{m['made']}/{m['a'] or m['b']}x", text)
     text = _BROKEN_UP.sub(lambda m: f"in sets of {m['n']}", text)
     text = _DISTANCE_SETS.sub(lambda m: f"{m['move']}{m['n']} sets ({m['d']})", text)
-    text = _SLASHED_REPS.sub(_reps_per_set, text)
+    text = _LOAD_X_REP_LIST.sub(_reps_at_load, _SLASHED_REPS.sub(_reps_per_set, text))
     text = _LOAD_THEN_SETS.sub(lambda m: f"{m['sets']} @ {m['load']}", text)
     return _PULLED.sub("deadlifted ", text)
 
@@ -143,6 +149,14 @@ def _plates(match: re.Match[str], units: WeightUnit) -> str:
     count = int(match["n"] or match["m"] or match["k"])
     value = _PLATE[units] * (1 + 2 * count)
     return f"{value:g} {units}"
+
+
+def _reps_at_load(match: re.Match[str]) -> str:
+    """The reps listed, paired with the load before them: "85 x 8/8/7" -> "8/8/7 @ 85"."""
+    load = float(match["load"])
+    if not match["unit"] and (load < 10 or load == len(match["reps"].split("/"))):
+        return match[0]
+    return f"{match['reps']} @ {match['load']}{match['unit'] or ''}"
 
 
 def _reps_per_set(match: re.Match[str]) -> str:

@@ -66,7 +66,7 @@ _TOKENS = compile_gated(
             r"(?P<insets>\bin sets of (?P<is_n>\d{1,3})(?![\d.]))",
             r"(?P<emom>\bemom(?:\s(?:for\s)?(?P<emom_n>\d{1,2})(?!\s?x|\d)(?:\s?min(?:ute)?s?)?)?)",
             r"(?P<reps>(?<![\d.])(?P<reps_v>\d{1,3})\s?reps?\b|\bfor\s(?P<for_v>\d{1,3})(?![\d.])(?:\s?reps?)?\b"
-            r"(?!\s?(?:min|sec|s\b|rounds?|sets?|singles|doubles|triples))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x))"
+            r"(?!\s?(?:min|sec|s\b|rounds?|sets?|singles|doubles|triples))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x|kg|lb|#|kilo|pound))"
             r"|(?<![\d.])(?P<times_v>\d{1,2})\stimes\b(?!\s\d))",
             r"(?P<list>\((?P<list_v>\d{1,3}(?:\s?,\s?\d{1,3}){1,9})\))",
             r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
@@ -251,7 +251,8 @@ class _Reader:
             self.fresh = False
             self.spread = last if (last.count or 1) > 1 else None
         elif self.top or (last is not None and last.load is not None):
-            self._new(Group(load=load))
+            reps = int(self.pending_num or 0) if self._pending_reps_count() else None
+            self._new(Group(1 if reps else None, reps, load=load))  # ", 5 @ 115"
             self.fresh = False
         elif last is None and self._pending_reps_count():
             self._new(Group(1, int(self.pending_num or 0), load=load))  # "dl 5 @ 120"
