@@ -188,10 +188,17 @@ _UNDONE_FRAMES = compile_gated(
     r"[^.?!\n]*\?\s*$"
 )
 """Frames that make a message no log where nothing in it is said done."""
+_FIRST_SENTENCE = re.compile(r"[^.!?\n]*")
 _SAID_DONE = compile_gated(
     r"\b(?:did|done|finished|completed|today|yesterday|this morning|last night|earlier|ago|"
     r"went|hit|got)\b"
 )
+_INTENTION = compile_gated(
+    r"\b(?:thinking (?:about|of)|planning|plan to|going to|gonna|want to|wanna|i'?ll|i will|"
+    r"i'?d like to|hoping to|considering)\b"
+)
+"""A first sentence that intends: the lines after it are the plan, where nothing is done."""
+_FELT = compile_gated(r"\b(?:felt|was|were|managed|nailed|crushed|smashed)\b")
 _GOAL_FRAME = compile_gated(
     r"\b(?:my |our )?(?:goals?|targets?|resolutions?|bucket list|wish ?list)"
     r"(?: for| this| next| in)?(?: the)? (?:(?:next|this|coming|new) )?"
@@ -225,7 +232,8 @@ _MESSAGE_FRAMES = compile_gated(
             r"\b(?:does|would) (?:this|that|it) (?:look|seem|sound) (?:ok|okay|good|right|"
             r"reasonable|balanced|like too much)\b",
             # a heading naming a plan, a calendar or a list ("taper plan for the marathon:")
-            r"^(?![^:\n]*\b(?:was|were|did|done|finished)\b)[^:\n.!?]{0,40}\b(?:plan|program|"
+            r"^(?![^:\n]*\b(?:was|were|did|done|finished|today|yesterday|this morning)\b)"
+            r"[^:\n.!?]{0,40}\b(?:plan|program|"
             r"programme|programming|calendar|schedule|stack|line-?up|template|inventory)\b"
             r"[^:\n]{0,30}:",
             r"\bfor (?:your |a )?(?:review|feedback|critique)\b",
@@ -315,7 +323,9 @@ def is_framed_non_log(message: str) -> bool:
     goal = _GOAL_FRAME.search(message)
     if goal is not None and not _closes_a_log(message, goal.start()):
         return True
-    if _UNDONE_FRAMES.search(message) and not _SAID_DONE.search(message):
+    head = _FIRST_SENTENCE.match(message)
+    undone = _UNDONE_FRAMES.search(message) or (head and _INTENTION.search(head[0]))
+    if undone and not (_SAID_DONE.search(message) or _FELT.search(message)):
         return any(c.isdigit() for c in message)
     return _MESSAGE_FRAMES.search(message) is not None or len(_TEMPLATE_DAY.findall(message)) >= 2
 

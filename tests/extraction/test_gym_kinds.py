@@ -42,6 +42,8 @@ def _one(message: str, units: str = "kg") -> dict[str, Any]:
         "Tonight legs, squat 5x5 @ 110 and leg press 3x12",
         "Been doing 5x5 for 8 weeks, squat went from 80 to 120. What next?",
         "bench has gone up from 60kg to 85kg since january, pretty happy",
+        "I'm considering an upper/lower split. Upper: bench 4x6, rows 4x8. Lower: squat 4x6",
+        "Gonna try GZCLP. T1 squat 5x3 @ 100, T2 bench 3x10 @ 60. Sound ok?",
     ],
 )
 def test_a_profile_a_habit_a_plan_or_a_list_sent_for_review_logs_nothing(message: str) -> None:
@@ -250,3 +252,32 @@ def test_a_new_count_of_sets_after_a_rep_scheme_starts_new_sets() -> None:
 
 def test_plates_a_side_before_sets_across() -> None:
     assert loads(_one("Bench 2 plates 5x5", "lb"), "bench_press") == {(225, "lb")}
+
+
+@pytest.mark.parametrize(
+    ("message", "name", "reps", "load"),
+    [
+        ("- Incline bench 60 x 10/9/8", "incline_bench_press", [10, 9, 8], 60),
+        ("lateral raise 12 x 15/15/12/10", "lateral_raise", [15, 15, 12, 10], 12),
+        ("ohp 40kg x 8/8/6", "overhead_press", [8, 8, 6], 40),
+    ],
+)
+def test_a_load_then_each_sets_reps(message: str, name: str, reps: list[int], load: float) -> None:
+    found = _one(message)
+    assert found["sets"][name] == reps
+    assert loads(found, name) == {(load, "kg")}
+
+
+def test_a_load_after_got_is_no_rep_count() -> None:
+    found = _one("squat got 140kg for 2 sets of 3")
+    assert (found["sets"]["back_squat"], loads(found, "back_squat")) == ([3, 3], {(140, "kg")})
+
+
+def test_reps_before_each_new_load_stay_with_it() -> None:
+    found = _one("deadlift 3 @ 160, 3 @ 170, 1 @ 185")
+    assert found["sets"]["deadlift"] == [3, 3, 1]
+
+
+def test_a_program_started_today_logs_its_first_day() -> None:
+    message = "Began my new program today! Day 1: squat 4x6 @ 100, bench 4x6 @ 75"
+    assert len(extract(message, today=TODAY, units="kg")) == 1
