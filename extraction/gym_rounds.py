@@ -1,8 +1,8 @@
-"""Rounds of a gym circuit: each exercise listed after "4 rounds" is done once a round.
+"""Rounds of a gym circuit: each exercise listed with "4 rounds" is done once a round.
 
-"Giant set x4 rounds: db press 12 @ 16kg, lateral raise 12 @ 8kg" and "finished with 3 rounds
-of 15 kb swings and 10 goblet squats" are four and three sets of each exercise, though every
-exercise's reps are written once.
+"Giant set x4 rounds: db press 12 @ 16kg, lateral raise 12 @ 8kg", "finished with 3 rounds
+of 15 kb swings and 10 goblet squats" and "bench x 10 / pull-ups x 10, 4 rounds" are four,
+three and four sets of each exercise, though every exercise's reps are written once.
 """
 
 from __future__ import annotations
@@ -35,8 +35,16 @@ def give_rounds(text: str, lifts: Sequence[_Listed]) -> None:
     ]
     for lift in lifts:
         rounds = next((n for at, n in reversed(marks) if at < lift.start), None)
+        if rounds is None:  # "bench 185 x 10 / pull-ups x 10, 4 rounds": said after
+            rounds = next((n for at, n in marks if _same_sentence(text, lift.start, at)), None)
         if rounds is None or not 1 < rounds <= _MOST_ROUNDS or len(lift.groups) != 1:
             continue
         group = lift.groups[0]
         if group.count in (None, 1) and group.reps is not None and not group.reps_list:
             group.count = rounds
+
+
+def _same_sentence(text: str, start: int, at: int) -> bool:
+    """Whether a rounds count at `at` closes the sentence a lift at `start` is named in."""
+    between = text[start:at]
+    return at > start and ". " not in between and "\n" not in between

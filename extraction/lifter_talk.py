@@ -31,7 +31,8 @@ _TEMPO_NEAR = 30
 _CAPITAL_X = compile_gated(_LEAD + r"\(?\b[2-5][0-9]X[0-2]\b\)?")
 """A code with a capital X is a tempo without the word ("incline bench @ 31X1")."""
 _PLATES = compile_gated(
-    r"(?<![\d.])(?P<n>[1-6])\s?(?:plates?|pl)(?:\s(?:a|per|each)\s side)?"
+    r"(?<![\d.])(?<!leg press )(?<!hack squat )(?<!sled )(?P<n>[1-6])\s?(?:plates?|pl)"
+    r"(?:\s?/\s?side|\s(?:a|per|each|on each)\s?side)?"
     r"(?=\s?(?:x\s?\d|for\b|\d{1,2}\s?x\s?\d))"
     r"|(?<=@ )(?P<m>[1-6])\s?plates?\b|(?<=at )(?P<k>[1-6])\s?plates?\b",
     re.IGNORECASE,

@@ -59,6 +59,8 @@ class _Reader:
             self._trailing_load(make_load(m["ps_v"], None))
         elif kind == "wrs":
             self._new(weight_reps_sets(m))
+        elif kind == "xax":  # "4 plates/side x 10 x 3": reps, then sets
+            self._new(Group(int(m["xax_s"]), int(m["xax_r"])))
         elif kind == "ax":
             self._ax(m)
         elif kind == "scheme":
@@ -113,8 +115,12 @@ class _Reader:
         "bench 3x8 185" is 185 for the three sets; "singles: 225, 235, 245" and a meet's
         "snatch 88 92 95" are one set per load; "pull ups: 10, 8, 7" one set per rep count.
         """
-        last = self.groups[-1] if self.groups else None
         load = make_load(str(value), None) if value >= MIN_BARE_LOAD else None
+        if load is not None and self.pending_load is not None and self.pending_reps is not None:
+            # "2 plates for 8 reps, then 185 for 3 sets of 10": the first load was a set
+            self.groups.append(Group(1, self.pending_reps, load=self.pending_load))
+            self.pending_load = self.pending_reps = None
+        last = self.groups[-1] if self.groups else None
         pending = self.pending_num
         spread = self.spread
         if load is not None and spread is not None and (spread.count or 1) > 1:

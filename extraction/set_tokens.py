@@ -36,9 +36,10 @@ TOKENS = compile_gated(
             r"(?P<same>(?<![\d./:-])(?P<same_r>\d{1,2})(?P<same_t>(?:\s?[/-]\s?(?P=same_r)(?![\d.])){1,9})"
             r"(?![\d/:-]))",
             r"(?P<scheme>(?<![\d./:-])(?:10|[1-9])(?:-(?:10|[1-9])){2,11}(?![\d/:-]))",
+            r"(?P<xax>(?<![\d.])(?<=x)\s?(?P<xax_r>\d{1,3})\s?x\s?(?P<xax_s>\d{1,2})(?![\d.]|\s?(?:kg|lb)))",
             rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x|"
             r"series(?: of)?|times(?=\s\d{1,2}\b(?!\s?(?:min|sec|s\b|km|mi|m\b|x))))\s?"
-            rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d|\s?(?:m|yds?|km)\b)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
+            rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d|\s?(?:m|yds?|km|rounds?|rds)\b)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
             rf"(?P<ax_list>(?:\s?[,/]\s?\d{{1,2}}(?![\d.x/]|s\b|\s[\w-]*\s?sets?\b)(?!\s?(?:x|{_UNIT})))"
             r"{1,9})?(?P<ax_plus>\+)?)",
             r"(?P<setlbl>(?<![\d.])(?<!last )(?<!first )(?<!final )(?<!other )(?P<sl_n>\d{1,2})\s"
@@ -65,7 +66,7 @@ TOKENS = compile_gated(
             r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
             rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/|\bw\b|(?<=\d )a\b)\s?{_FILLER}[~+]?\s?"
             rf"(?P<at_v>{_NUM})(?:\s?(?P<at_u>{_UNIT})|(?P<at_s>s)\b)?"
-            rf"(?![\d.:a-z%']|\s?x|\s?{_NOT_LOAD}))",
+            rf"(?![\d.:a-z%']|\s?x(?!\s?\d{{1,2}}\s?(?:rounds?|rds)\b)|\s?{_NOT_LOAD}))",
             r"(?P<pair_s>(?<![\d.:])(?P<ps_v>\d{2,3}(?:\.5)?)s\b(?!\s?(?:rest|on|off|hold)\b))",
             rf"(?P<num>(?<![\d.:/])(?P<num_v>{_NUM})(?!\.\d|[\d:/x%]|\s?{_NOT_LOAD}))",
         )

@@ -281,3 +281,35 @@ def test_reps_before_each_new_load_stay_with_it() -> None:
 def test_a_program_started_today_logs_its_first_day() -> None:
     message = "Began my new program today! Day 1: squat 4x6 @ 100, bench 4x6 @ 75"
     assert len(extract(message, today=TODAY, units="kg")) == 1
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["squat 2 plates each side x 5", "squat 2 plates/side x 5", "squat 2 plates per side for 5"],
+)
+def test_plates_per_side_in_its_spellings(message: str) -> None:
+    found = _one(message, "lb")
+    assert (found["sets"]["back_squat"], loads(found, "back_squat")) == ([5], {(225, "lb")})
+
+
+def test_plates_on_a_sled_are_not_a_barbell_total_and_reps_come_before_sets() -> None:
+    found = _one("leg press 4 plates/side x 12 x 3", "lb")
+    assert (found["sets"]["leg_press"], loads(found, "leg_press")) == ([12, 12, 12], set())
+
+
+def test_a_top_set_in_plates_before_a_bare_back_off_load() -> None:
+    found = _one("benched 3 plates for 2 reps, then 275 for 3 sets of 6", "lb")
+    assert found["sets"]["bench_press"] == [2, 6, 6, 6]
+    assert loads(found, "bench_press") == {(315, "lb"), (275, "lb")}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "supersets: incline bench 60 x 10 / chin ups x 10, 3 rounds",
+        "face pulls 15 @ 20 + curls 12 @ 12 x 3 rounds",
+    ],
+)
+def test_a_rounds_count_said_after_the_exercises(message: str) -> None:
+    found = _one(message)
+    assert all(len(reps) == 3 for reps in found["sets"].values())
