@@ -189,6 +189,9 @@ _UNDONE_FRAMES = compile_gated(
 )
 """Frames that make a message no log where nothing in it is said done."""
 _FIRST_SENTENCE = re.compile(r"[^.!?\n]*")
+_LOG_REQUEST = compile_gated(
+    r"\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:log|add|record|save|track)\b"
+)
 _SAID_DONE = compile_gated(
     r"\b(?:did|done|finished|completed|today|yesterday|this morning|last night|earlier|ago|"
     r"went|hit|got)\b"
@@ -346,6 +349,8 @@ def opens_request(sentence: str, question: bool) -> bool:
     "can you give me an EMOM for tomorrow? 20 min, I have a 53 lb KB": the second sentence is
     the request's detail, logged only if it says it was done.
     """
+    if _LOG_REQUEST.search(sentence):
+        return False  # "Can you log this? bench 5x5 @ 90": what follows is the log
     return question or bool(_QUESTION_START.search(sentence) or _REQUEST.search(sentence))
 
 

@@ -313,3 +313,14 @@ def test_a_top_set_in_plates_before_a_bare_back_off_load() -> None:
 def test_a_rounds_count_said_after_the_exercises(message: str) -> None:
     found = _one(message)
     assert all(len(reps) == 3 for reps in found["sets"].values())
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Can you log this? bench 5x5 @ 90, rows 5x5 @ 70",
+        "could you please record these? squat 3x5 @ 100. deadlift 1x5 @ 140",
+    ],
+)
+def test_a_request_to_log_opens_the_log(message: str) -> None:
+    assert len(extract(message, today=TODAY, units="kg")) == 1
