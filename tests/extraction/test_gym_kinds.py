@@ -324,3 +324,29 @@ def test_a_rounds_count_said_after_the_exercises(message: str) -> None:
 )
 def test_a_request_to_log_opens_the_log(message: str) -> None:
     assert len(extract(message, today=TODAY, units="kg")) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "units", "name", "load", "unit"),
+    [
+        ("squat 60 a side for 3x5", "kg", "back_squat", 140, "kg"),
+        ("bench 70lbs per side 3x8", "kg", "bench_press", 185, "lb"),
+        ("deadlift 2 reds and a blue each side x 3", "kg", "deadlift", 160, "kg"),
+        ("front squat one red a side 4x4", "lb", "front_squat", 70, "kg"),
+    ],
+)
+def test_a_load_said_by_one_side_is_the_bars_total(
+    message: str, units: str, name: str, load: float, unit: str
+) -> None:
+    assert (load, unit) in loads(_one(message, units), name)
+
+
+@pytest.mark.parametrize(
+    ("message", "name", "load"),
+    [
+        ("db row 30kg per side 3x10", "dumbbell_row", 30),
+        ("leg press 100 a side 3x12", "leg_press", 100),
+    ],
+)
+def test_a_side_of_a_dumbbell_or_a_sled_is_no_barbell(message: str, name: str, load: float) -> None:
+    assert loads(_one(message), name) == {(load, "kg")}
