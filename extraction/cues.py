@@ -279,7 +279,8 @@ REPEATS = re.compile(
 """Track repeats without a unit or a sport: "8x400 @ 1:30", "800s x 10" and a pyramid of
 track distances ("200-400-800-400-200") are a run."""
 WARMUP = re.compile(
-    r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down|approach(?: hike| walk)?)\b"
+    r"\b(?:warm[- ]?up|warm(?:ed|ing) up|wu|cool[- ]?down|cd|to warm up|to cool down|"
+    r"approach(?: hike| walk)?)\b"
 )
 """A warm-up, a cool-down or a climb's approach: part of the session around it."""
 

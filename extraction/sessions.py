@@ -119,7 +119,7 @@ class Session:
         named = [c for c in major if c.kind != "endurance" or c.strong]
         # a distance no sport names after a walk is the walk's ("walked the lake, 3.2 miles");
         # before it, a run ("12x400m, 200m walk rest")
-        main = next(iter(named or found), None)
+        main = next(iter([c for c in named if not c.warmup] or named or found), None)
         if main is not None and main.kind == "endurance" and not main.strong:
             return next((c for c in major if c.discipline in cues.ON_FOOT), main)
         return main
@@ -365,7 +365,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         if clause.kind == "endurance" and _finisher(clause):
             return False
         return clause.kind in ("endurance", "keyword")
-    return clause.kind in ("lifting", "crossfit", "keyword") or (
+    warm = all(c.warmup for c in current.clauses)  # "warmed up on the bike, then squats 5x5"
+    return (clause.kind in ("lifting", "crossfit", "keyword") and not warm) or (
         clause.strong and done and clause.discipline != current.discipline
     )
 

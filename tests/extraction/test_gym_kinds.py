@@ -350,3 +350,16 @@ def test_a_load_said_by_one_side_is_the_bars_total(
 )
 def test_a_side_of_a_dumbbell_or_a_sled_is_no_barbell(message: str, name: str, load: float) -> None:
     assert loads(_one(message), name) == {(load, "kg")}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "warmed up on the bike 10 min then squats 5x5 @ 100, leg press 3x12",
+        "5 min rower warm up, then bench 5x5 @ 80",
+        "warming up on the treadmill, then deadlift 3x5 @ 140",
+    ],
+)
+def test_a_cardio_warm_up_before_lifting_is_part_of_the_session(message: str) -> None:
+    (workout,) = extract(message, today=TODAY, units="kg")
+    assert workout.discipline in ("powerlifting", "bodybuilding")
