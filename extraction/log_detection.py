@@ -108,7 +108,10 @@ _PLANS = compile_gated(
     r"sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
     r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to|planned|"
     r"scheduled|on the schedule|on deck|up next|the plan is|plan is to|i might|might do|"
-    r"this coming|(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
+    r"this coming|(?<!past )this (?:mon|tues|wednes|thurs|fri|satur|sun)day|next up|"
+    r"(?:will|is going to|gonna) be (?=\w+ \d)|for (?:this |next )?(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day (?:i (?:have|got)|i'?ve got|it'?s)|"
+    r"(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
     r"workout|run|ride)|(?:saturday|sunday|weekend)(?:'s)? plan|wants? me to|told me to|"
     r"prescribed|assigned|back at it|here i come|signed up|registered|"
     r"i can (?:only )?(?:ride|run|swim|row|lift|train|hike|do|go|get|fit|make it)|"
@@ -175,79 +178,8 @@ _PAST_AND_HABIT = compile_gated(
     r"try)\b|\b(?:atm|at the moment|these days|nowadays)\b"
 )
 """Clauses vetoed like the ones above, kept apart so their words gate them cheaply."""
-# Frames that make a whole message something other than a log, wherever its lines look like
-# sessions: goals, a program or plan sent for review, a list of current maxes.
-_UNDONE_FRAMES = compile_gated(
-    # a plan headed by its day: "Tomorrow: push. bench 4x6, …", "next week is a deload. …"
-    r"^(?:tomorrow|tmrw|tomorrow'?s \w+|tonight|tonight'?s \w+)\s?(?::|-)|"
-    r"^(?:so |ok |okay )?(?:tomorrow|tmrw|tonight|next (?:week|session|workout|time|block|cycle|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:weekend|coming))\b|"
-    # a list sent with a request: "… can you set up progression?"
-    r"\b(?:can|could|would) you "
-    r"(?!(?:please )?(?:log|record|save|track|add (?:this|it|that|these|them|to|my)\b))"
-    r"[^.?!\n]*\?\s*$"
-)
-"""Frames that make a message no log where nothing in it is said done."""
-_FIRST_SENTENCE = re.compile(r"[^.!?\n]*")
 _LOG_REQUEST = compile_gated(
     r"\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:log|add|record|save|track)\b"
-)
-_SAID_DONE = compile_gated(
-    r"\b(?:did|done|finished|completed|today|yesterday|this morning|last night|earlier|ago|"
-    r"went|hit|got)\b"
-)
-_INTENTION = compile_gated(
-    r"\b(?:thinking (?:about|of)|planning|plan to|going to|gonna|want to|wanna|i'?ll|i will|"
-    r"i'?d like to|hoping to|considering)\b"
-)
-"""A first sentence that intends: the lines after it are the plan, where nothing is done."""
-_FELT = compile_gated(r"\b(?:felt|was|were|managed|nailed|crushed|smashed)\b")
-_GOAL_FRAME = compile_gated(
-    r"\b(?:my |our )?(?:goals?|targets?|resolutions?|bucket list|wish ?list)"
-    r"(?: for| this| next| in)?(?: the)? (?:(?:next|this|coming|new) )?"
-    r"(?:year|season|month|block|cycle|20\d\d)\b|"
-    r"^(?:my |our |\d{4} )?(?:goals?|targets?|resolutions?)\s?:"
-)
-"""Goals for a period: a list of them is no log, a goal said after a session leaves it one."""
-_MESSAGE_FRAMES = compile_gated(
-    "|".join(
-        (
-            r"^(?:my |the |a |new |weekly |training |proposed )*(?:program|programme|plan|split|"
-            r"routine|schedule)\s?:",
-            r"\b(?:here'?s|here is|this is|below is|attached is|check out) (?:my|the|a|our) "
-            r"(?:(?:new|current|updated|revised|proposed|draft|planned|weekly|training|[\w-]*\d[\w-]*|marathon|half|"
-            r"race|base|build|peak|taper) )*(?:plan|program|programme|split|"
-            r"schedule|routine|week|block)\b",
-            r"\btell me (?:if|whether|what you think)\b|\b(?:roast|rate|critique|grade) (?:it|this|"
-            r"my)\b",
-            # numbers listed for the coach: "list of my PRs so you have them: …"
-            r"\b(?:list of|here are|these are|here'?s) (?:all )?(?:my|our) "
-            r"(?:current |latest |new )?(?:prs|pbs|maxes|1rms|rms|numbers|bests|lifts|stats)\b",
-            r"\b(?:proposed|draft|planned|tentative) (?:weekly )?(?:plan|program|programme|split|"
-            r"schedule|routine|week)\b",
-            r"\b(?:plan|program|programme|split|schedule|routine)\s(?:for|this) "
-            r"(?:next |this |the )?(?:week|weekend|month|block|cycle|monday|tuesday|wednesday|"
-            r"thursday|friday|saturday|sunday)\b",
-            r"\b(?:current|present|updated|all[- ]time|lifetime) (?:maxes|1rms?|rms|prs|pbs|bests|"
-            r"numbers|lifts|stats)\b",
-            r"^(?:my )?(?:maxes|1rms?|prs|pbs|bests|numbers|stats)"
-            r"(?: (?:now|as of|so far|to date|right now|currently)[a-z ]{0,12})?\s?(?::|-|=)",
-            r"\b(?:does|would) (?:this|that|it) (?:look|seem|sound) (?:ok|okay|good|right|"
-            r"reasonable|balanced|like too much)\b",
-            # a heading naming a plan, a calendar or a list ("taper plan for the marathon:")
-            r"^(?![^:\n]*\b(?:was|were|did|done|finished|today|yesterday|this morning)\b)"
-            r"[^:\n.!?]{0,40}\b(?:plan|program|"
-            r"programme|programming|calendar|schedule|stack|line-?up|template|inventory)\b"
-            r"[^:\n]{0,30}:",
-            r"\bfor (?:your |a )?(?:review|feedback|critique)\b",
-            r"\b(?:year|month|season) in review\b|\b(?:pr|pb|1rm) (?:board|list|sheet)\b",
-            # a workout seen somewhere and asked about, not done
-            r"^(?![\s\S]*\b(?:did|done|finished|completed|tried it|my time|scored|took me)\b)"
-            r"[\s\S]{0,80}?\b(?:saw|found|seen|came across|stumbled on|spotted|sent me)\b"
-            r"[^.?!\n]{0,40}\b(?:on|from|in) (?:instagram|insta|ig|youtube|yt|tiktok|reddit|"
-            r"twitter|facebook|fb|online|the internet|a podcast|a video|a book|an app)\b",
-        )
-    )
 )
 _HABITS = compile_gated(
     rf"\b(?:currently|usually|normally|typically|generally|atm|at the moment|these days|"
@@ -281,8 +213,6 @@ _DONE = compile_gated(
     r"managed|crushed|smashed|survived|logged|tested|hit|got in|called it|stopped at|yesterday|"
     r"last night|this morning|earlier today|today|ago)\b"
 )
-_TEMPLATE_DAY = re.compile(r"(?:^|\n|[:,;] )\s?(?:day|d|week|wk) ?[1-7]\b(?!\s?(?:done|of\b))")
-"""A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
 _PARENTHETICAL = compile_gated(r"\([^()]{0,200}\)")
 _SUBORDINATE = compile_gated(r"\s(?:which|because|cuz|coz|cos|since|lol|haha)\s")
 """Where a comment on a session starts in a run-on line ("5K in 27:52 which I will never live
@@ -315,32 +245,6 @@ def statement_part(sentence: str, question: bool) -> str | None:
     if sentence.startswith(("i'm ", "im ", "i am ")) and _PROFILE.match(sentence):
         return None
     return sentence
-
-
-def is_framed_non_log(message: str) -> bool:
-    """Whether the whole lower-case message is a goal list, a plan, or a list of maxes.
-
-    A plan or program sent for review, goals and maxes: their lines are not sessions, however
-    much they look like them.
-    """
-    goal = _GOAL_FRAME.search(message)
-    if goal is not None and not _closes_a_log(message, goal.start()):
-        return True
-    head = _FIRST_SENTENCE.match(message)
-    undone = _UNDONE_FRAMES.search(message) or (head and _INTENTION.search(head[0]))
-    if undone and not (_SAID_DONE.search(message) or _FELT.search(message)):
-        return any(c.isdigit() for c in message)
-    return _MESSAGE_FRAMES.search(message) is not None or len(_TEMPLATE_DAY.findall(message)) >= 2
-
-
-def _closes_a_log(message: str, start: int) -> bool:
-    """Whether a goal at `start` is a closing remark after a session said done.
-
-    "First gym day of the year, went easy. Bench 60kg 3x10. Goal this year is 100kg bench"
-    logs the session; "Goals for next year:" followed by lines is a list.
-    """
-    rest = message[start:].strip()
-    return says_done(message[:start]) and "\n" not in rest and ":" not in rest
 
 
 def opens_request(sentence: str, question: bool) -> bool:

@@ -15,6 +15,7 @@ from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary, without_dates
 from .elided_sport import carry_sport
 from .literal_gate import compile_gated
+from .message_frames import is_framed_non_log
 from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
@@ -187,7 +188,7 @@ def _has_evidence(session: Session) -> bool:
 
 def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     out: list[Clause] = []
-    if log_detection.is_framed_non_log(lower):
+    if is_framed_non_log(lower):
         return out
     asked, ahead, diary = False, False, is_diary(lower)
     held: tuple[int, Anchor] | None = None

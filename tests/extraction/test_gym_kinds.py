@@ -363,3 +363,21 @@ def test_a_side_of_a_dumbbell_or_a_sled_is_no_barbell(message: str, name: str, l
 def test_a_cardio_warm_up_before_lifting_is_part_of_the_session(message: str) -> None:
     (workout,) = extract(message, today=TODAY, units="kg")
     assert workout.discipline in ("powerlifting", "bodybuilding")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "This Saturday: heavy squats 5x3 @ 140, then bench 5x3 @ 100",
+        "Sunday's session will be deadlift 5x3 @ 180",
+        "For Friday I have bench 4x6 @ 85 and rows 4x8",
+        "Next up: deadlift 3x5 @ 150, pull ups 3x8",
+    ],
+)
+def test_a_session_on_a_day_ahead_logs_nothing(message: str) -> None:
+    assert extract(message, today=TODAY, units="kg") == []
+
+
+def test_this_past_saturday_is_a_day_done() -> None:
+    (workout,) = extract("this past Saturday: squat 5x3 @ 140", today=TODAY, units="kg")
+    assert workout.date == dt.date(2025, 4, 5)
