@@ -243,9 +243,21 @@ class _Reader:
             group = Group(reps_list=[int(b), *extra])  # "3 x 10, 8, 6": one count per set
         else:
             group = Group(int(a), None if b == "max" else int(b))
+            self._repeated_first_number(group, a)
         if m["ax_plus"]:
             group.kind = "amrap"
         self._new(group)
+
+    def _repeated_first_number(self, group: Group, a: float) -> None:
+        """A first number repeated set after set is the load of each ("flys 15x12 15x12")."""
+        last = self.groups[-1] if self.groups else None
+        if last is None or a < 6 or group.reps is None or last.reps is None:
+            return
+        across = last.load is None and last.count == group.count
+        if across or (last.load is not None and last.load.value == a and last.count == 1):
+            load = make_load(str(a), None)
+            last.count, last.load = 1, last.load or load
+            group.count, group.load = 1, load
 
     def _paired(self, m: re.Match[str]) -> None:
         """One group per set of paired lists; a bare "5 sets" said before them is theirs."""

@@ -381,3 +381,17 @@ def test_a_session_on_a_day_ahead_logs_nothing(message: str) -> None:
 def test_this_past_saturday_is_a_day_done() -> None:
     (workout,) = extract("this past Saturday: squat 5x3 @ 140", today=TODAY, units="kg")
     assert workout.date == dt.date(2025, 4, 5)
+
+
+@pytest.mark.parametrize(
+    ("message", "name", "reps", "load"),
+    [
+        ("flys 15x12 15x12 15x10", "chest_fly", [12, 12, 10], 15),
+        ("hammer curls 14x10, 14x10, 14x8", "hammer_curl", [10, 10, 8], 14),
+    ],
+)
+def test_a_first_number_repeated_set_after_set_is_the_load(
+    message: str, name: str, reps: list[int], load: float
+) -> None:
+    found = _one(message)
+    assert (found["sets"][name], loads(found, name)) == (reps, {(load, "kg")})
