@@ -95,6 +95,18 @@ _SLASHED_REPS = compile_gated(
     r"(?<![\d/.])(?P<n>[2-9])\s?x\s?(?P<reps>\d{1,2}(?:\s?/\s?\d{1,2}){1,8})(?![\d/])"
 )
 """Each set's reps after the count, slash-separated ("4 x 6/6/5/5"), one per set."""
+_SLASHED_SETS = compile_gated(
+    r"(?P<rep>x\s?\d{1,2})\s?/\s?(?=\d{1,4}(?:\.\d{1,2})?\s?(?:kgs?|lbs?|#)?\s?x\s?\d)",
+    re.IGNORECASE,
+)
+"""Sets split by slashes ("40 kg x 8 / 45 kg x 6"): a comma, so the slash lists no loads."""
+_APPROX_CONVERSION = compile_gated(
+    r"\(\s?(?:~|≈|=|approx\.?\s|about\s|around\s)\s?\d{1,4}(?:\.\d{1,2})?\s?"
+    r"(?:kgs?|lbs?|#|kilos?|pounds)\s?\)",
+    re.IGNORECASE,
+)
+"""A load restated in the other unit in brackets ("225 3x5 (~102kg)"): no set of its own."""
+_BARE_LOAD = re.compile(r"(?<![\d.])\d{2,4}(?![\d.%]|\s?(?:%|kgs?|lbs?|#|x))")
 _LOAD_X_REP_LIST = compile_gated(
     r"(?<![\d/.])(?P<load>\d{1,3}(?:\.5)?)\s?(?P<unit>kgs?|lbs?|#)?\s?x\s?"
     r"(?P<reps>\d{1,2}(?:\s?/\s?\d{1,2}){1,8})(?![\d/])",
@@ -116,7 +128,8 @@ def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     text = _SCHEME_NAME.sub(lambda m: " " * len(m[0]), text)
     text = _CAPITAL_X.sub(" ", _blank_tempo_codes(text))
     text = _DUMBBELL_PAIR.sub(lambda m: f"{m['n']}{m['half'] or ''} {units} dumbbells", text)
-    text = _CONVERSION.sub(_first_unit, text)
+    text = _CONVERSION.sub(_first_unit, _APPROX_CONVERSION.sub(lambda m: _restated(m, text), text))
+    text = _SLASHED_SETS.sub(lambda m: f"{m['rep']}, ", text)
     text = _PLATES.sub(lambda m: _plates(m, units), plate_combos_as_loads(text, units))
     text = _ONE_PLATE.sub(lambda m: m["v"], text)
     text = _MISSED_ATTEMPT.sub(lambda m: f"{m['made']}/{m['a'] or m['b']}x", text)
@@ -150,6 +163,12 @@ def _plates(match: re.Match[str], units: WeightUnit) -> str:
     count = int(match["n"] or match["m"] or match["k"])
     value = _PLATE[units] * (1 + 2 * count)
     return f"{value:g} {units}"
+
+
+def _restated(match: re.Match[str], text: str) -> str:
+    """The bracket blanked after a bare load; after "@ 85%" it is the only load, and kept."""
+    before = text[max(0, match.start() - 25) : match.start()]
+    return " " * len(match[0]) if _BARE_LOAD.search(before) else match[0]
 
 
 def _reps_at_load(match: re.Match[str]) -> str:

@@ -395,3 +395,15 @@ def test_a_first_number_repeated_set_after_set_is_the_load(
 ) -> None:
     found = _one(message)
     assert (found["sets"][name], loads(found, name)) == (reps, {(load, "kg")})
+
+
+def test_a_load_restated_in_the_other_unit_is_no_set() -> None:
+    found = _one("bench 225 3x5 (~102kg), incline db 70s 3x10", "lb")
+    assert found["sets"]["bench_press"] == [5, 5, 5]
+    assert loads(found, "incline_dumbbell_press") == {(70, "lb")}
+
+
+def test_sets_split_by_slashes_each_with_its_load() -> None:
+    found = _one("OHP 40 kg x 8 / 45 kg x 6 / 50 kg x 4")
+    assert found["sets"]["overhead_press"] == [8, 6, 4]
+    assert loads(found, "overhead_press") == {(40, "kg"), (45, "kg"), (50, "kg")}
