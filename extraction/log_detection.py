@@ -108,7 +108,8 @@ _PLANS = compile_gated(
     r"sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
     r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to|planned|"
     r"scheduled|on the schedule|on deck|up next|the plan is|plan is to|i might|might do|"
-    r"this coming|(?<!past )this (?:mon|tues|wednes|thurs|fri|satur|sun)day|next up|"
+    r"this coming|(?<!past )this (?:mon|tues|wednes|thurs|fri|satur|sun)day(?![^.,;!?]*\b(?:did|"
+    r"done|hit|got|pulled|benched|squatted|deadlifted|lifted|ran|went|finally|managed)\b)|next up|"
     r"(?:will|is going to|gonna) be (?=\w+ \d)|for (?:this |next )?(?:mon|tues|wednes|thurs|fri|"
     r"satur|sun)day (?:i (?:have|got)|i'?ve got|it'?s)|"
     r"(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
@@ -121,8 +122,9 @@ _PLANS = compile_gated(
     r"(?:(?!today|yesterday)\w+day|tomorrow|tmrw|next)|"
     r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
     r"lifting|training|heading|hitting|playing|walking|biking|competing|starting|taking))\b"
+    r"(?! (?:log|record|share|post|report)\b)"
 )
-"""Plans and intentions."""
+"""Plans and intentions; a plan to log ("I want to log yesterday: …") is the log."""
 # Clauses that do not log a workout, though the sentence around them may.
 _CLAUSE_VETOES = compile_gated(
     "|".join(
@@ -169,21 +171,21 @@ _CLAUSE_VETOES = compile_gated(
 _PAST_AND_HABIT = compile_gated(
     # an ability in the past ("I was benching 225 for 5")
     r"\b(?:i|we) (?:was|were) (?:benching|squatting|deadlifting|pressing|pulling|repping|"
-    r"lifting|hitting|using|moving)\b|"
+    r"lifting|hitting|using|moving)\b(?![^.;!?]*\b(?:today|tonight|this morning|earlier)\b)|"
     # progress over weeks, not a session ("squat went from 80 to 120")
     r"\b(?:went|gone|moved|increased|jumped|progressed|climbed) (?:up )?from \d[\d.]* ?"
     r"(?:kgs?|lbs?|kilos|pounds)? to \d|"
     # a habit told as a condition ("when I squat my back rounds") or as "for now"
     r"\bwhen(?:ever)? i (?:squat|bench|deadlift|press|lift|curl|row|run|ride|swim|train|do|go|"
     r"try)\b|\b(?:atm|at the moment|these days|nowadays)\b"
+    r"(?![^.;!?]*\b(?:just|finished|did|done|today)\b)"
 )
 """Clauses vetoed like the ones above, kept apart so their words gate them cheaply."""
 _LOG_REQUEST = compile_gated(
     r"\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:log|add|record|save|track)\b"
 )
 _HABITS = compile_gated(
-    rf"\b(?:currently|usually|normally|typically|generally|atm|at the moment|these days|"
-    rf"nowadays|{_EVERY})\b"
+    rf"\b(?:currently|usually|normally|typically|generally|{_EVERY})\b"
     r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*/"
 )
 """Habits and schedules ("currently benching 3x8", "Mon/Wed/Fri 6-7:30am"): they cover the
@@ -242,7 +244,11 @@ def statement_part(sentence: str, question: bool) -> str | None:
             return None
     if _SENTENCE_VETOES.search(sentence):
         return None
-    if sentence.startswith(("i'm ", "im ", "i am ")) and _PROFILE.match(sentence):
+    if (
+        sentence.startswith(("i'm ", "im ", "i am "))
+        and _PROFILE.match(sentence)
+        and not (says_done(sentence))
+    ):
         return None
     return sentence
 

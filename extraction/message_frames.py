@@ -19,7 +19,7 @@ _UNDONE_FRAMES = compile_gated(
     r"^(?:tomorrow|tmrw|tomorrow'?s \w+|tonight|tonight'?s \w+)\s?(?::|-)|"
     r"^(?:so |ok |okay )?(?:tomorrow|tmrw|tonight|next (?:week|session|workout|time|block|cycle|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this (?:weekend|coming))\b|"
-    # a list sent with a request: "… can you set up progression?"
+    # a list sent with a request: "… can you set up progression?" (a program, or no loads)
     r"\b(?:can|could|would) you "
     r"(?!(?:please )?(?:log|record|save|track|add (?:this|it|that|these|them|to|my)\b))"
     r"[^.?!\n]*\?\s*$"
@@ -32,9 +32,14 @@ _SAID_DONE = compile_gated(
 )
 _INTENTION = compile_gated(
     r"\b(?:thinking (?:about|of)|planning|plan to|going to|gonna|want to|wanna|i'?ll|i will|"
-    r"i'?d like to|hoping to|considering)\b"
+    r"i'?d like to|hoping to|considering)\b(?! (?:be|feel|hurt|regret|pay|log|record|share|post)\b)"
 )
 """A first sentence that intends: the lines after it are the plan, where nothing is done."""
+_LOADED = compile_gated(
+    r"@\s?\d{2}|\bat \d{2}|\d\s?(?:kgs?|lbs?|#|kilos?|pounds)\b|(?<![\d.])\d{2,4}\s?x\s?\d"
+)
+"""Loads said with their sets: a log's, where a program sent for review has none."""
+_PROGRAM = compile_gated(r"\b(?:program|programme|split|routine|template|progression|block)\b")
 _FELT = compile_gated(r"\b(?:felt|was|were|managed|nailed|crushed|smashed)\b")
 _GOAL_FRAME = compile_gated(
     r"\b(?:my |our )?(?:goals?|targets?|resolutions?|bucket list|wish ?list)"
@@ -97,8 +102,17 @@ def is_framed_non_log(message: str) -> bool:
     if goal is not None and not _closes_a_log(message, goal.start()):
         return True
     head = _FIRST_SENTENCE.match(message)
-    undone = _UNDONE_FRAMES.search(message) or (head and _INTENTION.search(head[0]))
-    if undone and not (_SAID_DONE.search(message) or _FELT.search(message)):
+    undone = _UNDONE_FRAMES.search(message)
+    if (
+        undone
+        and undone[0].endswith("?")
+        and _LOADED.search(message)
+        and not _PROGRAM.search(message)
+    ):
+        undone = None  # "squat 4x6 @ 110, bench 4x6 @ 85. can you adjust next week's weights?"
+    if (undone or (head and _INTENTION.search(head[0]))) and not (
+        _SAID_DONE.search(message) or _FELT.search(message)
+    ):
         return any(c.isdigit() for c in message)
     return _MESSAGE_FRAMES.search(message) is not None or len(_TEMPLATE_DAY.findall(message)) >= 2
 

@@ -407,3 +407,20 @@ def test_sets_split_by_slashes_each_with_its_load() -> None:
     found = _one("OHP 40 kg x 8 / 45 kg x 6 / 50 kg x 4")
     assert found["sets"]["overhead_press"] == [8, 6, 4]
     assert loads(found, "overhead_press") == {(40, "kg"), (45, "kg"), (50, "kg")}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Gonna be sore tomorrow lol. deadlift 5x3 @ 180, rows 4x8 @ 80",
+        "squat 4x6 @ 110, bench 4x6 @ 85. can you adjust next week's weights?",
+        "I'm 80kg bodyweight and just hit a 100kg bench for 3!",
+        "This Saturday I finally pulled 200kg",
+        "I was benching 100 today and my shoulder popped, stopped after 2 sets of 5",
+        "At the moment I'm in the gym: just finished squat 5x5 @ 110",
+        "I want to log yesterday: squat 3x5 @ 130",
+        "gonna log my session: bench 5x5 @ 80",
+    ],
+)
+def test_a_log_with_words_of_plans_or_habits_in_it_stays_a_log(message: str) -> None:
+    assert len(extract(message, today=TODAY, units="kg")) == 1
