@@ -124,4 +124,5 @@ def _closes_a_log(message: str, start: int) -> bool:
     logs the session; "Goals for next year:" followed by lines is a list.
     """
     rest = message[start:].strip()
-    return says_done(message[:start]) and "\n" not in rest and ":" not in rest
+    listed = ":" in rest and len(rest.split(":", 1)[1].strip()) > 20
+    return says_done(message[:start]) and "\n" not in rest and not listed

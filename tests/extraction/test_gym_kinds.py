@@ -424,3 +424,14 @@ def test_sets_split_by_slashes_each_with_its_load() -> None:
 )
 def test_a_log_with_words_of_plans_or_habits_in_it_stays_a_log(message: str) -> None:
     assert len(extract(message, today=TODAY, units="kg")) == 1
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "What a session 🔥 bench 100x5, 105x3, 110x1 PR",
+        "Finally did it!! 140 bench for a single. Goal for next year: 150",
+    ],
+)
+def test_an_exclamation_or_a_short_goal_after_the_log_leaves_it_logged(message: str) -> None:
+    assert len(extract(message, today=TODAY, units="kg")) == 1
