@@ -43,7 +43,7 @@ BOUNDARY_CUES: tuple[tuple[str, Discipline, int], ...] = (
     (PACK_LOAD, "backpacking", 2),
     (PACK_LOAD, "rucking", 1),
     (r"\bhut[- ]to[- ]hut\b|\bwild ?camp\w*|\bovernighter\b|\bcamp ?site\b|\bbivv?y\b|"
-     r"\btrek(?:king)? day\b|\bsection hik\w*|\bday \d{1,2} (?:of|/) \d{1,2}\b|"
+     r"\btrek(?:king)? day\b|\bsection hik\w*|\bday \d{1,2} (?:of|/) \d{1,2}\b(?![/\d])|"
      r"\bpack(?:ed)? (?:in|out)\b|\bhiked (?:in|out)\b", "backpacking", 3),
     (r"\b(?:vert|vertical|elevation|gain|ascent)\b|\d\s?m up\b|\d\s?(?:m|ft)\s?\+",
      "backpacking", 1),

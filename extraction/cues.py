@@ -99,7 +99,7 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          "rucking", 2),
         (r"\bbackpack(?:ed|ing)\b|\bthru[- ]?hik|\bovernight\b|\b(?:camped|camping)\b",
          "backpacking", 3),
-        (r"(?<![\d.])(?:[2-9]|[1-3]\d)(?<!week \d)(?<!week \d\d)(?<!wk \d)(?<!wk \d\d)"
+        (r"(?<![\d.x])(?:[2-9]|[1-3]\d)(?<!week \d)(?<!week \d\d)(?<!wk \d)(?<!wk \d\d)"
          r"\s?(?:days?|nights?)\b"
          r"(?!\s?(?:ago|out|to go|left|before|later|off|\d))|\bmulti[- ]?day\b",
          "backpacking", 2),
@@ -283,7 +283,8 @@ REPEATS = re.compile(
 """Track repeats without a unit or a sport: "8x400 @ 1:30", "800s x 10" and a pyramid of
 track distances ("200-400-800-400-200") are a run."""
 WARMUP = re.compile(
-    r"\b(?:warm[- ]?up|wu|cool[- ]?down|cd|to warm up|to cool down|approach(?: hike| walk)?)\b"
+    r"\b(?:warm[- ]?up|warm(?:ed|ing) up|wu|cool[- ]?down|cd|to warm up|to cool down|"
+    r"approach(?: hike| walk)?)\b"
 )
 """A warm-up, a cool-down or a climb's approach: part of the session around it."""
 

@@ -57,7 +57,7 @@ _MID_ABBREVIATIONS = (
     # the words before are checked after "sat"/"sun" is found (".." stands for "at" or "un")
     r"|s(?:at|un)\b(?<!i s..)(?<!we s..)(?<!just s..)(?<!then s..)(?<!and s..)(?<!had s..)"
     r"(?<!the s..)(?<!he s..)(?<!she s..)(?<!they s..)(?<!you s..)"
-    r"(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/)\b)"
+    r"(?=\s?(?:,|\)|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/|did|went|hit|trained)\b)"
     r"|\s\d{1,3}(?:\.\d)?\s?(?:k|km|mi|miles?)\b|'s\s(?:\w+\s)?(?:parkrun|long|run|ride|race|swim))"
     r"|sat\b(?=\swas\b)"
 )

@@ -40,12 +40,19 @@ _BARBELL = compile_gated(r"\b(?:barbell|bb|bar)\b")
 _PL_PROGRAM = compile_gated(
     r"\b(?:5/3/1|531 (?:week|wk|day|cycle)|wendler|bbb|conjugate|max effort|dynamic effort|"
     r"(?:me|de) (?:upper|lower|squat|bench|deadlift|pull)|\d\s?rm|openers?|top single|"
-    r"meet prep)\b"
+    r"meet prep|work(?:ed|ing)? up to|back-?offs?|backoff sets?|top (?:set|triple|double)|"
+    r"heavy singles?)\b"
 )
 _BB_PROGRAM = compile_gated(
-    r"\b(?:ppl|push[/ ]pull[/ ]legs?|hypertrophy|bro split|drop ?sets?|to failure|pump)\b"
+    r"\b(?:ppl|push[/ ]pull[/ ]legs?|hypertrophy|bro split|drop ?sets?|to failure|pump|"
+    r"(?:push|pull|legs?) (?:day|session|workout|again)|(?:push|pull|legs) [ab])\b"
     r"(?<!body pump)"
 )
+_GYM_CIRCUIT = compile_gated(
+    r"\b(?:giant ?sets?|super ?sets?|super-?sett?ed|tri-?sets?|finisher)\b"
+)
+"""A bodybuilder's rounds: exercises back to back between rests, where no WOD is named."""
+_WOD_NAMED = compile_gated(r"\b(?:wod|metcon|amrap|emom|for time|rft|chipper|tabata)\b")
 _FBB_FORM = compile_gated(r"\btempo\b[^,.\n]{0,24}\b[\dx]{4}\b|(?:^|[\s,.])[a-e][1-3]:")
 """Tempo digits ("tempo front squat 3111") and lettered supersets ("B1:"), FBB's way of
 writing."""
@@ -125,6 +132,12 @@ def session_discipline(text: str, movements: list[Movement], wod: bool) -> Disci
     bells = _kettlebell_led(text, counts)
     if bells and _MINUTE_FORMAT.search(text) and not cues.SET_NOTATION.search(text):
         return "hiit"  # bells on the clock, in a WOD or not; with sets they are FBB below
+    if (
+        wod
+        and _GYM_CIRCUIT.search(text)
+        and not (_CROSSFIT.search(text) or _WOD_NAMED.search(text))
+    ):
+        return "bodybuilding"
     if wod:
         return _wod_discipline(text, counts)
     if _CROSSFIT.search(text):

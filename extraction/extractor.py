@@ -12,6 +12,7 @@ from .chat_words import plain_english
 from .cleaning import blank_idioms, looks_like_text, normalise
 from .day_lists import one_sentence_per_day
 from .days_ahead import mark_days_ahead
+from .declared_units import declared_unit
 from .effort_talk import rewrite_effort_talk
 from .errors import InvalidExtraction
 from .foreign_days import english_days
@@ -56,6 +57,7 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
+    units = declared_unit(cased) or units
     cased, late = after_midnight(cased)
     day -= dt.timedelta(days=late)
     cased = mark_days_ahead(english_days(cased), day)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .literal_gate import compile_gated
+from .plate_combos import plate_combos_as_loads
 from .schema import WeightUnit
 
 _LEAD = r"(?:(?:@|\bat|\bw/?|\bwith)\s?)?"
@@ -30,8 +31,9 @@ _TEMPO_NEAR = 30
 _CAPITAL_X = compile_gated(_LEAD + r"\(?\b[2-5][0-9]X[0-2]\b\)?")
 """A code with a capital X is a tempo without the word ("incline bench @ 31X1")."""
 _PLATES = compile_gated(
-    r"(?<![\d.])(?P<n>[1-6])\s?(?:plates?|pl)(?:\s(?:a|per|each)\s side)?"
-    r"(?=\s?(?:x\s?\d|for\b))"
+    r"(?<![\d.])(?<!leg press )(?<!hack squat )(?<!sled )(?P<n>[1-6])\s?(?:plates?|pl)"
+    r"(?:\s?/\s?side|\s(?:a|per|each|on each)\s?side)?"
+    r"(?=\s?(?:x\s?\d|for\b|\d{1,2}\s?x\s?\d))"
     r"|(?<=@ )(?P<m>[1-6])\s?plates?\b|(?<=at )(?P<k>[1-6])\s?plates?\b",
     re.IGNORECASE,
 )
@@ -41,6 +43,11 @@ _ONE_PLATE = compile_gated(
     r"(?! ?(?:carr|pinch|hold|in)\b)"
 )
 """A single plate as added weight ("weighted pull ups w/ a 45 plate")."""
+_SCHEME_NAME = compile_gated(
+    r"(?<![\d.x])\d{1,2}\s?x\s?\d{1,2}(?=\s(?:day|program|programme|routine|style|template)\b)",
+    re.IGNORECASE,
+)
+"""A scheme naming the day or the program ("classic 5x5 day"), not sets of its own."""
 _PLATE = {"lb": 45.0, "kg": 20.0}
 """A big plate, and the bar weighs as much."""
 _CONVERSION = compile_gated(
@@ -88,6 +95,24 @@ _SLASHED_REPS = compile_gated(
     r"(?<![\d/.])(?P<n>[2-9])\s?x\s?(?P<reps>\d{1,2}(?:\s?/\s?\d{1,2}){1,8})(?![\d/])"
 )
 """Each set's reps after the count, slash-separated ("4 x 6/6/5/5"), one per set."""
+_SLASHED_SETS = compile_gated(
+    r"(?P<rep>x\s?\d{1,2})\s?/\s?(?=\d{1,4}(?:\.\d{1,2})?\s?(?:kgs?|lbs?|#)?\s?x\s?\d)",
+    re.IGNORECASE,
+)
+"""Sets split by slashes ("40 kg x 8 / 45 kg x 6"): a comma, so the slash lists no loads."""
+_APPROX_CONVERSION = compile_gated(
+    r"\(\s?(?:~|≈|=|approx\.?\s|about\s|around\s)\s?\d{1,4}(?:\.\d{1,2})?\s?"
+    r"(?:kgs?|lbs?|#|kilos?|pounds)\s?\)",
+    re.IGNORECASE,
+)
+"""A load restated in the other unit in brackets ("225 3x5 (~102kg)"): no set of its own."""
+_BARE_LOAD = re.compile(r"(?<![\d.])\d{2,4}(?![\d.%]|\s?(?:%|kgs?|lbs?|#|x))")
+_LOAD_X_REP_LIST = compile_gated(
+    r"(?<![\d/.])(?P<load>\d{1,3}(?:\.5)?)\s?(?P<unit>kgs?|lbs?|#)?\s?x\s?"
+    r"(?P<reps>\d{1,2}(?:\s?/\s?\d{1,2}){1,8})(?![\d/])",
+    re.IGNORECASE,
+)
+"""A load, then each set's reps ("bench 85 x 8/8/7", "lat raise 10kg x 15/15/12")."""
 
 
 _DUMBBELL_PAIR = compile_gated(
@@ -100,15 +125,17 @@ _DUMBBELL_PAIR = compile_gated(
 
 def rewrite_lifter_talk(text: str, units: WeightUnit) -> str:
     """The cased text with tempo codes blanked, plates as loads, conversions and verbs read."""
+    text = _SCHEME_NAME.sub(lambda m: " " * len(m[0]), text)
     text = _CAPITAL_X.sub(" ", _blank_tempo_codes(text))
     text = _DUMBBELL_PAIR.sub(lambda m: f"{m['n']}{m['half'] or ''} {units} dumbbells", text)
-    text = _CONVERSION.sub(_first_unit, text)
-    text = _PLATES.sub(lambda m: _plates(m, units), text)
+    text = _CONVERSION.sub(_first_unit, _APPROX_CONVERSION.sub(lambda m: _restated(m, text), text))
+    text = _SLASHED_SETS.sub(lambda m: f"{m['rep']}, ", text)
+    text = _PLATES.sub(lambda m: _plates(m, units), plate_combos_as_loads(text, units))
     text = _ONE_PLATE.sub(lambda m: m["v"], text)
     text = _MISSED_ATTEMPT.sub(lambda m: f"{m['made']}/{m['a'] or m['b']}x", text)
     text = _BROKEN_UP.sub(lambda m: f"in sets of {m['n']}", text)
     text = _DISTANCE_SETS.sub(lambda m: f"{m['move']}{m['n']} sets ({m['d']})", text)
-    text = _SLASHED_REPS.sub(_reps_per_set, text)
+    text = _LOAD_X_REP_LIST.sub(_reps_at_load, _SLASHED_REPS.sub(_reps_per_set, text))
     text = _LOAD_THEN_SETS.sub(lambda m: f"{m['sets']} @ {m['load']}", text)
     return _PULLED.sub("deadlifted ", text)
 
@@ -136,6 +163,20 @@ def _plates(match: re.Match[str], units: WeightUnit) -> str:
     count = int(match["n"] or match["m"] or match["k"])
     value = _PLATE[units] * (1 + 2 * count)
     return f"{value:g} {units}"
+
+
+def _restated(match: re.Match[str], text: str) -> str:
+    """The bracket blanked after a bare load; after "@ 85%" it is the only load, and kept."""
+    before = text[max(0, match.start() - 25) : match.start()]
+    return " " * len(match[0]) if _BARE_LOAD.search(before) else match[0]
+
+
+def _reps_at_load(match: re.Match[str]) -> str:
+    """The reps listed, paired with the load before them: "85 x 8/8/7" -> "8/8/7 @ 85"."""
+    load = float(match["load"])
+    if not match["unit"] and (load < 10 or load == len(match["reps"].split("/"))):
+        return match[0]
+    return f"{match['reps']} @ {match['load']}{match['unit'] or ''}"
 
 
 def _reps_per_set(match: re.Match[str]) -> str:

@@ -20,7 +20,8 @@ _EVERY = (
 
 # Whole sentences that never log a workout.
 _QUESTION_START = compile_gated(
-    r"^(?:so |ok |okay |hey |coach |and |but )*(?:what|what's|whats|how|why|where|which|who|"
+    r"^(?:so |ok |okay |hey |coach |and |but )*(?:what(?! an? )|what's|whats|how(?! about that)|"
+    r"why|where|which|who|"
     r"should|shall|could|would|can(?! you (?:please )?(?:log|add|record|save|track))|is|are|"
     r"am i|do|does|will|any|anyone|isn't|did (?:i|you|we)|"
     r"have you|has)\b"
@@ -85,6 +86,11 @@ _SENTENCE_VETOES = compile_gated(
         )
     )
 )
+_PROFILE = re.compile(
+    r"(?:i'm |im |i am )\d{1,3}(?:\.\d)?\s?(?:'|ft\b|foot\b|feet\b|years?\b|yo\b|y/o|yrs?\b|"
+    r"kgs?\b|lbs?\b|pounds\b|cm\b|,)"
+)
+"""A profile ("I'm 6'1 200lbs, bench 245, squat 315"), not a session."""
 # Plans, goals, intentions and sessions ahead: such a clause and the clauses after it in its
 # sentence ("tomorrow I'll do legs: squat 5x5, then RDLs") log nothing until one says done.
 _PLANS = compile_gated(
@@ -105,17 +111,22 @@ _PLANS = compile_gated(
     r"sign(?:ing)? up|should|supposed to|need to|have to|gotta|let'?s|"
     r"hopefully|ready for|looking forward|can'?t wait|heading to|on my way|now to|planned|"
     r"scheduled|on the schedule|on deck|up next|the plan is|plan is to|i might|might do|"
-    r"this coming|(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
+    r"this coming|next up|"
+    r"(?:will|is going to|gonna) be (?=\w+ \d)|for (?:this |next )?(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day (?:i (?:have|got)|i'?ve got|it'?s)|"
+    r"(?:for|on|this) (?:saturday|sunday|the weekend)(?:'s)? (?:plan|session|"
     r"workout|run|ride)|(?:saturday|sunday|weekend)(?:'s)? plan|wants? me to|told me to|"
     r"prescribed|assigned|back at it|here i come|signed up|registered|"
     r"i can (?:only )?(?:ride|run|swim|row|lift|train|hike|do|go|get|fit|make it)|"
     r"i'?m (?:free|available)|"
     r"might (?:just )?\w+|^(?!.*\b(?:did|went|ran|jogged|rode|swam|walked|hiked)\b).*\w+ later$|"
-    r"(?:starts?|begins?|kicks? off) (?:on |this |next )?(?:\w+day|tomorrow|next)|"
+    r"(?:starts?|starting|begins?|beginning|kicks? off) (?:[\w/-]+ ){0,3}?(?:on |this |next )?"
+    r"(?:(?!today|yesterday)\w+day|tomorrow|tmrw|next)|"
     r"(?:i'?m|im|i am|we'?re) (?:running|riding|racing|doing|hiking|swimming|rowing|"
     r"lifting|training|heading|hitting|playing|walking|biking|competing|starting|taking))\b"
+    r"(?! (?:log|record|share|post|report)\b)"
 )
-"""Plans and intentions."""
+"""Plans and intentions; a plan to log ("I want to log yesterday: …") is the log."""
 # Clauses that do not log a workout, though the sentence around them may.
 _CLAUSE_VETOES = compile_gated(
     "|".join(
@@ -173,53 +184,21 @@ _CLAUSE_VETOES = compile_gated(
         )
     )
 )
-# Frames that make a whole message something other than a log, wherever its lines look like
-# sessions: goals, a program or plan sent for review, a list of current maxes.
-_MESSAGE_FRAMES = compile_gated(
-    "|".join(
-        (
-            r"\b(?:my |our )?(?:goals?|targets?|resolutions?|bucket list|wish ?list)"
-            r"(?: for| this| next| in)?(?: the)? (?:(?:next|this|coming|new) )?"
-            r"(?:year|season|month|block|cycle|20\d\d)\b",
-            r"^(?:my |our |\d{4} )?(?:goals?|targets?|resolutions?)\s?:",
-            r"^(?:my |the |a |new |weekly |training |proposed )*(?:program|programme|plan|split|"
-            r"routine|schedule)\s?:",
-            r"\b(?:here'?s|here is|this is|below is|attached is|check out) (?:my|the|a|our) "
-            r"(?:(?:new|proposed|draft|planned|weekly|training|[\w-]*\d[\w-]*|marathon|half|"
-            r"race|base|build|peak|taper) )*(?:plan|program|programme|split|"
-            r"schedule|routine|week|block)\b",
-            r"\btell me (?:if|whether|what you think)\b",
-            r"\b(?:proposed|draft|planned|tentative) (?:weekly )?(?:plan|program|programme|split|"
-            r"schedule|routine|week)\b",
-            r"\b(?:plan|program|programme|split|schedule|routine)\s(?:for|this) "
-            r"(?:next |this |the )?(?:week|weekend|month|block|cycle|monday|tuesday|wednesday|"
-            r"thursday|friday|saturday|sunday)\b",
-            r"\b(?:current|present|updated|all[- ]time|lifetime) (?:maxes|1rms?|rms|prs|pbs|bests|"
-            r"numbers|lifts|stats)\b",
-            r"^(?:my )?(?:maxes|1rms?|prs|pbs|bests|numbers|stats)"
-            r"(?: (?:now|as of|so far|to date|right now|currently)[a-z ]{0,12})?\s?(?::|-|=)",
-            r"\b(?:does|would) (?:this|that|it) (?:look|seem|sound) (?:ok|okay|good|right|"
-            r"reasonable|balanced|like too much)\b",
-            # a heading naming a plan, a calendar or a list ("taper plan for the marathon:")
-            r"^(?![^:\n]*\b(?:was|were|did|done|finished)\b)[^:\n.!?]{0,40}\b(?:plan|program|"
-            r"programme|programming|calendar|schedule|stack|line-?up|template|inventory)\b"
-            r"[^:\n]{0,30}:",
-            r"\bfor (?:your |a )?(?:review|feedback|critique)\b",
-            # an event on a day, asked about, with nothing said done ("Race on Sunday! 10k.
-            # Any tips for pacing?"): the race is ahead
-            r"^(?![\s\S]*(?:\d:\d\d|\b(?:did|done|finished|ran|raced|completed|went|was|were|"
-            r"felt|got|today|yesterday|this morning|last night|tonight|ago)\b))"
-            r"[^.!?\n]{0,30}\b(?:race|marathon|half|10k|5k|miler|meet|triathlon|tri|ultra|"
-            r"parkrun|event|gran fondo|sportive|regatta)\b[^.!?\n]{0,20}?\b(?:on |this |next )?"
-            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[\s\S]*\?",
-            r"\b(?:year|month|season) in review\b|\b(?:pr|pb|1rm) (?:board|list|sheet)\b",
-            # a workout seen somewhere and asked about, not done
-            r"^(?![\s\S]*\b(?:did|done|finished|completed|tried it|my time|scored|took me)\b)"
-            r"[\s\S]{0,80}?\b(?:saw|found|seen|came across|stumbled on|spotted|sent me)\b"
-            r"[^.?!\n]{0,40}\b(?:on|from|in) (?:instagram|insta|ig|youtube|yt|tiktok|reddit|"
-            r"twitter|facebook|fb|online|the internet|a podcast|a video|a book|an app)\b",
-        )
-    )
+_PAST_AND_HABIT = compile_gated(
+    # an ability in the past ("I was benching 225 for 5")
+    r"\b(?:i|we) (?:was|were) (?:benching|squatting|deadlifting|pressing|pulling|repping|"
+    r"lifting|hitting|using|moving)\b(?![^.;!?]*\b(?:today|tonight|this morning|earlier)\b)|"
+    # progress over weeks, not a session ("squat went from 80 to 120")
+    r"\b(?:went|gone|moved|increased|jumped|progressed|climbed) (?:up )?from \d[\d.]* ?"
+    r"(?:kgs?|lbs?|kilos|pounds)? to \d|"
+    # a habit told as a condition ("when I squat my back rounds") or as "for now"
+    r"\bwhen(?:ever)? i (?:squat|bench|deadlift|press|lift|curl|row|run|ride|swim|train|do|go|"
+    r"try)\b|\b(?:atm|at the moment|these days|nowadays)\b"
+    r"(?![^.;!?]*\b(?:just|finished|did|done|today)\b)"
+)
+"""Clauses vetoed like the ones above, kept apart so their words gate them cheaply."""
+_LOG_REQUEST = compile_gated(
+    r"\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:log|add|record|save|track)\b"
 )
 _HABITS = compile_gated(
     rf"\b(?:currently|usually|normally|typically|generally|{_EVERY})\b"
@@ -252,8 +231,6 @@ _DONE = compile_gated(
     r"managed|crushed|smashed|survived|logged|tested|hit|got in|called it|stopped at|yesterday|"
     r"last night|this morning|earlier today|today|ago)\b"
 )
-_TEMPLATE_DAY = re.compile(r"(?:^|\n|[:,;] )\s?(?:day|d|week|wk) ?[1-7]\b(?!\s?(?:done|of\b))")
-"""A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
 _PARENTHETICAL = compile_gated(r"\([^()]{0,200}\)")
 _SUBORDINATE = compile_gated(r"\s(?:which|because|cuz|coz|cos|since|lol|haha)\s")
 """Where a comment on a session starts in a run-on line ("5K in 27:52 which I will never live
@@ -283,16 +260,13 @@ def statement_part(sentence: str, question: bool) -> str | None:
             return None
     if _SENTENCE_VETOES.search(sentence):
         return None
+    if (
+        sentence.startswith(("i'm ", "im ", "i am "))
+        and _PROFILE.match(sentence)
+        and not (says_done(sentence))
+    ):
+        return None
     return sentence
-
-
-def is_framed_non_log(message: str) -> bool:
-    """Whether the whole lower-case message is a goal list, a plan, or a list of maxes.
-
-    A plan or program sent for review, goals and maxes: their lines are not sessions, however
-    much they look like them.
-    """
-    return _MESSAGE_FRAMES.search(message) is not None or len(_TEMPLATE_DAY.findall(message)) >= 2
 
 
 def opens_request(sentence: str, question: bool) -> bool:
@@ -301,6 +275,8 @@ def opens_request(sentence: str, question: bool) -> bool:
     "can you give me an EMOM for tomorrow? 20 min, I have a 53 lb KB": the second sentence is
     the request's detail, logged only if it says it was done.
     """
+    if _LOG_REQUEST.search(sentence):
+        return False  # "Can you log this? bench 5x5 @ 90": what follows is the log
     return question or bool(_QUESTION_START.search(sentence) or _REQUEST.search(sentence))
 
 
@@ -316,7 +292,7 @@ def says_done(clause: str) -> bool:
 
 def clause_is_vetoed(clause: str) -> bool:
     """Whether a clause is a plan, goal, something skipped, an old result or a state."""
-    return _CLAUSE_VETOES.search(clause) is not None
+    return _CLAUSE_VETOES.search(clause) is not None or _PAST_AND_HABIT.search(clause) is not None
 
 
 def only_a_target(sentence: str) -> bool:
@@ -341,7 +317,7 @@ def strip_vetoed_asides(clause: str) -> str:
     """
     clause = _EVENT_AHEAD.sub(lambda m: " " * len(m[0]), clause)
     return _PARENTHETICAL.sub(
-        lambda m: " " * len(m[0]) if _CLAUSE_VETOES.search(m[0][1:-1]) else m[0], clause
+        lambda m: " " * len(m[0]) if clause_is_vetoed(m[0][1:-1]) else m[0], clause
     )
 
 

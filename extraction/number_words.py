@@ -33,7 +33,7 @@ _PLURAL_TENS = compile_gated(
     r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b", re.IGNORECASE
 )
 """A pair of dumbbells by their tens: "with the sixties" = "with the 60s"."""
-_WORD = r"[a-z]+"
+_WORD = r"[A-Za-z]+"
 _NUMBER_WORD = compile_gated(
     r"\b(?:" + "|".join((*_UNITS, *_TEENS, *_TENS, "hundred", "a", "oh")) + r")\b",
     re.IGNORECASE,

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .at_loads import read_small_ats_as_loads
 from .carried_loads import carry_same_load
 from .complexes import complex_reps, joined, share_along_chains
+from .gym_rounds import give_rounds
 from .set_groups import Group
 from .set_notation import read_groups
 from .vocabulary import Mention, Movement, find_mentions
@@ -33,6 +35,8 @@ class Lift:
     """Joined to the lift before by "+" ("power clean + push jerk")."""
     parts: list[int] = field(default_factory=list)
     """Each chained lift's reps, in order ("5 x (2+1)")."""
+    start: int = 0
+    """Where the movement is named in the session's text."""
 
 
 def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
@@ -43,6 +47,7 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
         loaded: read ambiguous words as loaded lifts ("squats" = back squats); a lift with a
             weight is always read as loaded.
     """
+    text = read_small_ats_as_loads(text)
     mentions, complexes = _without_complex_parts(find_mentions(text), text)
     lifts: list[Lift] = []
     last_load = None
@@ -62,11 +67,12 @@ def parse_lifts(text: str, *, loaded: bool = True) -> list[Lift]:
             continue
         lift = Lift(move, text[mention.start : mention.end], groups, complexes.get(index), each)
         lift.chained = index > 0 and joined(text, mentions[index - 1].end, mention.start)
-        lift.parts = parts
+        lift.parts, lift.start = parts, mention.start
         lifts.append(lift)
     _share_each(lifts)
     share_along_chains(lifts)
     _carry_emom_reps(lifts)
+    give_rounds(text, lifts)
     _carry_units(lifts)
     return _merge(lifts)
 

@@ -15,6 +15,7 @@ from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary, without_dates
 from .elided_sport import carry_sport
 from .literal_gate import compile_gated
+from .message_frames import is_framed_non_log
 from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
@@ -119,7 +120,7 @@ class Session:
         named = [c for c in major if c.kind != "endurance" or c.strong]
         # a distance no sport names after a walk is the walk's ("walked the lake, 3.2 miles");
         # before it, a run ("12x400m, 200m walk rest")
-        main = next(iter(named or found), None)
+        main = next(iter([c for c in named if not c.warmup] or named or found), None)
         if main is not None and main.kind == "endurance" and not main.strong:
             return next((c for c in major if c.discipline in cues.ON_FOOT), main)
         return main
@@ -187,7 +188,7 @@ def _has_evidence(session: Session) -> bool:
 
 def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     out: list[Clause] = []
-    if log_detection.is_framed_non_log(lower):
+    if is_framed_non_log(lower):
         return out
     asked, ahead, diary = False, False, is_diary(lower)
     held: tuple[int, Anchor] | None = None
@@ -365,7 +366,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         if clause.kind == "endurance" and _finisher(clause):
             return False
         return clause.kind in ("endurance", "keyword")
-    return clause.kind in ("lifting", "crossfit", "keyword") or (
+    warm = all(c.warmup for c in current.clauses)  # "warmed up on the bike, then squats 5x5"
+    return (clause.kind in ("lifting", "crossfit", "keyword") and not warm) or (
         (clause.strong or on_own_gear(clause)) and done and clause.discipline != current.discipline
     )
 

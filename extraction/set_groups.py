@@ -70,3 +70,40 @@ def rest_seconds(m: re.Match[str]) -> float:
         return int(minutes) * 60 + int(seconds)
     value, unit = (m["rest_a"], m["rest_au"]) if m["rest_a"] else (m["rest_b"], m["rest_bu"])
     return float(value) * (60 if unit.startswith("m") else 1)
+
+
+def merge_set_labels(groups: list[Group]) -> list[Group]:
+    """Groups with a bare count of sets said before the sets themselves folded in.
+
+    "4 sets: 90kg x 6, 90kg x 6, 90kg x 6, 90kg x 5" (a logging app's export) lists the four
+    sets after their count, and "3 sets: 100kg x 5" gives the one set's count.
+    """
+    out: list[Group] = []
+    index = 0
+    while index < len(groups):
+        label = groups[index]
+        index += 1
+        if not is_set_label(label):
+            out.append(label)
+            continue
+        follow = groups[index : index + (label.count or 0)]
+        if len(follow) == label.count and all(one.count == 1 and one.reps for one in follow):
+            continue
+        if index + 1 == len(groups) and groups[index].count == 1 and groups[index].reps:
+            groups[index].count = label.count
+            continue
+        out.append(label)
+    return out
+
+
+def is_set_label(group: Group) -> bool:
+    """Whether a group is a bare count of sets ("4 sets:"), the sets said after it."""
+    return (
+        (group.count or 0) > 1
+        and group.reps is None
+        and not group.reps_list
+        and group.load is None
+        and group.hold is None
+        and group.kind is None
+        and not group.emom
+    )

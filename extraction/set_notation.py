@@ -4,92 +4,27 @@
 `5 singles at 100kg`, `2x16kg`, `RPE 8`, `@8`, `50# each hand`, ….
 
 The words that belong to one movement are read token by token, left to right, into groups of
-identical sets; `parser` decides which words belong to which movement.
+identical sets; `parser` decides which words belong to which movement, and `set_tokens`
+holds the token patterns.
 """
 
 from __future__ import annotations
 
 import re
 
-from .literal_gate import compile_gated
+from . import set_groups
 from .raw_loads import RawLoad, make_load
 from .set_groups import MIN_BARE_LOAD, Group, bare_set, listed, rest_seconds, weight_reps_sets
-from .set_lists import NUM as _NUM
-from .set_lists import PAIRED, paired_sets
-from .set_lists import UNIT as _UNIT
-
-_SECS = r"(?:s|sec|secs|seconds|min|mins|minutes)"
-_FILLER = r"(?:(?:like|about|around|roughly|only|just|a|an|the|pair of)\s){0,2}"
-"""Words between "with" and a load: "with like 400", "with a pair of 30s"."""
-_NOT_LOAD = (
-    r"(?:min|mins|minutes?|sec|secs|seconds?|s\b|m\b|km|mi\b|miles?|cals?\b|calories|reps?\b|"
-    r"rounds?|rds\b|sets?\b|yo\b|years?|days?|weeks?|steps|rest|plates?)"
-)
-"""A number followed by these counts something other than a load."""
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_SINGLE_REPS = {"single": 1, "double": 2, "triple": 3}
-
-_TOKENS = compile_gated(
-    "|".join(
-        (
-            rf"(?P<aside>\b(?:total|bw|body ?weight)\s?(?:of\s|is\s|was\s|=\s?|:\s?)?"
-            rf"{_NUM}(?![\d.]|\s?x)(?:\s?{_UNIT})?)",
-            PAIRED,
-            rf"(?P<pair>(?<![\d.])(?P<pair_n>[1-4])\s?x\s?(?P<pair_w>{_NUM})\s?(?P<pair_u>{_UNIT})(?![a-z]))",
-            rf"(?P<wrs>(?<![\d.])(?P<wrs_w>{_NUM})\s?(?:(?P<wrs_u>{_UNIT})|(?P<wrs_p>%))?\s?x\s?"
-            rf"(?P<wrs_r>\d{{1,3}})\s?x\s?(?P<wrs_s>{_NUM})(?![\d.])(?:\s?(?P<wrs_su>{_UNIT})(?![a-z]))?)",
-            r"(?P<same>(?<![\d./:-])(?P<same_r>\d{1,2})(?P<same_t>(?:\s?[/-]\s?(?P=same_r)(?![\d.])){1,9})"
-            r"(?![\d/:-]))",
-            r"(?P<scheme>(?<![\d./:-])(?:10|[1-9])(?:-(?:10|[1-9])){2,11}(?![\d/:-]))",
-            rf"(?P<ax>(?<![\d.])(?P<ax_a>{_NUM})\s?(?P<ax_au>{_UNIT})?\s?(?:x|sets? of|sets? x|"
-            r"series(?: of)?|times(?=\s\d{1,2}\b(?!\s?(?:min|sec|s\b|km|mi|m\b|x))))\s?"
-            rf"(?P<ax_b>\d{{1,4}}(?!\d|\.\d|\s?(?:m|yds?|km)\b)|max)(?P<ax_s>\s?(?:s|sec|secs|seconds)\b)?"
-            rf"(?P<ax_list>(?:\s?[,/]\s?\d{{1,2}}(?![\d.x/])(?!\s?(?:x|{_UNIT}))){{1,9}})?(?P<ax_plus>\+)?)",
-            r"(?P<setlbl>(?<![\d.])(?P<sl_n>\d{1,2})\s"
-            r"(?:(?P<sl_lbl>backoff|back-off|back off|working|"
-            r"warm-?up|drop|amrap)\s)?(?:sets?|series)\b(?:\s(?:of\s)?(?P<sl_r>\d{1,3})(?!\d|\.\d|\s?/)(?:\s?reps?)?)?)",
-            r"(?P<singles>\b(?:(?P<sg_n>\d{1,2}|a|one|two|three|four|five|six)\s)?"
-            r"(?:(?P<sg_top>more|heavy|top|easy|fast|smooth)\s)?(?P<sg_k>single|double|triple)s?\b)",
-            rf"(?P<slash>(?<![\d.:/])(?:{_NUM}x?\s?/\s?){{2,4}}{_NUM}x?(?![\d/]))",
-            r"(?P<upto>\b(?:(?:worked|working|work|built|build|building|ramped|went)(?: up)? to|"
-            r"up to|top set(?: of)?|topped out at)\b)",
-            rf"(?P<rpe>\brpe\s?(?P<rpe_v>\d{{1,2}}(?:\.5)?)(?![\d.])|@\s?(?P<at_rpe>10|\d(?:\.5)?)(?!\s?(?:{_UNIT}|\d|x|%|\.\d)))",
-            r"(?P<pct>(?<![\d.])(?P<pct_v>\d{2,3}(?:\.\d)?)\s?%)",
-            rf"(?P<rest>(?<![\d.:])(?P<rest_a>\d{{1,3}})\s?(?P<rest_au>{_SECS})\s?(?:of\s)?rest|"
-            rf"rest(?:ing)?\s(?P<rest_b>\d{{1,3}})(?![\d.:])\s?(?P<rest_bu>{_SECS})\b|(?<![\d.:])(?P<rest_c>\d{{1,2}}:\d\d)\s?rest)",
-            rf"(?P<weight>(?<![\d.])(?P<w_v>{_NUM})\s?(?P<w_u>{_UNIT})(?![a-z]))",
-            r"(?P<dbs>\b(?:the|w/|with)\s(?P<dbs_v>\d{1,3}(?:\.5)?)s\b(?!\s?rest))",
-            r"(?P<insets>\bin sets of (?P<is_n>\d{1,3})(?![\d.]))",
-            r"(?P<emom>\bemom(?:\s(?:for\s)?(?P<emom_n>\d{1,2})(?!\s?x|\d)(?:\s?min(?:ute)?s?)?)?)",
-            r"(?P<reps>(?<![\d.])(?P<reps_v>\d{1,3})\s?reps?\b|\bfor\s(?P<for_v>\d{1,3})(?![\d.])(?:\s?reps?)?\b"
-            r"(?!\s?(?:min|sec|s\b|rounds?|sets?))|\bgot\s(?P<got_v>\d{1,3})(?![\d.])(?!\s?(?:sets?|x))"
-            r"|(?<![\d.])(?P<times_v>\d{1,2})\stimes\b(?!\s\d))",
-            r"(?P<list>\((?P<list_v>\d{1,3}(?:\s?,\s?\d{1,3}){1,9})\))",
-            r"(?P<each>\beach\b(?!\s(?:hand|side|arm|leg|way|dumbbell|db|bell|kb)))",
-            rf"(?P<at>(?:@|\bat\b|\bwith\b|\bw/|\bw\b)\s?{_FILLER}[~+]?\s?(?P<at_v>{_NUM})"
-            rf"(?:\s?(?P<at_u>{_UNIT})|(?P<at_s>s)\b)?(?![\d.:a-z%']|\s?x|\s?{_NOT_LOAD}))",
-            r"(?P<pair_s>(?<![\d.:])(?P<ps_v>\d{2,3}(?:\.5)?)s\b(?!\s?(?:rest|on|off|hold)\b))",
-            rf"(?P<num>(?<![\d.:/])(?P<num_v>{_NUM})(?!\.\d|[\d:/x%]|\s?{_NOT_LOAD}))",
-        )
-    )
-)
-_METHOD = compile_gated(
-    r"(?<!x)(?<!x )(?<!@ )(?<!/)\b(?!(\d)/\1/\1)\d/\d/\d\b(?!/|\+?\s?(?:@|x|at\b|with\b))"
-    r"|\bweek \d\b|\bday \d\b"
-    r"|(?:^|(?<=\n)|(?<=\bdoing )|(?<=\bon )|(?<=\bmy )|(?<=\bthe )|(?<=\brunning ))531\b"
-    r"|\b531(?= ?(?:week|wk|bbb|fsl|bbs|program|programme|cycle|template|day|style|for|"
-    r"beginners?|forever|boring|:))"
-)
-"""A program's name ("5/3/1", "531 week 2", "week 2"), not sets; "5/5/5" is three sets of
-five, "8/6/4 @ 60/65/70" and "x 6/4/2" are rep lists, and "bench 3x3 531" is a load."""
+from .set_lists import paired_sets
+from .set_tokens import COUNTS, METHOD, SINGLE_REPS, TOKENS
 
 
 def read_groups(scope: str) -> tuple[list[Group], bool]:
     """Set groups in a scope of text, and whether it said "each" (shared by a list)."""
     reader = _Reader()
-    for match in _TOKENS.finditer(_METHOD.sub(" ", scope)):
+    for match in TOKENS.finditer(METHOD.sub(" ", scope)):
         reader.feed(match)
-    return reader.finish(), reader.each
+    return set_groups.merge_set_labels(reader.finish()), reader.each
 
 
 class _Reader:
@@ -124,6 +59,8 @@ class _Reader:
             self._trailing_load(make_load(m["ps_v"], None))
         elif kind == "wrs":
             self._new(weight_reps_sets(m))
+        elif kind == "xax":  # "4 plates/side x 10 x 3": reps, then sets
+            self._new(Group(int(m["xax_s"]), int(m["xax_r"])))
         elif kind == "ax":
             self._ax(m)
         elif kind == "scheme":
@@ -178,8 +115,12 @@ class _Reader:
         "bench 3x8 185" is 185 for the three sets; "singles: 225, 235, 245" and a meet's
         "snatch 88 92 95" are one set per load; "pull ups: 10, 8, 7" one set per rep count.
         """
-        last = self.groups[-1] if self.groups else None
         load = make_load(str(value), None) if value >= MIN_BARE_LOAD else None
+        if load is not None and self.pending_load is not None and self.pending_reps is not None:
+            # "2 plates for 8 reps, then 185 for 3 sets of 10": the first load was a set
+            self.groups.append(Group(1, self.pending_reps, load=self.pending_load))
+            self.pending_load = self.pending_reps = None
+        last = self.groups[-1] if self.groups else None
         pending = self.pending_num
         spread = self.spread
         if load is not None and spread is not None and (spread.count or 1) > 1:
@@ -191,15 +132,26 @@ class _Reader:
             self.run = "load"
         elif load is not None and last is not None and self.fresh and last.load is None:
             self._trailing_load(load)
+        elif load is None and last is not None and set_groups.is_set_label(last) and self.fresh:
+            self.groups.append(self._listed(value))  # "pull ups 4 sets: 10, 9, 8, 8"
+            self.run = "reps"
         elif last is None and listed(pending) and listed(value):
-            self.groups += [bare_set(pending or 0), bare_set(value)]
+            self.groups += [self._listed(pending or 0), self._listed(value)]
             both_loads = load is not None and (pending or 0) >= MIN_BARE_LOAD
             self.pending_num, self.run = None, "load" if both_loads else "reps"
+            self.pending_load = None
         elif value.is_integer() and self.run is not None:
-            self.groups.append(bare_set(value))
+            self.groups.append(self._listed(value))
             self.run = self.run if load else "reps"
         else:
             self.pending_num = value
+
+    def _listed(self, value: float) -> Group:
+        """One set of a bare list: a rep count takes the load before it ("80kg 8,8,7,6")."""
+        group = bare_set(value)
+        if group.load is None:
+            group.load = self.pending_load or (self.groups[-1].load if self.groups else None)
+        return group
 
     def _trailing_load(self, load: RawLoad | None) -> None:
         """A load written after its sets ("4x10 70s", "3x5 back squat 245")."""
@@ -235,7 +187,8 @@ class _Reader:
             self.fresh = False
             self.spread = last if (last.count or 1) > 1 else None
         elif self.top or (last is not None and last.load is not None):
-            self._new(Group(load=load))
+            reps = int(self.pending_num or 0) if self._pending_reps_count() else None
+            self._new(Group(1 if reps else None, reps, load=load))  # ", 5 @ 115"
             self.fresh = False
         elif last is None and self._pending_reps_count():
             self._new(Group(1, int(self.pending_num or 0), load=load))  # "dl 5 @ 120"
@@ -259,6 +212,10 @@ class _Reader:
         return value is not None and value.is_integer() and 0 < value < MIN_BARE_LOAD
 
     def _new(self, group: Group) -> None:
+        if group.load is not None and self.pending_load is not None:
+            # "150kg for 3, then 120x5x3": the load said first was a set of its own
+            self.groups.append(Group(1, self.pending_reps, load=self.pending_load))
+            self.pending_load = self.pending_reps = None
         if group.load is None and self.pending_load is not None:
             group.load, self.pending_load = self.pending_load, None
         if group.load is None and self.pending_num is not None and self.pending_num >= 20:
@@ -286,9 +243,21 @@ class _Reader:
             group = Group(reps_list=[int(b), *extra])  # "3 x 10, 8, 6": one count per set
         else:
             group = Group(int(a), None if b == "max" else int(b))
+            self._repeated_first_number(group, a)
         if m["ax_plus"]:
             group.kind = "amrap"
         self._new(group)
+
+    def _repeated_first_number(self, group: Group, a: float) -> None:
+        """A first number repeated set after set is the load of each ("flys 15x12 15x12")."""
+        last = self.groups[-1] if self.groups else None
+        if last is None or a < 6 or group.reps is None or last.reps is None:
+            return
+        across = last.load is None and last.count == group.count
+        if across or (last.load is not None and last.load.value == a and last.count == 1):
+            load = make_load(str(a), None)
+            last.count, last.load = 1, last.load or load
+            group.count, group.load = 1, load
 
     def _paired(self, m: re.Match[str]) -> None:
         """One group per set of paired lists; a bare "5 sets" said before them is theirs."""
@@ -307,8 +276,8 @@ class _Reader:
 
     def _singles(self, m: re.Match[str]) -> None:
         count_word = m["sg_n"]
-        count = (_COUNTS.get(count_word) or int(count_word)) if count_word else None
-        reps = _SINGLE_REPS[m["sg_k"]]
+        count = (COUNTS.get(count_word) or int(count_word)) if count_word else None
+        reps = SINGLE_REPS[m["sg_k"]]
         last = self.groups[-1] if self.groups else None
         if (
             last is not None
@@ -324,8 +293,12 @@ class _Reader:
         self._new(group)
 
     def _attempts(self, text: str) -> None:
+        items = re.findall(r"\d{1,4}(?:\.\d{1,2})?x?", text)
+        if all(item.isdigit() and int(item) < MIN_BARE_LOAD for item in items):
+            self._new(Group(reps_list=[int(item) for item in items]))  # "85kg 5/5/5/4/4"
+            return
         kinds = ("opener", "second_attempt", "third_attempt")
-        for index, item in enumerate(re.findall(r"\d{1,4}(?:\.\d{1,2})?x?", text)):
+        for index, item in enumerate(items):
             group = Group(1, 1, load=make_load(item.rstrip("x"), None), failed=item.endswith("x"))
             group.kind = kinds[index] if index < 3 else None
             self._new(group)
@@ -361,7 +334,8 @@ class _Reader:
 
     def finish(self) -> list[Group]:
         if not self.groups and self.pending_load is not None:
-            self.groups.append(Group(load=self.pending_load))
+            reps = self.pending_reps
+            self.groups.append(Group(1 if reps else None, reps, load=self.pending_load))
         elif not self.groups and self.pending_num is not None:
             value = self.pending_num
             load = make_load(str(value), None)

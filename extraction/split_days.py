@@ -43,12 +43,22 @@ _FILLER = compile_gated(
     r"h|ish|about|around|total|\w+day|mon|tues?|weds?|thu|thurs?|fri|sat|sun|am|pm)\b"
     r"|[\d:.,;'()+&/-]"
 )
-_LABEL = compile_gated(r"^(?:[a-z]+\.?\s?[:)-]\s?|\s+)")
+_DAY = r"(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[a-z]*\b\.?\s?[:)-]?\s?"
+_LABEL = compile_gated(
+    rf"^\s*(?:(?P<day>{_DAY})|[a-z][a-z ]{{0,24}}?\.?\s?[:)-]\s?(?P<listed>{_DAY})?)"
+)
+_DAY_LETTERS = frozenset("mtwfs")
+_MARKS = frozenset(":)-")
+"""Cheap tests before the label pattern: a weekday's first letter, a heading's mark."""
+"""A clause's label: a heading ("this week so far:") and a weekday opening an item of a list
+of days, where "push" alone names the day's session ("Mon push, Tue pull, Wed legs")."""
 
 
 def names_split(text: str, dated: bool) -> bool:
     """Whether a clause that names no exercise is a gym session by its split or muscles."""
-    body = _LABEL.sub("", text).strip()
+    head = text.lstrip()[:30]
+    label = _LABEL.match(text) if head[:1] in _DAY_LETTERS or _MARKS & set(head) else None
+    body = text[label.end() if label else 0 :].strip()
     match = _SESSION.search(body)
     if match is None:
         return False
@@ -57,7 +67,8 @@ def names_split(text: str, dated: bool) -> bool:
         return timed
     rest = _FILLER.sub(" ", body[: match.start()] + " " + body[match.end() :]).split()
     parts = re.findall(rf"\b(?:{_PART})\b", match["parts"])
-    if rest or (len(parts) == 1 and parts[0] in _AMBIGUOUS and not match["named"]):
+    listed = dated and label is not None and bool(label["day"] or label["listed"])
+    if rest or (len(parts) == 1 and parts[0] in _AMBIGUOUS and not (match["named"] or listed)):
         return False  # "legs ok today", "to work and back today"
     return len(parts) > 1 or bool(match["named"]) or timed
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extraction import cues, log_detection
+from extraction import cues, log_detection, message_frames
 from extraction.literal_gate import GatedPattern, GatedTable, compile_gated, required_literals
 
 HERE = Path(__file__).parent
@@ -99,7 +99,10 @@ def test_the_extractors_gated_tables_agree_with_plain_searches_on_every_corpus_t
     gates = [
         log_detection._SENTENCE_VETOES,
         log_detection._CLAUSE_VETOES,
-        log_detection._MESSAGE_FRAMES,
+        message_frames._MESSAGE_FRAMES,
+        message_frames._GOAL_FRAME,
+        message_frames._UNDONE_FRAMES,
+        log_detection._PAST_AND_HABIT,
         log_detection._PLANS,
     ]
     gated_tables = [(table, GatedTable(table)) for table in tables]
