@@ -2,7 +2,8 @@
 
 Athletes text "yday", "last nite" and "this arvo", and many write in a second language now
 and then ("Partido ayer", "piscine this morning", "Allenamento ieri sera"). Only words that
-are no English word are rewritten, so an English message is never changed.
+are no English word are rewritten, so an English message is never changed; only a greeting
+opening a message is dropped (`without_salutation`).
 """
 
 from __future__ import annotations
@@ -58,3 +59,24 @@ def plain_english(text: str) -> str:
     text = _WORD.sub(lambda m: _WORDS[m[1].lower()], text)
     text = _TRACK_PLURAL.sub(r"\1 reps", text)
     return _FULL_GAME.sub(r"\1 the full 90 min", _EVENING.sub(r"\1 evening", text))
+
+
+_SALUTATION = re.compile(
+    r"^(?:\s*(?:(?:hey|hi|hiya|hello|heya|yo|sup|ok|okay|alright|good (?:morning|afternoon|"
+    r"evening|day))\b(?: there)?(?: (?:coach|coachy|boss|mate|man|team|buddy)\b)?"
+    r"|(?:morning|evening|afternoon)(?: (?:coach|boss|mate|team)\b|(?=\s*[,!]))"
+    r"|coach(?=\s*[,!]))\s*[,!.;~-]*)+\s*",
+    re.IGNORECASE,
+)
+"""Greetings opening a message ("Hey coach! ", "Morning coach, "); a time of day heading a
+session ("Morning: 5k") is no greeting."""
+
+
+def without_salutation(text: str) -> str:
+    """The message after its opening greeting.
+
+    Frames that open a message are then read where it really opens ("Hey coach! my maxes as
+    of today: …" is a list of maxes).
+    """
+    found = _SALUTATION.match(text)
+    return text[found.end() :] if found and found.end() < len(text) else text
