@@ -28,8 +28,10 @@ _QUESTION_START = compile_gated(
 )
 # Where the question starts in "…, is that good?"; the part before may be a log.
 _QUESTION_TAIL = compile_gated(
-    r"(?:,|\s-)\s*(?:is|was|does|did|do|can|could|should|would|what|how|any|thoughts|right|"
+    r"(?:,|\s-|\n)\s*(?:is|was|does|did|do|can|could|should|would|what|how|any|thoughts|right|"
     r"ok|okay|good|too|not bad)\b[^,]*$"
+    # the coach's view asked for, however it is joined on ("… 3x10 @ 50 Thoughts?")
+    r"|\s(?:thoughts|feedback|opinions?)\s*$"
 )
 _REQUEST = compile_gated(
     r"\b(?:can|could|would|will) (?:you|we)\b"
@@ -267,6 +269,16 @@ def statement_part(sentence: str, question: bool) -> str | None:
     ):
         return None
     return sentence
+
+
+_VIEW_ASKED = compile_gated(
+    r"(?:^|[\s,.-])(?:thoughts|feedback|opinions?|how did i do|how'?d i do|rate (?:it|this))\s*$"
+)
+
+
+def asks_view(sentence: str) -> bool:
+    """Whether a sentence ends by asking the coach's view of what it says ("… Thoughts?")."""
+    return _VIEW_ASKED.search(sentence) is not None
 
 
 def opens_request(sentence: str, question: bool) -> bool:

@@ -195,8 +195,10 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
     for index, (offset, sentence, question) in enumerate(split_sentences(lower)):
         statement = log_detection.statement_part(sentence, question)
         last_week = _LAST_WEEK.search(sentence) is not None
-        if index == 0:
-            asked = log_detection.opens_request(sentence, question)
+        if index == 0:  # a log asking the coach's view of it ("…, thoughts?") asks no more
+            asked = log_detection.opens_request(
+                sentence, question and not log_detection.asks_view(sentence)
+            )
         if statement is None or log_detection.only_a_target(statement):
             continue
         lifts = any(m.movement.family != "cardio" for m in find_mentions(statement))
