@@ -65,11 +65,15 @@ _SALUTATION = re.compile(
     r"^(?:\s*(?:(?:hey|hi|hiya|hello|heya|yo|sup|ok|okay|alright|good (?:morning|afternoon|"
     r"evening|day))\b(?: there)?(?: (?:coach|coachy|boss|mate|man|team|buddy)\b)?"
     r"|(?:morning|evening|afternoon)(?: (?:coach|boss|mate|team)\b|(?=\s*[,!]))"
-    r"|coach(?=\s*[,!]))\s*[,!.;~-]*)+\s*",
+    r"|coach(?=\s*[,!])"
+    # openers that frame nothing: "quick update -", "btw", "sorry for the late msg,"
+    r"|(?:quick |small |little )?update\b(?=\s*[-:,!])|fyi\b|btw\b|ok so\b|so\b|anyway?s?\b"
+    r"|sorry (?:for|about) the (?:late|slow) (?:msg|message|reply|update|post)\b)"
+    r"\s*[,!.:;~-]*)+\s*",
     re.IGNORECASE,
 )
-"""Greetings opening a message ("Hey coach! ", "Morning coach, "); a time of day heading a
-session ("Morning: 5k") is no greeting."""
+"""Greetings and empty openers starting a message ("Hey coach! ", "Morning coach, ", "quick
+update - "); a time of day heading a session ("Morning: 5k") is no greeting."""
 
 
 def without_salutation(text: str) -> str:

@@ -19,7 +19,10 @@ def _logged(text: str) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize("greeting", ["Hey coach! ", "Yo coach, ", "hi!! ", "Morning coach, "])
+@pytest.mark.parametrize(
+    "greeting",
+    ["Hey coach! ", "Yo coach, ", "hi!! ", "Morning coach, ", "quick update - ", "btw ", "so "],
+)
 @pytest.mark.parametrize(
     "message",
     [
@@ -27,6 +30,7 @@ def _logged(text: str) -> list[tuple[str, str]]:
         "Tomorrow: pull. deadlift 3x5 @ 180, rows 4x8, curls",
         "can you look over my week? Mon squat 5x5 @ 140, Wed bench 5x5 @ 100, Fri deadlift 1x5",
         "2027 goals: 250 deadlift, sub-3 marathon",
+        "my wife ran her first half marathon today in 2:05!",
     ],
 )
 def test_a_greeting_before_a_non_log_keeps_it_a_non_log(greeting: str, message: str) -> None:
@@ -34,7 +38,9 @@ def test_a_greeting_before_a_non_log_keeps_it_a_non_log(greeting: str, message: 
     assert _logged(greeting + message) == []
 
 
-@pytest.mark.parametrize("greeting", ["Hey coach! ", "Yo coach, ", "hello, ", "Evening coach! "])
+@pytest.mark.parametrize(
+    "greeting", ["Hey coach! ", "Yo coach, ", "hello, ", "Evening coach! ", "Update: ", "fyi "]
+)
 @pytest.mark.parametrize(
     ("message", "discipline"),
     [("Fran 8:57 rx", "crossfit"), ("did 5k easy in 27:30 yesterday", "running")],
