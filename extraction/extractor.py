@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .build import build_workout
 from .chat_words import plain_english
+from .class_times import blank_class_times
 from .cleaning import blank_idioms, looks_like_text, normalise
 from .day_lists import one_sentence_per_day
 from .effort_talk import rewrite_effort_talk
@@ -55,7 +56,7 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased, late = after_midnight(cased)
+    cased, late = after_midnight(blank_class_times(cased))
     day -= dt.timedelta(days=late)
     cased = one_sentence_per_day(spell_numeric_dates(english_days(cased), day, tz))
     cased = join_muscle_pairs(cased)

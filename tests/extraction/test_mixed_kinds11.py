@@ -1,0 +1,64 @@
+"""Kinds from the eleventh dev corpus (round 9), on sentences of our own: posts after
+midnight, class start times, foreign duration words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extraction import extract
+
+TODAY = dt.date(2026, 4, 16)  # a Thursday
+
+
+def _one(message: str, units: str = "lb") -> tuple[str, str, float | None]:
+    (workout,) = extract(message, today=TODAY, tz="Europe/London", units=units)  # type: ignore[arg-type]
+    return workout.date.isoformat(), workout.discipline, workout.duration
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "it's 1:20am, wired. last night's 5-a-side went long, 60 min",
+        "its 2am and I'm still up. yesterday evening did 60 min of yoga",
+        "00:50 and only just home, yoga class 60 min",
+        "1am here lol. last night 60 min of bjj open mat",
+        "it's 12:10 am, swam at 9pm yesterday for 60 min",
+    ],
+)
+def test_after_midnight_the_evening_just_gone_is_not_pushed_back_twice(message: str) -> None:
+    assert _one(message)[0] == "2026-04-15"
+    assert _one(message)[2] == 3600
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "made the 6:15 spin class, 40 min, legs gone",
+        "the 5:30 bootcamp was packed. 40 min of pain",
+        "went to my 7.00 HIIT class - 40 mins",
+        "caught the 12:00 yoga class today (40 min)",
+    ],
+)
+def test_a_class_start_time_is_no_duration(message: str) -> None:
+    assert _one(message)[2] == 2400
+
+
+def test_a_result_clock_is_still_a_duration() -> None:
+    assert _one("Helen 11:40")[2] == 700
+    assert _one("my 1:45 long run felt easy, 10 mi")[2] == 6300
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("Heute Yoga, 75 Minuten", 4500),
+        ("ayer tenis 90 minutos", 5400),
+        ("Wanderung gestern, 3 Stunden, 11 km", 10800),
+        ("Hoje caminhada de 2 horas", 7200),
+        ("randonnee 4 heures avec les enfants", 14400),
+    ],
+)
+def test_foreign_duration_words_are_read(message: str, seconds: int) -> None:
+    assert _one(message, "kg")[2] == seconds
