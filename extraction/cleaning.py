@@ -48,8 +48,10 @@ _CLAUSE_SEP = compile_gated(
     r",(?!\d)|;|\s-\s|\bthen\b|\band then\b|\bafter that\b|\bbut\b"
     r"|(?<!rounds )(?<!round )(?<!rds )(?<!hour )(?<!hours )"
     r"(?:\bplus\b|\band\b)(?!\s+jerk)(?!\s+a half\b)"
+    r"|(?:(?<=\brest)|(?<=\brest day)|(?<=\bday off)|(?<=\boff))\s?[+&]"
 )
-"""A rounds-plus-reps score ("5 rounds and 12 reps") and "an hour and 15 min" stay one clause."""
+"""A rounds-plus-reps score ("5 rounds and 12 reps") and "an hour and 15 min" stay one clause;
+a rest day's "+" ("rest + 20 min stretching") parts the rest from what was done."""
 
 
 def normalise(text: str) -> str:

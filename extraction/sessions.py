@@ -19,6 +19,7 @@ from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
 from .session_dates import day_of, merge_anchors, resolve_dates, split_at_times, to_last_week
+from .session_frames import OUTING, is_finisher, lists_a_routine
 from .split_days import names_split
 from .sport_joins import split_at_sports
 from .vocabulary import Mention, corrections, find_mentions
@@ -30,9 +31,6 @@ _ROUNDS_SCORE = compile_gated(
     r"|(?<!x)(?<!x )\(\d{1,3}\s?\+\s?\d{1,3}\)"
 )
 _NUMBER = compile_gated(r"\d")
-_FINISHER_SECONDS = 20 * 60
-"""Cardio this short after lifting is part of the gym session."""
-_OUTING = compile_gated(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
 _LATER = compile_gated(r"\b(?:later|afterwards|after work)\b")
 _DAY_HEADING = compile_gated(r"(?:hybrid|double|two[- ]a|brick) day\b:?")
 _ROUNDS_OF = compile_gated(
@@ -49,7 +47,6 @@ _LAST_WEEK = compile_gated(
 _LOAD_OR_REPS = compile_gated(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
 _LAPS = compile_gated(r"(?<![\d.])\d{1,3}\s(?:laps|lengths)\b")
 """Lengths counted in a pool, laps of a track: how much, though not how far."""
-_TO_FINISH = compile_gated(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
 
 @dataclass(slots=True)
@@ -115,6 +112,8 @@ class Session:
         ruck covers distances too.
         """
         found = [c for c in self.clauses if c.kind != "neutral"]
+        if found and _minor(found[0]) and lists_a_routine(found[0].text, self.clauses[1:]):
+            return found[0]
         major = [c for c in found if not _minor(c)]
         named = [c for c in major if c.kind != "endurance" or c.strong]
         # a distance no sport names after a walk is the walk's ("walked the lake, 3.2 miles");
@@ -180,7 +179,7 @@ def _has_evidence(session: Session) -> bool:
     dated = any(c.anchor for c in clauses)
     named = session.kind == "keyword" or (
         session.kind == "endurance"
-        and any(cues.RUN_WORDS.search(c.text) or _OUTING.search(c.text) for c in clauses)
+        and any(cues.RUN_WORDS.search(c.text) or OUTING.search(c.text) for c in clauses)
     )
     return dated and named
 
@@ -324,6 +323,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         or (_minor(clause) and anchor is None and not cues.SEPARATE.search(clause.text))
     ):
         return False  # a walk or stretch is a cool-down unless said at its own time
+    if _minor(clause) and clause.discipline == current.discipline:
+        return False  # "25 min foam rolling and stretching": one routine
     if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
         # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5");
         # a distance or time no sport names is the walk's own ("walked the lake, 3.2 miles")
@@ -362,7 +363,7 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             # a class's strength part, then its metcon, unless time passed between them
             in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
             return not in_class and _LATER.search(clause.text) is not None
-        if clause.kind == "endurance" and _finisher(clause):
+        if clause.kind == "endurance" and is_finisher(clause.text, clause.verb):
             return False
         return clause.kind in ("endurance", "keyword")
     return clause.kind in ("lifting", "crossfit", "keyword") or (
@@ -381,17 +382,3 @@ def _other_session(current: Session, clause: Clause) -> bool:
     return clause.kind != current.kind or not cues.same_outing(
         clause.discipline, current.discipline
     )
-
-
-def _finisher(clause: Clause) -> bool:
-    """A few minutes of cardio after lifting, said without a verb: the gym session's end.
-
-    "…, then 10 min bike easy", "and 15 min on the treadmill"; "then ran 5k" and "a 20 min
-    bike ride" are sessions of their own; "3 x 500m row sprints to finish" says it ends one.
-    """
-    if _TO_FINISH.search(clause.text):
-        return True
-    if clause.verb or _OUTING.search(clause.text) or numbers.find_distances(clause.text):
-        return False
-    spans = numbers.find_durations(clause.text)
-    return len(spans) == 1 and spans[0].value <= _FINISHER_SECONDS

@@ -62,3 +62,26 @@ def test_a_result_clock_is_still_a_duration() -> None:
 )
 def test_foreign_duration_words_are_read(message: str, seconds: int) -> None:
     assert _one(message, "kg")[2] == seconds
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "25 min mobility: couch stretch, 90/90 switches, band dislocates, dead hangs",
+        "stretching routine: pigeon, frog, pass throughs - 25 min",
+        "rest day + 25 min mobility",
+        "today rest & 25 min stretching",
+        "Sunday: rest + 25 min foam rolling and stretching",
+    ],
+)
+def test_a_mobility_routine_or_a_rest_day_with_stretching_logs_mobility(message: str) -> None:
+    assert _one(message)[1:] == ("mobility", 1500)
+
+
+def test_a_mobility_heading_before_loaded_sets_keeps_the_lifting() -> None:
+    workouts = extract("mobility: 10 min, then squats 5x5 @ 100kg", today=TODAY, units="kg")
+    assert [w.discipline for w in workouts] == ["mobility", "powerlifting"]
+
+
+def test_a_plain_rest_day_logs_nothing() -> None:
+    assert extract("rest day today, legs are toast", today=TODAY) == []

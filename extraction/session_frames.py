@@ -1,0 +1,51 @@
+"""What frames a session's parts: a mobility routine's heading, a finisher after lifting.
+
+"20 min mobility: couch stretch, 90/90, band dislocates" is one mobility session whose drills
+are listed after its heading; "…, then 10 min bike easy" after the lifts ends the gym session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from . import numbers
+from .literal_gate import compile_gated
+
+OUTING = compile_gated(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
+"""Words that name a session of its own."""
+_FINISHER_SECONDS = 20 * 60
+"""Cardio this short after lifting is part of the gym session."""
+_TO_FINISH = compile_gated(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
+_ROUTINE_HEADING = compile_gated(
+    r"\b(?:mobility|stretch(?:ing|es)?|flexibility|prehab|cool ?down)\b[^:,.\d]{0,20}:"
+)
+_SETS_OR_LOADS = compile_gated(
+    r"\d\s?(?:lb|lbs|kg|kgs|#|reps?|sets?)\b|\d\s?x\s?\d|\bsets? of\b|@\s?\d"
+)
+
+
+class _Part(Protocol):
+    text: str
+    kind: str
+
+
+def lists_a_routine(heading: str, parts: Sequence[_Part]) -> bool:
+    """Whether a mobility heading is followed by drills alone: no sets, loads or runs."""
+    return _ROUTINE_HEADING.search(heading) is not None and not any(
+        _SETS_OR_LOADS.search(part.text) or part.kind == "endurance" for part in parts
+    )
+
+
+def is_finisher(text: str, verb: bool) -> bool:
+    """A few minutes of cardio after lifting, said without a verb: the gym session's end.
+
+    "…, then 10 min bike easy", "and 15 min on the treadmill"; "then ran 5k" and "a 20 min
+    bike ride" are sessions of their own; "3 x 500m row sprints to finish" says it ends one.
+    """
+    if _TO_FINISH.search(text):
+        return True
+    if verb or OUTING.search(text) or numbers.find_distances(text):
+        return False
+    spans = numbers.find_durations(text)
+    return len(spans) == 1 and spans[0].value <= _FINISHER_SECONDS
