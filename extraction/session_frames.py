@@ -26,8 +26,11 @@ _SETS_OR_LOADS = compile_gated(
 
 
 class _Part(Protocol):
-    text: str
-    kind: str
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
 
 
 def lists_a_routine(heading: str, parts: Sequence[_Part]) -> bool:
