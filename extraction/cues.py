@@ -20,7 +20,11 @@ ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})
 CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
 """Disciplines read as distance, time and climb with a load carried: one outing."""
 
-_OUTINGS = (CARRY, frozenset({"hyrox", "circuit_training"}))
+_OUTINGS = (
+    CARRY,
+    frozenset({"hyrox", "circuit_training"}),
+    frozenset({"hiit", "circuit_training"}),
+)
 
 SEPARATE = re.compile(r"\b(?:a |as a )?separate(?:ly)?\b|\b(?:another|second) session\b")
 """A session said to be apart from the one before ("then a separate 45 min walk")."""
@@ -29,7 +33,7 @@ PART_OF_WOD = re.compile(r"\bthe (?:miles?|runs?|rows?|laps?|k|\d{3,4} ?m|cals?|
 
 
 def same_outing(one: Discipline | None, other: Discipline | None) -> bool:
-    """Whether two disciplines are one outing: a walk, hike, ruck or trip, or a Hyrox sim.
+    """Whether two disciplines are one outing: a walk, hike, ruck or trip, a Hyrox sim, a class.
 
     "wild camping - walked in 11 km, 14 kg" is one trip, whose whole text then decides which
     it was (`build`); "8 x (1k run + station), all stations at race weight" is one sim.
@@ -157,6 +161,10 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\bcircuits?\b|\b" + CIRCUIT_STATION + r"|\bf45\b|\b9round\b|\bcamp gladiator\b",
          "circuit_training", 3),
         (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf|tabata)\b", "hiit", 3),
+        # branded interval classes: treadmill, rower and floor blocks
+        (r"\b(?:orange ?theory|shred ?415|burn boot ?camp|body ?combat|body ?attack|"
+         r"les mills grit|barry'?s (?:bootcamp|class|red room))\b|"
+         r"\bbarry'?s\b(?=[^.]{0,40}\b(?:red room|tread|floor)\b)", "hiit", 3),
         (r"\b(?:body ?pump|functional training)\b|"
          r"\b(?:exercise|fitness|aerobics|step|chair|senior|strength|sculpt) (?:exercise )?class\b|"
          r"\b(?:zumba|aerobics|aquafit|aqua aerobics|jazzercise)\b", "circuit_training", 3),
@@ -308,6 +316,15 @@ def keyword_discipline(text: str) -> Discipline | None:
 
     The best-scoring one when several cues are present, None when none adds up to a name.
     """
+    scores = keyword_scores(text)
+    if not scores:
+        return None
+    best = max(scores, key=lambda d: scores[d])
+    return best if scores[best] >= _MINIMUM else None
+
+
+def keyword_scores(text: str) -> dict[Discipline, int]:
+    """Every discipline the text's cues point at, with the weight they add up to."""
     if "walk" in text:
         text = _WALK_RECOVERY.sub(" ", text)
     scores: dict[Discipline, int] = {}
@@ -315,10 +332,7 @@ def keyword_discipline(text: str) -> Discipline | None:
         scores[discipline] = scores.get(discipline, 0) + weight
     if "walking" in scores and not walked(text):
         del scores["walking"]
-    if not scores:
-        return None
-    best = max(scores, key=lambda d: scores[d])
-    return best if scores[best] >= _MINIMUM else None
+    return scores
 
 
 def sport_of(text: str) -> tuple[Discipline, bool] | None:

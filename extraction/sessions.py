@@ -345,6 +345,7 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             clause.kind == "keyword"
             and not cues.same_outing(clause.discipline, current.discipline)
             and not clause.warmup
+            and not _names_the_same(current, clause)
         )
     if kind == "crossfit":
         finished = any(c.benchmark or c.scored for c in current.clauses)
@@ -368,6 +369,18 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         return clause.kind in ("endurance", "keyword")
     return clause.kind in ("lifting", "crossfit", "keyword") or (
         clause.strong and done and clause.discipline != current.discipline
+    )
+
+
+def _names_the_same(current: Session, clause: Clause) -> bool:
+    """Whether a clause also points at the session's discipline, or the session at the clause's.
+
+    "9Round kickboxing circuit, all 9 stations twice" is one class; so is "Camp Gladiator,
+    we did a 'rugby' partner circuit": a second cue of either is no second session.
+    """
+    said = cues.keyword_scores(clause.text)
+    return (current.discipline in said and said[current.discipline] > 0) or (
+        clause.discipline in cues.keyword_scores(current.text)
     )
 
 

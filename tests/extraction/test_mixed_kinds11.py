@@ -85,3 +85,37 @@ def test_a_mobility_heading_before_loaded_sets_keeps_the_lifting() -> None:
 
 def test_a_plain_rest_day_logs_nothing() -> None:
     assert extract("rest day today, legs are toast", today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Orange Theory at 6, 50 min, mostly tread and rower blocks",
+        "orange theory strength day: floor blocks of deadlifts and rows, 50 min",
+        "Shred415 this morning, 50 min",
+        "Burn Boot Camp 50 min, legs toast",
+        "BodyCombat class 50 minutes",
+    ],
+)
+def test_branded_interval_classes_are_hiit(message: str) -> None:
+    assert _one(message)[1:] == ("hiit", 3000)
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("kickboxing circuit at 9Round, all the stations twice, 30 min", "martial_arts"),
+        ("bootcamp class at 7, we did a relay circuit with the sandbags. 30 min", "hiit"),
+        (
+            "F45 today - 'hollywood' was 27 stations, the circuit went twice. 30 min",
+            "circuit_training",
+        ),
+    ],
+)
+def test_a_second_cue_of_the_same_class_is_no_second_session(message: str, discipline: str) -> None:
+    assert _one(message)[1:] == (discipline, 1800)
+
+
+def test_two_classes_of_different_kinds_stay_two() -> None:
+    workouts = extract("yoga 30 min, then bjj 60 min", today=TODAY)
+    assert [w.discipline for w in workouts] == ["yoga", "martial_arts"]
