@@ -58,10 +58,10 @@ _MID_ABBREVIATIONS = (
     r"|s(?:at|un)\b(?<!i s..)(?<!we s..)(?<!just s..)(?<!then s..)(?<!and s..)(?<!had s..)"
     r"(?<!the s..)(?<!he s..)(?<!she s..)(?<!they s..)(?<!you s..)"
     r"(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/)\b))"
-    r"|sat\b(?=\swas\b)"
+    r"|sat\b(?=\swas\b)|s(?:at|un)\b(?<!the s..)(?<!a s..)(?=\s(?:just|only)\b)"
 )
 """A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club");
-"sat" and "sun" only where they cannot be the verb or the star."""
+"sat" and "sun" only where they cannot be the verb or the star ("Sun just a hike")."""
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 _PART_WORDS: dict[str, PartOfDay] = {

@@ -1,7 +1,9 @@
-"""What frames a session's parts: a mobility routine's heading, a finisher after lifting.
+"""What frames a session's parts: a routine's heading, a finisher, a trip's days, a class.
 
 "20 min mobility: couch stretch, 90/90, band dislocates" is one mobility session whose drills
-are listed after its heading; "…, then 10 min bike easy" after the lifts ends the gym session.
+are listed after its heading; "…, then 10 min bike easy" after the lifts ends the gym session;
+"left Friday, got out Sunday" are one trip's days; "9Round kickboxing circuit, all 9
+stations" is one class.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from . import numbers
+from . import cues, numbers
 from .literal_gate import compile_gated
+from .schema import Discipline
 
 OUTING = compile_gated(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
 """Words that name a session of its own."""
@@ -33,6 +36,25 @@ class _Part(Protocol):
     def kind(self) -> str: ...
 
 
+class _Clause(_Part, Protocol):
+    @property
+    def discipline(self) -> Discipline | None: ...
+
+    @property
+    def strong(self) -> bool: ...
+
+    @property
+    def quantity(self) -> bool: ...
+
+
+class _Session(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def discipline(self) -> Discipline | None: ...
+
+
 def lists_a_routine(heading: str, parts: Sequence[_Part]) -> bool:
     """Whether a mobility heading is followed by drills alone: no sets, loads or runs."""
     return _ROUTINE_HEADING.search(heading) is not None and not any(
@@ -52,3 +74,25 @@ def is_finisher(text: str, verb: bool) -> bool:
         return False
     spans = numbers.find_durations(text)
     return len(spans) == 1 and spans[0].value <= _FINISHER_SECONDS
+
+
+def trip_day(current: _Session, clause: _Clause) -> bool:
+    """A later day of a trip over several days ("left Friday, got out Sunday"): no new session."""
+    return current.discipline == "backpacking" and (
+        clause.kind == "neutral"
+        or (clause.kind == "endurance" and not clause.strong)
+        or (clause.discipline in cues.CARRY and not clause.quantity)
+    )
+
+
+def names_the_same(current: _Session, clause: _Clause) -> bool:
+    """Whether a clause also points at the session's discipline, or the session at the clause's.
+
+    "9Round kickboxing circuit, all 9 stations twice" is one class; so is "Camp Gladiator,
+    we did a 'rugby' partner circuit": a second cue of either is no second session.
+    """
+    said = cues.keyword_scores(clause.text)
+    named = current.discipline
+    return (named is not None and said.get(named, 0) > 0) or (
+        clause.discipline in cues.keyword_scores(current.text)
+    )

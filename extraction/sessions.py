@@ -19,7 +19,7 @@ from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
 from .session_dates import day_of, merge_anchors, resolve_dates, split_at_times, to_last_week
-from .session_frames import OUTING, is_finisher, lists_a_routine
+from .session_frames import OUTING, is_finisher, lists_a_routine, names_the_same, trip_day
 from .split_days import names_split
 from .sport_joins import split_at_sports
 from .vocabulary import Mention, corrections, find_mentions
@@ -307,7 +307,7 @@ def _crossfit_format(
 def _starts_new(current: Session, clause: Clause) -> bool:
     """Whether `clause` begins a different workout from `current`."""
     anchor = clause.anchor
-    if anchor is not None and current.clauses:
+    if anchor is not None and current.clauses and not trip_day(current, clause):
         if anchor.follows_previous:
             return True
         if anchor.date and current.date and anchor.date != current.date:
@@ -345,7 +345,7 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             clause.kind == "keyword"
             and not cues.same_outing(clause.discipline, current.discipline)
             and not clause.warmup
-            and not _names_the_same(current, clause)
+            and not names_the_same(current, clause)
         )
     if kind == "crossfit":
         finished = any(c.benchmark or c.scored for c in current.clauses)
@@ -369,18 +369,6 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         return clause.kind in ("endurance", "keyword")
     return clause.kind in ("lifting", "crossfit", "keyword") or (
         clause.strong and done and clause.discipline != current.discipline
-    )
-
-
-def _names_the_same(current: Session, clause: Clause) -> bool:
-    """Whether a clause also points at the session's discipline, or the session at the clause's.
-
-    "9Round kickboxing circuit, all 9 stations twice" is one class; so is "Camp Gladiator,
-    we did a 'rugby' partner circuit": a second cue of either is no second session.
-    """
-    said = cues.keyword_scores(clause.text)
-    return (current.discipline in said and said[current.discipline] > 0) or (
-        clause.discipline in cues.keyword_scores(current.text)
     )
 
 

@@ -119,3 +119,32 @@ def test_a_second_cue_of_the_same_class_is_no_second_session(message: str, disci
 def test_two_classes_of_different_kinds_stay_two() -> None:
     workouts = extract("yoga 30 min, then bjj 60 min", today=TODAY)
     assert [w.discipline for w in workouts] == ["yoga", "martial_arts"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "2 night backpacking trip: started saturday morning, hiked out monday. 22 mi, 30 lb pack",
+        "backpacking loop, in on saturday and out on monday afternoon, 22 miles w/ 30 lb",
+    ],
+)
+def test_a_trip_over_several_days_is_one_session_dated_at_its_start(message: str) -> None:
+    (trip,) = extract(message, today=TODAY, units="lb")
+    assert (trip.date.isoformat(), trip.discipline) == ("2026-04-11", "backpacking")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "weekend: Sat was a 10k tempo. Sun just a 2 hr hike",
+        "Sat was 10k tempo, Sun only a 2 hr hike w/ the dog",
+    ],
+)
+def test_sun_opening_a_clause_of_a_weekend_list_is_sunday(message: str) -> None:
+    dates = [w.date.isoformat() for w in extract(message, today=TODAY)]
+    assert dates == ["2026-04-11", "2026-04-12"]
+
+
+def test_the_sun_is_no_day() -> None:
+    (walk,) = extract("the sun just came out, walked 3 miles", today=TODAY)
+    assert walk.date == TODAY
