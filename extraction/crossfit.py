@@ -27,9 +27,11 @@ from .vocabulary import MOVEMENTS
 
 _ROUNDS_PLUS = compile_gated(
     r"(?<![\d.:x])(?<!@)(?<!@ )(?<!\bat )(?<!x\()(?<!x \()"
-    r"(\d{1,3})\s?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?(\d{1,3})(?:\s?reps?)?"
+    r"(\d{1,3})(?:\s?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?|r(?=\d{1,2}\b)"
+    r"|\s?(?:rounds?|rds?|rnds?),?\s(?=\d{1,3}\s?reps?\b))(\d{1,3})(?:\s?reps?)?"
     r"(?![\d:.]|\s?(?:m|k|km|cal|lb|kg|#)\b)"
 )
+"""A rounds-plus-reps score: "12+5", "12 rounds and 5 reps", "12r5", "12 rounds, 5 reps"."""
 _ROUNDS_ONLY = compile_gated(
     r"(?<![\d.:x-])(\d{1,3})\s?(?:full\s)?(?:rounds?|rds?)\b(?!\s?(?:of|for|x)\b|\s?:)"
 )
@@ -46,7 +48,8 @@ _NOT_A_SCORE_AFTER = re.compile(r"\s?(?:/|pace|rest|per\b|split|on\b|off\b)")
 _NOT_A_SCORE_BEFORE = re.compile(r"(?:cap|tc|every|on|@|at)\s?$")
 _RX = compile_gated(r"\brx\s?\+|\brx'?d?\b|\bas prescribed\b|\bscaled\b")
 _TOOK = compile_gated(
-    r"\b(?:took(?: me)?|in|time(?: was)?:?)\s(\d{1,3}(?![\d.:])\s?(?:min|mins|minutes)\b)"
+    r"\b(?:took(?: me)?|in|time(?: was)?:?)\s(?:like |about |around |just under |under )?"
+    r"(\d{1,3}(?:\.\d)?(?![\d.:])\s?(?:min|mins|minutes)\b)"
 )
 _AT_LOAD = compile_gated(
     r"(?:@|\bat\b|\bwith(?: the| a)?\b|\bw/?|\(|\bscaled\b|\brx'?d?\b)\s?(\d{2,3}(?:\.5)?)"

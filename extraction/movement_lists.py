@@ -102,6 +102,8 @@ def _load_after(item: Item, text: str, start: int, end: int) -> None:
             return
     bare = _BARE_AFTER.match(text, start)
     loadable = item.movement.movement_type in ("barbell", "dumbbell", "kettlebell", "other")
+    if bare and _counts_the_next(text, bare.end(), end):
+        return  # "100 cal row 80 wall balls 60 burpees": each number counts the next movement
     if bare and bare.end(1) <= end and loadable and float(bare[1]) >= 20:
         item.load = make_load(bare[1], None)
         item.load_span = (bare.start(1), bare.end(1))
@@ -109,6 +111,16 @@ def _load_after(item: Item, text: str, start: int, end: int) -> None:
         # a class's strength part in set notation: "back squat 5x3 @ 275"
         groups, _ = read_groups(text[start:end])
         item.load = next((g.load for g in groups if g.load), None)
+
+
+def _counts_the_next(text: str, after: int, end: int) -> bool:
+    """Whether a number after a movement runs straight into the next movement's name."""
+    return (
+        end < len(text)
+        and not text[after:end].strip()
+        and _SEPARATOR.match(text, end) is None
+        and not text[end].isspace()
+    )
 
 
 def _bounds(text: str, mentions: list[Mention], index: int) -> tuple[int, int]:

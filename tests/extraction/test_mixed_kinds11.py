@@ -148,3 +148,51 @@ def test_sun_opening_a_clause_of_a_weekend_list_is_sunday(message: str) -> None:
 def test_the_sun_is_no_day() -> None:
     (walk,) = extract("the sun just came out, walked 3 miles", today=TODAY)
     assert walk.date == TODAY
+
+
+def _wod(message: str) -> dict[str, object]:
+    (workout,) = extract(message, today=TODAY, units="lb")
+    data = workout.discipline_specific.crossfit
+    assert data is not None
+    performance = data.performance_data
+    items = [e for r in data.rounds for e in r.exercises]
+    return {
+        "score": performance.score.value if performance and performance.score else None,
+        "time": performance.total_time if performance else None,
+        "format": data.workout_format,
+        "names": [e.exercise_name for e in items],
+        "loads": [e.weight.value for e in items if e.weight],
+    }
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "amrap 15: 8 burpees, 8 box jumps, 8 kb swings. 9r4",
+        "15 min AMRAP of burpees, box jumps and kb swings - 9 rounds, 4 reps",
+        "amrap 15 burpees box jumps kb swings, 9 rds 4 reps",
+    ],
+)
+def test_rounds_and_reps_written_other_ways_are_the_score(message: str) -> None:
+    assert _wod(message)["score"] == "9+4"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "chipper: 50 wall balls, 40 burpees, 30 box jumps. finished in 21 and a half minutes",
+        "50 wall balls 40 burpees 30 box jumps for time, took me like 21.5 min",
+    ],
+)
+def test_a_finish_time_in_words_with_a_half_is_the_wods_time(message: str) -> None:
+    assert _wod(message)["time"] == 1290
+
+
+def test_a_dictated_list_without_commas_counts_each_movement_not_a_load() -> None:
+    wod = _wod("partner wod for time 60 cal bike 50 wall balls 40 burpees 30 pull ups 14:20")
+    assert wod["names"] == ["bike", "wall_ball", "burpee", "pull_up"]
+    assert wod["loads"] == []
+
+
+def test_a_load_after_a_movement_before_a_comma_is_still_its_load() -> None:
+    assert _wod("5 rounds for time: 10 power cleans 135, 10 burpees")["loads"] == [135.0]
