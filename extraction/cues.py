@@ -255,7 +255,7 @@ FORMAT_CUES: tuple[tuple[re.Pattern[str], CrossfitFormat], ...] = tuple(
         (r"\btabata\b", "tabata"),
         (r"\bchipper\b", "chipper"),
         (r"\bladder\b", "ladder"),
-        (r"\d\s?(?:min|s|sec)s? on ?/ ?\d+\s?(?:min|s|sec)?s? off\b|\bintervals?\b", "intervals"),
+        (r"\d\s?(?:min|s|sec)s? on ?/? ?\d+\s?(?:min|s|sec)?s? off\b|\bintervals?\b", "intervals"),
         (r"\bfor time\b|\brft\b|\brounds for time\b", "for_time"),
     )
 )

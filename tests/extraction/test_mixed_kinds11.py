@@ -196,3 +196,32 @@ def test_a_dictated_list_without_commas_counts_each_movement_not_a_load() -> Non
 
 def test_a_load_after_a_movement_before_a_comma_is_still_its_load() -> None:
     assert _wod("5 rounds for time: 10 power cleans 135, 10 burpees")["loads"] == [135.0]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "rowing intervals 6 x 500m, 2 min rest",
+        "row intervals: 5 x 1k w/ 2:00 rest",
+        "erg intervals 6x500 on 3:00",
+    ],
+)
+def test_row_intervals_are_rowing_not_a_wod(message: str) -> None:
+    assert _one(message)[1] == "rowing"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "jump rope 45s on 15s off x 12 rounds",
+        "battle ropes, 20 sec work 10 sec rest, 8 rounds",
+        "assault bike sprints 30 on 30 off for 10 rounds",
+    ],
+)
+def test_one_movement_on_a_work_rest_clock_is_hiit(message: str) -> None:
+    assert _one(message)[1] in ("hiit", "cycling")
+
+
+def test_several_stations_on_a_work_rest_clock_stay_a_circuit() -> None:
+    message = "8 rounds 40s on 20s off: squat jumps, push ups, mountain climbers, plank"
+    assert _one(message)[1] == "circuit_training"
