@@ -225,3 +225,46 @@ def test_one_movement_on_a_work_rest_clock_is_hiit(message: str) -> None:
 def test_several_stations_on_a_work_rest_clock_stay_a_circuit() -> None:
     message = "8 rounds 40s on 20s off: squat jumps, push ups, mountain climbers, plank"
     assert _one(message)[1] == "circuit_training"
+
+
+def _loads(message: str, units: str = "kg") -> list[tuple[str, float]]:
+    (workout,) = extract(message, today=TODAY, units=units)  # type: ignore[arg-type]
+    data = getattr(workout.discipline_specific, workout.discipline)
+    found = []
+    for item in (
+        data.model_dump()["rounds"][0]["exercises"]
+        if workout.discipline == "crossfit"
+        else data.model_dump()["exercises"]
+    ):
+        if item.get("weight"):
+            found.append((item["exercise_name"], item["weight"]["value"]))
+    return found
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "kettlebell circuit with a 16kg bell: 4 rounds of 15 swings, 10 goblet squats",
+        "amrap 10 w/ the 16 kg kb - 15 swings, 10 goblet squats, 10 push ups",
+    ],
+)
+def test_a_load_said_for_the_bell_is_each_bell_movements(message: str) -> None:
+    assert _loads(message) == [("kettlebell_swing", 16.0), ("goblet_squat", 16.0)]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "21-15-9 thrusters and pull ups (like fran) 85# 6:40",
+        "for time 21-15-9: thrusters, pullups - did it with 85 lbs",
+    ],
+)
+def test_a_load_after_a_bodyweight_movement_goes_to_the_barbell(message: str) -> None:
+    assert _loads(message, "lb") == [("thruster", 85.0)]
+
+
+def test_a_bodyweight_movement_keeps_a_load_it_carries() -> None:
+    (workout,) = extract("weighted dips 4x6 +20kg", today=TODAY, units="kg")
+    data = workout.discipline_specific.calisthenics
+    assert data is not None
+    assert [s.weight.value for s in data.exercises[0].sets if s.weight] == [20.0] * 4
