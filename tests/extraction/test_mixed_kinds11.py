@@ -268,3 +268,18 @@ def test_a_bodyweight_movement_keeps_a_load_it_carries() -> None:
     data = workout.discipline_specific.calisthenics
     assert data is not None
     assert [s.weight.value for s in data.exercises[0].sets if s.weight] == [20.0] * 4
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "crossfit this morning. back squat 5x3 @ 100kg, then amrap 10: 10 burpees, 10 wall balls",
+        "at the box today - deadlift 5x3 @ 140kg then 21-15-9 cal row and burpees 9:40",
+    ],
+)
+def test_a_class_named_first_keeps_its_strength_parts_sets(message: str) -> None:
+    (workout,) = extract(message, today=TODAY, units="kg")
+    data = workout.discipline_specific.crossfit
+    assert data is not None
+    strength = data.rounds[0].exercises[0]
+    assert [s.reps for s in strength.sets] == [3, 3, 3, 3, 3]
