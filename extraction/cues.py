@@ -362,6 +362,20 @@ def sport_of(text: str) -> tuple[Discipline, bool] | None:
     return (best[2], best[3]) if best else None
 
 
+def strong_sports(text: str) -> int:
+    """How many endurance sports the text names outright ("2k row / 400m run": two).
+
+    "Sprints" are ridden and rowed too ("500m row sprints"): they name no sport of their own.
+    """
+    return len(
+        {
+            index
+            for match, (index, strength) in _SPORT_TABLE.matches(text)
+            if strength == 0 and not match[0].startswith("sprint")
+        }
+    )
+
+
 def format_of(text: str) -> tuple[int, CrossfitFormat] | None:
     """The first CrossFit format keyword in the text and where it is."""
     best: tuple[int, CrossfitFormat] | None = None

@@ -244,7 +244,8 @@ def _clause(
     lifts = [m for m in mentions if m.movement.family != "cardio"]
     if lifts and not (cues.SET_NOTATION.search(text) or _LOAD_OR_REPS.search(text)):
         lifts = [m for m in lifts if not corrections(text[m.start : m.end])]
-    sport = cues.sport_of(_without(text, lifts))
+    unlifted = _without(text, lifts)
+    sport = cues.sport_of(unlifted)
     verb = cues.SPORT_VERBS.search(text) is not None
     found = cues.format_of(text)
     distances = numbers.find_distances(text)
@@ -265,6 +266,7 @@ def _clause(
         or (wod_scheme(text, mentions) and not cues.REPEATS.search(text))
         or _ROUNDS_SCORE.search(text)
         or _ROUNDS_OF.search(text)
+        or (lifts and cues.strong_sports(unlifted) >= 2)  # "(2k row / 30 DB snatches / 400m run)"
     ):
         clause.kind = "crossfit"
     elif sport and sport[1] and (quantity or verb):

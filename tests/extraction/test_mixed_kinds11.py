@@ -283,3 +283,19 @@ def test_a_class_named_first_keeps_its_strength_parts_sets(message: str) -> None
     assert data is not None
     strength = data.rounds[0].exercises[0]
     assert [s.reps for s in strength.sets] == [3, 3, 3, 3, 3]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "conditioning: 4 x (1k row / 20 kb swings / 800m run), 2 min rest between",
+        "3 rounds (2k bike + 15 thrusters + 400m run) w/ 2 min rest",
+    ],
+)
+def test_rounds_mixing_two_sports_and_a_lift_are_a_wod_not_one_sport(message: str) -> None:
+    assert _one(message, "kg")[1] in ("crossfit", "hybrid", "hyrox", "circuit_training")
+
+
+def test_row_sprints_after_lifting_name_no_second_sport() -> None:
+    message = "deadlift 3x5 @ 160kg, then 3 x 500m row sprints to finish"
+    assert _one(message, "kg")[1] in ("powerlifting", "bodybuilding")
