@@ -299,3 +299,19 @@ def test_rounds_mixing_two_sports_and_a_lift_are_a_wod_not_one_sport(message: st
 def test_row_sprints_after_lifting_name_no_second_sport() -> None:
     message = "deadlift 3x5 @ 160kg, then 3 x 500m row sprints to finish"
     assert _one(message, "kg")[1] in ("powerlifting", "bodybuilding")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "coached my son's soccer practice, then a 40 min walk",
+        "reffed the u12 game this morning and then walked 40 min",
+        "watched my daughter's swim meet, after that a 40 min walk",
+    ],
+)
+def test_a_session_coached_refereed_or_watched_is_not_the_athletes(message: str) -> None:
+    assert _one(message)[1:] == ("walking", 2400)
+
+
+def test_coached_or_watched_alone_logs_nothing() -> None:
+    assert extract("coached the u10s training tonight, freezing", today=TODAY) == []
