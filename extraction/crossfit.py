@@ -45,7 +45,10 @@ _CAP = compile_gated(
     r"|(?<![\d.:])(\d{1,2})\s?(?:min|minute)s?\s?(?:time\s)?cap\b"
 )
 _NOT_A_SCORE_AFTER = re.compile(r"\s?(?:/|pace|rest|per\b|split|on\b|off\b)")
-_NOT_A_SCORE_BEFORE = re.compile(r"(?:cap|tc|every|on|@|at)\s?$")
+_NOT_A_SCORE_BEFORE = re.compile(
+    r"(?:cap|tc|every|on|@|(?<!finished )(?<!done )(?<!came in )(?<!stopped )(?<!clock )at)\s?$"
+)
+"""Clocks that are a cap, an interval or a load; "finished at 41:12" is the time itself."""
 _RX = compile_gated(r"\brx\s?\+|\brx'?d?\b|\bas prescribed\b|\bscaled\b")
 _TOOK = compile_gated(
     r"\b(?:took(?: me)?|in|time(?: was)?:?)\s(?:like |about |around |just under |under )?"

@@ -315,3 +315,21 @@ def test_a_session_coached_refereed_or_watched_is_not_the_athletes(message: str)
 
 def test_coached_or_watched_alone_logs_nothing() -> None:
     assert extract("coached the u10s training tonight, freezing", today=TODAY) == []
+
+
+@pytest.mark.parametrize("message", ["walked 10k steps", "hit 12k steps on a long walk"])
+def test_a_step_count_is_no_distance(message: str) -> None:
+    (walk,) = extract(message, today=TODAY)
+    data = walk.discipline_specific.walking
+    assert walk.discipline == "walking" and data is not None and data.total_distance is None
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("partner wod, 40 min cap, we finished at 36:30", 2190),
+        ("chipper for time - done at 27:45", 1665),
+    ],
+)
+def test_finished_at_a_clock_is_the_wods_time(message: str, seconds: int) -> None:
+    assert _wod(message)["time"] == seconds
