@@ -142,7 +142,7 @@ def _score(text: str, fmt: CrossfitFormat | None) -> tuple[str, _Score]:
         spans.append(rounds.span())
     total_time = None
     for clock in find_clocks(text):
-        before = text[: clock.start]
+        before = text[max(0, clock.start - 24) : clock.start]
         if _NOT_A_SCORE_AFTER.match(text, clock.end) or _NOT_A_SCORE_BEFORE.search(before):
             continue
         if total_time is None and fmt != "amrap":
