@@ -102,6 +102,7 @@ _ANCHOR = re.compile(
     r"|sundown|dusk|night(?=\s(?:session|run|ride|swim|class|climb|hike|workout|training)))"
     r"|(?<![\d:.])(?P<hour>1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?P<ampm>am|pm)\b"
     r"|(?<![\d\w])(?<!\d )(?<!i )(?P<label>am|pm)(?=\s?:|\s\d)|^(?P<pmlabel>pm)(?=\s[a-z])"
+    r"|(?<=[/|+&] )(?P<joined>am|pm)(?=\s[a-z])"
     rf"|^(?P<amlead>am)(?=\s(?:\w+\s)?{_SESSION_WORD})"
     r")",
 )
@@ -238,7 +239,8 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
         return Anchor(start, end, None, _part_in(m["part"]))
     if m["hour"]:
         return Anchor(start, end, None, _part_at(int(m["hour"]), m["ampm"]))
-    return Anchor(start, end, None, _PART_WORDS[m["label"] or m["pmlabel"] or m["amlead"]])
+    label = m["label"] or m["pmlabel"] or m["amlead"] or m["joined"]
+    return Anchor(start, end, None, _PART_WORDS[label])
 
 
 def _part_at(hour: int, half: str) -> PartOfDay:

@@ -333,3 +333,16 @@ def test_a_step_count_is_no_distance(message: str) -> None:
 )
 def test_finished_at_a_clock_is_the_wods_time(message: str, seconds: int) -> None:
     assert _wod(message)["time"] == seconds
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "AM 5 mi easy run / PM yoga 60 min",
+        "am: ran 5 miles | pm: yoga 60 min",
+        "this morning 5 mile run / this evening 60 min yoga",
+    ],
+)
+def test_a_two_a_day_parted_by_a_slash_or_bar_is_two_sessions(message: str) -> None:
+    workouts = extract(message, today=TODAY, units="lb")
+    assert [w.discipline for w in workouts] == ["running", "yoga"]
