@@ -30,6 +30,10 @@ _JUST_GONE = compile_gated(
     re.IGNORECASE,
 )
 """After midnight, the evening just gone: the day the athlete is still in."""
+_PAST_MIDNIGHT = compile_gated(
+    r"\b(?:past|after|gone) midnight (?:here|now|already|for me)\b", re.IGNORECASE
+)
+"""Past midnight said without "it's": "after midnight here but logging tonight's climb"."""
 _PACE = re.compile(r"\s?(?:/|pace|per|min|mile|km)")
 _LAST_HOUR = 4
 """Up to this hour a message is still the night of the day before."""
@@ -44,7 +48,7 @@ def after_midnight(text: str) -> tuple[str, bool]:
     """
     if "midnight" not in text.lower() and ":" not in text and "am" not in text.lower():
         return text, False
-    late = False
+    late = _PAST_MIDNIGHT.search(text) is not None
     for match in (*_OPENING.finditer(text), *_NOW.finditer(text)):
         if match["clock"] is None:
             late = True

@@ -115,6 +115,13 @@ _PLANS = compile_gated(
 )
 """Plans and intentions."""
 # Clauses that do not log a workout, though the sentence around them may.
+_ERA = (
+    r"last year|last month|years? ago|months? ago|in (?:19|20)\d\d|"
+    r"back in (?:(?:19|20)\d\d|'\d\d|college|high school|school|uni|university|the day|my|"
+    rf"{_MONTHS})|back when|used to|when i was"
+)
+"""A time long past: what a sentence tells of it is no log."""
+_ERA_SAID = compile_gated(rf"\b(?:{_ERA})\b")
 _CLAUSE_VETOES = compile_gated(
     "|".join(
         (
@@ -138,10 +145,7 @@ _CLAUSE_VETOES = compile_gated(
             r"(?:off|nothing|none|zero|rest(?:ed)?)\b|\b(?:did|doing|so) nothing\b|^nothing\b",
             r"^(?:\w+day:? )?(?:full |active )?rest\b(?! \d|-?\s?pause)",  # "rest-pause" is a set
             # the past beyond a log: old results and abilities
-            r"\b(?:last year|last month|years? ago|months? ago|in (?:19|20)\d\d|"
-            r"back in (?:(?:19|20)\d\d|'\d\d|college|high school|school|uni|university|the day|my|"
-            rf"{_MONTHS})|"
-            r"back when|used to|when i was|those were the days|"
+            rf"\b(?:{_ERA}|those were the days|"
             rf"since (?:{_MONTHS}|(?:19|20)\d\d)|was stuck at|last one was|last time was|"
             r"previous (?:best|pr|pb)|old (?:pr|pb)|i could|could (?:run|lift|do|squat|bench|"
             r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
@@ -293,6 +297,12 @@ def clause_is_plan(clause: str) -> bool:
 def says_done(clause: str) -> bool:
     """Whether a clause says, by a past verb or a past day, that its session happened."""
     return _DONE.search(clause) is not None
+
+
+def tells_of_an_old_era(clause: str) -> bool:
+    """Whether a clause sets its sentence in a time long past ("last year I did 3 races, best
+    was 1:19"): the clauses after it are that time's too."""
+    return _ERA_SAID.search(clause) is not None
 
 
 def clause_is_vetoed(clause: str) -> bool:

@@ -201,12 +201,17 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
+        era = False
         for start, text in split_at_sports(split_at_times(split_clauses(statement, offset), today)):
             text = log_detection.keep_unvetoed_head(log_detection.strip_vetoed_asides(text))
             if log_detection.covers_what_follows(text):
                 planned = True
             if log_detection.clause_is_vetoed(text):
                 held = day_of(text, today, index) or held
+                # "last year I did 3 hyrox races, best was 1:19": the rest is that year's too
+                era = era or log_detection.tells_of_an_old_era(text)
+                continue
+            if era and day_of(text, today, index) is None:
                 continue
             if planned and not log_detection.says_done(text):
                 continue

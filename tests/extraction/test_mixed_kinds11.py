@@ -346,3 +346,31 @@ def test_finished_at_a_clock_is_the_wods_time(message: str, seconds: int) -> Non
 def test_a_two_a_day_parted_by_a_slash_or_bar_is_two_sessions(message: str) -> None:
     workouts = extract(message, today=TODAY, units="lb")
     assert [w.discipline for w in workouts] == ["running", "yoga"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "last year I did 3 hyrox races, best was 1:19",
+        "back in college we ran 20 suicides after practice, took like 15 min",
+        "years ago I used to climb 4 days a week, 2 hours each",
+    ],
+)
+def test_a_sentence_set_in_a_time_long_past_logs_nothing(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+def test_a_day_said_after_the_old_times_logs_again() -> None:
+    (run,) = extract("back in college i ran a 4:30 mile, today i jogged 3 mi", today=TODAY)
+    assert (run.date, run.discipline) == (TODAY, "running")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "past midnight here, logging tonight's bouldering - 2 hrs",
+        "after midnight for me but tonight's boxing class was 2 hours",
+    ],
+)
+def test_past_midnight_said_without_its_is_the_evening_just_gone(message: str) -> None:
+    assert _one(message)[0] == "2026-04-15"
