@@ -300,8 +300,10 @@ def says_done(clause: str) -> bool:
 
 
 def tells_of_an_old_era(clause: str) -> bool:
-    """Whether a clause sets its sentence in a time long past ("last year I did 3 races, best
-    was 1:19"): the clauses after it are that time's too."""
+    """Whether a clause sets its sentence in a time long past.
+
+    "last year I did 3 races, best was 1:19": the clauses after it are that time's too.
+    """
     return _ERA_SAID.search(clause) is not None
 
 
