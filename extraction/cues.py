@@ -12,9 +12,12 @@ SPORTS = re.compile(
     r"\b(?:soccer|football|futsal|basketball|hoops|table tennis|tennis|pickleball|padel|squash|"
     r"badminton|volleyball|hockey|rugby|baseball|softball|cricket|netball|handball|"
     r"lacrosse|ultimate frisbee|racquetball|water polo|golf|footy|futbol|fútbol|partido|"
-    r"(?:5|five|7|seven)[- ]a[- ]side|flag football|tiebreak(?:er)?|on court)\b"
+    r"(?:5|five|7|seven)[- ]a[- ]side|flag football|tiebreak(?:er)?|on court|"
+    r"skiing|skied|ski day|snowboard(?:ing|ed)?|kayak(?:ing|ed)?|canoe(?:ing|d)?|"
+    r"paddle ?board(?:ing|ed)?|surf(?:ing|ed)|(?:ice |roller |inline )?skating)\b"
 )
-"""Team and court sports."""
+"""Team and court sports, and the board, blade and paddle sports that have no home of their
+own (a ski erg is Hyrox's, not skiing)."""
 ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})
 """Keyword disciplines that cover a distance: they name a session a bare distance began."""
 CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})

@@ -15,7 +15,7 @@ from .endurance import read_session, vest_weight
 from .lifting import MAX_SETS
 from .literal_gate import compile_gated
 from .movement_lists import Item, parse_items
-from .numbers import find_distances, find_durations, find_weights
+from .numbers import find_clocks, find_distances, find_durations, find_weights
 from .parser import Lift, parse_lifts
 from .schema import (
     BackpackingData,
@@ -66,6 +66,8 @@ _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
     ("intervals", re.compile(r"\bon\s?/|\bintervals?\b|\d\s?x\s?\d{1,3}\s?(?:s|secs?|seconds)\b")),
 )
 CARRY = cues.CARRY
+_SHORTEST_OUTING = 10 * 60
+"""Seconds: a sport's session said on a clock as less than this is hours and minutes."""
 _DAYS = compile_gated(r"(?<![\d.])(\d{1,2})\s?days?\b")
 _NIGHTS = compile_gated(r"(?<![\d.])(\d{1,2})\s?nights?\b")
 
@@ -121,7 +123,7 @@ def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedR
     if discipline == "sports":
         sport = cues.SPORTS.search(text)
         name = sport[0].replace(" ", "_") if sport else None
-        time = _duration(text, None) or _bare_minutes(text)
+        time = _hours_clock(text, _duration(text, None)) or _bare_minutes(text)
         covered = next(iter(find_distances(text)), None)
         data = SportData(
             sport=name,
@@ -238,6 +240,14 @@ def _bare_minutes(text: str) -> float | None:
         return None
     minutes = int(match[1] or match[2])
     return minutes * 60.0 if 15 <= minutes <= 180 else None
+
+
+def _hours_clock(text: str, seconds: float | None) -> float | None:
+    """A game, a ski or a paddle of "1:05" lasted an hour and five minutes, not 65 seconds."""
+    if seconds is None or seconds >= _SHORTEST_OUTING:
+        return seconds
+    clock = next((c for c in find_clocks(text) if c.value == seconds), None)
+    return seconds * 60 if clock and text.count(":", clock.start, clock.end) == 1 else seconds
 
 
 def _duration(text: str, skip: tuple[int, int] | None) -> float | None:

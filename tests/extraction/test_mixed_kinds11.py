@@ -374,3 +374,22 @@ def test_a_day_said_after_the_old_times_logs_again() -> None:
 )
 def test_past_midnight_said_without_its_is_the_evening_just_gone(message: str) -> None:
     assert _one(message)[0] == "2026-04-15"
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("kayaked 90 min on the river", 5400),
+        ("paddleboarding for an hour and a half", 5400),
+        ("skiing 1:30 before the lifts closed", 5400),
+        ("surfed 90 min, small waves", 5400),
+        ("ice skating w/ the kids, 1.5 hrs", 5400),
+        ("cross country skiing 12 km in 1:30", 5400),
+    ],
+)
+def test_board_blade_and_paddle_sports_are_logged_as_sports(message: str, seconds: int) -> None:
+    assert _one(message, "kg")[1:] == ("sports", seconds)
+
+
+def test_the_ski_erg_is_no_skiing() -> None:
+    assert _one("hyrox sim: 8 x 1k run + station, ski 1000m, 1:25:00", "kg")[1] == "hyrox"
