@@ -27,7 +27,7 @@ from .vocabulary import MOVEMENTS
 
 _ROUNDS_PLUS = compile_gated(
     r"(?<![\d.:x])(?<!@)(?<!@ )(?<!\bat )(?<!x\()(?<!x \()"
-    r"(\d{1,3})(?:\s?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?|r(?=\d{1,2}\b)"
+    r"(\d{1,3})(?:\s?(?:full\s)?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?|r(?=\d{1,2}\b)"
     r"|\s?(?:rounds?|rds?|rnds?),?\s(?=\d{1,3}\s?reps?\b))(\d{1,3})(?:\s?reps?)?"
     r"(?![\d:.]|\s?(?:m|k|km|cal|lb|kg|#)\b)"
 )
@@ -54,6 +54,12 @@ _TOOK = compile_gated(
     r"\b(?:took(?: me)?|in|time(?: was)?:?)\s(?:like |about |around |just under |under )?"
     r"(\d{1,3}(?:\.\d)?(?![\d.:])\s?(?:min|mins|minutes)\b)"
 )
+_WORDED_RESULT = compile_gated(
+    r"(?<![\d.])(?:(?P<h>\d{1,2})\s?(?:h|hrs?|hours?),?\s?(?:and\s)?(?P<hm>\d{1,2})\s?"
+    r"(?:m|mins?|minutes?)|(?P<m>\d{1,3})\s?(?:m|mins?|minutes?),?\s?(?:and\s)?(?P<ms>\d{1,2})"
+    r"\s?(?:s|secs?|seconds?))\b"
+)
+"""A finish time in words with two units: "12 min 30 sec", "1 hour 2 min"."""
 _AT_LOAD = compile_gated(
     r"(?:@|\bat\b|\bwith(?: the| a)?\b|\bw/?|\(|\bscaled\b|\brx'?d?\b)\s?(\d{2,3}(?:\.5)?)"
     r"(?![\d:.]|\s?(?:min|sec|s\b|rounds?|rds|reps?|cals?|m\b|km|%))"
@@ -149,8 +155,13 @@ def _score(text: str, fmt: CrossfitFormat | None) -> tuple[str, _Score]:
             total_time = clock.value
         spans.append((clock.start, clock.end))
     if total_time is None and fmt not in ("amrap", "emom", "tabata", "intervals"):
+        worded = _WORDED_RESULT.search(text)
         took = _TOOK.search(text)
-        if took:
+        if worded and worded["h"]:
+            total_time = int(worded["h"]) * 3600.0 + int(worded["hm"]) * 60
+        elif worded:
+            total_time = int(worded["m"]) * 60.0 + int(worded["ms"])
+        elif took:
             total_time = find_durations(took[1])[0].value
     return _blank(text, spans), _Score(total_time, done, extra)
 

@@ -176,6 +176,9 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
          "circuit_training", 1),
         (r"\b(?:crossfit|wod|metcon|the open|open workout)\b", "crossfit", 3),
+        # an Open workout by its number: "Open 25.1", "26.2 rx", "did 24.3 scaled"
+        (r"\bopen (?:wod )?[12]\d\.[1-3]\b|(?<![\d.])[12]\d\.[1-3] (?:rx|scaled|open)\b",
+         "crossfit", 3),
         *BOUNDARY_CUES,
     )
 )  # fmt: skip

@@ -393,3 +393,28 @@ def test_board_blade_and_paddle_sports_are_logged_as_sports(message: str, second
 
 def test_the_ski_erg_is_no_skiing() -> None:
     assert _one("hyrox sim: 8 x 1k run + station, ski 1000m, 1:25:00", "kg")[1] == "hyrox"
+
+
+@pytest.mark.parametrize(
+    ("message", "seconds"),
+    [
+        ("Helen today, 11 min 45 sec", 705),
+        ("did Annie in 9 mins and 5 secs", 545),
+        ("Murph: 1 hour 5 min with the vest", 3900),
+    ],
+)
+def test_a_benchmark_time_in_words_with_two_units_is_its_time(message: str, seconds: int) -> None:
+    assert _wod(message)["time"] == seconds
+
+
+def test_full_rounds_plus_reps_is_the_score() -> None:
+    assert _wod("Cindy - 17 full rounds plus 4")["score"] == "17+4"
+
+
+@pytest.mark.parametrize("message", ["26.1 rx, 11:20", "did Open 25.3 scaled - 11:20"])
+def test_an_open_workout_by_its_number_is_crossfit(message: str) -> None:
+    assert _one(message)[1:] == ("crossfit", 680)
+
+
+def test_a_marathon_distance_is_no_open_workout() -> None:
+    assert _one("ran 26.2 miles, 4:10:00")[1] == "running"
