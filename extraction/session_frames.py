@@ -96,3 +96,18 @@ def names_the_same(current: _Session, clause: _Clause) -> bool:
     return (named is not None and said.get(named, 0) > 0) or (
         clause.discipline in cues.keyword_scores(current.text)
     )
+
+
+_NO_RUNS_OF_THEIR_OWN = frozenset({"yoga", "martial_arts", "climbing", "mobility"})
+"""Classes that hold no run: a run with its own distance or time after one is a session of
+its own ("boxing class 45 min then 2 mile run home"); a game's running is the game's."""
+
+
+def ran_after_a_class(current: _Session, clause: _Clause) -> bool:
+    """Whether a clause is a ride, run or swim of its own after a class."""
+    return (
+        current.discipline in _NO_RUNS_OF_THEIR_OWN
+        and clause.kind == "endurance"
+        and clause.strong
+        and clause.quantity
+    )

@@ -19,7 +19,14 @@ from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
 from .session_dates import day_of, merge_anchors, resolve_dates, split_at_times, to_last_week
-from .session_frames import OUTING, is_finisher, lists_a_routine, names_the_same, trip_day
+from .session_frames import (
+    OUTING,
+    is_finisher,
+    lists_a_routine,
+    names_the_same,
+    ran_after_a_class,
+    trip_day,
+)
 from .split_days import names_split
 from .sport_joins import split_at_sports
 from .vocabulary import Mention, corrections, find_mentions
@@ -360,7 +367,7 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             and not cues.same_outing(clause.discipline, current.discipline)
             and not clause.warmup
             and not names_the_same(current, clause)
-        )
+        ) or ran_after_a_class(current, clause)
     if kind == "crossfit":
         finished = any(c.benchmark or c.scored for c in current.clauses)
         return (

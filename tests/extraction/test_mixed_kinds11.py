@@ -418,3 +418,22 @@ def test_an_open_workout_by_its_number_is_crossfit(message: str) -> None:
 
 def test_a_marathon_distance_is_no_open_workout() -> None:
     assert _one("ran 26.2 miles, 4:10:00")[1] == "running"
+
+
+@pytest.mark.parametrize(
+    ("message", "second"),
+    [
+        ("boxing class 45 min then a 2 mile run home", "running"),
+        ("yoga 60 min, then swam 1000m", "swimming"),
+        ("bouldering 2h, rode 15 km home after", "cycling"),
+    ],
+)
+def test_a_run_ride_or_swim_of_its_own_after_a_class_is_a_second_session(
+    message: str, second: str
+) -> None:
+    workouts = extract(message, today=TODAY, units="lb")
+    assert [w.discipline for w in workouts][1:] == [second]
+
+
+def test_a_games_running_stays_the_game() -> None:
+    assert _one("5-a-side 60 min, ran about 6k according to my watch")[1] == "sports"
