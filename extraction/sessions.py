@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from . import cues, discipline_scores, log_detection, named_workouts, numbers
+from . import session_frames as frames
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary, without_dates
 from .elided_sport import carry_sport
@@ -19,14 +20,6 @@ from .multisport import join_race_legs
 from .schema import Discipline
 from .schemes import wod_scheme
 from .session_dates import day_of, merge_anchors, resolve_dates, split_at_times, to_last_week
-from .session_frames import (
-    OUTING,
-    is_finisher,
-    lists_a_routine,
-    names_the_same,
-    ran_after_a_class,
-    trip_day,
-)
 from .split_days import names_split
 from .sport_joins import split_at_sports
 from .vocabulary import Mention, corrections, find_mentions
@@ -119,7 +112,7 @@ class Session:
         ruck covers distances too.
         """
         found = [c for c in self.clauses if c.kind != "neutral"]
-        if found and _minor(found[0]) and lists_a_routine(found[0].text, self.clauses[1:]):
+        if found and _minor(found[0]) and frames.lists_a_routine(found[0].text, self.clauses[1:]):
             return found[0]
         major = [c for c in found if not _minor(c)]
         named = [c for c in major if c.kind != "endurance" or c.strong]
@@ -186,7 +179,7 @@ def _has_evidence(session: Session) -> bool:
     dated = any(c.anchor for c in clauses)
     named = session.kind == "keyword" or (
         session.kind == "endurance"
-        and any(cues.RUN_WORDS.search(c.text) or OUTING.search(c.text) for c in clauses)
+        and any(cues.RUN_WORDS.search(c.text) or frames.OUTING.search(c.text) for c in clauses)
     )
     return dated and named
 
@@ -328,7 +321,7 @@ def _crossfit_format(
 def _starts_new(current: Session, clause: Clause) -> bool:
     """Whether `clause` begins a different workout from `current`."""
     anchor = clause.anchor
-    if anchor is not None and current.clauses and not trip_day(current, clause):
+    if anchor is not None and current.clauses and not frames.trip_day(current, clause):
         if anchor.follows_previous:
             return True
         if anchor.date and current.date and anchor.date != current.date:
@@ -366,8 +359,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             clause.kind == "keyword"
             and not cues.same_outing(clause.discipline, current.discipline)
             and not clause.warmup
-            and not names_the_same(current, clause)
-        ) or ran_after_a_class(current, clause)
+            and not frames.names_the_same(current, clause)
+        ) or frames.ran_after_a_class(current, clause)
     if kind == "crossfit":
         finished = any(c.benchmark or c.scored for c in current.clauses)
         return (
@@ -385,7 +378,7 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             # a class's strength part, then its metcon, unless time passed between them
             in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
             return not in_class and _LATER.search(clause.text) is not None
-        if clause.kind == "endurance" and is_finisher(clause.text, clause.verb):
+        if clause.kind == "endurance" and frames.is_finisher(clause.text, clause.verb):
             return False
         return clause.kind in ("endurance", "keyword")
     return clause.kind in ("lifting", "crossfit", "keyword") or (
