@@ -121,7 +121,15 @@ _ERA = (
     rf"{_MONTHS})|back when|used to|when i was"
 )
 """A time long past: what a sentence tells of it is no log."""
-_ERA_SAID = compile_gated(rf"\b(?:{_ERA})\b")
+_TALLY = (
+    r"(?<!did )(?<!had )(?<!coached )(?<!taught )(?<!led )(?<!teach )(?<!coach )(?<![\d.])"
+    r"[2-9]x? (?:\w+ )?(?:classes|sessions|runs|rides|swims|"
+    r"hikes|workouts|wods)\b(?!\s?(?::|of\b|on\b|today\b|yesterday\b|this\b))|"
+    r"\b[1-9]x (?:crossfit|runs?|yoga|hiit|lifting|lifts?|spin|swims?|rides?|hyrox|f45|"
+    r"bootcamp|climbing|bjj|pilates|strength)\b"
+)
+"""Sessions counted, not told: "3 crossfit classes, 2 runs", "2x yoga"."""
+_OUTSIDE_A_LOG = compile_gated(rf"\b(?:{_ERA})\b|{_TALLY}")
 _CLAUSE_VETOES = compile_gated(
     "|".join(
         (
@@ -150,7 +158,8 @@ _CLAUSE_VETOES = compile_gated(
             r"previous (?:best|pr|pb)|old (?:pr|pb)|i could|could (?:run|lift|do|squat|bench|"
             r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
             r"started \w+ing again)\b",
-            # a week's or a month's sum, not a session
+            # a week's or a month's sum, not a session: "3 crossfit classes, 2 runs", "2x yoga"
+            _TALLY + "|"
             r"\b(?:weekly|week'?s|monthly|month'?s) (?:total|mileage|volume|distance)\b|"
             r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
             # a state, not a session
@@ -175,7 +184,7 @@ _MESSAGE_FRAMES = compile_gated(
             r"(?:year|season|month|block|cycle|20\d\d)\b",
             r"^(?:my |our |\d{4} )?(?:goals?|targets?|resolutions?)\s?:",
             r"^(?:my |the |a |new |weekly |training |proposed )*(?:program|programme|plan|split|"
-            r"routine|schedule)\s?:",
+            r"routine|schedule)\s?(?::|-\s)",
             r"\b(?:here'?s|here is|this is|below is|attached is|check out) (?:my|the|a|our) "
             r"(?:(?:new|proposed|draft|planned|weekly|training|[\w-]*\d[\w-]*|marathon|half|"
             r"race|base|build|peak|taper) )*(?:plan|program|programme|split|"
@@ -235,7 +244,7 @@ _DONE = compile_gated(
     r"\b(?:did|done|finished|completed|ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|"
     r"hiked|walked|played|lifted|trained|squatted|benched|deadlifted|pulled|pressed|went|"
     r"managed|crushed|smashed|survived|logged|tested|hit|got in|called it|stopped at|yesterday|"
-    r"last night|this morning|earlier today|today|ago)\b"
+    r"last night|this morning|earlier today|today|ago|ended up|wound up)\b"
 )
 _TEMPLATE_DAY = re.compile(r"(?:^|\n|[:,;] )\s?(?:day|d|week|wk) ?[1-7]\b(?!\s?(?:done|of\b))")
 """A program's numbered days ("Day 1: …", "Day 2: …"): a template, where a log has dates."""
@@ -299,12 +308,13 @@ def says_done(clause: str) -> bool:
     return _DONE.search(clause) is not None
 
 
-def tells_of_an_old_era(clause: str) -> bool:
-    """Whether a clause sets its sentence in a time long past.
+def frames_its_sentence(clause: str) -> bool:
+    """Whether a clause sets its sentence in a time long past or makes it a tally.
 
-    "last year I did 3 races, best was 1:19": the clauses after it are that time's too.
+    "last year I did 3 races, best was 1:19" and "this week: 3 crossfit classes, 2 runs, 1
+    hike": the clauses after it are that time's or that count's too.
     """
-    return _ERA_SAID.search(clause) is not None
+    return _OUTSIDE_A_LOG.search(clause) is not None
 
 
 def clause_is_vetoed(clause: str) -> bool:

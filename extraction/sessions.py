@@ -209,9 +209,9 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             if log_detection.clause_is_vetoed(text):
                 held = day_of(text, today, index) or held
                 # "last year I did 3 hyrox races, best was 1:19": the rest is that year's too
-                era = era or log_detection.tells_of_an_old_era(text)
+                era = era or log_detection.frames_its_sentence(text)
                 continue
-            if era and day_of(text, today, index) is None:
+            if era and day_of(text, today, index) is None and not log_detection.says_done(text):
                 continue
             if planned and not log_detection.says_done(text):
                 continue

@@ -437,3 +437,33 @@ def test_a_run_ride_or_swim_of_its_own_after_a_class_is_a_second_session(
 
 def test_a_games_running_stays_the_game() -> None:
     assert _one("5-a-side 60 min, ran about 6k according to my watch")[1] == "sports"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "this week: 3 crossfit classes, 2 runs, 1 hike",
+        "so far this month 12 workouts, 4 runs",
+        "Weekly plan - 3x crossfit, 2x run, 1x yoga",
+        "my split - 2x hyrox, 2x strength, 1x yoga",
+    ],
+)
+def test_sessions_counted_or_planned_as_a_tally_are_no_log(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+def test_a_counted_heading_before_the_sessions_still_logs() -> None:
+    message = "did 2 sessions today: 5 mi easy run this morning, 45 min yoga tonight"
+    assert [w.discipline for w in extract(message, today=TODAY)] == ["running", "yoga"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "supposed to do Murph, ended up just walking 2 miles",
+        "was meant to lift but wound up walking 2 miles with my sister",
+    ],
+)
+def test_what_the_athlete_ended_up_doing_is_logged(message: str) -> None:
+    (walk,) = extract(message, today=TODAY)
+    assert walk.discipline == "walking"
