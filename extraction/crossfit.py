@@ -60,6 +60,8 @@ _WORDED_RESULT = compile_gated(
     r"\s?(?:s|secs?|seconds?))\b"
 )
 """A finish time in words with two units: "12 min 30 sec", "1 hour 2 min"."""
+_LAST_SAID = compile_gated(r"(?:^|[.,;-]\s?)(\d{1,3}(?:\.\d)?\s?(?:min|mins|minutes))\W{0,3}$")
+"""Minutes said alone at the end of a WOD for time ("4 rounds: …, 10 pull ups. 24 min")."""
 _AT_LOAD = compile_gated(
     r"(?:@|\bat\b|\bwith(?: the| a)?\b|\bw/?|\(|\bscaled\b|\brx'?d?\b)\s?(\d{2,3}(?:\.5)?)"
     r"(?![\d:.]|\s?(?:min|sec|s\b|rounds?|rds|reps?|cals?|m\b|km|%))"
@@ -156,7 +158,7 @@ def _score(text: str, fmt: CrossfitFormat | None) -> tuple[str, _Score]:
         spans.append((clock.start, clock.end))
     if total_time is None and fmt not in ("amrap", "emom", "tabata", "intervals"):
         worded = _WORDED_RESULT.search(text)
-        took = _TOOK.search(text)
+        took = _TOOK.search(text) or _LAST_SAID.search(text)
         if worded and worded["h"]:
             total_time = int(worded["h"]) * 3600.0 + int(worded["hm"]) * 60
         elif worded:

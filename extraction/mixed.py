@@ -43,6 +43,8 @@ _ON_OFF = compile_gated(
 """Work and rest: "40s on/20s off", "40 on 20 off", "45 on, 15 off", "40s work / 20s
 transition" (seconds unless said)."""
 _PART = re.compile(r"\s?(?:on\s?(?:/|\d)|off\b|rest\b|work\b)")
+_REPEATED = re.compile(r"\d\s?x\s?$|/\s?$")
+"""Before a repeat's time ("10 x 1 min") or the rest half of a pair ("1 min sprint / 1 min")."""
 _TOTAL_AFTER = re.compile(r"\s?(?:in )?(?:total|all in|overall|all told|start to finish)\b")
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total(?: time)?|all in|overall|whole (?:thing|session|class|workout)(?: took| was)?)"
@@ -260,8 +262,10 @@ def _duration(text: str, skip: tuple[int, int] | None) -> float | None:
     for span in find_durations(text):
         if skip and skip[0] <= span.start < skip[1]:
             continue
-        if _PART.match(text, span.end):
-            continue
+        if _PART.match(text, span.end) or _REPEATED.search(
+            text, max(0, span.start - 8), span.start
+        ):
+            continue  # a part's work or rest, or one repeat's ("10 x 1 min sprint / 1 min walk")
         if _TOTAL_AFTER.match(text, span.end) or _TOTAL_BEFORE.search(text, 0, span.start):
             return span.value
         first = span.value if first is None else first

@@ -467,3 +467,22 @@ def test_a_counted_heading_before_the_sessions_still_logs() -> None:
 def test_what_the_athlete_ended_up_doing_is_logged(message: str) -> None:
     (walk,) = extract(message, today=TODAY)
     assert walk.discipline == "walking"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "5 rounds: 400m run, 15 kb swings, 10 burpees. 24 min",
+        "3 rounds for time - 20 wall balls, 20 box jumps, 20 burpees - 24 mins",
+    ],
+)
+def test_minutes_said_alone_at_the_end_of_a_wod_are_its_time(message: str) -> None:
+    assert _wod(message)["time"] == 1440
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["HIIT on the treadmill: 10 x 1 min sprint / 1 min walk", "tabata style hiit 8 x 20 sec"],
+)
+def test_one_repeats_time_is_not_the_sessions(message: str) -> None:
+    assert _one(message)[2] is None
