@@ -31,9 +31,17 @@ _JUST_GONE = compile_gated(
 )
 """After midnight, the evening just gone: the day the athlete is still in."""
 _PAST_MIDNIGHT = compile_gated(
-    r"\b(?:past|after|gone) midnight (?:here|now|already|for me)\b", re.IGNORECASE
+    r"\b(?:past|after|gone) midnight (?:here|now|already|for me)\b|"
+    r"\b(?:posting|logging|writing|sending)(?: \w+){0,2} (?:past|after) midnight\b",
+    re.IGNORECASE,
 )
-"""Past midnight said without "it's": "after midnight here but logging tonight's climb"."""
+"""Past midnight said without "it's": "after midnight here but logging tonight's climb",
+"(posting after midnight)"."""
+_ASIDE = compile_gated(
+    r"\((?P<clock>(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s?(?P<am>am\b|a\.m\.))\)",
+    re.IGNORECASE,
+)
+"""The time now in brackets: "can't sleep (1:15am)"."""
 _PACE = re.compile(r"\s?(?:/|pace|per|min|mile|km)")
 _LAST_HOUR = 4
 """Up to this hour a message is still the night of the day before."""
@@ -49,7 +57,7 @@ def after_midnight(text: str) -> tuple[str, bool]:
     if "midnight" not in text.lower() and ":" not in text and "am" not in text.lower():
         return text, False
     late = _PAST_MIDNIGHT.search(text) is not None
-    for match in (*_OPENING.finditer(text), *_NOW.finditer(text)):
+    for match in (*_OPENING.finditer(text), *_NOW.finditer(text), *_ASIDE.finditer(text)):
         if match["clock"] is None:
             late = True
             continue

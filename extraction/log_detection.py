@@ -21,7 +21,8 @@ _EVERY = (
 # Whole sentences that never log a workout.
 _QUESTION_START = compile_gated(
     r"^(?:so |ok |okay |hey |coach |and |but )*(?:what|what's|whats|how|why|where|which|who|"
-    r"should|shall|could|would|can(?! you (?:please )?(?:log|add|record|save|track))|is|are|"
+    r"should|shall|could|would|can(?!'?t\b)(?! you (?:please )?(?:log|add|record|save|track))|"
+    r"is|are|"
     r"am i|do|does|will|any|anyone|isn't|did (?:i|you|we)|"
     r"have you|has)\b"
 )

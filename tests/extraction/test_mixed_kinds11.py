@@ -486,3 +486,31 @@ def test_minutes_said_alone_at_the_end_of_a_wod_are_its_time(message: str) -> No
 )
 def test_one_repeats_time_is_not_the_sessions(message: str) -> None:
     assert _one(message)[2] is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "bench 5x5 @ 185 at 11pm (posting after midnight)",
+        "logging this after midnight: bench 5x5 @ 185 before bed",
+        "can't sleep (12:50am). bench 5x5 @ 185 before bed",
+    ],
+)
+def test_a_late_post_said_in_an_aside_logs_the_evening_before(message: str) -> None:
+    assert _one(message)[0] == "2026-04-15"
+
+
+def test_a_class_time_in_brackets_is_no_late_post() -> None:
+    assert _one("spin class (6am) 45 min")[0] == "2026-04-16"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["can't sleep. bench 5x5 @ 185 earlier", "Can't believe it, bench 5x5 @ 185 felt easy"],
+)
+def test_cant_opening_a_statement_is_no_question(message: str) -> None:
+    assert _one(message)[1] == "powerlifting"
+
+
+def test_can_opening_a_question_still_asks() -> None:
+    assert extract("can I do bench 5x5 @ 185 the day after squats?", today=TODAY) == []
