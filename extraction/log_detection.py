@@ -165,10 +165,15 @@ _CLAUSE_VETOES = compile_gated(
             r"\b(?:total|mileage|volume) (?:for|this|of) (?:the )?(?:week|month)\b",
             # a state, not a session
             r"^my [a-z0-9' ]{1,30}? (?:is|are)\b",
-            # someone else's session the athlete coached, refereed or watched
-            r"\b(?:coached|coaching|reffed|refereed|refereeing|watched|watching|cheered)\s"
+            # someone else's session the athlete coached, refereed or watched, or told of
+            r"\b(?:coached|coaching|reffed|refereed|refereeing|watched|watching|watch|cheered)\s"
             r"(?:my |our |the |a |his |her |their )?(?:\w+'?s? ){0,2}"
-            r"(?:game|match|practice|training|race|meet|tournament|class)\b",
+            r"(?:game|match|practice|training|race|meet|tournament|class)\b|"
+            r"^(?:my |the |our )?(?:kids?|son|daughter|wife|husband|partner|friends?|buddy|team)"
+            r"(?:'s)? (?:had|has)\b",
+            # a session someone set, not one done: "coach said to do", "the box posted"
+            r"\b(?:said|told me|wants me|asked me) to (?:do|run|try|hit|add)\b|"
+            r"\b(?:box|gym|coach|they|gym's) (?:posted|put up|programmed|released)\b",
             # how far a place is, not a session: "the track's a 20 min drive"
             r"\b\d+ ?(?:min|mins|minutes?|hrs?|hours?) (?:drive|commute|flight|train ride|"
             r"bus ride|away)\b|\b(?:drive|commute|flight) (?:of|is|was) \d",

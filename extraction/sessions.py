@@ -223,7 +223,8 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             if last_week and clause.anchor is not None:
                 clause.anchor = to_last_week(clause.anchor, today)
             out.append(clause)
-        discipline_scores.name_by_sentence([c for c in out if c.sentence == index], statement)
+        kept = [c for c in out if c.sentence == index]  # a vetoed clause names nothing
+        discipline_scores.name_by_sentence(kept, ", ".join(c.text for c in kept))
     return out
 
 

@@ -514,3 +514,22 @@ def test_cant_opening_a_statement_is_no_question(message: str) -> None:
 
 def test_can_opening_a_question_still_asks() -> None:
     assert extract("can I do bench 5x5 @ 185 the day after squats?", today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "coach said to do 3 rounds of 10 burpees and 10 squats every morning",
+        "my PT wants me to do 20 min of mobility daily",
+        "the box posted tomorrow's wod: 21-15-9 thrusters and pull ups",
+        "gym programmed Murph for saturday",
+        "went to watch my daughter's volleyball match, 2 hours",
+    ],
+)
+def test_a_session_set_or_watched_is_no_log(message: str) -> None:
+    assert extract(message, today=TODAY) == []
+
+
+def test_what_the_athlete_did_beside_someone_elses_session_is_logged() -> None:
+    message = "kids had soccer practice, I walked laps around the field for an hour"
+    assert _one(message)[1:] == ("walking", 3600)
