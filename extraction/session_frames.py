@@ -3,7 +3,7 @@
 "20 min mobility: couch stretch, 90/90, band dislocates" is one mobility session whose drills
 are listed after its heading; "…, then 10 min bike easy" after the lifts ends the gym session;
 "left Friday, got out Sunday" are one trip's days; "9Round kickboxing circuit, all 9
-stations" is one class.
+stations" is one class; "row intervals" name no lift.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Protocol
 from . import cues, numbers
 from .literal_gate import compile_gated
 from .schema import Discipline
+from .vocabulary import find_mentions
 
 OUTING = compile_gated(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
 """Words that name a session of its own."""
@@ -111,3 +112,12 @@ def ran_after_a_class(current: _Session, clause: _Clause) -> bool:
         and clause.strong
         and clause.quantity
     )
+
+
+def names_lifts(sentence: str) -> bool:
+    """Whether a sentence names a lift; "row" without a load is the rower ("row intervals")."""
+    mentions = find_mentions(sentence)
+    if all(m.unloaded is None for m in mentions):
+        return any(m.movement.family != "cardio" for m in mentions)
+    loaded = bool(numbers.find_weights(sentence))
+    return any(m.resolve(loaded).family != "cardio" for m in mentions)

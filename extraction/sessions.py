@@ -197,7 +197,7 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             asked = log_detection.opens_request(sentence, question)
         if statement is None or log_detection.only_a_target(statement):
             continue
-        lifts = _names_lifts(statement)
+        lifts = frames.names_lifts(statement)
         # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
@@ -226,13 +226,6 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
         kept = [c for c in out if c.sentence == index]  # a vetoed clause names nothing
         discipline_scores.name_by_sentence(kept, ", ".join(c.text for c in kept))
     return out
-
-
-def _names_lifts(sentence: str) -> bool:
-    """Whether a sentence names a lift; "row" without a load is the rower ("row intervals")."""
-    mentions = find_mentions(sentence)
-    loaded = bool(mentions) and bool(numbers.find_weights(sentence))
-    return any(m.resolve(loaded).family != "cardio" for m in mentions)
 
 
 def _clause(
