@@ -27,6 +27,9 @@ _WORDS: dict[str, str] = {
     "partido": "match", "partita": "match", "spiel": "match", "laufen": "run", "corsa": "run",
     "carrera": "run", "footing": "run", "tenis": "tennis", "caminhada": "walk",
     "caminata": "walk", "spaziergang": "walk", "passeggiata": "walk", "wandeling": "walk",
+    "spazieren": "walk", "spazierengehen": "walk", "klettern": "climbing", "geklettert": "climbed",
+    "bouldern": "bouldering", "escalada": "climbing", "arrampicata": "climbing",
+    "escalade": "climbing", "klimmen": "climbing",
     # durations: German, Spanish, Portuguese, Italian, French, Dutch, Swedish
     "minuten": "minutes", "minutos": "minutes", "minuti": "minutes", "minuter": "minutes",
     "stunden": "hours", "stunde": "hour", "horas": "hours", "heures": "hours", "heure": "hour",

@@ -121,13 +121,13 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          r"gravel|cycl\w*)\b|"
          r"/(?:mi|km)\b", "hiking", -3),
         (_WALK_WORD + r"|\b\d{1,2}(?:,\d{3}|k) steps\b|\bstroll(?:ed)?\b", "walking", 2),
-        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin|pilates|reformer|sun salutations?|"
+        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin|bikram|pilates|reformer|sun salutations?|"
          r"surya namaskars?)\b",
          "yoga", 3),
         (
             r"\b(?:bjj|jiu[- ]?jitsu|boxing(?! day)|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
             r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class|"
-            r"tai chi|aikido|fencing|capoeira)\b",
+            r"tai chi|aikido|fencing|capoeira|randori|kumite|kata)\b",
             "martial_arts",
             3,
         ),

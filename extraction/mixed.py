@@ -42,8 +42,8 @@ _ON_OFF = compile_gated(
 )
 """Work and rest: "40s on/20s off", "40 on 20 off", "45 on, 15 off", "40s work / 20s
 transition" (seconds unless said)."""
-_PART = re.compile(r"\s?(?:on\s?(?:/|\d)|off\b|rest\b|work\b)")
-_REPEATED = re.compile(r"\d\s?x\s?$|/\s?$")
+_PART = re.compile(r"\s?(?:on\s?(?:/|\d)|off\b|rest\b|work\b|(?:a|per) round\b)")
+_REPEATED = re.compile(r"(?:\d|rounds?|rds)\s?x\s?$|/\s?$")
 """Before a repeat's time ("10 x 1 min") or the rest half of a pair ("1 min sprint / 1 min")."""
 _TOTAL_AFTER = re.compile(r"\s?(?:in )?(?:total|all in|overall|all told|start to finish)\b")
 _TOTAL_BEFORE = re.compile(

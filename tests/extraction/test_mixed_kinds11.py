@@ -533,3 +533,27 @@ def test_a_session_set_or_watched_is_no_log(message: str) -> None:
 def test_what_the_athlete_did_beside_someone_elses_session_is_logged() -> None:
     message = "kids had soccer practice, I walked laps around the field for an hour"
     assert _one(message)[1:] == ("walking", 3600)
+
+
+@pytest.mark.parametrize(
+    ("message", "discipline"),
+    [
+        ("Klettern gestern 2h, endlich eine 6b", "climbing"),
+        ("escalada 2 horas en el rocódromo", "climbing"),
+        ("Bouldern 2h mit Freunden", "climbing"),
+        ("spazieren 2h am See", "walking"),
+        ("bikram 120 min, so hot", "yoga"),
+        ("judo: randori 2 hours", "martial_arts"),
+    ],
+)
+def test_climbs_walks_and_classes_named_other_ways(message: str, discipline: str) -> None:
+    assert _one(message, "kg")[1:] == (discipline, 7200)
+
+
+def test_a_ruck_march_is_no_month() -> None:
+    (ruck,) = extract("ruck march 12 miles 35 lbs 3:40:00", today=TODAY)
+    assert (ruck.date, ruck.discipline, ruck.duration) == (TODAY, "rucking", 13200)
+
+
+def test_a_rounds_time_is_not_the_class_length() -> None:
+    assert _one("boxing: 8 rounds on the bag, 3 min per round")[2] is None
