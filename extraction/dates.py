@@ -57,7 +57,8 @@ _MID_ABBREVIATIONS = (
     # the words before are checked after "sat"/"sun" is found (".." stands for "at" or "un")
     r"|s(?:at|un)\b(?<!i s..)(?<!we s..)(?<!just s..)(?<!then s..)(?<!and s..)(?<!had s..)"
     r"(?<!the s..)(?<!he s..)(?<!she s..)(?<!they s..)(?<!you s..)"
-    r"(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/)\b))"
+    r"(?=\s?(?:,|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/)\b)"
+    rf"|\s(?:\w+\s)?{_SESSION_WORD})"
     r"|sat\b(?=\swas\b)|s(?:at|un)\b(?<!the s..)(?<!a s..)(?=\s(?:just|only)\b)"
 )
 """A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club");

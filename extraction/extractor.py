@@ -16,6 +16,7 @@ from .effort_talk import rewrite_effort_talk
 from .errors import InvalidExtraction
 from .foreign_days import english_days
 from .late_posts import after_midnight
+from .list_marks import drop_list_marks
 from .lifter_talk import rewrite_lifter_talk
 from .meet_results import name_meet_lifts
 from .named_workouts import pair_scores
@@ -56,7 +57,7 @@ def extract(
     cased = normalise(text)
     if not looks_like_text(text, cased):
         return []
-    cased, late = after_midnight(blank_class_times(cased))
+    cased, late = after_midnight(blank_class_times(drop_list_marks(cased)))
     day -= dt.timedelta(days=late)
     cased = one_sentence_per_day(spell_numeric_dates(english_days(cased), day, tz))
     cased = join_muscle_pairs(cased)

@@ -557,3 +557,25 @@ def test_a_ruck_march_is_no_month() -> None:
 
 def test_a_rounds_time_is_not_the_class_length() -> None:
     assert _one("boxing: 8 rounds on the bag, 3 min per round")[2] is None
+
+
+def test_sat_and_sun_before_a_session_word_are_days() -> None:
+    workouts = extract("weekend: sat hike 10 mi, sun recovery walk 3 mi", today=TODAY)
+    assert [(w.date.isoformat(), w.discipline) for w in workouts] == [
+        ("2026-04-11", "hiking"),
+        ("2026-04-12", "walking"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "two sessions today. 1) 5 mi easy run 2) yoga 45 min",
+        "today:\n1. ran 5 miles easy\n2. yoga 45 min",
+    ],
+)
+def test_numbered_items_are_read_without_their_numbers(message: str) -> None:
+    workouts = extract(message, today=TODAY, units="lb")
+    assert [w.discipline for w in workouts] == ["running", "yoga"]
+    run = workouts[0].discipline_specific.running
+    assert run is not None and run.total_distance == 5.0
