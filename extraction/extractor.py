@@ -16,8 +16,8 @@ from .effort_talk import rewrite_effort_talk
 from .errors import InvalidExtraction
 from .foreign_days import english_days
 from .late_posts import after_midnight
-from .list_marks import drop_list_marks
 from .lifter_talk import rewrite_lifter_talk
+from .list_marks import drop_list_marks
 from .meet_results import name_meet_lifts
 from .named_workouts import pair_scores
 from .number_words import digits_for_words

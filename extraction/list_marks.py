@@ -1,4 +1,4 @@
-"""Numbered list marks ("1) 5 mi easy 2) yoga 45 min", "1. crossfit\n2. 3 mi walk").
+"""Numbered list marks ("1) 5 mi easy 2) yoga 45 min", "1. crossfit" then "2. 3 mi walk").
 
 A list's numbers are no quantities: "2. 3 mi walk" is the second item, a 3 mile walk, and
 "1) 5 mi easy 2) yoga" two items on one line. Marks opening a line are dropped; a bracketed
