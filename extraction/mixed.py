@@ -55,7 +55,7 @@ _BARE_MINUTES = compile_gated(
     r"\b(?:yoga|pilates|flow|vinyasa|yin|gi|no-?gi|bjj|jitsu|boxing|muay thai|kickboxing|judo|"
     r"karate|mma|sparring|class|session|mobility|stretch(?:ing)?|bouldering|climbing|soccer|"
     r"football|footy|basketball|hoops|tennis|squash|hockey|rugby|volleyball|pickleball|padel)"
-    r" (\d{2,3})(?=\s*(?:$|[,.;!)\n]))"
+    r" \(?(\d{2,3})(?=\s*(?:$|[,.;!)\n+&]))"
 )
 _ROUNDS = compile_gated(r"(?<![\d.])(\d{1,2})\s?(?:rounds?|rds|blocks)\b")
 _GROUPED_ROUNDS = compile_gated(r"(?<![\d.])(\d{1,2})\s?x\s?\(")

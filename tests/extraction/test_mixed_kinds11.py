@@ -579,3 +579,8 @@ def test_numbered_items_are_read_without_their_numbers(message: str) -> None:
     assert [w.discipline for w in workouts] == ["running", "yoga"]
     run = workouts[0].discipline_specific.running
     assert run is not None and run.total_distance == 5.0
+
+
+@pytest.mark.parametrize("message", ["yoga (60) + sauna", "bjj (60)", "Tue: climbing (60)"])
+def test_bare_minutes_in_brackets_after_a_class_are_its_length(message: str) -> None:
+    assert _one(message)[2] == 3600
