@@ -33,7 +33,15 @@ _WORDS: dict[str, str] = {
     "piscine": "pool swim", "natation": "swim", "nuoto": "swim", "natacion": "swim",
     "schwimmen": "swim", "wanderung": "hike", "randonnee": "hike", "escursione": "hike",
     "partido": "match", "partita": "match", "spiel": "match", "laufen": "run", "corsa": "run",
-    "carrera": "run", "footing": "run",
+    "carrera": "run", "footing": "run", "tenis": "tennis", "caminhada": "walk",
+    "caminata": "walk", "spaziergang": "walk", "passeggiata": "walk", "wandeling": "walk",
+    "spazieren": "walk", "spazierengehen": "walk", "klettern": "climbing", "geklettert": "climbed",
+    "bouldern": "bouldering", "escalada": "climbing", "arrampicata": "climbing",
+    "escalade": "climbing", "klimmen": "climbing",
+    # durations: German, Spanish, Portuguese, Italian, French, Dutch, Swedish
+    "minuten": "minutes", "minutos": "minutes", "minuti": "minutes", "minuter": "minutes",
+    "stunden": "hours", "stunde": "hour", "horas": "hours", "heures": "hours", "heure": "hour",
+    "uur": "hours", "timmar": "hours",
 }  # fmt: skip
 _WORD = compile_gated(
     # a look at the first letter before trying every word keeps this to a few microseconds

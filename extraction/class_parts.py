@@ -28,7 +28,9 @@ def split_class(session: Session) -> tuple[Session | None, Session]:
     wods = [
         i
         for i, c in enumerate(clauses)
-        if (c.kind == "crossfit" or c.discipline == "crossfit") and not _headed_lift(c)
+        if (c.kind == "crossfit" or c.discipline == "crossfit")
+        and not _headed_lift(c)
+        and not _heading(c)
     ]
     if not wods:
         return None, session
@@ -86,6 +88,16 @@ def _headed_lift(clause: Clause) -> bool:
         and not clause.scored
         and cues.format_of(clause.text) is None
         and any(m.movement.family != "cardio" for m in find_mentions(clause.text))
+    )
+
+
+def _heading(clause: Clause) -> bool:
+    """A class named with nothing done in it yet: "crossfit today", "at the box this am"."""
+    return (
+        clause.kind == "keyword"
+        and not _DIGIT.search(clause.text)
+        and cues.format_of(clause.text) is None
+        and not find_mentions(clause.text)
     )
 
 

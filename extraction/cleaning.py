@@ -58,10 +58,12 @@ _CLAUSE_SEP = compile_gated(
     r"|\s\|\s(?=(?:mon|tue|wed|thu|fri|sat|sun|am\b|pm\b))|\s\+\s(?=(?:mon|tue|wed|thu|fri|sat|sun))"
     r"|(?<!rounds )(?<!round )(?<!rds )(?<!hour )(?<!hours )"
     r"(?:\bplus\b|\band\b)(?!\s+jerk)(?!\s+a half\b)"
+    r"|(?:(?<=\brest)|(?<=\brest day)|(?<=\bday off)|(?<=\boff))\s?[+&]"
 )
 """A rounds-plus-reps score ("5 rounds and 12 reps") and "an hour and 15 min" stay one clause;
 a slash, a bar or a plus splits only before a day or a part of one ("Mon 5k easy / Tue 6x400",
-"AM swim / PM run"), not "2 mi / 40 min"."""
+"AM swim / PM run"), not "2 mi / 40 min"; a rest day's "+" ("rest + 20 min stretching")
+parts the rest from what was done."""
 
 
 def normalise(text: str) -> str:

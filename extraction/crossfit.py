@@ -27,9 +27,11 @@ from .vocabulary import MOVEMENTS
 
 _ROUNDS_PLUS = compile_gated(
     r"(?<![\d.:x])(?<!@)(?<!@ )(?<!\bat )(?<!x\()(?<!x \()"
-    r"(\d{1,3})\s?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?(\d{1,3})(?:\s?reps?)?"
+    r"(\d{1,3})(?:\s?(?:full\s)?(?:rounds?|rds?|rnds?)?\s?(?:\+|and|plus)\s?|r(?=\d{1,2}\b)"
+    r"|\s?(?:rounds?|rds?|rnds?),?\s(?=\d{1,3}\s?reps?\b))(\d{1,3})(?:\s?reps?)?"
     r"(?![\d:.]|\s?(?:m|k|km|cal|lb|kg|#)\b)"
 )
+"""A rounds-plus-reps score: "12+5", "12 rounds and 5 reps", "12r5", "12 rounds, 5 reps"."""
 _ROUNDS_ONLY = compile_gated(
     r"(?<![\d.:x-])(\d{1,3})\s?(?:full\s)?(?:rounds?|rds?)\b(?!\s?(?:of|for|x)\b|\s?:)"
 )
@@ -43,11 +45,23 @@ _CAP = compile_gated(
     r"|(?<![\d.:])(\d{1,2})\s?(?:min|minute)s?\s?(?:time\s)?cap\b"
 )
 _NOT_A_SCORE_AFTER = re.compile(r"\s?(?:/|pace|rest|per\b|split|on\b|off\b)")
-_NOT_A_SCORE_BEFORE = re.compile(r"(?:cap|tc|every|on|@|at)\s?$")
+_NOT_A_SCORE_BEFORE = re.compile(
+    r"(?:cap|tc|every|on|@|(?<!finished )(?<!done )(?<!came in )(?<!stopped )(?<!clock )at)\s?$"
+)
+"""Clocks that are a cap, an interval or a load; "finished at 41:12" is the time itself."""
 _RX = compile_gated(r"\brx\s?\+|\brx'?d?\b|\bas prescribed\b|\bscaled\b")
 _TOOK = compile_gated(
-    r"\b(?:took(?: me)?|in|time(?: was)?:?)\s(\d{1,3}(?![\d.:])\s?(?:min|mins|minutes)\b)"
+    r"\b(?:took(?: me)?|in|time(?: was)?:?)\s(?:like |about |around |just under |under )?"
+    r"(\d{1,3}(?:\.\d)?(?![\d.:])\s?(?:min|mins|minutes)\b)"
 )
+_WORDED_RESULT = compile_gated(
+    r"(?<![\d.])(?:(?P<h>\d{1,2})\s?(?:h|hrs?|hours?),?\s?(?:and\s)?(?P<hm>\d{1,2})\s?"
+    r"(?:m|mins?|minutes?)|(?P<m>\d{1,3})\s?(?:m|mins?|minutes?),?\s?(?:and\s)?(?P<ms>\d{1,2})"
+    r"\s?(?:s|secs?|seconds?))\b"
+)
+"""A finish time in words with two units: "12 min 30 sec", "1 hour 2 min"."""
+_LAST_SAID = compile_gated(r"(?:^|[.,;-]\s?)(\d{1,3}(?:\.\d)?\s?(?:min|mins|minutes))\W{0,3}$")
+"""Minutes said alone at the end of a WOD for time ("4 rounds: …, 10 pull ups. 24 min")."""
 _AT_LOAD = compile_gated(
     r"(?:@|\bat\b|\bwith(?: the| a)?\b|\bw/?|\(|\bscaled\b|\brx'?d?\b)\s?(\d{2,3}(?:\.5)?)"
     r"(?![\d:.]|\s?(?:min|sec|s\b|rounds?|rds|reps?|cals?|m\b|km|%))"
@@ -136,15 +150,20 @@ def _score(text: str, fmt: CrossfitFormat | None) -> tuple[str, _Score]:
         spans.append(rounds.span())
     total_time = None
     for clock in find_clocks(text):
-        before = text[: clock.start]
+        before = text[max(0, clock.start - 24) : clock.start]
         if _NOT_A_SCORE_AFTER.match(text, clock.end) or _NOT_A_SCORE_BEFORE.search(before):
             continue
         if total_time is None and fmt != "amrap":
             total_time = clock.value
         spans.append((clock.start, clock.end))
     if total_time is None and fmt not in ("amrap", "emom", "tabata", "intervals"):
-        took = _TOOK.search(text)
-        if took:
+        worded = _WORDED_RESULT.search(text)
+        took = _TOOK.search(text) or _LAST_SAID.search(text)
+        if worded and worded["h"]:
+            total_time = int(worded["h"]) * 3600.0 + int(worded["hm"]) * 60
+        elif worded:
+            total_time = int(worded["m"]) * 60.0 + int(worded["ms"])
+        elif took:
             total_time = find_durations(took[1])[0].value
     return _blank(text, spans), _Score(total_time, done, extra)
 

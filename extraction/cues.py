@@ -12,15 +12,22 @@ SPORTS = re.compile(
     r"\b(?:soccer|football|futsal|basketball|hoops|table tennis|tennis|pickleball|padel|squash|"
     r"badminton|volleyball|hockey|rugby|baseball|softball|cricket|netball|handball|"
     r"lacrosse|ultimate frisbee|racquetball|water polo|golf|footy|futbol|fútbol|partido|"
-    r"(?:5|five|7|seven)[- ]a[- ]side|flag football|tiebreak(?:er)?|on court)\b"
+    r"(?:5|five|7|seven)[- ]a[- ]side|flag football|tiebreak(?:er)?|on court|"
+    r"skiing|skied|ski day|snowboard(?:ing|ed)?|kayak(?:ing|ed)?|canoe(?:ing|d)?|"
+    r"paddle ?board(?:ing|ed)?|surf(?:ing|ed)|(?:ice |roller |inline )?skating)\b"
 )
-"""Team and court sports."""
+"""Team and court sports, and the board, blade and paddle sports that have no home of their
+own (a ski erg is Hyrox's, not skiing)."""
 ON_FOOT = frozenset({"hiking", "backpacking", "rucking"})
 """Keyword disciplines that cover a distance: they name a session a bare distance began."""
 CARRY = frozenset({"rucking", "backpacking", "walking", "hiking"})
 """Disciplines read as distance, time and climb with a load carried: one outing."""
 
-_OUTINGS = (CARRY, frozenset({"hyrox", "circuit_training"}))
+_OUTINGS = (
+    CARRY,
+    frozenset({"hyrox", "circuit_training"}),
+    frozenset({"hiit", "circuit_training"}),
+)
 
 SEPARATE = re.compile(r"\b(?:a |as a )?separate(?:ly)?\b|\b(?:another|second) session\b")
 """A session said to be apart from the one before ("then a separate 45 min walk")."""
@@ -29,7 +36,7 @@ PART_OF_WOD = re.compile(r"\bthe (?:miles?|runs?|rows?|laps?|k|\d{3,4} ?m|cals?|
 
 
 def same_outing(one: Discipline | None, other: Discipline | None) -> bool:
-    """Whether two disciplines are one outing: a walk, hike, ruck or trip, or a Hyrox sim.
+    """Whether two disciplines are one outing: a walk, hike, ruck or trip, a Hyrox sim, a class.
 
     "wild camping - walked in 11 km, 14 kg" is one trip, whose whole text then decides which
     it was (`build`); "8 x (1k run + station), all stations at race weight" is one sim.
@@ -114,13 +121,13 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
          r"gravel|cycl\w*)\b|"
          r"/(?:mi|km)\b", "hiking", -3),
         (_WALK_WORD + r"|\b\d{1,2}(?:,\d{3}|k) steps\b|\bstroll(?:ed)?\b", "walking", 2),
-        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin|pilates|reformer|sun salutations?|"
+        (r"\b(?:yoga|vinyasa|ashtanga|hatha|yin|bikram|pilates|reformer|sun salutations?|"
          r"surya namaskars?)\b",
          "yoga", 3),
         (
             r"\b(?:bjj|jiu[- ]?jitsu|boxing(?! day)|muay thai|kickboxing|sparr(?:ing|ed)|judo|"
             r"wrestling|karate|taekwondo|mma|krav maga|no[- ]?gi|open mat|grappling|gi class|"
-            r"tai chi|aikido|fencing|capoeira)\b",
+            r"tai chi|aikido|fencing|capoeira|randori|kumite|kata)\b",
             "martial_arts",
             3,
         ),
@@ -157,6 +164,10 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\bcircuits?\b|\b" + CIRCUIT_STATION + r"|\bf45\b|\b9round\b|\bcamp gladiator\b",
          "circuit_training", 3),
         (r"\b(?:hiit|bootcamp|boot camp|orangetheory|otf|tabata)\b", "hiit", 3),
+        # branded interval classes: treadmill, rower and floor blocks
+        (r"\b(?:orange ?theory|shred ?415|burn boot ?camp|body ?combat|body ?attack|"
+         r"les mills grit|barry'?s (?:bootcamp|class|red room))\b|"
+         r"\bbarry'?s\b(?=[^.]{0,40}\b(?:red room|tread|floor)\b)", "hiit", 3),
         (r"\b(?:body ?pump|functional training)\b|"
          r"\b(?:exercise|fitness|aerobics|step|chair|senior|strength|sculpt) (?:exercise )?class\b|"
          r"\b(?:zumba|aerobics|aquafit|aqua aerobics|jazzercise)\b", "circuit_training", 3),
@@ -165,6 +176,9 @@ DISCIPLINE_CUES: tuple[tuple[re.Pattern[str], Discipline, int], ...] = tuple(
         (r"\d\s?(?:s|sec|secs)?\s?(?:on|work)\s?/\s?\d+\s?(?:s|sec|secs)?\s?(?:off|rest)\b",
          "circuit_training", 1),
         (r"\b(?:crossfit|wod|metcon|the open|open workout)\b", "crossfit", 3),
+        # an Open workout by its number: "Open 25.1", "26.2 rx", "did 24.3 scaled"
+        (r"\bopen (?:wod )?[12]\d\.[1-3]\b|(?<![\d.])[12]\d\.[1-3] (?:rx|scaled|open)\b",
+         "crossfit", 3),
         *BOUNDARY_CUES,
     )
 )  # fmt: skip
@@ -251,7 +265,7 @@ FORMAT_CUES: tuple[tuple[re.Pattern[str], CrossfitFormat], ...] = tuple(
         (r"\btabata\b", "tabata"),
         (r"\bchipper\b", "chipper"),
         (r"\bladder\b", "ladder"),
-        (r"\d\s?(?:min|s|sec)s? on ?/ ?\d+\s?(?:min|s|sec)?s? off\b|\bintervals?\b", "intervals"),
+        (r"\d\s?(?:min|s|sec)s? on ?/? ?\d+\s?(?:min|s|sec)?s? off\b|\bintervals?\b", "intervals"),
         (r"\bfor time\b|\brft\b|\brounds for time\b", "for_time"),
     )
 )
@@ -313,6 +327,15 @@ def keyword_discipline(text: str) -> Discipline | None:
 
     The best-scoring one when several cues are present, None when none adds up to a name.
     """
+    scores = keyword_scores(text)
+    if not scores:
+        return None
+    best = max(scores, key=lambda d: scores[d])
+    return best if scores[best] >= _MINIMUM else None
+
+
+def keyword_scores(text: str) -> dict[Discipline, int]:
+    """Every discipline the text's cues point at, with the weight they add up to."""
     if "walk" in text:
         text = _WALK_RECOVERY.sub(" ", text)
     scores: dict[Discipline, int] = {}
@@ -320,10 +343,7 @@ def keyword_discipline(text: str) -> Discipline | None:
         scores[discipline] = scores.get(discipline, 0) + weight
     if "walking" in scores and not walked(text):
         del scores["walking"]
-    if not scores:
-        return None
-    best = max(scores, key=lambda d: scores[d])
-    return best if scores[best] >= _MINIMUM else None
+    return scores
 
 
 def sport_of(text: str) -> tuple[Discipline, bool] | None:
@@ -351,6 +371,20 @@ def sport_of(text: str) -> tuple[Discipline, bool] | None:
         if best is None or (score, -start) > best[:2]:
             best = (score, -start, sport, strong is not None)
     return (best[2], best[3]) if best else None
+
+
+def strong_sports(text: str) -> int:
+    """How many endurance sports the text names outright ("2k row / 400m run": two).
+
+    "Sprints" are ridden and rowed too ("500m row sprints"): they name no sport of their own.
+    """
+    return len(
+        {
+            index
+            for match, (index, strength) in _SPORT_TABLE.matches(text)
+            if strength == 0 and not match[0].startswith("sprint")
+        }
+    )
 
 
 def format_of(text: str) -> tuple[int, CrossfitFormat] | None:

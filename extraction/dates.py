@@ -58,12 +58,13 @@ _MID_ABBREVIATIONS = (
     r"|s(?:at|un)\b(?<!i s..)(?<!we s..)(?<!just s..)(?<!then s..)(?<!and s..)(?<!had s..)"
     r"(?<!the s..)(?<!he s..)(?<!she s..)(?<!they s..)(?<!you s..)"
     r"(?=\s?(?:,|\)|$|\s(?:morning|afternoon|evening|night|am|pm|with|w/|did|went|hit|trained)\b)"
-    r"|\s\d{1,3}(?:\.\d)?\s?(?:k|km|mi|miles?)\b|'s\s(?:\w+\s)?(?:parkrun|long|run|ride|race|swim))"
-    r"|sat\b(?=\swas\b)"
+    r"|\s\d{1,3}(?:\.\d)?\s?(?:k|km|mi|miles?)\b|'s\s(?:\w+\s)?(?:parkrun|long|run|ride|race|swim)"
+    rf"|\s(?:\w+\s)?{_SESSION_WORD})"
+    r"|sat\b(?=\swas\b)|s(?:at|un)\b(?<!the s..)(?<!a s..)(?=\s(?:just|only)\b)"
 )
 """A day's abbreviation inside a line ("5k race sat morning", "rode 65km sat with the club",
 "sat 10k tempo, sun 25k long", "Sat's parkrun"); "sat" and "sun" only where they cannot be
-the verb or the star."""
+the verb or the star ("Sun just a hike")."""
 _NUMBER_WORDS = {"a couple of": 2, "a couple": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 _PART_WORDS: dict[str, PartOfDay] = {
@@ -93,7 +94,8 @@ _ANCHOR = re.compile(
     r"|(?P<wdlead>(?:on|last|this past)\s)?"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'?s)?"
     r"(?:\s(?P<wdpart>morning|afternoon|evening|night))?"
-    rf"|(?:on\s)?(?P<month>{_MONTH})\.?\s(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"|(?:on\s)?(?<!ruck )(?<!forced )(?<!road )(?P<month>{_MONTH})\.?\s(?P<mday>[0-3]?\d)"
+    r"(?:st|nd|rd|th)?\b"
     rf"|(?:on\s)?(?:the\s)?(?P<dmday>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<dmonth>{_MONTH})\b"
     r"|(?:on\s(?:the\s)?|the\s)(?P<ord>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s(?:set|rep|round|time|week|mile|km|lap))"
     rf"|\b(?:on|last|this past)\s(?P<dabbr>{_DAY_LABEL})\b\.?"
@@ -104,6 +106,7 @@ _ANCHOR = re.compile(
     r"|sundown|dusk|night(?=\s(?:session|run|ride|swim|class|climb|hike|workout|training)))"
     r"|(?<![\d:.])(?P<hour>1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?P<ampm>am|pm)\b"
     r"|(?<![\d\w])(?<!\d )(?<!i )(?P<label>am|pm)(?=\s?:|\s\d)|^(?P<pmlabel>pm)(?=\s[a-z])"
+    r"|(?<=[/|+&] )(?P<joined>am|pm)(?=\s[a-z])"
     rf"|^(?P<amlead>am)(?=\s(?:\w+\s)?{_SESSION_WORD})"
     r")",
 )
@@ -240,7 +243,8 @@ def _resolve(m: re.Match[str], today: dt.date) -> Anchor | None:
         return Anchor(start, end, None, _part_in(m["part"]))
     if m["hour"]:
         return Anchor(start, end, None, _part_at(int(m["hour"]), m["ampm"]))
-    return Anchor(start, end, None, _PART_WORDS[m["label"] or m["pmlabel"] or m["amlead"]])
+    label = m["label"] or m["pmlabel"] or m["amlead"] or m["joined"]
+    return Anchor(start, end, None, _PART_WORDS[label])
 
 
 def _part_at(hour: int, half: str) -> PartOfDay:

@@ -35,6 +35,11 @@ _MINUTE_FORMAT = compile_gated(
     r"\bemom\b|\be\d+mom\b|\bon the minute\b|\bevery minute\b|\btabata\b|\bamrap\b|"
     r"\b(?:odd|even) min"
 )
+_WORK_REST = compile_gated(
+    r"\d\s?(?:s|sec|secs|min|mins|minutes?)?\s?(?:on|work)\b[\s/,]{0,3}\d+\s?"
+    r"(?:s|sec|secs|min|mins|minutes?)?\s?(?:off|rest)\b"
+)
+"""Work and rest on the clock: "1 min on 30s off", "40 work 20 rest"."""
 _KETTLEBELL = compile_gated(r"\b(?:kb|kbs|kettlebells?|bells?|s&s|simple (?:and|&) sinister)\b")
 _BARBELL = compile_gated(r"\b(?:barbell|bb|bar)\b")
 _PL_PROGRAM = compile_gated(
@@ -120,6 +125,8 @@ def session_discipline(text: str, movements: list[Movement], wod: bool) -> Disci
     counts = _counts(movements)
     if wod and _TABATA.search(text) and not counts.types["barbell"]:
         return "hiit"
+    if len(counts.names) == 1 and _WORK_REST.search(text):
+        return "hiit"  # one movement on a work/rest clock; several are a circuit's stations
     if counts.total == 0:
         return None
     stations = counts.names & _HYROX_STATIONS

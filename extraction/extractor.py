@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .build import build_workout
 from .chat_words import plain_english, without_salutation
+from .class_times import blank_class_times
 from .cleaning import blank_idioms, looks_like_text, normalise
 from .day_lists import one_sentence_per_day
 from .days_ahead import mark_days_ahead
@@ -18,6 +19,7 @@ from .errors import InvalidExtraction
 from .foreign_days import english_days
 from .late_posts import after_midnight
 from .lifter_talk import rewrite_lifter_talk
+from .list_marks import drop_list_marks
 from .meet_results import name_meet_lifts
 from .named_workouts import pair_scores
 from .number_words import digits_for_words
@@ -58,7 +60,7 @@ def extract(
     if not looks_like_text(text, cased):
         return []
     units = declared_unit(cased) or units
-    cased, late = after_midnight(cased)
+    cased, late = after_midnight(blank_class_times(drop_list_marks(cased)))
     day -= dt.timedelta(days=late)
     cased = mark_days_ahead(english_days(cased), day)
     cased = one_sentence_per_day(spell_numeric_dates(cased, day, tz))

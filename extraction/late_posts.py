@@ -2,7 +2,8 @@
 
 "It's 00:40, can't sleep. Did 30 min on the bike before bed" and "it's 1:30am, still on
 shift, rowed at 10pm" log the day before the calendar's: someone still up speaks of the
-evening just gone as today. The clock time said is blanked, so it reads as no duration.
+evening just gone as today, and calls it "last night" or "yesterday evening" too. The clock
+time said is blanked, so it reads as no duration.
 """
 
 from __future__ import annotations
@@ -17,6 +18,30 @@ _NOW = compile_gated(
     r"|(?P<clock>(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s?(?P<am>am\b|a\.m\.)?))",
     re.IGNORECASE,
 )
+_OPENING = compile_gated(
+    r"^\s*(?P<clock>(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s?(?P<am>am\b|a\.m\.)?)"
+    r"(?=\s?(?:and|here|now|already|,|-|lol)\b)",
+    re.IGNORECASE,
+)
+"""A message that opens on the time it is: "00:40 and just home from the gym"."""
+_JUST_GONE = compile_gated(
+    r"\b(?:last night|yesterday (?:evening|night)|(?<=pm )yesterday|yesterday(?= at \d+(?::\d\d)?"
+    r"\s?pm\b))(?!\s(?:shift|of)\b)",
+    re.IGNORECASE,
+)
+"""After midnight, the evening just gone: the day the athlete is still in."""
+_PAST_MIDNIGHT = compile_gated(
+    r"\b(?:past|after|gone) midnight (?:here|now|already|for me)\b|"
+    r"\b(?:posting|logging|writing|sending)(?: \w+){0,2} (?:past|after) midnight\b",
+    re.IGNORECASE,
+)
+"""Past midnight said without "it's": "after midnight here but logging tonight's climb",
+"(posting after midnight)"."""
+_ASIDE = compile_gated(
+    r"\((?P<clock>(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s?(?P<am>am\b|a\.m\.))\)",
+    re.IGNORECASE,
+)
+"""The time now in brackets: "can't sleep (1:15am)"."""
 _PACE = re.compile(r"\s?(?:/|pace|per|min|mile|km)")
 _LAST_HOUR = 4
 """Up to this hour a message is still the night of the day before."""
@@ -31,8 +56,8 @@ def after_midnight(text: str) -> tuple[str, bool]:
     """
     if "midnight" not in text.lower() and ":" not in text and "am" not in text.lower():
         return text, False
-    late = False
-    for match in _NOW.finditer(text):
+    late = _PAST_MIDNIGHT.search(text) is not None
+    for match in (*_OPENING.finditer(text), *_NOW.finditer(text), *_ASIDE.finditer(text)):
         if match["clock"] is None:
             late = True
             continue
@@ -45,4 +70,4 @@ def after_midnight(text: str) -> tuple[str, bool]:
         )
         start, end = match.span("clock")
         text = text[:start] + " " * (end - start) + text[end:]
-    return text, late
+    return (_JUST_GONE.sub("tonight", text) if late else text), late

@@ -22,7 +22,8 @@ _EVERY = (
 _QUESTION_START = compile_gated(
     r"^(?:so |ok |okay |hey |coach |and |but )*(?:what(?! an? )|what's|whats|how(?! about that)|"
     r"why|where|which|who|"
-    r"should|shall|could|would|can(?! you (?:please )?(?:log|add|record|save|track))|is|are|"
+    r"should|shall|could|would|can(?!'?t\b)(?! you (?:please )?(?:log|add|record|save|track))|"
+    r"is|are|"
     r"am i|do|does|will|any|anyone|isn't|did (?:i|you|we)|"
     r"have you|has)\b"
 )
@@ -130,6 +131,21 @@ _PLANS = compile_gated(
 )
 """Plans and intentions; a plan to log ("I want to log yesterday: …") is the log."""
 # Clauses that do not log a workout, though the sentence around them may.
+_ERA = (
+    r"last year|last month|years? ago|months? ago|in (?:19|20)\d\d|"
+    r"back in (?:(?:19|20)\d\d|'\d\d|college|high school|school|uni|university|the day|my|"
+    rf"{_MONTHS})|back when|used to|when i was"
+)
+"""A time long past: what a sentence tells of it is no log."""
+_TALLY = (
+    r"(?<!did )(?<!had )(?<!coached )(?<!taught )(?<!led )(?<!teach )(?<!coach )(?<![\d.])"
+    r"[2-9]x? (?:\w+ )?(?:classes|sessions|runs|rides|swims|"
+    r"hikes|workouts|wods)\b(?!\s?(?::|of\b|on\b|today\b|yesterday\b|this\b))|"
+    r"\b[1-9]x (?:crossfit|runs?|yoga|hiit|lifting|lifts?|spin|swims?|rides?|hyrox|f45|"
+    r"bootcamp|climbing|bjj|pilates|strength)\b"
+)
+"""Sessions counted, not told: "3 crossfit classes, 2 runs", "2x yoga"."""
+_OUTSIDE_A_LOG = compile_gated(rf"\b(?:{_ERA})\b|{_TALLY}")
 _CLAUSE_VETOES = compile_gated(
     "|".join(
         (
@@ -153,15 +169,13 @@ _CLAUSE_VETOES = compile_gated(
             r"(?:off|nothing|none|zero|rest(?:ed)?)\b|\b(?:did|doing|so) nothing\b|^nothing\b",
             r"^(?:\w+day:? )?(?:full |active )?rest\b(?! \d|-?\s?pause)",  # "rest-pause" is a set
             # the past beyond a log: old results and abilities
-            r"\b(?:last year|last month|years? ago|months? ago|in (?:19|20)\d\d|"
-            r"back in (?:(?:19|20)\d\d|'\d\d|college|high school|school|uni|university|the day|my|"
-            rf"{_MONTHS})|"
-            r"back when|used to|when i was|those were the days|"
+            rf"\b(?:{_ERA}|those were the days|"
             rf"since (?:{_MONTHS}|(?:19|20)\d\d)|was stuck at|last one was|last time was|"
             r"previous (?:best|pr|pb)|old (?:pr|pb)|i could|could (?:run|lift|do|squat|bench|"
             r"deadlift|clean|snatch|press)|since i (?:started|began|took up|got back)|"
             r"started \w+ing again)\b",
-            # a week's or a month's sum, not a session
+            # a week's or a month's sum, not a session: "3 crossfit classes, 2 runs", "2x yoga"
+            _TALLY + "|"
             r"\b(?:weekly|week'?s|week|monthly|month'?s|month|year'?s|ytd) (?:total|mileage|"
             r"volume|distance|km|miles)\b|"
             r"\b(?:total|mileage|volume|distance) (?:for|this|of) (?:the )?(?:week|month|year)\b|"
@@ -180,6 +194,15 @@ _CLAUSE_VETOES = compile_gated(
             r"(?:so |really |super |still |pretty |a bit |very )*(?:sore|tired|dead|toast|heavy|"
             r"tight|wrecked|fried|trashed|stiff|achy|aching|cooked|smashed|shot)\s"
             r"(?:after|from|since)\b",
+            # someone else's session the athlete coached, refereed or watched, or told of
+            r"\b(?:coached|coaching|reffed|refereed|refereeing|watched|watching|watch|cheered)\s"
+            r"(?:my |our |the |a |his |her |their )?(?:\w+'?s? ){0,2}"
+            r"(?:game|match|practice|training|race|meet|tournament|class)\b|"
+            r"^(?:my |the |our )?(?:kids?|son|daughter|wife|husband|partner|friends?|buddy|team)"
+            r"(?:'s)? (?:had|has)\b",
+            # a session someone set, not one done: "coach said to do", "the box posted"
+            r"\b(?:said|told me|wants me|asked me) to (?:do|run|try|hit|add)\b|"
+            r"\b(?:box|gym|coach|they|gym's) (?:posted|put up|programmed|released)\b",
             # how far a place is, not a session: "the track's a 20 min drive"
             r"\b\d+ ?(?:min|mins|minutes?|hrs?|hours?) (?:drive|commute|flight|train ride|"
             r"bus ride|away)\b|\b(?:drive|commute|flight) (?:of|is|was) \d",
@@ -231,7 +254,7 @@ _DONE = compile_gated(
     r"\b(?:did|done|finished|completed|ran|jogged|sprinted|rode|biked|cycled|swam|rowed|rucked|"
     r"hiked|walked|played|lifted|trained|squatted|benched|deadlifted|pulled|pressed|went|"
     r"managed|crushed|smashed|survived|logged|tested|hit|got in|called it|stopped at|yesterday|"
-    r"last night|this morning|earlier today|today|ago)\b"
+    r"last night|this morning|earlier today|today|ago|ended up|wound up)\b"
 )
 _PARENTHETICAL = compile_gated(r"\([^()]{0,200}\)")
 _SUBORDINATE = compile_gated(r"\s(?:which|because|cuz|coz|cos|since|lol|haha)\s")
@@ -300,6 +323,15 @@ def clause_is_plan(clause: str) -> bool:
 def says_done(clause: str) -> bool:
     """Whether a clause says, by a past verb or a past day, that its session happened."""
     return _DONE.search(clause) is not None
+
+
+def frames_its_sentence(clause: str) -> bool:
+    """Whether a clause sets its sentence in a time long past or makes it a tally.
+
+    "last year I did 3 races, best was 1:19" and "this week: 3 crossfit classes, 2 runs, 1
+    hike": the clauses after it are that time's or that count's too.
+    """
+    return _OUTSIDE_A_LOG.search(clause) is not None
 
 
 def clause_is_vetoed(clause: str) -> bool:

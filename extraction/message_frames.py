@@ -52,7 +52,7 @@ _MESSAGE_FRAMES = compile_gated(
     "|".join(
         (
             r"^(?:my |the |a |new |weekly |training |proposed )*(?:program|programme|plan|split|"
-            r"routine|schedule)\s?:",
+            r"routine|schedule)\s?(?::|-\s)",
             r"\b(?:here'?s|here is|this is|below is|attached is|check out) (?:my|the|a|our) "
             r"(?:(?:new|current|updated|revised|proposed|draft|planned|weekly|training|[\w-]*\d[\w-]*|marathon|half|"
             r"race|base|build|peak|taper) )*(?:plan|program|programme|split|"

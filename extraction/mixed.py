@@ -15,7 +15,7 @@ from .endurance import read_session, vest_weight
 from .lifting import MAX_SETS
 from .literal_gate import compile_gated
 from .movement_lists import Item, parse_items
-from .numbers import find_distances, find_durations, find_weights
+from .numbers import find_clocks, find_distances, find_durations, find_weights
 from .parser import Lift, parse_lifts
 from .schema import (
     BackpackingData,
@@ -42,7 +42,9 @@ _ON_OFF = compile_gated(
 )
 """Work and rest: "40s on/20s off", "40 on 20 off", "45 on, 15 off", "40s work / 20s
 transition" (seconds unless said)."""
-_PART = re.compile(r"\s?(?:on\s?(?:/|\d)|off\b|rest\b|work\b)")
+_PART = re.compile(r"\s?(?:on\s?(?:/|\d)|off\b|rest\b|work\b|(?:a|per) round\b)")
+_REPEATED = re.compile(r"(?:\d|rounds?|rds)\s?x\s?$|/\s?$")
+"""Before a repeat's time ("10 x 1 min") or the rest half of a pair ("1 min sprint / 1 min")."""
 _TOTAL_AFTER = re.compile(r"\s?(?:in )?(?:total|all in|overall|all told|start to finish)\b")
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total(?: time)?|all in|overall|whole (?:thing|session|class|workout)(?: took| was)?)"
@@ -53,7 +55,7 @@ _BARE_MINUTES = compile_gated(
     r"\b(?:yoga|pilates|flow|vinyasa|yin|gi|no-?gi|bjj|jitsu|boxing|muay thai|kickboxing|judo|"
     r"karate|mma|sparring|class|session|mobility|stretch(?:ing)?|bouldering|climbing|soccer|"
     r"football|footy|basketball|hoops|tennis|squash|hockey|rugby|volleyball|pickleball|padel)"
-    r" (\d{2,3})(?=\s*(?:$|[,.;!)\n]))"
+    r" \(?(\d{2,3})(?=\s*(?:$|[,.;!)\n+&]))"
 )
 _ROUNDS = compile_gated(r"(?<![\d.])(\d{1,2})\s?(?:rounds?|rds|blocks)\b")
 _GROUPED_ROUNDS = compile_gated(r"(?<![\d.])(\d{1,2})\s?x\s?\(")
@@ -66,6 +68,8 @@ _PROTOCOLS: tuple[tuple[Protocol, re.Pattern[str]], ...] = (
     ("intervals", re.compile(r"\bon\s?/|\bintervals?\b|\d\s?x\s?\d{1,3}\s?(?:s|secs?|seconds)\b")),
 )
 CARRY = cues.CARRY
+_SHORTEST_OUTING = 10 * 60
+"""Seconds: a sport's session said on a clock as less than this is hours and minutes."""
 _DAYS = compile_gated(r"(?<![\d.])(\d{1,2})\s?days?\b")
 _NIGHTS = compile_gated(r"(?<![\d.])(\d{1,2})\s?nights?\b")
 
@@ -121,7 +125,7 @@ def parse_phases(text: str, discipline: Discipline, units: WeightUnit) -> MixedR
     if discipline == "sports":
         sport = cues.SPORTS.search(text)
         name = sport[0].replace(" ", "_") if sport else None
-        time = _duration(text, None) or _bare_minutes(text)
+        time = _hours_clock(text, _duration(text, None)) or _bare_minutes(text)
         covered = next(iter(find_distances(text)), None)
         data = SportData(
             sport=name,
@@ -240,6 +244,14 @@ def _bare_minutes(text: str) -> float | None:
     return minutes * 60.0 if 15 <= minutes <= 180 else None
 
 
+def _hours_clock(text: str, seconds: float | None) -> float | None:
+    """A game, a ski or a paddle of "1:05" lasted an hour and five minutes, not 65 seconds."""
+    if seconds is None or seconds >= _SHORTEST_OUTING:
+        return seconds
+    clock = next((c for c in find_clocks(text) if c.value == seconds), None)
+    return seconds * 60 if clock and text.count(":", clock.start, clock.end) == 1 else seconds
+
+
 def _duration(text: str, skip: tuple[int, int] | None) -> float | None:
     """The session's length: the duration said to be the total, else the first one.
 
@@ -250,8 +262,10 @@ def _duration(text: str, skip: tuple[int, int] | None) -> float | None:
     for span in find_durations(text):
         if skip and skip[0] <= span.start < skip[1]:
             continue
-        if _PART.match(text, span.end):
-            continue
+        if _PART.match(text, span.end) or _REPEATED.search(
+            text, max(0, span.start - 8), span.start
+        ):
+            continue  # a part's work or rest, or one repeat's ("10 x 1 min sprint / 1 min walk")
         if _TOTAL_AFTER.match(text, span.end) or _TOTAL_BEFORE.search(text, 0, span.start):
             return span.value
         first = span.value if first is None else first

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .complexes import share_item_loads
 from .literal_gate import compile_gated
-from .numbers import DISTANCE_RE, WEIGHT_RE, find_distances, find_weights
+from .numbers import DISTANCE_RE, WEIGHT_RE, WEIGHT_UNIT, find_distances, find_weights
 from .raw_loads import RawLoad, make_load
 from .schema import DistanceUnit
 from .set_notation import read_groups
@@ -29,7 +29,13 @@ _BARE_AFTER = re.compile(
 _CALORIES_AFTER = compile_gated(r"\s(?:for\s)?(\d{1,4})(?![\d.])\s?(?:cal|cals|calories)\b")
 _REPS_AFTER = compile_gated(r"\s?x\s?(\d{1,3})(?![\d.:])")
 _SETS = re.compile(r"\d\s?x\s?\d|\bsets? of\b")
+_IMPLEMENT_LOAD = compile_gated(
+    rf"(?<![\d.])(\d{{1,3}}(?:\.5)?)\s?({WEIGHT_UNIT})\s(?:pair of\s)?"
+    r"(?P<tool>bells?|kbs?|kettlebells?|dbs|dumbbells)\b"
+)
 _VEST = re.compile(r"\s?(?:weight(?:ed)?\s)?vest")
+_ADDED_LOAD = re.compile(r"\s?(?:@|\+|w/|with|at)?\s?(?:\d{1,2}\s?x\s?\d{1,2}\s?)?(?:@|\+)?\s?")
+"""Between a bodyweight movement and a load it carries: "dips +20kg", "pull ups @ 10 kg"."""
 
 
 @dataclass(slots=True)
@@ -61,7 +67,25 @@ def parse_items(text: str) -> list[Item]:
         start, end = _bounds(text, mentions, index)
         items.append(_item(text, mention, text[start : mention.start], mention.end, end))
     share_item_loads(items, text)
+    _share_implement_load(items, text)
     return items
+
+
+def _share_implement_load(items: list[Item], text: str) -> None:
+    """Give a load said for the implement to each of its movements that states none.
+
+    "KB circuit w/ the 20kg bell: swings, goblet squats, presses" swings the 20 kg bell.
+    """
+    if "bell" not in text and "kb" not in text and "db" not in text and "dumbbell" not in text:
+        return
+    taken = [item.load_span for item in items if item.load_span]
+    for match in _IMPLEMENT_LOAD.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        kind = "kettlebell" if match["tool"].startswith(("k", "b")) else "dumbbell"
+        for item in items:
+            if item.load is None and item.movement.movement_type == kind:
+                item.load = make_load(match[1], match[2])
 
 
 def vest_spans(text: str) -> list[tuple[int, int]]:
@@ -95,13 +119,18 @@ def _item(text: str, mention: Mention, before: str, after_start: int, end: int) 
 
 
 def _load_after(item: Item, text: str, start: int, end: int) -> None:
+    unloaded = item.movement.movement_type in ("gymnastics", "bodyweight")
     for span in find_weights(text[start:end]):
+        if unloaded and not _ADDED_LOAD.fullmatch(text, start, start + span.start):
+            continue  # "pullups (fran basically) 95#": the bar's load, not the pull-ups'
         if not _VEST.match(text, start + span.end):
             item.load = make_load(str(span.value), span.unit)
             item.load_span = (start + span.start, start + span.end)
             return
     bare = _BARE_AFTER.match(text, start)
     loadable = item.movement.movement_type in ("barbell", "dumbbell", "kettlebell", "other")
+    if bare and _counts_the_next(text, bare.end(), end):
+        return  # "100 cal row 80 wall balls 60 burpees": each number counts the next movement
     if bare and bare.end(1) <= end and loadable and float(bare[1]) >= 20:
         item.load = make_load(bare[1], None)
         item.load_span = (bare.start(1), bare.end(1))
@@ -109,6 +138,16 @@ def _load_after(item: Item, text: str, start: int, end: int) -> None:
         # a class's strength part in set notation: "back squat 5x3 @ 275"
         groups, _ = read_groups(text[start:end])
         item.load = next((g.load for g in groups if g.load), None)
+
+
+def _counts_the_next(text: str, after: int, end: int) -> bool:
+    """Whether a number after a movement runs straight into the next movement's name."""
+    return (
+        end < len(text)
+        and not text[after:end].strip()
+        and _SEPARATOR.match(text, end) is None
+        and not text[end].isspace()
+    )
 
 
 def _bounds(text: str, mentions: list[Mention], index: int) -> tuple[int, int]:

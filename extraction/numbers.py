@@ -76,9 +76,10 @@ DISTANCE_RE = re.compile(
     rf"(?<![\d.:,a-wyz])(?:(?<!\dh)(?<!\dh )(?<!\dhr)(?<!\dhr )(?<!\dhrs )|(?=\d{{1,3}}\s?"
     rf"(?:km|kms|k|mi|miles)\b))(?<!couch to )"
     rf"(\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,6}}(?:\.\d{{1,3}})?)\s?(?:{_HOW}\s)?({_DIST_UNIT})(?![a-z0-9/])"
+    r"(?!\s(?:steps|step)\b)"
 )
-"""A distance; the minutes of "1h 20m" and a program's name ("C25K") are not metres, but the
-kilometres of "2h 10km" are."""
+"""A distance; the minutes of "1h 20m", a program's name ("C25K") and a step count ("10k
+steps") are not metres, but the kilometres of "2h 10km" are."""
 _RUN_KIND = (
     r"(?:easy|long|recovery|slow|shakeout|steady|called it (?:at|after)|stopped at|bailed at)"
 )

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .sessions import Session
 
 _PARTS = ("morning", "midday", "afternoon", "evening")
-_JOINER = compile_gated(r"\s(?:\+|&|y|et|e|und)\s")
+_JOINER = compile_gated(r"\s(?:\+|&|/|\||y|et|e|und)\s")
 
 
 def _diary_order(sessions: list[Session], today: dt.date) -> None:
@@ -83,9 +83,10 @@ def resolve_dates(sessions: list[Session], today: dt.date) -> None:
 
 
 def split_at_times(clauses: list[tuple[int, str]], today: dt.date) -> list[tuple[int, str]]:
-    """Split clauses joined by "+" or "&" that say two times of day or two days.
+    """Split clauses joined by "+", "&" or " / " that say two times of day or two days.
 
-    "swim at lunch + spin class in the evening" and "ayer body pump y hoy pilates" are two.
+    "swim at lunch + spin class in the evening", "AM run 5 mi / PM yoga" and "ayer body pump
+    y hoy pilates" are two.
     """
     out = []
     for start, text in clauses:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from . import cues, discipline_scores, log_detection, named_workouts, numbers
+from . import session_frames as frames
 from .cleaning import split_clauses, split_sentences
 from .dates import Anchor, PartOfDay, find_anchors, is_diary, without_dates
 from .elided_sport import carry_sport
@@ -31,9 +32,6 @@ _ROUNDS_SCORE = compile_gated(
     r"|(?<!x)(?<!x )\(\d{1,3}\s?\+\s?\d{1,3}\)"
 )
 _NUMBER = compile_gated(r"\d")
-_FINISHER_SECONDS = 20 * 60
-"""Cardio this short after lifting is part of the gym session."""
-_OUTING = compile_gated(r"\b(?:ride|run|jog|swim|session|class|workout)\b")
 _LATER = compile_gated(r"\b(?:later|afterwards|after work)\b")
 _DAY_HEADING = compile_gated(r"(?:hybrid|double|two[- ]a|brick) day\b:?")
 _ROUNDS_OF = compile_gated(
@@ -50,7 +48,6 @@ _LAST_WEEK = compile_gated(
 _LOAD_OR_REPS = compile_gated(r"\d\s?(?:lb|lbs|kg|kgs|#|reps?)\b|(?<![\d:.])\d{1,3}(?![\d:.])")
 _LAPS = compile_gated(r"(?<![\d.])\d{1,3}\s(?:laps|lengths)\b")
 """Lengths counted in a pool, laps of a track: how much, though not how far."""
-_TO_FINISH = compile_gated(r"\b(?:to finish(?: off)?|finisher|to close out|cash ?out)\b")
 
 
 @dataclass(slots=True)
@@ -116,6 +113,8 @@ class Session:
         ruck covers distances too.
         """
         found = [c for c in self.clauses if c.kind != "neutral"]
+        if found and _minor(found[0]) and frames.lists_a_routine(found[0].text, self.clauses[1:]):
+            return found[0]
         major = [c for c in found if not _minor(c)]
         named = [c for c in major if c.kind != "endurance" or c.strong]
         # a distance no sport names after a walk is the walk's ("walked the lake, 3.2 miles");
@@ -181,7 +180,7 @@ def _has_evidence(session: Session) -> bool:
     dated = any(c.anchor for c in clauses)
     named = session.kind == "keyword" or (
         session.kind == "endurance"
-        and any(cues.RUN_WORDS.search(c.text) or _OUTING.search(c.text) for c in clauses)
+        and any(cues.RUN_WORDS.search(c.text) or frames.OUTING.search(c.text) for c in clauses)
     )
     return dated and named
 
@@ -201,16 +200,21 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             )
         if statement is None or log_detection.only_a_target(statement):
             continue
-        lifts = any(m.movement.family != "cardio" for m in find_mentions(statement))
+        lifts = frames.names_lifts(statement)
         # after "Tomorrow: 10k tempo.", a sentence opening on a day ("Friday: long run") is ahead
         planned = asked or (ahead and find_anchors(statement[:12], today, True) != [])
         ahead = log_detection.clause_is_plan(statement[:24])
+        era = False
         for start, text in split_at_sports(split_at_times(split_clauses(statement, offset), today)):
             text = log_detection.keep_unvetoed_head(log_detection.strip_vetoed_asides(text))
             if log_detection.covers_what_follows(text):
                 planned = True
             if log_detection.clause_is_vetoed(text):
                 held = day_of(text, today, index) or held
+                # "last year I did 3 hyrox races, best was 1:19": the rest is that year's too
+                era = era or log_detection.frames_its_sentence(text)
+                continue
+            if era and day_of(text, today, index) is None and not log_detection.says_done(text):
                 continue
             if planned and not log_detection.says_done(text):
                 continue
@@ -222,7 +226,8 @@ def _clauses(lower: str, cased: str, today: dt.date) -> list[Clause]:
             if last_week and clause.anchor is not None:
                 clause.anchor = to_last_week(clause.anchor, today)
             out.append(clause)
-        discipline_scores.name_by_sentence([c for c in out if c.sentence == index], statement)
+        kept = [c for c in out if c.sentence == index]  # a vetoed clause names nothing
+        discipline_scores.name_by_sentence(kept, ", ".join(c.text for c in kept))
     return out
 
 
@@ -241,7 +246,8 @@ def _clause(
     lifts = [m for m in mentions if m.movement.family != "cardio"]
     if lifts and not (cues.SET_NOTATION.search(text) or _LOAD_OR_REPS.search(text)):
         lifts = [m for m in lifts if not corrections(text[m.start : m.end])]
-    sport = cues.sport_of(_without(text, lifts))
+    unlifted = _without(text, lifts)
+    sport = cues.sport_of(unlifted)
     verb = cues.SPORT_VERBS.search(text) is not None
     found = cues.format_of(text)
     distances = numbers.find_distances(text)
@@ -262,6 +268,7 @@ def _clause(
         or (wod_scheme(text, mentions) and not cues.REPEATS.search(text))
         or _ROUNDS_SCORE.search(text)
         or _ROUNDS_OF.search(text)
+        or (lifts and cues.strong_sports(unlifted) >= 2)  # "(2k row / 30 DB snatches / 400m run)"
     ):
         clause.kind = "crossfit"
     elif sport and sport[1] and (quantity or verb):
@@ -311,7 +318,7 @@ def _crossfit_format(
 def _starts_new(current: Session, clause: Clause) -> bool:
     """Whether `clause` begins a different workout from `current`."""
     anchor = clause.anchor
-    if anchor is not None and current.clauses:
+    if anchor is not None and current.clauses and not frames.trip_day(current, clause):
         if anchor.follows_previous:
             return True
         if anchor.date and current.date and anchor.date != current.date:
@@ -327,6 +334,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
         or (_minor(clause) and anchor is None and not cues.SEPARATE.search(clause.text))
     ):
         return False  # a walk or stretch is a cool-down unless said at its own time
+    if _minor(clause) and clause.discipline == current.discipline:
+        return False  # "25 min foam rolling and stretching": one routine
     if all(_minor(c) or c.kind == "neutral" for c in current.clauses):
         # after a walk or a stretch, a session of its own ("walked 3 miles, then bench 5x5");
         # a distance or time no sport names is the walk's own ("walked the lake, 3.2 miles")
@@ -347,7 +356,8 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             clause.kind == "keyword"
             and not cues.same_outing(clause.discipline, current.discipline)
             and not clause.warmup
-        )
+            and not frames.names_the_same(current, clause)
+        ) or frames.ran_after_a_class(current, clause)
     if kind == "crossfit":
         finished = any(c.benchmark or c.scored for c in current.clauses)
         return (
@@ -365,7 +375,7 @@ def _starts_new(current: Session, clause: Clause) -> bool:
             # a class's strength part, then its metcon, unless time passed between them
             in_class = any(cues.CLASS.search(c.text) for c in (*current.clauses, clause))
             return not in_class and _LATER.search(clause.text) is not None
-        if clause.kind == "endurance" and _finisher(clause):
+        if clause.kind == "endurance" and frames.is_finisher(clause.text, clause.verb):
             return False
         return clause.kind in ("endurance", "keyword")
     warm = all(c.warmup for c in current.clauses)  # "warmed up on the bike, then squats 5x5"
@@ -385,17 +395,3 @@ def _other_session(current: Session, clause: Clause) -> bool:
     return clause.kind != current.kind or not cues.same_outing(
         clause.discipline, current.discipline
     )
-
-
-def _finisher(clause: Clause) -> bool:
-    """A few minutes of cardio after lifting, said without a verb: the gym session's end.
-
-    "…, then 10 min bike easy", "and 15 min on the treadmill"; "then ran 5k" and "a 20 min
-    bike ride" are sessions of their own; "3 x 500m row sprints to finish" says it ends one.
-    """
-    if _TO_FINISH.search(clause.text):
-        return True
-    if clause.verb or _OUTING.search(clause.text) or numbers.find_distances(clause.text):
-        return False
-    spans = numbers.find_durations(clause.text)
-    return len(spans) == 1 and spans[0].value <= _FINISHER_SECONDS

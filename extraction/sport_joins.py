@@ -2,7 +2,8 @@
 
 "and" already separates clauses (`cleaning.split_clauses`); "+" does not, since it joins a
 lift's parts ("bench + rows") and a score's ("17 rounds + 8"). It splits only where each side
-names its own endurance sport and says how far or how long.
+names its own endurance sport and says how far or how long, and never inside brackets, where
+"+" joins the parts of one round ("3 rounds (2k bike + 15 thrusters + 400m run)").
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def split_at_sports(clauses: list[tuple[int, str]]) -> list[tuple[int, str]]:
     while pending:
         start, text = pending.pop()
         joiner = _PLUS.search(text) if "+" in text or "&" in text else None
-        if joiner is not None:
+        if joiner is not None and text.count("(", 0, joiner.start()) <= text.count(
+            ")", 0, joiner.start()
+        ):
             left, right = text[: joiner.start()], text[joiner.end() :]
             sports = [_own_sport(left), _own_sport(right)]
             if sports[0] is not None and sports[1] is not None and sports[0] != sports[1]:

@@ -422,9 +422,20 @@ def test_a_swims_pool_and_bare_total(text: str, value: float, unit: str) -> None
     assert (data["total_distance"], data["distance_unit"]) == (value, unit)
 
 
-def test_a_year_swum_in_is_no_distance() -> None:
-    data = _data(_one("swam a lot in 2019, today 30 min"))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "swam 30 min today, first time in the pool since 2019",
+        "swim today 30 min, my first since 2019",
+    ],
+)
+def test_a_year_swum_in_is_no_distance(text: str) -> None:
+    data = _data(_one(text))
     assert (data["total_distance"], data["total_time"]) == (None, 1800)
+
+
+def test_what_was_swum_in_a_year_long_past_is_no_log() -> None:
+    assert extract("swam a lot in 2019", today=TODAY, tz="UTC", units="kg") == []
 
 
 @pytest.mark.parametrize(
