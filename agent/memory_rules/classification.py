@@ -104,7 +104,7 @@ _GOAL = re.compile(
     r"|biggest) priority|pass (?:the|my|a|an) (?:\w+ ){0,3}(?:test|exam|assessment|trial"
     r"|selection))\b"
     r"|\b(?:\d+ ?k|mile|marathon|half)\b.{0,20}\b(?:under|below|in under|sub) ?\d+"
-    rf"|\b(?:race|marathon|ironman|triathlon|tri|meet|competition|comp|ultra|hyrox|spartan"
+    rf"|\b(?:race|marathon|half|ironman|triathlon|tri|meet|competition|comp|ultra|hyrox|spartan"
     rf"|gran fondo|sportive|tournament|lottery|qualifier|event)\b.{{0,40}}\b(?:{_MONTHS}|next"
     r" (?:week|month|year|spring|summer|fall|autumn|winter)|this (?:year|spring|summer|fall"
     r"|autumn|winter)|in \d+ (?:weeks|months))\b"
@@ -162,7 +162,7 @@ _LABELLED = re.compile(
     r"(?:^|[.!?]\s+)(?:my |new |main |big )?(?P<type>goal|target|aim|objective)s?\b[^:.!?]{0,25}:"
 )
 """A goal named by its label ("Goal to remember: sub 2:00", "Aim: sub-3")."""
-_RESTRICTION = re.compile(r"\b(?:no|never|don't|do not|avoid|nothing with|not)\b")
+_RESTRICTION = re.compile(r"\b(?:no|never|don't|do not|avoid|nothing|not)\b")
 """A directive that rules something out: with a medical reason beside it, a constraint."""
 _FOR_PLANNING = re.compile(
     r",? so (?:i|i'm|my|any|the|it|lifting|training|that)\b|\bfor (?:the |all )?(?:future |my )?"

@@ -141,6 +141,16 @@ def back_reference(sentence: str, start: int) -> str:
     return clause[: state.end("subject")]
 
 
+_KIND_NAMED = re.compile(rf"(?:the|my|that|this) (?:[a-z0-9\-]+ ){{0,3}}(?:{KINDS})$")
+"""A clause naming a stored kind by its subject ("the marathon goal" [is off])."""
+_TOLD_BEFORE = re.compile(
+    r"(?:i (?:told you|said|mentioned)|you have me down as)(?: (?:before|earlier))?(?: that)?"
+    r" (?P<q>.+?)(?=,| but\b| - |[.!?]|$)"
+)
+"""A sentence recalling what was told ("I told you I'm gluten free but…"): what "that"
+in the sentence after points at, when that sentence states no fact of the athlete's."""
+
+
 def pointed_at(
     sentence: str, start: int, pronoun: str, *, explicit: bool = False, previous: str = ""
 ) -> str | None:
@@ -160,10 +170,15 @@ def pointed_at(
     named = next((found for part in parts if (found := memory_reference(part))), None)
     if named is not None:
         return named
+    if _KIND_NAMED.match(lower(clause)):  # "the marathon goal is off. Please remove it."
+        return clause
     if explicit and clause.strip(" .!?"):
         return clause
     if pronoun != "it" and re.match(r"(?:i|i'm|i've|my|we|our)\b", lower(clause)):
         return clause
+    told = _TOLD_BEFORE.match(lower(previous))  # "I told you X but… ! Y, you can drop that"
+    if told is not None and not re.match(r"(?:i|i'm|i've|my|we|our)\b", lower(clause)):
+        return previous[told.start("q") : told.end("q")]
     return None
 
 

@@ -17,7 +17,9 @@ from agent.memory_rules.lead_in import drop_lead
 from agent.memory_rules.sentences import lower, split_words
 from agent.memory_rules.word_lists import MEDICAL
 
-Strength = Literal["strong", "weak"]
+Strength = Literal["strong", "weak", "named"]
+"""How a label asks: "strong" keeps any fact, "weak" a lasting one, "named" (a bare "add:",
+which also edits logs) only one whose words name a kind: a goal, a limit, a liking."""
 
 KEEP_VERBS = frozenset(
     "remember memorise memorize save store keep note jot write pin file bookmark"
@@ -71,19 +73,23 @@ _FOR_YOU = re.compile(
     r"|so (?:it's|it is|this is|that's) (?:on (?:record|file)|noted|saved))\b"
 )
 """Told so the coach has it ("so you know when you plan:", "noting my goal so you have it:")."""
+_WRITE_DOWN = frozenset("write jot".split())
+"""Verbs that keep only when written down ("write this down:"), not "write my plan:"."""
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
 _SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
 """Idioms with a verb of keeping that keep nothing for the coach."""
 _EPISODIC = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|last night"
-    r"|earlier)\b|\b\d+ ?x ?\d+\b|\b(?:ran|did|felt|hit|went|finished|completed|rode|swam|lifted"
-    r"|pulled|pressed|squatted|benched|logged|pr'?d|maxed out)\b"
+    r"|earlier)\b|\b\d+ ?x ?\d+\b"
+    r"|(?<!\bto )\b(?:ran|did|felt|hit|went|finished|completed|rode|swam|lifted|pulled|pressed"
+    r"|squatted|benched|logged|pr'?d|maxed out)\b"
 )
 _PAST_STATE = re.compile(r"\b(?:was|were)\b")
 _RECORD = re.compile(r"\b(?:pb|pr|personal (?:best|record)|best time|1rm|max|record)\b")
 """A best stays a fact in the past tense ("old PB was 24:30"): the mark to beat."""
-"""A single session: its time words, sets x reps, or a session verb in the past tense.
-What a "note:" annotates that way is a log, not a lasting fact."""
+"""A single session: its time words, sets x reps, or a session verb in the past tense (not
+an infinitive: "I want to hit 140"). What a "note:" annotates that way is a log, not a
+lasting fact."""
 _RESULT = re.compile(
     r"\b\d+(?:\.\d+)? ?(?:k|km|mi|miles?|m|min|mins)\b(?: [a-z]+){0,2},? (?:in|@|at)"
     r" \d+(?::\d\d)+\b"
@@ -95,8 +101,10 @@ _NOT_THAT = re.compile(r"\s*(?:and )?not (?:as )?(?:a |an |the )?\w+\s*$")
 _LABELS = (
     re.compile(r"^(?P<label>[^:]{1,80}?):(?!\d)\s*(?P<content>.*)$"),
     re.compile(r"^(?P<label>.{1,80}?) - \s*(?P<content>.*)$"),
+    re.compile(r"^(?P<label>note (?:to|for) (?:the )?coach),?\s+(?P<content>\S.*)$", re.IGNORECASE),
 )
-"""A label ends at the first colon, or else at a dash ("add this to my profile - …")."""
+"""A label ends at the first colon, or else at a dash ("add this to my profile - …");
+"note to coach" is a label even when dictated without its colon."""
 
 
 def _strength(label: str) -> Strength | None:
@@ -126,6 +134,15 @@ def _strength(label: str) -> Strength | None:
     verb = split_words(drop_lead(label))[:2]
     if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and verb[1:] and verb[1] in _OBJECTS:
         return "weak"  # "add that pls: …" also adds to a log: only a lasting fact is kept
+    if verb == ["add"] and len(words) <= 2:
+        return "named"  # "Please add: target weight 72kg", not "add: 10 min cooldown"
+    if (
+        verb[:1]
+        and verb[0] in _WRITE_DOWN
+        and "down" not in words
+        and not set(verb[1:2]) & _OBJECTS
+    ):
+        return None  # "can you write my plan around my shifts:" asks for a plan
     return "strong" if verb and verb[0] in KEEP_VERBS else None
 
 

@@ -132,6 +132,13 @@ _REMINISCE = re.compile(
     r"|the (?:time|day|night|week|session|workout|wod|race|one)|last (?:week|time|month|year"
     r"|night|session|workout|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
+_ANYTHING_SAID = re.compile(
+    r"(?:the )?(?:things|stuff|everything|anything|whatever|all (?:of )?(?:this|that|the stuff))"
+    r" (?:that )?(?:i|we) (?:tell|say|send|share|write|mention|told|said|sent|shared|talk about"
+    r"|discuss|discussed|chat about|talked about)\b"
+)
+"""Whatever the athlete says ("can you remember things I tell you?"): a question about
+memory itself, not a fact to keep."""
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
     r"|for me\b|(?:just )?so you(?:'re)? (?:know|aware)\b|you know\b|if (?:possible|you can)\b"
@@ -199,6 +206,8 @@ def build_save(
     low = lower(text)
     if low in PRONOUN_ONLY or (not lower(stripped).startswith("that ") and _REMINISCE.match(low)):
         return None
+    if _ANYTHING_SAID.match(low):
+        return None
     if low.startswith("to ") or DIRECT_IMPERATIVE.match(low) or looks_imperative(low):
         body = text[3:] if low.startswith("to ") else text
         if not is_coach_imperative(body) or ONE_OFF.search(low):
@@ -236,7 +245,7 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     head = sentence[: max(0, sentence.rfind(content))]
     if _THAT_DASH.search(lower(head)) and not _opens(sentence, message):
         return None  # "keep that on file - …": `back_refs` keeps what came before, and this
-    if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
+    if strength != "strong" and (not lasting(content) or content.rstrip().endswith("?")):
         return None
     if session_log(content) or about_this_session(lower(sentence)):
         return None  # "save this for later: 3x10 squats at 80" is a log, "…: 10k tonight" a plan
@@ -245,6 +254,8 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
         text = content  # "You're my run coach, so note this: don't comment…": a reason before
     # "note: vegan": a weak label keeps a bare attribute only when it names a lasting kind
     named = classify(content, imperative=False, message=message).memory_type != "context"
+    if strength == "named" and not named:
+        return None
     return build_save(
         text, explicit=True, message=message, min_words=1 if strength == "strong" or named else 3
     )

@@ -32,7 +32,8 @@ MEDICAL = re.compile(
     r"\b(?:injur(?:y|ies|ed)|pain(?:ful)?|(?<!day )surger(?:y|ies)|operation|rehab|physio\w*"
     r"|sprain\w*"
     r"|strain(?:ed)?|tendin\w*|tendon\w*|arthritis|asthma\w*|diabet\w*|heart (?:condition|problem"
-    r"|issue)s?|blood pressure|hypertension|epilep\w*|seizures?|pregnan\w*|postpartum|allerg\w*"
+    r"|issue|murmur)s?|blood pressure|hypertension|epilep\w*|seizures?|pregnan\w*|postpartum"
+    r"|allerg\w*"
     r"|medications?|meds|medicine|medical(?! calls?\b)|herniat\w*|concussion\w*|acl|mcl|pcl"
     r"|meniscus|rotator"
     r" cuff|labrum|plantar fasciitis|sciatica|scoliosis|hernia|migraines?|torn|tore|fractur\w*"
@@ -87,9 +88,12 @@ PRONOUN_ONLY = frozenset({"", "that", "this", "it", "them", "those", "these", "e
 """Targets that say nothing by themselves ("remember that", "forget it")."""
 ONE_OFF = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|session)"
-    r"|right now|for now)\b"
+    r"|right now|for now|(?:that|this) (?:last |previous |latest )?(?:answer|reply|response"
+    r"|explanation)|(?:your|the) (?:last|previous|latest|above) (?:answer|reply|response"
+    r"|explanation|message))\b"
 )
-"""Time words marking a one-off ("skip burpees today"): not a lasting memory."""
+"""Time words marking a one-off ("skip burpees today"), or the one reply a request is about
+("explain that last answer in simpler words"): not a lasting memory."""
 SESSIONS = (
     r"(?:program|programme|plan|workout|session|training|routine|split|run|ride|swim|lift|wod"
     r"|metcon|class|warm-?up|cool-?down|sets?|reps?)s?\b"

@@ -1,0 +1,145 @@
+"""Memory kinds from the eighth dev corpus's misses (months of chat), by construction.
+
+Cases are written fresh for these tests (not copied from a corpus): requests that point
+back at the fact with new verbs and complements, forgets that point at a stored kind or
+at what was told before, and the one-reply asks and questions about memory that must
+stay conversation. Each kind has look-alikes on the other side.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.memory_rules import detect_memory_intent
+from tests.agent.memory_helpers import forgotten, saved
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("Sub-20 5k before I turn 40. Keep it on the radar!", "goal"),
+        ("I want to squat 200 by the end of the year, don't let me forget it", "goal"),
+        ("I'm aiming to run a 50k in the spring - don't let me forget that", "goal"),
+        ("I've got a heart murmur, nothing serious. Worth you knowing long term.", "constraint"),
+        ("Torn labrum on my right side. Good for you to know.", "constraint"),
+        ("I coach kids on Tuesday evenings. You'll have to work around that.", None),
+        ("I love hill sprints and hate the treadmill, so tailor my training that way", None),
+        ("knees hate lunges. plan accordingly pls", None),
+        ("My daughter has swim practice every morning, factor that into my weekly schedule", None),
+        ("I can only train 40 minutes on weekdays. Long term, not just this week.", None),
+        (
+            "I drive for work three days a week, which probably counts for nothing?? "
+            "anyway please factor that into my planning",
+            None,
+        ),
+    ],
+)
+def test_a_request_pointing_back_keeps_the_fact_before_it(message: str, kind: str | None) -> None:
+    """Radar, "don't let me forget", worth knowing, work around, shaped plans, how long."""
+    request = saved(message)
+    if kind is not None:
+        assert request.memory_type == kind
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Felt strong on the rower, adjust today's workout accordingly",
+        "Long term, I'd love to try an ultra one day.",
+        "it's long term, like a couple of years away",
+        "The bar felt way too heavy. Please remove it.",
+        "could you explain that last answer more simply?",
+        "can you make your previous reply shorter",
+        "Do you remember stuff I tell you?",
+        "can you remember everything we talk about or not?",
+        "can you write my plan around the holidays: Dec 24-26 off",
+    ],
+)
+def test_look_alikes_of_those_save_nothing(message: str) -> None:
+    """Today's plan, a wish with no request, an object that is no memory, one reply, asking
+    about memory itself, and a plan asked for under a label."""
+    assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("The ironman goal is dead, I sold my bike. Please remove it.", "ironman goal"),
+        ("my bench target is done, hit it last week. you can delete it", "bench target"),
+        (
+            "I said I was lactose intolerant but it was just a bad stomach bug! "
+            "Milk is fine, you can drop that",
+            "lactose intolerant",
+        ),
+        ("coach, lo de mi espalda is outdated - pain's gone", "espalda"),
+    ],
+)
+def test_a_forget_pointing_at_a_kind_or_at_what_was_told(message: str, query: str) -> None:
+    """ "the X goal is off. remove it", "I said X but… drop that", a Spanish topic noun."""
+    assert query in forgotten(message).query
+
+
+@pytest.mark.parametrize(
+    ("message", "scope"),
+    [
+        ("when I send you my splits just say 'got it', no breakdown needed", None),
+        (
+            "If I say my knee is 'grumbling' that means it hurts, so swap out anything with jumps",
+            None,
+        ),
+        ("whenever I log a long run, then remind me to refuel", None),
+        ("Keep the check-ins to twice a week max.", "coach"),
+        ("please send me the session the night before, I plan my lunch around it", None),
+        ("Please make sure there's no jumping in my program until the cast is off.", "global"),
+        ("My name's Alexandra but everyone says Alex. Could you go by that from now on?", None),
+        ("I tested my FTP at 245W. Please use that going forward.", None),
+    ],
+)
+def test_standing_directives_framed_by_own_acts_rates_and_plan_rules(
+    message: str, scope: str | None
+) -> None:
+    """ "when I send you X, just reply Y", a rate per week, "the night before", a rule on the
+    whole plan, a directive whose object points back at the fact before."""
+    request = saved(message)
+    if scope is not None:
+        assert request.scope == scope
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "when I send you my splits today can you check them?",
+        "if I say no to the race, will you be mad?",
+        "Keep today's check-in short",
+        "make sure nothing in today's session has burpees",
+        "send me tomorrow's session tonight please",
+        "can you use those dumbbells in today's workout?",
+    ],
+)
+def test_their_one_off_look_alikes_save_nothing(message: str) -> None:
+    """A question, today's session, tonight's task, a pointer with no time to stand."""
+    assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("note to coach my new bike has electronic shifting", None),
+        ("Note for coach I'm doing the half in Cardiff in October", "goal"),
+        ("Please add: goal of 12 strict pull-ups by summer.", "goal"),
+        ("add: can't train before 7am on weekdays", "constraint"),
+    ],
+)
+def test_labels_dictated_or_bare_keep_a_fact(message: str, kind: str | None) -> None:
+    """ "note to coach" without its colon; a bare "add:" keeps a fact naming its kind."""
+    request = saved(message)
+    if kind is not None:
+        assert request.memory_type == kind
+
+
+@pytest.mark.parametrize(
+    "message", ["add: 3x15 band pull-aparts", "add: foam rolling after", "note to self buy chalk"]
+)
+def test_a_bare_add_label_on_a_log_saves_nothing(message: str) -> None:
+    """ "add:" also edits a log; "note to self" is the athlete's own reminder."""
+    assert detect_memory_intent(message) is None
