@@ -122,7 +122,7 @@ _PREFERENCE = re.compile(
     r"|(?:done with|sick of|tired of|fed up with) (?:\w+ )?(?:running|lifting|training"
     r"|workouts?|sessions?|cardio|classes|mornings|evenings|\w+ing)|(?:don't|do not|won't) do"
     r"|i (?:really )?want (?!to\b|you\b)(?:my |the |\w+s\b)"
-    r"|early bird|works? best)\b"
+    r"|early bird|works? best|come (?:a)?round to|warmed (?:up )?to|grown to (?:like|love))\b"
 )
 _COMMUNICATION = re.compile(
     r"\b(?:repl(?:y|ies)|answers?|responses?|respond|messages?|texts?|tone|emojis?|check-?ins?"

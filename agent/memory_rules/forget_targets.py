@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.lead_in import before_clause
-from agent.memory_rules.memory_refs import MEMORY_NOUNS, memory_reference
+from agent.memory_rules.memory_refs import MEMORY_NOUNS, STALE, memory_reference
 from agent.memory_rules.sentences import lower, strip_tail
 
 PLACE = (
@@ -32,7 +32,8 @@ _MEMORY_NOUN = re.compile(
     r"(?:old |previous |earlier |first |last )?"
     r"(?:memory|memories|note|notes|entry|entries|record|fact|info|information|one|thing|bit"
     r"|part|stuff|line|detail|details)"
-    r"(?: (?:about|of|on|regarding|re|that|saying|where (?:i|you) (?:said|mentioned|noted|wrote"
+    r"(?: (?:about|of|on|regarding|re|(?:that|which) says|that|saying"
+    r"|where (?:i|you) (?:said|mentioned|noted|wrote"
     r"|told you)(?: that)?|where|for|with))?\s+(?P<q>.+)$"
     r"|^(?:the |that |this |my )?(?:old |previous )?"
     r"(?P<q2>[a-z0-9\-/%: ]{1,40}?)"
@@ -65,7 +66,7 @@ QUERY_LEAD = re.compile(
     r" (?:just )?(?:said|told you|mentioned|wrote)"
     r"(?: about)?(?:\s|$)|everything (?:about|regarding)\s|all about\s"
     r"|(?:the |that |this |my |any )?(?:memory|memories|note|notes|thing|info|information|entry"
-    r"|bit|part|stuff)(?: (?:about|that|on"
+    r"|bit|part|stuff)(?: (?:about|(?:that|which) says|that|on"
     r"|regarding|re|of|saying))?\s)+"
 )
 
@@ -115,6 +116,9 @@ _STATE = re.compile(r"^(?P<subject>.+?) (?:is|are|'s|has been|have been|was|were
 def clean_query(raw: str) -> str:
     """Reduce a forget target to its identifying words ("my shoulder thing" → "shoulder")."""
     raw = raw.replace('"', " ")
+    stale = STALE.search(lower(raw))  # "the 'no running' note is outdated": the note named
+    if stale is not None and stale.start() > 0:
+        raw = memory_reference(raw[: stale.start()]) or raw[: stale.start()]
     text = QUERY_LEAD.sub("", lower(raw).strip(" ,:;-"))
     words = strip_tail(text, _QUERY_TRAIL).split()
     clause = bool(words) and words[0] in {"i", "i'm", "i've", "i'd", "i'll"}

@@ -48,15 +48,17 @@ _CORRECTION = re.compile(
 """A corrected value: "188 not 192" (a clause with a subject, "I was not chosen", is none)."""
 _CHANGE = re.compile(
     r"\b(?:now|instead|these days|nowadays|actually|currently|switched|moved|changed"
-    r"|no longer|added|bought|sold|upgraded|installed)\b"
+    r"|no longer|added|bought|sold|upgraded|installed|come (?:a)?round to|grown to"
+    r"|warmed (?:up )?to|changed my mind|got into|getting into)\b"
 )
+"""A change said of the athlete ("I've come around to it" flips a liking too)."""
 _DENIAL = re.compile(
     r"^(?:not|no longer)\b|\b(?:anymore|any more)$"
     r"|^i (?:never|didn't|did not) (?:said|say|told|tell|mentioned|mention|wrote|write)\b"
 )
 """The old value denied ("not 140 anymore"), or having said it at all ("I never said that")."""
 _RESOLVED = re.compile(
-    r"\b(?:fine|healed|better|recovered|sorted|resolved|over|gone|done|ok|okay|good|cleared"
+    r"\b(?:fine|healed|better|recovered|sorted|resolved|over|gone|done|finished|ok|okay|good|cleared"
     r"|normal|100%|history|past|relevant|needed|necessary|applicable|true|valid)\b"
 )
 _MISTAKE = re.compile(
@@ -134,6 +136,11 @@ def _value_span(low: str, *, correcting: bool) -> tuple[int, int, bool] | None:
     return (*found.span("value"), False) if found else None
 
 
+_NEW_LABEL = re.compile(
+    r"\b(?P<new>new (?:goal|target|one|max|pr|pb|time|number|value|rest day|gym|weight))\s*:\s*",
+    re.IGNORECASE,
+)
+"""A new value under its label ("new goal: sub 1:40"): read as "new goal is sub 1:40"."""
 _NUMBER = re.compile(r"\d+(?:[:.,]\d+)*")
 _ONE_OFF_WORDS = re.compile(r"\s*\b(?:today|tonight|yesterday|this (?:morning|evening|week))\b")
 
@@ -164,6 +171,7 @@ def replacement(
     value = _new_value(rest, query, message)
     if value is not None:  # "delete the 2:03.4, went 2:01.9 today"
         return value
+    rest = _NEW_LABEL.sub(r"\g<new> is ", rest)
     mistaken = _MISTAKE.search(lower(rest)) is not None
     subject = re.sub(r"^(?:old|previous|earlier)\b\s*", "", query, flags=re.IGNORECASE)
     for clause in _CLAUSES.split(rest.strip(" ,;:-")):

@@ -143,3 +143,47 @@ def test_labels_dictated_or_bare_keep_a_fact(message: str, kind: str | None) -> 
 def test_a_bare_add_label_on_a_log_saves_nothing(message: str) -> None:
     """ "add:" also edits a log; "note to self" is the athlete's own reminder."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        (
+            "remove the note about my Tuesday swim, the pool shut. I'm swimming Thursdays now.",
+            "Tuesday swim",
+            "Thursdays",
+        ),
+        ("forget my old 10k goal, smashed it! New goal: sub 45 by next spring", "10k goal", "45"),
+        ("Delete what I said about hating yoga. I've warmed up to it lately", "yoga", "yoga"),
+        (
+            "erase the note which says I live in Leeds, the lease ended. We live in York now.",
+            "I live in Leeds",
+            "York",
+        ),
+        (
+            "update: the 'no squats' note is out of date, the doc cleared me. I can squat to a box"
+            " now",
+            "no squats",
+            "squat",
+        ),
+    ],
+)
+def test_a_forget_with_its_reason_then_the_new_fact_is_a_replacement(
+    message: str, query: str, new: str
+) -> None:
+    """The reason after the forget ("the pool shut") is no new fact; the next sentence is."""
+    request = forgotten(message)
+    assert query in request.query
+    assert request.replacement is not None and new in request.replacement.content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Please delete the sciatica note. It flared for a month and now it's finished.",
+        "forget my old 5k time, it was on a short course. Anyway, 10k next week!",
+    ],
+)
+def test_a_resolution_or_a_plan_after_a_forget_replaces_nothing(message: str) -> None:
+    """ "now it's finished" resolves the old fact; a plan is not a new one."""
+    assert forgotten(message).replacement is None
