@@ -37,7 +37,8 @@ _PLACE = (
 _COMPLEMENT = (
     r" (?:down|somewhere|about me|for me|for later|for (?:the )?future|for (?:next|later) time"
     r"|too|as well|on file|on record|in mind|into account|to memory|in|going forward|from now on"
-    r"|away|permanently|for good|for keeps|into (?:every|all|each|my|your|the|future)"
+    r"|away|permanently|for good|for keeps|always|forever"
+    r"|into (?:every|all|each|my|your|the|future)"
     r" (?:[a-z]+ ){0,2}(?:plans?|programs?|programmes?|programming|sessions|weeks|blocks"
     r"|load|volume|training|schedule|planning|mileage)"
     r"|locked in|front and cent(?:er|re)|top of mind|on the books|on (?:the|your|my) radar"

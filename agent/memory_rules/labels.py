@@ -54,6 +54,8 @@ _PURPOSE = re.compile(
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
     r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note)\b"
 )
+_RULE_AFTER = re.compile(r"[\s,]*(?:no|never|don't|do not|always|zero)\b")
+"""A rule said after a time label: the label's words are the rule, not a heading."""
 _WEAK = re.compile(
     r"(?:^| )(?:fyi|heads up|important|nb|psa|note|reminder|(?:profile|injury|health|medical|quick"
     r"|important) (?:update|note|info))$"
@@ -70,6 +72,7 @@ _WANT_KEPT = re.compile(
 """A wish that what follows be kept: a label though it has a subject."""
 _FOR_YOU = re.compile(
     r"\b(?:(?:just )?so (?:you|u) (?:know|have (?:it|this|that)|(?:'ve|have) got (?:it|this|that))"
+    r"|for (?:you|u) to know|for your (?:knowledge|awareness)"
     r"|so (?:it's|it is|this is|that's) (?:on (?:record|file)|noted|saved))\b"
 )
 """Told so the coach has it ("so you know when you plan:", "noting my goal so you have it:")."""
@@ -122,7 +125,10 @@ def _strength(label: str) -> Strength | None:
     )  # "file this under stuff…"
     if not words or len(words) > longest or any(w in _NOT_A_LABEL for w in words):
         return None
-    if _PLACES.search(low) or _PURPOSE.search(low):
+    purpose = _PURPOSE.search(low)
+    if purpose is not None and _RULE_AFTER.match(low[purpose.end() :]):
+        return None  # "From now on no deadlifts - lower back": the rule, then its reason
+    if _PLACES.search(low) or purpose:
         return "strong"
     if _FOR_YOU.search(low):  # also says why a log is told: only a lasting fact is kept
         return "weak"

@@ -68,6 +68,16 @@ _TYPOS = {
     "oublie": "forget",
     "vergiss": "forget",
 }
+_BODY_WORDS = {
+    word: frozenset({word, word + "s", word[:-1] if word.endswith("s") else word})
+    for word in (
+        "sensitive shoulder hamstring achilles injured injury surgery tendonitis tendinitis"
+        " sciatica meniscus herniated sprained strained diabetic allergic allergy pregnant"
+        " arthritis fasciitis concussion fractured ligament cartilage"
+    ).split()
+}
+"""Injury and medical words fixed when misspelt by one letter ("sensitve", "shoudler"), so
+a mild or typed-in-a-hurry injury is still read as one; their plurals are left alone."""
 _NOT_REMEMBER = frozenset(
     {"remembers", "remembered", "renumber", "member", "members", "remember", "rendered", "reader"}
 )
@@ -108,6 +118,10 @@ def _fix_word(word: str) -> str:
             return lead + "remember" + trail
         if key[0] == "f" and key not in _NOT_FORGET and _osa_distance(key, "forget", 1) <= 1:
             return lead + "forget" + trail
+    if key.isalpha() and len(key) >= 6:
+        for known, forms in _BODY_WORDS.items():
+            if known[0] == key[0] and key not in forms and _osa_distance(key, known, 1) <= 1:
+                return lead + known + trail
     return word
 
 

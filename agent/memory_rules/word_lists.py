@@ -39,7 +39,8 @@ MEDICAL = re.compile(
     r" cuff|labrum|plantar fasciitis|sciatica|scoliosis|hernia|migraines?|torn|tore|fractur\w*"
     r"|broken|dislocat\w*|osteo\w*|chronic|cardiac|celiac|coeliac|insulin|inhaler|chemo|cancer"
     r"|anemi\w*|anaemi\w*|beta[- ]blockers?|statins?|ssris?|antidepressants?|thyroid|vertigo"
-    r"|faint\w*|dizz\w*|epipen|high risk|(?:sleep )?apno?ea|insomnia|bursitis|impingement"
+    r"|faint\w*|dizz\w*|epipen|high risk|sober|sobriety|addiction|alcoholi\w*|(?:sleep )?apno?ea"
+    r"|insomnia|bursitis|impingement"
     r"|shin splints|tennis elbow|golfer'?s elbow|runner'?s knee|jumper'?s knee|frozen shoulder"
     r"|pinched nerve|whiplash|gout|hypermobil\w*|crohn'?s|colitis|endometriosis|pcos|pacemaker"
     r"|stents?|blood thinners?|cholesterol|lupus|fibromyalgia|post-?op|c-section|covid"
@@ -69,7 +70,8 @@ BODY_ISSUE = re.compile(
     rf"|dodgy|cranky|tight|tender|niggly|iffy|grumpy|not (?:100|great|right))|replacement|sore"
     rf"|numb|tingl\w*|swell\w*|swollen|inflamed|locks? up|feels? (?:off|funny|weird|tight"
     rf"|tender)|gets? (?:tight|sore|angry)|twinges?|(?:has|have) been (?:bugging|bothering)"
-    rf"|bugs? me|bothers? me)\b"
+    rf"|bugs? me|bothers? me|(?:is|are|gets?) (?:(?:a bit|kinda|quite|really|very|super) )?"
+    rf"(?:sensitive|fragile|delicate|temperamental|unhappy) to)\b"
 )
 """A body part with a problem word on either side ("cranky knee", "shoulder acts up")."""
 ADVERBS = frozenset(

@@ -187,3 +187,40 @@ def test_a_forget_with_its_reason_then_the_new_fact_is_a_replacement(
 def test_a_resolution_or_a_plan_after_a_forget_replaces_nothing(message: str) -> None:
     """ "now it's finished" resolves the old fact; a plan is not a new one."""
     assert forgotten(message).replacement is None
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "importance"),
+    [
+        ("remember my rigth shoudler is sensitve to overhead work", "constraint", "high"),
+        ("note that my hamstirng gets tight on long runs", "constraint", "high"),
+        ("no box jumps. knees. for good.", "constraint", "high"),
+        ("From now on no deadlifts - lower back.", "constraint", "high"),
+        ("Three years sober. Please never suggest a beer after races.", "constraint", "high"),
+        ("please remember the gym near me has no pool, so no swim workouts", "constraint", None),
+        (
+            "keep in mind: never give me runs over an hour on weekdays, I don't have the time",
+            "constraint",
+            None,
+        ),
+        ("Remember I'd rather not lift on Fridays, it's date night", "preference", None),
+        ("remember I can only lift on Mondays and Thursdays", "constraint", None),
+        ("im training 4 a spartan race in june, write it down", "goal", None),
+        ("Qualifying for Boston. That's my main focus, remember that", "goal", None),
+        ("For you to know: I'm deaf in one ear, so voice notes don't work for me", None, None),
+    ],
+)
+def test_kinds_said_mildly_tersely_or_misspelt(
+    message: str, kind: str | None, importance: str | None
+) -> None:
+    """Typos in injury words, a body part alone as the reason, sobriety, a missing facility,
+    no time, a schedule said as a liking, "training 4", "that's my focus"."""
+    request = saved(message)
+    assert kind is None or request.memory_type == kind
+    assert importance is None or request.importance == importance
+
+
+def test_misspelt_injury_words_do_not_touch_their_plurals_or_other_words() -> None:
+    """ "shoulders" and "deadlifts" stay as written; only one letter off is fixed."""
+    request = saved("remember my shoulders are fine but deadlifts bore me")
+    assert "shoulders" in request.content and "deadlifts" in request.content
