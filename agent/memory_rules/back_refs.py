@@ -38,9 +38,10 @@ _COMPLEMENT = (
     r" (?:down|somewhere|about me|for me|for later|for (?:the )?future|for (?:next|later) time"
     r"|too|as well|on file|on record|in mind|into account|to memory|in|going forward|from now on"
     r"|away|permanently|for good|for keeps|always|forever"
-    r"|into (?:every|all|each|my|your|the|future)"
-    r" (?:[a-z]+ ){0,2}(?:plans?|programs?|programmes?|programming|sessions|weeks|blocks"
-    r"|load|volume|training|schedule|planning|mileage)"
+    r"|into (?:(?:every|all|each|my|your|the|future) )?"
+    r"(?:[a-z]+ ){0,2}(?:plans?|programs?|programmes?|programming|sessions|weeks|blocks"
+    r"|load|volume|training|schedule|planning|mileage|recovery|nutrition|meals|diet)"
+    r"|into (?:everything|anything)"
     r"|locked in|front and cent(?:er|re)|top of mind|on the books|on (?:the|your|my) radar"
     r"|(?:for the )?long[- ]term"
     r"|for (?:future|later|next) (?:planning|plans|reference|sessions|programming|blocks)"
@@ -52,15 +53,16 @@ _COMPLEMENT = (
 _KEEPS_ALONE = (
     r"remember|memori[sz]e|save|store|note|retain|bookmark|pin"
     r"|(?:don't|do not|never) (?:let me |let us )?forget"
-    r"|(?:keep|bear|have) in mind|take into account|(?:make|take|keep) (?:a )?(?:quick |mental )?"
-    r"(?:note|record)(?= of)|take note"
+    r"|(?:keep|bear|bare|have) in mind|take into account"
+    r"|(?:make|take|keep) (?:a )?(?:quick |mental )?(?:note|record)(?= of)|take note"
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)"
     r"|(?:hang|hold) on ?to|hold onto|keep hold of"
     r"|(?:consider|hold me to|plan around|work around|build around|program around"
     r"|programme around)(?= " + _PRONOUN + r")"
     r"|(?:bias|tailor|shape|adjust|set up|plan|program|programme|build|write|structure|steer)"
-    r"(?: (?:my|the|your|all(?: my)?|future) (?:[a-z]+ )?(?:programming|plans?|training"
-    r"|workouts?|sessions?|programs?|programmes?|weeks?)| everything)?"
+    r"(?: (?:(?:my|the|your|all(?: my)?|future) )?(?:[a-z]+ )?(?:programming|plans?|training"
+    r"|workouts?|sessions?|programs?|programmes?|weeks?|meals?|nutrition|diet|recovery)"
+    r"| everything)?"
     r" (?:that way|accordingly|with (?:that|this) in mind)"
 )
 """Verbs that keep on their own; "make a note" needs its "of it", "consider" an object;
@@ -80,7 +82,10 @@ _VERBLESS = (
     r"|future (?:plans|planning|sessions|programming|reference))"
     r"|(?:i'm |i am )?(?:just )?(?:telling|letting) you(?: know)?(?: this| that)?"
     r" (?:so|because|in case|for when)\b.*"
-    r"|^(?:(?:this is|that's|that is|it's) )?(?:long[- ]term|permanent|for good)"
+    r"|(?:something|one thing|a thing|things|stuff) (?:to|worth|you should|you'll want to)"
+    r" (?:keep in mind|bear in mind|remember|know|note|factor in|be aware of)"
+    r"|^(?:(?:this is|that's|that is|it's) )?(?:long[- ]term|permanent|for good|ever|forever"
+    r"|always|no exceptions)"
     r"(?:,? not (?:just )?(?:for )?(?:this|today|now|one)(?: [a-z]+)?)?(?=[\s.!]*$)"
 )
 """Pointers with no verb of keeping: a purpose ("…. for your notes"), why it was told
@@ -117,6 +122,8 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 """A question asked aside after a statement: the statement before it is still told."""
+_THIS_WEEK = re.compile(r"^[^.!?]{0,20}\b(?:this|next) (?:week|weekend|block)\b")
+"""A request for this week's plan ("plan accordingly for this week"): no lasting fact."""
 _SMALL_TALK = re.compile(
     r"(?:(?:hey|hi|hello|morning|yo|coach)[\s,!]*)*(?:(?:i )?hope (?:you're|you are|you|all|your)"
     r"|how(?:'s| are| is) (?:you|it|things|your)|thanks|thank you|happy (?:new year|monday|friday"
@@ -198,7 +205,11 @@ def save_pointing_back(sentence: str, earlier: Sequence[str], message: str) -> M
             lead = "plain"
         if lead is None or (is_question(sentence) and lead != "polite"):
             continue
-        if about_this_session(low[match.start() :]) or said_to_a_group(low[match.end() :]):
+        if (
+            about_this_session(low[match.start() :])
+            or said_to_a_group(low[match.end() :])
+            or _THIS_WEEK.search(low[match.end() :])
+        ):
             continue  # "keep in mind for today's session - 30 min max", "take note, folks"
         bare = match.group("bare") is not None  # "log it" also logs sessions: not medical news
         fact = _fact_before(sentence, match.start(), earlier, medical=not bare)

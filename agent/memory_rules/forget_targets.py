@@ -145,8 +145,12 @@ def back_reference(sentence: str, start: int) -> str:
     return clause[: state.end("subject")]
 
 
-_KIND_NAMED = re.compile(rf"(?:the|my|that|this) (?:[a-z0-9\-]+ ){{0,3}}(?:{KINDS})$")
-"""A clause naming a stored kind by its subject ("the marathon goal" [is off])."""
+_KIND_NAMED = re.compile(
+    rf"(?:the|my|that|this) (?:[a-z0-9\-]+ ){{0,3}}(?:{KINDS})(?: (?:about|of|for) [^,;]{{1,30}})?"
+    r"(?= (?:is|are|was|'s) |$)"
+)
+"""A clause naming a stored kind as its subject ("the marathon goal [is off]", "the goal about
+the sub-3 is off")."""
 _TOLD_BEFORE = re.compile(
     r"(?:i (?:told you|said|mentioned)|you have me down as)(?: (?:before|earlier))?(?: that)?"
     r" (?P<q>.+?)(?=,| but\b| - |[.!?]|$)"
@@ -167,15 +171,17 @@ def pointed_at(
     ("scrap that note", "drop it from my goals"), so any clause before is its topic.
     """
     clause = back_reference(sentence, start)
+    whole = clause
     if not clause.strip(" .!?") and previous:
-        clause = back_reference(previous, len(previous))
+        clause, whole = back_reference(previous, len(previous)), previous
     # "update on the knee thing, it's healed - remove it": a clause of its own names it
-    parts = (clause, *re.split(r",\s*", clause)[:-1])
+    parts = (clause, *re.split(r",\s*", whole)[:-1])
     named = next((found for part in parts if (found := memory_reference(part))), None)
     if named is not None:
         return named
-    if _KIND_NAMED.match(lower(clause)):  # "the marathon goal is off. Please remove it."
-        return clause
+    kind = next((found for part in parts if (found := _KIND_NAMED.match(lower(part)))), None)
+    if kind is not None:  # "the marathon goal is off. Please remove it."
+        return kind.string[: kind.end()]
     if explicit and clause.strip(" .!?"):
         return clause
     if pronoun != "it" and re.match(r"(?:i|i'm|i've|my|we|our)\b", lower(clause)):

@@ -44,7 +44,7 @@ _SAVE_TRIGGER = re.compile(
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
     r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
-    r"|(?P<mind>(?:keep|bear|have|(?<=you )kept|(?<=you )bore) (?:this |that |it )?in mind"
+    r"|(?P<mind>(?:keep|bear|bare|have|(?<=you )kept|(?<=you )bore) (?:this |that |it )?in mind"
     r"|take (?:this |that |it )?into account|factor (?:this |that |it )?in|account for the fact"
     r"|(?:keep|kept) track of the fact)"
     r"|(?P<track>(?:(?:keep|kept) (?:(?:a )?(?:track|record|log|tally) of|(?:an eye|tabs) on)"

@@ -62,7 +62,8 @@ DIRECTIVE_VERBS = frozenset(
     " answer reply respond talk speak explain check send start end finish cap limit stop cut"
     " leave drop swap replace prioritise prioritize focus remind call ask tell design set stick"
     " structure format list sign open close hype book comment sugarcoat sugar-coat address"
-    " refer encourage go mention say".split()
+    " refer encourage go mention say scale reduce lower ease move shift increase shorten lighten"
+    " modify adjust suggest recommend offer prescribe".split()
 )
 """Verbs that open a directive to the coach ("give me…", "schedule…", "never mention…")."""
 _ABOUT_TALK = re.compile(

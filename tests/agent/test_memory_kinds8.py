@@ -224,3 +224,41 @@ def test_misspelt_injury_words_do_not_touch_their_plurals_or_other_words() -> No
     """ "shoulders" and "deadlifts" stay as written; only one letter off is fixed."""
     request = saved("remember my shoulders are fine but deadlifts bore me")
     assert "shoulders" in request.content and "deadlifts" in request.content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I've got a dodgy left ankle from football. Something to keep in mind long term.",
+        "Going vegan from this month. Plan meals accordingly.",
+        "I'm 52 and postmenopausal, please factor that into recovery",
+        "I don't want more than 3 lifting days a week. Ever.",
+        "Whenever I report a bad night's sleep, please scale the session down.",
+        "if I'm ever injured, always suggest swimming as the alternative",
+        "please bare in mind im 6 months postpartum",
+    ],
+)
+def test_more_forms_of_the_same_kinds_are_saved(message: str) -> None:
+    """What else athletes write for the kinds above: a thing to keep in mind, plans shaped
+    without a determiner, "Ever.", a scaled session, a typo'd "bear in mind"."""
+    saved(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "10k race next Sunday, plan accordingly for this week",
+        "can you adjust tomorrow's session accordingly?",
+        "don't let me forget to stretch tonight lol",
+        "Best session ever. Always loved hill repeats.",
+        "when I say I'm done I'm DONE haha",
+    ],
+)
+def test_and_their_one_off_forms_are_not(message: str) -> None:
+    """This week's plan, tomorrow's session, a habit reminder, a compliment, a joke."""
+    assert detect_memory_intent(message) is None
+
+
+def test_a_kind_named_before_its_reason_is_what_a_pronoun_forgets() -> None:
+    """ "The goal about X is off, <reason>. Please delete it." drops the goal."""
+    assert "goal" in forgotten("The goal about the ultra is off, work. Please delete it.").query
