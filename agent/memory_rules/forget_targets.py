@@ -179,7 +179,7 @@ def pointed_at(
     named = next((found for part in parts if (found := memory_reference(part))), None)
     if named is not None:
         return named
-    kind = next((found for part in parts if (found := _KIND_NAMED.match(lower(part)))), None)
+    kind = next((hit for part in parts if (hit := _KIND_NAMED.match(lower(part)))), None)
     if kind is not None:  # "the marathon goal is off. Please remove it."
         return kind.string[: kind.end()]
     if explicit and clause.strip(" .!?"):
