@@ -68,16 +68,25 @@ _TYPOS = {
     "oublie": "forget",
     "vergiss": "forget",
 }
-_BODY_WORDS = {
-    word: frozenset({word, word + "s", word[:-1] if word.endswith("s") else word})
-    for word in (
-        "sensitive shoulder hamstring achilles injured injury surgery tendonitis tendinitis"
-        " sciatica meniscus herniated sprained strained diabetic allergic allergy pregnant"
-        " arthritis fasciitis concussion fractured ligament cartilage"
-    ).split()
-}
+
+
+def _by_prefix(words: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Words keyed by their first two letters, each with the forms left as written."""
+    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for word in words.split():
+        forms = frozenset({word, word + "s", word.removesuffix("s")})
+        table.setdefault(word[:2], []).append((word, forms))
+    return table
+
+
+_BODY_WORDS = _by_prefix(
+    "sensitive shoulder hamstring achilles injured injury surgery tendonitis tendinitis"
+    " sciatica meniscus herniated sprained strained diabetic allergic allergy pregnant"
+    " arthritis fasciitis concussion fractured ligament cartilage"
+)
 """Injury and medical words fixed when misspelt by one letter ("sensitve", "shoudler"), so
-a mild or typed-in-a-hurry injury is still read as one; their plurals are left alone."""
+a mild or typed-in-a-hurry injury is still read as one; their plurals are left alone.
+Keyed by their first two letters, which a typo rarely touches, so most words skip them."""
 _NOT_REMEMBER = frozenset(
     {"remembers", "remembered", "renumber", "member", "members", "remember", "rendered", "reader"}
 )
@@ -119,8 +128,8 @@ def _fix_word(word: str) -> str:
         if key[0] == "f" and key not in _NOT_FORGET and _osa_distance(key, "forget", 1) <= 1:
             return lead + "forget" + trail
     if key.isalpha() and len(key) >= 6:
-        for known, forms in _BODY_WORDS.items():
-            if known[0] == key[0] and key not in forms and _osa_distance(key, known, 1) <= 1:
+        for known, forms in _BODY_WORDS.get(key[:2], ()):
+            if key not in forms and _osa_distance(key, known, 1) <= 1:
                 return lead + known + trail
     return word
 
