@@ -44,7 +44,7 @@ _COMPLEMENT = (
     r"|into (?:everything|anything)"
     r"|locked in|front and cent(?:er|re)|top of mind|on the books|on (?:the|your|my) radar"
     r"|(?:for the )?long[- ]term"
-    r"|for (?:future|later|next) (?:planning|plans|reference|sessions|programming|blocks)"
+    r"|for (?:(?:future|later|next) )?(?:planning|plans|reference|sessions|programming|blocks)"
     r"|(?:to|in|into) what you know(?: about me)?"
     r"|(?:as|under) (?:my |a |an |the |one of my )?[a-z0-9\- ]{1,30}?"
     r"|(?:preference|goal|constraint|restriction|rule|fact|detail)s?"
@@ -98,6 +98,7 @@ _POINTING = re.compile(
     rf"(?P<complement>(?:{_COMPLEMENT})*)"
     r"(?=[\s,.;:!?)]*$|\s*[,;.!?)]|\s-\s|\s+(?:and|so|when|whenever|while|if|for|because|since|as"
     r"|please|thanks|thank|ok|okay|k|coach|too|always|though|or whatever|ah|lah|aye|eh|yeah|lol"
+    r"|i guess|i suppose|i think"
     r"|haha)\b)"
 )
 _DISCOURSE = re.compile(

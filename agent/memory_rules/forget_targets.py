@@ -36,11 +36,11 @@ _MEMORY_NOUN = re.compile(
     r"|where (?:i|you) (?:said|mentioned|noted|wrote"
     r"|told you)(?: that)?|where|for|with))?\s+(?P<q>.+)$"
     r"|^(?:the |that |this |my )?(?:old |previous )?"
-    r"(?P<q2>[a-z0-9\-/%: ]{1,40}?)"
+    r"(?P<q2>[a-z0-9\-/%:' ]{1,40}?)"
     rf" (?:one|{MEMORY_NOUNS})\b(?P<rest>.*)$"
     r"|^(?:the |my |that )?(?:old|previous|outdated) (?P<q3>[a-z0-9\- ]{1,40}?)"
     r"(?=\s*(?:[,;.?!]|$|\s-\s))"
-    rf"|^(?:my|the|that|this) (?P<q4>(?:[a-z0-9\-]+ ){{0,4}}(?:{KINDS})\b[^,;.]*)"
+    rf"|^(?:my|the|that|this) (?P<q4>(?:[a-z0-9\-']+ ){{0,4}}(?:{KINDS})\b[^,;.]*)"
 )
 
 _VALUE = re.compile(

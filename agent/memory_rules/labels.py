@@ -79,7 +79,9 @@ _FOR_YOU = re.compile(
 _WRITE_DOWN = frozenset("write jot".split())
 """Verbs that keep only when written down ("write this down:"), not "write my plan:"."""
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
-_SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
+_SELF_NOTE = re.compile(
+    r"\bnote to self\b(?! (?:for|and(?: to| for)?) (?:you|coach|the coach))|\bsave the date\b"
+)
 """Idioms with a verb of keeping that keep nothing for the coach."""
 _EPISODIC = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|last night"

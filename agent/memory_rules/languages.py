@@ -33,6 +33,12 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         r"|merk dir das|ricorda(?:telo| questo))\s*(?=:)",
         "remember this",
     ),
+    (
+        r"(?:bitte )?(?:merk dir das|recu[eé]rd(?:alo|elo)|an[oó]talo|ap[uú]ntalo|gu[aá]rdalo"
+        r"|lembra disso|lembre-se disso|retiens [cç]a|ricordatelo)(?: bitte| por favor)?"
+        r"(?=[\s.!]*$)",
+        "remember that",
+    ),
     (r"(?:yaad|dhyan) (?:rakhna|rakho|rakhiye|rakh lo)(?: ki)?\s*,?(?=\s*\S)", "remember:"),
     (r"(?:yaad|dhyan) (?:rakhna|rakho|rakhiye|rakh lo)", "remember"),
     (r"garde (?:[cç]a|cela) en (?:t[eê]te|m[eé]moire)", "keep that in mind"),

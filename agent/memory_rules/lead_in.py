@@ -48,6 +48,7 @@ _REQUEST = re.compile(
     rf"(?:{_POLITE}"
     r"|(?:i|we)(?:'d| would| should)? (?:also |really |just )*(?:want|need|like|wanted|needed)"
     r" (?:you|the coach)(?: to)?"
+    r"|(?:(?:i'm|i am|i) )?(?:just )?(?:(?:wanted|want|needed|need) )?(?:to )?let(?:ting)? you know"
     r"|(?:you know )?what (?:i'd|i would|i) (?:really )?(?:like|want|need|love) is (?:for you to"
     r"|that you)"
     rf"|(?:i'd|i would|we'd) (?:really )?(?:appreciate|love|like) (?:it )?{_IF_YOU}"

@@ -139,6 +139,9 @@ _ANYTHING_SAID = re.compile(
 )
 """Whatever the athlete says ("can you remember things I tell you?"): a question about
 memory itself, not a fact to keep."""
+_OWN_RULE = re.compile(r"(?:never|don't|do not|no) (?!forget\b|worry\b|mind\b)[a-z]")
+"""A rule the athlete keeps for themselves, asked to be kept: "never do maxes before a long run"
+(unlike "remember to stretch", a reminder for once)."""
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
     r"|for me\b|(?:just )?so you(?:'re)? (?:know|aware)\b|you know\b|if (?:possible|you can)\b"
@@ -210,8 +213,15 @@ def build_save(
         return None
     if low.startswith("to ") or DIRECT_IMPERATIVE.match(low) or looks_imperative(low):
         body = text[3:] if low.startswith("to ") else text
-        if not is_coach_imperative(body) or ONE_OFF.search(low):
+        if ONE_OFF.search(low):
             return None
+        if not is_coach_imperative(body):  # "remember: never do maxes before a long run"
+            rule = explicit and _OWN_RULE.match(low) is not None
+            return (
+                _request(rewrite_statement(text), text, imperative=True, message=message)
+                if rule
+                else None
+            )
         if one_off_task(body) and not standing:
             return None
         if set(split_words(body)[1:]) <= PRONOUN_ONLY | {"going", "forward", "up"}:

@@ -207,7 +207,7 @@ def split_sentences(text: str) -> list[str]:
 
 _TAG = re.compile(
     r"(?:^|[\s,])(?:ok|okay|k|kk|right|yeah|yea|ya|yes|alright|got it|deal|thanks|pls|please"
-    r"|thx|yh|yep|cool|capisce|understood|sound good|sounds good|cool with you"
+    r"|thx|yh|yep|cool|capisce|understood|sound good|sounds good|cool with you|i guess|i suppose"
     r"|t[aá]|n[eé]|vale|ja|oder|hein|oui|s[ií]|va bene|d'accord|ji|na)\?+[\s.!?]*$"
 )
 

@@ -146,9 +146,11 @@ _TREATMENT = re.compile(
     r"|hate|prefer|want|mind|enjoy|appreciate|can't stand|dislike|respond (?:better|well) to)"
     r" (?:it )?(?:being (?:called|told|yelled|shouted|pushed|rushed|lectured|nagged|babied"
     r"|coddled|addressed|referred|compared|judged|praised|corrected|guilt-tripped|talked|spoken"
-    r"|checked|reminded)\b|when you\b)"
+    r"|checked|reminded)\b|when you\b|(?:that|if) you (?:talk|speak|write|reply|answer|explain"
+    r"|call|address|text|message|use|keep|check)\b)"
 )
-"""A preference about how the coach treats the athlete ("I don't like being called champ")."""
+"""A preference about how the coach treats the athlete ("I don't like being called champ",
+"I prefer that you talk to me in Portuguese")."""
 
 
 def treatment_preference(sentence: str, message: str) -> MemoryRequest | None:
@@ -157,10 +159,13 @@ def treatment_preference(sentence: str, message: str) -> MemoryRequest | None:
     Nothing asks to keep it, but it is about the coach's own conduct towards them, the
     way "call me Champ" is: "I don't like being told off", "I prefer when you explain".
     """
-    body = drop_lead(sentence.strip())
-    if is_question(sentence) or not _TREATMENT.match(lower(body)):
+    if is_question(sentence):
         return None
-    return build_save(body, explicit=False, message=message)
+    for start in (0, *(m.end() for m in re.finditer(r"[,;]\s*", sentence))):
+        body = drop_lead(sentence[start:].strip())  # "I'm from Brazil, I prefer that you…"
+        if _TREATMENT.match(lower(body)):
+            return build_save(body, explicit=False, message=message)
+    return None
 
 
 def _coach_framed(sentence: str, first: str) -> bool:

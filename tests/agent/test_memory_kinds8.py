@@ -262,3 +262,41 @@ def test_and_their_one_off_forms_are_not(message: str) -> None:
 def test_a_kind_named_before_its_reason_is_what_a_pronoun_forgets() -> None:
     """ "The goal about X is off, <reason>. Please delete it." drops the goal."""
     assert "goal" in forgotten("The goal about the ultra is off, work. Please delete it.").query
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm from Quebec, I prefer that you write to me in French. Merci!",
+        "Ich habe Asthma, bitte merk dir das",
+        "Tengo una lesión en el hombro, recuérdalo",
+        "My GP says my ferritin is low. Worth knowing for planning I guess?",
+        "Just wanted to let you know for future sessions, I've got a dodgy left knee",
+        "Note to self and to you: never run intervals the day after heavy squats",
+        "remember: don't do box jumps on concrete ever",
+    ],
+)
+def test_non_native_dictated_and_hedged_requests_are_saved(message: str) -> None:
+    """A liking about how the coach talks after a fact, a keep request closing a German or
+    Spanish message, a hedged "I guess?", "let you know for future sessions", a rule the
+    athlete keeps for themselves."""
+    saved(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Just to let you know I did the 10k today!",
+        "Note to self: buy new socks",
+        "remember: don't forget your shoes tomorrow",
+        "I prefer when we do the long run early, is that ok for Saturday?",
+    ],
+)
+def test_their_look_alikes_save_nothing(message: str) -> None:
+    """News of a session, the athlete's own reminder, tomorrow's errand, a question."""
+    assert detect_memory_intent(message) is None
+
+
+def test_a_quoted_rule_is_still_named_by_its_kind() -> None:
+    """ "Scrap the 'no early mornings' rule, …" names the rule in quotes."""
+    assert "no early mornings" in forgotten("Scrap the 'no early mornings' rule, I'm fine").query
