@@ -303,8 +303,8 @@ def classify(source: str, *, imperative: bool, message: str) -> Kind:
     elif _LABELLED.search(lower(message)) and not medical:
         memory_type = "goal"
     told = lower(message)
-    grounded = any(rule.search(told) for rule in (MEDICAL, BODY_ISSUE, _BODY_REASON))
-    if grounded and not medical and _RESTRICTION.search(low):
+    restricts = not medical and _RESTRICTION.search(low) is not None
+    if restricts and any(rule.search(told) for rule in (MEDICAL, BODY_ISSUE, _BODY_REASON)):
         medical, memory_type = True, "constraint"  # "I have a peanut allergy. never suggest…"
     importance: Importance = "low"
     if medical or _IMPORTANT.search(lower(message)):

@@ -54,7 +54,9 @@ _FORGET_TRIGGER = re.compile(
     r"|(?P<stop>stop (?:remembering|keeping track of|tracking|storing|reminding me (?:of|about))"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
-    r"|(?:don't|do not) remember(?! to\b)|(?:don't|do not|stop) (?:(?:keep|store|sav)(?:e|ing)?"
+    r"|(?:don't|do not) remember(?! to\b| (?:the (?:last|first)|when|how|what|where|if|whether"
+    r"|ever|much|exactly|anything about|a time|a day)\b)"
+    r"|(?:don't|do not|stop) (?:(?:keep|store|sav)(?:e|ing)?"
     r"|hold(?:ing)? on ?to|hang(?:ing)? on to)"
     r"(?= (?:the|my|that|this|what|any|anything|everything|all|those|these)\b))"
     r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap(?: out)?|overwrite|set)"
@@ -71,6 +73,7 @@ _FORGET_OBJECT = re.compile(
     r"^(?:that\b|about\b|(?:what|everything|anything|all) i\b|the fact\b|everything about\b"
     r"|all about\b|my\b|i\b|i'm\b|i've\b"
     r"|the (?:memory|note|thing|bit|part|stuff)\b|that (?:memory|note|thing)\b"
+    r"|(?:the|my) (?:old|previous|former) [a-z0-9\-]+\b"
     r"|(?:the |that |this )?[a-z0-9\- ]{1,40}"
     rf" (?:thing|stuff|business|situation|issue|one|memory|note|{KINDS})\b)"
 )
@@ -90,9 +93,16 @@ _MAY_GO = re.compile(r"(?:can|could|should|may)\b")
 """A stale memory that may go ("…can go") is dropped, not corrected."""
 _FROM_PLACE = re.compile(rf"(?:that|this|it|them|those)\s+(?:from|out of|off) {PLACE}")
 """A pronoun taken out of a place that holds memories ("drop it from my goals")."""
+_OWN_ATTRIBUTE = re.compile(r"(?:my|the) (?P<a>[a-z0-9\-' ]{1,30})$")
+_DATED = re.compile(r"\b(?:outdated|out of date|out-of-date|stale|obsolete|old news)\b")
+"""Only held information goes out of date: "my weight's outdated" names the stored weight
+(unlike "my form is wrong", which is about the lift)."""
 _KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved)[\s.!]*$")
 """How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
-_ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
+_ONE_OFF = re.compile(
+    rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b"
+    r"|\bfor (?:a while|a bit|the moment|the time being|a few (?:days|weeks))\b"
+)
 """A one-off ("forget about them for this week"): the plan changes, no memory does."""
 _KEEPING = ("keep", "store", "save", "keeping", "storing", "saving")
 _ONLY_NOW = frozenset({"now", "anymore", "any more", "too"})
@@ -151,6 +161,9 @@ def _forget_parts(
         if lower(subject).strip() in PRONOUN_ONLY and len(clauses) > 1:  # "X; that's old"
             subject = clauses[-2]
         query = memory_reference(subject) or told_topic(subject)
+        own = _OWN_ATTRIBUTE.match(lower(drop_lead(subject.strip())))
+        if query is None and own is not None and _DATED.search(lower(sentence[start:end])):
+            query = drop_lead(subject.strip())[own.start("a") :]  # "my weight's outdated"
         if kind == "unkeep":  # "my age doesn't need to be stored" names a memory itself
             query = query or drop_lead(subject.strip())
         wrong = kind == "stale" and not _MAY_GO.match(lower(sentence[start:end]))

@@ -50,6 +50,8 @@ _VALUE = re.compile(
 )
 """A stored value named by itself, a time or a measure ("delete the 2:03.4", "the 140kg"):
 the memory holding it. A bare count ("delete the 5") may be anything."""
+_QUOTED = re.compile(r"^[\"'](?P<q>[^\"']{1,60})[\"']")
+"""A memory quoted as the athlete remembers it (remove "hates swimming")."""
 _FROM_MEMORY = re.compile(r"^(?P<q>.+?)\s+(?:from|out of|off) " + PLACE + r"\b")
 
 _WHAT_YOU_KNOW = re.compile(
@@ -195,7 +197,7 @@ def pointed_at(
 def delete_target(after: str) -> tuple[str, str] | None:
     """The target and trailing text after "delete"/"remove"…, if it names a memory."""
     low_after = lower(after)
-    for pattern in (_FORGET_LABEL, _FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW, _VALUE):
+    for pattern in (_QUOTED, _FORGET_LABEL, _FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW, _VALUE):
         match = pattern.match(low_after)
         if match:
             group = next(g for g in ("q", "q2", "q3", "q4") if match.groupdict().get(g))

@@ -33,7 +33,8 @@ _NEW_FACT_LEAD = re.compile(
 """What may open a new first-person fact: links, and one adverbial ("for technique questions")."""
 _NEW_VALUE = re.compile(
     r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s|its) now"
-    r"|(?:the )?new (?:one|goal|value|number|time|max|pr)(?:'s| is)"
+    r"|(?:the )?new (?:[a-z\-]+ ){0,2}?(?:one|goal|target|value|number|time|max|pr|pb|trainer"
+    r"|shoes?|gym|bike|job|weight|day|coach|club|race)(?:'s| is)"
     r"|(?:the )?new (?:ones|goals|values|numbers|times|maxes|prs) are"
     r"|now(?: it)?(?:'s|s| is)|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to"
     r"|update (?:it|that) to)\s+(?P<value>.+)$"

@@ -70,23 +70,42 @@ _TYPOS = {
 }
 
 
-def _by_prefix(words: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
-    """Words keyed by their first two letters, each with the forms left as written."""
-    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+def _one_letter_off(words: str) -> dict[str, str]:
+    """Each word, and each of its one-letter deletions, mapped to the word.
+
+    Two words within one edit (a letter added, dropped, changed or two swapped) share a
+    deletion, so a typo is found by looking up its own deletions instead of measuring its
+    distance to every word.
+    """
+    table: dict[str, str] = {}
     for word in words.split():
-        forms = frozenset({word, word + "s", word.removesuffix("s")})
-        table.setdefault(word[:2], []).append((word, forms))
+        for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
+            table.setdefault(variant, word)
     return table
 
 
-_BODY_WORDS = _by_prefix(
+_BODY_WORDS = _one_letter_off(
     "sensitive shoulder hamstring achilles injured injury surgery tendonitis tendinitis"
     " sciatica meniscus herniated sprained strained diabetic allergic allergy pregnant"
     " arthritis fasciitis concussion fractured ligament cartilage"
 )
 """Injury and medical words fixed when misspelt by one letter ("sensitve", "shoudler"), so
-a mild or typed-in-a-hurry injury is still read as one; their plurals are left alone.
-Keyed by their first two letters, which a typo rarely touches, so most words skip them."""
+a mild or typed-in-a-hurry injury is still read as one; their plurals are left alone."""
+
+
+def _body_word(key: str) -> str | None:
+    """The injury word `key` misspells by one letter, if any (not its plural)."""
+    if _BODY_WORDS.get(key) == key:
+        return None
+    for variant in (key, *(key[:i] + key[i + 1 :] for i in range(len(key)))):
+        known = _BODY_WORDS.get(variant)
+        if known is None or known[0] != key[0]:  # "trained" is no typo of "strained"
+            continue
+        if key not in {known, known + "s", known.removesuffix("s")}:
+            return known if _osa_distance(key, known, 1) <= 1 else None
+    return None
+
+
 _NOT_REMEMBER = frozenset(
     {"remembers", "remembered", "renumber", "member", "members", "remember", "rendered", "reader"}
 )
@@ -128,9 +147,9 @@ def _fix_word(word: str) -> str:
         if key[0] == "f" and key not in _NOT_FORGET and _osa_distance(key, "forget", 1) <= 1:
             return lead + "forget" + trail
     if key.isalpha() and len(key) >= 6:
-        for known, forms in _BODY_WORDS.get(key[:2], ()):
-            if key not in forms and _osa_distance(key, known, 1) <= 1:
-                return lead + known + trail
+        known = _body_word(key)
+        if known is not None:
+            return lead + known + trail
     return word
 
 

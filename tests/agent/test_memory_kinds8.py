@@ -222,8 +222,9 @@ def test_kinds_said_mildly_tersely_or_misspelt(
 
 def test_misspelt_injury_words_do_not_touch_their_plurals_or_other_words() -> None:
     """ "shoulders" and "deadlifts" stay as written; only one letter off is fixed."""
-    request = saved("remember my shoulders are fine but deadlifts bore me")
+    request = saved("remember my shoulders are fine but deadlifts bore me, trained for years")
     assert "shoulders" in request.content and "deadlifts" in request.content
+    assert "trained" in request.content  # not "strained": a first letter is no typo
 
 
 @pytest.mark.parametrize(
@@ -300,3 +301,46 @@ def test_their_look_alikes_save_nothing(message: str) -> None:
 def test_a_quoted_rule_is_still_named_by_its_kind() -> None:
     """ "Scrap the 'no early mornings' rule, …" names the rule in quotes."""
     assert "no early mornings" in forgotten("Scrap the 'no early mornings' rule, I'm fine").query
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "new"),
+    [
+        ("You have me down as a runner, I mostly cycle these days", "runner", "cycle"),
+        ("you've got my squat max as 140, it's 150 now", "squat max", "150"),
+        ("My club changed, your notes say Harriers but it's Striders now", "Harriers", "Striders"),
+        ("my FTP's outdated, I'm at 260W now", "FTP", "260"),
+        (
+            'delete "allergic to nuts" - it was a misdiagnosis, I eat them fine',
+            "allergic to nuts",
+            None,
+        ),
+        ("forget the old bike, sold it. New bike is a Canyon Endurace", "old bike", "Canyon"),
+        ("swap my long run day to Saturday instead of Sunday", "long run day", "Saturday"),
+    ],
+)
+def test_corrections_quoting_the_record_or_naming_the_old(
+    message: str, query: str, new: str | None
+) -> None:
+    """What the coach has them down as, a note quoted by its value, a stale attribute, a
+    quoted memory, "the old X" with a new one, a value swapped "instead of" the old."""
+    request = forgotten(message)
+    assert query in request.query
+    if new is not None:
+        assert request.replacement is not None and new in request.replacement.content
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "you have me down as vegetarian, right?",
+        "you've got me down as an early bird haha",
+        "let's forget about the scale for a while and focus on how I feel",
+        "don't remember the last time my legs felt this fresh",
+        "my form is wrong on deadlifts, can you help?",
+        "swap the run to Saturday instead of Sunday this week",
+    ],
+)
+def test_quoting_the_record_without_a_change_forgets_nothing(message: str) -> None:
+    """A question, a laugh, a break for a while, memory of a feeling, a one-off swap."""
+    assert detect_memory_intent(message) is None
