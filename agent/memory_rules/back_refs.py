@@ -27,7 +27,8 @@ from agent.memory_rules.word_lists import MEDICAL, VERB_HINTS
 
 _PRONOUN = (
     r"(?:this|that|it|those|these|them|all (?:of )?(?:that|this)|the above"
-    r"|the (?:schedule|days|times|dates|numbers|details|info))"
+    r"|the (?:schedule|days|times|dates|numbers|details|info)"
+    r"|the [a-z\-]+ (?:thing|bit|part|stuff|news|situation))"
 )
 """What points back: a pronoun, or a definite noun for what was just said ("the schedule")."""
 _PLACE = (

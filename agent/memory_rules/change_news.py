@@ -28,7 +28,7 @@ _ASIDE = re.compile(
 CHANGED = re.compile(
     r"\b(?:now|changed|moved|moving|switched|switching|new|anymore|no longer|instead|these days"
     r"|nowadays|sold|bought|is off|cancelled|canceled|transferred|got (?:moved|changed|pushed"
-    r"|cancelled)|started|stopped|quit|gave up|took up|again)\b"
+    r"|cancelled)|started|stopped|quit|gave up|took up|again|i (?:said|meant))\b"
 )
 """A statement that something changed: what a correction's new fact says."""
 

@@ -51,6 +51,7 @@ _PURPOSE = re.compile(
     r"|(?:don't|do not|never) lose (?:this|that|it|track of (?:this|that|it))"
     r"|hang on to (?:this|that|it)"
     r"|new rule|about me|what you know (?:about|of) me|(?:to|in|into) what you know"
+    r"|so (?:you|u) (?:don't|do not|won't|dont) forget"
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
     r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note)\b"
 )

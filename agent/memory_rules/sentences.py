@@ -188,10 +188,27 @@ def _hashtag(found: re.Match[str]) -> str:
     return f". {closing}." if last else found.group(0)  # ".": the fact before ends there
 
 
+_EMOJI_REQUESTS = re.compile(
+    r"^\s*(?:(?P<pin>[\U0001F4CC\U0001F4DD\u270D]\uFE0F?)"
+    r"|(?P<bin>\U0001F5D1\uFE0F?))\s*"
+)
+_LABELLED = re.compile(r"[^:.!?]{0,40}:|(?:pin|note|save|delete|remove|forget)\b", re.IGNORECASE)
+"""An emoji opening a message as its request: a pin or memo keeps ("📌 lactose
+intolerant"), a wastebasket deletes ("🗑️ the burpee thing")."""
+
+
+def _emoji_request(found: re.Match[str]) -> str:
+    """The request an opening emoji makes, in words (none when words after it make one)."""
+    if _LABELLED.match(found.string, found.end()):
+        return ""  # "📌 pin this: my race is on June 3"
+    return "pin this: " if found.group("pin") else "delete "
+
+
 def normalise(text: str) -> str:
     """Cap the length, unify quotes, emoji and whitespace, and fix common typos word by word."""
     text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
     if not text.isascii():
+        text = _EMOJI_REQUESTS.sub(_emoji_request, text, count=1)
         text = re.sub(r"\s+,", ",", _PICTOGRAPHS.sub(_pictograph, text))
     if "#" in text:
         text = _HASHTAG.sub(_hashtag, text)

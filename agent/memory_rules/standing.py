@@ -44,7 +44,8 @@ _RECURRENCE = re.compile(
     r"|each (?:week|time|session|workout|program|block|plan|month)|on (?:mondays|tuesdays"
     r"|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)|from now(?: on)?"
     r"|from here on(?: out)?|going forward|moving forward|for all (?:my )?future|for good|ever"
-    r"|never|permanently|as a rule|by default|(?:once|twice|\d+ times?) (?:a|per) (?:day|week)"
+    r"|never|permanently|forever|for life|as a rule|by default"
+    r"|(?:once|twice|\d+ times?) (?:a|per) (?:day|week)"
     r"|the (?:night|day|evening|morning) before|in advance|ahead of time|beforehand)\b"
 )
 """Words that make a directive hold beyond this plan."""

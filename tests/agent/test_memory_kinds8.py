@@ -344,3 +344,43 @@ def test_corrections_quoting_the_record_or_naming_the_old(
 def test_quoting_the_record_without_a_change_forgets_nothing(message: str) -> None:
     """A question, a laugh, a break for a while, memory of a feeling, a one-off swap."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "📌 allergic to penicillin",
+        "📝 my bike is a 54cm frame",
+        "So you don't forget: my sister's wedding is 12 July, no long run that weekend",
+        "my right knee buckles on stairs, so go easy on lunges forever",
+        "Big news, I moved to a farm, so lots of hill walking now. Please remember the farm "
+        "stuff, it changes my weeks",
+    ],
+)
+def test_keeping_by_emoji_purpose_or_topic_noun(message: str) -> None:
+    """A pin or memo emoji as the request, "so you don't forget:", "forever", and a keep
+    request naming the news before it by a topic noun ("the farm stuff")."""
+    saved(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["🗑️ the note about my knee", "I'm not vegan, I said vegetarian, please fix that"],
+)
+def test_dropping_by_emoji_or_by_a_misheard_word(message: str) -> None:
+    """A wastebasket emoji as the request; "I said X" corrects what was recorded."""
+    forgotten(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "squats felt great today 📌",
+        "📌 5x5 back squat at 100kg",
+        "remember the burpee thing from last week? never again 😂",
+        "I said I'd run today but I'm wrecked",
+    ],
+)
+def test_those_forms_telling_a_story_keep_nothing(message: str) -> None:
+    """An emoji closing a log, a pin told as news, reminiscing by topic, a plan dropped."""
+    assert detect_memory_intent(message) is None
