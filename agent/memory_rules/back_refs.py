@@ -59,6 +59,7 @@ _KEEPS_ALONE = (
     r"|update (?:your |my |the )(?:notes|records?|profile|file|memory|memories)"
     r"|(?:hang|hold) on ?to|hold onto|keep hold of"
     r"|(?:consider|hold me to|plan around|work around|build around|program around"
+    r"|respect|honou?r"
     r"|programme around)(?= " + _PRONOUN + r")"
     r"|(?:bias|tailor|shape|adjust|set up|plan|program|programme|build|write|structure|steer)"
     r"(?: (?:(?:my|the|your|all(?: my)?|future) )?(?:[a-z]+ )?(?:programming|plans?|training"
@@ -75,7 +76,8 @@ _KEEPS_WITH_PLACE = (
 """Verbs that keep only with a place or a time ("use those going forward")."""
 _VERBLESS = (
     r"for (?:your|my|the) (?:notes|records?|files?|memory|profile)|for future reference"
-    r"|(?:(?:that's|that is|it's|this is) )?(?:good|important|useful|handy|worth)(?: for)?(?: you)?"
+    r"|(?:(?:that's|that is|it's|this is|(?:that|this) one(?:'s| is)) )?"
+    r"(?:good|important|useful|handy|worth)(?: for)?(?: you)?"
     r" (?:to know"
     r"|knowing|remembering|noting|keeping in mind|bearing in mind|saving|storing|keeping|filing"
     r"|logging|recording)"
@@ -99,7 +101,8 @@ _POINTING = re.compile(
     rf"(?P<complement>(?:{_COMPLEMENT})*)"
     r"(?=[\s,.;:!?)]*$|\s*[,;.!?)]|\s-\s|\s+(?:and|so|when|whenever|while|if|for|because|since|as"
     r"|please|thanks|thank|ok|okay|k|coach|too|always|though|or whatever|ah|lah|aye|eh|yeah|lol"
-    r"|i guess|i suppose|i think"
+    r"|i guess|i suppose|i think|in (?:my|your|the|all|future|all my) (?:future )?(?:plans?"
+    r"|programs?|programming|training|sessions)"
     r"|haha)\b)"
 )
 _DISCOURSE = re.compile(

@@ -75,7 +75,8 @@ _FORGET_OBJECT = re.compile(
     r"|the (?:memory|note|thing|bit|part|stuff)\b|that (?:memory|note|thing)\b"
     r"|(?:the|my) (?:old|previous|former) [a-z0-9\-]+\b"
     r"|(?:the |that |this )?[a-z0-9\- ]{1,40}"
-    rf" (?:thing|stuff|business|situation|issue|one|memory|note|{KINDS})\b)"
+    rf" (?:thing|stuff|business|situation|issue|one|memory|note|{KINDS})\b"
+    rf"|(?:the |that |this )?'[a-z0-9\- ]{{1,40}}' (?:thing|one|memory|note|{KINDS})\b)"
 )
 _SESSION_NOUNS = frozenset(
     "run ride swim lift workout workouts session wod metcon class warm-up warmup cooldown"
@@ -107,6 +108,12 @@ _ONE_OFF = re.compile(
 _KEEPING = ("keep", "store", "save", "keeping", "storing", "saving")
 _ONLY_NOW = frozenset({"now", "anymore", "any more", "too"})
 """What may end a correction's own sentence, leaving the new value to the next one."""
+_A_DAY = re.compile(
+    r"(?:about )?(?:yesterday|last (?:night|week|weekend|session|time|month)"
+    r"|(?:yesterday's|last week's|that) (?:session|workout|run|race|game|wod))"
+)
+"""A day or session behind as the whole target ("forget about yesterday"): put behind, no
+memory dropped."""
 _TALK = frozenset(
     "i asked ask said say mentioned mention told tell you it that anything this".split()
 )
@@ -276,7 +283,11 @@ def forget_from_sentence(
         if kind == "forget" and _dismissal(pieces[0], rest):
             continue  # "forget about the leaderboard, I just want to get better"
         words = set(lower(query).split())
-        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or _ONE_OFF.search(lower(pieces[0])):
+        if (
+            words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK
+            or _ONE_OFF.search(lower(pieces[0]))
+            or _A_DAY.fullmatch(lower(pieces[0]).strip(" .!"))
+        ):
             continue
         found = replacement(
             rest if rest.strip(" .!?") else following, query, message, correcting=correcting

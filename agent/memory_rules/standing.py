@@ -31,6 +31,8 @@ _OWN_ACT = r"(?:say|send|tell|write|text|message|log|mention|post|share|report|u
 _FRAME = re.compile(
     rf"^(?:whenever|every time|each time|any ?time|when) you(?: next)? {_COACH_WORK}\b"
     rf"|^(?:whenever|every time|each time|any ?time|when|if) i(?: ever)? {_OWN_ACT}\b"
+    r"|^(?:whenever|every time|each time|any ?time|when|if) i(?:'m| am)(?: ever)? (?:travel\w*|away"
+    r"|on the road|sick|ill|injured|on holiday|on vacation|on nights|on shift|short on time)\b"
     rf"|^(?:in|for) (?:every|each|all|any) (?:of )?(?:my |the |your )?(?:future )?"
     r"(?:plans?|programs?|programmes?|blocks?|weeks?|sessions?|workouts?)\b"
 )

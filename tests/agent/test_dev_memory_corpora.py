@@ -186,8 +186,8 @@ log this somewhere permanent? <facts>"), updates whose new value comes first or 
 types and importances where this writer labels context and preferences medium.
 Later (main, the wish frames of agent/memory_rules/wish_frames.py, tested on other sentences
 in tests/agent/test_memory_wishes.py): recall 0.954 at precision 1.000.
-Later (branch tune-m8, the eighth corpus's round): replacement 40/41, memory_type 67/83,
-importance 65/83 at the same precision and recall.
+Later (branch tune-m8, the eighth corpus's round): recall 0.962 ("That one's worth saving."
+points back); replacement 40/41, memory_type 67/84, importance 65/84 at precision 1.000.
 
 ## dev8_memory_corpus.jsonl
 

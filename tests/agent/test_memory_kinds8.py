@@ -384,3 +384,39 @@ def test_dropping_by_emoji_or_by_a_misheard_word(message: str) -> None:
 def test_those_forms_telling_a_story_keep_nothing(message: str) -> None:
     """An emoji closing a log, a pin told as news, reminiscing by topic, a plan dropped."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My physio wants me to avoid back-to-back run days - please respect that in your plans",
+        "whenever I'm on nights, just give me short mobility sessions",
+        "if I'm ever sick, skip the intervals and put in an easy spin",
+        "I'm off every other Monday. That one's worth saving.",
+    ],
+)
+def test_plans_respecting_a_fact_and_directives_for_a_recurring_state(message: str) -> None:
+    """ "respect that in your plans", a frame of the athlete's recurring state ("whenever
+    I'm on nights"), "that one's worth saving"."""
+    saved(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "forget about yesterday, today was much better",
+        "forget last week, new week new me",
+        "put that in my plan for Thursday",
+        "when I'm travelling next week can you give me hotel workouts?",
+    ],
+)
+def test_days_put_behind_and_one_off_plans_keep_or_drop_nothing(message: str) -> None:
+    """A day behind, a plan edit, next week's trip asked about."""
+    assert detect_memory_intent(message) is None
+
+
+def test_a_quoted_rule_after_a_log_is_still_dropped() -> None:
+    """ "ran 5k! oh and you can forget the 'no running' rule now" names the rule."""
+    assert (
+        "no running" in forgotten("ran 5k! oh and you can forget the 'no running' rule now").query
+    )
