@@ -91,9 +91,9 @@ PRONOUN_ONLY = frozenset({"", "that", "this", "it", "them", "those", "these", "e
 """Targets that say nothing by themselves ("remember that", "forget it")."""
 ONE_OFF = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|session)"
-    r"|right now|for now|(?:that|this) (?:last |previous |latest )?(?:answer|reply|response"
-    r"|explanation)|(?:your|the) (?:last|previous|latest|above) (?:answer|reply|response"
-    r"|explanation|message))\b"
+    r"|right now|for now|for this week|(?:that|this) (?:last |previous |latest )?(?:answer"
+    r"|reply|response|explanation)|(?:your|the) (?:last|previous|latest|above) (?:answer|reply"
+    r"|response|explanation|message))\b"
 )
 """Time words marking a one-off ("skip burpees today"), or the one reply a request is about
 ("explain that last answer in simpler words"): not a lasting memory."""

@@ -420,3 +420,16 @@ def test_a_quoted_rule_after_a_log_is_still_dropped() -> None:
     assert (
         "no running" in forgotten("ran 5k! oh and you can forget the 'no running' rule now").query
     )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "note that I did 5 rounds not 6",
+        "note I only ran 8 km, not 10",
+        "keep the plan as is for this week",
+    ],
+)
+def test_a_logged_count_corrected_or_this_weeks_plan_kept_saves_nothing(message: str) -> None:
+    """A log's count corrected under "note that", this week's plan left as it is."""
+    assert detect_memory_intent(message) is None
