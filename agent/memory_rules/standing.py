@@ -154,6 +154,10 @@ _TREATMENT = re.compile(
 )
 """A preference about how the coach treats the athlete ("I don't like being called champ",
 "I prefer that you talk to me in Portuguese")."""
+_LIKING_WORD = re.compile(
+    r"\b(?:like|dislike|love|hate|prefer|want|mind|enjoy|appreciate|stand|respond)\b"
+)
+"""A cheap gate: every form of `_TREATMENT` has one of these words."""
 
 
 def treatment_preference(sentence: str, message: str) -> MemoryRequest | None:
@@ -162,7 +166,7 @@ def treatment_preference(sentence: str, message: str) -> MemoryRequest | None:
     Nothing asks to keep it, but it is about the coach's own conduct towards them, the
     way "call me Champ" is: "I don't like being told off", "I prefer when you explain".
     """
-    if is_question(sentence):
+    if is_question(sentence) or not _LIKING_WORD.search(lower(sentence)):
         return None
     for start in (0, *(m.end() for m in re.finditer(r"[,;]\s*", sentence))):
         body = drop_lead(sentence[start:].strip())  # "I'm from Brazil, I prefer that you…"
