@@ -293,7 +293,7 @@ def forget_from_sentence(
             rest if rest.strip(" .!?") else following, query, message, correcting=correcting
         )
         if found is None and rest.strip(" .!?") and following:  # "…, I cancelled. I'm at X now"
-            found = replacement(following, query, message, correcting=correcting)
+            found = replacement(f"{rest}. {following}", query, message, correcting=correcting)
         if found is None and kind == "stale" and correcting:  # "X moved, so the Y note is old"
             found = change_told_first(
                 re.split(r"[,;]|\s-\s", sentence[: match.start()])[:-1], message

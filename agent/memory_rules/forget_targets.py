@@ -23,7 +23,8 @@ PLACE = (
 KINDS = (
     r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?|injur(?:y|ies)"
     r"|constraints?|limits?|limitations?|targets?|numbers|schedule|pbs?|prs?|instructions?"
-    r"|caps?|max(?:es)?"
+    r"|caps?|max(?:es)?|rest days?|days? off|race (?:days?|dates?)|training days?"
+    r"|(?:body ?)?weight|age|height|birthday|job"
 )
 """Kinds of memory: "delete my goal of a 500 deadlift" names a memory, "delete my workout" not."""
 

@@ -28,7 +28,7 @@ _CLAUSES = re.compile(
 _NEW_FACT_LEAD = re.compile(
     r"^(?:(?:so|and|now|actually|but|these days|nowadays|because|since|in fact|remember(?: that)?"
     r"|note that|instead)[\s,]+)*(?:(?:for|with|in|on|at|after|during) [^,;]{1,40}?,?\s+)?"
-    r"(?=(?:i|i'm|i've|i'd|my|we)\b)"
+    r"(?=(?:i|i'm|i've|i'd|my|we)\b|(?:got|bought|switched to|moved to|joined) )"
 )
 """What may open a new first-person fact: links, and one adverbial ("for technique questions")."""
 _NEW_VALUE = re.compile(
@@ -50,7 +50,7 @@ _CORRECTION = re.compile(
 _CHANGE = re.compile(
     r"\b(?:now|instead|these days|nowadays|actually|currently|switched|moved|changed"
     r"|no longer|added|bought|sold|upgraded|installed|come (?:a)?round to|grown to"
-    r"|warmed (?:up )?to|changed my mind|got into|getting into)\b"
+    r"|warmed (?:up )?to|changed my mind|got into|getting into|got (?:a |some )?new)\b"
 )
 """A change said of the athlete ("I've come around to it" flips a liking too)."""
 _DENIAL = re.compile(
@@ -64,6 +64,7 @@ _RESOLVED = re.compile(
 )
 _MISTAKE = re.compile(
     r"\b(?:(?:was|is) (?:a )?(?:mistake|wrong|not true|a typo|incorrect)|my bad|i misspoke"
+    r"|(?:i was|was|i'm|i am) (?:just |only )?(?:joking|kidding)"
     r"|never (?:was|had|did))\b"
 )
 """The forgotten fact was never true: what follows is the truth, however it is put."""
@@ -116,6 +117,8 @@ def _first_person(
     if lead is None:
         return None
     text = clause[lead.end() :]
+    if not re.match(r"(?:i|i'm|i've|i'd|my|we)\b", lower(text)):
+        text = f"I {text}"  # "…, got new Hokas": the subject dropped
     flipped = polarity(text) * polarity(query) < 0
     if not correcting and (
         not (_CHANGE.search(lower(clause)) or flipped) or _RESOLVED.search(lower(text))
@@ -177,8 +180,11 @@ def replacement(
     subject = re.sub(r"^(?:old|previous|earlier)\b\s*", "", query, flags=re.IGNORECASE)
     for clause in _CLAUSES.split(rest.strip(" ,;:-")):
         low = lower(clause).strip(" .!?")
-        if not low or _DENIAL.search(low):
-            continue
+        if not low or _DENIAL.search(low) or _MISTAKE.search(low):
+            continue  # "…, I was joking. I eat everything": the truth comes after
+        held = re.match(rf"(?:my |the )?{re.escape(lower(subject))} (?:is|are|'s)\b", low)
+        if correcting and subject and held:  # "that rest day note is wrong, rest day is Friday"
+            return build_save(clause.strip(" .!?"), explicit=True, message=message, min_words=1)
         span = _value_span(low, correcting=correcting)
         if span is not None:
             said = clause.strip(" .!?")[span[0] : span[1]]

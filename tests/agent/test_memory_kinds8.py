@@ -433,3 +433,30 @@ def test_a_quoted_rule_after_a_log_is_still_dropped() -> None:
 def test_a_logged_count_corrected_or_this_weeks_plan_kept_saves_nothing(message: str) -> None:
     """A log's count corrected under "note that", this week's plan left as it is."""
     assert detect_memory_intent(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "new"),
+    [
+        ("scratch the Friday rest day, it's Saturday now", "Saturday"),
+        ("forget what I said about the keto thing, I was kidding. I eat carbs", "carbs"),
+        ("that race day note is wrong, race day is 14 June", "14 June"),
+        ("you can delete my old bike, got a new gravel bike", "gravel"),
+    ],
+)
+def test_replacements_after_a_day_a_joke_a_held_subject_or_a_dropped_subject(
+    message: str, new: str
+) -> None:
+    """A rest day as a kind, the truth after "I was kidding", "X is Y" after "the X note is
+    wrong", and a new fact with its subject dropped ("got a new…")."""
+    request = forgotten(message)
+    assert request.replacement is not None and new in request.replacement.content
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["please delete my weight, I don't want it stored", "remove my age from your notes"],
+)
+def test_an_attribute_of_the_athlete_is_a_forget_target(message: str) -> None:
+    """ "delete my weight" names a stored attribute; the reason replaces nothing."""
+    assert forgotten(message).replacement is None
