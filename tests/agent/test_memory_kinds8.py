@@ -460,3 +460,13 @@ def test_replacements_after_a_day_a_joke_a_held_subject_or_a_dropped_subject(
 def test_an_attribute_of_the_athlete_is_a_forget_target(message: str) -> None:
     """ "delete my weight" names a stored attribute; the reason replaces nothing."""
     assert forgotten(message).replacement is None
+
+
+def test_a_plan_built_around_what_was_said_keeps_it() -> None:
+    """ "build the year around that" shapes every plan by the fact before it."""
+    saved("I'm a teacher, so summers are free - build the season around that please")
+
+
+def test_a_rule_of_someone_elses_place_is_no_keeping_label() -> None:
+    """ "new rule at my gym: no chalk" tells news about the gym."""
+    assert detect_memory_intent("new rule at my box: no dropping empty bars") is None
