@@ -24,7 +24,7 @@ KINDS = (
     r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?|injur(?:y|ies)"
     r"|constraints?|limits?|limitations?|targets?|numbers|schedule|pbs?|prs?|instructions?"
     r"|caps?|max(?:es)?|rest days?|days? off|race (?:days?|dates?)|training days?"
-    r"|(?:body ?)?weight|age|height|birthday|job"
+    r"|(?:body ?)?weight|age|height|birthday|job|trip|holiday|vacation|wedding|travel plans?"
 )
 """Kinds of memory: "delete my goal of a 500 deadlift" names a memory, "delete my workout" not."""
 

@@ -58,6 +58,7 @@ _REQUEST = re.compile(
     r"|(?:make|be) sure(?: you| to| that you)?|try to|feel free to|go ahead and|please (?:do|to"
     r"|you)|do|you (?:should|need to|have to|must|can|could|may|might want to)|heads up"
     r"|you(?:'ll| will)(?: (?:probably|definitely|really))? (?:need|have|want) to"
+    r"|(?:i think|i guess|i feel like|maybe|probably) you (?:should|need to|ought to)"
     r"|let's|lets|let us"
     r"|(?:(?:what|the (?:main |only )?thing|all) (?:that )?(?:i|i'm) (?:actually |really |just )?"
     r"(?:wanted|want|meant|need|needed|wanna|was going) to (?:say|ask|tell you|mention)"

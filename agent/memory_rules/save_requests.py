@@ -39,7 +39,7 @@ _SAVE_TRIGGER = re.compile(
     r"|(?:it's |it is |it'd be |probably )?worth (?:remembering|retaining|noting|knowing"
     r"|keeping in mind|bearing in mind)(?= that\b|:)|know(?=\s*(?:that\b|:|for (?:next time|later"
     r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
-    r"|workouts|plans|time))\b))|(?<=you to |should )know(?= (?:i|i'm|i've|i'd|my)\b)"
+    r"|workouts|plans|time))\b))|(?<=you to |should )know(?= (?:that )?(?:i|i'm|i've|i'd|my)\b)"
     r"|commit (?:this |that |it )?to memory|(?<=you to )have (?:this|that|it)(?=\s*:)"
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
     r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"

@@ -470,3 +470,15 @@ def test_a_plan_built_around_what_was_said_keeps_it() -> None:
 def test_a_rule_of_someone_elses_place_is_no_keeping_label() -> None:
     """ "new rule at my gym: no chalk" tells news about the gym."""
     assert detect_memory_intent("new rule at my box: no dropping empty bars") is None
+
+
+def test_a_hedged_you_should_know_that_keeps_the_fact() -> None:
+    """ "I think you should know that I'm…" asks the coach to know it from now on."""
+    saved("I think you should know that I'm partially sighted, so big fonts please")
+
+
+def test_a_trip_is_a_forget_target_and_a_dismissal_is_not() -> None:
+    """ "forget the Spain trip, it got cancelled" drops the trip; "forget the trip, I just want
+    to train" waves it away."""
+    assert "trip" in forgotten("Actually forget the Lisbon trip, it got cancelled").query
+    assert detect_memory_intent("forget the trip, I just want to train hard") is None
