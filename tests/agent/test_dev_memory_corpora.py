@@ -216,9 +216,9 @@ its colon and a bare "Please add:"; replacements after a reason in the next sent
 under a label ("new goal: …") or as a liking come around to; types said mildly, tersely or
 misspelt ("lowr back is sensitve", "no overhead pressing. shoulder. permanently.", "I don't
 have time", "training 4 …, that's my focus", "I'd rather not train on Sundays").
-After this round's fixes by kind (tests/agent/test_memory_kinds8.py, with more forms of
-each kind than the corpus has): precision 1.000, recall 1.000; replacement 20/22;
-memory_type 55/56, scope 69/70, importance 22/22.
+After this round's fixes by kind (tests/agent/test_memory_kinds8.py and
+test_memory_forgets8.py, with more forms of each kind than the corpus has): precision
+1.000, recall 1.000; replacement 20/22; memory_type 55/56, scope 69/70, importance 22/22.
 Left: two replacements stated without a first-person clause ("Bread is back baby", "new
 job = 5am workouts are my life"), and two labels where this writer differs from the
 project's conventions: "call me Sam" scoped global (the rules scope how the coach talks to
