@@ -38,9 +38,11 @@ about what follows, said plainly), `memory_refs` (phrases naming a stored memory
 `change_news` (news told before the request that acts on it), `replacements` (the new fact
 that comes with a forget), `value_changes` (a changed value with the old one named),
 `forget_frames` (a topic fronted before "forget it", correction labels), `forget_targets`
-(what a forget names), `updates` (corrections pointing back, update frames), `retractions`
-("I take back what I said about X", the latest save), `supersedes` ("new X replaces the old
-one: Y"), `misrecorded` ("you've got my age wrong, I'm 41"), `forget_requests` and `detection`;
+(what a forget names), `held_corrections` (a correction quoting the coach's record: "you
+have me down as X, I'm Y now"), `updates` (corrections pointing back, update frames),
+`retractions` ("I take back what I said about X", the latest save), `supersedes` ("new X
+replaces the old one: Y"), `misrecorded` ("you've got my age wrong, I'm 41"),
+`forget_requests` and `detection`;
 `similarity` feeds `matching` and `consolidation`; `ranking` stands alone.
 """
 

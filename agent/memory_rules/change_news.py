@@ -28,8 +28,8 @@ _ASIDE = re.compile(
 CHANGED = re.compile(
     r"\b(?:now|changed|moved|moving|switched|switching|new|anymore|no longer|instead|these days"
     r"|nowadays|sold|bought|is off|cancelled|canceled|transferred|lifted|relaxed|eased"
-    r"|got (?:moved|changed|pushed"
-    r"|cancelled))\b"
+    r"|got (?:moved|changed|pushed|cancelled)|started|stopped|quit|gave up|took up|again"
+    r"|i (?:said|meant))\b"
 )
 """A statement that something changed: what a correction's new fact says."""
 

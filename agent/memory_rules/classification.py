@@ -20,6 +20,7 @@ from agent.memory_rules.languages import FOREIGN_CUES, FOREIGN_LIMITS
 from agent.memory_rules.requests import Scope
 from agent.memory_rules.sentences import lower
 from agent.memory_rules.word_lists import (
+    BODY,
     BODY_ISSUE,
     MEDICAL,
     MONTHS,
@@ -33,7 +34,8 @@ _EQUIPMENT = re.compile(
     r"\b(?:dumbbells?|dbs?|kettlebells?|kbs?|barbells?|squat rack|power rack|rack|rower|erg"
     r"|assault bike|air bike|treadmill|pull-?up bar|rings|resistance bands?|bands|plates"
     r"|(?:home|garage|hotel|apartment|work) gyms?|equipment|cable machine|smith machine|trap bar"
-    r"|sandbag|jump rope"
+    r"|sandbag|jump rope|(?:swimming )?pool|track|climbing wall|rowing machine|ski ?erg"
+    r"|(?:bike|turbo|smart) trainer"
     r"|gym membership|weights|bench)\b"
 )
 _EQUIPMENT_LIMIT = re.compile(
@@ -60,7 +62,8 @@ _SCHEDULE = re.compile(
     r"|\bcan(?:'t|not| only)\b.{0,30}\b(?:train|work ?out|lift|run|exercise|make it)\b"
     rf"|\bcan(?:'t|not| only)\b (?:\w+ )?(?:do|make|manage) (?:{_DAY}|mornings?|evenings?|nights?"
     r"|weekends?|weekdays?|early|late)\b"
-    r"|\bno time\b|\bshort on time\b|\b(?:max|maximum|at most|no more than|up to) (?:of )?\d+"
+    r"|\bno time\b|\bshort on time\b|\b(?:don't|do not|doesn't|never) have (?:the |enough )?time\b"
+    r"|\b(?:max|maximum|at most|no more than|up to) (?:of )?\d+"
     r" (?:\w+ )?(?:minutes|mins|days|hours|sessions)"
     r"|\b\d+ ?(?:minutes|mins|min|hours|hrs|days|sessions) (?:\w+ )?(?:max|maximum|tops|at most)\b"
     r"|\bno (?:\w+ )?(?:running|runs|workouts?|training|sessions?|lifting)\b.{0,20}\b(?:on|then"
@@ -81,6 +84,11 @@ _DIET = re.compile(
     r"\b(?:vegan|vegetarian|pescatarian|keto|gluten[- ]free|dairy[- ]free|lactose|halal|kosher"
     r"|intermittent fasting|fasting|sober|teetotal|no alcohol|stimulants?)\b"
 )
+_RATHER = re.compile(
+    r"(?:i(?:'d| would) |would )(?:much )?rather\b|(?:i )?(?:really )?prefers? (?:not )?to\b"
+)
+"""A schedule said as a liking ("I'd rather not train on Sundays", "prefer to run early")."""
+_HARD_LIMIT = re.compile(r"\b(?:can't|cannot|can only|only|no time|don't have time|impossible)\b")
 _FEEDBACK = re.compile(
     r"\b(?:last|yesterday'?s?|today'?s|this week'?s|last week'?s|previous|recent|that|the|your)\b"
     r".{0,25}\b(?:program|programme|programming|plan|workout|session|wod|block|class|cycle"
@@ -99,17 +107,19 @@ _INSTRUCTION = re.compile(
     r"|schedule|include|prescribe|assign|send me))\b"
 )
 _GOAL = re.compile(
-    r"\b(?:training for|train for|prepping for|preparing for|wants? to|(?:would|i'd) (?:like|love)"
-    r" to|wanna|goal|goals|aim(?:ing)? (?:to|for)|hoping to|hope to|trying to"
+    r"\b(?:training (?:for|4)|train (?:for|4)|prepping for|preparing for|wants? to"
+    r"|(?:would|i'd) (?:like|love) to|wanna|goal|goals|aim(?:ing)? (?:to|for)|hoping to|hope to"
+    r"|trying to"
     r"|working (?:on|toward|towards)"
     r"|target|plan(?:ning)? to|get (?:to|under|below)|sub-?\d+|compete|competing|qualify"
     r"|lose (?:\d+|weight|fat)|gain (?:\d+|muscle|weight)|personal record|signed up for"
     r"|registered for|on a (?:bulk|cut)|bulking|cutting (?:to|for|down)|(?:be|get) ready for"
     r"|peak(?:ing)? for|(?:number one|top|main"
-    r"|biggest) priority|pass (?:the|my|a|an) (?:\w+ ){0,3}(?:test|exam|assessment|trial"
+    r"|biggest) priority|(?:that's|that is|it's|this is) (?:my|the) (?:main |big |only |one )?focus"
+    r"|pass (?:the|my|a|an) (?:\w+ ){0,3}(?:test|exam|assessment|trial"
     r"|selection))\b"
     r"|\b(?:\d+ ?k|mile|marathon|half)\b.{0,20}\b(?:under|below|in under|sub) ?\d+"
-    rf"|\b(?:race|marathon|ironman|triathlon|tri|meet|competition|comp|ultra|hyrox|spartan"
+    rf"|\b(?:race|marathon|half|ironman|triathlon|tri|meet|competition|comp|ultra|hyrox|spartan"
     rf"|gran fondo|sportive|tournament|lottery|qualifier|event)\b.{{0,40}}\b(?:{_MONTHS}|next"
     r" (?:week|month|year|spring|summer|fall|autumn|winter)|this (?:year|spring|summer|fall"
     r"|autumn|winter)|in \d+ (?:weeks|months))\b"
@@ -127,7 +137,7 @@ _PREFERENCE = re.compile(
     r"|(?:done with|sick of|tired of|fed up with) (?:\w+ )?(?:running|lifting|training"
     r"|workouts?|sessions?|cardio|classes|mornings|evenings|\w+ing)|(?:don't|do not|won't) do"
     r"|i (?:really )?want (?!to\b|you\b)(?:all |every )?(?:my |the |\w+s\b)"
-    r"|early bird|works? best)\b"
+    r"|early bird|works? best|come (?:a)?round to|warmed (?:up )?to|grown to (?:like|love))\b"
 )
 _COMMUNICATION = re.compile(
     r"\b(?:repl(?:y|ies)|answers?|responses?|respond|messages?|texts?|tone|emojis?|check-?ins?"
@@ -172,7 +182,12 @@ _LABELLED = re.compile(
     r"(?:^|[.!?]\s+)(?:my |new |main |big )?(?P<type>goal|target|aim|objective)s?\b[^:.!?]{0,25}:"
 )
 """A goal named by its label ("Goal to remember: sub 2:00", "Aim: sub-3")."""
-_RESTRICTION = re.compile(r"\b(?:no|never|don't|do not|avoid|nothing with|not)\b")
+_BODY_REASON = re.compile(
+    rf"(?:^|[.;:(!]|\s-)\s*(?:(?:because of|cause of|due to|bc|for) )?(?:my |the )?{BODY}"
+    r"\s*(?:[.;!)]|\s-|$)"
+)
+"""A body part alone as the reason ("no overhead pressing. shoulder."): a condition."""
+_RESTRICTION = re.compile(r"\b(?:no|never|don't|do not|avoid|nothing|not)\b")
 """A directive that rules something out: with a medical reason beside it, a constraint."""
 _FOR_PLANNING = re.compile(
     r",? so (?:i|i'm|my|any|the|it|lifting|training|that)\b|\bfor (?:the |all )?(?:future |my )?"
@@ -270,6 +285,8 @@ def _memory_type(low: str, *, imperative: bool, medical: bool) -> MemoryType:
     if _FEEDBACK.search(low):
         return "feedback"
     schedule = (_SCHEDULE.search(low) or SCHEDULE_LIMIT.search(low)) is not None
+    if schedule and _RATHER.match(low) and not _HARD_LIMIT.search(low):
+        return "preference"  # "I'd rather not train on Sundays": a liking, not a limit
     talk = _COMMUNICATION.search(low) is not None
     directs = CONDITIONED_DIRECTIVE.search(low) or PROHIBITION.match(low)
     if (
@@ -296,8 +313,8 @@ def classify(source: str, *, imperative: bool, message: str) -> Kind:
     elif _LABELLED.search(lower(message)) and not medical:
         memory_type = "goal"
     told = lower(message)
-    grounded = MEDICAL.search(told) is not None or BODY_ISSUE.search(told) is not None
-    if grounded and not medical and _RESTRICTION.search(low):
+    restricts = not medical and _RESTRICTION.search(low) is not None
+    if restricts and any(rule.search(told) for rule in (MEDICAL, BODY_ISSUE, _BODY_REASON)):
         medical, memory_type = True, "constraint"  # "I have a peanut allergy. never suggest…"
     importance: Importance = "low"
     if medical or _IMPORTANT.search(lower(message)):

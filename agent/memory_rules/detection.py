@@ -8,6 +8,7 @@ from agent.memory_rules.back_refs import save_pointing_back
 from agent.memory_rules.dictation import punctuate_dictation
 from agent.memory_rules.forget_frames import correction_label, verb_last
 from agent.memory_rules.forget_requests import forget_from_sentence
+from agent.memory_rules.held_corrections import held_correction
 from agent.memory_rules.labels import join_bare_labels
 from agent.memory_rules.languages import english_frames
 from agent.memory_rules.misrecorded import misrecorded
@@ -51,6 +52,7 @@ def detect_memory_intent(text: str) -> MemoryRequest | ForgetRequest | None:
             or misrecorded(sentence, message)
             or update_pointing_back(sentence, sentences[:idx], message)
             or forget_from_sentence(sentence, message, following, previous)
+            or held_correction(sentence, following, message)
         )
         if forget is not None:
             return forget

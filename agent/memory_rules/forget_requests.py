@@ -61,7 +61,9 @@ _FORGET_TRIGGER = re.compile(
     rf"(?= (?:my|that|this|those|it|them)\b| the (?:[a-z\-]+ )?(?:{BODY}|{MEMORY_NOUNS}|{KINDS})\b)"
     r"|unremember|(?:no need|(?:you )?(?:don't|do not) (?:need|have)|(?:i )?(?:don't|do not"
     r"|no longer) (?:need|want) you) to (?:remember|keep track of|track|keep|store|save|hold on to)"
-    r"|(?:don't|do not) remember(?! to\b)|(?:don't|do not|stop) (?:(?:keep|store|sav)(?:e|ing)?"
+    r"|(?:don't|do not) remember(?! to\b| (?:the (?:last|first)|when|how|what|where|if|whether"
+    r"|ever|much|exactly|anything about|a time|a day)\b)"
+    r"|(?:don't|do not|stop) (?:(?:keep|store|sav)(?:e|ing)?"
     r"|hold(?:ing)? on ?to|hang(?:ing)? on to)"
     r"(?= (?:the|my|that|this|what|any|anything|everything|all|those|these)\b))"
     r"|(?P<update>update|change|correct|fix|edit|amend|replace|swap(?: out)?|overwrite|set)"
@@ -78,8 +80,10 @@ _FORGET_OBJECT = re.compile(
     r"^(?:that\b|about\b|(?:what|everything|anything|all) i\b|the fact\b|everything about\b"
     r"|all about\b|my\b|i\b|i'm\b|i've\b"
     r"|the (?:memory|note|thing|bit|part|stuff)\b|that (?:memory|note|thing)\b"
+    r"|(?:the|my) (?:old|previous|former) [a-z0-9\-]+\b"
     r"|(?:the |that |this )?[a-z0-9\- ]{1,40}"
-    rf" (?:thing|stuff|business|situation|issue|one|memory|note|{KINDS})\b)"
+    rf" (?:thing|stuff|business|situation|issue|one|memory|note|{KINDS})\b"
+    rf"|(?:the |that |this )?'[a-z0-9\- ]{{1,40}}' (?:thing|one|memory|note|{KINDS})\b)"
 )
 _SESSION_NOUNS = frozenset(
     "run ride swim lift workout workouts session wod metcon class warm-up warmup cooldown"
@@ -101,6 +105,10 @@ _MAY_GO = re.compile(r"(?:can|could|should|may)\b")
 """A stale memory that may go ("…can go") is dropped, not corrected."""
 _FROM_PLACE = re.compile(rf"(?:that|this|it|them|those)\s+(?:from|out of|off) {PLACE}")
 """A pronoun taken out of a place that holds memories ("drop it from my goals")."""
+_OWN_ATTRIBUTE = re.compile(r"(?:my|the) (?P<a>[a-z0-9\-' ]{1,30})$")
+_DATED = re.compile(r"\b(?:outdated|out of date|out-of-date|stale|obsolete|old news)\b")
+"""Only held information goes out of date: "my weight's outdated" names the stored weight
+(unlike "my form is wrong", which is about the lift)."""
 _KEPT = re.compile(r"\b(?:anymore|any more|on file|stored|saved|(?:in|on) there)[\s.!]*$")
 """How "no need to keep my old 5k time anymore" says the thing kept is a memory."""
 _NOT_STORED = re.compile(
@@ -110,11 +118,20 @@ _NOT_STORED = re.compile(
 """Why "stop keeping my weight" is about a memory: "…, I don't want that stored"."""
 _RUN_ON = re.compile(r"(?:that|this|it)\s+(?=(?:my|i|i'm|i've|we|we're|they're|it's)\b)")
 """A pronoun pointing at a fronted topic, then a new clause with no stop between."""
-_ONE_OFF = re.compile(rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b")
+_ONE_OFF = re.compile(
+    rf"{ONE_OFF.pattern}|\b(?:this|next) (?:week|weekend)\b"
+    r"|\bfor (?:a while|a bit|the moment|the time being|a few (?:days|weeks))\b"
+)
 """A one-off ("forget about them for this week"): the plan changes, no memory does."""
 _KEEPING = ("keep", "store", "save", "keeping", "storing", "saving")
 _ONLY_NOW = frozenset({"now", "anymore", "any more", "too"})
 """What may end a correction's own sentence, leaving the new value to the next one."""
+_A_DAY = re.compile(
+    r"(?:about )?(?:yesterday|last (?:night|week|weekend|session|time|month)"
+    r"|(?:yesterday's|last week's|that) (?:session|workout|run|race|game|wod))"
+)
+"""A day or session behind as the whole target ("forget about yesterday"): put behind, no
+memory dropped."""
 _TALK = frozenset(
     "i asked ask said say mentioned mention told tell you it that anything this".split()
 )
@@ -171,6 +188,9 @@ def _forget_parts(
             subject = clauses[-2]
         # "the FTP you have is old": a predicate of staleness makes having it enough
         query = memory_reference(subject, loose=kind == "stale") or told_topic(subject)
+        own = _OWN_ATTRIBUTE.match(lower(drop_lead(subject.strip())))
+        if query is None and own is not None and _DATED.search(lower(sentence[start:end])):
+            query = drop_lead(subject.strip())[own.start("a") :]  # "my weight's outdated"
         if kind == "unkeep":  # "my age doesn't need to be stored" names a memory itself
             query = query or drop_lead(subject.strip())
         wrong = kind == "stale" and not _MAY_GO.match(lower(sentence[start:end]))
@@ -287,11 +307,17 @@ def forget_from_sentence(
         if kind == "forget" and _dismissal(pieces[0], rest):
             continue  # "forget about the leaderboard, I just want to get better"
         words = set(lower(query).split())
-        if words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK or _ONE_OFF.search(lower(pieces[0])):
+        if (
+            words <= PRONOUN_ONLY | _SESSION_NOUNS | _TALK
+            or _ONE_OFF.search(lower(pieces[0]))
+            or _A_DAY.fullmatch(lower(pieces[0]).strip(" .!"))
+        ):
             continue
         found = replacement(
             rest if rest.strip(" .!?") else following, query, message, correcting=correcting
         )
+        if found is None and rest.strip(" .!?") and following:  # "…, I cancelled. I'm at X now"
+            found = replacement(f"{rest}. {following}", query, message, correcting=correcting)
         if found is None and kind == "stale" and correcting:  # "X moved, so the Y note is old"
             found = change_told_first(
                 re.split(r"[,;]|\s-\s", sentence[: match.start()])[:-1], message

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from agent.memory_rules.lead_in import before_clause
-from agent.memory_rules.memory_refs import MEMORY_NOUNS, memory_reference
+from agent.memory_rules.memory_refs import MEMORY_NOUNS, STALE, memory_reference
 from agent.memory_rules.sentences import lower, strip_tail
 
 PLACE = (
@@ -23,7 +23,8 @@ PLACE = (
 KINDS = (
     r"goals?|preferences?|rules?|nickname|allerg(?:y|ies)|restrictions?|injur(?:y|ies)"
     r"|constraints?|limits?|limitations?|targets?|numbers|schedule|pbs?|prs?|instructions?"
-    r"|caps?|max(?:es)?"
+    r"|caps?|max(?:es)?|rest days?|days? off|race (?:days?|dates?)|training days?"
+    r"|(?:body ?)?weight|age|height|birthday|job|trip|holiday|vacation|wedding|travel plans?"
 )
 """Kinds of memory: "delete my goal of a 500 deadlift" names a memory, "delete my workout" not."""
 
@@ -32,14 +33,15 @@ _MEMORY_NOUN = re.compile(
     r"(?:old |previous |earlier |first |last )?"
     r"(?:memory|memories|note|notes|entry|entries|record|fact|info|information|one|thing|bit"
     r"|part|stuff|line|detail|details)"
-    r"(?: (?:about|of|on|regarding|re|that|saying|where (?:i|you) (?:said|mentioned|noted|wrote"
+    r"(?: (?:about|of|on|regarding|re|(?:that|which) says|that|saying"
+    r"|where (?:i|you) (?:said|mentioned|noted|wrote"
     r"|told you)(?: that)?|where|for|with))?\s+(?P<q>.+)$"
     r"|^(?:the |that |this |my )?(?:old |previous )?"
-    r"(?P<q2>[a-z0-9\-/%: ]{1,40}?)"
+    r"(?P<q2>[a-z0-9\-/%:' ]{1,40}?)"
     rf" (?:one|{MEMORY_NOUNS})\b(?P<rest>.*)$"
     r"|^(?:the |my |that )?(?:old|previous|outdated) (?P<q3>[a-z0-9\- ]{1,40}?)"
     r"(?=\s*(?:[,;.?!]|$|\s-\s))"
-    rf"|^(?:my|the|that|this) (?P<q4>(?:[a-z0-9\-]+ ){{0,4}}(?:{KINDS})\b[^,;.]*)"
+    rf"|^(?:my|the|that|this) (?P<q4>(?:[a-z0-9\-']+ ){{0,4}}(?:{KINDS})\b[^,;.]*)"
 )
 
 _VALUE = re.compile(
@@ -49,6 +51,8 @@ _VALUE = re.compile(
 )
 """A stored value named by itself, a time or a measure ("delete the 2:03.4", "the 140kg"):
 the memory holding it. A bare count ("delete the 5") may be anything."""
+_QUOTED = re.compile(r"^[\"'](?P<q>[^\"']{1,60})[\"']")
+"""A memory quoted as the athlete remembers it (remove "hates swimming")."""
 _FROM_MEMORY = re.compile(r"^(?P<q>.+?)\s+(?:from|out of|off) " + PLACE + r"\b")
 
 _WHAT_YOU_KNOW = re.compile(
@@ -65,7 +69,7 @@ QUERY_LEAD = re.compile(
     r" (?:just |ever |once )?(?:said|told you|mentioned|wrote)"
     r"(?: about)?(?:\s|$)|everything (?:about|regarding)\s|all about\s"
     r"|(?:the |that |this |my |any )?(?:memory|memories|note|notes|thing|info|information|entry"
-    r"|bit|part|stuff)(?: (?:about|that|on"
+    r"|bit|part|stuff)(?: (?:about|(?:that|which) says|that|on"
     r"|regarding|re|of|saying))?\s)+"
 )
 
@@ -116,6 +120,9 @@ _STATE = re.compile(r"^(?P<subject>.+?) (?:is|are|'s|has been|have been|was|were
 def clean_query(raw: str) -> str:
     """Reduce a forget target to its identifying words ("my shoulder thing" → "shoulder")."""
     raw = raw.replace('"', " ")
+    stale = STALE.search(lower(raw))  # "the 'no running' note is outdated": the note named
+    if stale is not None and stale.start() > 0:
+        raw = memory_reference(raw[: stale.start()]) or raw[: stale.start()]
     text = QUERY_LEAD.sub("", lower(raw).strip(" ,:;-"))
     words = strip_tail(text, _QUERY_TRAIL).split()
     clause = bool(words) and words[0] in {"i", "i'm", "i've", "i'd", "i'll"}
@@ -144,6 +151,18 @@ def back_reference(sentence: str, start: int) -> str:
 
 _SUBJECT = re.compile(r"\s+(?:is|are|was|were|'s|has been|have been)\s+", re.IGNORECASE)
 """Where a statement's subject ends: "the shoulder stuff | is cleared"."""
+_KIND_NAMED = re.compile(
+    rf"(?:the|my|that|this) (?:[a-z0-9\-]+ ){{0,3}}(?:{KINDS})(?: (?:about|of|for) [^,;]{{1,30}})?"
+    r"(?= (?:is|are|was|'s) |$)"
+)
+"""A clause naming a stored kind as its subject ("the marathon goal [is off]", "the goal about
+the sub-3 is off")."""
+_TOLD_BEFORE = re.compile(
+    r"(?:i (?:told you|said|mentioned)|you have me down as)(?: (?:before|earlier))?(?: that)?"
+    r" (?P<q>.+?)(?=,| but\b| - |[.!?]|$)"
+)
+"""A sentence recalling what was told ("I told you I'm gluten free but…"): what "that"
+in the sentence after points at, when that sentence states no fact of the athlete's."""
 
 
 def pointed_at(
@@ -159,26 +178,33 @@ def pointed_at(
     """
     clause = back_reference(sentence, start)
     told = back_reference(previous, len(previous)) if previous else ""
+    whole = clause
     if not clause.strip(" .!?"):
-        clause, told = told, ""
+        clause, whole, told = told, previous, ""
     # "update on the knee thing, it's healed - remove it": a clause of its own names it;
     # "the shoulder stuff is cleared! physio signed me off, no need to keep that": a subject
-    parts = (clause, *re.split(r",\s*", clause)[:-1], _SUBJECT.split(clause)[0])
+    parts = (clause, *re.split(r",\s*", whole)[:-1], _SUBJECT.split(clause)[0])
     parts += (told, _SUBJECT.split(told)[0]) if told.strip(" .!?") else ()
     named = next((found for part in parts if (found := memory_reference(part))), None)
     if named is not None:
         return named
+    kind = next((hit for part in parts if (hit := _KIND_NAMED.match(lower(part)))), None)
+    if kind is not None:  # "the marathon goal is off. Please remove it."
+        return kind.string[: kind.end()]
     if explicit and clause.strip(" .!?"):
         return clause
     if pronoun != "it" and re.match(r"(?:i|i'm|i've|my|we|our)\b", lower(clause)):
         return clause
+    recalled = _TOLD_BEFORE.match(lower(previous))  # "I told you X but… ! Y, you can drop that"
+    if recalled is not None and not re.match(r"(?:i|i'm|i've|my|we|our)\b", lower(clause)):
+        return previous[recalled.start("q") : recalled.end("q")]
     return None
 
 
 def delete_target(after: str) -> tuple[str, str] | None:
     """The target and trailing text after "delete"/"remove"…, if it names a memory."""
     low_after = lower(after)
-    for pattern in (_FORGET_LABEL, _FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW, _VALUE):
+    for pattern in (_QUOTED, _FORGET_LABEL, _FROM_MEMORY, _MEMORY_NOUN, _WHAT_YOU_KNOW, _VALUE):
         match = pattern.match(low_after)
         if match:
             group = next(g for g in ("q", "q2", "q3", "q4") if match.groupdict().get(g))

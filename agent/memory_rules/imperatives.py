@@ -43,9 +43,11 @@ _TASKS = frozenset(
 _RECURRING = re.compile(
     r"\b(?:always|never|every|each|whenever|any ?time|from now on|going forward|moving forward"
     r"|weekly|daily|monthly|regularly|in with|on (?:mondays|tuesdays|wednesdays|thursdays"
-    r"|fridays|saturdays|sundays|weekends|weekdays))\b"
+    r"|fridays|saturdays|sundays|weekends|weekdays)|the (?:night|day|evening|morning) before"
+    r"|in advance|ahead of time|beforehand)\b"
 )
-"""What makes a task a standing instruction ("send me a recap every Sunday")."""
+"""What makes a task a standing instruction ("send me a recap every Sunday", "send me the
+workout the night before": timed against each session, it recurs with them)."""
 
 
 def one_off_task(body: str) -> bool:

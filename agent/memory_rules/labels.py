@@ -17,7 +17,9 @@ from agent.memory_rules.lead_in import drop_lead
 from agent.memory_rules.sentences import lower, split_words
 from agent.memory_rules.word_lists import MEDICAL
 
-Strength = Literal["strong", "weak"]
+Strength = Literal["strong", "weak", "named"]
+"""How a label asks: "strong" keeps any fact, "weak" a lasting one, "named" (a bare "add:",
+which also edits logs) only one whose words name a kind: a goal, a limit, a liking."""
 
 KEEP_VERBS = frozenset(
     "remember memorise memorize save store keep note jot write pin file bookmark"
@@ -50,12 +52,16 @@ _PURPOSE = re.compile(
     r" |the |future |all |any )*(?:planning|programming|programs?|programmes?|plans?)"
     r"|(?:don't|do not|never) lose (?:this|that|it|track of (?:this|that|it))"
     r"|hang on to (?:this|that|it)"
-    r"|(?:new|hard|standing|general|permanent) rule|about me"
-    r"|what you know (?:about|of) me|(?:to|in|into) what you know"
+    r"|(?:hard|standing|general|permanent) rule"
+    r"|new rule(?! (?:at|in|from|for) (?:my|the|our) (?:gym|box|club|work|school|pool|office))"
+    r"|about me|what you know (?:about|of) me|(?:to|in|into) what you know"
+    r"|so (?:you|u) (?:don't|do not|won't|dont) forget"
     r"|future (?:self|chats|conversations|sessions)|(?:saved|stored|kept|noted) somewhere"
     r"|lock (?:this |that |it )?in|hold (?:on ?to|onto) (?:this|that|it)|long-term note"
     r"|(?:make|be) sure (?:you )?(?:have|get|got) (?:this|that|it)(?: down)?)\b"
 )
+_RULE_AFTER = re.compile(r"[\s,]*(?:no|never|don't|do not|always|zero)\b")
+"""A rule said after a time label: the label's words are the rule, not a heading."""
 _WEAK = re.compile(
     r"(?:^| )(?:fyi|heads up|important|nb|psa|note|reminder|(?:profile|injury|health|medical|quick"
     r"|important) (?:update|note|info))$"
@@ -72,11 +78,16 @@ _WANT_KEPT = re.compile(
 """A wish that what follows be kept: a label though it has a subject."""
 _FOR_YOU = re.compile(
     r"\b(?:(?:just )?so (?:you|u) (?:know|have (?:it|this|that)|(?:'ve|have) got (?:it|this|that))"
+    r"|for (?:you|u) to know|for your (?:knowledge|awareness)"
     r"|so (?:it's|it is|this is|that's) (?:on (?:record|file)|noted|saved))\b"
 )
 """Told so the coach has it ("so you know when you plan:", "noting my goal so you have it:")."""
+_WRITE_DOWN = frozenset("write jot".split())
+"""Verbs that keep only when written down ("write this down:"), not "write my plan:"."""
 _NOT_A_LABEL = frozenset("i i'm i've i'd we we're he she they".split())
-_SELF_NOTE = re.compile(r"\bnote to self\b(?! for (?:you|coach|the coach))|\bsave the date\b")
+_SELF_NOTE = re.compile(
+    r"\bnote to self\b(?! (?:for|and(?: to| for)?) (?:you|coach|the coach))|\bsave the date\b"
+)
 """Idioms with a verb of keeping that keep nothing for the coach."""
 _EPISODE_TIME = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|last night"
@@ -84,14 +95,15 @@ _EPISODE_TIME = re.compile(
 )
 _MOVED_ON = re.compile(r"\bwent (?:from|up|down|to)\b")
 _EPISODIC = re.compile(
-    rf"{_EPISODE_TIME.pattern}|\b(?:ran|did|felt|hit|went|finished|completed|rode|swam|lifted"
-    r"|pulled|pressed|squatted|benched|logged|pr'?d|maxed out)\b"
+    rf"{_EPISODE_TIME.pattern}|(?<!\bto )\b(?:ran|did|felt|hit|went|finished|completed|rode"
+    r"|swam|lifted|pulled|pressed|squatted|benched|logged|pr'?d|maxed out)\b"
 )
 _PAST_STATE = re.compile(r"\b(?:was|were|wasn't|weren't)\b")
 _RECORD = re.compile(r"\b(?:pb|pr|personal (?:best|record)|best time|1rm|max|record)\b")
 """A best stays a fact in the past tense ("old PB was 24:30"): the mark to beat."""
-"""A single session: its time words, sets x reps, or a session verb in the past tense.
-What a "note:" annotates that way is a log, not a lasting fact."""
+"""A single session: its time words, sets x reps, or a session verb in the past tense (not
+an infinitive: "I want to hit 140"). What a "note:" annotates that way is a log, not a
+lasting fact."""
 _RESULT = re.compile(
     r"\b\d+(?:\.\d+)? ?(?:k|km|mi|miles?|m|min|mins)\b(?: [a-z]+){0,2},? (?:in|@|at)"
     r" \d+(?::\d\d)+\b"
@@ -103,8 +115,10 @@ _NOT_THAT = re.compile(r"\s*(?:and )?not (?:as )?(?:a |an |the )?\w+\s*$")
 _LABELS = (
     re.compile(r"^(?P<label>[^:]{1,80}?):(?!\d)\s*(?P<content>.*)$"),
     re.compile(r"^(?P<label>.{1,80}?) - \s*(?P<content>.*)$"),
+    re.compile(r"^(?P<label>note (?:to|for) (?:the )?coach),?\s+(?P<content>\S.*)$", re.IGNORECASE),
 )
-"""A label ends at the first colon, or else at a dash ("add this to my profile - …")."""
+"""A label ends at the first colon, or else at a dash ("add this to my profile - …");
+"note to coach" is a label even when dictated without its colon."""
 
 
 def _strength(label: str) -> Strength | None:
@@ -122,7 +136,10 @@ def _strength(label: str) -> Strength | None:
     )  # "file this under stuff…"
     if not words or len(words) > longest or any(w in _NOT_A_LABEL for w in words):
         return None
-    if _PLACES.search(low) or _PURPOSE.search(low):
+    purpose = _PURPOSE.search(low)
+    if purpose is not None and _RULE_AFTER.match(low[purpose.end() :]):
+        return None  # "From now on no deadlifts - lower back": the rule, then its reason
+    if _PLACES.search(low) or purpose:
         return "strong"
     if _FOR_YOU.search(low):  # also says why a log is told: only a lasting fact is kept
         return "weak"
@@ -132,10 +149,17 @@ def _strength(label: str) -> Strength | None:
     ):  # "note:" also annotates logs
         return "weak"
     verb = split_words(drop_lead(label))[:2]
-    bare = verb == ["add"]  # "track:" and "log:" title sessions; "add:" adds a fact or a set
-    pointed = len(verb) > 1 and verb[1] in _OBJECTS
-    if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and (bare or pointed):
-        return "weak"  # "add that pls: …", "add: …" also add to a log: only a lasting fact is kept
+    if verb[:1] and verb[0] in _KEEP_WITH_OBJECT and verb[1:] and verb[1] in _OBJECTS:
+        return "weak"  # "add that pls: …" also adds to a log: only a lasting fact is kept
+    if verb == ["add"] and len(words) <= 2:
+        return "named"  # "Please add: target weight 72kg", not "add: 10 min cooldown"
+    if (
+        verb[:1]
+        and verb[0] in _WRITE_DOWN
+        and "down" not in words
+        and not set(verb[1:2]) & _OBJECTS
+    ):
+        return None  # "can you write my plan around my shifts:" asks for a plan
     return "strong" if verb and verb[0] in KEEP_VERBS else None
 
 

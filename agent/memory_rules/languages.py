@@ -1,11 +1,12 @@
 """Request frames in the languages athletes switch to: read as their English equivalents.
 
 "recuerda que tengo…", "merk dir bitte: …", "olvida lo que te dije de mi rodilla",
-"yaad rakhna coach, …": the frame (the words that ask to keep or forget) is rewritten to
-English before the rules run, and the fact itself stays as written. Only frames at the
-start of a sentence or clause count, so a foreign word inside an English message is left
-alone. `FOREIGN_CUES` gives classification the medical and scheduling words of the same
-languages, so a foreign injury is still a high-importance constraint.
+"yaad rakhna coach, …", "lo de mi rodilla is wrong": the frame (the words that ask to keep
+or forget, or name a stored topic) is rewritten to English before the rules run, and the
+fact itself stays as written. Only frames at the start of a sentence or clause count, so a
+foreign word inside an English message is left alone. `FOREIGN_CUES` gives classification
+the medical and scheduling words of the same languages, so a foreign injury is still a
+high-importance constraint.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         r"|merk dir das|ricorda(?:telo| questo))\s*(?=:)",
         "remember this",
     ),
+    (
+        r"(?:bitte )?(?:merk dir das|recu[eé]rd(?:alo|elo)|an[oó]talo|ap[uú]ntalo|gu[aá]rdalo"
+        r"|lembra disso|lembre-se disso|retiens [cç]a|ricordatelo)(?: bitte| por favor)?"
+        r"(?=[\s.!]*$)",
+        "remember that",
+    ),
     (r"(?:yaad|dhyan) (?:rakhna|rakho|rakhiye|rakh lo)(?: ki)?\s*,?(?=\s*\S)", "remember:"),
     (r"(?:yaad|dhyan) (?:rakhna|rakho|rakhiye|rakh lo)", "remember"),
     (r"garde (?:[cç]a|cela) en (?:t[eê]te|m[eé]moire)", "keep that in mind"),
@@ -46,6 +53,12 @@ _FRAMES: tuple[tuple[str, str], ...] = (
         "forget what I told you about",
     ),
     (r"(?:cambia|muda|change|[aä]nder(?:e)?|modifie|modifica) lo de\b", "change the note about"),
+    # a stored topic named in passing: "lo de mi rodilla is wrong", "isso do meu joelho…"
+    (
+        r"(?:lo de|eso de|isso de|aquilo de|ce truc (?:avec|sur))"
+        r"(?= (?:mi|mis|meu|minha|mon|ma)\b)",
+        "the thing about",
+    ),
 )
 _PATTERNS = tuple(
     (re.compile(_START + pattern, re.IGNORECASE), english) for pattern, english in _FRAMES

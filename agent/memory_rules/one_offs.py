@@ -46,6 +46,12 @@ _LOG_RESULT = re.compile(
     r"\b\d+(?:\.\d+)? ?(?:reps?|rounds?|kg|kgs|lbs?|cals?|m|metres|meters|seconds|secs|s)\b"
 )
 """A result written into that part ("I only got 8 reps", "was 60kg")."""
+_COUNT_FIX = re.compile(
+    r"\bi (?:only )?(?:did|got|managed|finished|completed|ran|rode|swam) \d+(?:\.\d+)?"
+    r" ?(?:rounds?|reps?|sets?|laps?|intervals?|km|k|miles?|mins?|minutes)"
+    r",? (?:not|instead of) \d+"
+)
+"""A logged count corrected ("note that I did 3 rounds not 4"): the log, not a memory."""
 _DISMISSED = re.compile(
     r"^(?:i (?:just |only |really |honestly )*(?:want|wanna|care|need|am here|'m here)\b"
     r"|all i (?:want|care|need)\b|what (?:matters|counts)\b|(?:let's |lets )?(?:just )?"
@@ -85,7 +91,12 @@ def looking_now(low_after: str) -> bool:
 
 
 def log_edit(low: str) -> bool:
-    """Whether a "note that …" corrects a logged session ("the last round I only got 8 reps")."""
+    """Whether a "note that …" corrects a logged session.
+
+    "the last round I only got 8 reps", "I did 3 rounds not 4".
+    """
+    if _COUNT_FIX.search(low):
+        return True
     return _SESSION_PART.search(low) is not None and _LOG_RESULT.search(low) is not None
 
 

@@ -28,12 +28,13 @@ _CLAUSES = re.compile(
 _NEW_FACT_LEAD = re.compile(
     r"^(?:(?:so|and|now|actually|but|these days|nowadays|because|since|in fact|remember(?: that)?"
     r"|note that|instead)[\s,]+)*(?:(?:for|with|in|on|at|after|during) [^,;]{1,40}?,?\s+)?"
-    r"(?=(?:i|i'm|i've|i'd|my|we)\b)"
+    r"(?=(?:i|i'm|i've|i'd|my|we)\b|(?:got|bought|switched to|moved to|joined) )"
 )
 """What may open a new first-person fact: links, and one adverbial ("for technique questions")."""
 _NEW_VALUE = re.compile(
     r"^(?:(?:and|so|but|since|because)\s+)?(?:(?:it'?s|it is|that'?s|its) now"
-    r"|(?:the )?new (?:one|goal|value|number|time|max|pr)(?:'s| is)"
+    r"|(?:the )?new (?:[a-z\-]+ ){0,2}?(?:one|goal|target|value|number|time|max|pr|pb|trainer"
+    r"|shoes?|gym|bike|job|weight|day|coach|club|race)(?:'s| is)"
     r"|(?:the )?new (?:ones|goals|values|numbers|times|maxes|prs) are"
     r"|now(?: it)?(?:'s|s| is)|replace (?:it|that) with|make (?:it|that)|change (?:it|that) to"
     r"|update (?:it|that) to)\s+(?P<value>.+)$"
@@ -57,19 +58,22 @@ _CORRECTION = re.compile(
 """A corrected value: "188 not 192" (a clause with a subject, "I was not chosen", is none)."""
 _CHANGE = re.compile(
     r"\b(?:now|instead|these days|nowadays|actually|currently|switched|moved|changed"
-    r"|no longer|added|bought|sold|upgraded|installed)\b"
+    r"|no longer|added|bought|sold|upgraded|installed|come (?:a)?round to|grown to"
+    r"|warmed (?:up )?to|changed my mind|got into|getting into|got (?:a |some )?new)\b"
 )
+"""A change said of the athlete ("I've come around to it" flips a liking too)."""
 _DENIAL = re.compile(
     r"^(?:not|no longer)\b|\b(?:anymore|any more)$"
     r"|^i (?:never|didn't|did not) (?:said|say|told|tell|mentioned|mention|wrote|write)\b"
 )
 """The old value denied ("not 140 anymore"), or having said it at all ("I never said that")."""
 _RESOLVED = re.compile(
-    r"\b(?:fine|healed|better|recovered|sorted|resolved|over|gone|done|ok|okay|good|cleared"
+    r"\b(?:fine|healed|better|recovered|sorted|resolved|over|gone|done|finished|ok|okay|good|cleared"
     r"|normal|100%|history|past|relevant|needed|necessary|applicable|true|valid)\b"
 )
 _MISTAKE = re.compile(
     r"\b(?:(?:was|is) (?:a )?(?:mistake|wrong|not true|a typo|incorrect)|my bad|i misspoke"
+    r"|(?:i was|was|i'm|i am) (?:just |only )?(?:joking|kidding)"
     r"|never (?:was|had|did))\b"
 )
 """The forgotten fact was never true: what follows is the truth, however it is put."""
@@ -122,6 +126,8 @@ def _first_person(
     if lead is None:
         return None
     text = clause[lead.end() :]
+    if not re.match(r"(?:i|i'm|i've|i'd|my|we)\b", lower(text)):
+        text = f"I {text}"  # "…, got new Hokas": the subject dropped
     flipped = polarity(text) * polarity(query) < 0
     if not correcting and (
         not (_CHANGE.search(lower(clause)) or flipped) or _RESOLVED.search(lower(text))
@@ -143,6 +149,11 @@ def _value_span(low: str, *, correcting: bool) -> tuple[int, int, bool] | None:
     return (*found.span("value"), False) if found else None
 
 
+_NEW_LABEL = re.compile(
+    r"\b(?P<new>new (?:goal|target|one|max|pr|pb|time|number|value|rest day|gym|weight))\s*:\s*",
+    re.IGNORECASE,
+)
+"""A new value under its label ("new goal: sub 1:40"): read as "new goal is sub 1:40"."""
 _NUMBER = re.compile(r"\d+(?:[:.,]\d+)*")
 _ONE_OFF_WORDS = re.compile(r"\s*\b(?:today|tonight|yesterday|this (?:morning|evening|week))\b")
 
@@ -197,17 +208,21 @@ def replacement(
     value = _new_value(rest, query, message) or _came_around(rest, query, message)
     if value is not None:  # "delete the 2:03.4, went 2:01.9 today"
         return value
+    rest = _NEW_LABEL.sub(r"\g<new> is ", rest)
     mistaken = _MISTAKE.search(lower(rest)) is not None
     subject = re.sub(r"^(?:old|previous|earlier)\b\s*", "", query, flags=re.IGNORECASE)
     for clause in _CLAUSES.split(rest.strip(" ,;:-")):
         low = lower(clause).strip(" .!?")
-        if not low or _DENIAL.search(low):
-            continue
+        if not low or _DENIAL.search(low) or _MISTAKE.search(low):
+            continue  # "…, I was joking. I eat everything": the truth comes after
         moved = _MOVED.match(low)
         if moved is not None and subject:  # "…the race in May, it got moved to June"
             head = _HEAD.sub("", subject)
             said = clause.strip(" .!?")[moved.start("moved") :]
             return build_save(f"my {head} got {said}", explicit=True, message=message)
+        held = re.match(rf"(?:my |the )?{re.escape(lower(subject))} (?:is|are|'s)\b", low)
+        if correcting and subject and held:  # "that rest day note is wrong, rest day is Friday"
+            return build_save(clause.strip(" .!?"), explicit=True, message=message, min_words=1)
         span = _value_span(low, correcting=correcting)
         if span is not None:
             said = clause.strip(" .!?")[span[0] : span[1]]

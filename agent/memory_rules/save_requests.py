@@ -40,12 +40,13 @@ _SAVE_TRIGGER = re.compile(
     r"|keeping in mind|bearing in mind)(?= that\b|:)|know(?=\s*(?:that\b|:|for (?:next time|later"
     r"|the future|future reference|(?:all )?(?:future|later|next) (?:chats|conversations|sessions"
     r"|workouts|plans|time))\b))"
-    r"|(?:(?<=you to |should )|(?<=must )|(?<=want to |need to ))know(?= (?:i|i'm|i've|i'd|my)\b)"
+    r"|(?:(?<=you to |should )|(?<=must )|(?<=want to |need to ))know"
+    r"(?= (?:that )?(?:i|i'm|i've|i'd|my)\b)"
     r"|commit (?:this |that |it )?to memory|(?<=you to )have (?:this|that|it)(?=\s*:)"
     r"|(?<=mind )(?:remembering|noting|saving|storing|keeping in mind"
     r"|(?:making|taking) a note(?: of)?|(?:writing|jotting) (?:that |this |it )?down))"
     r"|(?P<dontforget>(?:don't|do not|never) (?:you )?forget(?: about)?)"
-    r"|(?P<mind>(?:keep|bear|have|(?<=you )kept|(?<=you )bore) (?:this |that |it )?in mind"
+    r"|(?P<mind>(?:keep|bear|bare|have|(?<=you )kept|(?<=you )bore) (?:this |that |it )?in mind"
     r"|take (?:this |that |it )?into account|factor (?:this |that |it )?in|account for the fact"
     r"|(?:keep|kept) track of the fact)"
     r"|(?P<track>(?:(?:keep|kept) (?:(?:a )?(?:track|record|log|tally) of|(?:an eye|tabs) on)"
@@ -152,6 +153,16 @@ _REMINISCE = re.compile(
     r"|(?:last (?:summer|winter|spring|fall|autumn|season)|in (?:19|20)\d\d) (?:when|where|how)"
     r")\b"
 )
+_ANYTHING_SAID = re.compile(
+    r"(?:the )?(?:things|stuff|everything|anything|whatever|all (?:of )?(?:this|that|the stuff))"
+    r" (?:that )?(?:i|we) (?:tell|say|send|share|write|mention|told|said|sent|shared|talk about"
+    r"|discuss|discussed|chat about|talked about)\b"
+)
+"""Whatever the athlete says ("can you remember things I tell you?"): a question about
+memory itself, not a fact to keep."""
+_OWN_RULE = re.compile(r"(?:never|don't|do not|no) (?!forget\b|worry\b|mind\b)[a-z]")
+"""A rule the athlete keeps for themselves, asked to be kept: "never do maxes before a long run"
+(unlike "remember to stretch", a reminder for once)."""
 _LEAD_JUNK = re.compile(
     r"^(?:[\s,:;\-]|that\s|this\s*:|this\s*,|this\s*-|about\s|the fact that\s|also\s|please\s"
     r"|for me\b|(?:just )?so you(?:'re)? (?:know|aware)\b|you know\b|if (?:possible|you can)\b"
@@ -219,10 +230,19 @@ def build_save(
     low = lower(text)
     if low in PRONOUN_ONLY or (not lower(stripped).startswith("that ") and _REMINISCE.match(low)):
         return None
+    if _ANYTHING_SAID.match(low):
+        return None
     if low.startswith("to ") or DIRECT_IMPERATIVE.match(low) or looks_imperative(low):
         body = text[3:] if low.startswith("to ") else text
-        if not is_coach_imperative(body) or ONE_OFF.search(low):
+        if ONE_OFF.search(low):
             return None
+        if not is_coach_imperative(body):  # "remember: never do maxes before a long run"
+            rule = explicit and _OWN_RULE.match(low) is not None
+            return (
+                _request(rewrite_statement(text), text, imperative=True, message=message)
+                if rule
+                else None
+            )
         if one_off_task(body) and not standing:
             return None
         if set(split_words(body)[1:]) <= PRONOUN_ONLY | {"going", "forward", "up"}:
@@ -256,7 +276,7 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
     head = sentence[: max(0, sentence.rfind(content))]
     if _THAT_DASH.search(lower(head)) and not _opens(sentence, message):
         return None  # "keep that on file - …": `back_refs` keeps what came before, and this
-    if strength == "weak" and (not lasting(content) or content.rstrip().endswith("?")):
+    if strength != "strong" and (not lasting(content) or content.rstrip().endswith("?")):
         return None
     if session_log(content) or about_this_session(lower(sentence)):
         return None  # "save this for later: 3x10 squats at 80" is a log, "…: 10k tonight" a plan
@@ -265,6 +285,8 @@ def _save_from_label(sentence: str, message: str) -> MemoryRequest | None:
         text = content  # "You're my run coach, so note this: don't comment…": a reason before
     # "note: vegan": a weak label keeps a bare attribute only when it names a lasting kind
     named = classify(content, imperative=False, message=message).memory_type != "context"
+    if strength == "named" and not named:
+        return None
     return build_save(
         text, explicit=True, message=message, min_words=1 if strength == "strong" or named else 3
     )

@@ -78,6 +78,44 @@ _TYPOS = {
     "oublie": "forget",
     "vergiss": "forget",
 }
+
+
+def _one_letter_off(words: str) -> dict[str, str]:
+    """Each word, and each of its one-letter deletions, mapped to the word.
+
+    Two words within one edit (a letter added, dropped, changed or two swapped) share a
+    deletion, so a typo is found by looking up its own deletions instead of measuring its
+    distance to every word.
+    """
+    table: dict[str, str] = {}
+    for word in words.split():
+        for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
+            table.setdefault(variant, word)
+    return table
+
+
+_BODY_WORDS = _one_letter_off(
+    "sensitive shoulder hamstring achilles injured injury surgery tendonitis tendinitis"
+    " sciatica meniscus herniated sprained strained diabetic allergic allergy pregnant"
+    " arthritis fasciitis concussion fractured ligament cartilage"
+)
+"""Injury and medical words fixed when misspelt by one letter ("sensitve", "shoudler"), so
+a mild or typed-in-a-hurry injury is still read as one; their plurals are left alone."""
+
+
+def _body_word(key: str) -> str | None:
+    """The injury word `key` misspells by one letter, if any (not its plural)."""
+    if _BODY_WORDS.get(key) == key:
+        return None
+    for variant in (key, *(key[:i] + key[i + 1 :] for i in range(len(key)))):
+        known = _BODY_WORDS.get(variant)
+        if known is None or known[0] != key[0]:  # "trained" is no typo of "strained"
+            continue
+        if key not in {known, known + "s", known.removesuffix("s")}:
+            return known if _osa_distance(key, known, 1) <= 1 else None
+    return None
+
+
 _NOT_REMEMBER = frozenset(
     {"remembers", "remembered", "renumber", "member", "members", "remember", "rendered", "reader"}
 )
@@ -118,6 +156,10 @@ def _fix_word(word: str) -> str:
             return lead + "remember" + trail
         if key[0] == "f" and key not in _NOT_FORGET and _osa_distance(key, "forget", 1) <= 1:
             return lead + "forget" + trail
+    if key.isalpha() and len(key) >= 6:
+        known = _body_word(key)
+        if known is not None:
+            return lead + known + trail
     return word
 
 
@@ -167,6 +209,20 @@ _FROM_NOW = re.compile(
 )
 """Ways of saying "from now on": one phrase for every rule, and no "today" left to read as a
 one-off."""
+_EMOJI_REQUESTS = re.compile(
+    r"^\s*(?:(?P<pin>[\U0001F4CC\U0001F4DD\u270D]\uFE0F?)"
+    r"|(?P<bin>\U0001F5D1\uFE0F?))\s*"
+)
+_LABELLED = re.compile(r"[^:.!?]{0,40}:|(?:pin|note|save|delete|remove|forget)\b", re.IGNORECASE)
+"""An emoji opening a message as its request: a pin or memo keeps ("📌 lactose
+intolerant"), a wastebasket deletes ("🗑️ the burpee thing")."""
+
+
+def _emoji_request(found: re.Match[str]) -> str:
+    """The request an opening emoji makes, in words (none when words after it make one)."""
+    if _LABELLED.match(found.string, found.end()):
+        return ""  # "📌 pin this: my race is on June 3"
+    return "pin this: " if found.group("pin") else "delete "
 
 
 def normalise(text: str) -> str:
@@ -174,6 +230,7 @@ def normalise(text: str) -> str:
     text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
     if not text.isascii():
         text = _NO_SIGN.sub(" no ", text)  # "🚫 burpees": a sign that rules something out
+        text = _EMOJI_REQUESTS.sub(_emoji_request, text, count=1)
         text = re.sub(r"\s+,", ",", _PICTOGRAPHS.sub(_pictograph, text))
     if "#" in text:
         text = _HASHTAG.sub(_hashtag, text)
@@ -213,7 +270,7 @@ def split_sentences(text: str) -> list[str]:
 
 _TAG = re.compile(
     r"(?:^|[\s,])(?:ok|okay|k|kk|right|yeah|yea|ya|yes|alright|got it|deal|thanks|pls|please"
-    r"|thx|yh|yep|cool|capisce|understood|sound good|sounds good|cool with you"
+    r"|thx|yh|yep|cool|capisce|understood|sound good|sounds good|cool with you|i guess|i suppose"
     r"|t[aá]|n[eé]|vale|ja|oder|hein|oui|s[ií]|va bene|d'accord|ji|na)\?+[\s.!?]*$"
 )
 

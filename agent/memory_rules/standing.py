@@ -27,19 +27,28 @@ _COACH_WORK = (
     r"(?:plan|program|programme|write|make|build|design|send|give|schedule|create|put together"
     r"|prescribe|set|prepare|draft|lay out|map out|suggest|recommend)"
 )
+_OWN_ACT = r"(?:say|send|tell|write|text|message|log|mention|post|share|report|upload|complain|ask)"
 _FRAME = re.compile(
     rf"^(?:whenever|every time|each time|any ?time|when) you(?: next)? {_COACH_WORK}\b"
+    rf"|^(?:whenever|every time|each time|any ?time|when|if) i(?: ever)? {_OWN_ACT}\b"
+    r"|^(?:whenever|every time|each time|any ?time|when|if) i(?:'m| am)(?: ever)? (?:travel\w*|away"
+    r"|on the road|sick|ill|injured|on holiday|on vacation|on nights|on shift|short on time)\b"
     rf"|^(?:in|for) (?:every|each|all|any) (?:of )?(?:my |the |your )?(?:future )?"
     r"(?:plans?|programs?|programmes?|blocks?|weeks?|sessions?|workouts?)\b"
 )
-"""A clause naming recurring coach work: what the directive beside it applies to."""
+"""A clause naming recurring work, the coach's or the athlete's own ("when I send you a
+log", "if I say I'm tired"): what the directive beside it applies to."""
+_THEN = re.compile(r"\s(?=(?:just|then|please|always) [a-z]+)")
+"""Where a directive starts inside its frame's clause ("when I send a log just reply…")."""
 _RECURRENCE = re.compile(
     r"\b(?:always|every (?:single )?(?:\w+ )?(?:day|week|time|session|workout|program|block|plan"
     r"|month|cycle|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening)"
     r"|each (?:week|time|session|workout|program|block|plan|month)|on (?:mondays|tuesdays"
     r"|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)|from now(?: on)?"
     r"|from here on(?: out)?|going forward|moving forward|for all (?:my )?future|for good|ever"
-    r"|never|permanently|as a rule|by default)\b"
+    r"|never|permanently|forever|for life|as a rule|by default"
+    r"|(?:once|twice|\d+ times?) (?:a|per) (?:day|week)"
+    r"|the (?:night|day|evening|morning) before|in advance|ahead of time|beforehand)\b"
 )
 """Words that make a directive hold beyond this plan."""
 _STANDS = re.compile(
@@ -57,7 +66,8 @@ DIRECTIVE_VERBS = frozenset(
     " answer reply respond talk speak explain check send start end finish cap limit stop cut"
     " leave drop swap replace prioritise prioritize focus remind call ask tell design set stick"
     " structure format list sign open close hype book comment sugarcoat sugar-coat address"
-    " refer encourage go mention".split()
+    " refer encourage go mention say scale reduce lower ease move shift increase shorten lighten"
+    " modify adjust suggest recommend offer prescribe".split()
 )
 """Verbs that open a directive to the coach ("give me…", "schedule…", "never mention…")."""
 _ABOUT_TALK = re.compile(
@@ -67,12 +77,19 @@ _ABOUT_TALK = re.compile(
     r"|encourag\w* me|go easy on me|(?:tell|give) (?:me|it to me) straight|straight with me"
     r"|(?:address|refer to) me as|call me (?!(?:later|back|tomorrow|tonight|when|if|after|before"
     r"|now|at|on|in|soon|again|asap|today|up|out)\b)[a-z']"
-    r"|check(?:ing)? in (?:with|on) me|(?:short|shorter|brief"
+    r"|check(?:ing)? in (?:with|on) me|check-?ins\b|(?:short|shorter|brief"
     r"|long|longer|detailed|simple) (?:answers|replies|responses|messages|explanations))"
 )
 """How the coach talks to the athlete ("use simple words", "don't sugarcoat"): that stands."""
 _VERBLESS = re.compile(r"^(?:no (?:more )?\S.*|(?:[a-z\-]+ ){0,2}[a-z\-]+ only)$")
 """A directive without a verb: a prohibition ("no burpees") or a limit ("short answers only")."""
+_PLAN_RULE = re.compile(
+    r"^(?:nothing|no [a-z\-]+|none of (?:the|my) [a-z\-]+|there(?:'s| is) no [a-z\-]+)"
+    r"(?: [a-z\-]+){0,4} (?:in|on|for) (?:my|the|any of my) (?:[a-z\-]+ )?(?:plans?|programs?"
+    r"|programmes?|programming|training|schedule|sessions|workouts|weeks|blocks)\b"
+)
+"""A rule on the whole plan ("[make sure] nothing in my plan has running until May"): it
+holds for every session until it is lifted."""
 _POINTERS = frozenset("that this it them those these up going forward please".split())
 _STANDING_LEAD = re.compile(
     r"(?:from now(?: on)?|from here on(?: out)?|going forward|moving forward|henceforth"
@@ -115,6 +132,8 @@ def _directive(clause: str) -> str | None:
         body = body.split(" ", 1)[1] if " " in body else ""
     while words and words[-1] in {"please", "thanks", "ok", "okay"}:
         words = words[:-1]
+    if _PLAN_RULE.match(lower(body)):
+        return "make sure " + body
     if _VERBLESS.match(" ".join(words)) and len(words) > 1:
         return body  # a prohibition or a limit: "no burpees", "walking only"
     negation = _NEGATED.match(lower(body))
@@ -132,9 +151,15 @@ _TREATMENT = re.compile(
     r"|hate|prefer|want|mind|enjoy|appreciate|can't stand|dislike|respond (?:better|well) to)"
     r" (?:it )?(?:being (?:called|told|yelled|shouted|pushed|rushed|lectured|nagged|babied"
     r"|coddled|addressed|referred|compared|judged|praised|corrected|guilt-tripped|talked|spoken"
-    r"|checked|reminded)\b|when you\b)"
+    r"|checked|reminded)\b|when you\b|(?:that|if) you (?:talk|speak|write|reply|answer|explain"
+    r"|call|address|text|message|use|keep|check)\b)"
 )
-"""A preference about how the coach treats the athlete ("I don't like being called champ")."""
+"""A preference about how the coach treats the athlete ("I don't like being called champ",
+"I prefer that you talk to me in Portuguese")."""
+_LIKING_WORD = re.compile(
+    r"\b(?:like|dislike|love|hate|prefer|want|mind|enjoy|appreciate|stand|respond)\b"
+)
+"""A cheap gate: every form of `_TREATMENT` has one of these words."""
 
 
 def treatment_preference(sentence: str, message: str) -> MemoryRequest | None:
@@ -143,10 +168,13 @@ def treatment_preference(sentence: str, message: str) -> MemoryRequest | None:
     Nothing asks to keep it, but it is about the coach's own conduct towards them, the
     way "call me Champ" is: "I don't like being told off", "I prefer when you explain".
     """
-    body = drop_lead(sentence.strip())
-    if is_question(sentence) or not _TREATMENT.match(lower(body)):
+    if is_question(sentence) or not _LIKING_WORD.search(lower(sentence)):
         return None
-    return build_save(body, explicit=False, message=message)
+    for start in (0, *(m.end() for m in re.finditer(r"[,;]\s*", sentence))):
+        body = drop_lead(sentence[start:].strip())  # "I'm from Brazil, I prefer that you…"
+        if _TREATMENT.match(lower(body)):
+            return build_save(body, explicit=False, message=message)
+    return None
 
 
 def _coach_framed(sentence: str, first: str) -> bool:
@@ -174,6 +202,11 @@ def standing_directive(
     if (is_question(sentence) and not (talk or standing)) or one_off:
         return None
     frame = next((c.strip() for c in clauses if _FRAME.match(lower(drop_lead(c.strip())))), None)
+    if frame is not None:  # "when I send a log just reply 'logged'": one clause holds both
+        head, *rest = _THEN.split(frame, maxsplit=1)
+        if rest and _directive(rest[0]) is not None:
+            at = next(i for i, c in enumerate(clauses) if c.strip() == frame)
+            frame, clauses = head, [*clauses[:at], head, rest[0], *clauses[at + 1 :]]
     for clause in clauses:
         if lead_kind(clause) is None and _directive(clause) is None:
             continue
@@ -183,6 +216,11 @@ def standing_directive(
         body = strip_tail(body, ("please", "thanks", "ok", "okay"))
         if frame is not None:
             return save_instruction(f"{body} {lower(drop_lead(frame))}", message)
-        if _RECURRENCE.search(lower(clause)) or stands or _ABOUT_TALK.search(lower(body)):
+        if (
+            _RECURRENCE.search(lower(clause))
+            or stands
+            or _ABOUT_TALK.search(lower(body))
+            or _PLAN_RULE.match(lower(body).removeprefix("make sure "))
+        ):
             return save_instruction(body, message)
     return None

@@ -84,6 +84,7 @@ _FROM_TO = re.compile(r"^(?P<x>my (?:[a-z0-9\-]+ ){0,3}?[a-z0-9\-]+) from (?P<a>
 _OLD_HELD = re.compile(
     r"\b(?:the |my )?(?:old|previous) (?:one|value|number|entry)\b|\bwhat you have\b"
     r"|\byou have (?:is|was)\b|\b(?:is|was) (?:wrong|outdated|out of date|stale|old)\b"
+    r"|\binstead of\b(?!.*\b(?:today|tonight|tomorrow|this (?:week|weekend|time))\b)"
 )
 """The sentence says the stored value is old: "update my weight to 79, the old one is wrong"."""
 

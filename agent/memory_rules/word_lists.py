@@ -32,13 +32,16 @@ MEDICAL = re.compile(
     r"\b(?:injur(?:y|ies|ed)|pain(?:ful)?|(?<!day )surger(?:y|ies)|operation|rehab|physio\w*"
     r"|sprain\w*"
     r"|strain(?:ed)?|tendin\w*|tendon\w*|arthritis|asthma\w*|diabet\w*|heart (?:condition|problem"
-    r"|issue)s?|blood pressure|hypertension|epilep\w*|seizures?|pregnan\w*|postpartum|allerg\w*"
+    r"|issue|murmur)s?|blood pressure|hypertension|epilep\w*|seizures?|pregnan\w*|postpartum"
+    r"|allerg\w*"
     r"|medications?|meds|medicine|medical(?! calls?\b)|herniat\w*|concussion\w*|acl|mcl|pcl"
     r"|meniscus|rotator"
     r" cuff|labrum|plantar fasciitis|sciatica|scoliosis|hernia|migraines?|torn|tore|fractur\w*"
     r"|broken|dislocat\w*|osteo\w*|chronic|cardiac|celiac|coeliac|insulin|inhaler|chemo|cancer"
     r"|anemi\w*|anaemi\w*|beta[- ]blockers?|statins?|ssris?|antidepressants?|thyroid|vertigo"
-    r"|faint\w*|dizz\w*|epipen|high risk|(?:sleep )?apno?ea|insomnia|bursitis|impingement"
+    r"|faint\w*|dizz\w*|epipen|high risk|low iron|iron deficien\w*|ferritin|sober|sobriety"
+    r"|addiction|alcoholi\w*|(?:sleep )?apno?ea"
+    r"|insomnia|bursitis|impingement"
     r"|shin splints|tennis elbow|golfer'?s elbow|runner'?s knee|jumper'?s knee|frozen shoulder"
     r"|pinched nerve|whiplash|gout|hypermobil\w*|crohn'?s|colitis|endometriosis|pcos|pacemaker"
     r"|stents?|blood thinners?|cholesterol|lupus|fibromyalgia|post-?op|c-section|covid"
@@ -70,7 +73,9 @@ BODY_ISSUE = re.compile(
     rf"|dodgy|cranky|tight|tender|niggly|iffy|grumpy|not (?:100|great|right))|replacement|sore"
     rf"|numb|tingl\w*|swell\w*|swollen|inflamed|locks? up|feels? (?:off|funny|weird|tight"
     rf"|tender)|gets? (?:tight|sore|angry)|twinges?|(?:has|have) been (?:bugging|bothering)"
-    rf"|bugs? me|bothers? me|hates? (?:it|them|that|those|these|\w+s)|can't (?:take|handle) \w+)\b"
+    rf"|bugs? me|bothers? me|hates? (?:it|them|that|those|these|\w+s)|can't (?:take|handle) \w+"
+    rf"|(?:is|are|gets?) (?:(?:a bit|kinda|quite|really|very|super) )?"
+    rf"(?:sensitive|fragile|delicate|temperamental|unhappy) to)\b"
 )
 """A body part with a problem word on either side ("cranky knee", "shoulder acts up")."""
 ADVERBS = frozenset(
@@ -89,11 +94,15 @@ PRONOUN_ONLY = frozenset({"", "that", "this", "it", "them", "those", "these", "e
 """Targets that say nothing by themselves ("remember that", "forget it")."""
 ONE_OFF = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|session)"
-    r"|right now|for now|(?:just )?this once|(?:just )?this (?:one )?time(?! of\b)"
-    r"|(?:in|for) this (?:message|msg|reply|answer|response))\b"
+    r"|right now|for now|for this week|(?:just )?this once|(?:just )?this (?:one )?time(?! of\b)"
+    r"|(?:in|for) this (?:message|msg|reply|answer|response)"
+    r"|(?:that|this) (?:last |previous |latest )?(?:answer|reply|response|explanation)"
+    r"|(?:your|the) (?:last|previous|latest|above) (?:answer|reply|response|explanation"
+    r"|message))\b"
 )
-"""Time words marking a one-off ("skip burpees today", "answer in Spanish this once", "call
-me K in this message"): not a lasting memory."""
+"""Time words marking a one-off ("skip burpees today", "answer in Spanish this once"), or the
+one reply a request is about ("explain that last answer in simpler words", "call me K in this
+message"): not a lasting memory."""
 SESSIONS = (
     r"(?:program|programme|plan|workout|session|training|routine|split|run|ride|swim|lift|wod"
     r"|metcon|class|warm-?up|cool-?down|sets?|reps?)s?\b"
