@@ -135,3 +135,16 @@ async def test_progress_is_the_callers_own_and_checks_dates(client: AsyncClient)
         response = await client.get("/v1/progress", params=params, headers=auth())
         assert response.status_code == 422
         assert response.json()["error"]["code"] == "invalid_date_range"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"to": "0001-01-05"}, {"from": "9999-12-30", "to": "9999-12-31"}, {"to": "0001-01-01"}],
+)
+async def test_progress_at_the_ends_of_the_calendar_answers_without_a_server_error(
+    client: AsyncClient, params: dict[str, str]
+) -> None:
+    """Found by the API fuzzer: `to` in the year 1 made the default `from` overflow (500)."""
+    response = await client.get("/v1/progress", params=params, headers=auth())
+    assert response.status_code == 200, response.text
+    assert response.json()["lifts"] == []
