@@ -43,7 +43,8 @@ async def get_progress(
     """
     profile = await profiles.get_profile(user) or Profile(user_id=user)
     end = date_to or dt.datetime.now(ZoneInfo(profile.timezone)).date()
-    start = date_from or end - dt.timedelta(days=DEFAULT_DAYS)
+    # at the calendar's start the default range is shorter, not an overflow
+    start = date_from or end - dt.timedelta(days=min(DEFAULT_DAYS, end.toordinal() - 1))
     if start > end:
         raise DateRangeInvalid("`from` is after `to`")
     if (end - start).days > MAX_DAYS:
