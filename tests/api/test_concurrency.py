@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import threading
+from typing import Any
 
 from api.settings import Settings
 from tests.api.helpers import auth, messages_url, new_coach, new_conversation, serve
@@ -15,8 +17,16 @@ TURNS = 40
 
 async def test_concurrent_turns_call_the_model_all_at_once(settings: Settings) -> None:
     """The Converse client is synchronous: each call holds a thread while the model
-    thinks. Every turn's call must be in flight together, none queued behind a pool."""
-    with FakeBedrock(default=Reply(text="Nice.", delay_s=1.0)) as fake:
+    thinks. Every turn's call must be in flight together, none queued behind a pool: the
+    fake answers none until all are in (a timed window flaked on a loaded machine), and one
+    queued call would hold the others past the barrier's timeout."""
+    all_in = threading.Barrier(TURNS, timeout=30)
+
+    def answer_when_all_are_in(_body: dict[str, Any]) -> Reply:
+        all_in.wait()
+        return Reply(text="Nice.")
+
+    with FakeBedrock(handler=answer_when_all_are_in) as fake:
         configured = settings.model_copy(
             update={
                 "model": f"bedrock:{MODEL}",
