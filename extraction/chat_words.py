@@ -92,3 +92,18 @@ def without_salutation(text: str) -> str:
     """
     found = _SALUTATION.match(text)
     return text[found.end() :] if found and found.end() < len(text) else text
+
+
+_QUESTION_LINE = re.compile(
+    r"\n(?=(?:is|are|was|were|should|shall|could|would|can|do|does|did|any|what|how|which|too"
+    r"|ok|okay|right|thoughts|good|normal|sanity check)\b[^\n]*\?)",
+    re.IGNORECASE,
+)
+
+
+def join_question_lines(text: str) -> str:
+    """A question on its own line, joined to the line before by a comma as athletes write it.
+
+    What it asks about is then read as its context ("…on everything", then "is that dumb?").
+    """
+    return _QUESTION_LINE.sub(", ", text) if "\n" in text and "?" in text else text

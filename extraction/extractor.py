@@ -8,7 +8,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .build import build_workout
-from .chat_words import plain_english, without_salutation
+from .chat_words import join_question_lines, plain_english, without_salutation
 from .class_times import blank_class_times
 from .cleaning import blank_idioms, looks_like_text, normalise
 from .day_lists import one_sentence_per_day
@@ -56,7 +56,7 @@ def extract(
         InvalidExtraction: `today`, `tz` or `units` is not valid.
     """
     day = _check(text, today, tz, units)
-    cased = without_salutation(normalise(text))
+    cased = join_question_lines(without_salutation(normalise(text)))
     if not looks_like_text(text, cased):
         return []
     units = declared_unit(cased) or units
