@@ -225,6 +225,10 @@ def _emoji_request(found: re.Match[str]) -> str:
     return "pin this: " if found.group("pin") else "delete "
 
 
+_LINE_END = re.compile(r"(?<=[\w)'\"])[ \t]*\n")
+"""A line break after a word: the end of a sentence the athlete left unpunctuated."""
+
+
 def normalise(text: str) -> str:
     """Cap the length, unify quotes, emoji and whitespace, and fix common typos word by word."""
     text = text[:MAX_INPUT_CHARS].translate(_TRANSLATE)
@@ -234,6 +238,8 @@ def normalise(text: str) -> str:
         text = re.sub(r"\s+,", ",", _PICTOGRAPHS.sub(_pictograph, text))
     if "#" in text:
         text = _HASHTAG.sub(_hashtag, text)
+    if "\n" in text:  # a line typed on a phone ends its sentence as a full stop would
+        text = _LINE_END.sub(". ", text)
     text = " ".join(_fix_word(word) for word in text.split())
     if " ref" in text:  # "for future ref"
         text = re.sub(r"\b(future) ref\b(?!-)", r"\1 reference", text, flags=re.IGNORECASE)
