@@ -33,7 +33,9 @@ A second held-out set, written in the seventh round (2026-12-06) by a writer who
 the label format (/work/devcorpus/SPEC.md), never the code or any corpus: 90 messages (40
 saves, 20 forgets of which 6 replace, 30 near-miss "none"). Scored on main before the
 round's tuning was merged (4999179): precision 0.943, recall 0.833. After the round:
-precision 0.964, recall 0.900.
+precision 0.964, recall 0.900. Ninth round (two new dev memory corpora by blind writers,
+dev8 and dev9, and my own probes; the first set unchanged at 1.000 / 0.920): precision
+0.964 -> 0.965, recall 0.900 -> 0.917.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ HERE = Path(__file__).parent
     ("name", "title", "floor_precision", "floor_recall"),
     [
         ("blind_memory_corpus.jsonl", "blind memory corpus", 1.0, 0.92),
-        ("blind2_memory_corpus.jsonl", "second blind memory corpus", 0.96, 0.9),
+        ("blind2_memory_corpus.jsonl", "second blind memory corpus", 0.96, 0.91),
     ],
 )
 def test_blind_memory_corpus_holds_its_floor(

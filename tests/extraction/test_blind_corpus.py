@@ -49,6 +49,10 @@ kinds scored in many languages. Run before, after each merge (aggregate only) an
 0.922 before, 0.927 after (912/984; exercises 0.828 -> 0.849, run_type 0.667 -> 0.714,
 discipline 0.908 -> 0.913, date 0.957 -> 0.967, count 0.948 -> 0.959, non-log precision
 0.917 -> 0.943; sets 0.900 -> 0.850 and weights 0.926 -> 0.897 fell).
+Ninth round, tuned only against three new dev corpora by blind writers (test_dev10..dev12:
+gym notation, mixed and boundary sessions, endurance) and on what surrounds a message
+(greetings, openers, " Thoughts?", a question on its own line; test_perturbations.py):
+0.927 before, 0.929 after (914/984; time_s 0.975 -> 0.987, non-log recall 0.917 -> 0.944).
 The floor below guards against regressions; the target is 0.95 (issue: understanding that
 generalises).
 
@@ -63,7 +67,9 @@ round's tuning was merged (4999179): 0.945 (716/758; count 0.962, date 0.958, di
 0.951, distance 0.964, exercises 0.943, non_log 0.900, run_type 0.850, sets 0.903, time_s
 0.894; non-log precision 0.931). After the round's merges: 0.962 (729/758; count 0.969,
 date 0.972, discipline 0.965, distance 0.982, exercises 0.962, run_type 0.950, sets 0.935,
-time_s 0.929, weights 0.973; non-log precision 0.931, recall 0.900).
+time_s 0.929, weights 0.973; non-log precision 0.931, recall 0.900). Ninth round (as
+above): 0.962 before, 0.968 after (734/758; count 0.977, distance 1.000, time_s 0.953,
+non-log recall 0.933).
 """
 
 from __future__ import annotations
@@ -81,7 +87,7 @@ HERE = Path(__file__).parent
     ("name", "label", "floor"),
     [
         ("blind_corpus.jsonl", "blind workout corpus", 0.92),
-        ("blind2_corpus.jsonl", "second blind workout corpus", 0.96),
+        ("blind2_corpus.jsonl", "second blind workout corpus", 0.965),
     ],
 )
 def test_blind_corpus_holds_its_floor(
