@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from agent.history import discipline_in
 from extraction import is_workout_log
+from extraction.cleaning import split_sentences
 from extraction.named_workouts import NAME_RE
 from extraction.numbers import find_clocks, find_durations, find_weights
 from extraction.vocabulary import find_mentions
@@ -234,6 +235,4 @@ def _named(question: str) -> str | None:
 
 def _sentence(text: str, at: int) -> str:
     """The sentence holding position `at`: "I hate burpees. What did I do?" asks of all."""
-    start = max(text.rfind(end, 0, at) for end in ".!?\n") + 1
-    stops = [i for i in (text.find(end, at) for end in ".!?\n") if i >= 0]
-    return text[start : min(stops, default=len(text))]
+    return next((s for start, s, _ in split_sentences(text) if at < start + len(s)), text)

@@ -13,19 +13,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from agent.history_index import structure
-from extraction.numbers import format_clock
+from extraction.numbers import METRES_PER, format_clock
 from storage.models import WorkoutRecord
 
-_METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "yd": 0.9144}
 _SAID_IN = {"m": "km", "km": "km", "mi": "mi", "yd": "yd"}
 """The unit a total is said in, by the unit logged (swims and rows: metres, not km)."""
 
 
 def _distance(block: dict[str, Any]) -> tuple[float, str] | None:
     value, unit = block.get("total_distance"), block.get("distance_unit") or "m"
-    if not isinstance(value, int | float) or unit not in _METRES:
+    if not isinstance(value, int | float) or unit not in METRES_PER:
         return None
-    return value * _METRES[unit], unit
+    return value * METRES_PER[unit], unit
 
 
 def _time(record: WorkoutRecord, block: dict[str, Any]) -> float | None:
@@ -37,7 +36,7 @@ def _said(metres: float, units: Counter[str], discipline: str) -> str:
     unit = _SAID_IN[units.most_common(1)[0][0]]
     if discipline in ("swimming", "rowing") and unit == "km":
         unit = "m"
-    value = metres / _METRES[unit]
+    value = metres / METRES_PER[unit]
     return f"{value:.1f}".removesuffix(".0") + f" {unit}"
 
 
