@@ -10,28 +10,20 @@ from __future__ import annotations
 
 import re
 
-_IRREGULAR = {
+from agent.memory_rules.rewriting import COMMON_VERBS, MODALS, PAST_TENSES, THIRD_PERSON
+
+_SECOND_PERSON = {
+    **{third: plain for plain, third in THIRD_PERSON.items() if plain not in ("am", "are")},
     "is": "are",
-    "was": "were",
-    "has": "have",
-    "does": "do",
-    "doesn't": "don't",
-    "isn't": "aren't",
     "wasn't": "weren't",
-    "hasn't": "haven't",
-    "goes": "go",
 }
-_UNCHANGED = frozenset(
-    "can can't cannot could couldn't will won't would wouldn't should shouldn't must might may"
-    " used had did tore broke hurt ran got went took felt fell lost won began swam rode quit"
-    " injured sprained strained pulled started stopped switched moved changed".split()
-)
-"""Past tenses and modals a subjectless fact opens with: the same after "You"."""
-_VERBS = frozenset(
-    "prefer like love hate want need train work run lift do go get live enjoy travel play take"
-    " use eat sleep teach coach swim bike ride walk hike try feel know struggle tend care find"
-    " own avoid compete race study watch fast follow wear cycle row climb commute plan aim hope"
+"""The second person of the verbs `rewriting` put in the third ("has" → "have")."""
+_VERBS = COMMON_VERBS | frozenset(
+    "own avoid compete race study watch fast follow wear cycle row climb commute plan aim hope"
     " wish keep stay skip focus dislike".split()
+)
+_PAST_TENSES = PAST_TENSES | frozenset(
+    "injured sprained strained pulled started stopped switched moved changed".split()
 )
 _PRONOUNS = {
     "they": "you",
@@ -54,9 +46,9 @@ def _stem(verb: str) -> str | None:
 def _opening(word: str) -> str | None:
     """The words a subjectless fact opens with, said to the athlete ("Hates" → "You hate")."""
     low = word.lower()
-    if low in _IRREGULAR:
-        return "You " + _IRREGULAR[low]
-    if low in _UNCHANGED:
+    if low in _SECOND_PERSON:
+        return "You " + _SECOND_PERSON[low]
+    if low in MODALS or low in _PAST_TENSES:  # "Can't train on Mondays", "Tore their ACL"
         return "You " + low
     stem = _stem(low)
     return None if stem is None else "You " + stem

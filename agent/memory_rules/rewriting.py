@@ -21,16 +21,16 @@ from agent.memory_rules.word_lists import (
 
 MAX_CONTENT_CHARS = 300
 """Saved content is cut at a word boundary past this, so one memory cannot crowd the prompt."""
-_MODALS = frozenset(
+MODALS = frozenset(
     "can can't cannot could couldn't will won't would wouldn't should shouldn't must might may"
     " shall used".split()
 )
-_PAST = frozenset(
+PAST_TENSES = frozenset(
     "hurt tore broke had did was were went ran got made took came saw felt fell lost won hit"
     " began swam rode drove left kept put set read quit cut split caught threw gave found became"
     " wrote ate slept told said thought bought brought sold taught spent".split()
 )
-_THIRD = {
+THIRD_PERSON = {
     "am": "is",
     "are": "is",
     "have": "has",
@@ -86,10 +86,10 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\-:./%+][^\W_]+)*'?|[^\s\w]|_")
 def _third_person(verb: str) -> str:
     """Third-person singular of a present-tense verb ("hate" → "hates"); others unchanged."""
     low = verb.lower()
-    if low in _THIRD:
-        return _THIRD[low]
+    if low in THIRD_PERSON:
+        return THIRD_PERSON[low]
     past = low.endswith("ed") and not low.endswith("eed")  # "need", "feed" are present
-    if low in _MODALS or low in _PAST or past or not low.isalpha():
+    if low in MODALS or low in PAST_TENSES or past or not low.isalpha():
         return verb
     if low.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"
@@ -140,7 +140,7 @@ def _conjugate_after(tokens: list[str], start: int, fix: dict[str, str] | None) 
 
 
 _FILLER_ADVERBS = frozenset({"actually", "honestly", "literally", "basically"})
-_COMMON_VERBS = frozenset(
+COMMON_VERBS = frozenset(
     "prefer like love hate want need have train work run lift do go get live enjoy travel play"
     " take use eat sleep teach coach swim bike ride walk hike try feel know struggle tend care"
     " find can't don't can will would usually also always never only still".split()
@@ -173,7 +173,7 @@ def _third_person_tokens(tokens: list[str], *, subject_first: bool) -> list[str]
                 _conjugate_after(tokens, idx + 1, None)
         elif low in {"and", "but", "or"} and lead_dropped and idx + 1 < len(tokens):
             out.append(token)
-            if tokens[idx + 1].lower() in _COMMON_VERBS:
+            if tokens[idx + 1].lower() in COMMON_VERBS:
                 _conjugate_after(tokens, idx + 1, None)
         elif low not in _FILLER_ADVERBS:
             out.append(_PRONOUNS.get(low, _PROPER.get(low, token)))
